@@ -1,0 +1,143 @@
+// Package doc holds dyad's domain types: documents, paragraphs, sentences,
+// actors and events. It imports nothing from dyad; every pipeline stage
+// converts into these types, so each stage can be tested on its own.
+package doc
+
+// Document is one input text with its metadata and, once cleaned, its
+// paragraphs and sentences. Offsets are byte offsets into Text.
+type Document struct {
+	// ID is the manifest id, else the input's base name
+	// ("001_7cf3c6871154cef4.txt"), else the URL.
+	ID string
+	// Origin is where the document came from: a path, a URL, or "-".
+	Origin string
+	// Hash is the hex SHA-256 of the raw input bytes; it identifies the
+	// document in the store, so the same content is stored once.
+	Hash string
+	// Format is "text" or "html": how Raw is to be read.
+	Format string
+	// Raw is the input as read, before any cleaning or extraction.
+	Raw []byte
+	// Body is the text before cleaning: the file's text, or the main text
+	// an extractor took out of HTML, paragraphs separated by blank lines.
+	Body string
+
+	Title  string
+	Source string
+	// Published is the publication date, ISO 8601 to the precision known:
+	// "2012-06-07", "2012-06" or "2012". Empty when unknown.
+	Published string
+	// DateFrom says where Published came from: "manifest", "html",
+	// "feed", "dateline", or "" when unknown.
+	DateFrom string
+
+	// Text is the cleaned text; Paragraphs and Sentences index into it.
+	Text       string
+	Paragraphs []Paragraph
+	Sentences  []Sentence
+}
+
+// ParagraphKind says what a block of cleaned text is.
+type ParagraphKind int
+
+const (
+	Body     ParagraphKind = iota
+	Heading                // a title or section heading: kept, never coded
+	LinkList               // further reading, source lists: kept, never coded
+	Dateline               // a date or byline line: kept, never coded
+)
+
+func (k ParagraphKind) String() string {
+	switch k {
+	case Heading:
+		return "heading"
+	case LinkList:
+		return "links"
+	case Dateline:
+		return "dateline"
+	}
+	return "body"
+}
+
+// Paragraph is a block of the cleaned text: Text[Start:End].
+type Paragraph struct {
+	Start, End int
+	Kind       ParagraphKind
+}
+
+// Sentence is one sentence of the cleaned text: Text[Start:End].
+type Sentence struct {
+	Index      int
+	Start, End int
+	Text       string
+	Paragraph  int // index into Document.Paragraphs
+	// Codable is false for sentences in headings, link lists and
+	// datelines: no event is ever coded from them.
+	Codable bool
+}
+
+// Actor is one side of an event, as written in the event record.
+type Actor struct {
+	Text    string `json:"text"`
+	Code    string `json:"code"`
+	Country string `json:"country,omitempty"`
+	Name    string `json:"name,omitempty"`
+	Role    string `json:"role,omitempty"`
+}
+
+// Location is where an event took place.
+type Location struct {
+	Text    string  `json:"text"`
+	Country string  `json:"country,omitempty"`
+	Lat     float64 `json:"lat"`
+	Lon     float64 `json:"lon"`
+}
+
+// Quantity is an amount tied to an event: money, volume, percentage.
+type Quantity struct {
+	Text  string  `json:"text"`
+	Value float64 `json:"value"`
+	Unit  string  `json:"unit"`
+}
+
+// Modalities of an event record.
+const (
+	Asserted = "asserted"
+	Planned  = "planned"
+	Reported = "reported"
+)
+
+// Date precisions of an event record.
+const (
+	PrecisionDay   = "day"
+	PrecisionMonth = "month"
+	PrecisionYear  = "year"
+	PrecisionDoc   = "doc"
+)
+
+// Event is one coded event: the output contract of
+// ../shared/spec/event-record.md. Fields are only ever added.
+type Event struct {
+	ID            string     `json:"id"`
+	Doc           string     `json:"doc"`
+	DocDate       string     `json:"doc_date"`
+	Sentence      string     `json:"sentence"`
+	SentenceIndex int        `json:"sentence_index"`
+	Span          [2]int     `json:"span"`
+	Source        Actor      `json:"source"`
+	Target        *Actor     `json:"target,omitempty"`
+	CAMEO         string     `json:"cameo"`
+	Root          string     `json:"root"`
+	PLOVER        string     `json:"plover"`
+	Goldstein     float64    `json:"goldstein"`
+	Quad          int        `json:"quad"`
+	Trigger       string     `json:"trigger"`
+	Date          string     `json:"date"`
+	DatePrecision string     `json:"date_precision"`
+	Location      *Location  `json:"location,omitempty"`
+	Quantities    []Quantity `json:"quantities,omitempty"`
+	Modality      string     `json:"modality"`
+	// Tables names the versions of the code tables used, e.g.
+	// "cameo=1.1b3 goldstein=gdelt plover=0.5b1".
+	Tables string `json:"tables,omitempty"`
+}
