@@ -1,0 +1,168 @@
+// Package actors finds the actors a sentence mentions — states, leaders,
+// ministries, firms, armed forces, international organisations — and
+// resolves each to a CAMEO actor code valid on the event's date. It also
+// joins compounds ("China and Russia", "Sino-Russian") and follows
+// references ("he", "the two sides", "they") back to the actors they name.
+package actors
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/nlp"
+)
+
+// Kind says how a mention names its actors.
+type Kind int
+
+const (
+	Named   Kind = iota // by name, title or adjective: "Russian President Vladimir Putin"
+	Pronoun             // he, she, it, his, her, its
+	Group               // they, their, both, "the two sides", "the two countries"
+)
+
+// Mention is a stretch of a sentence that names one or more actors.
+type Mention struct {
+	Start, End int // byte offsets in the sentence
+	Text       string
+	Kind       Kind
+	// Actors are the actors named: one, or several for a compound
+	// ("China and Russia") or a group reference ("the two sides").
+	Actors []doc.Actor
+	// Person is true when the mention names people, not states or bodies.
+	Person bool
+	// Tokens are the token positions [First, Last] the mention covers in
+	// the sentence's nlp.Tokenize output.
+	First, Last int
+}
+
+// Resolver finds mentions. It is built once from a lexicon and is safe for
+// concurrent use.
+type Resolver struct {
+	index     map[string][]pattern // by the pattern's first token, longest first
+	countries map[string]bool      // codes that name states, not regions
+}
+
+type partKind int
+
+const (
+	partCountry partKind = iota
+	partAdjective
+	partOrg
+	partPerson
+	partAgent
+)
+
+type pattern struct {
+	toks  []string // lower case
+	kind  partKind
+	actor *lexicon.Actor
+	agent *lexicon.Agent
+	// proper patterns only match capitalised text, so "Chad", "Turkey" or
+	// "Hu" are not found in "had", "turkey" or "hu".
+	proper bool
+}
+
+// regions are CAMEO codes of world regions, which are not countries.
+var regions = map[string]bool{
+	"WST": true, "EUR": true, "ASA": true, "AFR": true, "MEA": true, "CAS": true,
+	"SAS": true, "SEA": true, "EAF": true, "WAF": true, "NAF": true, "SAF": true,
+	"CAF": true, "LAM": true, "CRB": true, "NMR": true, "SAM": true, "EEU": true,
+	"SCN": true, "BLK": true, "BAL": true, "MDT": true, "PGS": true, "CFR": true,
+	"EAS": true, "NAM": true, "CAU": true, "SCA": true, "WEU": true, "OCE": true,
+}
+
+// New builds a resolver over lex.
+func New(lex *lexicon.Lexicon) *Resolver {
+	r := &Resolver{index: map[string][]pattern{}, countries: map[string]bool{}}
+	for _, a := range lex.Actors {
+		kind := partOrg
+		switch a.Kind {
+		case lexicon.Country:
+			kind = partCountry
+			if len(a.Code) == 3 && !regions[a.Code] {
+				r.countries[a.Code] = true
+			}
+		case lexicon.Person:
+			kind = partPerson
+		}
+		for _, n := range a.Names {
+			r.add(n, pattern{kind: kind, actor: a, proper: true})
+		}
+		for _, n := range a.Adjectives {
+			r.add(n, pattern{kind: partAdjective, actor: a, proper: true})
+		}
+	}
+	for _, g := range lex.Agents {
+		for _, w := range g.Words {
+			r.add(w, pattern{kind: partAgent, agent: g})
+		}
+	}
+	for k, ps := range r.index {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
+		r.index[k] = ps
+	}
+	return r
+}
+
+func (r *Resolver) add(surface string, p pattern) {
+	toks := nlp.Tokenize(surface)
+	if len(toks) == 0 {
+		return
+	}
+	p.toks = make([]string, len(toks))
+	for i, t := range toks {
+		p.toks[i] = t.Lower()
+	}
+	// A name that starts with "the" ("the Kremlin") matches with or
+	// without it; the article is picked up by the phrase builder.
+	if p.toks[0] == "the" && len(p.toks) > 1 {
+		p.toks = p.toks[1:]
+	}
+	// Agent words written capitalised in the dictionary are still common
+	// nouns; actor names are proper only when the dictionary capitalises.
+	if p.kind != partAgent {
+		p.proper = toks[len(toks)-1].IsCapitalized() || !toks[0].IsWord()
+	}
+	for _, q := range r.index[p.toks[0]] {
+		if q.kind == p.kind && q.actor == p.actor && q.agent == p.agent && strings.Join(q.toks, " ") == strings.Join(p.toks, " ") {
+			return
+		}
+	}
+	r.index[p.toks[0]] = append(r.index[p.toks[0]], p)
+}
+
+// match returns the longest pattern matching toks at i.
+func (r *Resolver) match(toks []nlp.Token, i int) (pattern, int, bool) {
+	for _, p := range r.index[toks[i].Lower()] {
+		if i+len(p.toks) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range p.toks {
+			if toks[i+k].Lower() != w {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if p.proper && !anyCapitalized(toks[i:i+len(p.toks)]) {
+			continue
+		}
+		return p, i + len(p.toks), true
+	}
+	return pattern{}, i, false
+}
+
+func anyCapitalized(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if t.IsCapitalized() {
+			return true
+		}
+	}
+	return false
+}
