@@ -1,0 +1,237 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"mime"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// kind is how an input's bytes are to be read.
+type kind int
+
+const (
+	kindText kind = iota
+	kindHTML
+	kindFeed
+)
+
+// sniffLen is how much of an input sniff looks at.
+const sniffLen = 1024
+
+// sniff looks at the first markup of b, past any BOM, white space, XML
+// declarations, comments and non-HTML doctypes, and says whether it opens
+// an HTML page or a feed. Anything else is text.
+func sniff(b []byte) kind {
+	if len(b) > sniffLen {
+		b = b[:sniffLen]
+	}
+	b = bytes.TrimPrefix(b, utf8BOM)
+	for {
+		b = bytes.TrimLeft(b, " \t\r\n\f")
+		if len(b) == 0 || b[0] != '<' {
+			return kindText
+		}
+		lower := bytes.ToLower(b[:min(len(b), 16)])
+		switch {
+		case bytes.HasPrefix(lower, []byte("<!doctype html")), hasTag(lower, "<html"):
+			return kindHTML
+		case hasTag(lower, "<rss"), hasTag(lower, "<feed"), hasTag(lower, "<rdf:rdf"):
+			return kindFeed
+		case bytes.HasPrefix(lower, []byte("<?")):
+			b = skipPast(b, "?>")
+		case bytes.HasPrefix(lower, []byte("<!--")):
+			b = skipPast(b, "-->")
+		case bytes.HasPrefix(lower, []byte("<!")):
+			b = skipPast(b, ">")
+		default:
+			// Some other element first: an HTML fragment such as a
+			// page without <html>, if it is any known HTML tag.
+			if htmlFragment(lower) {
+				return kindHTML
+			}
+			return kindText
+		}
+		if b == nil {
+			return kindText
+		}
+	}
+}
+
+// hasTag reports whether b starts with the tag name opener followed by the
+// end of the name.
+func hasTag(b []byte, opener string) bool {
+	if !bytes.HasPrefix(b, []byte(opener)) {
+		return false
+	}
+	if len(b) == len(opener) {
+		return true
+	}
+	switch b[len(opener)] {
+	case ' ', '>', '\t', '\r', '\n', '/':
+		return true
+	}
+	return false
+}
+
+func htmlFragment(lower []byte) bool {
+	for _, t := range []string{"<head", "<body", "<meta", "<title", "<article"} {
+		if hasTag(lower, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func skipPast(b []byte, end string) []byte {
+	i := bytes.Index(b, []byte(end))
+	if i < 0 {
+		return nil
+	}
+	return b[i+len(end):]
+}
+
+// kindOf decides how to read an input: feeds by content or name first,
+// then the HTTP content type, then the file extension, then sniffing.
+func kindOf(src input, raw []byte) kind {
+	sniffed := sniff(raw)
+	if sniffed == kindFeed {
+		return kindFeed
+	}
+	if src.contentType != "" {
+		mt, _, _ := mime.ParseMediaType(src.contentType)
+		switch {
+		case mt == "text/html" || mt == "application/xhtml+xml":
+			return kindHTML
+		case mt == "text/plain":
+			return kindText
+		case strings.Contains(mt, "rss") || strings.Contains(mt, "atom") || mt == "application/rdf+xml":
+			return kindFeed
+		}
+	}
+	switch strings.ToLower(src.ext) {
+	case ".html", ".htm", ".xhtml":
+		return kindHTML
+	case ".rss", ".atom":
+		return kindFeed
+	}
+	return sniffed
+}
+
+// decodeText returns raw as UTF-8 text: UTF-16 with a BOM is converted, a
+// UTF-8 BOM is dropped and invalid bytes become U+FFFD. Binary content
+// gives ErrBinary, and nothing but white space ErrEmpty.
+func decodeText(raw []byte) (string, error) {
+	b, err := fromUTF16(raw)
+	if err != nil {
+		return "", err
+	}
+	b = bytes.TrimPrefix(b, utf8BOM)
+	if isBinary(b) {
+		return "", ErrBinary
+	}
+	s := strings.ToValidUTF8(string(b), "\uFFFD")
+	if strings.TrimSpace(s) == "" {
+		return "", ErrEmpty
+	}
+	return s, nil
+}
+
+// fromUTF16 converts UTF-16 with a byte-order mark to UTF-8 and leaves
+// anything else alone.
+func fromUTF16(raw []byte) ([]byte, error) {
+	if len(raw) < 2 || !(raw[0] == 0xFE && raw[1] == 0xFF || raw[0] == 0xFF && raw[1] == 0xFE) {
+		return raw, nil
+	}
+	out, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(raw)
+	if err != nil {
+		return nil, fmt.Errorf("decode UTF-16: %w", err)
+	}
+	return out, nil
+}
+
+// isBinary reports whether b looks like something other than text: a NUL
+// byte in the first 8 KiB, or more than 30% of that sample invalid UTF-8
+// or control characters.
+func isBinary(b []byte) bool {
+	sample := b[:min(len(b), 8<<10)]
+	if bytes.IndexByte(sample, 0) >= 0 {
+		return true
+	}
+	var bad, total int
+	for len(sample) > 0 {
+		r, n := utf8.DecodeRune(sample)
+		total++
+		switch {
+		case r == utf8.RuneError && n == 1:
+			// A rune cut off at the end of the sample is not evidence.
+			if len(sample) < utf8.UTFMax && len(b) > len(sample) {
+				return bad*10 > total*3
+			}
+			bad++
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v' && r != 0x1b:
+			bad++
+		}
+		sample = sample[n:]
+	}
+	return bad*10 > total*3
+}
+
+// parseDate reads a publication date and returns it as ISO 8601 to the
+// precision given: "2012", "2012-06" or "2012-06-07". A date with a time
+// (RFC 3339, or a space before the time) is reduced to its date as written,
+// without converting time zones. Slashes are accepted for hyphens.
+func parseDate(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", false
+	}
+	d := strings.ReplaceAll(s, "/", "-")
+	if len(d) > 10 && (d[10] == 'T' || d[10] == 't' || d[10] == ' ') {
+		if len(d) > 11 && !validTime(d[11:]) {
+			return "", false
+		}
+		d = d[:10]
+	}
+	switch len(d) {
+	case 4:
+		if y, err := strconv.Atoi(d); err == nil && y >= 1000 && d[0] != '+' && d[0] != '-' {
+			return d, true
+		}
+	case 7:
+		if _, err := time.Parse("2006-01", d); err == nil {
+			return d, true
+		}
+	case 10:
+		if _, err := time.Parse("2006-01-02", d); err == nil {
+			return d, true
+		}
+	}
+	for _, layout := range []string{time.RFC1123Z, time.RFC1123, time.RFC850, time.RFC822Z, time.RFC822, time.ANSIC} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format("2006-01-02"), true
+		}
+	}
+	return "", false
+}
+
+// validTime accepts the time part of an RFC 3339 or "date time" stamp:
+// digits, colons, a fraction and a zone.
+func validTime(t string) bool {
+	if len(t) < 2 || t[0] < '0' || t[0] > '9' {
+		return false
+	}
+	for _, c := range t {
+		if !strings.ContainsRune("0123456789:.+-Zz ", c) && !(c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
