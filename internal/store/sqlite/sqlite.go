@@ -1,0 +1,569 @@
+// Package sqlite is dyad's default store: one SQLite file through the pure-Go
+// driver modernc.org/sqlite, in WAL mode, with its schema built by numbered
+// migrations embedded in the binary.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	msqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/store"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Store is a store.Store kept in one SQLite file.
+type Store struct {
+	db *sql.DB
+	// write admits one writing transaction at a time from this process;
+	// SQLite allows one writer anyway, and waiting here (with ctx) is
+	// cheaper and fairer than spinning in the busy handler. Other processes
+	// are held off by BEGIN IMMEDIATE and busy_timeout.
+	write chan struct{}
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens the SQLite database at path, creating it when missing, and
+// brings its schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" || strings.ContainsRune(path, '?') {
+		return nil, fmt.Errorf("open sqlite %q: path must be non-empty and contain no '?': %w", path, store.ErrInvalid)
+	}
+	// Pragmas in the DSN apply to every connection the pool opens.
+	// _txlock=immediate makes every transaction take the write lock at
+	// BEGIN, so a transaction never fails half-way on a lock upgrade.
+	dsn := path + "?_pragma=busy_timeout(10000)" +
+		"&_pragma=foreign_keys(1)" +
+		"&_pragma=journal_mode(WAL)" +
+		"&_pragma=synchronous(NORMAL)" +
+		"&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	if path == ":memory:" {
+		// Each connection would get its own empty database.
+		db.SetMaxOpenConns(1)
+	}
+	s := &Store{db: db, write: make(chan struct{}, 1)}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close sqlite: %w", err)
+	}
+	return nil
+}
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations lists the embedded migrations in version order. A file is
+// named NNNN_what.sql.
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	var ms []migration
+	for _, e := range entries {
+		name := e.Name()
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v <= 0 || !strings.HasSuffix(name, ".sql") {
+			return nil, fmt.Errorf("migration %s: want NNNN_name.sql", name)
+		}
+		b, err := fs.ReadFile(migrationFiles, path.Join("migrations", name))
+		if err != nil {
+			return nil, fmt.Errorf("read migration %s: %w", name, err)
+		}
+		ms = append(ms, migration{version: v, name: name, sql: string(b)})
+	}
+	slices.SortFunc(ms, func(a, b migration) int { return a.version - b.version })
+	for i := 1; i < len(ms); i++ {
+		if ms[i].version == ms[i-1].version {
+			return nil, fmt.Errorf("migrations %s and %s share version %d", ms[i-1].name, ms[i].name, ms[i].version)
+		}
+	}
+	return ms, nil
+}
+
+// migrate applies, in order, each migration not yet recorded in
+// schema_migrations, each in its own transaction together with its record.
+func (s *Store) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		applied_at TEXT NOT NULL
+	)`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", err)
+	}
+	var newest sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&newest); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if known := ms[len(ms)-1].version; newest.Valid && int(newest.Int64) > known {
+		return fmt.Errorf("database schema version %d is newer than this dyad knows (%d)", newest.Int64, known)
+	}
+	for _, m := range ms {
+		if newest.Valid && m.version <= int(newest.Int64) {
+			continue
+		}
+		if err := s.apply(ctx, m); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) apply(ctx context.Context, m migration) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	// Another process may have applied it while we waited for the lock.
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+		m.version, m.name, time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// PutDocument stores d, its sentences and events in one transaction, unless
+// a document with d.Hash is already stored.
+func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.Event) (bool, error) {
+	if err := store.Check(d, events); err != nil {
+		return false, fmt.Errorf("put document: %w", err)
+	}
+	// Content already stored needs no write lock: re-ingesting a corpus is
+	// mostly this path.
+	if ok, err := s.hasHash(ctx, d.Hash); err != nil {
+		return false, fmt.Errorf("put document %s: %w", d.ID, err)
+	} else if ok {
+		return false, nil
+	}
+	select {
+	case s.write <- struct{}{}:
+	case <-ctx.Done():
+		return false, fmt.Errorf("put document %s: %w", d.ID, ctx.Err())
+	}
+	defer func() { <-s.write }()
+
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("put document %s: begin: %w", d.ID, err)
+	}
+	defer tx.Rollback()
+	added, err := putDocument(ctx, tx, d, events)
+	if err != nil {
+		return false, fmt.Errorf("put document %s: %w", d.ID, err)
+	}
+	if !added {
+		return false, nil
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("put document %s: commit: %w", d.ID, err)
+	}
+	return true, nil
+}
+
+func (s *Store) hasHash(ctx context.Context, hash string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE hash = ?`, hash).Scan(&n)
+	return n > 0, err
+}
+
+type actorRow struct{ code, country, name string }
+
+func putDocument(ctx context.Context, tx *sql.Tx, d *doc.Document, events []doc.Event) (bool, error) {
+	var docPK int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO documents
+		(id, hash, origin, title, source, published, date_from, text, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (hash) DO NOTHING
+		RETURNING pk`,
+		d.ID, d.Hash, d.Origin, d.Title, d.Source, d.Published, d.DateFrom, d.Text,
+		time.Now().UTC().Format(time.RFC3339Nano)).Scan(&docPK)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil // stored by another writer since hasHash
+	}
+	if err != nil {
+		return false, fmt.Errorf("insert document: %w", err)
+	}
+
+	sentences := make(map[int]string, len(d.Sentences))
+	if len(d.Sentences) > 0 {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO sentences
+			(doc, idx, span_start, span_end, paragraph, text, codable) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return false, fmt.Errorf("prepare sentence insert: %w", err)
+		}
+		defer stmt.Close()
+		for _, sn := range d.Sentences {
+			if _, err := stmt.ExecContext(ctx, docPK, sn.Index, sn.Start, sn.End, sn.Paragraph, sn.Text, sn.Codable); err != nil {
+				return false, fmt.Errorf("insert sentence %d: %w", sn.Index, err)
+			}
+			sentences[sn.Index] = sn.Text
+		}
+	}
+	if len(events) == 0 {
+		return true, nil
+	}
+
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO events (
+		id, doc, doc_date, sentence_index, sentence, span_start, span_end,
+		source_actor, source_text, source_role, source_key,
+		target_actor, target_text, target_role, target_key,
+		cameo, root, plover, goldstein, quad, trigger_text, date, date_precision,
+		location, quantities, modality, tables)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return false, fmt.Errorf("prepare event insert: %w", err)
+	}
+	defer ins.Close()
+	actors := actorIDs{tx: tx, ids: make(map[actorRow]int64)}
+	defer actors.close()
+
+	for i := range events {
+		e := &events[i]
+		srcID, err := actors.id(ctx, e.Source)
+		if err != nil {
+			return false, fmt.Errorf("event %s: %w", e.ID, err)
+		}
+		var sentence, tgtText, tgtRole, tgtKey, location, quantities any
+		var tgtID any
+		if text, ok := sentences[e.SentenceIndex]; !ok || text != e.Sentence {
+			sentence = e.Sentence // not the document's sentence: keep our own copy
+		}
+		if e.Target != nil {
+			id, err := actors.id(ctx, *e.Target)
+			if err != nil {
+				return false, fmt.Errorf("event %s: %w", e.ID, err)
+			}
+			tgtID, tgtText, tgtRole, tgtKey = id, e.Target.Text, e.Target.Role, store.ActorKey(*e.Target)
+		}
+		if e.Location != nil {
+			b, err := json.Marshal(e.Location)
+			if err != nil {
+				return false, fmt.Errorf("event %s: location: %w", e.ID, err)
+			}
+			location = string(b)
+		}
+		if e.Quantities != nil {
+			b, err := json.Marshal(e.Quantities)
+			if err != nil {
+				return false, fmt.Errorf("event %s: quantities: %w", e.ID, err)
+			}
+			quantities = string(b)
+		}
+		_, err = ins.ExecContext(ctx,
+			e.ID, docPK, e.DocDate, e.SentenceIndex, sentence, e.Span[0], e.Span[1],
+			srcID, e.Source.Text, e.Source.Role, store.ActorKey(e.Source),
+			tgtID, tgtText, tgtRole, tgtKey,
+			e.CAMEO, e.Root, e.PLOVER, e.Goldstein, e.Quad, e.Trigger, e.Date, e.DatePrecision,
+			location, quantities, e.Modality, e.Tables)
+		if err != nil {
+			if isUnique(err) {
+				return false, fmt.Errorf("event %s: id already stored: %w", e.ID, store.ErrConflict)
+			}
+			return false, fmt.Errorf("insert event %s: %w", e.ID, err)
+		}
+	}
+	return true, nil
+}
+
+func isUnique(err error) bool {
+	var se *msqlite.Error
+	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
+}
+
+// actorIDs finds or creates actor rows within one transaction.
+type actorIDs struct {
+	tx          *sql.Tx
+	find, store *sql.Stmt
+	ids         map[actorRow]int64
+}
+
+func (a *actorIDs) id(ctx context.Context, act doc.Actor) (int64, error) {
+	key := actorRow{act.Code, act.Country, act.Name}
+	if id, ok := a.ids[key]; ok {
+		return id, nil
+	}
+	if a.find == nil {
+		var err error
+		if a.find, err = a.tx.PrepareContext(ctx, `SELECT pk FROM actors WHERE code = ? AND country = ? AND name = ?`); err != nil {
+			return 0, fmt.Errorf("prepare actor lookup: %w", err)
+		}
+		if a.store, err = a.tx.PrepareContext(ctx, `INSERT INTO actors (code, country, name) VALUES (?, ?, ?) RETURNING pk`); err != nil {
+			return 0, fmt.Errorf("prepare actor insert: %w", err)
+		}
+	}
+	var id int64
+	err := a.find.QueryRowContext(ctx, key.code, key.country, key.name).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = a.store.QueryRowContext(ctx, key.code, key.country, key.name).Scan(&id)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("actor %s: %w", act.Code, err)
+	}
+	a.ids[key] = id
+	return id, nil
+}
+
+func (a *actorIDs) close() {
+	if a.find != nil {
+		a.find.Close()
+	}
+	if a.store != nil {
+		a.store.Close()
+	}
+}
+
+// Events returns the events matching f.
+func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error) {
+	where, args, err := filterSQL(f)
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	q := `SELECT d.id, e.id, e.doc_date, COALESCE(e.sentence, s.text, ''), e.sentence_index, e.span_start, e.span_end,
+		sa.code, sa.country, sa.name, e.source_text, e.source_role,
+		ta.code, ta.country, ta.name, e.target_text, e.target_role,
+		e.cameo, e.root, e.plover, e.goldstein, e.quad, e.trigger_text, e.date, e.date_precision,
+		e.location, e.quantities, e.modality, e.tables
+	FROM events e
+	JOIN documents d ON d.pk = e.doc
+	JOIN actors sa ON sa.pk = e.source_actor
+	LEFT JOIN actors ta ON ta.pk = e.target_actor
+	LEFT JOIN sentences s ON e.sentence IS NULL AND s.doc = e.doc AND s.idx = e.sentence_index`
+	if len(where) > 0 {
+		q += "\nWHERE " + strings.Join(where, " AND ")
+	}
+	q += "\nORDER BY d.id, e.doc, e.sentence_index, e.pk"
+	if f.Limit > 0 {
+		q += "\nLIMIT ?"
+		args = append(args, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	defer rows.Close()
+	var out []doc.Event
+	for rows.Next() {
+		var (
+			e                                    doc.Event
+			tCode, tCountry, tName, tText, tRole sql.NullString
+			location, quantities                 sql.NullString
+		)
+		if err := rows.Scan(&e.Doc, &e.ID, &e.DocDate, &e.Sentence, &e.SentenceIndex, &e.Span[0], &e.Span[1],
+			&e.Source.Code, &e.Source.Country, &e.Source.Name, &e.Source.Text, &e.Source.Role,
+			&tCode, &tCountry, &tName, &tText, &tRole,
+			&e.CAMEO, &e.Root, &e.PLOVER, &e.Goldstein, &e.Quad, &e.Trigger, &e.Date, &e.DatePrecision,
+			&location, &quantities, &e.Modality, &e.Tables); err != nil {
+			return nil, fmt.Errorf("events: scan: %w", err)
+		}
+		if tCode.Valid {
+			e.Target = &doc.Actor{Text: tText.String, Code: tCode.String, Country: tCountry.String, Name: tName.String, Role: tRole.String}
+		}
+		if location.Valid {
+			e.Location = new(doc.Location)
+			if err := json.Unmarshal([]byte(location.String), e.Location); err != nil {
+				return nil, fmt.Errorf("events: event %s: location: %w", e.ID, err)
+			}
+		}
+		if quantities.Valid {
+			if err := json.Unmarshal([]byte(quantities.String), &e.Quantities); err != nil {
+				return nil, fmt.Errorf("events: event %s: quantities: %w", e.ID, err)
+			}
+			if e.Quantities == nil {
+				e.Quantities = []doc.Quantity{}
+			}
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	return out, nil
+}
+
+// filterSQL turns f into WHERE conditions over events e and documents d.
+func filterSQL(f store.Filter) (where []string, args []any, err error) {
+	src, tgt, err := f.Sides()
+	if err != nil {
+		return nil, nil, err
+	}
+	if src != "" || tgt != "" {
+		dir := func(src, tgt string) (string, []any) {
+			var c []string
+			var a []any
+			if src != "" {
+				c, a = append(c, "e.source_key = ?"), append(a, src)
+			}
+			if tgt != "" {
+				c, a = append(c, "e.target_key = ?"), append(a, tgt)
+			}
+			return "(" + strings.Join(c, " AND ") + ")", a
+		}
+		c, a := dir(src, tgt)
+		if f.Both {
+			c2, a2 := dir(tgt, src)
+			c, a = "("+c+" OR "+c2+")", append(a, a2...)
+		}
+		where, args = append(where, c), append(args, a...)
+	}
+	if f.Root != "" {
+		where, args = append(where, "e.root = ?"), append(args, f.Root)
+	}
+	if f.Since != "" {
+		where, args = append(where, "e.date >= ?"), append(args, f.Since)
+	}
+	if f.Until != "" {
+		// '~' sorts after every character of an ISO date, so any date
+		// starting with Until is still <= Until+"~".
+		where, args = append(where, "e.date <= ?"), append(args, f.Until+"~")
+	}
+	if f.Doc != "" {
+		where, args = append(where, "d.id = ?"), append(args, f.Doc)
+	}
+	return where, args, nil
+}
+
+// Documents lists the stored documents by id.
+func (s *Store) Documents(ctx context.Context) ([]store.DocInfo, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.hash, d.title, d.source, d.published, d.origin,
+		(SELECT count(*) FROM events e WHERE e.doc = d.pk)
+		FROM documents d ORDER BY d.id, d.pk`)
+	if err != nil {
+		return nil, fmt.Errorf("documents: %w", err)
+	}
+	defer rows.Close()
+	var out []store.DocInfo
+	for rows.Next() {
+		var di store.DocInfo
+		if err := rows.Scan(&di.ID, &di.Hash, &di.Title, &di.Source, &di.Published, &di.Origin, &di.Events); err != nil {
+			return nil, fmt.Errorf("documents: scan: %w", err)
+		}
+		out = append(out, di)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("documents: %w", err)
+	}
+	return out, nil
+}
+
+// Counts says how many documents, sentences, events and distinct actors
+// are stored.
+func (s *Store) Counts(ctx context.Context) (store.Counts, error) {
+	var c store.Counts
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM documents),
+		(SELECT count(*) FROM sentences),
+		(SELECT count(*) FROM events),
+		(SELECT count(*) FROM actors)`).Scan(&c.Documents, &c.Sentences, &c.Events, &c.Actors)
+	if err != nil {
+		return store.Counts{}, fmt.Errorf("counts: %w", err)
+	}
+	return c, nil
+}
+
+// Search finds sentences containing every word of query, best match first.
+// limit <= 0 means no limit.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.SentenceHit, error) {
+	match := ftsQuery(query)
+	if match == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = -1
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, s.idx, s.text
+		FROM sentences_fts f
+		JOIN sentences s ON s.pk = f.rowid
+		JOIN documents d ON d.pk = s.doc
+		WHERE sentences_fts MATCH ?
+		ORDER BY f.rank, d.id, s.idx
+		LIMIT ?`, match, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	defer rows.Close()
+	var out []store.SentenceHit
+	for rows.Next() {
+		var h store.SentenceHit
+		if err := rows.Scan(&h.Doc, &h.Index, &h.Text); err != nil {
+			return nil, fmt.Errorf("search %q: scan: %w", query, err)
+		}
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	return out, nil
+}
+
+// ftsQuery turns words typed by a user into an FTS5 query that cannot be a
+// syntax error: each whitespace-separated word becomes a quoted phrase
+// (so "U.S." matches the tokens u s in order), a trailing * keeps prefix
+// matching, and words without a letter or digit are dropped.
+func ftsQuery(query string) string {
+	var terms []string
+	for _, w := range strings.Fields(query) {
+		prefix := strings.HasSuffix(w, "*")
+		w = strings.ReplaceAll(w, "*", "")
+		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			continue
+		}
+		t := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		if prefix {
+			t += "*"
+		}
+		terms = append(terms, t)
+	}
+	return strings.Join(terms, " ")
+}

@@ -1,0 +1,195 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/store"
+	"github.com/dyad-events/dyad/internal/store/storetest"
+)
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		s, err := Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
+		if err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+		return s
+	})
+}
+
+func TestMemory(t *testing.T) {
+	s, err := Open(context.Background(), ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d := storetest.Doc("m.txt", "m", "2012", "Russia met China.")
+	if _, err := s.PutDocument(context.Background(), d, []doc.Event{storetest.Event(d, "e", 0, "RUS", "CHN", "042", "2012")}); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := s.Counts(context.Background()); err != nil || c.Events != 1 {
+		t.Errorf("Counts = %+v, %v; want 1 event", c, err)
+	}
+}
+
+type migrationRow struct {
+	Version   int
+	Name      string
+	AppliedAt string
+}
+
+func appliedMigrations(t *testing.T, s *Store) []migrationRow {
+	t.Helper()
+	rows, err := s.db.Query(`SELECT version, name, applied_at FROM schema_migrations ORDER BY version`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []migrationRow
+	for rows.Next() {
+		var m migrationRow
+		if err := rows.Scan(&m.Version, &m.Name, &m.AppliedAt); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestReopen simulates a restart: open, put, close with nothing else; the
+// reopened file holds the same data and its migrations are not re-run.
+func TestReopen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	applied := appliedMigrations(t, s)
+	if len(applied) != len(ms) || applied[0].Version != 1 || applied[0].Name != "0001_init.sql" {
+		t.Fatalf("applied migrations = %+v, want all %d", applied, len(ms))
+	}
+	var want []doc.Event
+	for i := range 3 {
+		d := storetest.Doc(fmt.Sprintf("%d.txt", i), "r", "2012-06-07", "Russia met China.", "China met Russia.")
+		evs := []doc.Event{
+			storetest.Event(d, fmt.Sprintf("%d-0", i), 0, "RUSGOV", "CHN", "042", "2012-06-05"),
+			storetest.Event(d, fmt.Sprintf("%d-1", i), 1, "CHN", "", "010", "2012"),
+		}
+		if added, err := s.PutDocument(ctx, d, evs); err != nil || !added {
+			t.Fatalf("PutDocument = %v, %v", added, err)
+		}
+		want = append(want, evs...)
+	}
+	counts, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s2, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s2.Close()
+	if got := appliedMigrations(t, s2); !reflect.DeepEqual(got, applied) {
+		t.Errorf("migrations after reopen = %+v, want unchanged %+v", got, applied)
+	}
+	got, err := s2.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != counts || got.Documents != 3 || got.Events != 6 {
+		t.Errorf("counts after reopen = %+v, want %+v", got, counts)
+	}
+	evs, err := s2.Events(ctx, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(evs, want) {
+		t.Errorf("events after reopen differ:\n got %+v\nwant %+v", evs, want)
+	}
+	var mode string
+	if err := s2.db.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode = %q, %v; want wal", mode, err)
+	}
+	var fk int
+	if err := s2.db.QueryRow(`PRAGMA foreign_keys`).Scan(&fk); err != nil || fk != 1 {
+		t.Errorf("foreign_keys = %d, %v; want 1", fk, err)
+	}
+}
+
+func TestNewerSchema(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'now')`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err := Open(ctx, path); err == nil {
+		s.Close()
+		t.Fatal("Open of a database from a newer dyad succeeded, want an error")
+	}
+}
+
+func TestFTSQuery(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Putin", `"Putin"`},
+		{"Hu Jintao", `"Hu" "Jintao"`},
+		{"strat*", `"strat"*`},
+		{`say "hi"`, `"say" """hi"""`},
+		{"U.S. -", `"U.S."`},
+		{" ( ) ", ``},
+		{"NEAR(a b)", `"NEAR(a" "b)"`},
+	}
+	for _, tt := range tests {
+		if got := ftsQuery(tt.in); got != tt.want {
+			t.Errorf("ftsQuery(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkPutDocument(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	sentences := make([]string, 50)
+	for i := range sentences {
+		sentences[i] = fmt.Sprintf("Sentence %d: Russian President Vladimir Putin met Chinese President Hu Jintao in Beijing.", i)
+	}
+	codes := []string{"RUSGOV", "CHNGOV", "RUS", "CHN", "IGOUNO"}
+	n := 0
+	for b.Loop() {
+		id := fmt.Sprintf("bench-%d.txt", n)
+		d := storetest.Doc(id, "bench", "2012-06-07", sentences...)
+		evs := make([]doc.Event, 20)
+		for i := range evs {
+			evs[i] = storetest.Event(d, fmt.Sprintf("%s-%d", id, i), i*2, codes[i%5], codes[(i+1)%5], "042", "2012-06-05")
+		}
+		if added, err := s.PutDocument(ctx, d, evs); err != nil || !added {
+			b.Fatalf("PutDocument = %v, %v", added, err)
+		}
+		n++
+	}
+}

@@ -1,0 +1,130 @@
+// Package store defines what dyad keeps between runs: documents, their
+// sentences and the events coded from them. The Store interface is
+// implemented by store/sqlite (one file, the default) and later by a
+// PostgreSQL backend; store/storetest is the suite every backend must pass.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+// Store keeps documents, their sentences and coded events.
+type Store interface {
+	// PutDocument stores d (with d.Sentences) and its events in one
+	// transaction. Documents are identified by d.Hash: when a document with
+	// that hash exists, nothing is written and added is false.
+	PutDocument(ctx context.Context, d *doc.Document, events []doc.Event) (added bool, err error)
+	// Events returns the events matching f, ordered by document id, then
+	// sentence index, then insertion order.
+	Events(ctx context.Context, f Filter) ([]doc.Event, error)
+	// Documents lists the stored documents, ordered by id.
+	Documents(ctx context.Context) ([]DocInfo, error)
+	Counts(ctx context.Context) (Counts, error)
+	// Search finds sentences matching the words of query (full-text, every
+	// word must occur; a word ending in * matches as a prefix), best first.
+	Search(ctx context.Context, query string, limit int) ([]SentenceHit, error)
+	Close() error
+}
+
+// Filter selects events. The zero Filter selects every event.
+type Filter struct {
+	// Dyad is "SRC-TGT", e.g. "RUS-CHN": source RUS and target CHN. Either
+	// side may be empty ("RUS-", "-CHN"; "RUS" alone means "RUS-"). A side
+	// matches the actor's country, or the first three letters of its code
+	// when it has no country ("IGO" for IGOUNO).
+	Dyad string
+	// Both makes Dyad match in either direction.
+	Both bool
+	// Root is a two-digit CAMEO root, e.g. "04".
+	Root string
+	// Since and Until are ISO date prefixes compared with the event's date:
+	// Since "2012-01" keeps date >= "2012-01"; Until "2012-06" keeps dates
+	// up to and including any date starting "2012-06".
+	Since string
+	Until string
+	// Doc is a document id.
+	Doc string
+	// Limit caps the number of events; 0 means no limit.
+	Limit int
+}
+
+// Counts says how much a store holds.
+type Counts struct {
+	Documents, Sentences, Events, Actors int
+}
+
+// DocInfo describes one stored document.
+type DocInfo struct {
+	ID, Hash, Title, Source, Published, Origin string
+	Events                                     int
+}
+
+// SentenceHit is one sentence found by Search.
+type SentenceHit struct {
+	Doc   string
+	Index int
+	Text  string
+}
+
+// Error kinds every backend returns; test with errors.Is.
+var (
+	ErrNotFound = errors.New("not found")
+	// ErrInvalid marks a request the store cannot satisfy as given: a
+	// malformed filter, a document without a hash or id, an event that
+	// names another document.
+	ErrInvalid = errors.New("invalid")
+	// ErrConflict marks an event whose id is already stored for another
+	// document.
+	ErrConflict = errors.New("conflict")
+)
+
+// Sides parses f.Dyad into its source and target keys, upper-cased; an
+// empty key matches any actor.
+func (f Filter) Sides() (source, target string, err error) {
+	s := strings.TrimSpace(f.Dyad)
+	if s == "" {
+		return "", "", nil
+	}
+	src, tgt, _ := strings.Cut(s, "-")
+	if strings.Contains(tgt, "-") {
+		return "", "", fmt.Errorf("dyad %q: want SRC-TGT: %w", f.Dyad, ErrInvalid)
+	}
+	return strings.ToUpper(strings.TrimSpace(src)), strings.ToUpper(strings.TrimSpace(tgt)), nil
+}
+
+// ActorKey is the value an actor is matched on by Filter.Dyad: its
+// country, else the first three letters of its code.
+func ActorKey(a doc.Actor) string {
+	if a.Country != "" {
+		return strings.ToUpper(a.Country)
+	}
+	if len(a.Code) >= 3 {
+		return strings.ToUpper(a.Code[:3])
+	}
+	return strings.ToUpper(a.Code)
+}
+
+// Check reports whether d and events can be stored: d needs an ID and a
+// Hash, and every event must name d.ID as its document.
+func Check(d *doc.Document, events []doc.Event) error {
+	if d == nil {
+		return fmt.Errorf("nil document: %w", ErrInvalid)
+	}
+	if d.Hash == "" {
+		return fmt.Errorf("document %q has no hash: %w", d.ID, ErrInvalid)
+	}
+	if d.ID == "" {
+		return fmt.Errorf("document %s has no id: %w", d.Hash, ErrInvalid)
+	}
+	for i := range events {
+		if events[i].Doc != d.ID {
+			return fmt.Errorf("event %s names document %q, not %q: %w", events[i].ID, events[i].Doc, d.ID, ErrInvalid)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,653 @@
+// Package storetest is the test suite every store.Store backend runs, so
+// SQLite and PostgreSQL keep exactly the same behaviour.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/store"
+)
+
+// Run runs the suite. open must return a new, empty store for each call;
+// Run closes it when the subtest ends.
+func Run(t *testing.T, open func(t *testing.T) store.Store) {
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, s store.Store)
+	}{
+		{"RoundTrip", testRoundTrip},
+		{"Order", testOrder},
+		{"Idempotent", testIdempotent},
+		{"SameIDNewContent", testSameIDNewContent},
+		{"Filter", testFilter},
+		{"Search", testSearch},
+		{"Counts", testCounts},
+		{"Documents", testDocuments},
+		{"NoEvents", testNoEvents},
+		{"Concurrent", testConcurrent},
+		{"Cancelled", testCancelled},
+		{"CancelledMidway", testCancelledMidway},
+		{"Invalid", testInvalid},
+		{"EventIDConflict", testEventIDConflict},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := open(t)
+			defer func() {
+				if err := s.Close(); err != nil {
+					t.Errorf("Close: %v", err)
+				}
+			}()
+			tt.fn(t, s)
+		})
+	}
+}
+
+// Fixtures.
+
+// Doc returns a cleaned document with the given sentences, identified by
+// id and a hash derived from id and seed.
+func Doc(id, seed, published string, sentences ...string) *doc.Document {
+	d := &doc.Document{
+		ID:        id,
+		Origin:    "testdata/" + id,
+		Hash:      fmt.Sprintf("%064x", fnv(id+"\x00"+seed)),
+		Format:    "text",
+		Title:     "Title of " + id,
+		Source:    "Xinhua",
+		Published: published,
+		DateFrom:  "manifest",
+	}
+	var b strings.Builder
+	for i, s := range sentences {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		start := b.Len()
+		b.WriteString(s)
+		d.Sentences = append(d.Sentences, doc.Sentence{
+			Index: i, Start: start, End: b.Len(), Text: s, Paragraph: i / 2, Codable: i != 1,
+		})
+	}
+	d.Text = b.String()
+	d.Body = d.Text
+	d.Raw = []byte(d.Text)
+	d.Paragraphs = []doc.Paragraph{{Start: 0, End: len(d.Text), Kind: doc.Body}}
+	return d
+}
+
+func fnv(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Event returns an event of d coded from sentence i, with source and
+// target actors from codes like "RUSGOV" (target "" for none).
+func Event(d *doc.Document, id string, i int, src, tgt, cameo, date string) doc.Event {
+	s := d.Sentences[i]
+	e := doc.Event{
+		ID: id, Doc: d.ID, DocDate: d.Published,
+		Sentence: s.Text, SentenceIndex: s.Index, Span: [2]int{s.Start, s.End},
+		Source: actor(src, "Russian President Vladimir Putin"),
+		CAMEO:  cameo, Root: cameo[:2], PLOVER: "CONSULT", Goldstein: 1.9, Quad: 1,
+		Trigger: "met", Date: date, DatePrecision: doc.PrecisionDay, Modality: doc.Asserted,
+		Tables: "cameo=1.1b3 goldstein=gdelt plover=0.5b1",
+	}
+	if tgt != "" {
+		a := actor(tgt, "China")
+		e.Target = &a
+	}
+	return e
+}
+
+func actor(code, text string) doc.Actor {
+	a := doc.Actor{Text: text, Code: code}
+	if len(code) >= 3 && !strings.HasPrefix(code, "IGO") && !strings.HasPrefix(code, "NGO") {
+		a.Country = code[:3]
+	}
+	if code == "RUSGOV" {
+		a.Name, a.Role = "Vladimir Putin", "president"
+	}
+	return a
+}
+
+func put(t *testing.T, s store.Store, d *doc.Document, events []doc.Event) {
+	t.Helper()
+	added, err := s.PutDocument(context.Background(), d, events)
+	if err != nil {
+		t.Fatalf("PutDocument(%s): %v", d.ID, err)
+	}
+	if !added {
+		t.Fatalf("PutDocument(%s) added = false on first put", d.ID)
+	}
+}
+
+func events(t *testing.T, s store.Store, f store.Filter) []doc.Event {
+	t.Helper()
+	got, err := s.Events(context.Background(), f)
+	if err != nil {
+		t.Fatalf("Events(%+v): %v", f, err)
+	}
+	return got
+}
+
+func counts(t *testing.T, s store.Store) store.Counts {
+	t.Helper()
+	c, err := s.Counts(context.Background())
+	if err != nil {
+		t.Fatalf("Counts: %v", err)
+	}
+	return c
+}
+
+func ids(es []doc.Event) []string {
+	out := []string{}
+	for _, e := range es {
+		out = append(out, e.ID)
+	}
+	return out
+}
+
+func diffEvents(t *testing.T, got, want []doc.Event) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("got %d events %v, want %d %v", len(got), ids(got), len(want), ids(want))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("event %d:\n got %#v\nwant %#v", i, got[i], want[i])
+			if got[i].Target != nil && want[i].Target != nil {
+				t.Errorf("target: got %#v want %#v", *got[i].Target, *want[i].Target)
+			}
+		}
+	}
+}
+
+var putinDoc = []string{
+	"Russian President Vladimir Putin arrived in Beijing on June 5 for a three-day visit to China.",
+	"Xinhua, June 7 (2012)",
+	"Putin met with Chinese President Hu Jintao, and the two sides signed a \"strategic\" agreement worth US $3.5 billion.",
+	"They also attended the Shanghai Cooperation Organization summit in Zürich-like weather.",
+}
+
+func fullEvents(d *doc.Document) []doc.Event {
+	e0 := Event(d, "ev-0", 0, "RUSGOV", "CHN", "042", "2012-06-05")
+	e0.Location = &doc.Location{Text: "Beijing", Country: "CHN", Lat: 39.9, Lon: 116.4}
+	e1 := Event(d, "ev-1", 0, "RUSGOV", "", "010", "2012-06-05")
+	e1.Trigger, e1.Goldstein, e1.Quad, e1.PLOVER = "arrived", 0, 1, "OTHER"
+	e2 := Event(d, "ev-2", 2, "RUSGOV", "CHNGOV", "057", "2012-06")
+	e2.Target.Text, e2.Target.Name, e2.Target.Role = "Chinese President Hu Jintao", "Hu Jintao", "president"
+	e2.DatePrecision, e2.Modality, e2.Goldstein, e2.Quad = doc.PrecisionMonth, doc.Reported, 8, 2
+	e2.Quantities = []doc.Quantity{{Text: "US $3.5 billion", Value: 3.5e9, Unit: "USD"}}
+	e3 := Event(d, "ev-3", 2, "CHNGOV", "RUSGOV", "057", "2012")
+	e3.Source.Text = "Hu Jintao"
+	e3.DatePrecision, e3.Quantities = doc.PrecisionYear, []doc.Quantity{}
+	e3.Location = &doc.Location{Text: "somewhere"}
+	// An event whose sentence is not one of the document's sentences (a
+	// coder may join or trim): the store must keep its own text.
+	e4 := Event(d, "ev-4", 3, "IGOUNO", "RUS", "043", "2012-06-07")
+	e4.Sentence, e4.Span = "They also attended the summit.", [2]int{7, 42}
+	e4.DatePrecision, e4.Modality, e4.Tables = doc.PrecisionDoc, doc.Planned, ""
+	return []doc.Event{e0, e1, e2, e3, e4}
+}
+
+func testRoundTrip(t *testing.T, s store.Store) {
+	d := Doc("001_putin.txt", "a", "2012-06-07", putinDoc...)
+	want := fullEvents(d)
+	put(t, s, d, want)
+	diffEvents(t, events(t, s, store.Filter{}), want)
+}
+
+func testOrder(t *testing.T, s store.Store) {
+	b := Doc("b.txt", "b", "2012-01-01", "One.", "Two.", "Three.")
+	a := Doc("a.txt", "a", "2012-01-01", "One.", "Two.")
+	bEvents := []doc.Event{
+		Event(b, "b2", 2, "RUS", "CHN", "042", "2012-01-01"),
+		Event(b, "b0x", 0, "RUS", "CHN", "042", "2012-01-01"),
+		Event(b, "b1", 1, "RUS", "CHN", "042", "2012-01-01"),
+		Event(b, "b0a", 0, "RUS", "CHN", "042", "2012-01-01"),
+	}
+	aEvents := []doc.Event{Event(a, "a1", 1, "RUS", "CHN", "042", "2012-01-01"), Event(a, "a0", 0, "RUS", "CHN", "042", "2012-01-01")}
+	put(t, s, b, bEvents)
+	put(t, s, a, aEvents)
+	got := ids(events(t, s, store.Filter{}))
+	want := []string{"a0", "a1", "b0x", "b0a", "b1", "b2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order = %v, want %v (by doc, sentence, insertion)", got, want)
+	}
+	if got := ids(events(t, s, store.Filter{Limit: 3})); !slices.Equal(got, want[:3]) {
+		t.Errorf("Limit 3 = %v, want %v", got, want[:3])
+	}
+}
+
+func testIdempotent(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	d := Doc("001_putin.txt", "a", "2012-06-07", putinDoc...)
+	want := fullEvents(d)
+	put(t, s, d, want)
+	before := counts(t, s)
+	// Same content again, even with other events (dictionaries changed):
+	// the stored document wins.
+	again := Doc("001_putin.txt", "a", "2012-06-07", putinDoc...)
+	for _, evs := range [][]doc.Event{fullEvents(again), nil, fullEvents(again)[:1]} {
+		added, err := s.PutDocument(ctx, again, evs)
+		if err != nil {
+			t.Fatalf("second PutDocument: %v", err)
+		}
+		if added {
+			t.Errorf("second PutDocument added = true, want false")
+		}
+	}
+	if after := counts(t, s); after != before {
+		t.Errorf("counts after re-put = %+v, want %+v", after, before)
+	}
+	diffEvents(t, events(t, s, store.Filter{}), want)
+}
+
+func testSameIDNewContent(t *testing.T, s store.Store) {
+	v1 := Doc("report.txt", "v1", "2012-06-07", "Russia met China.")
+	v2 := Doc("report.txt", "v2", "2012-06-08", "Russia met China again.")
+	put(t, s, v1, []doc.Event{Event(v1, "v1-e", 0, "RUS", "CHN", "042", "2012-06-07")})
+	put(t, s, v2, []doc.Event{Event(v2, "v2-e", 0, "RUS", "CHN", "042", "2012-06-08")})
+	got := events(t, s, store.Filter{Doc: "report.txt"})
+	if g := ids(got); !slices.Equal(g, []string{"v1-e", "v2-e"}) {
+		t.Fatalf("events of report.txt = %v, want both versions' events", g)
+	}
+	if got[1].Sentence != "Russia met China again." {
+		t.Errorf("second version's sentence = %q", got[1].Sentence)
+	}
+	if c := counts(t, s); c.Documents != 2 {
+		t.Errorf("Documents = %d, want 2", c.Documents)
+	}
+}
+
+func testFilter(t *testing.T, s store.Store) {
+	d1 := Doc("d1", "1", "2012-06-07", "S0.", "S1.", "S2.")
+	d2 := Doc("d2", "2", "2013-09-01", "T0.", "T1.")
+	put(t, s, d1, []doc.Event{
+		Event(d1, "rc-042", 0, "RUSGOV", "CHN", "042", "2012-06-05"),
+		Event(d1, "cr-057", 1, "CHNGOV", "RUSGOV", "057", "2012-06"),
+		Event(d1, "rn-010", 2, "RUS", "", "010", "2012"),
+	})
+	put(t, s, d2, []doc.Event{
+		Event(d2, "un-043", 0, "IGOUNO", "RUS", "043", "2013-09-01"),
+		Event(d2, "ru-190", 1, "RUSMIL", "UKR", "190", "2014-03-01"),
+		Event(d2, "rc-0431", 1, "RUS", "CHN", "0431", "2013-12-31"),
+	})
+	tests := []struct {
+		f    store.Filter
+		want []string
+	}{
+		{store.Filter{}, []string{"rc-042", "cr-057", "rn-010", "un-043", "ru-190", "rc-0431"}},
+		{store.Filter{Dyad: "RUS-CHN"}, []string{"rc-042", "rc-0431"}},
+		{store.Filter{Dyad: "rus-chn"}, []string{"rc-042", "rc-0431"}},
+		{store.Filter{Dyad: "CHN-RUS"}, []string{"cr-057"}},
+		{store.Filter{Dyad: "RUS-CHN", Both: true}, []string{"rc-042", "cr-057", "rc-0431"}},
+		{store.Filter{Dyad: "CHN-RUS", Both: true}, []string{"rc-042", "cr-057", "rc-0431"}},
+		{store.Filter{Dyad: "RUS"}, []string{"rc-042", "rn-010", "ru-190", "rc-0431"}},
+		{store.Filter{Dyad: "RUS-"}, []string{"rc-042", "rn-010", "ru-190", "rc-0431"}},
+		{store.Filter{Dyad: "-RUS"}, []string{"cr-057", "un-043"}},
+		{store.Filter{Dyad: "UKR", Both: true}, []string{"ru-190"}},
+		{store.Filter{Dyad: "IGO-RUS"}, []string{"un-043"}},
+		{store.Filter{Dyad: "USA-CHN"}, []string{}},
+		{store.Filter{Root: "04"}, []string{"rc-042", "un-043", "rc-0431"}},
+		{store.Filter{Root: "19"}, []string{"ru-190"}},
+		{store.Filter{Since: "2012-06"}, []string{"rc-042", "cr-057", "un-043", "ru-190", "rc-0431"}},
+		{store.Filter{Since: "2013"}, []string{"un-043", "ru-190", "rc-0431"}},
+		{store.Filter{Until: "2012-06"}, []string{"rc-042", "cr-057", "rn-010"}},
+		// Comparison is by string: a month-precision "2012-06" sorts before
+		// "2012-06-04" and so is kept, as "2012" is.
+		{store.Filter{Until: "2012-06-04"}, []string{"cr-057", "rn-010"}},
+		{store.Filter{Until: "2013-12-31"}, []string{"rc-042", "cr-057", "rn-010", "un-043", "rc-0431"}},
+		{store.Filter{Since: "2012-06-05", Until: "2013-09"}, []string{"rc-042", "un-043"}},
+		{store.Filter{Doc: "d2"}, []string{"un-043", "ru-190", "rc-0431"}},
+		{store.Filter{Doc: "nope"}, []string{}},
+		{store.Filter{Doc: "d2", Root: "04", Dyad: "RUS-CHN"}, []string{"rc-0431"}},
+		{store.Filter{Limit: 2, Root: "04"}, []string{"rc-042", "un-043"}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%+v", tt.f), func(t *testing.T) {
+			if got := ids(events(t, s, tt.f)); !slices.Equal(got, tt.want) {
+				t.Errorf("Events(%+v) = %v, want %v", tt.f, got, tt.want)
+			}
+		})
+	}
+	if _, err := s.Events(context.Background(), store.Filter{Dyad: "RUS-CHN-USA"}); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("Events(Dyad RUS-CHN-USA) error = %v, want ErrInvalid", err)
+	}
+}
+
+func testSearch(t *testing.T, s store.Store) {
+	d := Doc("001_putin.txt", "a", "2012-06-07", putinDoc...)
+	other := Doc("002.txt", "b", "2012-06-08", "The U.S. Secretary of State visited Beijing.", "Nothing happened.")
+	put(t, s, d, nil)
+	put(t, s, other, nil)
+	tests := []struct {
+		query string
+		want  []store.SentenceHit
+	}{
+		{"Hu Jintao", []store.SentenceHit{hit("001_putin.txt", 2, putinDoc[2])}},
+		{"jintao", []store.SentenceHit{hit("001_putin.txt", 2, putinDoc[2])}},
+		{"signed agreement", []store.SentenceHit{hit("001_putin.txt", 2, putinDoc[2])}},
+		{"strateg*", []store.SentenceHit{hit("001_putin.txt", 2, putinDoc[2])}},
+		{"zurich", []store.SentenceHit{hit("001_putin.txt", 3, putinDoc[3])}},
+		{"U.S.", []store.SentenceHit{hit("002.txt", 0, "The U.S. Secretary of State visited Beijing.")}},
+		{`"strategic" AND (`, []store.SentenceHit{hit("001_putin.txt", 2, putinDoc[2])}},
+		{"Moscow", nil},
+		{"", nil},
+		{"  - ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			got, err := s.Search(context.Background(), tt.query, 10)
+			if err != nil {
+				t.Fatalf("Search(%q): %v", tt.query, err)
+			}
+			if len(got) != len(tt.want) || (len(got) > 0 && !reflect.DeepEqual(got, tt.want)) {
+				t.Errorf("Search(%q) = %+v, want %+v", tt.query, got, tt.want)
+			}
+		})
+	}
+	got, err := s.Search(context.Background(), "Beijing", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Errorf("Search(Beijing) = %+v, want 2 hits", got)
+	}
+	got, err = s.Search(context.Background(), "Beijing", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Errorf("Search(Beijing, limit 1) = %d hits, want 1", len(got))
+	}
+}
+
+func hit(doc string, index int, text string) store.SentenceHit {
+	return store.SentenceHit{Doc: doc, Index: index, Text: text}
+}
+
+func testCounts(t *testing.T, s store.Store) {
+	if c := counts(t, s); c != (store.Counts{}) {
+		t.Errorf("empty store counts = %+v", c)
+	}
+	d := Doc("001_putin.txt", "a", "2012-06-07", putinDoc...)
+	put(t, s, d, fullEvents(d))
+	// Actors are distinct (code, country, name): RUSGOV/Putin, CHN,
+	// CHNGOV/Hu Jintao, CHNGOV (no name), IGOUNO, RUS.
+	want := store.Counts{Documents: 1, Sentences: 4, Events: 5, Actors: 6}
+	if c := counts(t, s); c != want {
+		t.Errorf("counts = %+v, want %+v", c, want)
+	}
+	d2 := Doc("002.txt", "b", "2012-06-08", "Russia met China.", "More.")
+	put(t, s, d2, []doc.Event{Event(d2, "x", 0, "RUSGOV", "CHN", "042", "2012-06-08")})
+	want = store.Counts{Documents: 2, Sentences: 6, Events: 6, Actors: 6}
+	if c := counts(t, s); c != want {
+		t.Errorf("counts after a second document with known actors = %+v, want %+v", c, want)
+	}
+}
+
+func testDocuments(t *testing.T, s store.Store) {
+	ds, err := s.Documents(context.Background())
+	if err != nil || len(ds) != 0 {
+		t.Fatalf("Documents on empty store = %v, %v", ds, err)
+	}
+	b := Doc("b.txt", "b", "2012", "One.")
+	a := Doc("a.txt", "a", "2012-06-07", putinDoc...)
+	put(t, s, b, nil)
+	put(t, s, a, fullEvents(a))
+	ds, err = s.Documents(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.DocInfo{
+		{ID: "a.txt", Hash: a.Hash, Title: a.Title, Source: a.Source, Published: "2012-06-07", Origin: a.Origin, Events: 5},
+		{ID: "b.txt", Hash: b.Hash, Title: b.Title, Source: b.Source, Published: "2012", Origin: b.Origin, Events: 0},
+	}
+	if !reflect.DeepEqual(ds, want) {
+		t.Errorf("Documents = %+v\nwant %+v", ds, want)
+	}
+}
+
+func testNoEvents(t *testing.T, s store.Store) {
+	d := Doc("empty.txt", "e", "2012-06-07", "Nothing to code here.", "Nor here.")
+	put(t, s, d, nil)
+	want := store.Counts{Documents: 1, Sentences: 2}
+	if c := counts(t, s); c != want {
+		t.Errorf("counts = %+v, want %+v", c, want)
+	}
+	if es := events(t, s, store.Filter{}); len(es) != 0 {
+		t.Errorf("Events = %v, want none", ids(es))
+	}
+	// Stored means known: the same content is not coded twice.
+	added, err := s.PutDocument(context.Background(), d, nil)
+	if err != nil || added {
+		t.Errorf("re-put of event-less document = %v, %v; want false, nil", added, err)
+	}
+	hits, err := s.Search(context.Background(), "nor", 0)
+	if err != nil || len(hits) != 1 || hits[0].Doc != "empty.txt" || hits[0].Index != 1 {
+		t.Errorf("Search(nor) = %+v, %v", hits, err)
+	}
+	// A document without sentences at all.
+	bare := &doc.Document{ID: "bare", Hash: strings.Repeat("b", 64)}
+	put(t, s, bare, nil)
+	if c := counts(t, s); c.Documents != 2 || c.Sentences != 2 {
+		t.Errorf("counts after bare document = %+v", c)
+	}
+}
+
+func testConcurrent(t *testing.T, s store.Store) {
+	const workers, perWorker = 4, 5
+	var wg sync.WaitGroup
+	errs := make(chan error, workers*perWorker)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range perWorker {
+				id := fmt.Sprintf("w%d-%d.txt", w, i)
+				d := Doc(id, "c", "2012-06-07", "Russia met China.", "China thanked Russia.")
+				evs := []doc.Event{
+					Event(d, id+"-0", 0, "RUS", "CHN", "042", "2012-06-07"),
+					Event(d, id+"-1", 1, "CHN", "RUS", "051", "2012-06-07"),
+				}
+				added, err := s.PutDocument(context.Background(), d, evs)
+				if err == nil && !added {
+					err = fmt.Errorf("%s: added = false", id)
+				}
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	want := store.Counts{Documents: workers * perWorker, Sentences: 2 * workers * perWorker, Events: 2 * workers * perWorker, Actors: 2}
+	if c := counts(t, s); c != want {
+		t.Errorf("counts = %+v, want %+v", c, want)
+	}
+}
+
+func testCancelled(t *testing.T, s store.Store) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	d := Doc("001_putin.txt", "a", "2012-06-07", putinDoc...)
+	added, err := s.PutDocument(ctx, d, fullEvents(d))
+	if err == nil || added {
+		t.Fatalf("PutDocument with cancelled context = %v, %v; want an error", added, err)
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("error = %v, want context.Canceled", err)
+	}
+	if c := counts(t, s); c != (store.Counts{}) {
+		t.Errorf("counts after cancelled put = %+v, want zero", c)
+	}
+	// The store is still usable, and the document can be put later.
+	put(t, s, d, fullEvents(d))
+}
+
+// tripContext is a context that cancels itself on the n-th call to Done,
+// so a test can cancel at every point a backend looks at its context.
+type tripContext struct {
+	context.Context
+	mu     sync.Mutex
+	left   int
+	done   chan struct{}
+	closed bool
+}
+
+func newTrip(n int) *tripContext {
+	return &tripContext{Context: context.Background(), left: n, done: make(chan struct{})}
+}
+
+func (c *tripContext) Done() <-chan struct{} {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.closed {
+		c.left--
+		if c.left < 0 {
+			close(c.done)
+			c.closed = true
+		}
+	}
+	return c.done
+}
+
+func (c *tripContext) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return context.Canceled
+	}
+	return nil
+}
+
+func (c *tripContext) tripped() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.closed
+}
+
+// testCancelledMidway cancels a put at each successive point where the
+// backend consults its context: every put either stores the whole document
+// or nothing of it.
+func testCancelledMidway(t *testing.T, s store.Store) {
+	stored := map[string]bool{}
+	complete := false
+	n := 0
+	for ; n < 400 && !complete; n++ {
+		id := fmt.Sprintf("doc-%03d.txt", n)
+		d := Doc(id, "m", "2012-06-07", putinDoc...)
+		evs := fullEvents(d)
+		for i := range evs {
+			evs[i].ID = id + "/" + evs[i].ID
+		}
+		ctx := newTrip(n)
+		added, err := s.PutDocument(ctx, d, evs)
+		switch {
+		case err != nil && added:
+			t.Fatalf("n=%d: added and error %v", n, err)
+		case err != nil:
+			if got := events(t, s, store.Filter{Doc: id}); len(got) != 0 {
+				t.Fatalf("n=%d: failed put (%v) left %d events", n, err, len(got))
+			}
+		case !added:
+			t.Fatalf("n=%d: new document not added and no error", n)
+		default:
+			stored[id] = true
+			diffEvents(t, events(t, s, store.Filter{Doc: id}), evs)
+			complete = !ctx.tripped()
+		}
+	}
+	if !complete {
+		t.Fatal("put never ran to completion without cancellation")
+	}
+	t.Logf("cancelled at %d points, %d documents stored", n-len(stored), len(stored))
+	ds, err := s.Documents(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, di := range ds {
+		if !stored[di.ID] {
+			t.Errorf("document %s stored although its put failed", di.ID)
+		}
+	}
+	if len(ds) != len(stored) {
+		t.Errorf("%d documents stored, want %d", len(ds), len(stored))
+	}
+	c := counts(t, s)
+	if want := (store.Counts{Documents: len(stored), Sentences: 4 * len(stored), Events: 5 * len(stored), Actors: 6}); c != want {
+		t.Errorf("counts = %+v, want %+v", c, want)
+	}
+}
+
+func testInvalid(t *testing.T, s store.Store) {
+	d := Doc("001_putin.txt", "a", "2012-06-07", putinDoc...)
+	wrongDoc := fullEvents(d)
+	wrongDoc[3].Doc = "other.txt"
+	noHash := Doc("x", "x", "2012", "X.")
+	noHash.Hash = ""
+	noID := Doc("", "y", "2012", "Y.")
+	tests := []struct {
+		name   string
+		d      *doc.Document
+		events []doc.Event
+	}{
+		{"event of another document", d, wrongDoc},
+		{"no hash", noHash, nil},
+		{"no id", noID, nil},
+		{"nil document", nil, nil},
+	}
+	for _, tt := range tests {
+		added, err := s.PutDocument(context.Background(), tt.d, tt.events)
+		if !errors.Is(err, store.ErrInvalid) || added {
+			t.Errorf("%s: PutDocument = %v, %v; want ErrInvalid", tt.name, added, err)
+		}
+	}
+	if c := counts(t, s); c != (store.Counts{}) {
+		t.Errorf("counts after invalid puts = %+v, want zero", c)
+	}
+}
+
+func testEventIDConflict(t *testing.T, s store.Store) {
+	d := Doc("001_putin.txt", "a", "2012-06-07", putinDoc...)
+	put(t, s, d, fullEvents(d))
+	before := counts(t, s)
+	other := Doc("002.txt", "b", "2012-06-08", "Russia met China.", "China met Russia.")
+	evs := []doc.Event{
+		Event(other, "new-0", 0, "USA", "CHN", "042", "2012-06-08"),
+		Event(other, "ev-2", 1, "RUS", "CHN", "042", "2012-06-08"), // id taken by d
+	}
+	added, err := s.PutDocument(context.Background(), other, evs)
+	if !errors.Is(err, store.ErrConflict) || added {
+		t.Fatalf("PutDocument with a taken event id = %v, %v; want ErrConflict", added, err)
+	}
+	if after := counts(t, s); after != before {
+		t.Errorf("counts after conflicting put = %+v, want %+v (nothing of it kept)", after, before)
+	}
+	dup := Doc("003.txt", "c", "2012-06-08", "Russia met China.")
+	e := Event(dup, "twice", 0, "RUS", "CHN", "042", "2012-06-08")
+	if _, err := s.PutDocument(context.Background(), dup, []doc.Event{e, e}); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("PutDocument with one id twice: error = %v, want ErrConflict", err)
+	}
+	if after := counts(t, s); after != before {
+		t.Errorf("counts = %+v, want %+v", after, before)
+	}
+}
