@@ -1,0 +1,140 @@
+// Package clean turns the plain text of one document (a file's text, or
+// the main text an HTML extractor took out of a page) into clean
+// paragraphs ready for sentence splitting: hard-wrapped PDF lines are
+// joined back into paragraphs, page furniture and site boilerplate
+// (paywalls, comment forms, publisher blurbs) are removed, and each
+// paragraph is marked as body text, heading, link list or dateline so that
+// events are coded from body text only.
+//
+// Apart from removing whole lines and joining lines, cleaning changes no
+// characters except: line ends are normalised, soft hyphens dropped, runs
+// of spaces and tabs collapsed, a line-end hyphen inside a word removed,
+// bullet glyphs removed, and invalid UTF-8 replaced by U+FFFD.
+package clean
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+// Result is cleaned text and its paragraphs (offsets into Text).
+type Result struct {
+	Text       string
+	Paragraphs []doc.Paragraph
+}
+
+// Text cleans one document's plain text.
+func Text(raw string) Result {
+	rawLines := splitLines(normalise(raw))
+	for _, i := range leadingDates(rawLines).stamps {
+		rawLines[i] = ""
+	}
+	ls := cutBoilerplate(toLines(rawLines))
+	w := measureWrap(ls)
+	ls = dropFurniture(ls, w.wrapped())
+	ps := rebuild(ls, w)
+	ps = trimTail(ps)
+	ps = dropRepeats(ps)
+	return assemble(ps, kinds(ps))
+}
+
+// trimTail drops what follows the article at the end of a page: the
+// publisher's blurb, the author's contact block (name, position, e-mail),
+// a lone author name.
+func trimTail(ps []para) []para {
+	for len(ps) > 0 {
+		last := ps[len(ps)-1]
+		switch {
+		case contact.MatchString(last.text):
+			// The whole block: name and position lines sit above the
+			// e-mail line.
+			for len(ps) > 0 && ps[len(ps)-1].block == last.block {
+				ps = ps[:len(ps)-1]
+			}
+		case personName.MatchString(last.text):
+			ps = ps[:len(ps)-1]
+		default:
+			if _, ok := match(tailBoilerplate, last.text); !ok {
+				return ps
+			}
+			ps = ps[:len(ps)-1]
+		}
+	}
+	return ps
+}
+
+// dropRepeats keeps a repeated heading once: a paragraph equal to the one
+// before it, or a heading equal to an earlier heading.
+func dropRepeats(ps []para) []para {
+	seen := map[string]bool{}
+	out := ps[:0:0]
+	for _, p := range ps {
+		if len(out) > 0 && out[len(out)-1].text == p.text {
+			continue
+		}
+		if headingLike(p.text) {
+			if seen[p.text] {
+				continue
+			}
+			seen[p.text] = true
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// kinds says what each paragraph is. A link list is an introduction
+// ("... please see the following news sources:") and the source lines
+// that follow it; source lines also form a list on their own when two or
+// more stand together.
+func kinds(ps []para) []doc.ParagraphKind {
+	out := make([]doc.ParagraphKind, len(ps))
+	isItem := func(i int) bool {
+		if i >= len(ps) {
+			return false
+		}
+		_, ok := match(linkItem, ps[i].text)
+		return ok
+	}
+	inList := false
+	for i, p := range ps {
+		_, intro := match(linkIntro, p.text)
+		switch {
+		case isDateOrByline(p.text):
+			out[i] = doc.Dateline
+		case intro:
+			out[i] = doc.LinkList
+		case isItem(i) && (inList || isItem(i+1)):
+			out[i] = doc.LinkList
+		case headingLike(p.text):
+			out[i] = doc.Heading
+		default:
+			out[i] = doc.Body
+		}
+		inList = out[i] == doc.LinkList
+	}
+	return out
+}
+
+func isDateOrByline(s string) bool {
+	_, ok := parseDateLine(s)
+	return ok || byline.MatchString(s)
+}
+
+// assemble joins the paragraphs with blank lines and records their
+// offsets.
+func assemble(ps []para, ks []doc.ParagraphKind) Result {
+	var b strings.Builder
+	res := Result{Paragraphs: make([]doc.Paragraph, 0, len(ps))}
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		b.WriteString(p.text)
+		res.Paragraphs = append(res.Paragraphs, doc.Paragraph{Start: start, End: b.Len(), Kind: ks[i]})
+	}
+	res.Text = b.String()
+	return res
+}

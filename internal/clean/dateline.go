@@ -1,0 +1,202 @@
+package clean
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Dateline finds the document's own publication date in the raw text, as
+// ISO "2012-06-07" (or "2012-06"/"2012" when only that precision is
+// written), and ok=false when none.
+//
+// Only date lines among the leading lines count. A page saved from a
+// browser or an archive often carries two: the day it was printed or
+// archived ("Wednesday May 27, 2020") above the article's own dateline
+// ("June 7, 2012"). The article's date is the date line nearest the body,
+// the last one before the first body text; a date line above it that is
+// later is the archive stamp, and so is any weekday-stamped date later
+// than another date line. Such stamps are never the article's date.
+func Dateline(raw string) (iso string, ok bool) {
+	d := leadingDates(splitLines(normalise(raw)))
+	return d.iso, d.ok
+}
+
+// leadLines is how many non-blank leading lines are searched for date
+// lines.
+const leadLines = 15
+
+// datelines is what the leading lines say about dates.
+type datelines struct {
+	iso    string
+	ok     bool
+	stamps []int // indices of archive/print stamp lines, to be removed
+}
+
+// dateLine is one line that is only a date.
+type dateLine struct {
+	index     int
+	iso       string
+	weekday   bool
+	updated   bool // "Updated ...": a date line, but not the publication date
+	afterBody bool
+}
+
+func leadingDates(lines []string) datelines {
+	var cands []dateLine
+	body, seen := false, 0
+	for i, s := range lines {
+		if s == "" {
+			continue
+		}
+		if seen++; seen > leadLines {
+			break
+		}
+		if d, ok := parseDateLine(s); ok {
+			d.index, d.afterBody = i, body
+			if !d.updated {
+				cands = append(cands, d)
+			}
+			continue
+		}
+		body = body || bodyLine(s)
+	}
+	var before []dateLine
+	for _, c := range cands {
+		if !c.afterBody {
+			before = append(before, c)
+		}
+	}
+	if len(before) == 0 {
+		if len(cands) == 0 {
+			return datelines{}
+		}
+		// No date above the body: take the first one below it.
+		return datelines{iso: cands[0].iso, ok: true}
+	}
+	var out datelines
+	for i, c := range before {
+		if isStamp(before, i) {
+			out.stamps = append(out.stamps, c.index)
+			continue
+		}
+		out.iso, out.ok = c.iso, true
+	}
+	return out
+}
+
+// isStamp reports whether date line i is an archive or print stamp: later
+// than a date line below it, or weekday-stamped and later than another.
+func isStamp(ds []dateLine, i int) bool {
+	for j, d := range ds {
+		if j != i && earlier(d.iso, ds[i].iso) && (j > i || ds[i].weekday) {
+			return true
+		}
+	}
+	return false
+}
+
+// earlier compares ISO dates at their common precision.
+func earlier(a, b string) bool {
+	n := min(len(a), len(b))
+	return a[:n] < b[:n]
+}
+
+// bodyLine reports whether s reads as running text rather than a title,
+// byline or date.
+func bodyLine(s string) bool {
+	n := len(strings.Fields(s))
+	return n >= 10 || n >= 5 && endsSentence(s)
+}
+
+// dateLineRE matches a line that is only a date, with an optional label
+// ("Published:"), weekday and time of day.
+var dateLineRE = regexp.MustCompile(`(?i)^(?:(published|posted|first published|dated?|updated|last updated|modified|last modified)(?:\s+on)?\s*:?\s+)?` +
+	`(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?,?\s+)?` +
+	`(?:` +
+	`([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` + // June 7, 2012
+	`|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})` + // 7 June 2012
+	`|(\d{4})-(\d{2})-(\d{2})` + // 2012-06-07
+	`|([a-z]{3,9})\.?,?\s+(\d{4})` + // June 2012
+	`|(\d{4})` + // 2012
+	`)` +
+	`(?:\s*(?:,|\||at|-|–)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,5}\)?)?)?\s*$`)
+
+// parseDateLine parses a line that is only a date.
+func parseDateLine(s string) (dateLine, bool) {
+	if len(s) > 80 {
+		return dateLine{}, false
+	}
+	m := dateLineRE.FindStringSubmatch(s)
+	if m == nil {
+		return dateLine{}, false
+	}
+	label := strings.ToLower(m[1])
+	d := dateLine{
+		weekday: m[2] != "",
+		updated: strings.Contains(label, "updated") || strings.Contains(label, "modified"),
+	}
+	var iso string
+	var err error
+	switch {
+	case m[3] != "":
+		iso, err = isoDate(m[5], monthNumber(m[3]), m[4])
+	case m[6] != "":
+		iso, err = isoDate(m[8], monthNumber(m[7]), m[6])
+	case m[9] != "":
+		iso, err = isoDate(m[9], m[10], m[11])
+	case m[12] != "":
+		iso, err = isoDate(m[13], monthNumber(m[12]), "")
+	default:
+		iso, err = isoDate(m[14], "", "")
+	}
+	if err != nil {
+		return dateLine{}, false
+	}
+	d.iso = iso
+	return d, true
+}
+
+var months = []string{"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"}
+
+// monthNumber gives "06" for "June", "Jun" or "jun"; "" when not a month.
+func monthNumber(name string) string {
+	name = strings.ToLower(name)
+	for i, m := range months {
+		if len(name) >= 3 && strings.HasPrefix(m, name) {
+			return fmt.Sprintf("%02d", i+1)
+		}
+	}
+	return ""
+}
+
+// isoDate checks a date and writes it at its precision; month and day may
+// be empty.
+func isoDate(year, month, day string) (string, error) {
+	y, err := strconv.Atoi(year)
+	if err != nil || y < 1900 || y > 2100 {
+		return "", fmt.Errorf("year %q out of range", year)
+	}
+	if month == "" && day == "" {
+		return year, nil
+	}
+	mo, err := strconv.Atoi(month)
+	if err != nil || mo < 1 || mo > 12 {
+		return "", fmt.Errorf("month %q out of range", month)
+	}
+	if day == "" {
+		return fmt.Sprintf("%04d-%02d", y, mo), nil
+	}
+	d, err := strconv.Atoi(day)
+	if err != nil {
+		return "", fmt.Errorf("day %q: %w", day, err)
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || t.Month() != time.Month(mo) {
+		return "", fmt.Errorf("no day %d in %04d-%02d", d, y, mo)
+	}
+	return t.Format("2006-01-02"), nil
+}
