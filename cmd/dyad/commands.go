@@ -1,0 +1,427 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/dyad-events/dyad/internal/cameo"
+	"github.com/dyad-events/dyad/internal/demo"
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/eval"
+	"github.com/dyad-events/dyad/internal/export"
+	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/store"
+	"github.com/dyad-events/dyad/internal/store/sqlite"
+)
+
+const helpCode = `Reads each INPUT (a file, a directory read recursively, an http(s) URL of an
+article or an RSS/Atom feed, or - for standard input), cleans it, and writes one
+event record per coded event to standard output, as JSON Lines in the contract
+of docs/event-record.md. No database is needed.
+
+--manifest M gives metadata (id, published, title, source) for the inputs; with
+no INPUT, the manifest's rows are the inputs. Failed inputs are named on
+standard error and the exit status is 1; the rest are still coded.`
+
+const helpIngest = `Codes the inputs like "dyad code" and stores each document, its sentences and
+its events in the store given by --db (default dyad.db, or $DYAD_DB). Each
+document is stored in one transaction and identified by the hash of its
+content, so ingesting the same input twice adds nothing. A bad input is named
+on standard error and skipped; the rest are stored; the exit status is 1.`
+
+const helpClean = `Prints the cleaned text of one document: paragraphs rebuilt from hard-wrapped
+text, page furniture, paywalls, comment forms and publisher blurbs removed.
+HTML input is reduced to its main text first.`
+
+const helpEvents = `Prints stored events as a table: date, source, event, target, sentence.
+Filters: --dyad RUS-CHN (source and target countries; --both for either
+direction), --root 04, --since 2012-01, --until 2014-12, --doc ID, --limit N.
+--format jsonl|csv|json prints data instead of a table.`
+
+const helpExport = `Writes stored events (all, or those the filters select) in --format jsonl
+(the event contract), csv or json, to standard output or --out FILE.`
+
+const helpEval = `Scores event records against hand-coded gold files (../shared/spec/gold-format.md):
+precision, recall, F1 and date accuracy per document and overall, then the
+required events missed and the false positives with their sentences. The events
+are read from EVENTS.jsonl, or coded from the INPUTs.`
+
+const helpDemo = `Writes the bundled demo corpus (short articles about real events between
+several pairs of states) to a temporary folder, codes it into a fresh SQLite
+file (default dyad-demo.db, replaced if present) and prints a summary.`
+
+func runCode(ctx context.Context, e *env, args []string) error {
+	var cfg config
+	fs := flagSet("code", &cfg, "manifest", "dicts", "quiet", "format", "workers")
+	inputs, err := parse(fs, &cfg, args)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(e.stdout)
+	defer w.Flush()
+	var write func(doc.Event) error
+	var all []doc.Event
+	switch cfg.Format {
+	case "", "jsonl":
+		enc := export.NewJSONL(w)
+		write = enc.Write
+	case "csv", "json":
+		write = func(ev doc.Event) error { all = append(all, ev); return nil }
+	default:
+		return usagef("--format must be jsonl, csv or json, got %q", cfg.Format)
+	}
+	err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
+		for _, ev := range r.events {
+			if err := write(ev); err != nil {
+				return err
+			}
+		}
+		return w.Flush()
+	})
+	var pe *partialError
+	if err != nil && !errors.As(err, &pe) {
+		return err
+	}
+	switch cfg.Format {
+	case "csv":
+		if werr := export.CSV(w, all); werr != nil {
+			return werr
+		}
+	case "json":
+		if werr := export.JSON(w, all); werr != nil {
+			return werr
+		}
+	}
+	return err
+}
+
+// openStore opens the store a --db DSN names.
+func openStore(ctx context.Context, dsn string) (store.Store, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return nil, fmt.Errorf("--db %s: the PostgreSQL store is not built yet; use a SQLite file path", dsn)
+	}
+	s, err := sqlite.Open(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", dsn, err)
+	}
+	return s, nil
+}
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	var cfg config
+	fs := flagSet("ingest", &cfg, "db", "manifest", "dicts", "quiet", "workers")
+	inputs, err := parse(fs, &cfg, args)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sum, err := ingestInto(ctx, e, &cfg, st, inputs)
+	fmt.Fprintf(e.stdout, "%d documents read, %d new, %d events stored, %d failed; store %s\n",
+		sum.read, sum.added, sum.events, sum.failed, cfg.DB)
+	return err
+}
+
+type ingestSummary struct{ read, added, events, failed int }
+
+func ingestInto(ctx context.Context, e *env, cfg *config, st store.Store, inputs []string) (ingestSummary, error) {
+	var sum ingestSummary
+	err := codeInputs(ctx, e, cfg, inputs, func(r result) error {
+		sum.read++
+		added, err := st.PutDocument(ctx, r.doc, r.events)
+		if err != nil {
+			return fmt.Errorf("store %s: %w", r.doc.Origin, err)
+		}
+		if added {
+			sum.added++
+			sum.events += len(r.events)
+		}
+		return nil
+	})
+	var pe *partialError
+	if errors.As(err, &pe) {
+		sum.failed = pe.failed
+	}
+	return sum, err
+}
+
+func runClean(ctx context.Context, e *env, args []string) error {
+	var cfg config
+	fs := flagSet("clean", &cfg)
+	inputs, err := parse(fs, &cfg, args)
+	if err != nil {
+		return err
+	}
+	if len(inputs) != 1 {
+		return usagef("want exactly one FILE, URL or -")
+	}
+	var cleaned *doc.Document
+	err = ingest.Walk(ctx, inputs, ingest.Options{Stdin: e.stdin}, func(d *doc.Document, err error) error {
+		if err != nil {
+			return err
+		}
+		if cleaned == nil {
+			pipeline.Prepare(d)
+			cleaned = d
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if cleaned == nil {
+		return fmt.Errorf("%s: no document read", inputs[0])
+	}
+	_, err = fmt.Fprintln(e.stdout, cleaned.Text)
+	return err
+}
+
+func runEvents(ctx context.Context, e *env, args []string) error {
+	var cfg config
+	fs := flagSet("events", &cfg, "db", "format", "filters")
+	if _, err := parse(fs, &cfg, args); err != nil {
+		return err
+	}
+	evs, err := storedEvents(ctx, &cfg)
+	if err != nil {
+		return err
+	}
+	if cfg.Format == "" || cfg.Format == "table" {
+		return printTable(e.stdout, evs)
+	}
+	return writeEvents(e.stdout, cfg.Format, evs)
+}
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	var cfg config
+	fs := flagSet("export", &cfg, "db", "format", "filters", "out")
+	if _, err := parse(fs, &cfg, args); err != nil {
+		return err
+	}
+	if cfg.Format == "" {
+		return usagef("--format is required: jsonl, csv or json")
+	}
+	evs, err := storedEvents(ctx, &cfg)
+	if err != nil {
+		return err
+	}
+	if cfg.Out == "" {
+		return writeEvents(e.stdout, cfg.Format, evs)
+	}
+	f, err := os.Create(cfg.Out)
+	if err != nil {
+		return err
+	}
+	if err := writeEvents(f, cfg.Format, evs); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", cfg.Out, err)
+	}
+	return f.Close()
+}
+
+func storedEvents(ctx context.Context, cfg *config) ([]doc.Event, error) {
+	if _, err := os.Stat(cfg.DB); err != nil {
+		return nil, fmt.Errorf("store %s: %w (run \"dyad ingest\" or \"dyad demo\" first)", cfg.DB, err)
+	}
+	st, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return st.Events(ctx, cfg.Filter)
+}
+
+func writeEvents(w io.Writer, format string, evs []doc.Event) error {
+	bw := bufio.NewWriter(w)
+	var err error
+	switch format {
+	case "jsonl":
+		err = export.JSONL(bw, evs)
+	case "csv":
+		err = export.CSV(bw, evs)
+	case "json":
+		err = export.JSON(bw, evs)
+	default:
+		return usagef("--format must be jsonl, csv or json, got %q", format)
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// printTable prints events for a person: one line each, sentence cut short.
+func printTable(w io.Writer, evs []doc.Event) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tSOURCE\tEVENT\tTARGET\tDOC\tSENTENCE")
+	for _, ev := range evs {
+		tgt := ""
+		if ev.Target != nil {
+			tgt = ev.Target.Code
+		}
+		name := ev.CAMEO
+		if c, ok := cameo.Lookup(ev.CAMEO); ok {
+			name = ev.CAMEO + " " + c.Name
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", ev.Date, ev.Source.Code, shorten(name, 34), tgt, ev.Doc, shorten(ev.Sentence, 70))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "%d events\n", len(evs))
+	return err
+}
+
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	var cfg config
+	fs := flagSet("eval", &cfg, "gold", "manifest", "dicts", "quiet", "workers")
+	inputs, err := parse(fs, &cfg, args)
+	if err != nil {
+		return err
+	}
+	if cfg.Gold == "" {
+		return usagef("--gold DIR is required")
+	}
+	gold, err := eval.LoadGold(cfg.Gold)
+	if err != nil {
+		return err
+	}
+	var evs []doc.Event
+	if len(inputs) == 1 && strings.HasSuffix(inputs[0], ".jsonl") && cfg.Manifest == "" {
+		f, err := os.Open(inputs[0])
+		if err != nil {
+			return err
+		}
+		evs, err = eval.ReadEvents(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", inputs[0], err)
+		}
+	} else {
+		err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
+			evs = append(evs, r.events...)
+			return nil
+		})
+		var pe *partialError
+		if err != nil && !errors.As(err, &pe) {
+			return err
+		}
+	}
+	return eval.Score(gold, evs).Write(e.stdout)
+}
+
+func runDemo(ctx context.Context, e *env, args []string) error {
+	var cfg config
+	fs := flagSet("demo", &cfg, "db", "quiet", "workers")
+	// The demo replaces its store, so it never defaults to $DYAD_DB.
+	cfg.DB = "dyad-demo.db"
+	if _, err := parse(fs, &cfg, args); err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "dyad-demo-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	manifest, err := demo.Extract(dir)
+	if err != nil {
+		return err
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if err := os.Remove(cfg.DB + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("replace %s: %w", cfg.DB, err)
+		}
+	}
+	st, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cfg.Manifest = manifest
+	sum, err := ingestInto(ctx, e, &cfg, st, nil)
+	if err != nil {
+		return err
+	}
+	evs, err := st.Events(ctx, store.Filter{})
+	if err != nil {
+		return err
+	}
+	abs, _ := filepath.Abs(cfg.DB)
+	fmt.Fprintf(e.stdout, "dyad demo: %d articles coded, %d events stored in %s\n\n", sum.added, len(evs), abs)
+	printSummary(e.stdout, evs)
+	fmt.Fprintf(e.stdout, "\nNext: dyad events --db %s --dyad RUS-CHN --both\n", cfg.DB)
+	return nil
+}
+
+// printSummary prints the busiest dyads and the events by quad class.
+func printSummary(w io.Writer, evs []doc.Event) {
+	dyads := map[string]int{}
+	quads := map[int]int{}
+	for _, ev := range evs {
+		if ev.Target != nil {
+			dyads[side(ev.Source)+" → "+side(*ev.Target)]++
+		}
+		quads[ev.Quad]++
+	}
+	type kv struct {
+		k string
+		n int
+	}
+	var top []kv
+	for k, n := range dyads {
+		top = append(top, kv{k, n})
+	}
+	sort.Slice(top, func(i, j int) bool {
+		if top[i].n != top[j].n {
+			return top[i].n > top[j].n
+		}
+		return top[i].k < top[j].k
+	})
+	fmt.Fprintln(w, "busiest dyads:")
+	for _, d := range top[:min(10, len(top))] {
+		fmt.Fprintf(w, "  %-16s %3d events\n", d.k, d.n)
+	}
+	fmt.Fprintln(w, "events by quad class:")
+	for q, name := range []string{"", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"} {
+		if q > 0 {
+			fmt.Fprintf(w, "  %d %-22s %3d\n", q, name, quads[q])
+		}
+	}
+}
+
+func side(a doc.Actor) string {
+	if a.Country != "" {
+		return a.Country
+	}
+	return a.Code[:min(3, len(a.Code))]
+}
+
+func runVersion(ctx context.Context, e *env, args []string) error {
+	v := "(devel)"
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		v = bi.Main.Version
+	}
+	_, err := fmt.Fprintf(e.stdout, "dyad %s\ntables: %s\n", v, cameo.Version)
+	return err
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/store"
+)
+
+// config is every flag a command may take, validated once.
+type config struct {
+	DB       string
+	Manifest string
+	Actors   []string
+	Agents   []string
+	Verbs    []string
+	Quiet    bool
+	Format   string
+	Workers  int
+	Out      string
+	Gold     string
+	Filter   store.Filter
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+// flagSet declares the flags named in want on a new flag set for command
+// name. Defaults come first, then the environment ($DYAD_DB), then flags.
+func flagSet(name string, cfg *config, want ...string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	cfg.DB = "dyad.db"
+	if v := os.Getenv("DYAD_DB"); v != "" {
+		cfg.DB = v
+	}
+	cfg.Workers = runtime.NumCPU()
+	for _, w := range want {
+		switch w {
+		case "db":
+			fs.StringVar(&cfg.DB, "db", cfg.DB, "the store: a SQLite file path (created if missing)")
+		case "manifest":
+			fs.StringVar(&cfg.Manifest, "manifest", "", "JSONL or CSV manifest of inputs and their metadata")
+		case "dicts":
+			fs.Var((*stringList)(&cfg.Actors), "actors", "extra actor dictionary (dyad or PETRARCH format); repeatable")
+			fs.Var((*stringList)(&cfg.Agents), "agents", "extra agent dictionary (dyad or PETRARCH format); repeatable")
+			fs.Var((*stringList)(&cfg.Verbs), "verbs", "extra event lexicon in dyad's format; repeatable")
+		case "quiet":
+			fs.BoolVar(&cfg.Quiet, "quiet", false, "no progress output")
+		case "format":
+			fs.StringVar(&cfg.Format, "format", "", "output format")
+		case "workers":
+			fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "documents coded in parallel")
+		case "out":
+			fs.StringVar(&cfg.Out, "out", "", "write to this file instead of standard output")
+		case "gold":
+			fs.StringVar(&cfg.Gold, "gold", "", "folder of *.gold.jsonl files")
+		case "filters":
+			fs.StringVar(&cfg.Filter.Dyad, "dyad", "", "SRC-TGT country codes, e.g. RUS-CHN")
+			fs.BoolVar(&cfg.Filter.Both, "both", false, "match --dyad in either direction")
+			fs.StringVar(&cfg.Filter.Root, "root", "", "CAMEO root, e.g. 04")
+			fs.StringVar(&cfg.Filter.Since, "since", "", "events dated on or after, e.g. 2012-01")
+			fs.StringVar(&cfg.Filter.Until, "until", "", "events dated up to, e.g. 2014-12")
+			fs.StringVar(&cfg.Filter.Doc, "doc", "", "events of one document id")
+			fs.IntVar(&cfg.Filter.Limit, "limit", 0, "at most this many events")
+		}
+	}
+	return fs
+}
+
+// parse parses args, allowing flags after positional arguments
+// ("dyad code dir --quiet"), and returns the positional arguments.
+func parse(fs *flag.FlagSet, cfg *config, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, usagef("flags:\n%s", flagHelp(fs))
+			}
+			return nil, usagef("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	return pos, cfg.validate()
+}
+
+func (cfg *config) validate() error {
+	if cfg.Workers < 1 {
+		return usagef("--workers must be at least 1, got %d", cfg.Workers)
+	}
+	if r := cfg.Filter.Root; r != "" && (len(r) != 2 || strings.Trim(r, "0123456789") != "") {
+		return usagef("--root wants a two-digit CAMEO root such as 04, got %q", r)
+	}
+	return nil
+}
+
+func flagHelp(fs *flag.FlagSet) string {
+	var b strings.Builder
+	fs.VisitAll(func(f *flag.Flag) {
+		fmt.Fprintf(&b, "  --%-10s %s\n", f.Name, f.Usage)
+	})
+	return b.String()
+}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/coder"
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/pipeline"
+)
+
+// newPipeline builds the pipeline from the embedded dictionaries and any
+// given with --actors, --agents and --verbs. A malformed dictionary line
+// is reported with file and line and skipped.
+func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		return nil, fmt.Errorf("embedded dictionaries: %w", err)
+	}
+	for _, path := range append(append([]string{}, cfg.Actors...), cfg.Agents...) {
+		extra, lineErrs, err := lexicon.Load(path)
+		if err != nil {
+			return nil, fmt.Errorf("dictionary %s: %w", path, err)
+		}
+		for _, le := range lineErrs {
+			fmt.Fprintf(e.stderr, "dyad: skipped %v\n", le)
+		}
+		lex.Merge(extra)
+	}
+	verbs := coder.DefaultLexicon()
+	for _, path := range cfg.Verbs {
+		if err := verbs.LoadFile(path); err != nil {
+			return nil, fmt.Errorf("event lexicon %s: %w", path, err)
+		}
+	}
+	return pipeline.New(coder.New(verbs, actors.New(lex))), nil
+}
+
+// result is one input, coded or failed.
+type result struct {
+	doc    *doc.Document
+	events []doc.Event
+	err    error
+}
+
+// codeInputs reads the inputs, codes them with cfg.Workers workers and
+// calls sink once per input, in input order. It reports each failed input
+// on stderr, and returns a *partialError when any failed.
+func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink func(result) error) error {
+	p, err := newPipeline(e, cfg)
+	if err != nil {
+		return err
+	}
+	opt := ingest.Options{Manifest: cfg.Manifest, Stdin: e.stdin}
+	bar := newProgress(e, cfg, ingest.Count(inputs, opt), "coding")
+	defer bar.finish()
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		res  *result
+		done chan struct{}
+	}
+	jobs := make(chan job)
+	ordered := make(chan job, 4*cfg.Workers)
+	var wg sync.WaitGroup
+	for range cfg.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if j.res.err == nil {
+					j.res.events, j.res.err = p.Process(ctx, j.res.doc)
+				}
+				close(j.done)
+			}
+		}()
+	}
+	// The reader hands each input to a worker and queues it for the sink
+	// in input order.
+	var walkErr error
+	go func() {
+		defer close(ordered)
+		defer close(jobs)
+		walkErr = ingest.Walk(ctx, inputs, opt, func(d *doc.Document, err error) error {
+			j := job{&result{doc: d, err: err}, make(chan struct{})}
+			select {
+			case ordered <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			return nil
+		})
+	}()
+	failed, total := 0, 0
+	var sinkErr error
+	for j := range ordered {
+		<-j.done
+		total++
+		if j.res.err != nil {
+			failed++
+			bar.clear()
+			fmt.Fprintf(e.stderr, "dyad: %s\n", describe(j.res))
+		} else if sinkErr == nil {
+			if sinkErr = sink(*j.res); sinkErr != nil {
+				cancel()
+			}
+		}
+		bar.add(1)
+	}
+	wg.Wait()
+	if sinkErr != nil {
+		return sinkErr
+	}
+	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
+		return walkErr
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return &partialError{failed: failed, total: total}
+	}
+	if total == 0 {
+		return usagef("no inputs: name files, directories, URLs or - (or give --manifest)")
+	}
+	return nil
+}
+
+// describe names a failed input and its problem in one line.
+func describe(r *result) string {
+	var ie *ingest.InputError
+	if errors.As(r.err, &ie) {
+		return ie.Error()
+	}
+	if r.doc != nil && !strings.HasPrefix(r.err.Error(), r.doc.Origin) {
+		return r.doc.Origin + ": " + r.err.Error()
+	}
+	return r.err.Error()
+}

@@ -1,0 +1,266 @@
+// Package coder turns cleaned, sentence-split documents into CAMEO event
+// records. It finds event triggers from its lexicon, takes the source and
+// target from the actors around each trigger (subject, object, "between X
+// and Y", "X's visit to Y"), drops negated and speculative events, codes
+// plans as intents, and dates each event from the text.
+package coder
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/cameo"
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/timex"
+)
+
+// Coder codes documents. It is safe for concurrent use.
+type Coder struct {
+	lex    *Lexicon
+	actors *actors.Resolver
+}
+
+// New returns a coder over an event lexicon and an actor resolver.
+func New(lex *Lexicon, r *actors.Resolver) *Coder {
+	return &Coder{lex: lex, actors: r}
+}
+
+// hit is a trigger found in a sentence.
+type hit struct {
+	t           *Trigger
+	first, last int // token range
+}
+
+// sentence is the working state for one sentence.
+type sentence struct {
+	s        doc.Sentence
+	toks     []nlp.Token
+	hits     []hit
+	mentions []actors.Mention
+	date     timex.Date
+	dated    bool
+}
+
+// Code returns the events of d, whose Sentences must be set.
+func (c *Coder) Code(d *doc.Document) []doc.Event {
+	ref, _ := timex.ParseISO(d.Published)
+	sents := make([]sentence, len(d.Sentences))
+	for i, s := range d.Sentences {
+		st := &sents[i]
+		st.s = s
+		if !s.Codable {
+			continue
+		}
+		st.toks = nlp.Tokenize(s.Text)
+		st.hits = c.triggers(st.toks)
+		if len(st.hits) > 0 {
+			st.date, st.dated = timex.EventDate(s.Text, st.toks[st.hits[0].first].Start, ref)
+		}
+	}
+	dateOf := func(i int) string {
+		if sents[i].dated {
+			return sents[i].date.String()
+		}
+		return d.Published
+	}
+	mentions := c.actors.Document(d, dateOf)
+	var events []doc.Event
+	var context []actors.Mention // recent mentions of the paragraph, for implicit pairs
+	para := -1
+	for i := range sents {
+		st := &sents[i]
+		if st.s.Paragraph != para {
+			para, context = st.s.Paragraph, nil
+		}
+		st.mentions = mentions[i]
+		if st.s.Codable {
+			events = append(events, c.codeSentence(d, st, ref, context)...)
+		}
+		for _, m := range st.mentions {
+			if len(m.Actors) > 0 {
+				context = append(context, m)
+			}
+		}
+	}
+	return events
+}
+
+// triggers finds the lexicon entries in toks, longest first, not
+// overlapping.
+func (c *Coder) triggers(toks []nlp.Token) []hit {
+	var hits []hit
+	for i := 0; i < len(toks); {
+		var best *Trigger
+		for _, t := range c.lex.byFirst[toks[i].Lower()] {
+			if i+len(t.Phrase) > len(toks) || (best != nil && len(t.Phrase) <= len(best.Phrase)) {
+				continue
+			}
+			ok := true
+			for k, w := range t.Phrase {
+				if toks[i+k].Lower() != w {
+					ok = false
+					break
+				}
+			}
+			if ok && !nounUsedAsVerb(t, toks, i) {
+				best = t
+			}
+		}
+		if best == nil {
+			i++
+			continue
+		}
+		hits = append(hits, hit{best, i, i + len(best.Phrase) - 1})
+		i += len(best.Phrase)
+	}
+	return hits
+}
+
+// nounUsedAsVerb rejects a verb form that is really a noun ("the visit",
+// "a meeting"): a verb trigger right after a determiner or possessive.
+func nounUsedAsVerb(t *Trigger, toks []nlp.Token, i int) bool {
+	if t.Kind != 'v' || i == 0 {
+		return false
+	}
+	switch toks[i-1].Lower() {
+	case "a", "an", "the", "his", "her", "its", "their", "this", "that", "'s", "’s", "whose", "official", "state", "first", "annual", "further":
+		return true
+	}
+	return false
+}
+
+func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, context []actors.Mention) []doc.Event {
+	var out []doc.Event
+	seen := map[string]bool{}
+	reported := false
+	for _, h := range st.hits {
+		if h.t.Report {
+			reported = true
+		}
+	}
+	for _, h := range st.hits {
+		mod, ok := modality(st.toks, h)
+		if !ok {
+			continue
+		}
+		if reported && !h.t.Report && mod == doc.Asserted {
+			mod = doc.Reported
+		}
+		pairs := c.arguments(st, h, context)
+		code := h.t.Code
+		if mod == doc.Planned {
+			code = intent(code)
+		}
+		info, ok := cameo.Lookup(code)
+		if !ok {
+			continue
+		}
+		date, prec := d.Published, doc.PrecisionDoc
+		if dt, ok := timex.EventDate(st.s.Text, st.toks[h.first].Start, ref); ok {
+			date, prec = dt.String(), dt.Precision()
+		}
+		for _, p := range pairs {
+			key := p.src.Code + "|" + p.tgt.Code + "|" + code
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			tgt := p.tgt
+			e := doc.Event{
+				Doc:           d.ID,
+				DocDate:       d.Published,
+				Sentence:      st.s.Text,
+				SentenceIndex: st.s.Index,
+				Span:          [2]int{st.s.Start, st.s.End},
+				Source:        p.src,
+				Target:        &tgt,
+				CAMEO:         info.Code,
+				Root:          info.Root,
+				PLOVER:        info.PLOVER,
+				Goldstein:     info.Goldstein,
+				Quad:          info.Quad,
+				Trigger:       st.s.Text[st.toks[h.first].Start:st.toks[h.last].End],
+				Date:          date,
+				DatePrecision: prec,
+				Modality:      mod,
+				Tables:        cameo.Version,
+			}
+			e.ID = eventID(e, st.toks[h.first].Start)
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// eventID is stable: the same input and dictionaries give the same id.
+func eventID(e doc.Event, triggerAt int) string {
+	h := sha256.Sum256(fmt.Appendf(nil, "%s|%d|%d|%s|%s|%s", e.Doc, e.SentenceIndex, triggerAt, e.Source.Code, e.Target.Code, e.CAMEO))
+	return hex.EncodeToString(h[:10])
+}
+
+// intent maps an event code to the CAMEO code for the intent to do it.
+func intent(code string) string {
+	switch root := code[:2]; {
+	case code == "030" || root == "03":
+		return code
+	case root == "04":
+		return "036"
+	case root == "05":
+		return "030"
+	case root == "06":
+		return "031"
+	case root == "07":
+		return "033"
+	case root == "08":
+		return "035"
+	case root >= "09" && root <= "20":
+		return "130"
+	}
+	return "030"
+}
+
+// Words that deny, doubt or plan the event that follows them.
+var (
+	negators   = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "unable": true, "failed": true, "fail": true, "yet": true, "without": true, "cannot": true, "nor": true, "neither": true}
+	doubters   = map[string]bool{"could": true, "may": true, "might": true, "would": true, "should": true, "if": true, "whether": true, "hoped": true, "hope": true, "hopes": true, "speculation": true, "possibility": true, "unless": true, "possible": true, "perhaps": true}
+	planners   = map[string]bool{"will": true, "plans": true, "plan": true, "planned": true, "intends": true, "intend": true, "expected": true, "set": true, "going": true, "aims": true, "upcoming": true, "'ll": true, "shall": true}
+	clauseEnds = map[string]bool{";": true, ":": true, "(": true, ")": true, "—": true, "which": true, "who": true, "whose": true, "while": true, "whereas": true, "although": true, "though": true, "but": true, "because": true, "however": true, "if": true, "unless": true, "“": true, "”": true, "\"": true}
+)
+
+// modality classifies the event at h from the words just before it in its
+// clause: ok=false for a denied or doubted event.
+func modality(toks []nlp.Token, h hit) (string, bool) {
+	mod := doc.Asserted
+	start := max(0, h.first-6)
+	for k := h.first - 1; k >= start; k-- {
+		w := toks[k].Lower()
+		if clauseEnds[w] && w != "if" && w != "unless" {
+			break
+		}
+		switch {
+		case negators[w]:
+			return "", false
+		case doubters[w]:
+			return "", false
+		case planners[w]:
+			mod = doc.Planned
+		}
+	}
+	// "planned" or "to be held" after a noun: "more meetings planned".
+	if h.t.Kind != 'v' && h.last+1 < len(toks) && planners[toks[h.last+1].Lower()] {
+		mod = doc.Planned
+	}
+	return mod, true
+}
+
+func lowerAll(toks []nlp.Token, from, to int) string {
+	var ws []string
+	for k := from; k <= to && k < len(toks); k++ {
+		ws = append(ws, toks[k].Lower())
+	}
+	return strings.Join(ws, " ")
+}

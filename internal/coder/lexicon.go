@@ -1,0 +1,224 @@
+package coder
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+//go:embed verbs.txt
+var defaultVerbs string
+
+// Trigger is one entry of the event lexicon.
+type Trigger struct {
+	Code   string
+	Kind   byte     // 'v' verb, 'n' noun, 'p' fixed phrase
+	Phrase []string // one inflected form, lower case
+	Recip  bool     // mutual: a compound actor with no target pairs up
+	Place  bool     // the target is a place after the trigger
+	Clause bool     // the target is in the clause that follows
+	Report bool     // a verb of saying
+	Weak   bool     // coded only when both actors are in the same clause
+}
+
+// Lexicon is the set of event triggers, indexed by first word.
+type Lexicon struct {
+	byFirst map[string][]*Trigger
+	entries int
+}
+
+// DefaultLexicon returns the embedded event lexicon.
+func DefaultLexicon() *Lexicon {
+	l := &Lexicon{byFirst: map[string][]*Trigger{}}
+	if err := l.Read("verbs.txt", strings.NewReader(defaultVerbs)); err != nil {
+		panic(err) // the embedded file is tested; this cannot happen
+	}
+	return l
+}
+
+// LoadFile adds the entries of a lexicon file to l.
+func (l *Lexicon) LoadFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return l.Read(path, f)
+}
+
+// Read adds entries in dyad's lexicon format (see verbs.txt) from r.
+func (l *Lexicon) Read(name string, r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := l.addLine(line); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func (l *Lexicon) addLine(line string) error {
+	body, opts, _ := strings.Cut(line, "|")
+	f := strings.Fields(body)
+	if len(f) < 3 {
+		return fmt.Errorf("want KIND CODE PHRASE, got %q", line)
+	}
+	kind, code, words := f[0], f[1], f[2:]
+	if len(kind) != 1 || !strings.Contains("vnp", kind) {
+		return fmt.Errorf("unknown kind %q (want v, n or p)", kind)
+	}
+	if len(code) < 2 || len(code) > 4 || strings.Trim(code, "0123456789") != "" {
+		return fmt.Errorf("bad CAMEO code %q", code)
+	}
+	base := Trigger{Code: code, Kind: kind[0]}
+	for _, o := range strings.Fields(opts) {
+		switch o {
+		case "recip":
+			base.Recip = true
+		case "place":
+			base.Place = true
+		case "clause":
+			base.Clause = true
+		case "report":
+			base.Report = true
+		case "weak":
+			base.Weak = true
+		default:
+			return fmt.Errorf("unknown option %q", o)
+		}
+	}
+	var forms [][]string
+	switch kind {
+	case "v":
+		for _, w := range inflect(words[0]) {
+			forms = append(forms, append([]string{w}, words[1:]...))
+		}
+	case "n":
+		forms = append(forms, words)
+		last := len(words) - 1
+		if !strings.HasSuffix(words[last], "s") {
+			pl := append(append([]string{}, words[:last]...), plural(words[last]))
+			forms = append(forms, pl)
+		}
+	case "p":
+		forms = append(forms, words)
+	}
+	for _, form := range forms {
+		t := base
+		t.Phrase = form
+		l.byFirst[form[0]] = append(l.byFirst[form[0]], &t)
+	}
+	l.entries++
+	return nil
+}
+
+// Len returns the number of lexicon entries (before inflection).
+func (l *Lexicon) Len() int { return l.entries }
+
+// irregular verbs: lemma → past, participle.
+var irregular = map[string][2]string{
+	"meet": {"met", "met"}, "hold": {"held", "held"}, "say": {"said", "said"},
+	"sell": {"sold", "sold"}, "lend": {"lent", "lent"}, "cut": {"cut", "cut"},
+	"break": {"broke", "broken"}, "shoot": {"shot", "shot"}, "strike": {"struck", "struck"},
+	"fight": {"fought", "fought"}, "withdraw": {"withdrew", "withdrawn"}, "fly": {"flew", "flown"},
+	"seek": {"sought", "sought"}, "make": {"made", "made"}, "take": {"took", "taken"},
+	"give": {"gave", "given"}, "win": {"won", "won"}, "bring": {"brought", "brought"},
+	"lead": {"led", "led"}, "send": {"sent", "sent"}, "speak": {"spoke", "spoken"},
+	"stand": {"stood", "stood"}, "tell": {"told", "told"}, "pay": {"paid", "paid"},
+	"begin": {"began", "begun"}, "come": {"came", "come"}, "go": {"went", "gone"},
+	"keep": {"kept", "kept"}, "leave": {"left", "left"}, "put": {"put", "put"},
+	"set": {"set", "set"}, "buy": {"bought", "bought"}, "reach": {"reached", "reached"},
+	"forgive": {"forgave", "forgiven"}, "overcome": {"overcame", "overcome"},
+	"heap": {"heaped", "heaped"}, "return": {"returned", "returned"}, "become": {"became", "become"},
+}
+
+// inflect returns the forms of a verb: lemma, third person, past,
+// participle and gerund. "meet/met/met" gives its own past forms.
+func inflect(lemma string) []string {
+	var past, part string
+	if p := strings.Split(lemma, "/"); len(p) == 3 {
+		lemma, past, part = p[0], p[1], p[2]
+	} else if irr, ok := irregular[lemma]; ok {
+		past, part = irr[0], irr[1]
+	} else {
+		past = regularPast(lemma)
+		part = past
+	}
+	forms := []string{lemma, thirdPerson(lemma), past, part, gerund(lemma)}
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range forms {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+
+// doubles reports whether a short verb ending consonant-vowel-consonant
+// doubles its last letter: ban → banned.
+func doubles(w string) bool {
+	n := len(w)
+	return n >= 3 && n <= 4 && !isVowel(w[n-1]) && !strings.ContainsRune("wxy", rune(w[n-1])) &&
+		isVowel(w[n-2]) && !isVowel(w[n-3])
+}
+
+func regularPast(w string) string {
+	n := len(w)
+	switch {
+	case strings.HasSuffix(w, "e"):
+		return w + "d"
+	case n > 1 && w[n-1] == 'y' && !isVowel(w[n-2]):
+		return w[:n-1] + "ied"
+	case doubles(w):
+		return w + w[n-1:] + "ed"
+	}
+	return w + "ed"
+}
+
+func thirdPerson(w string) string {
+	n := len(w)
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
+		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "o"):
+		return w + "es"
+	case n > 1 && w[n-1] == 'y' && !isVowel(w[n-2]):
+		return w[:n-1] + "ies"
+	}
+	return w + "s"
+}
+
+func gerund(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ee"):
+		return w + "ing"
+	case strings.HasSuffix(w, "e"):
+		return w[:len(w)-1] + "ing"
+	case doubles(w):
+		return w + w[len(w)-1:] + "ing"
+	}
+	return w + "ing"
+}
+
+func plural(w string) string {
+	n := len(w)
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		return w + "es"
+	case n > 1 && w[n-1] == 'y' && !isVowel(w[n-2]):
+		return w[:n-1] + "ies"
+	}
+	return w + "s"
+}
