@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -64,6 +65,11 @@ func extractHTML(raw []byte, contentType string, base *url.URL) (x extracted, er
 	}
 	x.Title = strings.TrimSpace(res.Metadata.Title)
 	x.Source = strings.TrimSpace(res.Metadata.Sitename)
+	if m := rxSiteFromURL.FindStringSubmatch(res.Metadata.URL); m != nil && strings.EqualFold(m[1], x.Source) {
+		// trafilatura falls back to the URL's host; that is not a name
+		// the page gives itself, and must not outrank feed metadata.
+		x.Source = ""
+	}
 	x.Published = metaDate(page)
 	if x.Published == "" && !res.Metadata.Date.IsZero() {
 		x.Published = res.Metadata.Date.Format("2006-01-02")
@@ -85,6 +91,9 @@ func htmlToUTF8(raw []byte, contentType string) ([]byte, error) {
 	}
 	return bytes.TrimPrefix(out, utf8BOM), nil
 }
+
+// rxSiteFromURL is how trafilatura derives a site name from a URL.
+var rxSiteFromURL = regexp.MustCompile(`(?i)https?://(?:www\.|w[0-9]+\.)?([^/]+)`)
 
 // blockElements start a new paragraph in the extracted text.
 var blockElements = map[string]bool{

@@ -73,6 +73,7 @@ type want struct {
 	body               string   // exact body, if set
 	contains, lacks    []string // substrings of the body
 	errIs              error    // for failed inputs
+	status             int      // HTTP status of a failed URL
 	errInput           string   // InputError.Input, relative to the temp dir
 }
 
@@ -90,13 +91,17 @@ func check(t *testing.T, dir string, gots []got, wants []want) {
 	}
 	for i, w := range wants {
 		g := gots[i]
-		if w.errIs != nil || w.errInput != "" {
+		if w.errIs != nil || w.errInput != "" || w.status != 0 {
 			if g.err == nil {
 				t.Errorf("call %d: got doc %s, want error %v", i, g.doc.ID, w.errIs)
 				continue
 			}
 			if w.errIs != nil && !errors.Is(g.err, w.errIs) {
 				t.Errorf("call %d: error %v, want one wrapping %v", i, g.err, w.errIs)
+			}
+			var se *HTTPStatusError
+			if w.status != 0 && (!errors.As(g.err, &se) || se.Code != w.status) {
+				t.Errorf("call %d: error %v, want HTTP status %d", i, g.err, w.status)
 			}
 			var ie *InputError
 			if errors.As(g.err, &ie) && w.errInput != "" && ie.Input != filepath.Join(dir, filepath.FromSlash(w.errInput)) {
