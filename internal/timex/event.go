@@ -1,0 +1,182 @@
+package timex
+
+// EventDate picks the date of the event whose trigger word starts at byte
+// offset trigger in sentence: the expression nearest the trigger in the
+// same clause, preferring the first one after the trigger, then the last
+// one before it. Expressions that date something else are skipped (see
+// datesSomethingElse), and a year inside a name ("such as Joint Sea 2013")
+// is used only when nothing else in the clause applies. ok is false when no
+// expression applies; the caller then uses the document date with
+// precision "doc".
+func EventDate(sentence string, trigger int, ref Date) (Date, bool) {
+	sc := newScanner(sentence, ref)
+	ms := sc.scan()
+	if len(ms) == 0 {
+		return Date{}, false
+	}
+	lo, hi := sc.clause(trigger)
+	after, before, nameAfter, nameBefore := -1, -1, -1, -1
+	for i, m := range ms {
+		start, end := sc.toks[m.first].start, sc.toks[m.last].end
+		if start < lo || end > hi || sc.datesSomethingElse(m) {
+			continue
+		}
+		switch {
+		case m.name && end > trigger:
+			if nameAfter < 0 {
+				nameAfter = i
+			}
+		case m.name:
+			nameBefore = i
+		case end > trigger:
+			if after < 0 {
+				after = i
+			}
+		default:
+			before = i
+		}
+	}
+	for _, i := range []int{after, before, nameAfter, nameBefore} {
+		if i >= 0 {
+			return ms[i].date, true
+		}
+	}
+	return Date{}, false
+}
+
+// clause returns the byte range [lo, hi) of the clause holding offset pos.
+// Clauses end at ";", ":", a dash between spaces, at a comma before a
+// conjunction or relative word (", and", ", which", ", during which"), and
+// before "while", "whereas", "although". A comma alone does not end a
+// clause, so an opening "On June 5, ..." still dates the main verb.
+//
+// A relative clause opened by a comma (", who turned 59 in October,") is
+// closed by the next comma, so its dates stay inside it.
+func (sc *scanner) clause(pos int) (lo, hi int) {
+	lo, hi = 0, len(sc.s)
+	inRelative := false
+	for i, t := range sc.toks {
+		closes := inRelative && t.text == ","
+		if !sc.boundary(i) && !closes {
+			continue
+		}
+		inRelative = false
+		if t.text == "," {
+			switch sc.word(i + 1) {
+			case "who", "whom", "whose", "which", "where":
+				inRelative = true
+			}
+		}
+		if t.start <= pos {
+			lo = t.start
+		} else {
+			hi = t.start
+			break
+		}
+	}
+	return lo, hi
+}
+
+func (sc *scanner) boundary(i int) bool {
+	t := sc.toks[i]
+	if t.kind == tWord {
+		switch lowerWord(t) {
+		case "while", "whereas", "although", "though":
+			return true
+		}
+		return false
+	}
+	if t.kind != tPunct {
+		return false
+	}
+	switch t.text {
+	case ";", ":", "—":
+		return true
+	case "-", "–":
+		n, ok := sc.tok(i + 1)
+		return !t.glued && ok && !n.glued
+	case ",":
+		switch sc.word(i + 1) {
+		case "and", "but", "or", "yet", "so", "which", "who", "whom", "whose",
+			"where", "when":
+			return true
+		case "during":
+			return sc.word(i+2) == "which"
+		}
+	}
+	return false
+}
+
+// datesSomethingElse reports an expression that, by the words before it,
+// dates a state, a limit or an amount rather than the event itself:
+//   - a start, end or limit: "since 2006", "until May", "by 2018",
+//     "before June 5", "from 2011", "relative to 2014", "ahead of May 14";
+//   - a since-phrase reaching it: "since his reelection in June 2012";
+//   - an amount it qualifies: "to $100 billion in 2015", "from $83.5
+//     billion in 2011", "9 percent in 2013".
+//
+// Ages, money, counts and names such as "the 2014 Strategic Partnership"
+// never reach here: Find does not take them for dates.
+func (sc *scanner) datesSomethingElse(m match) bool {
+	p := m.first - 1
+	if sc.word(p) == "the" {
+		p-- // "by the end of 2014"
+	}
+	switch sc.word(p) {
+	case "since", "until", "till", "by", "before", "after", "to", "than":
+		return true
+	case "from":
+		// "from June 6 to June 7" starts a period the event spans;
+		// "from 2011" alone is a starting point.
+		switch sc.word(m.last + 1) {
+		case "to", "until", "till", "through":
+			return false
+		}
+		return true
+	case "with":
+		if sc.word(p-1) == "compared" {
+			return true
+		}
+	case "of":
+		switch sc.word(p - 1) {
+		case "ahead", "as":
+			return true
+		}
+		if sc.amountAt(p - 1) {
+			return true
+		}
+	case "in", "for":
+		if sc.amountAt(p - 1) {
+			return true
+		}
+	}
+	// A since-phrase covers the words up to the next comma or conjunction.
+	for k := p; k >= 0 && k > p-9; k-- {
+		t := sc.toks[k]
+		if t.kind == tPunct && t.text != "’" && t.text != "'" && t.text != "." && t.text != "-" {
+			break
+		}
+		switch lowerWord(t) {
+		case "since", "until", "till":
+			return true
+		case "and", "but", "or", "then", "while":
+			return false
+		}
+	}
+	return false
+}
+
+// amountAt reports a number or unit word at i: "2011", "$100 billion", "9 percent".
+func (sc *scanner) amountAt(i int) bool {
+	t, ok := sc.tok(i)
+	if !ok {
+		return false
+	}
+	return (t.kind == tNum && !sc.isYearToken(i)) || t.text == "%" || sc.unitAt(i)
+}
+
+// isYearToken reports a four-digit number that reads as a year.
+func (sc *scanner) isYearToken(i int) bool {
+	_, ok := sc.yearAt(i)
+	return ok
+}
