@@ -27,7 +27,7 @@ import (
 const helpCode = `Reads each INPUT (a file, a directory read recursively, an http(s) URL of an
 article or an RSS/Atom feed, or - for standard input), cleans it, and writes one
 event record per coded event to standard output, as JSON Lines in the contract
-of docs/event-record.md. No database is needed.
+described in the README ("The output contract"). No database is needed.
 
 --manifest M gives metadata (id, published, title, source) for the inputs; with
 no INPUT, the manifest's rows are the inputs. Failed inputs are named on

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// shared returns the path of ../shared/NAME, or skips the test.
+func shared(t *testing.T, name string) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "..", "shared", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s not found: the shared corpus sits beside the repository (../shared)", p)
+	}
+	return p
+}
+
+// dyad runs the command in-process and returns its exit status and output.
+func dyad(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb})
+	return code, out.String(), errb.String()
+}
+
+// TestCodeSeedsContract checks every record of the seeds against the
+// field list and types of ../shared/spec/event-record.md.
+func TestCodeSeedsContract(t *testing.T) {
+	seeds := shared(t, "corpus/seeds")
+	manifest := filepath.Join(seeds, "manifest.jsonl")
+	code, out, stderr := dyad(t, "code", "--quiet", "--manifest", manifest, seeds)
+	if code != 0 {
+		t.Fatalf("dyad code exited %d: %s", code, stderr)
+	}
+	published := map[string]string{}
+	mf, _ := os.ReadFile(manifest)
+	for _, line := range strings.Split(strings.TrimSpace(string(mf)), "\n") {
+		var row struct{ Path, Published string }
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatal(err)
+		}
+		published[row.Path] = row.Published
+	}
+	docs := map[string]int{}
+	isoDate := regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		var rec map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatalf("record %d is not JSON: %v", n, err)
+		}
+		for _, f := range []string{"id", "doc", "doc_date", "sentence", "cameo", "root", "plover", "trigger", "date", "date_precision", "modality"} {
+			if s, ok := rec[f].(string); !ok || s == "" {
+				t.Errorf("record %d: %s = %v, want a non-empty string", n, f, rec[f])
+			}
+		}
+		for _, f := range []string{"sentence_index", "goldstein", "quad"} {
+			if _, ok := rec[f].(float64); !ok {
+				t.Errorf("record %d: %s = %v, want a number", n, f, rec[f])
+			}
+		}
+		span, ok := rec["span"].([]any)
+		if !ok || len(span) != 2 {
+			t.Errorf("record %d: span = %v, want [start, end]", n, rec["span"])
+		}
+		for _, side := range []string{"source", "target"} {
+			a, ok := rec[side].(map[string]any)
+			if !ok {
+				if side == "source" {
+					t.Errorf("record %d: no source", n)
+				}
+				continue
+			}
+			if c, _ := a["code"].(string); len(c) < 3 {
+				t.Errorf("record %d: %s code %q", n, side, c)
+			}
+			if _, ok := a["text"].(string); !ok {
+				t.Errorf("record %d: %s has no text", n, side)
+			}
+		}
+		cameo, root := rec["cameo"].(string), rec["root"].(string)
+		if !strings.HasPrefix(cameo, root) || len(root) != 2 {
+			t.Errorf("record %d: cameo %q, root %q", n, cameo, root)
+		}
+		if q := rec["quad"].(float64); q < 1 || q > 4 {
+			t.Errorf("record %d: quad %v", n, q)
+		}
+		switch rec["date_precision"] {
+		case "day", "month", "year", "doc":
+		default:
+			t.Errorf("record %d: date_precision %v", n, rec["date_precision"])
+		}
+		switch rec["modality"] {
+		case "asserted", "planned", "reported":
+		default:
+			t.Errorf("record %d: modality %v", n, rec["modality"])
+		}
+		if d := rec["date"].(string); !isoDate.MatchString(d) {
+			t.Errorf("record %d: date %q is not ISO 8601", n, d)
+		}
+		docID := rec["doc"].(string)
+		docs[docID]++
+		if want := published[docID]; rec["doc_date"] != want {
+			t.Errorf("record %d: doc_date %v, want the manifest's %q", n, rec["doc_date"], want)
+		}
+	}
+	for path := range published {
+		if docs[path] == 0 {
+			t.Errorf("no events for seed %s", path)
+		}
+	}
+}
+
+func TestIngestTwiceAddsNothing(t *testing.T) {
+	seeds := shared(t, "corpus/seeds")
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	args := []string{"ingest", "--quiet", "--db", db, "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds}
+	code, out1, stderr := dyad(t, args...)
+	if code != 0 {
+		t.Fatalf("first ingest exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(out1, "5 documents read, 5 new") {
+		t.Errorf("first ingest: %q", out1)
+	}
+	_, ev1, _ := dyad(t, "export", "--db", db, "--format", "jsonl")
+	code, out2, stderr := dyad(t, args...)
+	if code != 0 {
+		t.Fatalf("second ingest exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(out2, "5 documents read, 0 new, 0 events stored") {
+		t.Errorf("second ingest: %q", out2)
+	}
+	_, ev2, _ := dyad(t, "export", "--db", db, "--format", "jsonl")
+	if ev1 != ev2 || strings.Count(ev1, "\n") == 0 {
+		t.Errorf("events changed after the second ingest: %d lines, then %d", strings.Count(ev1, "\n"), strings.Count(ev2, "\n"))
+	}
+}
+
+func TestIngestBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a-good.txt", []byte("Russian President Vladimir Putin visited Beijing on June 5, 2012.\n\nChina and Russia signed an agreement.\n"))
+	write("b-binary.bin", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0})
+	write("c-empty.txt", nil)
+	write("e-good.txt", []byte("India and Pakistan held talks in Islamabad on March 3, 2019.\n"))
+	// A dangling symbolic link cannot be read, even by root.
+	if err := os.Symlink(filepath.Join(dir, "missing.txt"), filepath.Join(dir, "d-unreadable.txt")); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	code, out, stderr := dyad(t, "ingest", "--quiet", "--db", db, dir)
+	if code != exitPartial {
+		t.Errorf("exit status %d, want %d", code, exitPartial)
+	}
+	for _, bad := range []string{"b-binary.bin", "c-empty.txt", "d-unreadable.txt"} {
+		if n := strings.Count(stderr, bad); n != 1 {
+			t.Errorf("stderr names %s %d times, want once:\n%s", bad, n, stderr)
+		}
+	}
+	if !strings.Contains(stderr, "3 of 5 inputs failed") {
+		t.Errorf("no summary line in stderr:\n%s", stderr)
+	}
+	if !strings.Contains(out, "2 documents read, 2 new") {
+		t.Errorf("stdout %q, want both good files stored", out)
+	}
+	_, table, _ := dyad(t, "events", "--db", db)
+	for _, want := range []string{"RUSGOV", "IND"} {
+		if !strings.Contains(table, want) {
+			t.Errorf("events table lacks %s:\n%s", want, table)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"nosuch"}, {"events", "--root", "4x"}, {"clean"}, {"eval"}, {}} {
+		if code, _, _ := dyad(t, args...); code != exitUsage {
+			t.Errorf("dyad %q exited %d, want %d", args, code, exitUsage)
+		}
+	}
+	code, out, _ := dyad(t, "help", "ingest")
+	if code != 0 || !strings.Contains(out, "--db") {
+		t.Errorf("dyad help ingest: %d %q", code, out)
+	}
+}
+
+func TestCleanPrintsText(t *testing.T) {
+	seeds := shared(t, "corpus/seeds")
+	code, out, stderr := dyad(t, "clean", filepath.Join(seeds, "002_a7b276a8953e2a0d.txt"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Contains(out, "Subscribe now") || !strings.Contains(out, "China-Russia relations took another step forward") {
+		t.Errorf("cleaned 002 looks wrong:\n%s", out)
+	}
+}
+
+func TestDemo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	code, out, stderr := dyad(t, "demo", "--quiet", "--db", db)
+	if code != 0 {
+		t.Fatalf("dyad demo exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "articles coded") || !strings.Contains(out, "busiest dyads") {
+		t.Errorf("demo summary: %s", out)
+	}
+	_, table, _ := dyad(t, "events", "--db", db, "--dyad", "RUS-CHN", "--both")
+	if strings.Count(table, "\n") < 3 {
+		t.Errorf("few RUS-CHN events in the demo:\n%s", table)
+	}
+}
