@@ -4,7 +4,7 @@ import "testing"
 
 func TestDateStringPrecision(t *testing.T) {
 	tests := []struct {
-		d          Date
+		d         Date
 		str, prec string
 	}{
 		{Date{2012, 6, 5}, "2012-06-05", "day"},

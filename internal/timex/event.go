@@ -1,5 +1,12 @@
 package timex
 
+// Why an expression does not date the event it sits next to.
+const (
+	eventTime = iota // it may date the event
+	limit            // a start, end or deadline: "since 2006", "by 2018"
+	amount           // it dates a figure: "$100 billion in 2015"
+)
+
 // EventDate picks the date of the event whose trigger word starts at byte
 // offset trigger in sentence: the expression nearest the trigger in the
 // same clause, preferring the first one after the trigger, then the last
@@ -7,7 +14,9 @@ package timex
 // datesSomethingElse), and a year inside a name ("such as Joint Sea 2013")
 // is used only when nothing else in the clause applies. ok is false when no
 // expression applies; the caller then uses the document date with
-// precision "doc".
+// precision "doc". When the first expression after the trigger is a limit
+// ("has negotiated since 2004 and signed a deal in May"), it is the
+// trigger's own timing, so later expressions do not date it.
 func EventDate(sentence string, trigger int, ref Date) (Date, bool) {
 	sc := newScanner(sentence, ref)
 	ms := sc.scan()
@@ -16,9 +25,22 @@ func EventDate(sentence string, trigger int, ref Date) (Date, bool) {
 	}
 	lo, hi := sc.clause(trigger)
 	after, before, nameAfter, nameBefore := -1, -1, -1, -1
+	shadowed := false // a limit right after the trigger is its own timing
 	for i, m := range ms {
 		start, end := sc.toks[m.first].start, sc.toks[m.last].end
-		if start < lo || end > hi || sc.datesSomethingElse(m) {
+		if start < lo || end > hi {
+			continue
+		}
+		switch sc.datesSomethingElse(m) {
+		case limit:
+			if end > trigger && after < 0 && nameAfter < 0 {
+				shadowed = true
+			}
+			continue
+		case amount:
+			continue
+		}
+		if shadowed && end > trigger {
 			continue
 		}
 		switch {
@@ -117,37 +139,37 @@ func (sc *scanner) boundary(i int) bool {
 //
 // Ages, money, counts and names such as "the 2014 Strategic Partnership"
 // never reach here: Find does not take them for dates.
-func (sc *scanner) datesSomethingElse(m match) bool {
+func (sc *scanner) datesSomethingElse(m match) int {
 	p := m.first - 1
 	if sc.word(p) == "the" {
 		p-- // "by the end of 2014"
 	}
 	switch sc.word(p) {
 	case "since", "until", "till", "by", "before", "after", "to", "than":
-		return true
+		return limit
 	case "from":
 		// "from June 6 to June 7" starts a period the event spans;
 		// "from 2011" alone is a starting point.
 		switch sc.word(m.last + 1) {
 		case "to", "until", "till", "through":
-			return false
+			return eventTime
 		}
-		return true
+		return limit
 	case "with":
 		if sc.word(p-1) == "compared" {
-			return true
+			return limit
 		}
 	case "of":
 		switch sc.word(p - 1) {
 		case "ahead", "as":
-			return true
+			return limit
 		}
 		if sc.amountAt(p - 1) {
-			return true
+			return amount
 		}
 	case "in", "for":
 		if sc.amountAt(p - 1) {
-			return true
+			return amount
 		}
 	}
 	// A since-phrase covers the words up to the next comma or conjunction.
@@ -158,12 +180,12 @@ func (sc *scanner) datesSomethingElse(m match) bool {
 		}
 		switch lowerWord(t) {
 		case "since", "until", "till":
-			return true
+			return limit
 		case "and", "but", "or", "then", "while":
-			return false
+			return eventTime
 		}
 	}
-	return false
+	return eventTime
 }
 
 // amountAt reports a number or unit word at i: "2011", "$100 billion", "9 percent".
