@@ -19,6 +19,7 @@ type token struct {
 	kind       tokKind
 	start, end int
 	text       string
+	lower      string // for words: text lower-cased, possessive "'s" removed
 	glued      bool // no white space between the previous token and this one
 	plain      bool // a tNum of digits only, usable as a day or a year
 }
@@ -76,6 +77,9 @@ func tokenize(s string) []token {
 			t.end = i + size
 		}
 		t.text = s[t.start:t.end]
+		if t.kind == tWord {
+			t.lower = foldWord(t.text)
+		}
 		toks = append(toks, t)
 		prevEnd = t.end
 		i = t.end
@@ -83,17 +87,17 @@ func tokenize(s string) []token {
 	return toks
 }
 
-// lowerWord is the lower-cased text of a word token with any possessive
-// "'s" removed ("Year’s" → "year"), or "" for other tokens.
-func lowerWord(t token) string {
-	if t.kind != tWord {
-		return ""
+// lowerWord is the folded text of a word token ("Year’s" → "year"), or ""
+// for other tokens.
+func lowerWord(t token) string { return t.lower }
+
+// foldWord lower-cases w and removes a possessive "'s".
+func foldWord(w string) string {
+	w = strings.ToLower(w)
+	if strings.HasSuffix(w, "'s") {
+		return w[:len(w)-2]
 	}
-	w := strings.ToLower(t.text)
-	for _, suf := range []string{"'s", "’s"} {
-		w = strings.TrimSuffix(w, suf)
-	}
-	return w
+	return strings.TrimSuffix(w, "’s")
 }
 
 // capitalized reports whether t is a word starting with an upper-case letter.
