@@ -20,8 +20,8 @@ type token struct {
 	start, end int
 	text       string
 	lower      string // for words: text lower-cased, possessive "'s" removed
-	glued      bool // no white space between the previous token and this one
-	plain      bool // a tNum of digits only, usable as a day or a year
+	glued      bool   // no white space between the previous token and this one
+	plain      bool   // a tNum of digits only, usable as a day or a year
 }
 
 // tokenize splits s into words, numbers and punctuation with byte offsets.
