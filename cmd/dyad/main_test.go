@@ -59,10 +59,14 @@ func TestCodeSeedsContract(t *testing.T) {
 		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
 			t.Fatalf("record %d is not JSON: %v", n, err)
 		}
-		for _, f := range []string{"id", "doc", "doc_date", "sentence", "cameo", "root", "plover", "trigger", "date", "date_precision", "modality"} {
+		for _, f := range []string{"id", "doc", "doc_date", "sentence", "cameo", "root", "trigger", "date", "date_precision", "modality"} {
 			if s, ok := rec[f].(string); !ok || s == "" {
 				t.Errorf("record %d: %s = %v, want a non-empty string", n, f, rec[f])
 			}
+		}
+		// PLOVER has no type for plain statements (CAMEO root 01).
+		if p, ok := rec["plover"].(string); !ok || (p == "" && rec["root"] != "01") {
+			t.Errorf("record %d: plover = %v for root %v", n, rec["plover"], rec["root"])
 		}
 		for _, f := range []string{"sentence_index", "goldstein", "quad"} {
 			if _, ok := rec[f].(float64); !ok {

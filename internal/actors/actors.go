@@ -33,6 +33,12 @@ type Mention struct {
 	Actors []doc.Actor
 	// Person is true when the mention names people, not states or bodies.
 	Person bool
+	// Prep is the preposition right before the mention ("in", "with"),
+	// or "" when none: a mention with no preposition may be a subject.
+	Prep string
+	// Adjective is true when the mention is a lone adjective ("Russian"),
+	// which modifies the word after it.
+	Adjective bool
 	// Tokens are the token positions [First, Last] the mention covers in
 	// the sentence's nlp.Tokenize output.
 	First, Last int

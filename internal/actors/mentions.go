@@ -44,13 +44,35 @@ func (r *Resolver) mentions(text string, toks []nlp.Token, date string) []Mentio
 			i++
 			continue
 		}
+		// "US $3.5 billion", "HK$": a currency, not a country.
+		if next < len(toks) && toks[next].Text == "$" && next == ph.first+1 {
+			i = next
+			continue
+		}
 		m, ok := r.compose(text, toks, ph, date)
 		if ok {
 			out = append(out, m)
 		}
 		i = next
 	}
-	return joinCompounds(text, toks, out)
+	out = joinCompounds(text, toks, out)
+	for k := range out {
+		if f := out[k].First; f > 0 && Prepositions[toks[f-1].Lower()] {
+			out[k].Prep = toks[f-1].Lower()
+		}
+	}
+	return out
+}
+
+// Prepositions are the words that, right before a mention, make it the
+// object of a preposition rather than a possible subject.
+var Prepositions = map[string]bool{
+	"in": true, "to": true, "of": true, "with": true, "at": true, "from": true, "on": true,
+	"for": true, "by": true, "against": true, "about": true, "into": true, "toward": true,
+	"towards": true, "over": true, "during": true, "after": true, "before": true, "than": true,
+	"like": true, "among": true, "within": true, "across": true, "as": true, "under": true,
+	"via": true, "through": true, "beyond": true, "since": true, "until": true, "including": true,
+	"between": true, "amid": true, "despite": true, "without": true, "upon": true, "behind": true,
 }
 
 // phrase builds the longest actor phrase starting at token i.
@@ -181,6 +203,7 @@ func (r *Resolver) compose(text string, toks []nlp.Token, ph phrase, date string
 		return Mention{}, false
 	}
 	m.Person = person
+	m.Adjective = len(ph.parts) == 1 && ph.parts[0].kind == partAdjective
 	m.Actors = []doc.Actor{r.actor(m.Text, code, name, role)}
 	return m, true
 }
@@ -260,7 +283,7 @@ func joinCompounds(text string, toks []nlp.Token, ms []Mention) []Mention {
 		j := i
 		for j+1 < len(ms) && ms[j].Kind == Named && ms[j+1].Kind == Named {
 			sep := between(toks, ms[j].Last, ms[j+1].First)
-			if sep == "and" || sep == ", and" || sep == "&" || sep == "as well as" {
+			if compoundJoiners[sep] {
 				j++
 				continue
 			}
@@ -287,6 +310,12 @@ func joinCompounds(text string, toks []nlp.Token, ms []Mention) []Mention {
 		i = j + 1
 	}
 	return out
+}
+
+// compoundJoiners are the words that join two actors into one compound.
+var compoundJoiners = map[string]bool{
+	"and": true, ", and": true, "&": true, "as well as": true,
+	"and its counterpart": true, "and their counterparts": true, "and its counterpart ,": true,
 }
 
 // between returns the lower-case words strictly between two token

@@ -1,6 +1,8 @@
 package actors
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/nlp"
 )
@@ -31,12 +33,12 @@ func (r *Resolver) reference(text string, toks []nlp.Token, i int) (Mention, int
 		return ref(Pronoun, i, false)
 	case groupPronouns[w]:
 		return ref(Group, i, false)
-	case w == "both" || w == "the":
+	case w == "the" && i+1 < len(toks) && toks[i+1].Lower() == "leaders":
+		// "The leaders also discussed Iran".
+		return ref(Group, i+1, true)
+	case w == "both" || (w == "the" && i+2 < len(toks) && toks[i+1].Lower() == "two"):
 		k := i + 1
 		if w == "the" {
-			if k >= len(toks) || toks[k].Lower() != "two" {
-				break
-			}
 			k++
 		}
 		if k < len(toks) && groupNouns[toks[k].Lower()] {
@@ -103,9 +105,23 @@ func resolve(m Mention, history []Mention) []doc.Actor {
 			}
 		}
 	case Group:
+		// "they", "their": the nearest subject that is a compound or a
+		// body of several members ("SCO members called ... They also
+		// discussed ...").
+		if !m.Person && groupPronouns[strings.ToLower(m.Text)] {
+			for k := len(history) - 1; k >= 0 && k >= len(history)-20; k-- {
+				h := history[k]
+				if h.Prep != "" || h.Kind != Named {
+					continue
+				}
+				if distinctCountries(h.Actors) >= 2 || (len(h.Actors) == 1 && strings.HasPrefix(h.Actors[0].Code, "IGO")) {
+					return relabel(h.Actors)
+				}
+			}
+		}
 		// The nearest compound of two or more countries, else the two
 		// most recent distinct countries.
-		for k := len(history) - 1; k >= 0 && k >= len(history)-8; k-- {
+		for k := len(history) - 1; k >= 0 && k >= len(history)-20; k-- {
 			if h := history[k]; len(h.Actors) >= 2 && distinctCountries(h.Actors) >= 2 {
 				if m.Person && !h.Person {
 					continue

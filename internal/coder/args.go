@@ -9,13 +9,12 @@ import (
 // pair is one (source, target) of an event.
 type pair struct{ src, tgt doc.Actor }
 
-// prepositions before a mention mark it as no subject of the verb after it.
-var prepositions = map[string]bool{
-	"in": true, "to": true, "of": true, "with": true, "at": true, "from": true, "on": true,
-	"for": true, "by": true, "against": true, "about": true, "into": true, "toward": true,
-	"towards": true, "over": true, "during": true, "after": true, "before": true, "than": true,
-	"like": true, "among": true, "within": true, "across": true, "as": true, "under": true,
-	"via": true, "through": true, "beyond": true, "since": true, "until": true, "including": true,
+// targetPreps may introduce the target of an event: "met with X",
+// "sanctions against X", "a visit to X". Other prepositions introduce
+// places, times and circumstances ("in Beijing", "during the summit").
+var targetPreps = map[string]bool{
+	"with": true, "to": true, "against": true, "on": true, "into": true,
+	"toward": true, "towards": true, "upon": true, "from": true, "for": true,
 }
 
 var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "be": true, "is": true, "are": true, "being": true}
@@ -24,32 +23,51 @@ var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "be": 
 func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair {
 	toks, ms := st.toks, st.mentions
 	lo, hi := clause(toks, h)
-	var src, tgt *actors.Mention
 
-	// "talks between X and Y", "a MOU was signed between X and Y".
-	if b := mentionAfterWord(toks, ms, h.last, hi, "between"); b != nil && len(b.Actors) >= 2 {
-		return pairsOf(b.Actors)
+	// "talks between X and Y", "a MOU was signed between X (...) and Y".
+	if a, b := betweenPair(toks, ms, h, hi); a != nil {
+		if b == nil {
+			return pairsOf(a.Actors)
+		}
+		return cross(a.Actors, b.Actors)
 	}
-	passive := h.t.Kind == 'v' && h.first > 0 && (passiveAux[toks[h.first-1].Lower()] ||
-		(h.first > 1 && passiveAux[toks[h.first-2].Lower()] && toks[h.first-1].Lower() != "to"))
-
+	var src, tgt *actors.Mention
 	switch {
 	case h.t.Kind != 'v':
-		// The owner of a nominal event: "Putin's visit", "Russian complaints".
+		// A nominal event needs its owner: "Putin's visit to Beijing",
+		// "Russian complaints that ...", "the EU and US arms embargo".
 		src = owner(toks, ms, h)
-		if src == nil {
-			src = subject(toks, ms, lo, h.first)
-		}
-	case passive:
+		tgt = object(ms, h, hi, src, 3, h.t.Place)
+	case isPassive(toks, h):
 		if by := mentionAfterWord(toks, ms, h.last, hi, "by"); by != nil {
 			src = by
-			tgt = subject(toks, ms, lo, h.first)
+		}
+		tgt = subject(toks, ms, lo, h.first)
+		if src == nil && tgt != nil && len(tgt.Actors) >= 2 && h.t.Recip {
+			return pairsOf(tgt.Actors) // "an agreement was signed by China and Russia" / "X and Y were ..."
+		}
+		if src == nil {
+			tgt = nil
 		}
 	default:
 		src = subject(toks, ms, lo, h.first)
+		tgt = object(ms, h, hi, src, 8, h.t.Place)
 	}
-	if tgt == nil {
-		tgt = object(toks, ms, h, hi, src)
+	if h.t.Clause && src != nil && tgt == nil {
+		tgt = firstAfter(ms, h.last, hi+8, src)
+	}
+	// Relative clauses: "the SCO, whose summit Putin attended".
+	if ante := antecedent(toks, ms, lo); ante != nil {
+		switch toks[lo-1].Lower() {
+		case "whose":
+			if tgt == nil && src != ante {
+				tgt = ante
+			}
+		case "which", "who", "that":
+			if src == nil {
+				src = ante
+			}
+		}
 	}
 
 	switch {
@@ -57,9 +75,7 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		return cross(src.Actors, tgt.Actors)
 	case src != nil && len(src.Actors) >= 2 && h.t.Recip:
 		return pairsOf(src.Actors)
-	case src == nil && tgt != nil && len(tgt.Actors) >= 2 && h.t.Recip:
-		return pairsOf(tgt.Actors)
-	case src == nil && tgt == nil && h.t.Recip && !h.t.Weak:
+	case src == nil && tgt == nil && h.t.Recip && !h.t.Weak && len(ms) == 0:
 		// "A deal was signed": a mutual event with no actor named takes
 		// the pair the paragraph is about.
 		if p := implicitPair(context); p != nil {
@@ -68,6 +84,32 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 	}
 	return nil
 }
+
+func isPassive(toks []nlp.Token, h hit) bool {
+	if h.first == 0 || !isParticiple(toks[h.first].Lower()) {
+		return false
+	}
+	prev := toks[h.first-1].Lower()
+	if passiveAux[prev] {
+		return true
+	}
+	// "was finally signed", "were not signed"
+	return h.first > 1 && passiveAux[toks[h.first-2].Lower()] && prev != "to" && !nlpIsCapital(toks[h.first-1])
+}
+
+func isParticiple(w string) bool {
+	if len(w) > 2 && w[len(w)-2:] == "ed" {
+		return true
+	}
+	for _, irr := range irregular {
+		if irr[1] == w {
+			return true
+		}
+	}
+	return false
+}
+
+func nlpIsCapital(t nlp.Token) bool { return t.IsCapitalized() }
 
 // clause returns the token range [lo, hi) of the clause around h.
 func clause(toks []nlp.Token, h hit) (lo, hi int) {
@@ -94,14 +136,11 @@ func clause(toks []nlp.Token, h hit) (lo, hi int) {
 func subject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.Mention {
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := &ms[k]
-		if m.Last >= before || m.First < lo || len(m.Actors) == 0 {
+		if m.Last >= before || m.First < lo || len(m.Actors) == 0 || m.Prep != "" {
 			continue
 		}
-		if m.First > 0 && prepositions[toks[m.First-1].Lower()] {
-			continue
-		}
-		// A possessive owner belongs to the noun after it, not the verb:
-		// "Russia's Gazprom" is one mention, but "Moscow's stance" is not.
+		// A possessive owner belongs to the noun after it: "Moscow's
+		// stance" is not the subject of the verb that follows.
 		if m.Last+1 < len(toks) && isPossessive(toks[m.Last+1]) {
 			continue
 		}
@@ -111,50 +150,139 @@ func subject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.Ment
 }
 
 // owner is the mention that owns a nominal trigger: "Putin's visit",
-// "Russian complaints", "the EU and US arms embargo".
+// "Xi Jinping's four-nation tour", "Russian complaints", "the EU and US
+// arms embargo".
 func owner(toks []nlp.Token, ms []actors.Mention, h hit) *actors.Mention {
 	for k := range ms {
 		m := &ms[k]
-		if len(m.Actors) == 0 {
+		if len(m.Actors) == 0 || m.Last >= h.first {
 			continue
 		}
 		gap := h.first - m.Last - 1
-		if gap == 0 || (gap == 1 && isPossessive(toks[m.Last+1])) {
+		if gap == 0 {
 			return m
 		}
-		// one modifier word between: "Russia's official visit", "Russian arms complaints"
-		if gap == 2 && isPossessive(toks[m.Last+1]) && !toks[m.Last+2].IsCapitalized() {
+		if !isPossessive(toks[m.Last+1]) && !m.Adjective {
+			continue
+		}
+		// Modifiers between: "'s official", "'s four-nation", "arms".
+		ok := gap <= 5
+		for j := m.Last + 1; ok && j < h.first; j++ {
+			t := toks[j]
+			ok = isPossessive(t) || t.Text == "-" || (!t.IsCapitalized() && t.Lower() != "and" && t.Lower() != "the")
+		}
+		if ok {
 			return m
 		}
 	}
 	return nil
 }
 
-// object is the first mention after the trigger in its clause, other than
-// the source.
-func object(toks []nlp.Token, ms []actors.Mention, h hit, hi int, src *actors.Mention) *actors.Mention {
+// object is the first mention after the trigger, within reach words, in
+// its clause, other than the source, that no place or time preposition
+// governs. For place triggers ("arrived in Beijing") the place is the
+// target.
+func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, place bool) *actors.Mention {
 	for k := range ms {
 		m := &ms[k]
 		if m.First <= h.last || m.First >= hi || len(m.Actors) == 0 || m == src {
 			continue
 		}
-		return m
+		if m.First-h.last > reach {
+			break
+		}
+		if m.Prep == "" || targetPreps[m.Prep] || (place && (m.Prep == "in" || m.Prep == "at")) ||
+			(m.Prep == "of" && h.t.Kind != 'v') {
+			return m
+		}
+	}
+	return nil
+}
+
+// firstAfter is the first mention after position after, before hi.
+func firstAfter(ms []actors.Mention, after, hi int, src *actors.Mention) *actors.Mention {
+	for k := range ms {
+		if m := &ms[k]; m.First > after && m.First < hi && m != src && len(m.Actors) > 0 {
+			return m
+		}
+	}
+	return nil
+}
+
+// betweenPair finds "between X and Y" right after the trigger. X may be a
+// compound (then b is nil), and either may carry a parenthetical:
+// "between Kirill Dmitriev (chief of RDIF) and Lou Jiwei (...)".
+func betweenPair(toks []nlp.Token, ms []actors.Mention, h hit, hi int) (a, b *actors.Mention) {
+	k := h.last + 1
+	for ; k < hi && k <= h.last+4; k++ {
+		if toks[k].Lower() == "between" {
+			break
+		}
+	}
+	if k >= hi || k > h.last+4 {
+		return nil, nil
+	}
+	a = mentionAt(ms, k+1, k+3)
+	if a == nil {
+		return nil, nil
+	}
+	if len(a.Actors) >= 2 {
+		return a, nil
+	}
+	j := a.Last + 1
+	if j < len(toks) && toks[j].Text == "(" {
+		for j < len(toks) && toks[j].Text != ")" {
+			j++
+		}
+		j++
+	}
+	if j < len(toks) && toks[j].Lower() == "and" {
+		if b = mentionAt(ms, j+1, j+3); b != nil {
+			return a, b
+		}
+	}
+	return nil, nil
+}
+
+// mentionAt returns the first mention starting in token range [from, to].
+func mentionAt(ms []actors.Mention, from, to int) *actors.Mention {
+	for k := range ms {
+		if m := &ms[k]; m.First >= from && m.First <= to && len(m.Actors) > 0 {
+			return m
+		}
+	}
+	return nil
+}
+
+// antecedent is the mention a relative clause starting at lo refers to:
+// the one just before ", whose", ", which", "who".
+func antecedent(toks []nlp.Token, ms []actors.Mention, lo int) *actors.Mention {
+	if lo < 2 {
+		return nil
+	}
+	switch toks[lo-1].Lower() {
+	case "whose", "which", "who", "that":
+	default:
+		return nil
+	}
+	end := lo - 2
+	if toks[end].Text == "," && end > 0 {
+		end--
+	}
+	for k := range ms {
+		if m := &ms[k]; m.Last == end && len(m.Actors) > 0 {
+			return m
+		}
 	}
 	return nil
 }
 
 // mentionAfterWord returns the mention right after word, when word follows
-// the trigger closely: "talks between X and Y", "signed by X".
+// the trigger closely: "signed by X".
 func mentionAfterWord(toks []nlp.Token, ms []actors.Mention, after, hi int, word string) *actors.Mention {
 	for k := after + 1; k < hi && k <= after+4; k++ {
-		if toks[k].Lower() != word {
-			continue
-		}
-		for i := range ms {
-			m := &ms[i]
-			if m.First > k && m.First <= k+2 && len(m.Actors) > 0 {
-				return m
-			}
+		if toks[k].Lower() == word {
+			return mentionAt(ms, k+1, k+2)
 		}
 	}
 	return nil
@@ -181,13 +309,21 @@ func implicitPair(context []actors.Mention) []doc.Actor {
 	return []doc.Actor{out[1], out[0]}
 }
 
-// cross returns every (source, target) pair of two actor lists, skipping
-// an actor acting on itself.
+// sameSide reports whether two actors belong to the same state or body,
+// so an event between them is not an event of a dyad.
+func sameSide(a, b doc.Actor) bool {
+	if a.Code == b.Code {
+		return true
+	}
+	return a.Country != "" && a.Country == b.Country
+}
+
+// cross returns every (source, target) pair of two actor lists.
 func cross(srcs, tgts []doc.Actor) []pair {
 	var out []pair
 	for _, s := range srcs {
 		for _, t := range tgts {
-			if s.Code != t.Code && !(s.Country != "" && s.Country == t.Country && len(s.Code) == 3 && len(t.Code) == 3) {
+			if !sameSide(s, t) {
 				out = append(out, pair{s, t})
 			}
 		}
@@ -201,7 +337,7 @@ func pairsOf(as []doc.Actor) []pair {
 	var out []pair
 	for i := range as {
 		for j := i + 1; j < len(as); j++ {
-			if as[i].Code[:min(3, len(as[i].Code))] != as[j].Code[:min(3, len(as[j].Code))] {
+			if !sameSide(as[i], as[j]) {
 				out = append(out, pair{as[i], as[j]})
 			}
 		}

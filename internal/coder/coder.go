@@ -95,6 +95,12 @@ func (c *Coder) triggers(toks []nlp.Token) []hit {
 	var hits []hit
 	for i := 0; i < len(toks); {
 		var best *Trigger
+		// Capitalised words inside a sentence are names: "Shanghai
+		// Cooperation Organization", "Investment Fund".
+		if i > 0 && toks[i].IsCapitalized() {
+			i++
+			continue
+		}
 		for _, t := range c.lex.byFirst[toks[i].Lower()] {
 			if i+len(t.Phrase) > len(toks) || (best != nil && len(t.Phrase) <= len(best.Phrase)) {
 				continue
@@ -134,6 +140,10 @@ func nounUsedAsVerb(t *Trigger, toks []nlp.Token, i int) bool {
 }
 
 func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, context []actors.Mention) []doc.Event {
+	// A question asserts nothing: "What does this meeting signify?"
+	if strings.HasSuffix(strings.TrimRight(st.s.Text, "\"'”’ "), "?") {
+		return nil
+	}
 	var out []doc.Event
 	seen := map[string]bool{}
 	reported := false
@@ -143,6 +153,9 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		}
 	}
 	for _, h := range st.hits {
+		if insideMention(st.mentions, h) {
+			continue
+		}
 		mod, ok := modality(st.toks, h)
 		if !ok {
 			continue
@@ -196,6 +209,17 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 	return out
 }
 
+// insideMention reports whether a trigger's words belong to an actor
+// mention: "the United States", "the Central Asian states".
+func insideMention(ms []actors.Mention, h hit) bool {
+	for _, m := range ms {
+		if h.first <= m.Last && h.last >= m.First {
+			return true
+		}
+	}
+	return false
+}
+
 // eventID is stable: the same input and dictionaries give the same id.
 func eventID(e doc.Event, triggerAt int) string {
 	h := sha256.Sum256(fmt.Appendf(nil, "%s|%d|%d|%s|%s|%s", e.Doc, e.SentenceIndex, triggerAt, e.Source.Code, e.Target.Code, e.CAMEO))
@@ -225,16 +249,43 @@ func intent(code string) string {
 
 // Words that deny, doubt or plan the event that follows them.
 var (
-	negators   = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "unable": true, "failed": true, "fail": true, "yet": true, "without": true, "cannot": true, "nor": true, "neither": true}
-	doubters   = map[string]bool{"could": true, "may": true, "might": true, "would": true, "should": true, "if": true, "whether": true, "hoped": true, "hope": true, "hopes": true, "speculation": true, "possibility": true, "unless": true, "possible": true, "perhaps": true}
-	planners   = map[string]bool{"will": true, "plans": true, "plan": true, "planned": true, "intends": true, "intend": true, "expected": true, "set": true, "going": true, "aims": true, "upcoming": true, "'ll": true, "shall": true}
-	clauseEnds = map[string]bool{";": true, ":": true, "(": true, ")": true, "—": true, "which": true, "who": true, "whose": true, "while": true, "whereas": true, "although": true, "though": true, "but": true, "because": true, "however": true, "if": true, "unless": true, "“": true, "”": true, "\"": true}
+	negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "unable": true, "failed": true, "fail": true, "yet": true, "without": true, "cannot": true, "nor": true, "neither": true}
+	doubters = map[string]bool{"could": true, "may": true, "might": true, "would": true, "should": true, "if": true, "whether": true, "hoped": true, "hope": true, "hopes": true, "speculation": true, "possibility": true, "unless": true, "possible": true, "perhaps": true, "likely": true, "unlikely": true, "probably": true}
+	planners = map[string]bool{"will": true, "plans": true, "plan": true, "planned": true, "intends": true, "intend": true, "intended": true, "expected": true, "aims": true, "upcoming": true, "'ll": true, "shall": true, "scheduled": true}
+	// Before "to VERB", these make the verb an intent ("pledged to
+	// visit") or an asserted act ("chose to visit"); after any other word
+	// ("pressure to support", "failed to agree") the verb is not asserted.
+	intentVerbs = map[string]bool{"pledged": true, "pledge": true, "promised": true, "vowed": true, "agreed": true, "decided": true, "intend": true, "intends": true, "plans": true, "plan": true, "planned": true, "aims": true, "aim": true, "seeks": true, "sought": true, "wants": true, "expected": true, "going": true, "set": true, "due": true, "ready": true, "prepared": true, "offered": true}
+	doneVerbs   = map[string]bool{"chose": true, "managed": true, "began": true, "started": true, "continue": true, "continues": true, "continued": true, "went": true, "came": true}
+	clauseEnds  = map[string]bool{";": true, ":": true, "(": true, ")": true, "—": true, "–": true, "which": true, "who": true, "whose": true, "while": true, "whereas": true, "although": true, "though": true, "but": true, "because": true, "however": true, "if": true, "unless": true, "“": true, "”": true, "\"": true}
+	beAux       = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "'s": true, "’s": true, "am": true}
 )
 
 // modality classifies the event at h from the words just before it in its
 // clause: ok=false for a denied or doubted event.
 func modality(toks []nlp.Token, h hit) (string, bool) {
 	mod := doc.Asserted
+	first := toks[h.first].Lower()
+	if h.t.Kind == 'v' && h.first > 0 {
+		prev := toks[h.first-1].Lower()
+		// "to VERB": an infinitive is an intent or nothing asserted.
+		if prev == "to" && h.first > 1 {
+			before := toks[h.first-2].Lower()
+			switch {
+			case doneVerbs[before]:
+			case intentVerbs[before] || planners[before]:
+				mod = doc.Planned
+			default:
+				return "", false
+			}
+		}
+		// A bare gerund is a modifier or a complement ("measures
+		// condemning", "by selling to"), not a finite event.
+		if strings.HasSuffix(first, "ing") && first == gerund(h.t.Phrase[0]) && !beAux[prev] &&
+			!(h.first > 1 && beAux[toks[h.first-2].Lower()]) {
+			return "", false
+		}
+	}
 	start := max(0, h.first-6)
 	for k := h.first - 1; k >= start; k-- {
 		w := toks[k].Lower()
@@ -250,7 +301,7 @@ func modality(toks []nlp.Token, h hit) (string, bool) {
 			mod = doc.Planned
 		}
 	}
-	// "planned" or "to be held" after a noun: "more meetings planned".
+	// "planned" after a noun: "more meetings planned".
 	if h.t.Kind != 'v' && h.last+1 < len(toks) && planners[toks[h.last+1].Lower()] {
 		mod = doc.Planned
 	}
