@@ -45,9 +45,6 @@ func Default() (*Lexicon, error) {
 // ownHeader matches the first block header of a file in dyad's format.
 var ownHeader = regexp.MustCompile(`^(country|region|org|person|group|agent)[ \t]+\S+[ \t]+\S`)
 
-// petrarchAgentCode matches an agent code such as "[~GOV]" or "[IGO~]".
-var petrarchAgentCode = regexp.MustCompile(`\[[A-Z]*~[A-Z]*\]`)
-
 // Format is the dictionary format a file was read as.
 type Format int
 
@@ -71,7 +68,9 @@ func DetectFormat(path string, data []byte) Format {
 		}
 		break
 	}
-	if strings.Contains(strings.ToLower(filepath.Base(path)), "agent") || petrarchAgentCode.Match(data) {
+	// Agent codes look like "[~GOV]" or "[IGO~]".
+	if strings.Contains(strings.ToLower(filepath.Base(path)), "agent") ||
+		bytes.Contains(data, []byte("[~")) || bytes.Contains(data, []byte("~]")) {
 		return FormatPetrarchAgents
 	}
 	return FormatPetrarchActors

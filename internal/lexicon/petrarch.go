@@ -266,7 +266,10 @@ func petrarchDates(s string) (from, to string, err error) {
 	default:
 		from, err = petrarchDate(s)
 	}
-	return from, to, err
+	if err != nil {
+		return "", "", err
+	}
+	return from, to, nil
 }
 
 // petrarchDate converts YYMMDD (00-30 read as 20xx, 31-99 as 19xx, as
@@ -366,6 +369,10 @@ func parsePetrarchAgents(file string, lr *lineReader) (*Lexicon, []error) {
 					items = append(items, it)
 				}
 			}
+			if len(items) == 0 {
+				fail(n, raw, fmt.Errorf("%w: substitution set %s is empty", ErrSyntax, lhs))
+				continue
+			}
 			sets[lhs] = items
 			continue
 		}
@@ -455,8 +462,8 @@ func expandSets(noun string, sets map[string][]string) ([]string, error) {
 		}
 		key := out[0][i : i+j+2]
 		members, ok := sets[key]
-		if !ok {
-			return nil, fmt.Errorf("%w: substitution set %s is not defined", ErrSyntax, key)
+		if !ok || len(members) == 0 {
+			return nil, fmt.Errorf("%w: substitution set %s is not defined or empty", ErrSyntax, key)
 		}
 		if len(out)*len(members) > 1000 {
 			return nil, fmt.Errorf("%w: substitution sets in %q expand too far", ErrSyntax, noun)
