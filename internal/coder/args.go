@@ -53,8 +53,14 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		src = subject(toks, ms, lo, h.first)
 		tgt = object(ms, h, hi, src, 8, h.t.Place)
 	}
-	if h.t.Clause && src != nil && tgt == nil {
-		tgt = firstAfter(ms, h.last, hi+8, src)
+	// Complaints, statements and appeals aim at the first actor of the
+	// clause they introduce: "stated that ... Russia-China relations",
+	// "called for the removal of U.S. bases".
+	if (h.t.Clause || h.t.Report) && src != nil && tgt == nil {
+		tgt = firstAfter(ms, h.last, hi, src)
+	}
+	if h.t.Topic {
+		tgt = nil // "discussed Iran": Iran is what was discussed
 	}
 	// Relative clauses: "the SCO, whose summit Putin attended".
 	if ante := antecedent(toks, ms, lo); ante != nil {
@@ -191,12 +197,22 @@ func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, 
 		if m.First-h.last > reach {
 			break
 		}
-		if m.Prep == "" || targetPreps[m.Prep] || (place && (m.Prep == "in" || m.Prep == "at")) ||
-			(m.Prep == "of" && h.t.Kind != 'v') {
+		// A trigger ending in a preposition takes what follows it:
+		// "worries about China", "sanctions against Iran".
+		if endsInPrep(h.t) && m.First-h.last <= 3 {
+			return m
+		}
+		if targetPreps[m.Prep] || (place && (m.Prep == "in" || m.Prep == "at")) ||
+			(m.Prep == "" && h.t.Kind == 'v') {
 			return m
 		}
 	}
 	return nil
+}
+
+func endsInPrep(t *Trigger) bool {
+	last := t.Phrase[len(t.Phrase)-1]
+	return targetPreps[last] || last == "about" || last == "at" || last == "of" || last == "in"
 }
 
 // firstAfter is the first mention after position after, before hi.
@@ -318,6 +334,10 @@ func sameSide(a, b doc.Actor) bool {
 	return a.Country != "" && a.Country == b.Country
 }
 
+// bothBodies reports whether neither actor is a state: a list such as
+// "the G-20, BRICS and APEC summits" names occasions, not a pair.
+func bothBodies(a, b doc.Actor) bool { return a.Country == "" && b.Country == "" }
+
 // cross returns every (source, target) pair of two actor lists.
 func cross(srcs, tgts []doc.Actor) []pair {
 	var out []pair
@@ -337,7 +357,7 @@ func pairsOf(as []doc.Actor) []pair {
 	var out []pair
 	for i := range as {
 		for j := i + 1; j < len(as); j++ {
-			if !sameSide(as[i], as[j]) {
+			if !sameSide(as[i], as[j]) && !bothBodies(as[i], as[j]) {
 				out = append(out, pair{as[i], as[j]})
 			}
 		}

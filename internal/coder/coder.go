@@ -153,7 +153,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		}
 	}
 	for _, h := range st.hits {
-		if insideMention(st.mentions, h) {
+		if insideMention(st.mentions, h) || afterAdjective(st.mentions, h) {
 			continue
 		}
 		mod, ok := modality(st.toks, h)
@@ -214,6 +214,18 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 func insideMention(ms []actors.Mention, h hit) bool {
 	for _, m := range ms {
 		if h.first <= m.Last && h.last >= m.First {
+			return true
+		}
+	}
+	return false
+}
+
+// afterAdjective reports whether a verb trigger follows a lone country
+// adjective, which makes it a noun: "Russian support", "Chinese
+// investment".
+func afterAdjective(ms []actors.Mention, h hit) bool {
+	for _, m := range ms {
+		if m.Adjective && m.Last == h.first-1 && h.t.Kind == 'v' {
 			return true
 		}
 	}
@@ -281,7 +293,7 @@ func modality(toks []nlp.Token, h hit) (string, bool) {
 		}
 		// A bare gerund is a modifier or a complement ("measures
 		// condemning", "by selling to"), not a finite event.
-		if strings.HasSuffix(first, "ing") && first == gerund(h.t.Phrase[0]) && !beAux[prev] &&
+		if first == gerund(h.t.Lemma) && !beAux[prev] &&
 			!(h.first > 1 && beAux[toks[h.first-2].Lower()]) {
 			return "", false
 		}

@@ -17,11 +17,13 @@ type Trigger struct {
 	Code   string
 	Kind   byte     // 'v' verb, 'n' noun, 'p' fixed phrase
 	Phrase []string // one inflected form, lower case
+	Lemma  string   // the verb's base form, for verbs
 	Recip  bool     // mutual: a compound actor with no target pairs up
 	Place  bool     // the target is a place after the trigger
 	Clause bool     // the target is in the clause that follows
 	Report bool     // a verb of saying
 	Weak   bool     // coded only when both actors are in the same clause
+	Topic  bool     // the object is a topic, not a target ("discussed Iran")
 }
 
 // Lexicon is the set of event triggers, indexed by first word.
@@ -92,6 +94,8 @@ func (l *Lexicon) addLine(line string) error {
 			base.Report = true
 		case "weak":
 			base.Weak = true
+		case "topic":
+			base.Topic = true
 		default:
 			return fmt.Errorf("unknown option %q", o)
 		}
@@ -99,6 +103,7 @@ func (l *Lexicon) addLine(line string) error {
 	var forms [][]string
 	switch kind {
 	case "v":
+		base.Lemma = strings.Split(words[0], "/")[0]
 		for _, w := range inflect(words[0]) {
 			forms = append(forms, append([]string{w}, words[1:]...))
 		}
