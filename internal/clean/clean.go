@@ -52,7 +52,7 @@ func trimTail(ps []para) []para {
 			for len(ps) > 0 && ps[len(ps)-1].block == last.block {
 				ps = ps[:len(ps)-1]
 			}
-		case personName.MatchString(last.text):
+		case personName.MatchString(last.text) && len(ps) > 1:
 			ps = ps[:len(ps)-1]
 		default:
 			if _, ok := match(tailBoilerplate, last.text); !ok {
@@ -91,7 +91,7 @@ func dropRepeats(ps []para) []para {
 func kinds(ps []para) []doc.ParagraphKind {
 	out := make([]doc.ParagraphKind, len(ps))
 	isItem := func(i int) bool {
-		if i >= len(ps) {
+		if i >= len(ps) || len(ps[i].text) > maxBoilerplate {
 			return false
 		}
 		_, ok := match(linkItem, ps[i].text)
@@ -99,7 +99,10 @@ func kinds(ps []para) []doc.ParagraphKind {
 	}
 	inList := false
 	for i, p := range ps {
-		_, intro := match(linkIntro, p.text)
+		intro := false
+		if len(p.text) <= maxBoilerplate {
+			_, intro = match(linkIntro, p.text)
+		}
 		switch {
 		case isDateOrByline(p.text):
 			out[i] = doc.Dateline
@@ -119,7 +122,7 @@ func kinds(ps []para) []doc.ParagraphKind {
 
 func isDateOrByline(s string) bool {
 	_, ok := parseDateLine(s)
-	return ok || byline.MatchString(s)
+	return ok || len(s) <= 120 && byline.MatchString(s)
 }
 
 // assemble joins the paragraphs with blank lines and records their

@@ -148,7 +148,11 @@ func parseDateLine(s string) (dateLine, bool) {
 	case m[9] != "":
 		iso, err = isoDate(m[9], m[10], m[11])
 	case m[12] != "":
-		iso, err = isoDate(m[13], monthNumber(m[12]), "")
+		if mo := monthNumber(m[12]); mo != "" {
+			iso, err = isoDate(m[13], mo, "")
+		} else {
+			err = fmt.Errorf("%q is not a month", m[12])
+		}
 	default:
 		iso, err = isoDate(m[14], "", "")
 	}

@@ -107,14 +107,21 @@ func cutBoilerplate(ls []line) []line {
 	return ls
 }
 
+// maxBoilerplate is the longest line, in bytes, that boilerplate rules are
+// tried on: prompts and link lines are short, and a long paragraph that
+// merely mentions a phrase is text.
+const maxBoilerplate = 400
+
 // dropFurniture removes page numbers, rule lines, the running header and
 // author name at a page foot, repeated running headers of hard-wrapped
 // text, and boilerplate lines.
 func dropFurniture(ls []line, wrapped bool) []line {
 	drop := make([]bool, len(ls))
 	for i, l := range ls {
-		if _, ok := match(lineBoilerplate, l.text); ok {
-			drop[i] = true
+		if len(l.text) <= maxBoilerplate {
+			if _, ok := match(lineBoilerplate, l.text); ok {
+				drop[i] = true
+			}
 		}
 		if name, ok := match(pageFurniture, l.text); ok {
 			drop[i] = true

@@ -37,7 +37,7 @@ func measureWrap(ls []line) wrap {
 			widths = append(widths, utf8.RuneCountInString(a.text))
 		}
 	}
-	if len(widths) < 3 {
+	if len(widths) < 2 {
 		return wrap{}
 	}
 	slices.Sort(widths)
@@ -51,29 +51,28 @@ func measureWrap(ls []line) wrap {
 // rebuild joins the lines of each paragraph into one line. In hard-wrapped
 // text a paragraph ends at a bullet item, at a blank line, after a line
 // that ends a sentence short of the right margin, and around a heading
-// line. In unwrapped text each line is a paragraph unless a word is split
-// across the line end.
+// line. In unwrapped text each line is a paragraph unless a sentence or a
+// word runs on across the line end.
 func rebuild(ls []line, w wrap) []para {
 	words := countWords(ls)
 	var out []para
-	var cur strings.Builder
+	var cur []byte
 	first := 0 // index of the current paragraph's first line
 	for i, l := range ls {
 		if i > 0 && breaks(ls[i-1], l, i-1 == first, ls[first].item, w) {
-			out = append(out, para{text: cur.String(), block: ls[first].block})
-			cur.Reset()
+			out = append(out, para{text: string(cur), block: ls[first].block})
+			cur = cur[:0]
 			first = i
 		}
-		if i == first {
-			cur.WriteString(l.text)
-			continue
+		if i > first {
+			// The split word's first half is in the previous line.
+			trim, sep := joint(ls[i-1].text, l.text, words)
+			cur = append(cur[:len(cur)-trim], sep...)
 		}
-		joined := join(cur.String(), l.text, words)
-		cur.Reset()
-		cur.WriteString(joined)
+		cur = append(cur, l.text...)
 	}
 	if len(ls) > 0 {
-		out = append(out, para{text: cur.String(), block: ls[first].block})
+		out = append(out, para{text: string(cur), block: ls[first].block})
 	}
 	return out
 }
@@ -89,7 +88,8 @@ func breaks(a, b line, aFirst, inItem bool, w wrap) bool {
 		return false
 	}
 	if !w.wrapped() {
-		return true
+		// One paragraph per line, unless a sentence plainly runs on.
+		return a.block != b.block || endsSentence(a.text) || !startsLower(b.text)
 	}
 	na, nb := utf8.RuneCountInString(a.text), utf8.RuneCountInString(b.text)
 	// A line ending a sentence short of the margin ends its paragraph:
@@ -133,15 +133,16 @@ func splitWord(a, b string) bool {
 		(unicode.IsLetter(after) || unicode.IsDigit(after))
 }
 
-// join appends line b to paragraph text a. A word split by a line-end
+// joint says how line b joins the line a before it: how many bytes to trim
+// from the end of a and what to put between. A word split by a line-end
 // hyphen is joined back: the hyphen is dropped when the document spells
 // the word solid more often than hyphenated ("deci-" "sion" where
 // "decision" appears elsewhere), or when the second half is a bare suffix
 // ("-tion", "-ment"); otherwise it is a compound and keeps its hyphen
 // ("military-" "industrial" gives "military-industrial").
-func join(a, b string, words wordCounts) string {
+func joint(a, b string, words wordCounts) (trim int, sep string) {
 	if !splitWord(a, b) {
-		return a + " " + b
+		return 0, " "
 	}
 	left := lastWord(a[:len(a)-1])
 	right := firstWord(b)
@@ -149,10 +150,10 @@ func join(a, b string, words wordCounts) string {
 		solid := words.plain[strings.ToLower(left+right)]
 		hyphened := words.compound[strings.ToLower(left+"-"+right)]
 		if solid > hyphened || solid == 0 && hyphened == 0 && suffixes[strings.ToLower(right)] {
-			return a[:len(a)-1] + b
+			return 1, ""
 		}
 	}
-	return a + b
+	return 0, ""
 }
 
 // suffixes are word endings that never stand alone as the second part of a
