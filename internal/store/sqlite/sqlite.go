@@ -250,6 +250,10 @@ func putDocument(ctx context.Context, tx *sql.Tx, d *doc.Document, events []doc.
 			}
 			sentences[sn.Index] = sn.Text
 		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sentences_fts (rowid, text)
+			SELECT pk, text FROM sentences WHERE doc = ?`, docPK); err != nil {
+			return false, fmt.Errorf("index sentences: %w", err)
+		}
 	}
 	if len(events) == 0 {
 		return true, nil
