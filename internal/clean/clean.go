@@ -47,9 +47,13 @@ func trimTail(ps []para) []para {
 		last := ps[len(ps)-1]
 		switch {
 		case contact.MatchString(last.text):
-			// The whole block: name and position lines sit above the
-			// e-mail line.
-			for len(ps) > 0 && ps[len(ps)-1].block == last.block {
+			// With the name and position lines above it in its block.
+			ps = ps[:len(ps)-1]
+			for n := 0; n < 3 && len(ps) > 0; n++ {
+				p := ps[len(ps)-1]
+				if p.block != last.block || endsSentence(p.text) || len(p.text) > 80 {
+					break
+				}
 				ps = ps[:len(ps)-1]
 			}
 		case personName.MatchString(last.text) && len(ps) > 1:

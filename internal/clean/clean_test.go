@@ -137,6 +137,11 @@ func TestText(t *testing.T) {
 			want: []kp{B("The two sides signed deals.")},
 		},
 		{
+			name: "comment link above the text is not a comment form",
+			raw:  "Talks In Beijing\n\nLeave a comment\n\nThe two sides signed deals in Beijing on Monday, officials said.\n\nLeave a Reply\n\nName\n",
+			want: []kp{H("Talks In Beijing"), B("The two sides signed deals in Beijing on Monday, officials said.")},
+		},
+		{
 			name: "comment-form lines without the heading",
 			raw: "The two sides signed deals.\n\nFill in your details below or click an icon to log in: Logo\n\n" +
 				"Connecting to %s\n\nThis site uses Akismet to reduce spam. Learn how your comment data is processed.\n",
@@ -148,6 +153,16 @@ func TestText(t *testing.T) {
 				"Jane Roe\nResearch Intern, CRP, IPCS\nemail: [email\u00a0protected]\n\n\n" +
 				"IPCS (Institute for Peace and Conflict Studies) conducts independent research on security issues.\n",
 			want: []kp{H("Title Of The Piece"), D("By Jane Roe"), B("The two sides signed deals.")},
+		},
+		{
+			name: "author block in the last block of wrapped text",
+			raw:  wrapped[:len(wrapped)-1] + "\nJane Roe\nResearch Fellow, Example Institute\nemail: jane@example.org\n",
+			want: []kp{
+				B("The delegation arrived in the capital on Monday for talks with the foreign minister about trade and security, and the two sides signed a memorandum on energy cooperation that covers gas, oil and the wider military-industrial sector."),
+				B("Officials said the talks had gone well."),
+				H("Energy ties"),
+				B("The pipeline agreement was signed after ten years of talks between the two state companies, who could not agree a price."),
+			},
 		},
 		{
 			name: "lone author name at the end",
@@ -175,6 +190,11 @@ func TestText(t *testing.T) {
 			name: "page stamp removed, article dateline kept",
 			raw:  "Wednesday May 27, 2020\n\n\nJune 7, 2012\n\nPresident Putin arrived in Beijing on June 5 for a visit.\n",
 			want: []kp{D("June 7, 2012"), B("President Putin arrived in Beijing on June 5 for a visit.")},
+		},
+		{
+			name: "byline with date",
+			raw:  "Talks In Beijing\n\nBy Jane Roe · June 7, 2012\n\nThe leaders met.\n",
+			want: []kp{H("Talks In Beijing"), D("By Jane Roe · June 7, 2012"), B("The leaders met.")},
 		},
 		{
 			name: "line ends, soft hyphens and spaces",
@@ -238,6 +258,8 @@ func TestDateline(t *testing.T) {
 		{"weekday stamp above the article date", "Wednesday May 27, 2020\n\nJune 7, 2012\n\nThe leaders met.", "2012-06-07", true},
 		{"later stamp below the article date", "June 7, 2012\n\nSaturday, June 9, 2012\n\nThe leaders met.", "2012-06-07", true},
 		{"later line above is an archive stamp", "May 27, 2020\n\nJune 7, 2012\n\nThe leaders met.", "2012-06-07", true},
+		{"date beside a byline", "Title\n\nBy Jane Roe | June 7, 2012\n\nThe leaders met.", "2012-06-07", true},
+		{"two dates beside each other are not a date line", "June 7, 2012 | June 9, 2012\n", "", false},
 		{"month precision", "June 2012\n\nThe leaders met.", "2012-06", true},
 		{"year precision", "2012\n\nThe leaders met.", "2012", true},
 		{"abbreviated month and label", "Published: Jun. 7th, 2012 10:30 GMT\n", "2012-06-07", true},

@@ -124,8 +124,33 @@ var dateLineRE = regexp.MustCompile(`(?i)^(?:(published|posted|first published|d
 	`)` +
 	`(?:\s*(?:,|\||at|-|–)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,5}\)?)?)?\s*$`)
 
-// parseDateLine parses a line that is only a date.
+// parseDateLine parses a line that is only a date, or a date and bylines
+// set apart by bars or dots ("By Jane Roe | June 7, 2012").
 func parseDateLine(s string) (dateLine, bool) {
+	if d, ok := parseDate(s); ok || len(s) > 160 {
+		return d, ok
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '·' })
+	if len(parts) < 2 {
+		return dateLine{}, false
+	}
+	var date dateLine
+	found := false
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if d, ok := parseDate(p); ok && !found {
+			date, found = d, true
+			continue
+		}
+		if !byline.MatchString(p) {
+			return dateLine{}, false
+		}
+	}
+	return date, found
+}
+
+// parseDate parses a line that is only a date.
+func parseDate(s string) (dateLine, bool) {
 	if len(s) > 80 {
 		return dateLine{}, false
 	}

@@ -97,14 +97,22 @@ func toLines(raw []string) []line {
 }
 
 // cutBoilerplate drops a paywall teaser or comment form and everything
-// after it.
+// after it. Above the first body text a marker is a link in the page
+// header ("Leave a comment" beside the title) and only its line goes.
 func cutBoilerplate(ls []line) []line {
-	for i, l := range ls {
+	out := ls[:0:0]
+	body := false
+	for _, l := range ls {
 		if _, ok := match(cutMarkers, l.text); ok {
-			return ls[:i]
+			if body {
+				break
+			}
+			continue
 		}
+		body = body || bodyLine(l.text)
+		out = append(out, l)
 	}
-	return ls
+	return out
 }
 
 // maxBoilerplate is the longest line, in bytes, that boilerplate rules are

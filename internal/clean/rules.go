@@ -54,7 +54,7 @@ var lineBoilerplate = rules(
 	"comment form", `(?i)^save my name, email,? and website`,
 	"subscription", `(?i)^already a subscriber\b`,
 	"subscription", `(?i)^(or,? )?subscribe (now|today)\b.{0,60}$`,
-	"subscription", `(?i)^what you(')?(’)?ll get with an? .{0,40}subscription`,
+	"subscription", `(?i)^what you['’]?ll get with an? .{0,40}subscription`,
 	"subscription", `(?i)^and all of this is available to you when you subscribe`,
 	"subscription", `(?i)^(log|sign) in here\s*\.?$`,
 	"serial number", `(?i)^e?-?ISSN:?\s*\d{4}-?\d{3}[\dX]$`,
