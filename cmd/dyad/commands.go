@@ -54,7 +54,12 @@ const helpExport = `Writes stored events (all, or those the filters select) in -
 const helpEval = `Scores event records against hand-coded gold files (../shared/spec/gold-format.md):
 precision, recall, F1 and date accuracy per document and overall, then the
 required events missed and the false positives with their sentences. The events
-are read from EVENTS.jsonl, or coded from the INPUTs.`
+are read from EVENTS.jsonl, or coded from the INPUTs.
+
+"dyad eval plover FILE" codes the text of each PLOVER gold-standard record
+(PLOVER_GSR_CAMEO.txt) and reports, per PLOVER type and overall, the share of
+records for which dyad emits an event of the record's type whose source country
+is among the record's sources.`
 
 const helpDemo = `Writes the bundled demo corpus (short articles about real events between
 several pairs of states) to a temporary folder, codes it into a fresh SQLite
@@ -300,6 +305,12 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(inputs) > 0 && inputs[0] == "plover" {
+		if len(inputs) != 2 {
+			return usagef("want: dyad eval plover FILE")
+		}
+		return evalPLOVER(ctx, e, &cfg, inputs[1])
+	}
 	if cfg.Gold == "" {
 		return usagef("--gold DIR is required")
 	}
@@ -329,6 +340,29 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	return eval.Score(gold, evs).Write(e.stdout)
+}
+
+// evalPLOVER codes the text of every PLOVER gold-standard record and
+// reports the share whose type and source dyad finds.
+func evalPLOVER(ctx context.Context, e *env, cfg *config, path string) error {
+	recs, err := eval.LoadPLOVER(path)
+	if err != nil {
+		return err
+	}
+	p, err := newPipeline(e, cfg)
+	if err != nil {
+		return err
+	}
+	events := map[string][]doc.Event{}
+	for _, r := range recs {
+		d := &doc.Document{ID: r.ID, Origin: path + "#" + r.ID, Body: r.Text, Published: r.Date, Format: "text"}
+		evs, err := p.Process(ctx, d)
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.ID, err)
+		}
+		events[r.ID] = evs
+	}
+	return eval.ScorePLOVER(recs, events).Write(e.stdout)
 }
 
 func runDemo(ctx context.Context, e *env, args []string) error {

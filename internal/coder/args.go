@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/nlp"
@@ -33,7 +35,7 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 	}
 	var src, tgt *actors.Mention
 	switch {
-	case h.t.Kind != 'v':
+	case h.t.Kind == 'n':
 		// A nominal event needs its owner: "Putin's visit to Beijing",
 		// "Russian complaints that ...", "the EU and US arms embargo".
 		src = owner(toks, ms, h)
@@ -81,6 +83,14 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		return cross(src.Actors, tgt.Actors)
 	case src != nil && len(src.Actors) >= 2 && h.t.Recip:
 		return pairsOf(src.Actors)
+	case src != nil && !h.t.Recip && !h.t.Weak && othersNamed(ms, src) == 0:
+		// An event with no target named: "Iran threatened to launch a
+		// new offensive", "Egyptian police opened fire".
+		var out []pair
+		for _, a := range src.Actors {
+			out = append(out, pair{src: a})
+		}
+		return out
 	case src == nil && tgt == nil && h.t.Recip && !h.t.Weak && len(ms) == 0:
 		// "A deal was signed": a mutual event with no actor named takes
 		// the pair the paragraph is about.
@@ -197,17 +207,29 @@ func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, 
 		if m.First-h.last > reach {
 			break
 		}
-		// A trigger ending in a preposition takes what follows it:
-		// "worries about China", "sanctions against Iran".
-		if endsInPrep(h.t) && m.First-h.last <= 3 {
+		// A trigger ending in a preposition takes the first actor of the
+		// phrase it opens: "worries about China", "nervous about the rapid
+		// development of China's ties".
+		if endsInPrep(h.t) && m.First-h.last <= 8 {
 			return m
 		}
 		if targetPreps[m.Prep] || (place && (m.Prep == "in" || m.Prep == "at")) ||
-			(m.Prep == "" && h.t.Kind == 'v') {
+			(m.Prep == "" && h.t.Kind != 'n') {
 			return m
 		}
 	}
 	return nil
+}
+
+// othersNamed counts the mentions with actors other than src.
+func othersNamed(ms []actors.Mention, src *actors.Mention) int {
+	n := 0
+	for k := range ms {
+		if &ms[k] != src && len(ms[k].Actors) > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 func endsInPrep(t *Trigger) bool {
@@ -328,10 +350,25 @@ func implicitPair(context []actors.Mention) []doc.Actor {
 // sameSide reports whether two actors belong to the same state or body,
 // so an event between them is not an event of a dyad.
 func sameSide(a, b doc.Actor) bool {
-	if a.Code == b.Code {
+	if a.Code == b.Code || strings.HasPrefix(a.Code, b.Code) || strings.HasPrefix(b.Code, a.Code) {
+		return true // RUS and RUSGOV, RUSGOV and RUSGOVMIL
+	}
+	// Two state bodies of one country ("Russian officials" and "the
+	// Kremlin") are one side; police and opposition are not.
+	return a.Country != "" && a.Country == b.Country && stateRole(a.Code) && stateRole(b.Code)
+}
+
+// stateRole reports whether a code names a state body: the government,
+// its military, police, intelligence, legislature or judiciary.
+func stateRole(code string) bool {
+	if len(code) < 6 {
 		return true
 	}
-	return a.Country != "" && a.Country == b.Country
+	switch code[3:6] {
+	case "GOV", "MIL", "COP", "SPY", "LEG", "JUD", "ELI":
+		return true
+	}
+	return false
 }
 
 // bothBodies reports whether neither actor is a state: a list such as

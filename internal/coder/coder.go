@@ -182,7 +182,11 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 				continue
 			}
 			seen[key] = true
-			tgt := p.tgt
+			var tgt *doc.Actor
+			if p.tgt.Code != "" {
+				t := p.tgt
+				tgt = &t
+			}
 			e := doc.Event{
 				Doc:           d.ID,
 				DocDate:       d.Published,
@@ -190,7 +194,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 				SentenceIndex: st.s.Index,
 				Span:          [2]int{st.s.Start, st.s.End},
 				Source:        p.src,
-				Target:        &tgt,
+				Target:        tgt,
 				CAMEO:         info.Code,
 				Root:          info.Root,
 				PLOVER:        info.PLOVER,
@@ -234,7 +238,11 @@ func afterAdjective(ms []actors.Mention, h hit) bool {
 
 // eventID is stable: the same input and dictionaries give the same id.
 func eventID(e doc.Event, triggerAt int) string {
-	h := sha256.Sum256(fmt.Appendf(nil, "%s|%d|%d|%s|%s|%s", e.Doc, e.SentenceIndex, triggerAt, e.Source.Code, e.Target.Code, e.CAMEO))
+	target := ""
+	if e.Target != nil {
+		target = e.Target.Code
+	}
+	h := sha256.Sum256(fmt.Appendf(nil, "%s|%d|%d|%s|%s|%s", e.Doc, e.SentenceIndex, triggerAt, e.Source.Code, target, e.CAMEO))
 	return hex.EncodeToString(h[:10])
 }
 
@@ -314,7 +322,7 @@ func modality(toks []nlp.Token, h hit) (string, bool) {
 		}
 	}
 	// "planned" after a noun: "more meetings planned".
-	if h.t.Kind != 'v' && h.last+1 < len(toks) && planners[toks[h.last+1].Lower()] {
+	if h.t.Kind == 'n' && h.last+1 < len(toks) && planners[toks[h.last+1].Lower()] {
 		mod = doc.Planned
 	}
 	return mod, true

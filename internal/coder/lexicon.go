@@ -2,15 +2,19 @@ package coder
 
 import (
 	"bufio"
-	_ "embed"
+	"embed"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 )
 
-//go:embed verbs.txt
-var defaultVerbs string
+// lexiconFiles are the embedded lexicon files, read in name order; the
+// format is described at the top of lexicon/core.txt.
+//
+//go:embed lexicon/*.txt
+var lexiconFiles embed.FS
 
 // Trigger is one entry of the event lexicon.
 type Trigger struct {
@@ -35,8 +39,16 @@ type Lexicon struct {
 // DefaultLexicon returns the embedded event lexicon.
 func DefaultLexicon() *Lexicon {
 	l := &Lexicon{byFirst: map[string][]*Trigger{}}
-	if err := l.Read("verbs.txt", strings.NewReader(defaultVerbs)); err != nil {
-		panic(err) // the embedded file is tested; this cannot happen
+	names, _ := fs.Glob(lexiconFiles, "lexicon/*.txt")
+	for _, name := range names {
+		f, err := lexiconFiles.Open(name)
+		if err == nil {
+			err = l.Read(name, f)
+			f.Close()
+		}
+		if err != nil {
+			panic(err) // the embedded files are tested; this cannot happen
+		}
 	}
 	return l
 }
@@ -51,7 +63,7 @@ func (l *Lexicon) LoadFile(path string) error {
 	return l.Read(path, f)
 }
 
-// Read adds entries in dyad's lexicon format (see verbs.txt) from r.
+// Read adds entries in dyad's lexicon format (see lexicon/core.txt) from r.
 func (l *Lexicon) Read(name string, r io.Reader) error {
 	sc := bufio.NewScanner(r)
 	n := 0
