@@ -101,30 +101,49 @@ func (c *Coder) triggers(toks []nlp.Token) []hit {
 			i++
 			continue
 		}
+		bestEnd := 0
 		for _, t := range c.lex.byFirst[toks[i].Lower()] {
-			if i+len(t.Phrase) > len(toks) || (best != nil && len(t.Phrase) <= len(best.Phrase)) {
+			end := matchPhrase(t.Phrase, toks, i)
+			if end < 0 || (best != nil && end-i <= bestEnd-i) || nounUsedAsVerb(t, toks, i) {
 				continue
 			}
-			ok := true
-			for k, w := range t.Phrase {
-				if toks[i+k].Lower() != w {
-					ok = false
-					break
-				}
-			}
-			if ok && !nounUsedAsVerb(t, toks, i) {
-				best = t
-			}
+			best, bestEnd = t, end
 		}
 		if best == nil {
 			i++
 			continue
 		}
-		hits = append(hits, hit{best, i, i + len(best.Phrase) - 1})
-		i += len(best.Phrase)
+		hits = append(hits, hit{best, i, bestEnd - 1})
+		i = bestEnd
 	}
 	return hits
 }
+
+// matchPhrase matches a trigger phrase at toks[i] and returns the end of
+// the match, or -1. A "*" in a phrase stands for up to three words, so
+// "reach * agreement" matches "reached a new trade agreement".
+func matchPhrase(phrase []string, toks []nlp.Token, i int) int {
+	if len(phrase) == 0 {
+		return i
+	}
+	if phrase[0] == "*" {
+		for skip := 0; skip <= 3 && i+skip <= len(toks); skip++ {
+			if skip > 0 && !toks[i+skip-1].IsWord() && !isNumber(toks[i+skip-1]) {
+				break
+			}
+			if end := matchPhrase(phrase[1:], toks, i+skip); end >= 0 {
+				return end
+			}
+		}
+		return -1
+	}
+	if i >= len(toks) || toks[i].Lower() != phrase[0] {
+		return -1
+	}
+	return matchPhrase(phrase[1:], toks, i+1)
+}
+
+func isNumber(t nlp.Token) bool { return t.Text != "" && t.Text[0] >= '0' && t.Text[0] <= '9' }
 
 // nounUsedAsVerb rejects a verb form that is really a noun ("the visit",
 // "a meeting"): a verb trigger right after a determiner or possessive.

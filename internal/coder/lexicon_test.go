@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 func TestDefaultLexiconLoads(t *testing.T) {
@@ -42,6 +44,31 @@ func TestLexiconErrors(t *testing.T) {
 		err := l.Read("extra.txt", strings.NewReader("# extra\n"+line+"\n"))
 		if err == nil || !strings.HasPrefix(err.Error(), "extra.txt:2: ") {
 			t.Errorf("line %q: error %v, want one naming extra.txt:2", line, err)
+		}
+	}
+}
+
+func TestWildcardPhrase(t *testing.T) {
+	l := &Lexicon{byFirst: map[string][]*Trigger{}}
+	if err := l.Read("t.txt", strings.NewReader("v 057 reach * agreement | recip\n")); err != nil {
+		t.Fatal(err)
+	}
+	c := &Coder{lex: l}
+	tests := map[string]string{
+		"They reached an agreement on Monday.":              "reached an agreement",
+		"They reached a new trade agreement.":               "reached a new trade agreement",
+		"They reached agreement.":                           "reached agreement",
+		"They reached the end of a long road to agreement.": "",
+		"They reached, finally, agreement.":                 "",
+	}
+	for s, want := range tests {
+		toks := nlp.Tokenize(s)
+		got := ""
+		if hs := c.triggers(toks); len(hs) > 0 {
+			got = s[toks[hs[0].first].Start:toks[hs[0].last].End]
+		}
+		if got != want {
+			t.Errorf("%q: trigger %q, want %q", s, got, want)
 		}
 	}
 }
