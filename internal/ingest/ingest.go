@@ -270,9 +270,9 @@ func walkTree(ctx context.Context, root string, skip func(string) bool, visit fu
 			}
 			seen[real] = true
 		}
-		entries, err := os.ReadDir(dir)
-		if err != nil && len(entries) == 0 {
-			return visit(dir, err)
+		entries, readErr := os.ReadDir(dir)
+		if readErr != nil && len(entries) == 0 {
+			return visit(dir, readErr)
 		}
 		for _, e := range entries {
 			if err := ctx.Err(); err != nil {
@@ -286,6 +286,7 @@ func walkTree(ctx context.Context, root string, skip func(string) bool, visit fu
 			if skip(p) {
 				continue
 			}
+			var err error
 			mode := e.Type()
 			if mode&fs.ModeSymlink != 0 {
 				fi, err := os.Stat(p)
@@ -309,9 +310,9 @@ func walkTree(ctx context.Context, root string, skip func(string) bool, visit fu
 				return err
 			}
 		}
-		if err != nil {
+		if readErr != nil {
 			// ReadDir stopped part way; report the rest as one failure.
-			return visit(dir, err)
+			return visit(dir, readErr)
 		}
 		return nil
 	}
