@@ -49,9 +49,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// Pragmas in the DSN apply to every connection the pool opens.
 	// _txlock=immediate makes every transaction take the write lock at
 	// BEGIN, so a transaction never fails half-way on a lock upgrade.
+	// journal_mode is not among them: it is stored in the file, and setting
+	// it needs a lock that the busy handler does not always wait for, so
+	// Open sets it once, retrying.
 	dsn := path + "?_pragma=busy_timeout(10000)" +
 		"&_pragma=foreign_keys(1)" +
-		"&_pragma=journal_mode(WAL)" +
 		"&_pragma=synchronous(NORMAL)" +
 		"&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
@@ -64,6 +66,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	s := &Store{db: db, write: make(chan struct{}, 1)}
 	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: connect: %w", path, err)
+	}
+	if err := s.enableWAL(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
@@ -80,6 +86,35 @@ func (s *Store) Close() error {
 		return fmt.Errorf("close sqlite: %w", err)
 	}
 	return nil
+}
+
+// enableWAL switches the file to write-ahead logging, so readers never
+// block the writer. When several processes open a new file at once the
+// switch can report SQLITE_BUSY at once instead of waiting; it is retried
+// for up to busyWait.
+func (s *Store) enableWAL(ctx context.Context) error {
+	const busyWait = 10 * time.Second
+	deadline := time.Now().Add(busyWait)
+	delay := 5 * time.Millisecond
+	for {
+		var mode string
+		err := s.db.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode)
+		if err == nil {
+			if mode != "wal" && mode != "memory" {
+				return fmt.Errorf("journal_mode is %q, want wal", mode)
+			}
+			return nil
+		}
+		if !isBusy(err) || time.Now().After(deadline) {
+			return fmt.Errorf("set journal_mode: %w", err)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("set journal_mode: %w", ctx.Err())
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 200*time.Millisecond)
+	}
 }
 
 type migration struct {
@@ -212,6 +247,16 @@ func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.E
 	return true, nil
 }
 
+// HasDocument reports whether a document with this content hash is
+// stored, so a caller can skip coding content it already has.
+func (s *Store) HasDocument(ctx context.Context, hash string) (bool, error) {
+	ok, err := s.hasHash(ctx, hash)
+	if err != nil {
+		return false, fmt.Errorf("has document %s: %w", hash, err)
+	}
+	return ok, nil
+}
+
 func (s *Store) hasHash(ctx context.Context, hash string) (bool, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE hash = ?`, hash).Scan(&n)
@@ -319,6 +364,11 @@ func putDocument(ctx context.Context, tx *sql.Tx, d *doc.Document, events []doc.
 		}
 	}
 	return true, nil
+}
+
+func isBusy(err error) bool {
+	var se *msqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 func isUnique(err error) bool {

@@ -193,3 +193,60 @@ func BenchmarkPutDocument(b *testing.B) {
 		n++
 	}
 }
+
+// TestTwoHandles opens one new file from two Stores at once, as two dyad
+// processes would, and writes through both: migrations run once and every
+// document is stored.
+func TestTwoHandles(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	stores := make([]*Store, 2)
+	errs := make(chan error, 2)
+	for i := range stores {
+		go func() {
+			var err error
+			stores[i], err = Open(ctx, path)
+			errs <- err
+		}()
+	}
+	for range stores {
+		if err := <-errs; err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+	}
+	defer stores[0].Close()
+	defer stores[1].Close()
+	if got := appliedMigrations(t, stores[0]); len(got) != 1 {
+		t.Errorf("applied migrations = %+v, want one row", got)
+	}
+	const perStore = 10
+	done := make(chan error, 2*perStore)
+	for i, s := range stores {
+		go func() {
+			for j := range perStore {
+				d := storetest.Doc(fmt.Sprintf("s%d-%d", i, j), "two", "2012", "Russia met China.")
+				_, err := s.PutDocument(ctx, d, []doc.Event{storetest.Event(d, d.ID+"-e", 0, "RUS", "CHN", "042", "2012")})
+				done <- err
+			}
+		}()
+	}
+	for range 2 * perStore {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	c, err := stores[1].Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Documents != 2*perStore || c.Events != 2*perStore || c.Actors != 2 {
+		t.Errorf("counts = %+v, want %d documents and events, 2 actors", c, 2*perStore)
+	}
+	d := storetest.Doc("s0-0", "two", "2012", "Russia met China.")
+	if ok, err := stores[1].HasDocument(ctx, d.Hash); err != nil || !ok {
+		t.Errorf("HasDocument(stored) = %v, %v", ok, err)
+	}
+	if ok, err := stores[1].HasDocument(ctx, "nope"); err != nil || ok {
+		t.Errorf("HasDocument(unknown) = %v, %v", ok, err)
+	}
+}
