@@ -1,0 +1,265 @@
+package coder
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/clean"
+	"github.com/dyad-events/dyad/internal/demo"
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/nlp"
+)
+
+var (
+	defaultOnce  sync.Once
+	defaultCoder *Coder
+)
+
+// testCoder is the coder with the embedded dictionaries, built once.
+func testCoder(t testing.TB) *Coder {
+	defaultOnce.Do(func() {
+		lex, err := lexicon.Default()
+		if err != nil {
+			panic(err)
+		}
+		defaultCoder = New(DefaultLexicon(), actors.New(lex))
+	})
+	return defaultCoder
+}
+
+// paragraph builds a one-paragraph document from sentences.
+func paragraph(date string, sentences ...string) *doc.Document {
+	d := &doc.Document{ID: "test", Published: date, Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
+	off := 0
+	for i, s := range sentences {
+		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Start: off, End: off + len(s), Text: s, Codable: true})
+		off += len(s) + 1
+	}
+	d.Text = strings.Join(sentences, " ")
+	return d
+}
+
+// want is one expected event of a construction row.
+type want struct {
+	src, tgt, root, modality, date string
+	either                         bool
+}
+
+func parseWant(s string) (want, error) {
+	f := strings.Split(strings.TrimSpace(s), ":")
+	if len(f) < 2 {
+		return want{}, fmt.Errorf("want SRC>TGT:ROOT[:modality][:date], got %q", s)
+	}
+	w := want{root: f[1]}
+	sep := ">"
+	if strings.Contains(f[0], "<>") {
+		sep, w.either = "<>", true
+	}
+	src, tgt, ok := strings.Cut(f[0], sep)
+	if !ok {
+		return want{}, fmt.Errorf("no > in %q", s)
+	}
+	w.src, w.tgt = src, tgt
+	for _, x := range f[2:] {
+		switch x {
+		case doc.Asserted, doc.Planned, doc.Reported:
+			w.modality = x
+		default:
+			w.date = x
+		}
+	}
+	return w, nil
+}
+
+func code3(a *doc.Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Code[:min(3, len(a.Code))]
+}
+
+func (w want) matches(e doc.Event) bool {
+	src, tgt := code3(&e.Source), code3(e.Target)
+	dir := src == w.src && tgt == w.tgt
+	if w.either {
+		dir = dir || (src == w.tgt && tgt == w.src)
+	}
+	if !dir || e.Root != w.root {
+		return false
+	}
+	if w.modality != "" && e.Modality != w.modality {
+		return false
+	}
+	switch {
+	case w.date == "doc":
+		return e.DatePrecision == doc.PrecisionDoc
+	case w.date != "":
+		return strings.HasPrefix(e.Date, w.date)
+	}
+	return true
+}
+
+func describe(evs []doc.Event) string {
+	var out []string
+	for _, e := range evs {
+		out = append(out, fmt.Sprintf("%s>%s:%s(%s):%s:%s", code3(&e.Source), code3(e.Target), e.Root, e.CAMEO, e.Modality, e.Date))
+	}
+	if len(out) == 0 {
+		return "none"
+	}
+	return strings.Join(out, " ; ")
+}
+
+// TestConstructions runs the construction set: sentences written for
+// dyad, each with the events a careful coder requires.
+func TestConstructions(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "constructions.tsv"))
+	if err != nil {
+		t.Skipf("no construction set yet: %v", err)
+	}
+	defer f.Close()
+	c := testCoder(t)
+	sc := bufio.NewScanner(f)
+	line, rows, failed := 0, 0, 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if line == 1 || strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		cols := strings.Split(text, "\t")
+		if len(cols) != 4 {
+			t.Errorf("constructions.tsv:%d: %d columns, want 4", line, len(cols))
+			continue
+		}
+		tag, date, sentence, expected := cols[0], cols[1], cols[2], strings.TrimSpace(cols[3])
+		rows++
+		sents := strings.Split(sentence, " || ")
+		d := paragraph(date, sents...)
+		var got []doc.Event
+		for _, e := range c.Code(d) {
+			if e.SentenceIndex == len(sents)-1 {
+				got = append(got, e)
+			}
+		}
+		var wants []want
+		if expected != "-" {
+			for _, s := range strings.Split(expected, " ; ") {
+				w, err := parseWant(s)
+				if err != nil {
+					t.Fatalf("constructions.tsv:%d: %v", line, err)
+				}
+				wants = append(wants, w)
+			}
+		}
+		strict := expected == "-" || tag == "negation" || tag == "speculation" || tag == "noevent"
+		ok := true
+		for _, w := range wants {
+			found := false
+			for _, e := range got {
+				found = found || w.matches(e)
+			}
+			ok = ok && found
+		}
+		if strict {
+			for _, e := range got {
+				matched := false
+				for _, w := range wants {
+					matched = matched || w.matches(e)
+				}
+				ok = ok && matched
+			}
+		}
+		if !ok {
+			failed++
+			t.Errorf("constructions.tsv:%d [%s] %q\n   want %s\n    got %s", line, tag, sents[len(sents)-1], expected, describe(got))
+		}
+	}
+	if rows < 150 {
+		t.Errorf("%d construction rows, want at least 150", rows)
+	}
+	t.Logf("%d of %d construction rows pass", rows-failed, rows)
+}
+
+// TestNoPanic codes every sentence of the seeds, the demo corpus and the
+// PLOVER records: the coder must never panic, and every event it emits
+// must carry a known code and a source.
+func TestNoPanic(t *testing.T) {
+	c := testCoder(t)
+	var texts []string
+	seeds := filepath.Join("..", "..", "..", "shared", "corpus", "seeds")
+	if files, _ := filepath.Glob(filepath.Join(seeds, "*.txt")); len(files) > 0 {
+		for _, f := range files {
+			b, _ := os.ReadFile(f)
+			texts = append(texts, string(b))
+		}
+	} else {
+		t.Log("../shared/corpus/seeds not found: seeds skipped")
+	}
+	fsys := demo.Corpus()
+	names, _ := fsys.(interface{ ReadDir(string) ([]os.DirEntry, error) }).ReadDir(".")
+	for _, n := range names {
+		if strings.HasSuffix(n.Name(), ".txt") {
+			b, _ := fsys.(interface{ ReadFile(string) ([]byte, error) }).ReadFile(n.Name())
+			texts = append(texts, string(b))
+		}
+	}
+	plover := filepath.Join("..", "..", "..", "shared", "data", "peers", "PLOVER", "PLOVER_GSR_CAMEO.txt")
+	if b, err := os.ReadFile(plover); err == nil {
+		var recs []struct{ Text string }
+		if err := json.Unmarshal(b, &recs); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range recs {
+			texts = append(texts, r.Text)
+		}
+	} else {
+		t.Log("PLOVER records not found: skipped")
+	}
+	n := 0
+	for _, text := range texts {
+		res := clean.Text(text)
+		d := &doc.Document{ID: "x", Published: "2014-04-01", Text: res.Text, Paragraphs: res.Paragraphs}
+		for pi, p := range res.Paragraphs {
+			for _, sp := range nlp.Sentences(res.Text[p.Start:p.End]) {
+				s := res.Text[p.Start+sp.Start : p.Start+sp.End]
+				d.Sentences = append(d.Sentences, doc.Sentence{Index: len(d.Sentences), Start: p.Start + sp.Start, End: p.Start + sp.End, Text: s, Paragraph: pi, Codable: p.Kind == doc.Body})
+			}
+		}
+		n += len(d.Sentences)
+		for _, e := range c.Code(d) {
+			if e.Source.Code == "" || e.CAMEO == "" || e.Sentence == "" {
+				t.Errorf("incomplete event %+v", e)
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("coded only %d sentences", n)
+	}
+}
+
+// BenchmarkCoder reports sentences per second for the coder alone
+// (sentences already split, dictionaries already loaded).
+func BenchmarkCoder(b *testing.B) {
+	c := testCoder(b)
+	d := paragraph("2012-06-07",
+		"Russian President Vladimir Putin arrived in Beijing on June 5 for a three-day visit to China, during which he met with Chinese President Hu Jintao and attended the Shanghai Cooperation Organization (SCO) summit meeting.",
+		"The talks between President Putin and President Hu were aimed at strengthening relations between Russia and China.",
+		"China and Russia have blocked resolutions in the UN Security Council that would place sanctions on Syrian President Bashar al-Assad's regime.",
+		"However, the two sides have been unable to reach an agreement on the export of natural gas from Russia to China.",
+	)
+	n := 0
+	for b.Loop() {
+		c.Code(d)
+		n += len(d.Sentences)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
