@@ -205,7 +205,9 @@ func TestNoPanic(t *testing.T) {
 		t.Log("../shared/corpus/seeds not found: seeds skipped")
 	}
 	fsys := demo.Corpus()
-	names, _ := fsys.(interface{ ReadDir(string) ([]os.DirEntry, error) }).ReadDir(".")
+	names, _ := fsys.(interface {
+		ReadDir(string) ([]os.DirEntry, error)
+	}).ReadDir(".")
 	for _, n := range names {
 		if strings.HasSuffix(n.Name(), ".txt") {
 			b, _ := fsys.(interface{ ReadFile(string) ([]byte, error) }).ReadFile(n.Name())
