@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -13,6 +14,8 @@ import (
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/mmcdole/gofeed"
 )
+
+var errNoItemContent = errors.New("the item has no content or description to fall back on")
 
 const userAgent = "dyad-ingest/1 (+https://github.com/dyad-events/dyad)"
 

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -238,5 +237,3 @@ func metaDate(page []byte) string {
 	}
 	return ""
 }
-
-var errNoItemContent = errors.New("the item has no content or description to fall back on")
