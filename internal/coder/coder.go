@@ -225,7 +225,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 				Modality:      mod,
 				Tables:        cameo.Version,
 			}
-			e.ID = eventID(e, st.toks[h.first].Start)
+			e.ID = eventID(d, e, st.toks[h.first].Start)
 			out = append(out, e)
 		}
 	}
@@ -256,12 +256,13 @@ func afterAdjective(ms []actors.Mention, h hit) bool {
 }
 
 // eventID is stable: the same input and dictionaries give the same id.
-func eventID(e doc.Event, triggerAt int) string {
+// The content hash keeps ids apart when an edited file keeps its name.
+func eventID(d *doc.Document, e doc.Event, triggerAt int) string {
 	target := ""
 	if e.Target != nil {
 		target = e.Target.Code
 	}
-	h := sha256.Sum256(fmt.Appendf(nil, "%s|%d|%d|%s|%s|%s", e.Doc, e.SentenceIndex, triggerAt, e.Source.Code, target, e.CAMEO))
+	h := sha256.Sum256(fmt.Appendf(nil, "%s|%s|%d|%d|%s|%s|%s", d.Hash, e.Doc, e.SentenceIndex, triggerAt, e.Source.Code, target, e.CAMEO))
 	return hex.EncodeToString(h[:10])
 }
 
