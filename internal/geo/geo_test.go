@@ -1,0 +1,193 @@
+package geo
+
+import (
+	"errors"
+	"math"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// installed loads the Debian data, skipping the test when it is absent.
+func installed(tb testing.TB) *Gazetteer {
+	tb.Helper()
+	g, err := Default()
+	if errors.Is(err, ErrNotInstalled) {
+		tb.Skipf("gazetteer data not installed (%s): %v", InstallHint, err)
+	}
+	if err != nil {
+		tb.Fatalf("Default: %v", err)
+	}
+	return g
+}
+
+func near(lat, lon, wantLat, wantLon, tol float64) bool {
+	return math.Abs(lat-wantLat) <= tol && math.Abs(lon-wantLon) <= tol
+}
+
+func TestLoadCounts(t *testing.T) {
+	g := installed(t)
+	cities, regions, countries := g.Counts()
+	t.Logf("cities=%d regions=%d countries=%d", cities, regions, countries)
+	// cities15000 as Debian ships it: about 24,000 cities, 200+ countries.
+	if cities < 20000 || regions < 2000 || countries < 200 {
+		t.Errorf("Counts() = %d cities, %d regions, %d countries; want >= 20000, 2000, 200", cities, regions, countries)
+	}
+}
+
+func TestLookup(t *testing.T) {
+	g := installed(t)
+	tests := []struct {
+		name, country string
+		want          string // alpha-3
+		lat, lon, tol float64
+	}{
+		{"Beijing", "", "CHN", 39.9, 116.4, 0.1},
+		{"beijing", "", "CHN", 39.9, 116.4, 0.1},
+		{"Lima", "", "PER", -12.05, -77.03, 0.1},
+		{"Lima", "USA", "USA", 40.74, -84.1, 0.1}, // Lima, Ohio
+		{"Moscow", "", "RUS", 55.75, 37.62, 0.1},
+		{"Goa", "IND", "IND", 15.4, 73.9, 0.3}, // the state, not Goa in the Philippines
+		{"Washington", "", "USA", 38.9, -77.04, 0.1},
+		{"Sao Paulo", "", "BRA", -23.55, -46.64, 0.1},
+		{"St. Petersburg", "", "RUS", 59.94, 30.31, 0.1},
+		{"Kyiv", "", "UKR", 50.45, 30.52, 0.1},
+		// Countries sit at their cities' population centre.
+		{"Peru", "", "PER", -10, -76, 4},
+		{"Syria", "", "SYR", 35, 37, 2},
+		{"Georgia", "", "GEO", 42, 44, 2},
+		{"Georgia", "USA", "USA", 33, -84, 2}, // the state
+		{"United States", "", "USA", 38, -92, 6},
+		{"Russian Federation", "", "RUS", 55, 50, 15},
+	}
+	for _, tt := range tests {
+		p, ok := g.Lookup(tt.name, tt.country)
+		if !ok {
+			t.Errorf("Lookup(%q, %q): not found", tt.name, tt.country)
+			continue
+		}
+		if p.Country != tt.want || !near(p.Lat, p.Lon, tt.lat, tt.lon, tt.tol) {
+			t.Errorf("Lookup(%q, %q) = %+v; want %s near %.2f,%.2f", tt.name, tt.country, p, tt.want, tt.lat, tt.lon)
+		}
+	}
+	for _, name := range []string{"", "Peking", "Central Asia", "UN Security Council", "May", "Xanadu Qwerty"} {
+		if p, ok := g.Lookup(name, ""); ok {
+			t.Errorf("Lookup(%q) = %+v; want none", name, p)
+		}
+	}
+	if p, ok := g.Lookup("Beijing", "USA"); ok {
+		t.Errorf("Lookup(Beijing, USA) = %+v; want none", p)
+	}
+}
+
+func TestFindInstalled(t *testing.T) {
+	g := installed(t)
+	tests := []struct {
+		sentence, text, country string
+	}{
+		{"Russian President Vladimir Putin arrived in Beijing on June 5 for a three-day visit", "Beijing", "CHN"},
+		{"they held a meeting on the sidelines of the APEC summit in Peru's capital Lima", "Lima", "PER"},
+		{"the BRICS summit in Goa, India, in October 2015", "Goa", "IND"},
+		{"Putin held talks in Moscow with the Chinese leader.", "Moscow", "RUS"},
+		{"Fighting continued in Syria on Tuesday.", "Syria", "SYR"},
+		{"Talks resumed in the Syrian capital Damascus.", "Damascus", "SYR"},
+		{"Protests broke out in China's Sichuan province.", "Sichuan", "CHN"},
+		{"Protests broke out in China's Xinjiang region.", "China", "CHN"}, // "Xinjiang Uyghur Autonomous Region" in the data
+		{"Troops massed in Russia's Moscow Oblast.", "Moscow Oblast", "RUS"},
+		{"He spoke in Washington, D.C., after the vote.", "Washington", "USA"},
+		{"Clashes erupted near Aleppo overnight.", "Aleppo", "SYR"},
+		{"Israeli strikes hit targets in the Gaza Strip.", "Gaza Strip", "PSE"},
+		{"The ministers met in Rio de Janeiro.", "Rio de Janeiro", "BRA"},
+	}
+	for _, tt := range tests {
+		loc, start, end, ok := g.Find(tt.sentence)
+		if !ok {
+			t.Errorf("Find(%q): none; want %s %s", tt.sentence, tt.text, tt.country)
+			continue
+		}
+		if loc.Text != tt.text || loc.Country != tt.country || tt.sentence[start:end] != loc.Text {
+			t.Errorf("Find(%q) = %+v [%d:%d]; want %s %s", tt.sentence, loc, start, end, tt.text, tt.country)
+		}
+	}
+	beijing, _, _, _ := g.Find(tests[0].sentence)
+	if !near(beijing.Lat, beijing.Lon, 39.9, 116.4, 0.1) {
+		t.Errorf("Beijing at %.3f,%.3f; want near 39.9,116.4", beijing.Lat, beijing.Lon)
+	}
+	for _, s := range []string{
+		"The vote is due in May.",
+		"The resolution failed in the UN Security Council.",
+		"Trade grew in Central Asia.",
+		"The treaty was signed in 2014.",
+		"Turnout was high in March and April.",
+		"He met Putin at the Kremlin on Friday.",
+		"",
+	} {
+		if loc, _, _, ok := g.Find(s); ok {
+			t.Errorf("Find(%q) = %+v; want none", s, loc)
+		}
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	if _, err := Load(); err == nil {
+		t.Error("Load() with no paths: want error")
+	}
+	if _, err := Load("testdata/does-not-exist"); err == nil {
+		t.Error("Load(missing file): want error")
+	}
+	paths := DefaultPaths()
+	if len(paths) == 2 {
+		if _, err := Load(paths[0]); err == nil {
+			t.Error("Load(library only): want an error naming the missing country codes")
+		}
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	installed(b)
+	paths := DefaultPaths()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(paths...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestLoadBudget checks the load stays within ~300 ms and ~100 MB.
+func TestLoadBudget(t *testing.T) {
+	installed(t)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	t0 := time.Now()
+	g, err := Load(DefaultPaths()...)
+	elapsed := time.Since(t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	retained := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("load %v, retained heap %.1f MB, total allocated %.1f MB", elapsed, float64(retained)/1e6, float64(after.TotalAlloc-before.TotalAlloc)/1e6)
+	if elapsed > 2*time.Second || retained > 100e6 {
+		t.Errorf("load took %v and retains %d bytes; want well under 300 ms and 100 MB", elapsed, retained)
+	}
+	runtime.KeepAlive(g)
+}
+
+func BenchmarkFind(b *testing.B) {
+	g := installed(b)
+	sentences := []string{
+		"Russian President Vladimir Putin arrived in Beijing on June 5 for a three-day visit to China, during which he met with Chinese President Hu Jintao.",
+		"they held a meeting on the sidelines of the APEC summit in Peru's capital Lima",
+		"the BRICS summit in Goa, India, in October 2015",
+		"The resolution failed in the UN Security Council in May.",
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range sentences {
+			g.Find(s)
+		}
+	}
+}
