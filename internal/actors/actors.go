@@ -8,6 +8,7 @@ package actors
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/lexicon"
@@ -39,9 +40,17 @@ type Mention struct {
 	// Adjective is true when the mention is a lone adjective ("Russian"),
 	// which modifies the word after it.
 	Adjective bool
+	// Plural is true when the mention names several: a compound, a group
+	// reference, a plural title ("Russian diplomats") or a people ("the
+	// Chinese are building"). Singular pronouns skip plural mentions.
+	Plural bool
 	// Tokens are the token positions [First, Last] the mention covers in
 	// the sentence's nlp.Tokenize output.
 	First, Last int
+	// name is the personal name inside a person mention ("Sergey
+	// Sanakoyev" in "Russian political analyst Sergey Sanakoyev"), which
+	// names the same person later in the document.
+	name string
 }
 
 // Resolver finds mentions. It is built once from a lexicon and is safe for
@@ -69,6 +78,10 @@ type pattern struct {
 	// proper patterns only match capitalised text, so "Chad", "Turkey" or
 	// "Hu" are not found in "had", "turkey" or "hu".
 	proper bool
+	// caps holds, per token, the exact form an acronym must have ("US",
+	// "WHO", "CAR"), or "" where any case will do: "us" and "Who" at the
+	// start of a question are not the USA and the WHO.
+	caps []string
 }
 
 // regions are CAMEO codes of world regions, which are not countries.
@@ -106,11 +119,44 @@ func New(lex *lexicon.Lexicon) *Resolver {
 			r.add(w, pattern{kind: partAgent, agent: g})
 		}
 	}
+	// Titles of office the agents dictionary may lack; they add no code,
+	// so "CNPC chairman Zhou Jiping" is coded as CNPC.
+	for _, t := range builtinTitles {
+		if !r.hasAgent(t) {
+			r.add(t, pattern{kind: partAgent, agent: &lexicon.Agent{Words: []string{t}, Title: t}})
+		}
+	}
 	for k, ps := range r.index {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
 		r.index[k] = ps
 	}
 	return r
+}
+
+// builtinTitles are titles of office that make a name a person's.
+var builtinTitles = []string{
+	"chairman", "chairmen", "chairwoman", "chairperson", "head", "chief", "director",
+	"director-general", "director general", "secretary-general", "secretary general",
+	"boss", "founder", "deputy", "aide", "adviser", "advisor",
+}
+
+func (r *Resolver) hasAgent(word string) bool {
+	toks := nlp.Tokenize(word)
+	if len(toks) == 0 {
+		return true
+	}
+	for _, p := range r.index[toks[0].Lower()] {
+		if p.kind == partAgent && len(p.toks) == len(toks) {
+			same := true
+			for k, t := range toks {
+				same = same && p.toks[k] == t.Lower()
+			}
+			if same {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (r *Resolver) add(surface string, p pattern) {
@@ -131,6 +177,17 @@ func (r *Resolver) add(surface string, p pattern) {
 	// nouns; actor names are proper only when the dictionary capitalises.
 	if p.kind != partAgent {
 		p.proper = toks[len(toks)-1].IsCapitalized() || !toks[0].IsWord()
+	}
+	if p.kind != partAgent {
+		off := len(toks) - len(p.toks)
+		for k, t := range toks[off:] {
+			if isAcronym(t.Text) {
+				if p.caps == nil {
+					p.caps = make([]string, len(p.toks))
+				}
+				p.caps[k] = t.Text
+			}
+		}
 	}
 	for _, q := range r.index[p.toks[0]] {
 		if q.kind == p.kind && q.actor == p.actor && q.agent == p.agent && strings.Join(q.toks, " ") == strings.Join(p.toks, " ") {
@@ -159,9 +216,39 @@ func (r *Resolver) match(toks []nlp.Token, i int) (pattern, int, bool) {
 		if p.proper && !anyCapitalized(toks[i:i+len(p.toks)]) {
 			continue
 		}
+		if !capsMatch(p.caps, toks[i:i+len(p.toks)]) {
+			continue
+		}
 		return p, i + len(p.toks), true
 	}
 	return pattern{}, i, false
+}
+
+// isAcronym reports whether a dictionary word is written in capitals
+// only, with at least two letters: "US", "U.S.", "WHO", "CIS".
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '.' || r == '-' || unicode.IsDigit(r):
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// capsMatch reports whether the acronyms of a pattern are written in
+// capitals in the text.
+func capsMatch(caps []string, toks []nlp.Token) bool {
+	for k, c := range caps {
+		if c != "" && strings.ReplaceAll(toks[k].Text, "’", "'") != c && strings.ToUpper(toks[k].Text) != toks[k].Text {
+			return false
+		}
+	}
+	return true
 }
 
 func anyCapitalized(toks []nlp.Token) bool {

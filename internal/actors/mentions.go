@@ -33,8 +33,14 @@ func (r *Resolver) Sentence(text, date string) []Mention {
 
 func (r *Resolver) mentions(text string, toks []nlp.Token, date string) []Mention {
 	var out []Mention
+	var titles []title
 	for i := 0; i < len(toks); {
 		if m, next, ok := r.reference(text, toks, i); ok {
+			out = append(out, m)
+			i = next
+			continue
+		}
+		if m, next, ok := r.orgByForm(text, toks, i); ok {
 			out = append(out, m)
 			i = next
 			continue
@@ -52,10 +58,13 @@ func (r *Resolver) mentions(text string, toks []nlp.Token, date string) []Mentio
 		m, ok := r.compose(text, toks, ph, date)
 		if ok {
 			out = append(out, m)
+		} else if t, ok := bareTitle(toks, ph); ok {
+			titles = append(titles, t)
 		}
 		i = next
 	}
 	out = joinCompounds(text, toks, out)
+	out = r.titlesOf(text, toks, titles, out)
 	for k := range out {
 		if f := out[k].First; f > 0 && Prepositions[toks[f-1].Lower()] {
 			out[k].Prep = toks[f-1].Lower()
@@ -87,20 +96,50 @@ func (r *Resolver) phrase(toks []nlp.Token, i int) (phrase, int, bool) {
 		if !ok {
 			break
 		}
+		// A combining prefix names a state only before another state:
+		// "Sino-Russian", but not "Indo-Pacific".
+		if p.toks[len(p.toks)-1] == "-" && next < len(toks) && toks[next].IsCapitalized() {
+			if q, _, ok := r.match(toks, next); !ok || (q.kind != partCountry && q.kind != partAdjective) {
+				break
+			}
+		}
 		ph.parts = append(ph.parts, part{p, i, next - 1})
 		i = next
-		// "Russia's Gazprom", "China's sovereign wealth fund": the owner
-		// modifies what follows.
+		// "Russia's Gazprom", "China's sovereign wealth fund", "Russia's
+		// state gas company Gazprom": the owner modifies what follows.
 		if i < len(toks) && isPossessive(toks[i]) && p.kind != partAgent {
-			if _, _, ok := r.match(toks, min(i+1, len(toks)-1)); ok && i+1 < len(toks) {
-				i++
-				continue
+			if j, ok := r.modified(toks, i+1, 3); ok {
+				if q, _, _ := r.match(toks, j); j == i+1 || q.kind != partAgent || !abstract[strings.Join(q.toks, " ")] {
+					i = j
+					continue
+				}
 			}
 			break
 		}
-		// "China-Russia", "Moscow-Beijing": a hyphenated pair of states.
-		if (p.kind == partCountry || p.kind == partAdjective) && i+1 < len(toks) && isDash(toks[i]) {
-			if q, _, ok := r.match(toks, i+1); ok && (q.kind == partCountry || q.kind == partAdjective) {
+		// "Russian gas company Gazprom", "Chinese state media": a country
+		// adjective, a few modifiers, then a title or a name.
+		if p.kind == partAdjective && i < len(toks) && !toks[i].IsCapitalized() {
+			if j, ok := r.modified(toks, i, 2); ok && j > i {
+				if q, _, _ := r.match(toks, j); q.kind == partAgent && !abstract[strings.Join(q.toks, " ")] {
+					i = j
+					continue
+				}
+			}
+		}
+		// "European Union foreign policy chief Federica Mogherini": a body,
+		// a few modifiers, a title and a name.
+		if p.kind == partOrg && i < len(toks) && !toks[i].IsCapitalized() {
+			if j, ok := r.modified(toks, i, 3); ok && j > i {
+				if q, after, _ := r.match(toks, j); q.kind == partAgent && personTitle[q.agent.Title] && after < len(toks) && toks[after].IsCapitalized() {
+					i = j
+					continue
+				}
+			}
+		}
+		// "China-Russia", "Moscow-Beijing": a hyphenated pair of states;
+		// "Rosneft-CNPC": a pair of firms.
+		if i+1 < len(toks) && isDash(toks[i]) {
+			if q, _, ok := r.match(toks, i+1); ok && pairable(p.kind, q.kind) {
 				i++
 				continue
 			}
@@ -136,6 +175,57 @@ func (r *Resolver) phrase(toks []nlp.Token, i int) (phrase, int, bool) {
 	return ph, i, true
 }
 
+// pairable reports whether two parts joined by a hyphen name a pair.
+func pairable(a, b partKind) bool {
+	state := func(k partKind) bool { return k == partCountry || k == partAdjective }
+	return (state(a) && state(b)) || (a == partOrg && b == partOrg) || (a == partPerson && b == partPerson)
+}
+
+// modified returns the token after up to n lower-case modifiers starting
+// at i, when a dictionary match (a title or a name) follows them:
+// "state gas company", "sovereign wealth fund China Investment
+// Corporation". It does not move the position past the modifiers: the
+// phrase builder matches from there.
+func (r *Resolver) modified(toks []nlp.Token, i, n int) (int, bool) {
+	for k := 0; k <= n && i+k < len(toks); k++ {
+		j := i + k
+		if p, _, ok := r.match(toks, j); ok && (k == 0 || p.kind == partAgent || p.kind == partOrg || p.kind == partPerson) {
+			return j, true
+		}
+		t := toks[j]
+		if !t.IsWord() || t.IsCapitalized() || modifierStop[t.Lower()] {
+			if t.Text == "-" && k > 0 {
+				continue // "state-owned"
+			}
+			return i, false
+		}
+	}
+	return i, false
+}
+
+// modifierStop lists lower-case words that cannot sit between an owner
+// and a title: function words and common verbs.
+var modifierStop = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true,
+	"to": true, "in": true, "on": true, "at": true, "for": true, "with": true, "by": true,
+	"from": true, "that": true, "which": true, "who": true, "whose": true, "as": true,
+	"than": true, "not": true, "is": true, "are": true, "was": true, "were": true, "be": true,
+	"been": true, "has": true, "have": true, "had": true, "will": true, "would": true,
+	"can": true, "could": true, "may": true, "might": true, "should": true, "must": true,
+	"said": true, "says": true, "say": true, "also": true, "its": true, "their": true,
+	"his": true, "her": true, "this": true, "these": true, "those": true, "it": true,
+	"they": true, "he": true, "she": true, "we": true, "did": true, "does": true, "do": true,
+}
+
+// abstract lists agent titles whose words are also abstract nouns, which a
+// modifier turns into a thing rather than a body: "Russia's stated
+// opposition", "the Russian gas industry".
+var abstract = map[string]bool{
+	"opposition": true, "business": true, "industry": true, "leadership": true,
+	"intelligence": true, "media": true, "press": true, "labor": true, "labour": true,
+	"public": true, "population": true, "presidency": true, "administration": true,
+}
+
 // stopName lists capitalised words that end a name after a title.
 var stopName = map[string]bool{"and": true, "on": true, "in": true, "of": true, "said": true, "the": true}
 
@@ -152,7 +242,7 @@ func (r *Resolver) compose(text string, toks []nlp.Token, ph phrase, date string
 	}
 	m.Text = text[m.Start:m.End]
 	var country, code, name, role string
-	var countries []string
+	var countries, orgs, persons []string
 	person := false
 	for _, p := range ph.parts {
 		switch p.kind {
@@ -162,14 +252,21 @@ func (r *Resolver) compose(text string, toks []nlp.Token, ph phrase, date string
 				country = p.actor.Code
 			}
 		case partOrg:
+			orgs = append(orgs, p.actor.Code)
 			if code == "" || !person {
 				code, name = p.actor.Code, p.actor.Name
+				// "Pakistan's Foreign Office": a state body named by
+				// another state's usage belongs to its owner.
+				if country != "" && r.countries[country] && len(code) > 3 && r.countries[code[:3]] && code[:3] != country {
+					code = country + code[3:]
+				}
 			}
 		case partPerson:
 			c, title := p.actor.CodeAt(date)
 			if c == "" {
 				c = formerCode(p.actor, date)
 			}
+			persons = append(persons, c)
 			code, name, role, person = c, p.actor.Name, title, true
 		case partAgent:
 			if role == "" {
@@ -190,6 +287,16 @@ func (r *Resolver) compose(text string, toks []nlp.Token, ph phrase, date string
 		}
 		return m, len(m.Actors) > 0
 	}
+	// "Rosneft-CNPC", "Putin-Xi": a hyphenated pair of firms or people.
+	for _, pair := range [][]string{orgs, persons} {
+		if len(pair) >= 2 && len(countries) == 0 && hyphenated(toks, ph) {
+			for _, c := range dedupe(pair) {
+				m.Actors = append(m.Actors, r.actor(m.Text, c, "", ""))
+			}
+			m.Person = len(persons) >= 2
+			return m, len(m.Actors) > 0
+		}
+	}
 	switch {
 	case strings.HasPrefix(code, "+"):
 		if country == "" {
@@ -203,9 +310,42 @@ func (r *Resolver) compose(text string, toks []nlp.Token, ph phrase, date string
 		return Mention{}, false
 	}
 	m.Person = person
+	for _, p := range ph.parts {
+		if p.kind == partPerson {
+			m.name = text[toks[p.first].Start:toks[p.last].End]
+		}
+	}
+	if ph.unnamed && m.name == "" {
+		last := ph.parts[len(ph.parts)-1]
+		m.name = text[toks[last.last+1].Start:m.End]
+	}
 	m.Adjective = len(ph.parts) == 1 && ph.parts[0].kind == partAdjective
+	last := ph.parts[len(ph.parts)-1]
+	switch {
+	case last.kind == partAgent:
+		m.Plural = pluralWord(last.toks[len(last.toks)-1])
+	case m.Adjective && ph.first < last.first && ph.last+1 < len(toks):
+		// "the Chinese are building", "the Chinese into joint ventures".
+		if t := toks[ph.last+1]; !t.IsWord() || modifierStop[t.Lower()] || strings.HasSuffix(t.Lower(), "ed") {
+			m.Plural, m.Adjective = true, false
+		}
+	case m.Adjective && ph.first < last.first:
+		m.Plural, m.Adjective = true, false
+	}
 	m.Actors = []doc.Actor{r.actor(m.Text, code, name, role)}
 	return m, true
+}
+
+// pluralWord reports whether a title word is plural: "diplomats",
+// "forces", "people", "chairmen".
+func pluralWord(w string) bool {
+	switch {
+	case w == "people" || w == "police" || w == "clergy" || w == "media" || strings.HasSuffix(w, "men"):
+		return true
+	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is"):
+		return false
+	}
+	return strings.HasSuffix(w, "s")
 }
 
 // personTitle lists agent titles that denote a person, for pronouns.
@@ -215,6 +355,13 @@ var personTitle = map[string]bool{
 	"analyst": true, "spokesman": true, "spokesperson": true, "leader": true, "king": true,
 	"chancellor": true, "secretary": true, "chief": true, "head": true, "general": true,
 	"commerce minister": true, "trade minister": true, "expert": true, "official": true,
+	"chairman": true, "chairmen": true, "chairwoman": true, "chairperson": true, "director": true,
+	"director-general": true, "director general": true, "secretary-general": true,
+	"secretary general": true, "boss": true, "founder": true, "deputy": true, "aide": true,
+	"adviser": true, "advisor": true, "foreign secretary": true,
+	"finance minister": true, "energy minister": true, "interior minister": true, "diplomat": true,
+	"governor": true, "emir": true, "crown prince": true, "commander": true, "admiral": true,
+	"officer": true, "former leader": true,
 }
 
 func hyphenated(toks []nlp.Token, ph phrase) bool {
@@ -281,13 +428,17 @@ func joinCompounds(text string, toks []nlp.Token, ms []Mention) []Mention {
 	var out []Mention
 	for i := 0; i < len(ms); {
 		j := i
+		inList := false
 		for j+1 < len(ms) && ms[j].Kind == Named && ms[j+1].Kind == Named {
 			sep := between(toks, ms[j].Last, ms[j+1].First)
-			if compoundJoiners[sep] {
+			if compoundJoiners[sep] || (sep == ", and" && inList) {
 				j++
 				continue
 			}
+			// "Britain, France and Germany"; but not "... through
+			// Kazakhstan, and Gazprom signed", two clauses.
 			if sep == "," && listEndsWithAnd(toks, ms, j+1) {
+				inList = true
 				j++
 				continue
 			}
@@ -299,12 +450,22 @@ func joinCompounds(text string, toks []nlp.Token, ms []Mention) []Mention {
 			continue
 		}
 		m := ms[i]
+		m.Plural = true
 		m.End, m.Last = ms[j].End, ms[j].Last
 		m.Text = text[m.Start:m.End]
 		m.Actors = nil
+		m.Adjective = false
+		seen := map[string]bool{}
 		for _, n := range ms[i : j+1] {
-			m.Actors = append(m.Actors, n.Actors...)
+			for _, a := range n.Actors {
+				// "the Soviet and Russian gas industry" is one actor.
+				if !seen[a.Code] {
+					seen[a.Code] = true
+					m.Actors = append(m.Actors, a)
+				}
+			}
 			m.Person = m.Person && n.Person
+			m.Adjective = n.Adjective
 		}
 		out = append(out, m)
 		i = j + 1
@@ -314,7 +475,7 @@ func joinCompounds(text string, toks []nlp.Token, ms []Mention) []Mention {
 
 // compoundJoiners are the words that join two actors into one compound.
 var compoundJoiners = map[string]bool{
-	"and": true, ", and": true, "&": true, "as well as": true,
+	"and": true, "&": true, "as well as": true,
 	"and its counterpart": true, "and their counterparts": true, "and its counterpart ,": true,
 }
 

@@ -31,10 +31,14 @@ func (r *Resolver) reference(text string, toks []nlp.Token, i int) (Mention, int
 		return ref(Pronoun, i, true)
 	case w == "its":
 		return ref(Pronoun, i, false)
+	case w == "their" && i+2 < len(toks) && toks[i+1].Lower() == "two" && groupNouns[toks[i+2].Lower()]:
+		// "their two countries".
+		return ref(Group, i+2, toks[i+2].Lower() == "leaders" || toks[i+2].Lower() == "presidents")
 	case groupPronouns[w]:
 		return ref(Group, i, false)
-	case w == "the" && i+1 < len(toks) && toks[i+1].Lower() == "leaders":
-		// "The leaders also discussed Iran".
+	case w == "the" && i+1 < len(toks) && toks[i+1].Lower() == "leaders" && (i+2 >= len(toks) || toks[i+2].Lower() != "of"):
+		// "The leaders also discussed Iran", but not "the leaders of
+		// Britain, France and Germany".
 		return ref(Group, i+1, true)
 	case w == "both" || (w == "the" && i+2 < len(toks) && toks[i+1].Lower() == "two"):
 		k := i + 1
@@ -45,7 +49,7 @@ func (r *Resolver) reference(text string, toks []nlp.Token, i int) (Mention, int
 			return ref(Group, k, toks[k].Lower() == "leaders" || toks[k].Lower() == "presidents")
 		}
 		// "Both stand firmly against ...": both as a subject pronoun.
-		if w == "both" && i == 0 {
+		if _, _, named := r.match(toks, min(i+1, len(toks)-1)); w == "both" && i == 0 && !named {
 			return ref(Group, i, false)
 		}
 	}
@@ -55,10 +59,26 @@ func (r *Resolver) reference(text string, toks []nlp.Token, i int) (Mention, int
 // Document finds and resolves the mentions of every sentence of d. dateOf
 // gives the date to resolve dated roles for a sentence (the event's date
 // where known); nil means the publication date. References are resolved to
-// the nearest compatible actors before them in the document.
+// the nearest compatible actors in the document:
+//
+//   - a singular pronoun (he, his, its) to an earlier pronoun of the same
+//     sentence that is its subject, else to the nearest person (for he,
+//     she) or body (for its) of the same sentence, preferring names to
+//     adjectives, else to the subject of the nearest earlier sentence that
+//     has a compatible mention;
+//   - a possessive pronoun opening a sentence before a comma ("For his
+//     part, Chinese President Xi Jinping ...", "During their meeting,
+//     Presidents Putin and Hu ...") to the subject after the comma;
+//   - they, them, their to the nearest compound, group reference, body of
+//     members or plural subject;
+//   - "the two sides", "both countries" to the nearest compound of two
+//     states, else to the two most recent states; "countries", "nations"
+//     and "neighbours" keep only the states, "governments" and "leaders"
+//     of states get GOV.
 func (r *Resolver) Document(d *doc.Document, dateOf func(i int) string) [][]Mention {
 	out := make([][]Mention, len(d.Sentences))
-	var history []Mention
+	var history []seen
+	aliases := names{}
 	para := -1
 	for i, s := range d.Sentences {
 		date := d.Published
@@ -72,22 +92,49 @@ func (r *Resolver) Document(d *doc.Document, dateOf func(i int) string) [][]Ment
 				history = history[:0]
 			}
 		}
-		ms := r.Sentence(s.Text, date)
+		toks := nlp.Tokenize(s.Text)
+		ms := r.mentions(s.Text, toks, date)
+		ms = aliases.find(s.Text, toks, ms)
+		subject := -1
 		for k := range ms {
 			if ms[k].Kind != Named {
-				ms[k].Actors = resolve(ms[k], history)
+				ms[k].Actors = r.resolve(s.Text, ms, k, i, history)
 			}
-			if len(ms[k].Actors) > 0 {
-				history = append(history, ms[k])
+			if len(ms[k].Actors) == 0 {
+				continue
 			}
+			isSubject := false
+			if subject < 0 && ms[k].Prep == "" && !ms[k].Adjective && !dateline(s.Text, ms[k]) {
+				subject, isSubject = k, true
+			}
+			rest := s.Text[ms[k].End:]
+			possessive := strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+			history = append(history, seen{ms[k], i, isSubject, possessive})
+			aliases.learn(r, ms[k])
 		}
 		out[i] = ms
 	}
 	return out
 }
 
-// resolve finds the actors a reference points to in the mentions before it.
-func resolve(m Mention, history []Mention) []doc.Actor {
+// dateline reports whether a mention is the place of a dateline,
+// "MOSCOW, March 22 —", which is not the sentence's subject.
+func dateline(text string, m Mention) bool {
+	return m.Text == strings.ToUpper(m.Text) && strings.HasPrefix(text[m.End:], ",") && m.Start < 3
+}
+
+// seen is a resolved mention in a document's history.
+type seen struct {
+	Mention
+	sentence int
+	subject  bool // the first mention of its sentence not after a preposition
+	// possessive is true for an owner: "Xi's decision".
+	possessive bool
+}
+
+// resolve finds the actors the reference ms[k] points to.
+func (r *Resolver) resolve(text string, ms []Mention, k, sentence int, history []seen) []doc.Actor {
+	m := ms[k]
 	relabel := func(as []doc.Actor) []doc.Actor {
 		out := make([]doc.Actor, len(as))
 		for i, a := range as {
@@ -96,55 +143,213 @@ func resolve(m Mention, history []Mention) []doc.Actor {
 		}
 		return out
 	}
+	if as := cataphor(text, ms, k); as != nil {
+		return relabel(as)
+	}
 	switch m.Kind {
 	case Pronoun:
-		for k := len(history) - 1; k >= 0 && k >= len(history)-8; k-- {
-			h := history[k]
-			if len(h.Actors) == 1 && h.Person == m.Person {
-				return relabel(h.Actors)
-			}
-		}
+		return relabel(resolvePronoun(m, sentence, history))
 	case Group:
-		// "they", "their": the nearest subject that is a compound or a
-		// body of several members ("SCO members called ... They also
-		// discussed ...").
-		if !m.Person && groupPronouns[strings.ToLower(m.Text)] {
-			for k := len(history) - 1; k >= 0 && k >= len(history)-20; k-- {
-				h := history[k]
-				if h.Prep != "" || h.Kind != Named {
-					continue
-				}
-				if distinctCountries(h.Actors) >= 2 || (len(h.Actors) == 1 && strings.HasPrefix(h.Actors[0].Code, "IGO")) {
-					return relabel(h.Actors)
-				}
+		return relabel(r.resolveGroup(m, sentence, history))
+	}
+	return nil
+}
+
+// cataphor resolves a possessive pronoun that opens a sentence before a
+// comma to the subject that follows the comma.
+func cataphor(text string, ms []Mention, k int) []doc.Actor {
+	m := ms[k]
+	w := strings.ToLower(m.Text)
+	if w != "his" && w != "her" && w != "its" && w != "their" {
+		return nil
+	}
+	for _, n := range ms[:k] {
+		if n.Kind == Named {
+			return nil
+		}
+	}
+	if k+1 >= len(ms) {
+		return nil
+	}
+	n := ms[k+1]
+	if n.Kind != Named || n.Prep != "" || n.Adjective || !strings.Contains(text[m.End:n.Start], ",") {
+		return nil
+	}
+	if strings.Count(text[m.End:n.Start], ",") != 1 || !strings.HasSuffix(strings.TrimSpace(text[m.End:n.Start]), ",") {
+		return nil
+	}
+	if w == "their" && len(n.Actors) < 2 && !n.Plural {
+		return nil
+	}
+	if (w == "his" || w == "her") && (!n.Person || len(n.Actors) != 1) {
+		return nil
+	}
+	if w == "its" && (n.Person || len(n.Actors) != 1) {
+		return nil
+	}
+	return n.Actors
+}
+
+func resolvePronoun(m Mention, sentence int, history []seen) []doc.Actor {
+	compatible := func(h seen) bool {
+		return len(h.Actors) == 1 && h.Person == m.Person && !h.Plural
+	}
+	// The same sentence: "he ... his" keeps the subject; else the nearest
+	// name, then the nearest adjective.
+	var nearest, nearestAdj *seen
+	for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
+		h := &history[k]
+		if !compatible(*h) {
+			continue
+		}
+		if h.Kind == Pronoun && h.subject {
+			return h.Actors
+		}
+		if h.Adjective {
+			if nearestAdj == nil {
+				nearestAdj = h
+			}
+		} else if nearest == nil {
+			nearest = h
+		}
+	}
+	// "Yang Jiechi summoned Japan's ambassador and told him": an object
+	// pronoun is not its own clause's subject.
+	if w := strings.ToLower(m.Text); w == "him" || w == "them" {
+		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
+			if h := history[k]; !h.subject && compatible(h) && !h.Adjective {
+				return h.Actors
 			}
 		}
-		// The nearest compound of two or more countries, else the two
-		// most recent distinct countries.
-		for k := len(history) - 1; k >= 0 && k >= len(history)-20; k-- {
-			if h := history[k]; len(h.Actors) >= 2 && distinctCountries(h.Actors) >= 2 {
-				if m.Person && !h.Person {
-					continue
-				}
-				return relabel(h.Actors)
+	}
+	// A pronoun prefers the sentence's subject ("Xi met Putin in the
+	// Kremlin, choosing Russia for his first trip"; "Iran launched
+	// missiles at bases in Iraq, its first response"), unless a person's
+	// possessive names the owner nearer ("welcomed Xi's decision to make
+	// Moscow his first stop").
+	if nearest != nil && !(m.Person && nearest.possessive) {
+		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
+			if h := history[k]; h.subject && compatible(h) && h.Kind == Named {
+				return h.Actors
 			}
 		}
-		var pair []doc.Actor
-		seen := map[string]bool{}
-		for k := len(history) - 1; k >= 0 && len(pair) < 2; k-- {
-			for _, a := range history[k].Actors {
-				c := a.Code[:min(3, len(a.Code))]
-				if !seen[c] && len(pair) < 2 {
-					seen[c] = true
-					pair = append(pair, a)
-				}
+	}
+	if nearest != nil {
+		return nearest.Actors
+	}
+	if nearestAdj != nil {
+		return nearestAdj.Actors
+	}
+	// Earlier sentences: the subject, else the first compatible name.
+	for k := len(history) - 1; k >= 0; {
+		s := history[k].sentence
+		if sentence-s > 4 {
+			break
+		}
+		var first, adj *seen
+		for ; k >= 0 && history[k].sentence == s; k-- {
+			h := &history[k]
+			if !compatible(*h) {
+				continue
+			}
+			if h.Adjective {
+				adj = h
+				continue
+			}
+			if h.subject {
+				return h.Actors
+			}
+			if h.Prep == "" || first == nil || first.Prep != "" {
+				first = h
 			}
 		}
-		if len(pair) == 2 {
-			return relabel([]doc.Actor{pair[1], pair[0]})
+		if first != nil {
+			return first.Actors
+		}
+		// "especially on the Russian side. Its forces ...".
+		if adj != nil {
+			return adj.Actors
 		}
 	}
 	return nil
+}
+
+func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) []doc.Actor {
+	w := strings.ToLower(m.Text)
+	if groupPronouns[w] {
+		// "they ... they": the same referent within a sentence.
+		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
+			if h := history[k]; h.Kind == Group && groupPronouns[strings.ToLower(h.Text)] && h.Prep == "" {
+				return h.Actors
+			}
+		}
+		// The nearest subject that names several: a compound, a group
+		// reference, a body of members, a plural title or a people.
+		for k := len(history) - 1; k >= 0 && k >= len(history)-20; k-- {
+			h := history[k]
+			if h.Prep != "" || h.Adjective {
+				continue
+			}
+			if distinctCountries(h.Actors) >= 2 || (h.Plural && len(h.Actors) == 1 && sentence-h.sentence <= 1) ||
+				(len(h.Actors) == 1 && strings.HasPrefix(h.Actors[0].Code, "IGO")) {
+				return h.Actors
+			}
+		}
+	}
+	noun := w[strings.LastIndex(w, " ")+1:]
+	// The nearest compound of two or more countries, else the two most
+	// recent distinct countries.
+	for k := len(history) - 1; k >= 0 && k >= len(history)-20; k-- {
+		if h := history[k]; len(h.Actors) >= 2 && distinctCountries(h.Actors) >= 2 {
+			if m.Person && !h.Person && !stateNouns[noun] && !groupPronouns[w] {
+				if noun != "leaders" && noun != "presidents" {
+					continue
+				}
+			}
+			return r.relabelGroup(noun, h.Actors)
+		}
+	}
+	var pair []doc.Actor
+	seenCode := map[string]bool{}
+	for k := len(history) - 1; k >= 0 && len(pair) < 2; k-- {
+		for _, a := range history[k].Actors {
+			c := a.Code[:min(3, len(a.Code))]
+			if !seenCode[c] && len(pair) < 2 {
+				seenCode[c] = true
+				pair = append(pair, a)
+			}
+		}
+	}
+	if len(pair) == 2 {
+		return r.relabelGroup(noun, []doc.Actor{pair[1], pair[0]})
+	}
+	return nil
+}
+
+// stateNouns name states as such: "the two countries" are Russia and
+// China even when the compound they follow named their firms or leaders.
+var stateNouns = map[string]bool{
+	"countries": true, "nations": true, "states": true, "neighbours": true, "neighbors": true,
+	"powers": true, "capitals": true,
+}
+
+// relabelGroup fits the actors of a group reference to its noun.
+func (r *Resolver) relabelGroup(noun string, as []doc.Actor) []doc.Actor {
+	var out []doc.Actor
+	seenCode := map[string]bool{}
+	for _, a := range as {
+		switch {
+		case stateNouns[noun] && len(a.Code) >= 3 && r.countries[a.Code[:3]]:
+			a = r.actor(a.Text, a.Code[:3], "", "")
+		case (noun == "governments" || noun == "leaders" || noun == "presidents") && r.countries[a.Code]:
+			a = r.actor(a.Text, a.Code+"GOV", "", "")
+		}
+		if !seenCode[a.Code] {
+			seenCode[a.Code] = true
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func distinctCountries(as []doc.Actor) int {

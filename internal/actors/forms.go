@@ -1,0 +1,175 @@
+package actors
+
+import (
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/nlp"
+)
+
+// orgHeads are the head nouns that make a run of capitalised words the
+// name of an organisation, with the role the organisation gets: "China-
+// Russia Investment Fund", "Pakistani Foreign Ministry", "Indian Space
+// Research Organisation".
+var orgHeads = map[string]string{
+	"ministry": "GOV", "council": "GOV", "commission": "GOV", "committee": "GOV",
+	"agency": "GOV", "administration": "GOV", "organization": "GOV", "organisation": "GOV",
+	"office": "GOV", "department": "GOV",
+	"bank": "BUS", "fund": "BUS", "corporation": "BUS", "corp": "BUS", "company": "BUS",
+	"group": "BUS",
+}
+
+// orgJoiners may sit inside an organisation's name between capitalised
+// words: "Ministry of Foreign Affairs", "Bank for Development".
+var orgJoiners = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "-": true}
+
+// orgByForm recognises an organisation the dictionary lacks by the form
+// of its name: a run of capitalised words ending in a head noun
+// ("Ministry", "Fund", "Corporation") or starting with one and going on
+// with "of" ("Ministry of Foreign Affairs of Pakistan"), with a country
+// name or adjective inside. It is coded as that country with the head
+// noun's role: Ministry, Council, Agency → GOV; Bank, Fund, Corporation,
+// Company → BUS; a central bank → GOVBUS. A name with two countries
+// ("China-Russia Investment Fund") is a joint body of both, coded as a
+// compound of the two (CHNBUS+RUSBUS): CAMEO has no code for bilateral
+// bodies, and each side's share is what events between them concern.
+// Dictionary names win when they are at least as long.
+func (r *Resolver) orgByForm(text string, toks []nlp.Token, i int) (Mention, int, bool) {
+	start := i
+	if toks[i].Lower() == "the" {
+		i++
+	}
+	if i >= len(toks) || !toks[i].IsCapitalized() || !toks[i].IsWord() {
+		return Mention{}, start, false
+	}
+	// The run of capitalised words and joiners.
+	end := -1
+	j := i
+	for j < len(toks) {
+		t := toks[j]
+		if t.IsCapitalized() && t.IsWord() {
+			if _, ok := orgHeads[t.Lower()]; ok && j > i {
+				end = j
+			}
+			j++
+			continue
+		}
+		if orgJoiners[t.Lower()] && j+1 < len(toks) && toks[j+1].IsCapitalized() && toks[j+1].IsWord() && j > i {
+			j++
+			continue
+		}
+		break
+	}
+	// "Ministry of Foreign Affairs of Pakistan": head first.
+	if _, ok := orgHeads[toks[i].Lower()]; ok && j > i+2 && toks[i+1].Lower() == "of" {
+		end = j - 1
+	}
+	if end < 0 {
+		return Mention{}, start, false
+	}
+	role := ""
+	for k := i; k <= end; k++ {
+		if h, ok := orgHeads[toks[k].Lower()]; ok {
+			role = h
+		}
+	}
+	if _, ok := orgHeads[toks[i].Lower()]; ok {
+		role = orgHeads[toks[i].Lower()]
+	}
+	for k := i; k <= end; k++ {
+		if toks[k].Lower() == "central" && k+1 <= end && toks[k+1].Lower() == "bank" {
+			role = "GOVBUS"
+		}
+	}
+	// The dictionary knows the name, or a longer one.
+	if ph, next, ok := r.phrase(toks, start); ok && next-1 >= end && len(ph.parts) > 0 {
+		return Mention{}, start, false
+	}
+	// The countries named inside.
+	var codes []string
+	for k := i; k <= end; {
+		p, next, ok := r.match(toks, k)
+		if !ok || next-1 > end {
+			k++
+			continue
+		}
+		if p.kind == partCountry || p.kind == partAdjective {
+			if r.countries[p.actor.Code] {
+				codes = append(codes, p.actor.Code)
+			}
+		}
+		k = next
+	}
+	codes = dedupe(codes)
+	if len(codes) == 0 {
+		return Mention{}, start, false
+	}
+	first := start
+	if toks[start].Lower() != "the" {
+		first = i
+	}
+	m := Mention{Start: toks[first].Start, End: toks[end].End, First: first, Last: end, Kind: Named}
+	m.Text = text[m.Start:m.End]
+	name := text[toks[i].Start:toks[end].End]
+	for _, c := range codes {
+		a := r.actor(m.Text, c+role, name, "")
+		m.Actors = append(m.Actors, a)
+	}
+	return m, end + 1, true
+}
+
+// title is a title with no country of its own, "the leaders", which an
+// "of" phrase may complete: "the leaders of Britain, France and Germany".
+type title struct {
+	first, last int
+	agent       *lexicon.Agent
+}
+
+// bareTitle returns the title of a phrase made of titles only.
+func bareTitle(toks []nlp.Token, ph phrase) (title, bool) {
+	if ph.unnamed {
+		return title{}, false
+	}
+	for _, p := range ph.parts {
+		if p.kind != partAgent {
+			return title{}, false
+		}
+	}
+	last := ph.parts[len(ph.parts)-1]
+	if last.last+1 >= len(toks) || toks[last.last+1].Lower() != "of" {
+		return title{}, false
+	}
+	return title{ph.first, last.last, ph.parts[0].agent}, true
+}
+
+// titlesOf joins each bare title to the mention its "of" phrase names:
+// "the foreign ministers of China and Russia" → CHNGOV+RUSGOV.
+func (r *Resolver) titlesOf(text string, toks []nlp.Token, ts []title, ms []Mention) []Mention {
+	for _, t := range ts {
+		for k := range ms {
+			m := &ms[k]
+			// Not "head of the Russian-Chinese analytical center" nor
+			// "deputy head of Iraq's Popular Mobilization Forces".
+			if m.First != t.last+2 || m.Kind != Named || m.Adjective ||
+				(m.Last+1 < len(toks) && isPossessive(toks[m.Last+1])) {
+				continue
+			}
+			n := *m
+			n.Start, n.First = toks[t.first].Start, t.first
+			n.Text = text[n.Start:n.End]
+			n.Adjective = false
+			n.Person = personTitle[t.agent.Title]
+			n.Actors = make([]doc.Actor, len(m.Actors))
+			for i, a := range m.Actors {
+				if r.countries[a.Code] {
+					a = r.actor(n.Text, a.Code+t.agent.Code, a.Name, t.agent.Title)
+				} else {
+					a.Text = n.Text
+				}
+				n.Actors[i] = a
+			}
+			*m = n
+			break
+		}
+	}
+	return ms
+}
