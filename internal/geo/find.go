@@ -52,6 +52,9 @@ func (g *Gazetteer) resolve(s string, toks []token, j int) (entry, int, int, boo
 		return entry{}, 0, 0, false
 	}
 	x := normKey(s[toks[j].start:toks[b].end])
+	if worldRegions[x] {
+		return entry{}, 0, 0, false
+	}
 	area, isArea := g.lookup(x, hint{}, true)
 	var h hint
 	if isArea {
@@ -59,13 +62,19 @@ func (g *Gazetteer) resolve(s string, toks []token, j int) (entry, int, int, boo
 	}
 
 	if toks[b].poss {
-		// "Peru's capital Lima", "China's Xinjiang region".
-		if isArea {
-			k := skipWords(s, toks, b+1, descriptors, 3)
-			if k < len(toks) && (spaced(s, toks[k-1], toks[k]) || (k > b+1 && commaSep(s, toks[k-1], toks[k]))) {
-				if e, start, end, ok := g.span(s, toks, k, h, false); ok {
-					return e, start, end, true
+		// "Peru's capital Lima", "China's western Xinjiang region",
+		// "Moscow's Red Square" (Moscow); but not "in Russia's relations
+		// with the West", where the possessive is an actor.
+		k := skipWords(s, toks, b+1, descriptors, 3)
+		if k < len(toks) && (spaced(s, toks[k-1], toks[k]) || (k > b+1 && commaSep(s, toks[k-1], toks[k]))) {
+			if _, ok := capSpan(s, toks, k); ok {
+				if isArea {
+					if e, start, end, ok := g.span(s, toks, k, h, false); ok {
+						return e, start, end, true
+					}
 				}
+			} else if k == b+1 {
+				return entry{}, 0, 0, false
 			}
 		}
 		return g.span(s, toks, j, hint{}, false)
@@ -103,7 +112,11 @@ func (g *Gazetteer) span(s string, toks []token, k int, h hint, areasOnly bool) 
 		return entry{}, 0, 0, false
 	}
 	start, end := toks[k].start, toks[b].end
-	e, ok := g.lookup(normKey(s[start:end]), h, areasOnly)
+	key := normKey(s[start:end])
+	if worldRegions[key] {
+		return entry{}, 0, 0, false
+	}
+	e, ok := g.lookup(key, h, areasOnly)
 	return e, start, end, ok
 }
 
@@ -277,4 +290,15 @@ var calendarWords = map[string]bool{
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true,
+}
+
+// worldRegions are continents and world regions: they have no point, and
+// a town that shares the name ("Asia" in the Philippines) is not meant.
+var worldRegions = map[string]bool{
+	"africa": true, "america": true, "americas": true, "antarctica": true,
+	"arctic": true, "asia": true, "australasia": true, "eurasia": true,
+	"europe": true, "oceania": true, "middle east": true, "far east": true,
+	"latin america": true, "north america": true, "south america": true,
+	"central america": true, "caribbean": true, "balkans": true, "caucasus": true,
+	"sahel": true, "scandinavia": true, "west": true, "east": true,
 }

@@ -36,6 +36,7 @@ func small() *Gazetteer {
 		{"Gaza", "GZ", "Gaza Strip", "PS", "Palestine", 410000, 31.50161, 34.46672},
 		{"Biel/Bienne", "BE", "Canton of Bern", "CH", "Switzerland", 48614, 47.13713, 7.24608},
 		{"Frankfurt (Oder)", "11", "Brandenburg", "DE", "Germany", 57015, 52.34714, 14.55062},
+		{"Asia", "11", "Western Visayas", "PH", "Philippines", 15000, 9.55, 122.52}, // stands in for the town "Asia"
 	}
 	iso := []isoCountry{
 		{Alpha2: "CN", Alpha3: "CHN", Name: "China"},
@@ -102,6 +103,9 @@ func TestFindGrammar(t *testing.T) {
 		{"interest in beijing", "", "", 0, 0},
 		{"in", "", "", 0, 0},
 		{"in Peru's", "Peru", "PER", 0, 0},
+		{"the crisis in Russia's relations with the West", "", "", 0, 0},
+		{"energy security in Asia", "", "", 0, 0},
+		{"officers at China's Central Military Commission", "China", "CHN", 0, 0},
 		{"", "", "", 0, 0},
 	}
 	for _, tt := range tests {

@@ -117,6 +117,8 @@ func TestFindInstalled(t *testing.T) {
 		"The vote is due in May.",
 		"The resolution failed in the UN Security Council.",
 		"Trade grew in Central Asia.",
+		"Energy security in Asia matters.",
+		"The crisis in Russia's relations with the West deepened.",
 		"The treaty was signed in 2014.",
 		"Turnout was high in March and April.",
 		"He met Putin at the Kremlin on Friday.",
