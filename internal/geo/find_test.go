@@ -36,7 +36,7 @@ func small() *Gazetteer {
 		{"Gaza", "GZ", "Gaza Strip", "PS", "Palestine", 410000, 31.50161, 34.46672},
 		{"Biel/Bienne", "BE", "Canton of Bern", "CH", "Switzerland", 48614, 47.13713, 7.24608},
 		{"Frankfurt (Oder)", "11", "Brandenburg", "DE", "Germany", 57015, 52.34714, 14.55062},
-		{"Asia", "11", "Western Visayas", "PH", "Philippines", 15000, 9.55, 122.52}, // stands in for the town "Asia"
+		{"Asia", "11", "Western Visayas", "PH", "Philippines", 15000, 9.55, 122.52}, // the data has a place named Asia
 	}
 	iso := []isoCountry{
 		{Alpha2: "CN", Alpha3: "CHN", Name: "China"},

@@ -281,7 +281,15 @@ func build(cities []city, iso []isoCountry) *Gazetteer {
 		lat, lon := ca.latLon()
 		ic := byAlpha2[cc]
 		names := []string{countryName[cc], ic.CommonName, ic.Name, ic.OfficialName}
-		g.add(entry{Place: Place{Name: shortestName(names), Country: ic.Alpha3, Lat: lat, Lon: lon, Population: ca.pop}, kind: kindCountry}, names...)
+		name := shortestName(names)
+		// "Bosnia and Herzegovina" is also "Bosnia", "Trinidad and
+		// Tobago" "Trinidad".
+		for _, n := range names[:2] {
+			if first, _, ok := strings.Cut(n, " and "); ok && !strings.Contains(first, ",") {
+				names = append(names, first)
+			}
+		}
+		g.add(entry{Place: Place{Name: name, Country: ic.Alpha3, Lat: lat, Lon: lon, Population: ca.pop}, kind: kindCountry}, names...)
 		g.countries++
 	}
 	for k, ids := range g.byKey {
@@ -431,7 +439,9 @@ func (g *Gazetteer) Counts() (cities, regions, countries int) {
 // Lookup finds a place by name, case-insensitively and ignoring
 // diacritics. With country (alpha-3) set, only places in that country
 // match. Among several, a country beats a city and a city beats a region of
-// the same name, then the most populous wins.
+// the same name, then the most populous wins. The data marks no capitals,
+// so a capital has no preference of its own ("Washington" is Washington,
+// D.C. by population).
 func (g *Gazetteer) Lookup(name, country string) (Place, bool) {
 	e, ok := g.lookup(normKey(name), hint{country: country}, false)
 	return e.Place, ok

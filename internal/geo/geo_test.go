@@ -59,6 +59,7 @@ func TestLookup(t *testing.T) {
 		{"Georgia", "USA", "USA", 33, -84, 2}, // the state
 		{"United States", "", "USA", 38, -92, 6},
 		{"Russian Federation", "", "RUS", 55, 50, 15},
+		{"Bosnia", "", "BIH", 44, 18, 2},
 	}
 	for _, tt := range tests {
 		p, ok := g.Lookup(tt.name, tt.country)
@@ -191,5 +192,23 @@ func BenchmarkFind(b *testing.B) {
 		for _, s := range sentences {
 			g.Find(s)
 		}
+	}
+}
+
+func TestFindConcurrent(t *testing.T) {
+	g := small()
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			for range 200 {
+				if loc, _, _, ok := g.Find("talks in Peru's capital Lima"); !ok || loc.Country != "PER" {
+					t.Errorf("Find = %+v, %v", loc, ok)
+				}
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
 	}
 }
