@@ -10,6 +10,7 @@ import (
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/coder"
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/geo"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/pipeline"
@@ -39,7 +40,13 @@ func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
 			return nil, fmt.Errorf("event lexicon %s: %w", path, err)
 		}
 	}
-	return pipeline.New(coder.New(verbs, actors.New(lex))), nil
+	var places coder.Places
+	if g, err := geo.Default(); err == nil {
+		places = g
+	} else if !cfg.Quiet {
+		fmt.Fprintf(e.stderr, "dyad: events get no coordinates: %v\n", err)
+	}
+	return pipeline.New(coder.New(verbs, actors.New(lex), places)), nil
 }
 
 // result is one input, coded or failed.

@@ -22,11 +22,19 @@ import (
 type Coder struct {
 	lex    *Lexicon
 	actors *actors.Resolver
+	places Places
+}
+
+// Places finds the place a sentence names for its events, such as a
+// gazetteer (internal/geo).
+type Places interface {
+	Find(sentence string) (loc doc.Location, start, end int, ok bool)
 }
 
 // New returns a coder over an event lexicon and an actor resolver.
-func New(lex *Lexicon, r *actors.Resolver) *Coder {
-	return &Coder{lex: lex, actors: r}
+// places may be nil: events then carry no location.
+func New(lex *Lexicon, r *actors.Resolver, places Places) *Coder {
+	return &Coder{lex: lex, actors: r, places: places}
 }
 
 // hit is a trigger found in a sentence.
@@ -191,6 +199,10 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		if !ok {
 			continue
 		}
+		if root := code[:2]; root == "03" {
+			mod = doc.Planned // an intent is a plan, whatever the tense
+		}
+		loc := c.place(st, h)
 		date, prec := d.Published, doc.PrecisionDoc
 		if dt, ok := timex.EventDate(st.s.Text, st.toks[h.first].Start, ref); ok {
 			date, prec = dt.String(), dt.Precision()
@@ -222,6 +234,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 				Trigger:       st.s.Text[st.toks[h.first].Start:st.toks[h.last].End],
 				Date:          date,
 				DatePrecision: prec,
+				Location:      loc,
 				Modality:      mod,
 				Tables:        cameo.Version,
 			}
@@ -230,6 +243,27 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		}
 	}
 	return out
+}
+
+// place finds where the event at h happened: a place named in the few
+// words after the trigger, in its clause ("arrived in Beijing on June 5",
+// "held talks in Lima"). Places further off usually locate something
+// else ("opposition to intervention in Syria").
+func (c *Coder) place(st *sentence, h hit) *doc.Location {
+	if c.places == nil {
+		return nil
+	}
+	_, hi := clause(st.toks, h)
+	end := min(hi, h.last+16, len(st.toks)) - 1
+	if end <= h.last {
+		return nil
+	}
+	from, to := st.toks[h.first].Start, st.toks[end].End
+	loc, _, _, ok := c.places.Find(st.s.Text[from:to])
+	if !ok {
+		return nil
+	}
+	return &loc
 }
 
 // insideMention reports whether a trigger's words belong to an actor

@@ -30,7 +30,7 @@ func testCoder(t testing.TB) *Coder {
 		if err != nil {
 			panic(err)
 		}
-		defaultCoder = New(DefaultLexicon(), actors.New(lex))
+		defaultCoder = New(DefaultLexicon(), actors.New(lex), nil)
 	})
 	return defaultCoder
 }
