@@ -37,9 +37,16 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 	switch {
 	case h.t.Kind == 'n':
 		// A nominal event needs its owner: "Putin's visit to Beijing",
-		// "Russian complaints that ...", "the EU and US arms embargo".
+		// "Russian complaints that ...", "the EU and US arms embargo",
+		// "the expulsion of Russian diplomats by Britain".
 		src = owner(toks, ms, h)
+		if src == nil {
+			src = byAgent(toks, ms, h, hi)
+		}
 		tgt = object(ms, h, hi, src, 3, h.t.Place)
+		if src != nil && tgt == nil && len(src.Actors) >= 2 && h.t.Recip {
+			return pairsOf(src.Actors)
+		}
 	case isPassive(toks, h):
 		if by := mentionAfterWord(toks, ms, h.last, hi, "by"); by != nil {
 			src = by
@@ -53,6 +60,9 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		}
 	default:
 		src = subject(toks, ms, lo, h.first)
+		if ante := mainSubject(toks, ms, lo, h.first); ante != nil {
+			src = ante
+		}
 		tgt = object(ms, h, hi, src, 8, h.t.Place)
 	}
 	// Complaints, statements and appeals aim at the first actor of the
@@ -292,6 +302,26 @@ func mentionAt(ms []actors.Mention, from, to int) *actors.Mention {
 	return nil
 }
 
+// mainSubject finds the subject of a main-clause verb that follows a
+// relative clause: in "Duterte, who met Xi in Beijing, is due to visit
+// Japan", the subject of "visit" is Duterte, not Xi.
+func mainSubject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.Mention {
+	if lo < 2 || toks[lo-2].Text != "," {
+		return nil
+	}
+	switch toks[lo-1].Lower() {
+	case "who", "which":
+	default:
+		return nil
+	}
+	for k := lo; k < before; k++ {
+		if toks[k].Text == "," {
+			return antecedent(toks, ms, lo)
+		}
+	}
+	return nil
+}
+
 // antecedent is the mention a relative clause starting at lo refers to:
 // the one just before ", whose", ", which", "who".
 func antecedent(toks []nlp.Token, ms []actors.Mention, lo int) *actors.Mention {
@@ -310,6 +340,17 @@ func antecedent(toks []nlp.Token, ms []actors.Mention, lo int) *actors.Mention {
 	for k := range ms {
 		if m := &ms[k]; m.Last == end && len(m.Actors) > 0 {
 			return m
+		}
+	}
+	return nil
+}
+
+// byAgent is the "by X" of a nominal event: "the signing of the deal by
+// Russia and China".
+func byAgent(toks []nlp.Token, ms []actors.Mention, h hit, hi int) *actors.Mention {
+	for k := h.last + 1; k < hi && k <= h.last+8; k++ {
+		if toks[k].Lower() == "by" {
+			return mentionAt(ms, k+1, k+2)
 		}
 	}
 	return nil

@@ -159,6 +159,10 @@ func nounUsedAsVerb(t *Trigger, toks []nlp.Token, i int) bool {
 	if t.Kind != 'v' || i == 0 {
 		return false
 	}
+	// "a three-day visit", "the 2014 visit"
+	if isNumber(toks[i-1]) || (i > 1 && toks[i-2].Text == "-") {
+		return true
+	}
 	switch toks[i-1].Lower() {
 	case "a", "an", "the", "his", "her", "its", "their", "this", "that", "'s", "’s", "whose", "official", "state", "first", "annual", "further":
 		return true
