@@ -112,8 +112,15 @@ func (c *Coder) triggers(toks []nlp.Token) []hit {
 		bestEnd := 0
 		for _, t := range c.lex.byFirst[toks[i].Lower()] {
 			end := matchPhrase(t.Phrase, toks, i)
-			if end < 0 || (best != nil && end-i <= bestEnd-i) || nounUsedAsVerb(t, toks, i) {
+			if end < 0 || (best != nil && end-i <= bestEnd-i) {
 				continue
+			}
+			// "the visit", "the signing of the deal": a verb form used
+			// as a noun is read as a nominal event.
+			if nounUsedAsVerb(t, toks, i) {
+				n := *t
+				n.Kind = 'n'
+				t = &n
 			}
 			best, bestEnd = t, end
 		}
@@ -125,6 +132,15 @@ func (c *Coder) triggers(toks []nlp.Token) []hit {
 		i = bestEnd
 	}
 	return hits
+}
+
+// modifierHead starts hyphenated modifiers before a noun: "three-day",
+// "four-nation", "long-term", "high-level".
+var modifierHead = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "multi": true, "long": true,
+	"short": true, "high": true, "low": true, "full": true, "half": true, "first": true,
+	"second": true, "last": true, "top": true, "cross": true, "non": true, "state": true,
 }
 
 // matchPhrase matches a trigger phrase at toks[i] and returns the end of
@@ -159,8 +175,8 @@ func nounUsedAsVerb(t *Trigger, toks []nlp.Token, i int) bool {
 	if t.Kind != 'v' || i == 0 {
 		return false
 	}
-	// "a three-day visit", "the 2014 visit"
-	if isNumber(toks[i-1]) || (i > 1 && toks[i-2].Text == "-") {
+	// "the 2014 visit", "a three-day visit", "a long-term deal"
+	if isNumber(toks[i-1]) || (i > 2 && toks[i-2].Text == "-" && (isNumber(toks[i-3]) || modifierHead[toks[i-3].Lower()])) {
 		return true
 	}
 	switch toks[i-1].Lower() {
@@ -369,6 +385,9 @@ func modality(toks []nlp.Token, h hit) (string, bool) {
 		w := toks[k].Lower()
 		if clauseEnds[w] && w != "if" && w != "unless" {
 			break
+		}
+		if k > 0 && toks[k].IsCapitalized() {
+			continue // a name: "Theresa May held talks"
 		}
 		switch {
 		case negators[w]:
