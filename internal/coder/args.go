@@ -17,6 +17,7 @@ type pair struct{ src, tgt doc.Actor }
 var targetPreps = map[string]bool{
 	"with": true, "to": true, "against": true, "on": true, "into": true,
 	"toward": true, "towards": true, "upon": true, "from": true, "for": true,
+	"outside": true,
 }
 
 var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "be": true, "is": true, "are": true, "being": true}
@@ -26,8 +27,19 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 	toks, ms := st.toks, st.mentions
 	lo, hi := clause(toks, h)
 
-	// "talks between X and Y", "a MOU was signed between X (...) and Y".
+	// "talks between X and Y", "a MOU was signed between X (...) and Y";
+	// but "Russia offered to mediate between Armenia and Azerbaijan"
+	// names the targets of a subject.
 	if a, b := betweenPair(toks, ms, h, hi); a != nil {
+		both := a.Actors
+		if b != nil {
+			both = append(append([]doc.Actor{}, a.Actors...), b.Actors...)
+		}
+		if h.t.Kind != 'n' && !isPassive(toks, h) {
+			if s := subject(toks, ms, lo, h.first); s != nil {
+				return cross(s.Actors, both)
+			}
+		}
 		if b == nil {
 			return pairsOf(a.Actors)
 		}
@@ -63,7 +75,7 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		if ante := mainSubject(toks, ms, lo, h.first); ante != nil {
 			src = ante
 		}
-		tgt = object(ms, h, hi, src, 8, h.t.Place)
+		tgt = object(ms, h, hi, src, 10, h.t.Place)
 	}
 	// Complaints, statements and appeals aim at the first actor of the
 	// clause they introduce: "stated that ... Russia-China relations",
@@ -93,7 +105,7 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		return cross(src.Actors, tgt.Actors)
 	case src != nil && len(src.Actors) >= 2 && h.t.Recip:
 		return pairsOf(src.Actors)
-	case src != nil && !h.t.Recip && !h.t.Weak && othersNamed(ms, src) == 0:
+	case src != nil && !h.t.Weak && (!h.t.Recip || !twoParty(h.t.Code)) && !candidateAfter(ms, h, hi, src):
 		// An event with no target named: "Iran threatened to launch a
 		// new offensive", "Egyptian police opened fire".
 		var out []pair
@@ -162,7 +174,12 @@ func clause(toks []nlp.Token, h hit) (lo, hi int) {
 func subject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.Mention {
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := &ms[k]
-		if m.Last >= before || m.First < lo || len(m.Actors) == 0 || m.Prep != "" {
+		if m.Last >= before || m.First < lo || len(m.Actors) == 0 {
+			continue
+		}
+		// "Thousands of Ukrainians protested": the quantity's "of" does
+		// not make them an object.
+		if m.Prep != "" && !(m.Prep == "of" && m.First > 1 && quantityWord(toks[m.First-2])) {
 			continue
 		}
 		// A possessive owner belongs to the noun after it: "Moscow's
@@ -173,6 +190,16 @@ func subject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.Ment
 		return m
 	}
 	return nil
+}
+
+// quantityWord reports whether t counts people: "thousands", "hundreds",
+// "dozens", "a group", "40".
+func quantityWord(t nlp.Token) bool {
+	switch t.Lower() {
+	case "thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups", "crowd", "crowds", "some", "many", "members":
+		return true
+	}
+	return isNumber(t)
 }
 
 // owner is the mention that owns a nominal trigger: "Putin's visit",
@@ -209,6 +236,12 @@ func owner(toks []nlp.Token, ms []actors.Mention, h hit) *actors.Mention {
 // governs. For place triggers ("arrived in Beijing") the place is the
 // target.
 func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, place bool) *actors.Mention {
+	// A mention inside a wildcard phrase: "gave Tanzania a grant".
+	for k := range ms {
+		if m := &ms[k]; m.First > h.first && m.Last < h.last && len(m.Actors) > 0 && m != src {
+			return m
+		}
+	}
 	for k := range ms {
 		m := &ms[k]
 		if m.First <= h.last || m.First >= hi || len(m.Actors) == 0 || m == src {
@@ -231,15 +264,28 @@ func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, 
 	return nil
 }
 
-// othersNamed counts the mentions with actors other than src.
-func othersNamed(ms []actors.Mention, src *actors.Mention) int {
-	n := 0
+// candidateAfter reports whether the sentence names an actor of another
+// side than src that could be the target. Then an event without a target
+// is more likely a misreading than an event with none.
+func candidateAfter(ms []actors.Mention, h hit, hi int, src *actors.Mention) bool {
 	for k := range ms {
-		if &ms[k] != src && len(ms[k].Actors) > 0 {
-			n++
+		m := &ms[k]
+		if m == src || len(m.Actors) == 0 {
+			continue
+		}
+		for _, a := range m.Actors {
+			if !sameSide(a, src.Actors[0]) {
+				return true
+			}
 		}
 	}
-	return n
+	return false
+}
+
+// twoParty reports whether an event takes two parties by nature:
+// consultations, signed agreements and material cooperation.
+func twoParty(code string) bool {
+	return strings.HasPrefix(code, "04") || strings.HasPrefix(code, "057") || strings.HasPrefix(code, "06")
 }
 
 func endsInPrep(t *Trigger) bool {

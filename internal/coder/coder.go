@@ -290,7 +290,7 @@ func (c *Coder) place(st *sentence, h hit) *doc.Location {
 // mention: "the United States", "the Central Asian states".
 func insideMention(ms []actors.Mention, h hit) bool {
 	for _, m := range ms {
-		if h.first <= m.Last && h.last >= m.First {
+		if (h.first >= m.First && h.first <= m.Last) || (h.last >= m.First && h.last <= m.Last) {
 			return true
 		}
 	}
@@ -350,7 +350,7 @@ var (
 	// visit") or an asserted act ("chose to visit"); after any other word
 	// ("pressure to support", "failed to agree") the verb is not asserted.
 	intentVerbs = map[string]bool{"pledged": true, "pledge": true, "promised": true, "vowed": true, "agreed": true, "decided": true, "intend": true, "intends": true, "plans": true, "plan": true, "planned": true, "aims": true, "aim": true, "seeks": true, "sought": true, "wants": true, "expected": true, "going": true, "set": true, "due": true, "ready": true, "prepared": true, "offered": true}
-	doneVerbs   = map[string]bool{"chose": true, "managed": true, "began": true, "started": true, "continue": true, "continues": true, "continued": true, "went": true, "came": true}
+	doneVerbs   = map[string]bool{"chose": true, "managed": true, "began": true, "started": true, "continue": true, "continues": true, "continued": true, "went": true, "came": true, "begun": true, "resumed": true, "stopped": true, "kept": true}
 	clauseEnds  = map[string]bool{";": true, ":": true, "(": true, ")": true, "—": true, "–": true, "which": true, "who": true, "whose": true, "while": true, "whereas": true, "although": true, "though": true, "but": true, "because": true, "however": true, "if": true, "unless": true, "“": true, "”": true, "\"": true}
 	beAux       = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "'s": true, "’s": true, "am": true}
 )
@@ -375,7 +375,7 @@ func modality(toks []nlp.Token, h hit) (string, bool) {
 		}
 		// A bare gerund is a modifier or a complement ("measures
 		// condemning", "by selling to"), not a finite event.
-		if first == gerund(h.t.Lemma) && !beAux[prev] &&
+		if first == gerund(h.t.Lemma) && !beAux[prev] && !doneVerbs[prev] &&
 			!(h.first > 1 && beAux[toks[h.first-2].Lower()]) {
 			return "", false
 		}

@@ -170,7 +170,13 @@ func inflect(lemma string) []string {
 		past = regularPast(lemma)
 		part = past
 	}
-	forms := []string{lemma, thirdPerson(lemma), past, part, gerund(lemma)}
+	ing := gerund(lemma)
+	// A given past that doubles the last letter doubles it in -ing too:
+	// "kidnap/kidnapped/kidnapped" → "kidnapping".
+	if n := len(lemma); n > 0 && past == lemma+lemma[n-1:]+"ed" {
+		ing = lemma + lemma[n-1:] + "ing"
+	}
+	forms := []string{lemma, thirdPerson(lemma), past, part, ing}
 	var out []string
 	seen := map[string]bool{}
 	for _, f := range forms {
@@ -184,12 +190,28 @@ func inflect(lemma string) []string {
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 
-// doubles reports whether a short verb ending consonant-vowel-consonant
-// doubles its last letter: ban → banned.
+// doubles reports whether a verb doubles its last letter before -ed and
+// -ing: one-syllable verbs ending consonant-vowel-consonant (ban →
+// banned, stop → stopped, but not open → opened), and longer verbs
+// stressed on the last syllable, which spelling alone cannot tell.
 func doubles(w string) bool {
+	if doubling[w] {
+		return true
+	}
 	n := len(w)
-	return n >= 3 && n <= 4 && !isVowel(w[n-1]) && !strings.ContainsRune("wxy", rune(w[n-1])) &&
+	cvc := n >= 3 && !isVowel(w[n-1]) && !strings.ContainsRune("wxy", rune(w[n-1])) &&
 		isVowel(w[n-2]) && !isVowel(w[n-3])
+	return cvc && (n == 3 || (n == 4 && !isVowel(w[0]) && !isVowel(w[1])))
+}
+
+// doubling lists longer verbs stressed on the last syllable.
+var doubling = map[string]bool{
+	"expel": true, "compel": true, "propel": true, "repel": true, "kidnap": true,
+	"control": true, "patrol": true, "commit": true, "admit": true, "submit": true,
+	"permit": true, "omit": true, "transfer": true, "refer": true, "deter": true,
+	"regret": true, "equip": true, "occur": true, "prefer": true, "confer": true,
+	"acquit": true, "rebut": true, "embed": true, "outstrip": true, "abet": true,
+	"allot": true, "annul": true, "extol": true, "instil": true, "rebel": true,
 }
 
 func regularPast(w string) string {

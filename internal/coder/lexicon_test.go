@@ -22,14 +22,18 @@ func TestDefaultLexiconLoads(t *testing.T) {
 
 func TestInflect(t *testing.T) {
 	tests := map[string][]string{
-		"visit":        {"visit", "visits", "visited", "visiting"},
-		"meet":         {"meet", "meets", "met", "meeting"},
-		"veto":         {"veto", "vetoes", "vetoed", "vetoing"},
-		"ban":          {"ban", "bans", "banned", "banning"},
-		"supply":       {"supply", "supplies", "supplied", "supplying"},
-		"agree":        {"agree", "agrees", "agreed", "agreeing"},
-		"withdraw":     {"withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"},
-		"hold/held/xx": {"hold", "holds", "held", "xx", "holding"},
+		"visit":                      {"visit", "visits", "visited", "visiting"},
+		"meet":                       {"meet", "meets", "met", "meeting"},
+		"veto":                       {"veto", "vetoes", "vetoed", "vetoing"},
+		"ban":                        {"ban", "bans", "banned", "banning"},
+		"supply":                     {"supply", "supplies", "supplied", "supplying"},
+		"agree":                      {"agree", "agrees", "agreed", "agreeing"},
+		"withdraw":                   {"withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"},
+		"hold/held/xx":               {"hold", "holds", "held", "xx", "holding"},
+		"open":                       {"open", "opens", "opened", "opening"},
+		"stop":                       {"stop", "stops", "stopped", "stopping"},
+		"expel":                      {"expel", "expels", "expelled", "expelling"},
+		"kidnap/kidnapped/kidnapped": {"kidnap", "kidnaps", "kidnapped", "kidnapping"},
 	}
 	for lemma, want := range tests {
 		if got := inflect(lemma); !reflect.DeepEqual(got, want) {

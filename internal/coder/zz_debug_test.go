@@ -19,7 +19,7 @@ func TestZZDebug(t *testing.T) {
 	}
 	lex, _ := lexicon.Default()
 	r := actors.New(lex)
-	c := New(DefaultLexicon(), r)
+	c := New(DefaultLexicon(), r, nil)
 	d := &doc.Document{ID: "x", Published: os.Getenv("DYAD_DATE"), Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
 	for i, sp := range strings.Split(s, "||") {
 		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: sp, Codable: true})
