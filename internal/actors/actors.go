@@ -68,6 +68,7 @@ const (
 	partOrg
 	partPerson
 	partAgent
+	partPlace // a place name that hides a state's name: "South China Sea"
 )
 
 type pattern struct {
@@ -122,9 +123,17 @@ func New(lex *lexicon.Lexicon) *Resolver {
 	// Titles of office the agents dictionary may lack; they add no code,
 	// so "CNPC chairman Zhou Jiping" is coded as CNPC.
 	for _, t := range builtinTitles {
-		if !r.hasAgent(t) {
-			r.add(t, pattern{kind: partAgent, agent: &lexicon.Agent{Words: []string{t}, Title: t}})
+		word, code, _ := strings.Cut(t, "=")
+		if !r.hasAgent(word) {
+			title := strings.TrimSuffix(strings.TrimSuffix(word, "s"), "'")
+			if code == "" {
+				title = word
+			}
+			r.add(word, pattern{kind: partAgent, agent: &lexicon.Agent{Words: []string{word}, Code: code, Title: title}})
 		}
+	}
+	for _, p := range places {
+		r.add(p, pattern{kind: partPlace, proper: true})
 	}
 	for k, ps := range r.index {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
@@ -134,10 +143,22 @@ func New(lex *lexicon.Lexicon) *Resolver {
 }
 
 // builtinTitles are titles of office that make a name a person's.
+// A title written "word=CODE" adds that role code.
 var builtinTitles = []string{
 	"chairman", "chairmen", "chairwoman", "chairperson", "head", "chief", "director",
 	"director-general", "director general", "secretary-general", "secretary general",
 	"boss", "founder", "deputy", "aide", "adviser", "advisor",
+	"high commissioner=GOV", "high commissioners=GOV", "representative=GOV",
+	"representatives=GOV", "supreme leader=GOV", "airforce=MIL",
+}
+
+// places are names that contain a state's name but name a place, not an
+// actor: "the South China Sea" is not China.
+var places = []string{
+	"South China Sea", "East China Sea", "South China", "one-China", "One China", "New Mexico",
+	"New England", "New South Wales", "Indo-Pacific", "Indo-China", "Indochina", "Guinea pig",
+	"Turkey Point", "Jordan River", "Georgia Tech", "Washington State", "Washington Post",
+	"New York Times", "South China Morning Post", "Hong Kong",
 }
 
 func (r *Resolver) hasAgent(word string) bool {
@@ -244,9 +265,15 @@ func isAcronym(w string) bool {
 // capitals in the text.
 func capsMatch(caps []string, toks []nlp.Token) bool {
 	for k, c := range caps {
-		if c != "" && strings.ReplaceAll(toks[k].Text, "’", "'") != c && strings.ToUpper(toks[k].Text) != toks[k].Text {
-			return false
+		w := strings.ReplaceAll(toks[k].Text, "’", "'")
+		if c == "" || w == c || strings.ToUpper(w) == w {
+			continue
 		}
+		// "BRICs" for BRICS: a plural s after the capitals.
+		if len(w) >= 4 && strings.HasSuffix(w, "s") && strings.ToUpper(w[:len(w)-1]) == w[:len(w)-1] && strings.EqualFold(w, c) {
+			continue
+		}
+		return false
 	}
 	return true
 }

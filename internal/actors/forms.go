@@ -15,7 +15,8 @@ var orgHeads = map[string]string{
 	"agency": "GOV", "administration": "GOV", "organization": "GOV", "organisation": "GOV",
 	"office": "GOV", "department": "GOV",
 	"bank": "BUS", "fund": "BUS", "corporation": "BUS", "corp": "BUS", "company": "BUS",
-	"group": "BUS",
+	"group":     "BUS",
+	"institute": "EDU", "university": "EDU", "academy": "EDU",
 }
 
 // orgJoiners may sit inside an organisation's name between capitalised
@@ -65,6 +66,10 @@ func (r *Resolver) orgByForm(text string, toks []nlp.Token, i int) (Mention, int
 	}
 	if end < 0 {
 		return Mention{}, start, false
+	}
+	// "State Institute of International Relations": the name goes on.
+	if end+1 < j && toks[end+1].Lower() == "of" {
+		end = j - 1
 	}
 	role := ""
 	for k := i; k <= end; k++ {
@@ -135,7 +140,12 @@ func bareTitle(toks []nlp.Token, ph phrase) (title, bool) {
 		}
 	}
 	last := ph.parts[len(ph.parts)-1]
-	if last.last+1 >= len(toks) || toks[last.last+1].Lower() != "of" {
+	if last.last+1 >= len(toks) {
+		return title{}, false
+	}
+	// "the leaders of Britain, France and Germany", "ministers from
+	// Britain, China, France, Germany and Russia".
+	if w := toks[last.last+1].Lower(); w != "of" && (w != "from" || !pluralWord(last.toks[len(last.toks)-1])) {
 		return title{}, false
 	}
 	return title{ph.first, last.last, ph.parts[0].agent}, true

@@ -47,7 +47,7 @@ func (r *Resolver) mentions(text string, toks []nlp.Token, date string) []Mentio
 		}
 		ph, next, ok := r.phrase(toks, i)
 		if !ok {
-			i++
+			i = max(next, i+1) // past a place name: "the South China Sea"
 			continue
 		}
 		// "US $3.5 billion", "HK$": a currency, not a country.
@@ -64,7 +64,9 @@ func (r *Resolver) mentions(text string, toks []nlp.Token, date string) []Mentio
 		i = next
 	}
 	out = joinCompounds(text, toks, out)
-	out = r.titlesOf(text, toks, titles, out)
+	if len(titles) > 0 {
+		out = joinCompounds(text, toks, r.titlesOf(text, toks, titles, out))
+	}
 	for k := range out {
 		if f := out[k].First; f > 0 && Prepositions[toks[f-1].Lower()] {
 			out[k].Prep = toks[f-1].Lower()
@@ -102,6 +104,12 @@ func (r *Resolver) phrase(toks []nlp.Token, i int) (phrase, int, bool) {
 			if q, _, ok := r.match(toks, next); !ok || (q.kind != partCountry && q.kind != partAdjective) {
 				break
 			}
+		}
+		if p.kind == partPlace {
+			if len(ph.parts) == 0 {
+				return phrase{}, next, false
+			}
+			break
 		}
 		ph.parts = append(ph.parts, part{p, i, next - 1})
 		i = next
@@ -458,9 +466,10 @@ func joinCompounds(text string, toks []nlp.Token, ms []Mention) []Mention {
 		seen := map[string]bool{}
 		for _, n := range ms[i : j+1] {
 			for _, a := range n.Actors {
-				// "the Soviet and Russian gas industry" is one actor.
-				if !seen[a.Code] {
-					seen[a.Code] = true
+				// "the Soviet and Russian gas industry" is one actor; "the
+				// G-20 and BRICS" are two, though both are coded IGO.
+				if !seen[a.Code+"|"+a.Name] {
+					seen[a.Code+"|"+a.Name] = true
 					m.Actors = append(m.Actors, a)
 				}
 			}
