@@ -215,6 +215,11 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		if mod == doc.Planned {
 			code = intent(code)
 		}
+		// "Russia said that Sudan must return the helicopter": a
+		// statement that another must act is a demand.
+		if h.t.Report && demands(st.toks, h) {
+			code = "100"
+		}
 		info, ok := cameo.Lookup(code)
 		if !ok {
 			continue
@@ -263,6 +268,20 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		}
 	}
 	return out
+}
+
+// demands reports whether the clause a verb of saying introduces says
+// that someone must act: "declared that China must drop barriers".
+func demands(toks []nlp.Token, h hit) bool {
+	for k := h.last + 1; k < len(toks) && k <= h.last+12; k++ {
+		switch toks[k].Lower() {
+		case "must":
+			return true
+		case ";", ":":
+			return false
+		}
+	}
+	return false
 }
 
 // place finds where the event at h happened: a place named in the few
