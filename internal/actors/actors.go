@@ -3,6 +3,35 @@
 // resolves each to a CAMEO actor code valid on the event's date. It also
 // joins compounds ("China and Russia", "Sino-Russian") and follows
 // references ("he", "the two sides", "they") back to the actors they name.
+//
+// Conventions:
+//
+//   - Matching is longest first, case-insensitive, but dictionary names
+//     that are ordinary words (Chad, Turkey, Western) match only when
+//     capitalised, and acronyms (US, WHO, CAR, AU, CIS) only in capitals
+//     ("BRICs" is allowed); "US $3.5 billion" is a currency. Names of
+//     places that hide a state ("South China Sea", "one-China",
+//     "Indo-Pacific") code nothing.
+//   - A phrase is built from parts: "Russian President Vladimir Putin",
+//     "Russia's state gas company Gazprom", "European Union foreign policy
+//     chief Federica Mogherini", "CNPC chairman Zhou Jiping". A person is
+//     coded by the office held on the date (Putin RUSGOV as prime minister
+//     in 2011 and as president in 2012); a former holder is CCCELI. A
+//     title with an unknown name is coded by its country and role
+//     ("Chinese Commerce Minister Zhong Shan" CHNGOV, "Russian political
+//     analyst Sergey Sanakoyev" RUS with the role analyst), and the name
+//     then codes the same person later in the document ("Sanakoyev said").
+//   - Organisations the dictionary lacks are recognised by form: a run of
+//     capitalised words ending in a head noun (Ministry, Council, Agency →
+//     GOV; Bank, Fund, Corporation, Company → BUS; Institute, University →
+//     EDU; a central bank GOVBUS) with a state named inside. A joint body
+//     named by a pair of states ("China-Russia Investment Fund") is coded
+//     as a compound of both (CHNBUS+RUSBUS): CAMEO has no code for
+//     bilateral bodies, and each side's share is what matters in events
+//     between them.
+//   - A title "of" a mention takes its states: "the leaders of Britain,
+//     France and Germany" GBRGOV+FRAGOV+DEUGOV. A state owning another
+//     state's body by name takes it: "Pakistan's Foreign Office" PAKGOV.
 package actors
 
 import (
@@ -47,10 +76,10 @@ type Mention struct {
 	// Tokens are the token positions [First, Last] the mention covers in
 	// the sentence's nlp.Tokenize output.
 	First, Last int
-	// name is the personal name inside a person mention ("Sergey
-	// Sanakoyev" in "Russian political analyst Sergey Sanakoyev"), which
-	// names the same person later in the document.
-	name string
+	// names holds, for each actor, the personal name inside the mention
+	// ("Sergey Sanakoyev" in "Russian political analyst Sergey
+	// Sanakoyev"), or "": it names the same person later in the document.
+	names []string
 }
 
 // Resolver finds mentions. It is built once from a lexicon and is safe for

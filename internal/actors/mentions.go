@@ -179,8 +179,13 @@ func (r *Resolver) phrase(toks []nlp.Token, i int) (phrase, int, bool) {
 	if ph.first > start && toks[start].Lower() == "the" {
 		ph.first = start
 	}
-	ph.last = i - 1
-	return ph, i, true
+	// The phrase ends with its last part, not with a possessive or a
+	// hyphen the loop stepped over: "Japan's Indo-Pacific strategy".
+	ph.last = ph.parts[len(ph.parts)-1].last
+	if ph.unnamed {
+		ph.last = i - 1
+	}
+	return ph, ph.last + 1, true
 }
 
 // pairable reports whether two parts joined by a hyphen name a pair.
@@ -318,14 +323,18 @@ func (r *Resolver) compose(text string, toks []nlp.Token, ph phrase, date string
 		return Mention{}, false
 	}
 	m.Person = person
+	personal := ""
 	for _, p := range ph.parts {
 		if p.kind == partPerson {
-			m.name = text[toks[p.first].Start:toks[p.last].End]
+			personal = text[toks[p.first].Start:toks[p.last].End]
 		}
 	}
-	if ph.unnamed && m.name == "" {
+	if ph.unnamed && personal == "" {
 		last := ph.parts[len(ph.parts)-1]
-		m.name = text[toks[last.last+1].Start:m.End]
+		personal = text[toks[last.last+1].Start:m.End]
+	}
+	if person && personal != "" {
+		m.names = []string{personal}
 	}
 	m.Adjective = len(ph.parts) == 1 && ph.parts[0].kind == partAdjective
 	last := ph.parts[len(ph.parts)-1]
@@ -461,16 +470,23 @@ func joinCompounds(text string, toks []nlp.Token, ms []Mention) []Mention {
 		m.Plural = true
 		m.End, m.Last = ms[j].End, ms[j].Last
 		m.Text = text[m.Start:m.End]
-		m.Actors = nil
+		m.Actors, m.names = nil, nil
 		m.Adjective = false
 		seen := map[string]bool{}
 		for _, n := range ms[i : j+1] {
-			for _, a := range n.Actors {
+			for k, a := range n.Actors {
 				// "the Soviet and Russian gas industry" is one actor; "the
 				// G-20 and BRICS" are two, though both are coded IGO.
-				if !seen[a.Code+"|"+a.Name] {
-					seen[a.Code+"|"+a.Name] = true
-					m.Actors = append(m.Actors, a)
+				if seen[a.Code+"|"+a.Name] {
+					continue
+				}
+				seen[a.Code+"|"+a.Name] = true
+				m.Actors = append(m.Actors, a)
+				if k < len(n.names) && n.names[k] != "" {
+					for len(m.names) < len(m.Actors)-1 {
+						m.names = append(m.names, "")
+					}
+					m.names = append(m.names, n.names[k])
 				}
 			}
 			m.Person = m.Person && n.Person

@@ -9,21 +9,37 @@ import (
 	"github.com/dyad-events/dyad/internal/nlp"
 )
 
-// names remembers, within one document, the parts of the personal names
-// already coded, so that "Russian political analyst Sergey Sanakoyev"
-// makes a later "Sanakoyev said" the same analyst, and "North Korean
-// leader Kim Jong Un" a later "Kim". A part that two different people
-// share is forgotten.
-type names map[string]*doc.Actor
+// names remembers, within one document, the personal names already coded,
+// so that "Russian political analyst Sergey Sanakoyev" makes a later
+// "Sanakoyev said" the same analyst, and "Gazprom chief executive Alexei
+// Miller" a later "Miller". It keeps each full name and its first and last
+// words; a word that two different people share is forgotten.
+type names struct {
+	words map[string]*doc.Actor // nil: shared by two people
+	full  []fullName
+}
 
-// learn records the first and last words of a person mention's name.
-func (ns names) learn(r *Resolver, m Mention) {
-	if m.Kind != Named || !m.Person || m.name == "" || len(m.Actors) != 1 {
+type fullName struct {
+	toks  []string // lower case
+	actor doc.Actor
+}
+
+// learn records the names of a person mention's actors.
+func (ns *names) learn(r *Resolver, m Mention) {
+	if m.Kind != Named || !m.Person {
 		return
 	}
-	toks := nlp.Tokenize(m.name)
+	for i, name := range m.names {
+		if name == "" || i >= len(m.Actors) {
+			continue
+		}
+		ns.add(r, name, m.Actors[i])
+	}
+}
+
+func (ns *names) add(r *Resolver, name string, a doc.Actor) {
 	var words []string
-	for _, t := range toks {
+	for _, t := range nlp.Tokenize(name) {
 		if t.IsWord() && t.IsCapitalized() {
 			words = append(words, t.Text)
 		}
@@ -31,25 +47,43 @@ func (ns names) learn(r *Resolver, m Mention) {
 	if len(words) < 2 {
 		return
 	}
-	a := m.Actors[0]
+	a.Text = ""
+	lower := make([]string, len(words))
+	for i, w := range words {
+		lower[i] = strings.ToLower(w)
+	}
+	ns.full = append(ns.full, fullName{lower, a})
+	if ns.words == nil {
+		ns.words = map[string]*doc.Actor{}
+	}
 	for _, w := range []string{words[0], words[len(words)-1]} {
 		k := strings.ToLower(w)
-		if utf8.RuneCountInString(w) < 3 || nameStop[k] || len(r.index[k]) > 0 {
+		if utf8.RuneCountInString(w) < 3 || nameStop[k] || r.single(k) {
 			continue
 		}
-		if old, ok := ns[k]; ok {
+		if old, ok := ns.words[k]; ok {
 			if old != nil && old.Code != a.Code {
-				ns[k] = nil // ambiguous
+				ns.words[k] = nil // ambiguous
 			}
 			continue
 		}
-		ns[k] = &doc.Actor{Code: a.Code, Country: a.Country, Name: a.Name, Role: a.Role}
+		ns.words[k] = &a
 	}
 }
 
+// single reports whether the dictionary has a one-word name w.
+func (r *Resolver) single(w string) bool {
+	for _, p := range r.index[w] {
+		if len(p.toks) == 1 && p.kind != partAgent {
+			return true
+		}
+	}
+	return false
+}
+
 // find adds mentions of remembered names not already inside a mention.
-func (ns names) find(text string, toks []nlp.Token, ms []Mention) []Mention {
-	if len(ns) == 0 {
+func (ns *names) find(text string, toks []nlp.Token, ms []Mention) []Mention {
+	if len(ns.full) == 0 {
 		return ms
 	}
 	covered := func(i int) bool {
@@ -62,20 +96,30 @@ func (ns names) find(text string, toks []nlp.Token, ms []Mention) []Mention {
 	}
 	added := false
 	for i := 0; i < len(toks); i++ {
-		a := ns[toks[i].Lower()]
-		if a == nil || !toks[i].IsCapitalized() || covered(i) {
+		if !toks[i].IsCapitalized() || covered(i) {
 			continue
 		}
+		var a *doc.Actor
 		j := i
-		for j+1 < len(toks) && toks[j+1].IsCapitalized() && !covered(j+1) {
-			if b := ns[toks[j+1].Lower()]; b == nil || b.Code != a.Code {
-				break
+		for _, f := range ns.full {
+			if i+len(f.toks) <= len(toks) && i+len(f.toks)-1 > j {
+				same := true
+				for k, w := range f.toks {
+					same = same && toks[i+k].Lower() == w && !covered(i+k)
+				}
+				if same {
+					a, j = &f.actor, i+len(f.toks)-1
+				}
 			}
-			j++
+		}
+		if a == nil {
+			a = ns.words[toks[i].Lower()]
+		}
+		if a == nil {
+			continue
 		}
 		m := Mention{Start: toks[i].Start, End: toks[j].End, First: i, Last: j, Kind: Named, Person: true}
 		m.Text = text[m.Start:m.End]
-		m.name = m.Text
 		act := *a
 		act.Text = m.Text
 		m.Actors = []doc.Actor{act}

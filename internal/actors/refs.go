@@ -78,7 +78,7 @@ func (r *Resolver) reference(text string, toks []nlp.Token, i int) (Mention, int
 func (r *Resolver) Document(d *doc.Document, dateOf func(i int) string) [][]Mention {
 	out := make([][]Mention, len(d.Sentences))
 	var history []seen
-	aliases := names{}
+	aliases := &names{}
 	para := -1
 	for i, s := range d.Sentences {
 		date := d.Published
@@ -202,7 +202,8 @@ func resolvePronoun(m Mention, sentence int, history []seen) []doc.Actor {
 		if !compatible(*h) {
 			continue
 		}
-		if h.Kind == Pronoun && h.subject {
+		// "he also met X, Y and Z during his trip".
+		if h.Kind == Pronoun && h.Prep == "" && m.Person {
 			return h.Actors
 		}
 		if h.Adjective {

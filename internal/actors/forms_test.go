@@ -1,0 +1,114 @@
+package actors_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/actors"
+)
+
+// named returns "text=CODES" for the named mentions of a sentence.
+func named(ms []actors.Mention) []string {
+	var out []string
+	for _, m := range ms {
+		if m.Kind != actors.Named {
+			continue
+		}
+		var cs []string
+		for _, a := range m.Actors {
+			cs = append(cs, a.Code)
+		}
+		out = append(out, m.Text+"="+strings.Join(cs, "+"))
+	}
+	return out
+}
+
+func TestDefaultLexiconMentions(t *testing.T) {
+	r := resolver(t)
+	tests := []struct {
+		name, text, date string
+		want             []string
+	}{
+		{"acronyms in capitals", "The WHO said the US agreed.", "2020", []string{"The WHO=IGOUNOHLHWHO", "the US=USA"}},
+		{"us is a pronoun", "Let us talk to them.", "2020", nil},
+		{"Who starts a question", "Who will pay for it?", "2020", nil},
+		{"ordinary words", "A turkey, a chad and the jordan almonds.", "2020", nil},
+		{"capitalised names", "Turkey and Chad signed a pact.", "2020", []string{"Turkey and Chad=TUR+TCD"}},
+		{"Indo-Pacific is a region", "Japan's Indo-Pacific strategy.", "2020", []string{"Japan=JPN"}},
+		{"Indo-Pakistani is a pair", "Indo-Pakistani talks resumed.", "2020", []string{"Indo-Pakistani=IND+PAK"}},
+		{"currency", "A US $3.5 billion deal.", "2012", nil},
+		{"place hiding a state", "Patrols in the South China Sea grew.", "2016", nil},
+		{"joint fund", "They launched a China-Russia Investment Fund.", "2012", []string{"China-Russia Investment Fund=CHNBUS+RUSBUS"}},
+		{"ministry by form", "The Pakistani Ministry of Water Resources objected.", "2019", []string{"The Pakistani Ministry of Water Resources=PAKGOV"}},
+		{"ministry head first", "The Ministry of Foreign Affairs of Pakistan objected.", "2019", []string{"The Ministry of Foreign Affairs of Pakistan=PAKGOV"}},
+		{"central bank by form", "The Kazakh Central Bank cut rates.", "2019", []string{"The Kazakh Central Bank=KAZGOVBUS"}},
+		{"owner of a foreign-named office", "Pakistan's Foreign Office protested.", "2019", []string{"Pakistan's Foreign Office=PAKGOV"}},
+		{"title with a new name", "Chinese Commerce Minister Zhong Shan spoke.", "2017", []string{"Chinese Commerce Minister Zhong Shan=CHNGOV"}},
+		{"firm title", "CNPC chairman Zhou Jiping signed.", "2014", []string{"CNPC chairman Zhou Jiping=CHNBUS"}},
+		{"modifiers before a title", "Russia's state gas company Gazprom signed.", "2013", []string{"Russia's state gas company Gazprom=RUSBUS"}},
+		{"abstract noun is not a body", "Russia's stated opposition to it.", "2016", []string{"Russia=RUS"}},
+		{"leaders of", "The leaders of Britain, France and Germany met.", "2018", []string{"The leaders of Britain, France and Germany=GBRGOV+FRAGOV+DEUGOV"}},
+		{"clauses are not a list", "Oil went through Kazakhstan, and Gazprom signed.", "2022", []string{"Kazakhstan=KAZ", "Gazprom=RUSBUS"}},
+		{"firm pair", "the Rosneft-CNPC oil deal", "2014", []string{"the Rosneft-CNPC=RUSBUS+CHNBUS"}},
+		{"same state twice", "the Soviet and Russian gas industry", "2014", []string{"the Soviet and Russian=RUS"}},
+		{"former office holder", "Hu Jintao spoke.", "2014-06", []string{"Hu Jintao=CHNELI"}},
+		{"office on the date", "Hu Jintao spoke.", "2012-06", []string{"Hu Jintao=CHNGOV"}},
+	}
+	for _, tt := range tests {
+		got := named(r.Sentence(tt.text, tt.date))
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%s: %q\n got %q\nwant %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+// FuzzSentence checks that any input yields mentions with offsets in
+// bounds whose text is the sentence's text at those offsets.
+func FuzzSentence(f *testing.F) {
+	for _, s := range []string{
+		"Russian President Vladimir Putin arrived in Beijing.",
+		"China-Russia Investment Fund", "the two sides", "Both", "US $3.5 billion",
+		"Pakistan's Foreign Office", "The leaders of", "Ministry of", "Sino-", "’s", "—", "\xff",
+		"For his part, Chinese President Xi Jinping plans",
+	} {
+		f.Add(s)
+	}
+	r := resolver(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		d := docOf(s)
+		for _, ms := range r.Document(d, nil) {
+			for _, m := range ms {
+				checkMention(t, s, m)
+			}
+		}
+		for _, m := range r.Sentence(s, "2012-06") {
+			checkMention(t, s, m)
+		}
+	})
+}
+
+func checkMention(t *testing.T, s string, m actors.Mention) {
+	t.Helper()
+	if m.Start < 0 || m.End > len(s) || m.Start > m.End {
+		t.Fatalf("mention %+v out of bounds of %q", m, s)
+	}
+	if m.Text != s[m.Start:m.End] {
+		t.Fatalf("mention text %q != sentence[%d:%d] %q", m.Text, m.Start, m.End, s[m.Start:m.End])
+	}
+	if utf8.ValidString(s) && !utf8.ValidString(m.Text) {
+		t.Fatalf("mention %q cuts a rune in %q", m.Text, s)
+	}
+	if m.First > m.Last {
+		t.Fatalf("mention %+v: First > Last", m)
+	}
+}
+
+func BenchmarkSentence(b *testing.B) {
+	r := resolver(b)
+	s := "On June 5, China’s sovereign wealth fund China Investment Corporation and its counterpart the Russian Direct Investment Fund signed a memorandum launching a China-Russia Investment Fund with a capital target of $2 to $4 billion USD."
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		r.Sentence(s, "2012-06-07")
+	}
+}
