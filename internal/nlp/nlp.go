@@ -56,7 +56,7 @@ func Tokenize(s string) []Token {
 				toks = append(toks, Token{w, i, j})
 			}
 			i = j
-		case unicode.IsDigit(r):
+		case r >= '0' && r <= '9':
 			j := scanNumber(s, i)
 			toks = append(toks, Token{s[i:j], i, j})
 			i = j

@@ -43,6 +43,7 @@ func TestTokenize(t *testing.T) {
 		{"US $3.5 billion, 160,000 soldiers.", []string{"US", "$", "3.5", "billion", ",", "160,000", "soldiers", "."}},
 		{"Sino-Russian “strategic partner”", []string{"Sino", "-", "Russian", "“", "strategic", "partner", "”"}},
 		{"don't stop", []string{"don't", "stop"}},
+		{"8۴ ٣", []string{"8", "۴", "٣"}}, // other scripts' digits are single tokens
 	}
 	for _, tt := range tests {
 		var got []string
