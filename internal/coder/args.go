@@ -64,6 +64,11 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 			src = by
 		}
 		tgt = subject(toks, ms, lo, h.first)
+		if tgt == nil && src != nil {
+			// "a camp for Congolese refugees was attacked by ...": the
+			// actor inside the subject phrase is the target.
+			tgt = lastBefore(ms, lo, h.first, src)
+		}
 		if src == nil && tgt != nil && len(tgt.Actors) >= 2 && h.t.Recip {
 			return pairsOf(tgt.Actors) // "an agreement was signed by China and Russia" / "X and Y were ..."
 		}
@@ -256,7 +261,7 @@ func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, 
 		if endsInPrep(h.t) && m.First-h.last <= 8 {
 			return m
 		}
-		if targetPreps[m.Prep] || (place && (m.Prep == "in" || m.Prep == "at")) ||
+		if targetPreps[m.Prep] || ((place || violent(h.t.Code)) && (m.Prep == "in" || m.Prep == "at" || m.Prep == "near")) ||
 			(m.Prep == "" && h.t.Kind != 'n') {
 			return m
 		}
@@ -282,6 +287,10 @@ func candidateAfter(ms []actors.Mention, h hit, hi int, src *actors.Mention) boo
 	return false
 }
 
+// violent reports whether a code is an assault, a fight or mass
+// violence, whose target is where it strikes: "shelled positions in Gaza".
+func violent(code string) bool { return code >= "18" && code < "21" }
+
 // twoParty reports whether an event takes two parties by nature:
 // consultations, signed agreements and material cooperation.
 func twoParty(code string) bool {
@@ -291,6 +300,16 @@ func twoParty(code string) bool {
 func endsInPrep(t *Trigger) bool {
 	last := t.Phrase[len(t.Phrase)-1]
 	return targetPreps[last] || last == "about" || last == "at" || last == "of" || last == "in"
+}
+
+// lastBefore is the last mention in [lo, before) other than not.
+func lastBefore(ms []actors.Mention, lo, before int, not *actors.Mention) *actors.Mention {
+	for k := len(ms) - 1; k >= 0; k-- {
+		if m := &ms[k]; m.First >= lo && m.Last < before && m != not && len(m.Actors) > 0 {
+			return m
+		}
+	}
+	return nil
 }
 
 // firstAfter is the first mention after position after, before hi.

@@ -203,7 +203,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		if insideMention(st.mentions, h) || afterAdjective(st.mentions, h) {
 			continue
 		}
-		mod, ok := modality(st.toks, h)
+		mod, ok := modality(st.toks, h, reportedBefore(st.hits, h))
 		if !ok {
 			continue
 		}
@@ -228,6 +228,11 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 			mod = doc.Planned // an intent is a plan, whatever the tense
 		}
 		loc := c.place(st, h)
+		// "visited Shanghai", "bombed Kabul": a place that no actor names
+		// gives the target its country.
+		if loc != nil && loc.Country != "" && (h.t.Place || violent(h.t.Code)) {
+			pairs = placeTargets(pairs, *loc)
+		}
 		date, prec := d.Published, doc.PrecisionDoc
 		if dt, ok := timex.EventDate(st.s.Text, st.toks[h.first].Start, ref); ok {
 			date, prec = dt.String(), dt.Precision()
@@ -268,6 +273,27 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		}
 	}
 	return out
+}
+
+// placeTargets gives targetless pairs the country of the place, unless
+// it is the source's own.
+func placeTargets(pairs []pair, loc doc.Location) []pair {
+	for i, p := range pairs {
+		if p.tgt.Code == "" && p.src.Country != loc.Country {
+			pairs[i].tgt = doc.Actor{Text: loc.Text, Code: loc.Country, Country: loc.Country}
+		}
+	}
+	return pairs
+}
+
+// reportedBefore reports whether a verb of saying comes before h.
+func reportedBefore(hits []hit, h hit) bool {
+	for _, o := range hits {
+		if o.t.Report && o.last < h.first {
+			return true
+		}
+	}
+	return false
 }
 
 // demands reports whether the clause a verb of saying introduces says
@@ -376,7 +402,7 @@ var (
 
 // modality classifies the event at h from the words just before it in its
 // clause: ok=false for a denied or doubted event.
-func modality(toks []nlp.Token, h hit) (string, bool) {
+func modality(toks []nlp.Token, h hit, reported bool) (string, bool) {
 	mod := doc.Asserted
 	first := toks[h.first].Lower()
 	if h.t.Kind == 'v' && h.first > 0 {
@@ -411,6 +437,9 @@ func modality(toks []nlp.Token, h hit) (string, bool) {
 		switch {
 		case negators[w]:
 			return "", false
+		case reported && (w == "would" || w == "'d"):
+			// "said they would boycott": the future of reported speech.
+			mod = doc.Planned
 		case doubters[w]:
 			return "", false
 		case planners[w]:
