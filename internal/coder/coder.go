@@ -230,7 +230,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		loc := c.place(st, h)
 		// "visited Shanghai", "bombed Kabul": a place that no actor names
 		// gives the target its country.
-		if loc != nil && loc.Country != "" && (h.t.Place || violent(h.t.Code)) {
+		if loc != nil && loc.Country != "" && (h.t.Place || h.t.Code == "042" || violent(h.t.Code)) {
 			pairs = placeTargets(pairs, *loc)
 		}
 		date, prec := d.Published, doc.PrecisionDoc
