@@ -55,6 +55,14 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		if src == nil {
 			src = byAgent(toks, ms, h, hi)
 		}
+		// "China and Russia began joint naval drills", "India, Japan and
+		// the United States held the Malabar exercise": a light verb
+		// hands the noun its subject.
+		if src == nil {
+			if v := lightVerbBefore(toks, h); v >= 0 {
+				src = subject(toks, ms, lo, v)
+			}
+		}
 		tgt = object(ms, h, hi, src, 3, h.t.Place)
 		if src != nil && tgt == nil && len(src.Actors) >= 2 && h.t.Recip {
 			return pairsOf(src.Actors)
@@ -408,6 +416,37 @@ func antecedent(toks []nlp.Token, ms []actors.Mention, lo int) *actors.Mention {
 		}
 	}
 	return nil
+}
+
+// lightVerbs carry no event themselves but hand their subject to the
+// noun event they govern: "held talks", "staged a protest", "carried out
+// a campaign".
+var lightVerbs = map[string]bool{
+	"hold": true, "holds": true, "held": true, "holding": true, "begin": true, "began": true, "begins": true, "begun": true,
+	"start": true, "started": true, "starts": true, "conduct": true, "conducted": true, "conducts": true,
+	"stage": true, "staged": true, "stages": true, "launch": true, "launched": true, "launches": true,
+	"carry": true, "carried": true, "carries": true, "make": true, "made": true, "makes": true,
+	"pay": true, "paid": true, "pays": true, "take": true, "took": true, "takes": true, "taken": true,
+	"open": true, "opened": true, "opens": true, "announce": true, "announced": true, "announces": true,
+	"complete": true, "completed": true, "completes": true, "resume": true, "resumed": true, "resumes": true,
+	"continue": true, "continued": true, "continues": true, "mount": true, "mounted": true, "mounts": true,
+	"organize": true, "organized": true, "organise": true, "organised": true, "end": true, "ended": true,
+	"hosted": true, "joined": true, "join": true, "joins": true, "led": true, "leads": true,
+}
+
+// lightVerbBefore returns the position of a light verb a few words before
+// a nominal trigger ("held the annual Malabar naval exercise"), or -1.
+func lightVerbBefore(toks []nlp.Token, h hit) int {
+	for k := h.first - 1; k >= 0 && k >= h.first-6; k-- {
+		w := toks[k].Lower()
+		if lightVerbs[w] {
+			return k
+		}
+		if clauseEnds[w] || w == "," || (actors.Prepositions[w] && w != "out" && w != "in") {
+			return -1
+		}
+	}
+	return -1
 }
 
 // byAgent is the "by X" of a nominal event: "the signing of the deal by

@@ -347,7 +347,10 @@ func insideMention(ms []actors.Mention, h hit) bool {
 // investment".
 func afterAdjective(ms []actors.Mention, h hit) bool {
 	for _, m := range ms {
-		if m.Adjective && m.Last == h.first-1 && h.t.Kind == 'v' {
+		// A plural demonym is a noun, the subject of the verb after it:
+		// "Ukrainians protested", "Palestinians rejected".
+		plural := strings.HasSuffix(m.Text, "s") && !strings.HasSuffix(m.Text, "ss")
+		if m.Adjective && !plural && m.Last == h.first-1 && h.t.Kind == 'v' {
 			return true
 		}
 	}
