@@ -114,6 +114,10 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 	}
 
 	switch {
+	case src != nil && tgt != nil && sameActors(src.Actors, tgt.Actors):
+		// "Britain, France and Germany said they regretted ...": the
+		// target refers back to the source.
+		return nil
 	case src != nil && tgt != nil:
 		return cross(src.Actors, tgt.Actors)
 	case src != nil && len(src.Actors) >= 2 && h.t.Recip:
@@ -519,6 +523,23 @@ func stateRole(code string) bool {
 // bothBodies reports whether neither actor is a state: a list such as
 // "the G-20, BRICS and APEC summits" names occasions, not a pair.
 func bothBodies(a, b doc.Actor) bool { return a.Country == "" && b.Country == "" }
+
+// sameActors reports whether two actor lists name the same codes.
+func sameActors(a, b []doc.Actor) bool {
+	if len(a) != len(b) || len(a) < 2 {
+		return false
+	}
+	codes := map[string]bool{}
+	for _, x := range a {
+		codes[x.Code] = true
+	}
+	for _, x := range b {
+		if !codes[x.Code] {
+			return false
+		}
+	}
+	return true
+}
 
 // cross returns every (source, target) pair of two actor lists.
 func cross(srcs, tgts []doc.Actor) []pair {
