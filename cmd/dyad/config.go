@@ -19,7 +19,10 @@ type config struct {
 	Actors   []string
 	Agents   []string
 	Verbs    []string
-	Quiet    bool
+	// NoDefaultActors uses only the --actors and --agents dictionaries,
+	// not the embedded ones.
+	NoDefaultActors bool
+	Quiet           bool
 	Format   string
 	Workers  int
 	Out      string
@@ -53,6 +56,7 @@ func flagSet(name string, cfg *config, want ...string) *flag.FlagSet {
 			fs.Var((*stringList)(&cfg.Actors), "actors", "extra actor dictionary (dyad or PETRARCH format); repeatable")
 			fs.Var((*stringList)(&cfg.Agents), "agents", "extra agent dictionary (dyad or PETRARCH format); repeatable")
 			fs.Var((*stringList)(&cfg.Verbs), "verbs", "extra event lexicon in dyad's format; repeatable")
+			fs.BoolVar(&cfg.NoDefaultActors, "no-default-actors", false, "use only the --actors and --agents dictionaries, not the embedded ones")
 		case "quiet":
 			fs.BoolVar(&cfg.Quiet, "quiet", false, "no progress output")
 		case "format":
@@ -100,6 +104,9 @@ func parse(fs *flag.FlagSet, cfg *config, args []string) ([]string, error) {
 func (cfg *config) validate() error {
 	if cfg.Workers < 1 {
 		return usagef("--workers must be at least 1, got %d", cfg.Workers)
+	}
+	if cfg.NoDefaultActors && len(cfg.Actors) == 0 {
+		return usagef("--no-default-actors needs at least one --actors dictionary")
 	}
 	if r := cfg.Filter.Root; r != "" && (len(r) != 2 || strings.Trim(r, "0123456789") != "") {
 		return usagef("--root wants a two-digit CAMEO root such as 04, got %q", r)

@@ -226,3 +226,30 @@ func TestDemo(t *testing.T) {
 		t.Errorf("few RUS-CHN events in the demo:\n%s", table)
 	}
 }
+
+// TestPhoenixDictionaries codes with the Phoenix dictionaries instead of
+// dyad's own: Hu Jintao is CHNGOV on 2012-06-05.
+func TestPhoenixDictionaries(t *testing.T) {
+	dir := shared(t, "data/peers/petrarch2")
+	args := []string{"code", "--quiet", "--no-default-actors"}
+	for _, f := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"} {
+		args = append(args, "--actors", filepath.Join(dir, f))
+	}
+	args = append(args, "--agents", filepath.Join(dir, "Phoenix.agents.txt"), "-")
+	var out, errb bytes.Buffer
+	in := strings.NewReader("June 5, 2012\n\nHu Jintao met Vladimir Putin in Beijing on June 5.\n")
+	code := run(context.Background(), args, &env{stdin: in, stdout: &out, stderr: &errb})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var ev struct {
+		Source struct{ Code string } `json:"source"`
+		Target struct{ Code string } `json:"target"`
+	}
+	if err := json.Unmarshal([]byte(strings.SplitN(out.String(), "\n", 2)[0]), &ev); err != nil {
+		t.Fatalf("no event: %v\n%s", err, out.String())
+	}
+	if ev.Source.Code != "CHNGOV" || !strings.HasPrefix(ev.Target.Code, "RUS") {
+		t.Errorf("Hu Jintao met Vladimir Putin: %s -> %s, want CHNGOV -> RUS...", ev.Source.Code, ev.Target.Code)
+	}
+}

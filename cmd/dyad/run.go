@@ -20,9 +20,12 @@ import (
 // given with --actors, --agents and --verbs. A malformed dictionary line
 // is reported with file and line and skipped.
 func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
-	lex, err := lexicon.Default()
-	if err != nil {
-		return nil, fmt.Errorf("embedded dictionaries: %w", err)
+	lex := &lexicon.Lexicon{}
+	if !cfg.NoDefaultActors {
+		var err error
+		if lex, err = lexicon.Default(); err != nil {
+			return nil, fmt.Errorf("embedded dictionaries: %w", err)
+		}
 	}
 	for _, path := range append(append([]string{}, cfg.Actors...), cfg.Agents...) {
 		extra, lineErrs, err := lexicon.Load(path)

@@ -228,7 +228,10 @@ func (r *Resolver) add(surface string, p pattern) {
 	if p.kind != partAgent {
 		p.proper = toks[len(toks)-1].IsCapitalized() || !toks[0].IsWord()
 	}
-	if p.kind != partAgent {
+	// Dictionaries written all in capitals (PETRARCH/Phoenix: "HU_JINTAO",
+	// "CHINA") have no acronyms to tell apart.
+	shouting := p.actor != nil && allCaps(p.actor.Names)
+	if p.kind != partAgent && !shouting {
 		off := len(toks) - len(p.toks)
 		for k, t := range toks[off:] {
 			if isAcronym(t.Text) {
@@ -272,6 +275,16 @@ func (r *Resolver) match(toks []nlp.Token, i int) (pattern, int, bool) {
 		return p, i + len(p.toks), true
 	}
 	return pattern{}, i, false
+}
+
+// allCaps reports whether every name is written in capitals.
+func allCaps(names []string) bool {
+	for _, n := range names {
+		if n != strings.ToUpper(n) {
+			return false
+		}
+	}
+	return len(names) > 0
 }
 
 // isAcronym reports whether a dictionary word is written in capitals
