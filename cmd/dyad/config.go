@@ -23,11 +23,11 @@ type config struct {
 	// not the embedded ones.
 	NoDefaultActors bool
 	Quiet           bool
-	Format   string
-	Workers  int
-	Out      string
-	Gold     string
-	Filter   store.Filter
+	Format          string
+	Workers         int
+	Out             string
+	Gold            string
+	Filter          store.Filter
 }
 
 // stringList is a repeatable string flag.
