@@ -253,3 +253,55 @@ func TestPhoenixDictionaries(t *testing.T) {
 		t.Errorf("Hu Jintao met Vladimir Putin: %s -> %s, want CHNGOV -> RUS...", ev.Source.Code, ev.Target.Code)
 	}
 }
+
+// TestNoEventsWhereGoldHasNone checks that no event comes from a sentence
+// the gold files mark as holding none (negated or speculative) or as not
+// scored (headlines, link lists).
+func TestNoEventsWhereGoldHasNone(t *testing.T) {
+	seeds := shared(t, "corpus/seeds")
+	goldDir := shared(t, "gold")
+	code, out, stderr := dyad(t, "code", "--quiet", "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds)
+	if code != 0 {
+		t.Fatalf("dyad code exited %d: %s", code, stderr)
+	}
+	type line struct {
+		Doc, Evidence string
+		Events        *[]json.RawMessage
+		Ignore        bool
+	}
+	var empty []line
+	files, _ := filepath.Glob(filepath.Join(goldDir, "*.gold.jsonl"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			var l line
+			if err := json.Unmarshal([]byte(s), &l); err != nil {
+				t.Fatal(err)
+			}
+			if l.Ignore || (l.Events != nil && len(*l.Events) == 0) {
+				empty = append(empty, l)
+			}
+		}
+	}
+	if len(empty) < 5 {
+		t.Fatalf("only %d gold lines without events", len(empty))
+	}
+	norm := func(s string) string {
+		s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-").Replace(strings.ToLower(s))
+		return strings.Join(strings.Fields(s), " ")
+	}
+	for _, rec := range strings.Split(strings.TrimSpace(out), "\n") {
+		var ev struct{ Doc, Sentence, CAMEO string }
+		if err := json.Unmarshal([]byte(rec), &ev); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range empty {
+			if l.Doc == ev.Doc && strings.Contains(norm(ev.Sentence), l.Evidence) {
+				t.Errorf("event %s in a sentence gold marks as holding none: %s", ev.CAMEO, ev.Sentence)
+			}
+		}
+	}
+}
