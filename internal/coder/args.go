@@ -116,7 +116,11 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 	switch {
 	case src != nil && tgt != nil && sameActors(src.Actors, tgt.Actors):
 		// "Britain, France and Germany said they regretted ...": the
-		// target refers back to the source.
+		// target refers back to the source; a mutual event still pairs
+		// its members ("agreed upon a pact between the two countries").
+		if h.t.Recip {
+			return pairsOf(src.Actors)
+		}
 		return nil
 	case src != nil && tgt != nil:
 		return cross(src.Actors, tgt.Actors)
@@ -264,6 +268,11 @@ func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, 
 		if m.First <= h.last || m.First >= hi || len(m.Actors) == 0 || m == src {
 			continue
 		}
+		// "Syria offered its troops to Lebanon": the source's own
+		// belongings are no target.
+		if src != nil && len(m.Actors) == 1 && sameSide(m.Actors[0], src.Actors[0]) {
+			continue
+		}
 		if m.First-h.last > reach {
 			break
 		}
@@ -288,6 +297,11 @@ func candidateAfter(ms []actors.Mention, h hit, hi int, src *actors.Mention) boo
 	for k := range ms {
 		m := &ms[k]
 		if m == src || len(m.Actors) == 0 {
+			continue
+		}
+		// Places, times and circumstances name no target: "set up a
+		// centre in Tokyo", "despite Israel's wish".
+		if m.Prep != "" && !targetPreps[m.Prep] && m.Prep != "of" && m.Prep != "about" {
 			continue
 		}
 		for _, a := range m.Actors {
