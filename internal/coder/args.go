@@ -217,7 +217,7 @@ func subject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.Ment
 // "dozens", "a group", "40".
 func quantityWord(t nlp.Token) bool {
 	switch t.Lower() {
-	case "thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups", "crowd", "crowds", "some", "many", "members":
+	case "thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups", "crowd", "crowds", "some", "many":
 		return true
 	}
 	return isNumber(t)
@@ -282,6 +282,11 @@ func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, 
 		if endsInPrep(h.t) && m.First-h.last <= 8 {
 			return m
 		}
+		// "defended the right of Russian troops", "condemned the killing
+		// of Soleimani": the object's "of" names the target.
+		if m.Prep == "of" && h.t.Kind != 'n' && m.First-h.last <= 5 {
+			return m
+		}
 		if targetPreps[m.Prep] || ((place || violent(h.t.Code)) && (m.Prep == "in" || m.Prep == "at" || m.Prep == "near")) ||
 			(m.Prep == "" && h.t.Kind != 'n') {
 			return m
@@ -301,7 +306,7 @@ func candidateAfter(ms []actors.Mention, h hit, hi int, src *actors.Mention) boo
 		}
 		// Places, times and circumstances name no target: "set up a
 		// centre in Tokyo", "despite Israel's wish".
-		if m.Prep != "" && !targetPreps[m.Prep] && m.Prep != "of" && m.Prep != "about" {
+		if m.Prep != "" && !targetPreps[m.Prep] && m.Prep != "about" {
 			continue
 		}
 		for _, a := range m.Actors {

@@ -203,7 +203,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		if insideMention(st.mentions, h) || afterAdjective(st.mentions, h) {
 			continue
 		}
-		mod, ok := modality(st.toks, h, reportedBefore(st.hits, h))
+		mod, ok := modality(st.toks, st.mentions, h, reportedBefore(st.hits, h))
 		if !ok {
 			continue
 		}
@@ -284,6 +284,16 @@ func placeTargets(pairs []pair, loc doc.Location) []pair {
 		}
 	}
 	return pairs
+}
+
+// endsMention reports whether an actor mention ends at token k.
+func endsMention(ms []actors.Mention, k int) bool {
+	for _, m := range ms {
+		if m.Last == k && len(m.Actors) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedBefore reports whether a verb of saying comes before h.
@@ -405,7 +415,7 @@ var (
 
 // modality classifies the event at h from the words just before it in its
 // clause: ok=false for a denied or doubted event.
-func modality(toks []nlp.Token, h hit, reported bool) (string, bool) {
+func modality(toks []nlp.Token, ms []actors.Mention, h hit, reported bool) (string, bool) {
 	mod := doc.Asserted
 	first := toks[h.first].Lower()
 	if h.t.Kind == 'v' && h.first > 0 {
@@ -417,6 +427,9 @@ func modality(toks []nlp.Token, h hit, reported bool) (string, bool) {
 			case doneVerbs[before]:
 			case intentVerbs[before] || planners[before]:
 				mod = doc.Planned
+			case endsMention(ms, h.first-2):
+				// "summoned Niger's ambassador to complain": the purpose
+				// of an act done to someone.
 			default:
 				return "", false
 			}
