@@ -208,7 +208,38 @@ func subject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.Ment
 		if m.Last+1 < len(toks) && isPossessive(toks[m.Last+1]) {
 			continue
 		}
+		// "Pakistan, a key U.S. ally in the war, has refused": the
+		// subject is the head before the appositive, not inside it.
+		if head := appositiveHead(toks, ms, m, lo, before); head != nil {
+			return head
+		}
 		return m
+	}
+	return nil
+}
+
+// appositiveHead returns X when m sits inside an appositive "X, a ... m
+// ..., VERB", or nil.
+func appositiveHead(toks []nlp.Token, ms []actors.Mention, m *actors.Mention, lo, before int) *actors.Mention {
+	closed := false
+	for k := m.Last + 1; k < before; k++ {
+		if toks[k].Text == "," {
+			closed = true
+		}
+	}
+	if !closed {
+		return nil
+	}
+	for k := m.First - 1; k >= lo && k >= m.First-8; k-- {
+		if toks[k].Text != "," {
+			continue
+		}
+		for i := range ms {
+			if h := &ms[i]; h.Last == k-1 && len(h.Actors) > 0 && h.Prep == "" {
+				return h
+			}
+		}
+		return nil
 	}
 	return nil
 }

@@ -224,6 +224,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		if !ok {
 			continue
 		}
+		assault, _ := cameo.Lookup("180")
 		if root := code[:2]; root == "03" {
 			mod = doc.Planned // an intent is a plan, whatever the tense
 		}
@@ -247,6 +248,12 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 			if p.tgt.Code != "" {
 				t := p.tgt
 				tgt = &t
+			}
+			info := info
+			// Force used on civilians, refugees or the unarmed is an
+			// assault (CAMEO 18), not a fight between armed forces (19).
+			if info.Root == "19" && tgt != nil && unarmed(tgt.Code) {
+				info = assault
 			}
 			e := doc.Event{
 				Doc:           d.ID,
@@ -284,6 +291,34 @@ func placeTargets(pairs []pair, loc doc.Location) []pair {
 		}
 	}
 	return pairs
+}
+
+// unarmed reports whether an actor code names civilians or other people
+// who bear no arms: CVL, REF, EDU, HLH, MED, LAB, REL, AGR.
+func unarmed(code string) bool {
+	if len(code) < 6 {
+		return false
+	}
+	switch code[len(code)-3:] {
+	case "CVL", "REF", "EDU", "HLH", "MED", "LAB", "REL", "AGR":
+		return true
+	}
+	return false
+}
+
+// intentBefore reports whether an intent verb governs the "to" at k from
+// a few words back: "agreed in principle on Saturday to provide aid".
+func intentBefore(toks []nlp.Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		w := toks[j].Lower()
+		if intentVerbs[w] {
+			return true
+		}
+		if clauseEnds[w] || w == "," || w == "to" {
+			return false
+		}
+	}
+	return false
 }
 
 // endsMention reports whether an actor mention ends at token k.
@@ -425,7 +460,7 @@ func modality(toks []nlp.Token, ms []actors.Mention, h hit, reported bool) (stri
 			before := toks[h.first-2].Lower()
 			switch {
 			case doneVerbs[before]:
-			case intentVerbs[before] || planners[before]:
+			case intentVerbs[before] || planners[before] || intentBefore(toks, h.first-1):
 				mod = doc.Planned
 			case endsMention(ms, h.first-2):
 				// "summoned Niger's ambassador to complain": the purpose
