@@ -99,6 +99,17 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 	if h.t.Topic {
 		tgt = nil // "discussed Iran": Iran is what was discussed
 	}
+	// A threat aims at whoever must act to avert it: "threatened to stop
+	// negotiations if the United States goes ahead", "unless Baghdad
+	// accepted its conditions".
+	if strings.HasPrefix(h.t.Code, "13") && src != nil && tgt == nil {
+		for k := h.last + 1; k < len(toks); k++ {
+			if w := toks[k].Lower(); w == "if" || w == "unless" {
+				tgt = firstAfter(ms, k, len(toks), src)
+				break
+			}
+		}
+	}
 	// Relative clauses: "the SCO, whose summit Putin attended".
 	if ante := antecedent(toks, ms, lo); ante != nil {
 		switch toks[lo-1].Lower() {
@@ -377,9 +388,14 @@ func lastBefore(ms []actors.Mention, lo, before int, not *actors.Mention) *actor
 // firstAfter is the first mention after position after, before hi.
 func firstAfter(ms []actors.Mention, after, hi int, src *actors.Mention) *actors.Mention {
 	for k := range ms {
-		if m := &ms[k]; m.First > after && m.First < hi && m != src && len(m.Actors) > 0 {
-			return m
+		m := &ms[k]
+		if m.First <= after || m.First >= hi || m == src || len(m.Actors) == 0 {
+			continue
 		}
+		if src != nil && len(m.Actors) == 1 && sameSide(m.Actors[0], src.Actors[0]) {
+			continue
+		}
+		return m
 	}
 	return nil
 }

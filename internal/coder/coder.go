@@ -200,8 +200,19 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		}
 	}
 	for _, h := range st.hits {
-		if insideMention(st.mentions, h) || afterAdjective(st.mentions, h) {
+		if insideMention(st.mentions, h) {
 			continue
+		}
+		// "Palestinian riots", "Israeli attacks": a verb form after a
+		// country adjective is a noun owned by it; "Russian support" is
+		// a stance, not an event.
+		if afterAdjective(st.mentions, h) {
+			if strings.HasPrefix(h.t.Code, "05") {
+				continue
+			}
+			n := *h.t
+			n.Kind = 'n'
+			h.t = &n
 		}
 		mod, ok := modality(st.toks, st.mentions, h, reportedBefore(st.hits, h))
 		if !ok {
