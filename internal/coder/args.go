@@ -114,7 +114,12 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 	if ante := antecedent(toks, ms, lo); ante != nil {
 		switch toks[lo-1].Lower() {
 		case "whose":
-			if tgt == nil && src != ante {
+			// "Gazprom, whose chief signed the deal": the antecedent's
+			// people act for it; "the SCO, whose summit Putin attended":
+			// the antecedent is acted upon.
+			if src == nil && lo < len(toks) && titleWord(toks[lo].Lower()) {
+				src = ante
+			} else if tgt == nil && src != ante {
 				tgt = ante
 			}
 		case "which", "who", "that":
@@ -329,7 +334,7 @@ func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, 
 		if m.Prep == "of" && h.t.Kind != 'n' && m.First-h.last <= 5 {
 			return m
 		}
-		if targetPreps[m.Prep] || ((place || violent(h.t.Code)) && (m.Prep == "in" || m.Prep == "at" || m.Prep == "near")) ||
+		if targetPreps[m.Prep] || ((place || forceful(h.t.Code)) && (m.Prep == "in" || m.Prep == "at" || m.Prep == "near" || m.Prep == "around")) ||
 			(m.Prep == "" && h.t.Kind != 'n') {
 			return m
 		}
@@ -363,6 +368,10 @@ func candidateAfter(ms []actors.Mention, h hit, hi int, src *actors.Mention) boo
 // violent reports whether a code is an assault, a fight or mass
 // violence, whose target is where it strikes: "shelled positions in Gaza".
 func violent(code string) bool { return code >= "18" && code < "21" }
+
+// forceful reports whether a code shows or uses force (roots 15-20),
+// whose target is where it is aimed: "drills around Taiwan".
+func forceful(code string) bool { return code >= "15" && code < "21" }
 
 // twoParty reports whether an event takes two parties by nature:
 // consultations, signed agreements and material cooperation.
@@ -443,6 +452,18 @@ func mentionAt(ms []actors.Mention, from, to int) *actors.Mention {
 		}
 	}
 	return nil
+}
+
+// titleWord reports whether w names a person by office: "chief",
+// "president", "leader".
+func titleWord(w string) bool {
+	switch w {
+	case "chief", "head", "president", "leader", "leaders", "chairman", "director", "minister",
+		"ministers", "officials", "representatives", "envoy", "ambassador", "spokesman", "spokeswoman",
+		"government", "army", "forces", "troops", "police", "chief executive", "boss":
+		return true
+	}
+	return false
 }
 
 // mainSubject finds the subject of a main-clause verb that follows a

@@ -236,6 +236,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 			continue
 		}
 		assault, _ := cameo.Lookup("180")
+		bombing, _ := cameo.Lookup("183")
 		if root := code[:2]; root == "03" {
 			mod = doc.Planned // an intent is a plan, whatever the tense
 		}
@@ -265,6 +266,11 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 			// assault (CAMEO 18), not a fight between armed forces (19).
 			if info.Root == "19" && tgt != nil && unarmed(tgt.Code) {
 				info = assault
+			}
+			// Bombs set by rebels and militants are bombings (183), not
+			// aerial weapons (195).
+			if info.Code == "195" && nonState(p.src.Code) {
+				info = bombing
 			}
 			e := doc.Event{
 				Doc:           d.ID,
@@ -313,6 +319,17 @@ func unarmed(code string) bool {
 	switch code[len(code)-3:] {
 	case "CVL", "REF", "EDU", "HLH", "MED", "LAB", "REL", "AGR":
 		return true
+	}
+	return false
+}
+
+// nonState reports whether an actor code names an armed group outside a
+// state: rebels, insurgents, separatists, militants.
+func nonState(code string) bool {
+	for _, r := range []string{"REB", "INS", "SEP", "UAF", "IMG", "RAD"} {
+		if strings.Contains(code[min(3, len(code)):], r) {
+			return true
+		}
 	}
 	return false
 }
