@@ -1,6 +1,8 @@
 package actors
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/nlp"
@@ -182,4 +184,64 @@ func (r *Resolver) titlesOf(text string, toks []nlp.Token, ts []title, ms []Ment
 		}
 	}
 	return ms
+}
+
+// titleIn codes a title with no country of its own by the state it is
+// placed in: "Demonstrators in Baghdad" IRQOPP, "Rebels in the Ivory
+// Coast" CIVREB, "a terror group based in Trinidad" TTOUAF. The state must
+// be named right after "in" (a capital counts, as "Beijing said" does),
+// and the title must be one whose holders belong where they are: troops
+// and armed forces are often abroad ("troops in Afghanistan"), so they
+// are left uncoded. It returns the mention, covering title and place, and
+// the token after it.
+func (r *Resolver) titleIn(text string, toks []nlp.Token, ph phrase, date string) (Mention, int, bool) {
+	if ph.unnamed {
+		return Mention{}, 0, false
+	}
+	for _, p := range ph.parts {
+		if p.kind != partAgent {
+			return Mention{}, 0, false
+		}
+	}
+	last := ph.parts[len(ph.parts)-1]
+	// Settlers live where their state is not: "settlers in the West Bank".
+	word := strings.Join(last.toks, " ")
+	if abroadTitle[last.agent.Title] || last.agent.Code == "" || strings.HasPrefix(word, "settler") {
+		return Mention{}, 0, false
+	}
+	j := last.last + 1
+	if j+1 < len(toks) && (toks[j].Lower() == "based" || toks[j].Lower() == "operating") {
+		j++
+	}
+	if j+1 >= len(toks) || toks[j].Lower() != "in" {
+		return Mention{}, 0, false
+	}
+	place, next, ok := r.phrase(toks, j+1)
+	if !ok || len(place.parts) != 1 || place.parts[0].kind != partCountry || !r.countries[place.parts[0].actor.Code] {
+		return Mention{}, 0, false
+	}
+	// "Demonstrators in Baghdad's streets" and "in Iraq's capital" still
+	// place them; "in Chinese" would be a language, and adjectives are
+	// not matched here because the part must be a country name.
+	country := place.parts[0].actor.Code
+	m := Mention{
+		Start: toks[ph.first].Start, End: toks[place.last].End,
+		First: ph.first, Last: place.last, Kind: Named,
+	}
+	m.Text = text[m.Start:m.End]
+	m.Person = personTitle[last.agent.Title]
+	m.Plural = pluralWord(last.toks[len(last.toks)-1])
+	m.Actors = []doc.Actor{r.actor(m.Text, country+last.agent.Code, "", last.agent.Title)}
+	return m, next, true
+}
+
+// abroadTitle lists agent titles whose holders are often in a country
+// not their own, so "in X" does not tell whose they are.
+var abroadTitle = map[string]bool{
+	"troops": true, "military": true, "army": true, "navy": true, "air force": true,
+	"ambassador": true, "envoy": true, "diplomat": true, "delegation": true,
+	"refugees": true, "analyst": true, "media": true, "business": true,
+	"foreign minister": true, "minister": true, "leader": true, "president": true,
+	"prime minister": true, "official": true, "NGO": true, "scholar": true,
+	"spokesperson": true, "general": true, "commander": true, "officer": true,
 }

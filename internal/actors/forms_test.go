@@ -54,6 +54,15 @@ func TestDefaultLexiconMentions(t *testing.T) {
 		{"same state twice", "the Soviet and Russian gas industry", "2014", []string{"the Soviet and Russian=RUS"}},
 		{"former office holder", "Hu Jintao spoke.", "2014-06", []string{"Hu Jintao=CHNELI"}},
 		{"office on the date", "Hu Jintao spoke.", "2012-06", []string{"Hu Jintao=CHNGOV"}},
+		{"title placed in a capital", "Demonstrators in Baghdad blocked a road.", "2004", []string{"Demonstrators in Baghdad=IRQOPP"}},
+		{"title placed in a state", "Rebels in the Ivory Coast blocked transport.", "2002", []string{"Rebels in the Ivory Coast=CIVREB"}},
+		{"group based in a state", "A terror group based in Trinidad claims it.", "2002", []string{"terror group based in Trinidad=TTOUAF"}},
+		{"troops abroad are not placed", "Troops in Afghanistan were attacked.", "2010", []string{"Afghanistan=AFG"}},
+		{"settlers are not placed", "Settlers in the West Bank protested.", "2010", []string{"the West Bank=PSE"}},
+		{"armed group by name", "Hezbollah guerrillas killed two.", "2000", []string{"Hezbollah guerrillas=LBNREB"}},
+		{"armed group with owner", "Iraq's al-Qaeda frontman spoke.", "2004", []string{"Iraq's al-Qaeda=IMGMUSALQ"}},
+		{"European Community", "European Community foreign ministers met.", "1991", []string{"European Community foreign ministers=IGOEUREEC"}},
+		{"suicide bombers are not aircraft", "Two Palestinian suicide bombers struck.", "2002", []string{"Palestinian suicide bombers=PSEREB"}},
 	}
 	for _, tt := range tests {
 		got := named(r.Sentence(tt.text, tt.date))

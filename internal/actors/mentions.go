@@ -58,6 +58,9 @@ func (r *Resolver) mentions(text string, toks []nlp.Token, date string) []Mentio
 		m, ok := r.compose(text, toks, ph, date)
 		if ok {
 			out = append(out, m)
+		} else if m, end, ok := r.titleIn(text, toks, ph, date); ok {
+			out = append(out, m)
+			next = end
 		} else if t, ok := bareTitle(toks, ph); ok {
 			titles = append(titles, t)
 		}
