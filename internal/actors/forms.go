@@ -165,6 +165,11 @@ func (r *Resolver) titlesOf(text string, toks []nlp.Token, ts []title, ms []Ment
 				(m.Last+1 < len(toks) && isPossessive(toks[m.Last+1])) {
 				continue
 			}
+			// "a member of the Syrian parliament" is a legislator, but "a
+			// member of NATO" or "of the Security Council" is a state.
+			if t.agent.Title == "member" && !stateBody(m.Actors) {
+				break
+			}
 			n := *m
 			n.Start, n.First = toks[t.first].Start, t.first
 			n.Text = text[n.Start:n.End]
@@ -244,4 +249,16 @@ var abroadTitle = map[string]bool{
 	"foreign minister": true, "minister": true, "leader": true, "president": true,
 	"prime minister": true, "official": true, "NGO": true, "scholar": true,
 	"spokesperson": true, "general": true, "commander": true, "officer": true,
+}
+
+// stateBody reports whether every actor is a body of a state (a
+// legislature, a party, a ministry), not a state or an organisation of
+// states.
+func stateBody(as []doc.Actor) bool {
+	for _, a := range as {
+		if a.Country == "" || len(a.Code) <= 3 {
+			return false
+		}
+	}
+	return len(as) > 0
 }

@@ -62,6 +62,15 @@ func TestDefaultLexiconMentions(t *testing.T) {
 		{"armed group by name", "Hezbollah guerrillas killed two.", "2000", []string{"Hezbollah guerrillas=LBNREB"}},
 		{"armed group with owner", "Iraq's al-Qaeda frontman spoke.", "2004", []string{"Iraq's al-Qaeda=IMGMUSALQ"}},
 		{"European Community", "European Community foreign ministers met.", "1991", []string{"European Community foreign ministers=IGOEUREEC"}},
+		{"pro- names a stance", "The pro-Iranian Hizbollah group declared a ceasefire.", "2000", []string{"Hizbollah=LBNREB"}},
+		{"anti- names a stance", "A prominent anti-Syria journalist was killed.", "2005", nil},
+		{"a backer is no actor", "It fought the Syrian-backed Amal militia.", "1990", []string{"Amal militia=LBNREB"}},
+		{"a maker is no actor", "They found Russian-made rockets.", "1990", nil},
+		{"forces a state leads", "Vietnamese-led forces retook the village.", "1985", []string{"Vietnamese-led forces=VNMMIL"}},
+		{"party inside a hyphenated modifier", "It will boycott Algeria's first multi-party elections.", "1991", []string{"Algeria=DZA"}},
+		{"member of a state body", "A member of the Syrian parliament started a hunger strike.", "2001", []string{"member of the Syrian parliament=SYRLEG"}},
+		{"member of an alliance is a state", "Turkey, a member of NATO, objected.", "2001", []string{"Turkey=TUR", "NATO=IGOWSTNAT"}},
+		{"minister of a named portfolio", "Eritrean Information Minister Yemane Gebremeskel said so.", "2018", []string{"Eritrean Information Minister Yemane Gebremeskel=ERIGOV"}},
 		{"suicide bombers are not aircraft", "Two Palestinian suicide bombers struck.", "2002", []string{"Palestinian suicide bombers=PSEREB"}},
 	}
 	for _, tt := range tests {

@@ -45,6 +45,13 @@ func (r *Resolver) mentions(text string, toks []nlp.Token, date string) []Mentio
 			i = next
 			continue
 		}
+		// "pro-Iranian Hizbollah", "anti-Syria journalist", "Syrian-backed
+		// militia", "Russian-made rockets": a state named as a stance or a
+		// maker modifies what follows and is no actor of the sentence.
+		if next, ok := r.modifierState(toks, i); ok {
+			i = next
+			continue
+		}
 		ph, next, ok := r.phrase(toks, i)
 		if !ok {
 			i = max(next, i+1) // past a place name: "the South China Sea"
@@ -155,6 +162,14 @@ func (r *Resolver) phrase(toks []nlp.Token, i int) (phrase, int, bool) {
 				continue
 			}
 		}
+		// "Vietnamese-led forces", "US-led troops": forces a state leads
+		// are its forces.
+		if (p.kind == partCountry || p.kind == partAdjective) && i+2 < len(toks) && isDash(toks[i]) && toks[i+1].Lower() == "led" {
+			if q, _, ok := r.match(toks, i+2); ok && q.kind == partAgent {
+				i += 2
+				continue
+			}
+		}
 		// "the Russian President, Vladimir Putin": an appositive name.
 		if p.kind == partAgent && i+1 < len(toks) && toks[i].Text == "," {
 			if q, _, ok := r.match(toks, i+1); ok && q.kind == partPerson {
@@ -206,6 +221,11 @@ func (r *Resolver) modified(toks []nlp.Token, i, n int) (int, bool) {
 	for k := 0; k <= n && i+k < len(toks); k++ {
 		j := i + k
 		if p, _, ok := r.match(toks, j); ok && (k == 0 || p.kind == partAgent || p.kind == partOrg || p.kind == partPerson) {
+			// "Algeria's first multi-party elections": "party" inside a
+			// hyphenated modifier is no title.
+			if k > 0 && isDash(toks[j-1]) {
+				return i, false
+			}
 			return j, true
 		}
 		t := toks[j]
@@ -381,7 +401,7 @@ var personTitle = map[string]bool{
 	"adviser": true, "advisor": true, "foreign secretary": true,
 	"finance minister": true, "energy minister": true, "interior minister": true, "diplomat": true,
 	"governor": true, "emir": true, "crown prince": true, "commander": true, "admiral": true,
-	"officer": true, "former leader": true,
+	"officer": true, "former leader": true, "member": true,
 }
 
 func hyphenated(toks []nlp.Token, ph phrase) bool {
@@ -528,4 +548,35 @@ func listEndsWithAnd(toks []nlp.Token, ms []Mention, k int) bool {
 		return false
 	}
 	return false
+}
+
+// stateModifiers are the words that, after "STATE-", make the state a
+// modifier rather than an actor: "Syrian-backed", "Russian-made".
+var stateModifiers = map[string]bool{
+	"backed": true, "made": true, "brokered": true, "occupied": true, "based": true,
+	"sponsored": true, "funded": true, "supported": true, "born": true, "built": true,
+	"controlled": true, "held": true, "owned": true, "allied": true, "aligned": true,
+	"financed": true, "armed": true, "trained": true, "inspired": true, "friendly": true,
+}
+
+// modifierState reports whether a state's name or adjective at i is a
+// modifier: after "pro-" or "anti-" ("pro-Iranian", "anti-Syria"), or
+// before "-backed", "-made" and the like. It returns the token after it.
+func (r *Resolver) modifierState(toks []nlp.Token, i int) (int, bool) {
+	if toks[i].Lower() == "the" && i+1 < len(toks) {
+		i++ // "the Syrian-backed Amal militia"
+	}
+	p, next, ok := r.match(toks, i)
+	if !ok || (p.kind != partCountry && p.kind != partAdjective) {
+		return i, false
+	}
+	if i >= 2 && isDash(toks[i-1]) {
+		if w := toks[i-2].Lower(); w == "pro" || w == "anti" {
+			return next, true
+		}
+	}
+	if next+1 < len(toks) && isDash(toks[next]) && stateModifiers[toks[next+1].Lower()] {
+		return next + 2, true
+	}
+	return i, false
 }
