@@ -284,7 +284,9 @@ func (r *Resolver) compose(text string, toks []nlp.Token, ph phrase, date string
 		switch p.kind {
 		case partCountry, partAdjective:
 			countries = append(countries, p.actor.Code)
-			if country == "" {
+			// "Western Cambodia": a region's adjective before a state
+			// names a part of the state.
+			if country == "" || (regions[country] && r.countries[p.actor.Code] && p.kind == partCountry) {
 				country = p.actor.Code
 			}
 		case partOrg:
