@@ -71,6 +71,8 @@ func TestDefaultLexiconMentions(t *testing.T) {
 		{"member of a state body", "A member of the Syrian parliament started a hunger strike.", "2001", []string{"member of the Syrian parliament=SYRLEG"}},
 		{"member of an alliance is a state", "Turkey, a member of NATO, objected.", "2001", []string{"Turkey=TUR", "NATO=IGOWSTNAT"}},
 		{"minister of a named portfolio", "Eritrean Information Minister Yemane Gebremeskel said so.", "2018", []string{"Eritrean Information Minister Yemane Gebremeskel=ERIGOV"}},
+		{"a state's side", "The Chinese side objected.", "2015", []string{"The Chinese side=CHN"}},
+		{"sides of a compound", "The Turkish and Greek sides agreed.", "1990", []string{"The Turkish and Greek sides=TUR+GRC"}},
 		{"part of a state", "They retook a village in Western Cambodia.", "1985", []string{"Western Cambodia=KHM"}},
 		{"suicide bombers are not aircraft", "Two Palestinian suicide bombers struck.", "2002", []string{"Palestinian suicide bombers=PSEREB"}},
 	}
