@@ -35,6 +35,6 @@ func TestZZDebug(t *testing.T) {
 		}
 	}
 	for _, e := range c.Code(d) {
-		fmt.Printf("EVENT %s %s->%s %s %q %s %s\n", e.CAMEO, e.Source.Code, e.Target.Code, e.Modality, e.Trigger, e.Date, e.DatePrecision)
+		tg := "-"; if e.Target != nil { tg = e.Target.Code }; fmt.Printf("EVENT %s %s->%s %s %q %s %s\n", e.CAMEO, e.Source.Code, tg, e.Modality, e.Trigger, e.Date, e.DatePrecision)
 	}
 }
