@@ -151,20 +151,55 @@ func matchPhrase(phrase []string, toks []nlp.Token, i int) int {
 		return i
 	}
 	if phrase[0] == "*" {
-		for skip := 0; skip <= 3 && i+skip <= len(toks); skip++ {
-			if skip > 0 && !toks[i+skip-1].IsWord() && !isNumber(toks[i+skip-1]) {
-				break
-			}
-			if end := matchPhrase(phrase[1:], toks, i+skip); end >= 0 {
+		// Up to three words; hyphens and the numbers of "a 30-day state"
+		// do not count.
+		words := 0
+		for j := i; j <= len(toks); j++ {
+			if end := matchPhrase(phrase[1:], toks, j); end >= 0 {
 				return end
 			}
+			if j == len(toks) {
+				break
+			}
+			t := toks[j]
+			if t.Text == "-" || isNumber(t) {
+				continue
+			}
+			if !t.IsWord() || words == 3 {
+				break
+			}
+			words++
 		}
 		return -1
+	}
+	// A time inside a phrase: "welcome on Thursday to", "lifted Friday
+	// a blockade", "its demand today that".
+	if i > 0 && i < len(toks) && toks[i].Lower() != phrase[0] {
+		if n := timeWords(toks, i); n > 0 {
+			return matchPhrase(phrase, toks, i+n)
+		}
 	}
 	if i >= len(toks) || toks[i].Lower() != phrase[0] {
 		return -1
 	}
 	return matchPhrase(phrase[1:], toks, i+1)
+}
+
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
+}
+
+// timeWords returns how many tokens at i name a day: "Thursday", "on
+// Thursday", "today"; 0 when none.
+func timeWords(toks []nlp.Token, i int) int {
+	if weekdays[toks[i].Lower()] {
+		return 1
+	}
+	if toks[i].Lower() == "on" && i+1 < len(toks) && weekdays[toks[i+1].Lower()] {
+		return 2
+	}
+	return 0
 }
 
 func isNumber(t nlp.Token) bool { return t.Text != "" && t.Text[0] >= '0' && t.Text[0] <= '9' }
@@ -214,7 +249,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 			n.Kind = 'n'
 			h.t = &n
 		}
-		mod, ok := modality(st.toks, st.mentions, h, reportedBefore(st.hits, h))
+		mod, ok := modality(st.toks, st.mentions, h, reportedBefore(st.hits, h) || sayingBefore(st.toks, h))
 		if !ok {
 			continue
 		}
@@ -237,6 +272,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		}
 		assault, _ := cameo.Lookup("180")
 		bombing, _ := cameo.Lookup("183")
+		fight, _ := cameo.Lookup("190")
 		if root := code[:2]; root == "03" {
 			mod = doc.Planned // an intent is a plan, whatever the tense
 		}
@@ -266,6 +302,10 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 			// assault (CAMEO 18), not a fight between armed forces (19).
 			if info.Root == "19" && tgt != nil && unarmed(tgt.Code) {
 				info = assault
+			}
+			// Killing by armed forces of armed men is fighting (190).
+			if info.Code == "186" && armed(p.src.Code) && (tgt == nil || !unarmed(tgt.Code)) {
+				info = fight
 			}
 			// Bombs set by rebels and militants are bombings (183), not
 			// aerial weapons (195).
@@ -323,12 +363,35 @@ func unarmed(code string) bool {
 	return false
 }
 
+// armed reports whether an actor code names an armed force.
+func armed(code string) bool {
+	return len(code) >= 6 && (strings.Contains(code[3:], "MIL") || strings.Contains(code[3:], "REB"))
+}
+
 // nonState reports whether an actor code names an armed group outside a
 // state: rebels, insurgents, separatists, militants.
 func nonState(code string) bool {
 	for _, r := range []string{"REB", "INS", "SEP", "UAF", "IMG", "RAD"} {
 		if strings.Contains(code[min(3, len(code)):], r) {
 			return true
+		}
+	}
+	return false
+}
+
+// causeVerbs make someone do what the infinitive says: "ordered the
+// newspaper to suspend publication", "forced them to leave".
+var causeVerbs = map[string]bool{"ordered": true, "forced": true, "compelled": true, "tried": true, "attempted": true, "orders": true, "forces": true}
+
+// causeBefore reports whether a cause verb governs the "to" at k.
+func causeBefore(toks []nlp.Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		w := toks[j].Lower()
+		if causeVerbs[w] {
+			return true
+		}
+		if clauseEnds[w] || w == "," || w == "to" {
+			return false
 		}
 	}
 	return false
@@ -363,6 +426,23 @@ func endsMention(ms []actors.Mention, k int) bool {
 func reportedBefore(hits []hit, h hit) bool {
 	for _, o := range hits {
 		if o.t.Report && o.last < h.first {
+			return true
+		}
+	}
+	return false
+}
+
+// sayingWords report what someone said or announced; "would" after them
+// is the future of reported speech, not a doubt.
+var sayingWords = map[string]bool{
+	"said": true, "says": true, "announced": true, "announces": true, "confirmed": true,
+	"confirms": true, "declared": true, "stated": true, "told": true, "added": true,
+	"indicated": true, "insisted": true, "promised": true, "warned": true, "reported": true,
+}
+
+func sayingBefore(toks []nlp.Token, h hit) bool {
+	for k := h.first - 1; k >= 0; k-- {
+		if sayingWords[toks[k].Lower()] {
 			return true
 		}
 	}
@@ -487,7 +567,7 @@ func modality(toks []nlp.Token, ms []actors.Mention, h hit, reported bool) (stri
 		if prev == "to" && h.first > 1 {
 			before := toks[h.first-2].Lower()
 			switch {
-			case doneVerbs[before]:
+			case doneVerbs[before] || causeBefore(toks, h.first-1):
 			case intentVerbs[before] || planners[before] || intentBefore(toks, h.first-1):
 				mod = doc.Planned
 			case endsMention(ms, h.first-2):

@@ -70,19 +70,23 @@ func LoadPLOVER(path string) ([]PLOVERRecord, error) {
 
 // PLOVER05 maps a CAMEO code to the PLOVER 0.5b1 event type of the
 // gold-standard records, or "" when PLOVER has none (plain statements).
-// PLOVER 0.5b1 follows the CAMEO roots, except that intents (03) and
-// signed agreements (057) are AGREE, appeals (02) and demands (10) are
-// DEMAND, and military de-escalation (087) is RETREAT. docs/eval.md
-// gives the table.
+// PLOVER 0.5b1 follows the CAMEO roots, with these exceptions, read off
+// the gold-standard records themselves: intents (03) are AGREE; appeals
+// (02) and demands (10) are DEMAND; yielding (08) is CONCEDE, but giving
+// up office (0831), returning or releasing (084), admitting outsiders
+// (086) and military de-escalation (087) are RETREAT; abduction (181) is
+// COERCE. docs/coder.md gives the table.
 func PLOVER05(cameo string) string {
 	if len(cameo) < 2 {
 		return ""
 	}
-	if strings.HasPrefix(cameo, "057") {
-		return "AGREE"
-	}
-	if strings.HasPrefix(cameo, "087") || strings.HasPrefix(cameo, "083") || strings.HasPrefix(cameo, "081") {
-		return "RETREAT"
+	for _, p := range []struct{ prefix, typ string }{
+		{"0831", "RETREAT"}, {"084", "RETREAT"}, {"086", "RETREAT"}, {"087", "RETREAT"},
+		{"181", "COERCE"},
+	} {
+		if strings.HasPrefix(cameo, p.prefix) {
+			return p.typ
+		}
 	}
 	return ploverByRoot[cameo[:2]]
 }
