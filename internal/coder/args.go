@@ -142,7 +142,7 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		return cross(src.Actors, tgt.Actors)
 	case src != nil && len(src.Actors) >= 2 && h.t.Recip:
 		return pairsOf(src.Actors)
-	case src != nil && !h.t.Weak && (!h.t.Recip || !twoParty(h.t.Code)) && !candidateAfter(ms, h, hi, src):
+	case src != nil && !h.t.Weak && (!h.t.Recip || !twoParty(h.t.Code)) && !candidateAfter(toks, ms, h, hi, src):
 		// An event with no target named: "Iran threatened to launch a
 		// new offensive", "Egyptian police opened fire".
 		var out []pair
@@ -345,15 +345,19 @@ func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, 
 // candidateAfter reports whether the sentence names an actor of another
 // side than src that could be the target. Then an event without a target
 // is more likely a misreading than an event with none.
-func candidateAfter(ms []actors.Mention, h hit, hi int, src *actors.Mention) bool {
+func candidateAfter(toks []nlp.Token, ms []actors.Mention, h hit, hi int, src *actors.Mention) bool {
 	for k := range ms {
 		m := &ms[k]
 		if m == src || len(m.Actors) == 0 {
 			continue
 		}
 		// Places, times and circumstances name no target: "set up a
-		// centre in Tokyo", "despite Israel's wish".
-		if m.Prep != "" && !targetPreps[m.Prep] && m.Prep != "about" {
+		// centre in Tokyo", "in central Iran", "despite Israel's wish".
+		if p := prepOf(toks, m); p != "" && !targetPreps[p] && p != "about" {
+			continue
+		}
+		// A possessive pronoun ("its projections") names no new actor.
+		if m.Kind == actors.Pronoun && possessivePronoun[strings.ToLower(m.Text)] {
 			continue
 		}
 		for _, a := range m.Actors {
@@ -363,6 +367,20 @@ func candidateAfter(ms []actors.Mention, h hit, hi int, src *actors.Mention) boo
 		}
 	}
 	return false
+}
+
+var possessivePronoun = map[string]bool{"its": true, "his": true, "her": true, "their": true}
+
+// prepOf is the preposition that governs m, looking past one modifier:
+// "in central Iran", "near the Thai border".
+func prepOf(toks []nlp.Token, m *actors.Mention) string {
+	if m.Prep != "" {
+		return m.Prep
+	}
+	if k := m.First - 2; k >= 0 && !toks[m.First-1].IsCapitalized() && toks[m.First-1].IsWord() && actors.Prepositions[toks[k].Lower()] {
+		return toks[k].Lower()
+	}
+	return ""
 }
 
 // violent reports whether a code is an assault, a fight or mass
