@@ -61,6 +61,11 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		if src == nil {
 			if v := lightVerbBefore(toks, h); v >= 0 {
 				src = subject(toks, ms, lo, v)
+				// "gave the Ivory Coast $5 million of aid": the
+				// recipient sits between the verb and the noun.
+				if tgt := mentionBetween(ms, v, h.first, src); tgt != nil && src != nil {
+					return cross(src.Actors, tgt.Actors)
+				}
 			}
 		}
 		tgt = object(ms, h, hi, src, 3, h.t.Place)
@@ -162,6 +167,11 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 
 func isPassive(toks []nlp.Token, h hit) bool {
 	if h.first == 0 || !isParticiple(toks[h.first].Lower()) {
+		return false
+	}
+	// "is committed to", "are concerned about": a participle that takes
+	// a preposition is an adjective, its subject the actor.
+	if endsInPrep(h.t) && len(h.t.Phrase) > 1 {
 		return false
 	}
 	prev := toks[h.first-1].Lower()
@@ -541,6 +551,9 @@ var lightVerbs = map[string]bool{
 	"continue": true, "continued": true, "continues": true, "mount": true, "mounted": true, "mounts": true,
 	"organize": true, "organized": true, "organise": true, "organised": true, "end": true, "ended": true,
 	"hosted": true, "joined": true, "join": true, "joins": true, "led": true, "leads": true,
+	"give": true, "gave": true, "gives": true, "given": true, "grant": true, "granted": true,
+	"send": true, "sent": true, "sends": true, "provide": true, "provided": true, "provides": true,
+	"extend": true, "extended": true, "offer": true, "offered": true, "deliver": true, "delivered": true,
 }
 
 // lightVerbBefore returns the position of a light verb a few words before
@@ -556,6 +569,17 @@ func lightVerbBefore(toks []nlp.Token, h hit) int {
 		}
 	}
 	return -1
+}
+
+// mentionBetween is the first mention strictly between token positions
+// from and to, other than not.
+func mentionBetween(ms []actors.Mention, from, to int, not *actors.Mention) *actors.Mention {
+	for k := range ms {
+		if m := &ms[k]; m.First > from && m.Last < to && m != not && len(m.Actors) > 0 {
+			return m
+		}
+	}
+	return nil
 }
 
 // byAgent is the "by X" of a nominal event: "the signing of the deal by

@@ -214,12 +214,19 @@ func nounUsedAsVerb(t *Trigger, toks []nlp.Token, i int) bool {
 	if isNumber(toks[i-1]) || (i > 2 && toks[i-2].Text == "-" && (isNumber(toks[i-3]) || modifierHead[toks[i-3].Lower()])) {
 		return true
 	}
-	switch toks[i-1].Lower() {
-	case "a", "an", "the", "his", "her", "its", "their", "this", "that", "'s", "’s", "whose", "official", "state", "first", "annual", "further":
+	prev := toks[i-1].Lower()
+	if determiners[prev] {
 		return true
 	}
-	return false
+	// "an official visit", "the first meeting", but "a Russian official
+	// offered".
+	return nounModifiers[prev] && i > 1 && determiners[toks[i-2].Lower()]
 }
+
+var (
+	determiners   = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true, "this": true, "that": true, "'s": true, "’s": true, "whose": true, "our": true, "my": true, "your": true}
+	nounModifiers = map[string]bool{"official": true, "state": true, "first": true, "annual": true, "further": true, "second": true, "recent": true, "new": true, "planned": true, "proposed": true, "brief": true, "historic": true, "formal": true, "surprise": true}
+)
 
 func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, context []actors.Mention) []doc.Event {
 	// A question asserts nothing: "What does this meeting signify?"
