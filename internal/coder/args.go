@@ -90,6 +90,15 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		}
 	default:
 		src = subject(toks, ms, lo, h.first)
+		// "Afghan rebels kidnapped ... advisers and exploded bombs": a
+		// verb after "and" shares the subject of the verb before it.
+		if h.first > 0 && toks[h.first-1].Lower() == "and" {
+			if prev := previousVerb(st.hits, h); prev != nil {
+				if s := subject(toks, ms, lo, prev.first); s != nil {
+					src = s
+				}
+			}
+		}
 		if ante := mainSubject(toks, ms, lo, h.first); ante != nil {
 			src = ante
 		}
@@ -196,10 +205,29 @@ func isParticiple(w string) bool {
 
 func nlpIsCapital(t nlp.Token) bool { return t.IsCapitalized() }
 
+// previousVerb is the verb trigger before h in the sentence, or nil.
+func previousVerb(hits []hit, h hit) *hit {
+	var prev *hit
+	for i := range hits {
+		if hits[i].last < h.first && hits[i].t.Kind != 'n' {
+			prev = &hits[i]
+		}
+	}
+	return prev
+}
+
 // clause returns the token range [lo, hi) of the clause around h.
 func clause(toks []nlp.Token, h hit) (lo, hi int) {
 	lo = 0
 	for k := h.first - 1; k >= 0; k-- {
+		// A closed parenthesis before the trigger is an aside: "The
+		// International Labor Office (ILO) reiterated".
+		if toks[k].Text == ")" {
+			for k > 0 && toks[k].Text != "(" {
+				k--
+			}
+			continue
+		}
 		if clauseEnds[toks[k].Lower()] {
 			lo = k + 1
 			break
@@ -226,7 +254,7 @@ func subject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.Ment
 		}
 		// "Thousands of Ukrainians protested": the quantity's "of" does
 		// not make them an object.
-		if m.Prep != "" && !(m.Prep == "of" && m.First > 1 && quantityWord(toks[m.First-2])) {
+		if p := prepOf(toks, m); p != "" && !(p == "of" && m.First > 1 && quantityWord(toks[m.First-2])) {
 			continue
 		}
 		// A possessive owner belongs to the noun after it: "Moscow's
@@ -387,8 +415,16 @@ func prepOf(toks []nlp.Token, m *actors.Mention) string {
 	if m.Prep != "" {
 		return m.Prep
 	}
-	if k := m.First - 2; k >= 0 && !toks[m.First-1].IsCapitalized() && toks[m.First-1].IsWord() && actors.Prepositions[toks[k].Lower()] {
-		return toks[k].Lower()
+	// Past at most two modifiers: "in central Iran", "of the divided
+	// Mediterranean island".
+	for k := m.First - 1; k >= 0 && k >= m.First-3; k-- {
+		w := toks[k].Lower()
+		if actors.Prepositions[w] {
+			return w
+		}
+		if toks[k].IsCapitalized() || !toks[k].IsWord() {
+			return ""
+		}
 	}
 	return ""
 }

@@ -305,13 +305,14 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 				tgt = &t
 			}
 			info := info
-			// Force used on civilians, refugees or the unarmed is an
-			// assault (CAMEO 18), not a fight between armed forces (19).
-			if info.Root == "19" && tgt != nil && unarmed(tgt.Code) {
+			// CAMEO 19 is conventional force by organised armed forces,
+			// 18 the unconventional violence of others: militiamen who
+			// attack a refugee camp assault it; an air force that kills
+			// civilians fights.
+			if info.Root == "19" && tgt != nil && unarmed(tgt.Code) && !military(p.src.Code) {
 				info = assault
 			}
-			// Killing by armed forces of armed men is fighting (190).
-			if info.Code == "186" && armed(p.src.Code) && (tgt == nil || !unarmed(tgt.Code)) {
+			if info.Code == "186" && military(p.src.Code) {
 				info = fight
 			}
 			// Bombs set by rebels and militants are bombings (183), not
@@ -370,9 +371,9 @@ func unarmed(code string) bool {
 	return false
 }
 
-// armed reports whether an actor code names an armed force.
-func armed(code string) bool {
-	return len(code) >= 6 && (strings.Contains(code[3:], "MIL") || strings.Contains(code[3:], "REB"))
+// military reports whether an actor code names a state's armed forces.
+func military(code string) bool {
+	return len(code) >= 6 && strings.Contains(code[3:], "MIL")
 }
 
 // nonState reports whether an actor code names an armed group outside a
@@ -552,7 +553,7 @@ func intent(code string) string {
 // Words that deny, doubt or plan the event that follows them.
 var (
 	negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "unable": true, "failed": true, "fail": true, "yet": true, "without": true, "cannot": true, "nor": true, "neither": true}
-	doubters = map[string]bool{"could": true, "may": true, "might": true, "would": true, "should": true, "if": true, "whether": true, "hoped": true, "hope": true, "hopes": true, "speculation": true, "possibility": true, "unless": true, "possible": true, "perhaps": true, "likely": true, "unlikely": true, "probably": true}
+	doubters = map[string]bool{"must": true, "could": true, "may": true, "might": true, "would": true, "should": true, "if": true, "whether": true, "hoped": true, "hope": true, "hopes": true, "speculation": true, "possibility": true, "unless": true, "possible": true, "perhaps": true, "likely": true, "unlikely": true, "probably": true}
 	planners = map[string]bool{"will": true, "plans": true, "plan": true, "planned": true, "intends": true, "intend": true, "intended": true, "expected": true, "aims": true, "upcoming": true, "'ll": true, "shall": true, "scheduled": true}
 	// Before "to VERB", these make the verb an intent ("pledged to
 	// visit") or an asserted act ("chose to visit"); after any other word
@@ -615,6 +616,20 @@ func modality(toks []nlp.Token, ms []actors.Mention, h hit, reported bool) (stri
 	// "planned" after a noun: "more meetings planned".
 	if h.t.Kind == 'n' && h.last+1 < len(toks) && planners[toks[h.last+1].Lower()] {
 		mod = doc.Planned
+	}
+	// A noun in the scope of an intended act: "agreed to provide $70
+	// million of aid".
+	if h.t.Kind == 'n' {
+		for k := h.first - 1; k >= 0 && k >= h.first-8; k-- {
+			w := toks[k].Lower()
+			if clauseEnds[w] || w == "," {
+				break
+			}
+			if w == "to" && k > 0 && (intentVerbs[toks[k-1].Lower()] || intentBefore(toks, k)) {
+				mod = doc.Planned
+				break
+			}
+		}
 	}
 	return mod, true
 }
