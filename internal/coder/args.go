@@ -90,9 +90,10 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		}
 	default:
 		src = subject(toks, ms, lo, h.first)
-		// "Afghan rebels kidnapped ... advisers and exploded bombs": a
-		// verb after "and" shares the subject of the verb before it.
-		if h.first > 0 && toks[h.first-1].Lower() == "and" {
+		// "Afghan rebels kidnapped ... advisers and exploded bombs",
+		// "Benin opened its borders ..., but was still refusing": a verb
+		// after "and" or "but" shares the subject of the verb before it.
+		if h.first > 0 && (toks[h.first-1].Lower() == "and" || (src == nil && lo > 0 && (toks[lo-1].Lower() == "but" || toks[lo-1].Lower() == "and"))) {
 			if prev := previousVerb(st.hits, h); prev != nil {
 				if s := subject(toks, ms, lo, prev.first); s != nil {
 					src = s
@@ -103,6 +104,15 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 			src = ante
 		}
 		tgt = object(ms, h, hi, src, 10, h.t.Place)
+		// "summoned Niger's ambassador to complain": the purpose aims at
+		// the one acted upon.
+		if tgt == nil && h.first > 1 && toks[h.first-1].Lower() == "to" {
+			for k := range ms {
+				if m := &ms[k]; m.Last == h.first-2 && m != src && len(m.Actors) > 0 {
+					tgt = m
+				}
+			}
+		}
 	}
 	// Complaints, statements and appeals aim at the first actor of the
 	// clause they introduce: "stated that ... Russia-China relations",
@@ -254,7 +264,8 @@ func subject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.Ment
 		}
 		// "Thousands of Ukrainians protested": the quantity's "of" does
 		// not make them an object.
-		if p := prepOf(toks, m); p != "" && !(p == "of" && m.First > 1 && quantityWord(toks[m.First-2])) {
+		if p := prepOf(toks, m); p != "" && !(p == "of" && m.First > 1 && quantityWord(toks[m.First-2])) &&
+			!(p == "from" && m.First > 1 && memberWord(toks[m.First-2])) {
 			continue
 		}
 		// A possessive owner belongs to the noun after it: "Moscow's
@@ -306,6 +317,17 @@ func quantityWord(t nlp.Token) bool {
 		return true
 	}
 	return isNumber(t)
+}
+
+// memberWord reports whether t names people who belong to what follows
+// "from": "activists from the Fatah Party", "delegates from Iran".
+func memberWord(t nlp.Token) bool {
+	switch t.Lower() {
+	case "activists", "members", "officials", "delegates", "representatives", "supporters",
+		"leaders", "militants", "fighters", "envoys", "diplomats", "negotiators", "troops", "soldiers":
+		return true
+	}
+	return false
 }
 
 // owner is the mention that owns a nominal trigger: "Putin's visit",
@@ -398,6 +420,11 @@ func candidateAfter(toks []nlp.Token, ms []actors.Mention, h hit, hi int, src *a
 		if m.Kind == actors.Pronoun && possessivePronoun[strings.ToLower(m.Text)] {
 			continue
 		}
+		// Nor does the source's own country ("rejected a meeting of
+		// Palestinian factions").
+		if len(m.Actors) == 1 && m.Actors[0].Country != "" && m.Actors[0].Country == src.Actors[0].Country {
+			continue
+		}
 		for _, a := range m.Actors {
 			if !sameSide(a, src.Actors[0]) {
 				return true
@@ -416,13 +443,14 @@ func prepOf(toks []nlp.Token, m *actors.Mention) string {
 		return m.Prep
 	}
 	// Past at most two modifiers: "in central Iran", "of the divided
-	// Mediterranean island".
+	// Mediterranean island"; but a plural noun between ends the phrase:
+	// "According to reports the UK is pushing".
 	for k := m.First - 1; k >= 0 && k >= m.First-3; k-- {
 		w := toks[k].Lower()
 		if actors.Prepositions[w] {
 			return w
 		}
-		if toks[k].IsCapitalized() || !toks[k].IsWord() {
+		if toks[k].IsCapitalized() || !toks[k].IsWord() || (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")) {
 			return ""
 		}
 	}

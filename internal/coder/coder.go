@@ -387,6 +387,31 @@ func nonState(code string) bool {
 	return false
 }
 
+// purposeVerbs are acts done to some end: the infinitive after them says
+// what the act is for, and so what it does.
+var purposeVerbs = map[string]bool{
+	"sent": true, "dispatched": true, "deployed": true, "traveled": true, "travelled": true,
+	"flew": true, "went": true, "came": true, "arrived": true, "met": true, "gathered": true,
+	"summoned": true, "used": true, "mobilized": true, "mobilised": true, "staged": true,
+	"converged": true, "converging": true, "rallied": true, "marched": true, "took": true,
+	"called": true, "convened": true, "launched": true, "opened": true, "blocked": true,
+}
+
+// purposeBefore reports whether a purpose verb governs the "to" at k from
+// up to ten words back in its clause.
+func purposeBefore(toks []nlp.Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-10; j-- {
+		w := toks[j].Lower()
+		if purposeVerbs[w] {
+			return true
+		}
+		if clauseEnds[w] || w == "to" {
+			return false
+		}
+	}
+	return false
+}
+
 // causeVerbs make someone do what the infinitive says: "ordered the
 // newspaper to suspend publication", "forced them to leave".
 var causeVerbs = map[string]bool{"ordered": true, "forced": true, "compelled": true, "tried": true, "attempted": true, "orders": true, "forces": true}
@@ -578,9 +603,10 @@ func modality(toks []nlp.Token, ms []actors.Mention, h hit, reported bool) (stri
 			case doneVerbs[before] || causeBefore(toks, h.first-1):
 			case intentVerbs[before] || planners[before] || intentBefore(toks, h.first-1):
 				mod = doc.Planned
-			case endsMention(ms, h.first-2):
-				// "summoned Niger's ambassador to complain": the purpose
-				// of an act done to someone.
+			case endsMention(ms, h.first-2) || purposeBefore(toks, h.first-1):
+				// "summoned Niger's ambassador to complain", "sent
+				// personnel to Bosnia to investigate": the purpose of an
+				// act is what the act does.
 			default:
 				return "", false
 			}
