@@ -659,11 +659,3 @@ func modality(toks []nlp.Token, ms []actors.Mention, h hit, reported bool) (stri
 	}
 	return mod, true
 }
-
-func lowerAll(toks []nlp.Token, from, to int) string {
-	var ws []string
-	for k := from; k <= to && k < len(toks); k++ {
-		ws = append(ws, toks[k].Lower())
-	}
-	return strings.Join(ws, " ")
-}
