@@ -2,6 +2,7 @@ package actors
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/lexicon"
@@ -161,7 +162,10 @@ func (r *Resolver) titlesOf(text string, toks []nlp.Token, ts []title, ms []Ment
 			m := &ms[k]
 			// Not "head of the Russian-Chinese analytical center" nor
 			// "deputy head of Iraq's Popular Mobilization Forces".
-			if m.First != t.last+2 || m.Kind != Named || m.Adjective ||
+			// An adjective names the state only before a place name the
+			// dictionary lacks: "the inhabitants of the Syrian Golan
+			// Heights" are Syrian civilians.
+			if m.First != t.last+2 || m.Kind != Named || (m.Adjective && !capitalizedAt(toks, m.Last+1)) ||
 				(m.Last+1 < len(toks) && isPossessive(toks[m.Last+1])) {
 				continue
 			}
@@ -261,4 +265,15 @@ func stateBody(as []doc.Actor) bool {
 		}
 	}
 	return len(as) > 0
+}
+
+// capitalizedAt reports whether token i exists and starts with a capital.
+func capitalizedAt(toks []nlp.Token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	for _, c := range toks[i].Text {
+		return unicode.IsUpper(c)
+	}
+	return false
 }

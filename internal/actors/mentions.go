@@ -2,6 +2,7 @@ package actors
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/lexicon"
@@ -82,7 +83,64 @@ func (r *Resolver) mentions(text string, toks []nlp.Token, date string) []Mentio
 			out[k].Prep = toks[f-1].Lower()
 		}
 	}
+	r.placeEthnic(text, toks, out)
 	return out
+}
+
+// placeEthnic codes an ethnic group by the state it lives in, as CAMEO
+// does: "ethnic Albanians demonstrated in Serbia" SRB, "ethnic Albanian
+// guerrillas operating in Macedonia" MKDREB, "the Albanians of southern
+// Serbia" SRB. A group is "ethnic" plus a demonym, or a people followed
+// by "of" and a state; the state it lives in is the state the "of"
+// phrase names, else the first other state the sentence names. With no
+// other state named, the demonym's own state stays.
+func (r *Resolver) placeEthnic(text string, toks []nlp.Token, ms []Mention) {
+	for k := range ms {
+		m := &ms[k]
+		if m.Kind != Named || len(m.Actors) != 1 || m.Actors[0].Country == "" || m.Person {
+			continue
+		}
+		home := m.Actors[0].Country
+		var where *Mention
+		switch {
+		case m.First > 0 && toks[m.First-1].Lower() == "ethnic":
+			for j := range ms {
+				n := &ms[j]
+				if j != k && n.Kind == Named && len(n.Actors) == 1 && n.Actors[0].Country != "" &&
+					n.Actors[0].Country != home && r.countries[n.Actors[0].Code[:3]] &&
+					!(n.First > 0 && toks[n.First-1].Lower() == "ethnic") {
+					where = n
+					break
+				}
+			}
+		case m.Plural && m.Last+2 < len(toks) && toks[m.Last+1].Lower() == "of" && m.Actors[0].Code == home:
+			// "the Albanians of southern Serbia": one lower-case modifier
+			// may stand between "of" and the state.
+			for j := k + 1; j < len(ms) && j <= k+1; j++ {
+				n := &ms[j]
+				gap := n.First - (m.Last + 2)
+				if n.Kind == Named && len(n.Actors) == 1 && n.Actors[0].Country != "" && n.Actors[0].Country != home &&
+					!n.Adjective && (gap == 0 || (gap == 1 && isLowerWord(toks[m.Last+2].Text))) {
+					where = n
+				}
+			}
+		}
+		if where == nil {
+			continue
+		}
+		a := m.Actors[0]
+		code := where.Actors[0].Country + a.Code[len(home):]
+		m.Actors[0] = r.actor(a.Text, code, a.Name, a.Role)
+	}
+}
+
+func isLowerWord(w string) bool {
+	for _, c := range w {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // Prepositions are the words that, right before a mention, make it the

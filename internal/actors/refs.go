@@ -31,6 +31,8 @@ func (r *Resolver) reference(text string, toks []nlp.Token, i int) (Mention, int
 		return ref(Pronoun, i, true)
 	case w == "its":
 		return ref(Pronoun, i, false)
+	case w == "it" && subjectIt(toks, i):
+		return ref(Pronoun, i, false)
 	case w == "their" && i+2 < len(toks) && toks[i+1].Lower() == "two" && groupNouns[toks[i+2].Lower()]:
 		// "their two countries".
 		return ref(Group, i+2, toks[i+2].Lower() == "leaders" || toks[i+2].Lower() == "presidents")
@@ -359,4 +361,32 @@ func distinctCountries(as []doc.Actor) int {
 		seen[a.Code[:min(3, len(a.Code))]] = true
 	}
 	return len(seen)
+}
+
+// itVerbs are the words after "it" that make it a subject referring to a
+// body: "Iraq said it would allow", "NATO confirmed it would tighten".
+var itVerbs = map[string]bool{
+	"will": true, "would": true, "has": true, "had": true, "could": true, "can": true,
+	"may": true, "might": true, "must": true, "should": true, "shall": true, "plans": true,
+	"intends": true, "wants": true, "hopes": true, "did": true, "does": true,
+}
+
+// subjectIt reports whether "it" at token i is the subject of a verb
+// with an actor as its referent, not the "it" of "it is expected that",
+// "it has been reported" or "it would be difficult".
+func subjectIt(toks []nlp.Token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	next := toks[i+1].Lower()
+	if i+2 < len(toks) {
+		if after := toks[i+2].Lower(); after == "be" || after == "been" || after == "seem" || after == "appear" || after == "take" {
+			return false
+		}
+	}
+	if itVerbs[next] {
+		return true
+	}
+	// A past-tense verb: "said it suspended", not "it seemed".
+	return strings.HasSuffix(next, "ed") && next != "seemed" && next != "appeared" && next != "emerged"
 }
