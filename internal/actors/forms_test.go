@@ -53,6 +53,8 @@ func TestDefaultLexiconMentions(t *testing.T) {
 		{"firm pair", "the Rosneft-CNPC oil deal", "2014", []string{"the Rosneft-CNPC=RUSBUS+CHNBUS"}},
 		{"same state twice", "the Soviet and Russian gas industry", "2014", []string{"the Soviet and Russian=RUS"}},
 		{"former office holder", "Hu Jintao spoke.", "2014-06", []string{"Hu Jintao=CHNELI"}},
+		{"former holder of state and EU offices", "Hans van den Broek spoke.", "2001", []string{"Hans van den Broek=NLDELI"}},
+		{"in an EU office", "Hans van den Broek spoke.", "1995", []string{"Hans van den Broek=IGOEUREEC"}},
 		{"office on the date", "Hu Jintao spoke.", "2012-06", []string{"Hu Jintao=CHNGOV"}},
 		{"title placed in a capital", "Demonstrators in Baghdad blocked a road.", "2004", []string{"Demonstrators in Baghdad=IRQOPP"}},
 		{"title placed in a state", "Rebels in the Ivory Coast blocked transport.", "2002", []string{"Rebels in the Ivory Coast=CIVREB"}},

@@ -496,9 +496,30 @@ func formerCode(a *lexicon.Actor, date string) string {
 		return ""
 	}
 	if last.To != "" && date > last.To[:min(len(last.To), len(date))] {
+		// An elite belongs to a state: a former foreign minister who
+		// went on to serve the EU is an elite of the state he served.
+		if home := lastStateRole(a.Roles); home != nil && strings.HasPrefix(last.Code, "IGO") {
+			return home.Code[:3] + "ELI"
+		}
 		return last.Code[:3] + "ELI"
 	}
 	return last.Code[:3]
+}
+
+// lastStateRole returns the latest role held for a state, not an
+// international organisation, or nil.
+func lastStateRole(roles []lexicon.Role) *lexicon.Role {
+	var out *lexicon.Role
+	for i := range roles {
+		r := &roles[i]
+		if len(r.Code) < 3 || strings.HasPrefix(r.Code, "IGO") {
+			continue
+		}
+		if out == nil || (out.To != "" && (r.To == "" || r.To > out.To)) {
+			out = r
+		}
+	}
+	return out
 }
 
 func (r *Resolver) actor(text, code, name, role string) doc.Actor {
