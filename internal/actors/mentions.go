@@ -130,6 +130,12 @@ func (r *Resolver) placeEthnic(text string, toks []nlp.Token, ms []Mention) {
 		}
 		a := m.Actors[0]
 		code := where.Actors[0].Country + a.Code[len(home):]
+		if a.Code == home {
+			// A people with no role of its own is civilians, so that
+			// "ethnic Turks protested against Sweden's decision" is no
+			// state acting on itself.
+			code += "CVL"
+		}
 		m.Actors[0] = r.actor(a.Text, code, a.Name, a.Role)
 	}
 }
