@@ -165,7 +165,7 @@ func (r *Resolver) titlesOf(text string, toks []nlp.Token, ts []title, ms []Ment
 			// An adjective names the state only before a place name the
 			// dictionary lacks: "the inhabitants of the Syrian Golan
 			// Heights" are Syrian civilians.
-			if m.First != t.last+2 || m.Kind != Named || (m.Adjective && !capitalizedAt(toks, m.Last+1)) ||
+			if !followsTitle(toks, t.last+2, m.First) || m.Kind != Named || (m.Adjective && !capitalizedAt(toks, m.Last+1)) ||
 				(m.Last+1 < len(toks) && isPossessive(toks[m.Last+1])) {
 				continue
 			}
@@ -274,6 +274,21 @@ func capitalizedAt(toks []nlp.Token, i int) bool {
 	}
 	for _, c := range toks[i].Text {
 		return unicode.IsUpper(c)
+	}
+	return false
+}
+
+// followsTitle reports whether a mention starting at token first is the
+// object of the "of" or "from" that ends at token at-1: right after it,
+// or after an article and one lower-case modifier ("activists from the
+// defeated Fatah Party").
+func followsTitle(toks []nlp.Token, at, first int) bool {
+	switch first - at {
+	case 0:
+		return true
+	case 2:
+		art := toks[at].Lower()
+		return (art == "the" || art == "a" || art == "an") && isLowerWord(toks[at+1].Text) && !Prepositions[toks[at+1].Text]
 	}
 	return false
 }

@@ -78,6 +78,7 @@ func TestDefaultLexiconMentions(t *testing.T) {
 		{"people of a state", "The Albanians of southern Serbia demanded autonomy.", "2001", []string{"The Albanians=SRBCVL", "Serbia=SRB"}},
 		{"people named alone", "The Albanians of Tirana agreed.", "2001", []string{"The Albanians=ALB", "Tirana=ALB"}},
 		{"supporters of a person", "Supporters of former President Ahmed Ben Bella blocked roads.", "1990", []string{"Supporters of former President Ahmed Ben Bella=DZAELI"}},
+		{"members of a described body", "Activists from the defeated Fatah Party staged rallies.", "2006", []string{"Activists from the defeated Fatah Party=PSEPTY"}},
 		{"title of an unlisted place", "Druze inhabitants of the Syrian Golan Heights threatened a strike.", "1982", []string{"inhabitants of the Syrian=SYRCVL"}},
 		{"minister of a named portfolio", "Eritrean Information Minister Yemane Gebremeskel said so.", "2018", []string{"Eritrean Information Minister Yemane Gebremeskel=ERIGOV"}},
 		{"a state's side", "The Chinese side objected.", "2015", []string{"The Chinese side=CHN"}},
