@@ -353,14 +353,14 @@ func evalPLOVER(ctx context.Context, e *env, cfg *config, path string) error {
 	if err != nil {
 		return err
 	}
-	events := map[string][]doc.Event{}
-	for _, r := range recs {
+	events := make([][]doc.Event, len(recs))
+	for i, r := range recs {
 		d := &doc.Document{ID: r.ID, Origin: path + "#" + r.ID, Body: r.Text, Published: r.Date, Format: "text"}
 		evs, err := p.Process(ctx, d)
 		if err != nil {
 			return fmt.Errorf("%s: %w", r.ID, err)
 		}
-		events[r.ID] = evs
+		events[i] = evs
 	}
 	return eval.ScorePLOVER(recs, events).Write(e.stdout)
 }

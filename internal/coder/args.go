@@ -364,9 +364,12 @@ func owner(toks []nlp.Token, ms []actors.Mention, h hit) *actors.Mention {
 // governs. For place triggers ("arrived in Beijing") the place is the
 // target.
 func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, place bool) *actors.Mention {
-	// A mention inside a wildcard phrase: "gave Tanzania a grant".
+	// A mention inside a wildcard phrase: "gave Tanzania a grant", but
+	// not the source's own ("mounted its invasion").
 	for k := range ms {
-		if m := &ms[k]; m.First > h.first && m.Last < h.last && len(m.Actors) > 0 && m != src {
+		m := &ms[k]
+		if m.First > h.first && m.Last < h.last && len(m.Actors) > 0 && m != src &&
+			!(src != nil && sameSide(m.Actors[0], src.Actors[0])) {
 			return m
 		}
 	}

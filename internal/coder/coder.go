@@ -162,7 +162,7 @@ func matchPhrase(phrase []string, toks []nlp.Token, i int) int {
 				break
 			}
 			t := toks[j]
-			if t.Text == "-" || isNumber(t) {
+			if t.Text == "-" || isNumber(t) || weekdays[t.Lower()] {
 				continue
 			}
 			if !t.IsWord() || words == 3 {
@@ -180,6 +180,10 @@ func matchPhrase(phrase []string, toks []nlp.Token, i int) int {
 		}
 	}
 	if i >= len(toks) || toks[i].Lower() != phrase[0] {
+		return -1
+	}
+	// "agreed on Wednesday": that "on" dates the verb.
+	if phrase[0] == "on" && i+1 < len(toks) && weekdays[toks[i+1].Lower()] {
 		return -1
 	}
 	return matchPhrase(phrase[1:], toks, i+1)

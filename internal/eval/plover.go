@@ -74,15 +74,16 @@ func LoadPLOVER(path string) ([]PLOVERRecord, error) {
 // the gold-standard records themselves: intents (03) are AGREE; appeals
 // (02) and demands (10) are DEMAND; yielding (08) is CONCEDE, but giving
 // up office (0831), returning or releasing (084), admitting outsiders
-// (086) and military de-escalation (087) are RETREAT; abduction (181) is
-// COERCE. docs/coder.md gives the table.
+// (086) and military de-escalation (087) are RETREAT; abduction (181)
+// and human shields (184) are COERCE; ethnic cleansing (203) is FIGHT.
+// docs/coder.md gives the table.
 func PLOVER05(cameo string) string {
 	if len(cameo) < 2 {
 		return ""
 	}
 	for _, p := range []struct{ prefix, typ string }{
 		{"0831", "RETREAT"}, {"084", "RETREAT"}, {"086", "RETREAT"}, {"087", "RETREAT"},
-		{"181", "COERCE"},
+		{"181", "COERCE"}, {"184", "COERCE"}, {"203", "FIGHT"},
 	} {
 		if strings.HasPrefix(cameo, p.prefix) {
 			return p.typ
@@ -122,11 +123,12 @@ type PLOVERReport struct {
 // ScorePLOVER counts a record as found when an event coded from its text
 // has the record's PLOVER type and a source whose country (or, for an
 // organisation, the first three letters of its code) is one of the
-// record's source codes. events maps a record id to its events.
-func ScorePLOVER(recs []PLOVERRecord, events map[string][]doc.Event) *PLOVERReport {
+// record's source codes. events[i] are the events of recs[i] (records
+// are matched by position: the file repeats some ids).
+func ScorePLOVER(recs []PLOVERRecord, events [][]doc.Event) *PLOVERReport {
 	byType := map[string]*PLOVERScore{}
 	rep := &PLOVERReport{Overall: PLOVERScore{Type: "overall"}}
-	for _, r := range recs {
+	for i, r := range recs {
 		s := byType[r.Event]
 		if s == nil {
 			s = &PLOVERScore{Type: r.Event}
@@ -134,7 +136,11 @@ func ScorePLOVER(recs []PLOVERRecord, events map[string][]doc.Event) *PLOVERRepo
 		}
 		s.Total++
 		rep.Overall.Total++
-		if ploverFound(r, events[r.ID]) {
+		var evs []doc.Event
+		if i < len(events) {
+			evs = events[i]
+		}
+		if ploverFound(r, evs) {
 			s.Hits++
 			rep.Overall.Hits++
 		} else {

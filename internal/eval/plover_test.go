@@ -15,7 +15,8 @@ func TestPLOVER05(t *testing.T) {
 		"051": "SUPPORT", "057": "SUPPORT", "061": "COOPERATE", "071": "AID", "081": "CONCEDE",
 		"0813": "CONCEDE", "0831": "RETREAT", "0842": "RETREAT", "0871": "RETREAT", "090": "INVESTIGATE",
 		"112": "DISAPPROVE", "125": "REJECT", "130": "THREATEN", "141": "PROTEST", "154": "MOBILIZE",
-		"163": "SANCTION", "173": "COERCE", "181": "COERCE", "186": "ASSAULT", "195": "FIGHT", "204": "ASSAULT",
+		"163": "SANCTION", "173": "COERCE", "181": "COERCE", "184": "COERCE", "186": "ASSAULT", "195": "FIGHT",
+		"203": "FIGHT", "204": "ASSAULT",
 	} {
 		if got := PLOVER05(cameo); got != want {
 			t.Errorf("PLOVER05(%q) = %q, want %q", cameo, got, want)
@@ -30,11 +31,11 @@ func TestScorePLOVER(t *testing.T) {
 		{ID: "c", Event: "REJECT", Source: PLOVERActors{{Code: "IGOUNO"}}},
 		{ID: "d", Event: "FIGHT", Source: PLOVERActors{{Code: "ISR"}}},
 	}
-	events := map[string][]doc.Event{
-		"a": {{CAMEO: "042", Source: doc.Actor{Code: "RUSGOV", Country: "RUS"}}},                 // found
-		"b": {{CAMEO: "042", Source: doc.Actor{Code: "CAN", Country: "CAN"}}},                    // wrong source
-		"c": {{CAMEO: "125", Source: doc.Actor{Code: "IGOUNO"}}},                                 // found by code
-		"d": {{CAMEO: "183", Source: doc.Actor{Code: "ISRMIL", Country: "ISR"}}, {CAMEO: "010"}}, // wrong type
+	events := [][]doc.Event{
+		{{CAMEO: "042", Source: doc.Actor{Code: "RUSGOV", Country: "RUS"}}},                 // found
+		{{CAMEO: "042", Source: doc.Actor{Code: "CAN", Country: "CAN"}}},                    // wrong source
+		{{CAMEO: "125", Source: doc.Actor{Code: "IGOUNO"}}},                                 // found by code
+		{{CAMEO: "183", Source: doc.Actor{Code: "ISRMIL", Country: "ISR"}}, {CAMEO: "010"}}, // wrong type
 	}
 	rep := ScorePLOVER(recs, events)
 	if rep.Overall.Hits != 2 || rep.Overall.Total != 4 || rep.Overall.Share() != 0.5 {
