@@ -105,11 +105,26 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		}
 		tgt = object(ms, h, hi, src, 10, h.t.Place)
 		// "summoned Niger's ambassador to complain": the purpose aims at
-		// the one acted upon.
+		// the one acted upon, and the one who acts is the subject before.
 		if tgt == nil && h.first > 1 && toks[h.first-1].Lower() == "to" {
 			for k := range ms {
-				if m := &ms[k]; m.Last == h.first-2 && m != src && len(m.Actors) > 0 {
+				m := &ms[k]
+				if m.Last != h.first-2 || len(m.Actors) == 0 {
+					continue
+				}
+				if m == src {
+					src = subject(toks, ms, lo, m.First)
+				}
+				if src != nil {
 					tgt = m
+				}
+			}
+			// "sent personnel to Bosnia to investigate": the purpose
+			// aims where the act was sent.
+			if v := purposeVerbAt(toks, h.first-1); tgt == nil && v >= 0 {
+				tgt = mentionBetween(ms, v, h.first-1, src)
+				if tgt != nil && src != nil && sameSide(tgt.Actors[0], src.Actors[0]) {
+					tgt = nil
 				}
 			}
 		}
@@ -269,8 +284,9 @@ func subject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.Ment
 			continue
 		}
 		// A possessive owner belongs to the noun after it: "Moscow's
-		// stance" is not the subject of the verb that follows.
-		if m.Last+1 < len(toks) && isPossessive(toks[m.Last+1]) {
+		// stance" is not the subject of the verb that follows, but
+		// "Nicaragua's Sandinista government" acts for Nicaragua.
+		if m.Last+1 < len(toks) && isPossessive(toks[m.Last+1]) && !ownsBody(toks, m.Last+2, before) {
 			continue
 		}
 		// "Pakistan, a key U.S. ally in the war, has refused": the
@@ -317,6 +333,20 @@ func quantityWord(t nlp.Token) bool {
 		return true
 	}
 	return isNumber(t)
+}
+
+// ownsBody reports whether the words from k up to before name a body of
+// the owner that can act: "'s Sandinista government", "'s army".
+func ownsBody(toks []nlp.Token, k, before int) bool {
+	for j := k; j < before && j < k+3; j++ {
+		switch toks[j].Lower() {
+		case "government", "army", "forces", "military", "police", "ministry", "parliament",
+			"president", "leader", "leaders", "court", "officials", "authorities", "troops", "navy",
+			"cabinet", "regime", "administration":
+			return j == before-1
+		}
+	}
+	return false
 }
 
 // memberWord reports whether t names people who belong to what follows
@@ -626,12 +656,14 @@ var lightVerbs = map[string]bool{
 // lightVerbBefore returns the position of a light verb a few words before
 // a nominal trigger ("held the annual Malabar naval exercise"), or -1.
 func lightVerbBefore(toks []nlp.Token, h hit) int {
-	for k := h.first - 1; k >= 0 && k >= h.first-6; k-- {
+	for k := h.first - 1; k >= 0 && k >= h.first-8; k-- {
 		w := toks[k].Lower()
 		if lightVerbs[w] {
 			return k
 		}
-		if clauseEnds[w] || w == "," || (actors.Prepositions[w] && w != "out" && w != "in") {
+		// "gave ... 5.1 million dollars of aid": a quantity's "of" and
+		// "took part in" do not end the phrase.
+		if clauseEnds[w] || w == "," || (actors.Prepositions[w] && w != "out" && w != "in" && w != "of") {
 			return -1
 		}
 	}

@@ -222,6 +222,11 @@ func nounUsedAsVerb(t *Trigger, toks []nlp.Token, i int) bool {
 	if determiners[prev] {
 		return true
 	}
+	// "dollars of aid", "a call for support": after a preposition a
+	// verb's plain form is a noun.
+	if prev != "to" && actors.Prepositions[prev] && !strings.HasSuffix(toks[i].Lower(), "ing") {
+		return true
+	}
 	// "an official visit", "the first meeting", but "a Russian official
 	// offered".
 	return nounModifiers[prev] && i > 1 && determiners[toks[i-2].Lower()]
@@ -403,17 +408,21 @@ var purposeVerbs = map[string]bool{
 
 // purposeBefore reports whether a purpose verb governs the "to" at k from
 // up to ten words back in its clause.
-func purposeBefore(toks []nlp.Token, k int) bool {
+func purposeBefore(toks []nlp.Token, k int) bool { return purposeVerbAt(toks, k) >= 0 }
+
+// purposeVerbAt returns the position of the purpose verb that governs the
+// "to" at k, or -1.
+func purposeVerbAt(toks []nlp.Token, k int) int {
 	for j := k - 1; j >= 0 && j >= k-10; j-- {
 		w := toks[j].Lower()
 		if purposeVerbs[w] {
-			return true
+			return j
 		}
-		if clauseEnds[w] || w == "to" {
-			return false
+		if clauseEnds[w] {
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 // causeVerbs make someone do what the infinitive says: "ordered the
