@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -304,4 +305,52 @@ func TestNoEventsWhereGoldHasNone(t *testing.T) {
 			}
 		}
 	}
+}
+
+// overall returns the numbers on the "overall" line of an eval report.
+func overall(t *testing.T, report string) []string {
+	t.Helper()
+	for _, line := range strings.Split(report, "\n") {
+		if f := strings.Fields(line); len(f) > 0 && f[0] == "overall" {
+			return f[1:]
+		}
+	}
+	t.Fatalf("no overall line in:\n%s", report)
+	return nil
+}
+
+func atLeast(t *testing.T, what, got string, floor float64) {
+	t.Helper()
+	var v float64
+	if _, err := fmt.Sscan(got, &v); err != nil || v < floor {
+		t.Errorf("%s = %s, want at least %.2f", what, got, floor)
+	}
+}
+
+// TestGoldScores holds the coder to the floors on the shared gold:
+// precision 0.80, recall 0.75, date accuracy 0.85.
+func TestGoldScores(t *testing.T) {
+	seeds := shared(t, "corpus/seeds")
+	code, out, stderr := dyad(t, "eval", "--quiet", "--gold", shared(t, "gold"), "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds)
+	if code != 0 {
+		t.Fatalf("dyad eval exited %d: %s", code, stderr)
+	}
+	f := overall(t, out) // TP FP precision recall F1 found dates date-accuracy
+	atLeast(t, "precision", f[2], 0.80)
+	atLeast(t, "recall", f[3], 0.75)
+	atLeast(t, "date accuracy", f[7], 0.85)
+	t.Logf("gold: precision %s, recall %s, F1 %s, date accuracy %s", f[2], f[3], f[4], f[7])
+}
+
+// TestPLOVERScore holds the coder to the floor on the PLOVER
+// gold-standard records: 0.70 of records found overall.
+func TestPLOVERScore(t *testing.T) {
+	path := shared(t, "data/peers/PLOVER/PLOVER_GSR_CAMEO.txt")
+	code, out, stderr := dyad(t, "eval", "--quiet", "plover", path)
+	if code != 0 {
+		t.Fatalf("dyad eval plover exited %d: %s", code, stderr)
+	}
+	f := overall(t, out) // found records share
+	atLeast(t, "PLOVER share", f[2], 0.70)
+	t.Logf("PLOVER: %s of %s records (%s)", f[0], f[1], f[2])
 }
