@@ -88,6 +88,10 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		if src == nil {
 			tgt = nil
 		}
+	case passivePhrase(h.t):
+		// "sanctions were imposed on X by Y"
+		src = byAgent(toks, ms, h, hi)
+		tgt = object(ms, h, hi, src, 10, false)
 	default:
 		src = subject(toks, ms, lo, h.first)
 		// "Afghan rebels kidnapped ... advisers and exploded bombs",
@@ -214,6 +218,20 @@ func isPassive(toks []nlp.Token, h hit) bool {
 	}
 	// "was finally signed", "were not signed"
 	return h.first > 1 && passiveAux[toks[h.first-2].Lower()] && prev != "to" && !nlpIsCapital(toks[h.first-1])
+}
+
+// passivePhrase reports whether a fixed phrase is itself passive:
+// "sanctions were imposed on".
+func passivePhrase(t *Trigger) bool {
+	if t.Kind != 'p' {
+		return false
+	}
+	for _, w := range t.Phrase {
+		if w == "was" || w == "were" || w == "been" {
+			return true
+		}
+	}
+	return false
 }
 
 func isParticiple(w string) bool {

@@ -151,8 +151,8 @@ func matchPhrase(phrase []string, toks []nlp.Token, i int) int {
 		return i
 	}
 	if phrase[0] == "*" {
-		// Up to three words; hyphens and the numbers of "a 30-day state"
-		// do not count.
+		// Up to four words; hyphens, dollar signs and the numbers of "a
+		// 30-day state" do not count.
 		words := 0
 		for j := i; j <= len(toks); j++ {
 			if end := matchPhrase(phrase[1:], toks, j); end >= 0 {
@@ -162,10 +162,10 @@ func matchPhrase(phrase []string, toks []nlp.Token, i int) int {
 				break
 			}
 			t := toks[j]
-			if t.Text == "-" || isNumber(t) || weekdays[t.Lower()] {
+			if t.Text == "-" || t.Text == "$" || isNumber(t) || weekdays[t.Lower()] {
 				continue
 			}
-			if !t.IsWord() || words == 3 {
+			if !t.IsWord() || words == 4 {
 				break
 			}
 			words++

@@ -63,6 +63,7 @@ func TestWildcardPhrase(t *testing.T) {
 		"They reached a new trade agreement.":               "reached a new trade agreement",
 		"They reached agreement.":                           "reached agreement",
 		"They reached the end of a long road to agreement.": "",
+		"They reached a $2 billion trade agreement.":        "reached a $2 billion trade agreement",
 		"They reached, finally, agreement.":                 "",
 	}
 	for s, want := range tests {
