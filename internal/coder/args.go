@@ -485,6 +485,10 @@ func candidateAfter(toks []nlp.Token, ms []actors.Mention, h hit, hi int, src *a
 	return false
 }
 
+// placePreps are prepositions of place that the actor finder does not
+// list.
+var placePreps = map[string]bool{"near": true, "outside": true, "inside": true, "beside": true, "around": true}
+
 var possessivePronoun = map[string]bool{"its": true, "his": true, "her": true, "their": true}
 
 // prepOf is the preposition that governs m, looking past one modifier:
@@ -493,12 +497,15 @@ func prepOf(toks []nlp.Token, m *actors.Mention) string {
 	if m.Prep != "" {
 		return m.Prep
 	}
+	if k := m.First - 1; k >= 0 && placePreps[toks[k].Lower()] {
+		return toks[k].Lower()
+	}
 	// Past at most two modifiers: "in central Iran", "of the divided
 	// Mediterranean island"; but a plural noun between ends the phrase:
 	// "According to reports the UK is pushing".
 	for k := m.First - 1; k >= 0 && k >= m.First-3; k-- {
 		w := toks[k].Lower()
-		if actors.Prepositions[w] {
+		if actors.Prepositions[w] || placePreps[w] {
 			return w
 		}
 		if toks[k].IsCapitalized() || !toks[k].IsWord() || (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")) {
