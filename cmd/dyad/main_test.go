@@ -11,17 +11,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-)
 
-// shared returns the path of ../shared/NAME, or skips the test.
-func shared(t *testing.T, name string) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "..", "shared", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s not found: the shared corpus sits beside the repository (../shared)", p)
-	}
-	return p
-}
+	"github.com/dyad-events/dyad/internal/sharedtest"
+)
 
 // dyad runs the command in-process and returns its exit status and output.
 func dyad(t *testing.T, args ...string) (int, string, string) {
@@ -34,7 +26,7 @@ func dyad(t *testing.T, args ...string) (int, string, string) {
 // TestCodeSeedsContract checks every record of the seeds against the
 // field list and types of ../shared/spec/event-record.md.
 func TestCodeSeedsContract(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := sharedtest.Path(t, "corpus", "seeds")
 	manifest := filepath.Join(seeds, "manifest.jsonl")
 	code, out, stderr := dyad(t, "code", "--quiet", "--manifest", manifest, seeds)
 	if code != 0 {
@@ -127,7 +119,7 @@ func TestCodeSeedsContract(t *testing.T) {
 }
 
 func TestIngestTwiceAddsNothing(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := sharedtest.Path(t, "corpus", "seeds")
 	db := filepath.Join(t.TempDir(), "dyad.db")
 	args := []string{"ingest", "--quiet", "--db", db, "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds}
 	code, out1, stderr := dyad(t, args...)
@@ -203,7 +195,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestCleanPrintsText(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := sharedtest.Path(t, "corpus", "seeds")
 	code, out, stderr := dyad(t, "clean", filepath.Join(seeds, "002_a7b276a8953e2a0d.txt"))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -231,7 +223,7 @@ func TestDemo(t *testing.T) {
 // TestPhoenixDictionaries codes with the Phoenix dictionaries instead of
 // dyad's own: Hu Jintao is CHNGOV on 2012-06-05.
 func TestPhoenixDictionaries(t *testing.T) {
-	dir := shared(t, "data/peers/petrarch2")
+	dir := sharedtest.Path(t, "data", "peers", "petrarch2")
 	args := []string{"code", "--quiet", "--no-default-actors"}
 	for _, f := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"} {
 		args = append(args, "--actors", filepath.Join(dir, f))
@@ -259,8 +251,8 @@ func TestPhoenixDictionaries(t *testing.T) {
 // the gold files mark as holding none (negated or speculative) or as not
 // scored (headlines, link lists).
 func TestNoEventsWhereGoldHasNone(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
-	goldDir := shared(t, "gold")
+	seeds := sharedtest.Path(t, "corpus", "seeds")
+	goldDir := sharedtest.Path(t, "gold")
 	code, out, stderr := dyad(t, "code", "--quiet", "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds)
 	if code != 0 {
 		t.Fatalf("dyad code exited %d: %s", code, stderr)
@@ -330,8 +322,8 @@ func atLeast(t *testing.T, what, got string, floor float64) {
 // TestGoldScores holds the coder to the floors on the shared gold:
 // precision 0.80, recall 0.75, date accuracy 0.85.
 func TestGoldScores(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
-	code, out, stderr := dyad(t, "eval", "--quiet", "--gold", shared(t, "gold"), "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds)
+	seeds := sharedtest.Path(t, "corpus", "seeds")
+	code, out, stderr := dyad(t, "eval", "--quiet", "--gold", sharedtest.Path(t, "gold"), "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds)
 	if code != 0 {
 		t.Fatalf("dyad eval exited %d: %s", code, stderr)
 	}
@@ -345,7 +337,7 @@ func TestGoldScores(t *testing.T) {
 // TestPLOVERScore holds the coder to the floor on the PLOVER
 // gold-standard records: 0.70 of records found overall.
 func TestPLOVERScore(t *testing.T) {
-	path := shared(t, "data/peers/PLOVER/PLOVER_GSR_CAMEO.txt")
+	path := sharedtest.Path(t, "data", "peers", "PLOVER", "PLOVER_GSR_CAMEO.txt")
 	code, out, stderr := dyad(t, "eval", "--quiet", "plover", path)
 	if code != 0 {
 		t.Fatalf("dyad eval plover exited %d: %s", code, stderr)

@@ -13,31 +13,8 @@ import (
 	"github.com/dyad-events/dyad/internal/clean"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/sharedtest"
 )
-
-// seedsDir returns ../shared/corpus/seeds next to the repository, or skips.
-func seedsDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	seeds := filepath.Join(dir, "..", "shared", "corpus", "seeds")
-	if _, err := os.Stat(filepath.Join(seeds, "manifest.jsonl")); err != nil {
-		t.Skipf("seed corpus not available (%s): %v", seeds, err)
-	}
-	return seeds
-}
 
 // seedDoc runs the real pipeline pieces on one seed: clean, split, and
 // the publication date from the manifest.
@@ -108,7 +85,7 @@ func countries(m actors.Mention) string {
 // TestSeedReferences checks the references and dated roles issue 3 names,
 // on the seed articles run through clean, split and the resolver.
 func TestSeedReferences(t *testing.T) {
-	dir := seedsDir(t)
+	dir := filepath.Dir(sharedtest.Path(t, "corpus", "seeds", "manifest.jsonl"))
 	r := resolver(t)
 	tests := []struct {
 		seed, context, text string

@@ -6,11 +6,12 @@ import (
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
 func TestLookupKnownCodes(t *testing.T) {
@@ -159,33 +160,8 @@ func TestNamesIsACopy(t *testing.T) {
 	}
 }
 
-// shared returns a path under ../shared/data/peers, skipping the test when
-// the shared data is not present.
-func shared(t *testing.T, elem ...string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(append([]string{dir, "..", "shared", "data", "peers"}, elem...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared peer data not present (%v); skipping", err)
-	}
-	return p
-}
-
 func TestCodebookResolves(t *testing.T) {
-	f, err := os.Open(shared(t, "icews-R", "cameo-codes.csv"))
+	f, err := os.Open(sharedtest.Path(t, "data", "peers", "icews-R", "cameo-codes.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +210,7 @@ func TestCodebookResolves(t *testing.T) {
 // TestPLOVERAgreesWithSource checks every code the 2021 conversion table
 // lists against the embedded table.
 func TestPLOVERAgreesWithSource(t *testing.T) {
-	f, err := os.Open(shared(t, "PLOVER", "CAMEO2PLOVER-2021.txt"))
+	f, err := os.Open(sharedtest.Path(t, "data", "peers", "PLOVER", "CAMEO2PLOVER-2021.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

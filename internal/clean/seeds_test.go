@@ -13,41 +13,17 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden.sha256 from the seeds")
 
 const goldenFile = "testdata/golden.sha256"
 
-// seedsDir is the shared seed corpus, next to the repository. The seed
-// texts are not ours to commit, so tests read them in place.
-func seedsDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory; cannot find the seed corpus")
-		}
-		dir = parent
-	}
-	seeds := filepath.Join(dir, "..", "shared", "corpus", "seeds")
-	if _, err := os.Stat(seeds); err != nil {
-		t.Skipf("seed corpus not available at %s: %v", seeds, err)
-	}
-	return seeds
-}
-
 // readSeed returns the raw text of the seed whose name starts with prefix.
 func readSeed(t testing.TB, prefix string) (name, raw string) {
 	t.Helper()
-	matches, err := filepath.Glob(filepath.Join(seedsDir(t), prefix+"_*.txt"))
+	matches, err := filepath.Glob(filepath.Join(sharedtest.Path(t, "corpus", "seeds"), prefix+"_*.txt"))
 	if err != nil || len(matches) != 1 {
 		t.Skipf("seed %s not found (%v)", prefix, err)
 	}
@@ -59,7 +35,7 @@ func readSeed(t testing.TB, prefix string) (name, raw string) {
 }
 
 func TestGolden(t *testing.T) {
-	seeds, err := filepath.Glob(filepath.Join(seedsDir(t), "*.txt"))
+	seeds, err := filepath.Glob(filepath.Join(sharedtest.Path(t, "corpus", "seeds"), "*.txt"))
 	if err != nil || len(seeds) == 0 {
 		t.Skipf("no seed texts found (%v)", err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
 var (
@@ -202,8 +203,12 @@ func TestConstructions(t *testing.T) {
 func TestNoPanic(t *testing.T) {
 	c := testCoder(t)
 	var texts []string
-	seeds := filepath.Join("..", "..", "..", "shared", "corpus", "seeds")
-	if files, _ := filepath.Glob(filepath.Join(seeds, "*.txt")); len(files) > 0 {
+	shared, ok := sharedtest.Dir()
+	var files []string
+	if ok {
+		files, _ = filepath.Glob(filepath.Join(shared, "corpus", "seeds", "*.txt"))
+	}
+	if len(files) > 0 {
 		for _, f := range files {
 			b, _ := os.ReadFile(f)
 			texts = append(texts, string(b))
@@ -221,8 +226,8 @@ func TestNoPanic(t *testing.T) {
 			texts = append(texts, string(b))
 		}
 	}
-	plover := filepath.Join("..", "..", "..", "shared", "data", "peers", "PLOVER", "PLOVER_GSR_CAMEO.txt")
-	if b, err := os.ReadFile(plover); err == nil {
+	plover := filepath.Join(shared, "data", "peers", "PLOVER", "PLOVER_GSR_CAMEO.txt")
+	if b, err := os.ReadFile(plover); ok && err == nil {
 		var recs []struct{ Text string }
 		if err := json.Unmarshal(b, &recs); err != nil {
 			t.Fatal(err)

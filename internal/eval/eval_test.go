@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -269,32 +270,8 @@ func TestReadEvents(t *testing.T) {
 	}
 }
 
-// sharedGold returns ../shared/gold, skipping when it is absent.
-func sharedGold(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "gold")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared gold not present (%v); skipping", err)
-	}
-	return p
-}
-
 func TestLoadSharedGold(t *testing.T) {
-	g, err := LoadGold(sharedGold(t))
+	g, err := LoadGold(sharedtest.Path(t, "gold"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,12 +1,11 @@
 package eval
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
 func TestPLOVER05(t *testing.T) {
@@ -58,10 +57,7 @@ func TestScorePLOVER(t *testing.T) {
 }
 
 func TestLoadPLOVER(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "shared", "data", "peers", "PLOVER", "PLOVER_GSR_CAMEO.txt")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("%s not found: the shared peer data sits beside the repository", path)
-	}
+	path := sharedtest.Path(t, "data", "peers", "PLOVER", "PLOVER_GSR_CAMEO.txt")
 	recs, err := LoadPLOVER(path)
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"maps"
 	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -15,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
 // contractFields are the top-level fields of the event record
@@ -136,20 +136,9 @@ func TestJSONLFields(t *testing.T) {
 // TestJSONLSpecFields checks the field names against the table in the
 // written contract, when the shared specs are present.
 func TestJSONLSpecFields(t *testing.T) {
-	root, err := os.Getwd()
+	spec, err := os.ReadFile(sharedtest.Path(t, "spec", "event-record.md"))
 	if err != nil {
 		t.Fatal(err)
-	}
-	for !fileExists(filepath.Join(root, "go.mod")) {
-		parent := filepath.Dir(root)
-		if parent == root {
-			t.Skip("go.mod not found above the package")
-		}
-		root = parent
-	}
-	spec, err := os.ReadFile(filepath.Join(root, "..", "shared", "spec", "event-record.md"))
-	if err != nil {
-		t.Skipf("shared spec not available (%v); the hard-coded field list is still checked", err)
 	}
 	var fields []string
 	row := regexp.MustCompile("(?m)^\\| (`[a-z_]+`(?:, `[a-z_]+`)*) \\|")
@@ -169,11 +158,6 @@ func TestJSONLSpecFields(t *testing.T) {
 	if got := keys(decodeLines(t, buf.Bytes())[0]); !slices.Equal(got, sorted(fields)) {
 		t.Errorf("JSONL keys = %v, want the contract's %v", got, sorted(fields))
 	}
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }
 
 // TestJSONLRoundTrip decodes the written records back into events.

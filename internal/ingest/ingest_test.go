@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
 // got is what one call of Walk's fn saw.
@@ -620,31 +621,9 @@ func TestSniff(t *testing.T) {
 	}
 }
 
-// repoRoot is the folder holding go.mod, found upwards from here.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
-
 func TestSeeds(t *testing.T) {
-	seeds := filepath.Join(repoRoot(t), "..", "shared", "corpus", "seeds")
-	manifest := filepath.Join(seeds, "manifest.jsonl")
-	if _, err := os.Stat(manifest); err != nil {
-		t.Skipf("seed corpus not available: %v", err)
-	}
+	manifest := sharedtest.Path(t, "corpus", "seeds", "manifest.jsonl")
+	seeds := filepath.Dir(manifest)
 	for _, inputs := range [][]string{nil, {seeds}} {
 		gots, err := collect(t, inputs, Options{Manifest: manifest})
 		if err != nil {

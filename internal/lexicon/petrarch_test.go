@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
 const petrarchActorsSample = `# header comment
@@ -220,27 +222,6 @@ func TestLoad(t *testing.T) {
 	}
 }
 
-// sharedPath finds ../shared/<rel> next to the repository root (the
-// directory holding go.mod).
-func sharedPath(t testing.TB, rel ...string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-	return filepath.Join(append([]string{dir, "..", "shared"}, rel...)...)
-}
-
 var phoenixFiles = []string{
 	"Phoenix.Countries.actors.txt",
 	"Phoenix.International.actors.txt",
@@ -249,7 +230,7 @@ var phoenixFiles = []string{
 }
 
 func phoenixPaths(t testing.TB) []string {
-	dir := sharedPath(t, "data", "peers", "petrarch2")
+	dir := sharedtest.Path(t, "data", "peers", "petrarch2")
 	var paths []string
 	for _, f := range phoenixFiles {
 		p := filepath.Join(dir, f)

@@ -7,32 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// sharedDir is ../shared next to the repository root (the directory holding
-// go.mod), or "" when it is absent.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "gold")); err != nil {
-		return ""
-	}
-	return shared
-}
+	"github.com/dyad-events/dyad/internal/sharedtest"
+)
 
 // normalize collapses white space and folds curly quotes and dashes, as the
 // gold format says evidence is compared.
@@ -75,10 +52,7 @@ func sentenceAround(text string, at int) (string, int) {
 // (or the document date, when it gives none) starts with the gold date, as
 // the scorer compares them.
 func TestGoldDates(t *testing.T) {
-	shared := sharedDir(t)
-	if shared == "" {
-		t.Skip("../shared/gold not found next to the repository; gold date check skipped")
-	}
+	shared := filepath.Dir(sharedtest.Path(t, "gold"))
 	published := map[string]string{}
 	mf, err := os.Open(filepath.Join(shared, "corpus", "seeds", "manifest.jsonl"))
 	if err != nil {
