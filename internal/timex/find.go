@@ -275,16 +275,7 @@ func (sc *scanner) monthFirst(i int) (match, bool) {
 				res.last, res.kind, k = k2-1, KindRange, k2
 			}
 		}
-		n := k
-		if sc.punct(n, ",") {
-			n++
-		}
-		if y, ok := sc.yearAt(n); ok {
-			res.date, res.last = Date{y, m, d}, n
-			return res, res.date.valid()
-		}
-		res.date, ok = sc.inferYear(m, d)
-		return res, ok
+		return sc.withYear(res, k, m, d)
 	}
 	n := j
 	if sc.word(n) == "of" {
@@ -347,7 +338,13 @@ func (sc *scanner) dayFirst(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	res := match{first: i, last: k - 1, kind: KindAbsolute}
+	return sc.withYear(match{first: i, last: k - 1, kind: KindAbsolute}, k, m, d)
+}
+
+// withYear completes a month-and-day match with the year written at k
+// ("June 5, 2012", "5 June 2012"), or the year inferred from the
+// reference date ("on June 5").
+func (sc *scanner) withYear(res match, k, m, d int) (match, bool) {
 	n := k
 	if sc.punct(n, ",") {
 		n++
@@ -356,6 +353,7 @@ func (sc *scanner) dayFirst(i int) (match, bool) {
 		res.date, res.last = Date{y, m, d}, n
 		return res, res.date.valid()
 	}
+	var ok bool
 	res.date, ok = sc.inferYear(m, d)
 	return res, ok
 }
