@@ -406,57 +406,32 @@ var purposeVerbs = map[string]bool{
 	"called": true, "convened": true, "launched": true, "opened": true, "blocked": true,
 }
 
-// purposeBefore reports whether a purpose verb governs the "to" at k from
-// up to ten words back in its clause.
-func purposeBefore(toks []nlp.Token, k int) bool { return purposeVerbAt(toks, k) >= 0 }
-
-// purposeVerbAt returns the position of the purpose verb that governs the
-// "to" at k, or -1.
-func purposeVerbAt(toks []nlp.Token, k int) int {
-	for j := k - 1; j >= 0 && j >= k-10; j-- {
+// governor returns the position of a verb of set that governs the "to"
+// at k, looking back at most reach words within the clause, or -1. A
+// close governor ("agreed in principle on Saturday to provide") stops at
+// a comma or an earlier "to"; a far one ("sent personnel to Bosnia on
+// Wednesday to investigate") does not.
+func governor(toks []nlp.Token, k int, set map[string]bool, reach int) int {
+	near := reach <= 6
+	for j := k - 1; j >= 0 && j >= k-reach; j-- {
 		w := toks[j].Lower()
-		if purposeVerbs[w] {
+		if set[w] {
 			return j
 		}
-		if clauseEnds[w] {
+		if clauseEnds[w] || (near && (w == "," || w == "to")) {
 			return -1
 		}
 	}
 	return -1
 }
 
+// purposeVerbAt returns the position of the purpose verb that governs the
+// "to" at k, from up to ten words back in its clause, or -1.
+func purposeVerbAt(toks []nlp.Token, k int) int { return governor(toks, k, purposeVerbs, 10) }
+
 // causeVerbs make someone do what the infinitive says: "ordered the
 // newspaper to suspend publication", "forced them to leave".
 var causeVerbs = map[string]bool{"ordered": true, "forced": true, "compelled": true, "tried": true, "attempted": true, "orders": true, "forces": true}
-
-// causeBefore reports whether a cause verb governs the "to" at k.
-func causeBefore(toks []nlp.Token, k int) bool {
-	for j := k - 1; j >= 0 && j >= k-6; j-- {
-		w := toks[j].Lower()
-		if causeVerbs[w] {
-			return true
-		}
-		if clauseEnds[w] || w == "," || w == "to" {
-			return false
-		}
-	}
-	return false
-}
-
-// intentBefore reports whether an intent verb governs the "to" at k from
-// a few words back: "agreed in principle on Saturday to provide aid".
-func intentBefore(toks []nlp.Token, k int) bool {
-	for j := k - 1; j >= 0 && j >= k-6; j-- {
-		w := toks[j].Lower()
-		if intentVerbs[w] {
-			return true
-		}
-		if clauseEnds[w] || w == "," || w == "to" {
-			return false
-		}
-	}
-	return false
-}
 
 // endsMention reports whether an actor mention ends at token k.
 func endsMention(ms []actors.Mention, k int) bool {
@@ -613,10 +588,10 @@ func modality(toks []nlp.Token, ms []actors.Mention, h hit, reported bool) (stri
 		if prev == "to" && h.first > 1 {
 			before := toks[h.first-2].Lower()
 			switch {
-			case doneVerbs[before] || causeBefore(toks, h.first-1):
-			case intentVerbs[before] || planners[before] || intentBefore(toks, h.first-1):
+			case doneVerbs[before] || governor(toks, h.first-1, causeVerbs, 6) >= 0:
+			case intentVerbs[before] || planners[before] || governor(toks, h.first-1, intentVerbs, 6) >= 0:
 				mod = doc.Planned
-			case endsMention(ms, h.first-2) || purposeBefore(toks, h.first-1):
+			case endsMention(ms, h.first-2) || purposeVerbAt(toks, h.first-1) >= 0:
 				// "summoned Niger's ambassador to complain", "sent
 				// personnel to Bosnia to investigate": the purpose of an
 				// act is what the act does.
@@ -664,7 +639,7 @@ func modality(toks []nlp.Token, ms []actors.Mention, h hit, reported bool) (stri
 			if clauseEnds[w] || w == "," {
 				break
 			}
-			if w == "to" && k > 0 && (intentVerbs[toks[k-1].Lower()] || intentBefore(toks, k)) {
+			if w == "to" && k > 0 && governor(toks, k, intentVerbs, 6) >= 0 {
 				mod = doc.Planned
 				break
 			}
