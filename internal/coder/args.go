@@ -127,7 +127,7 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 			// aims where the act was sent.
 			if v := purposeVerbAt(toks, h.first-1); tgt == nil && v >= 0 {
 				tgt = mentionBetween(ms, v, h.first-1, src)
-				if tgt != nil && src != nil && sameSide(tgt.Actors[0], src.Actors[0]) {
+				if tgt != nil && ownSide(tgt, src) {
 					tgt = nil
 				}
 			}
@@ -417,7 +417,7 @@ func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, 
 	for k := range ms {
 		m := &ms[k]
 		if m.First > h.first && m.Last < h.last && len(m.Actors) > 0 && m != src &&
-			!(src != nil && sameSide(m.Actors[0], src.Actors[0])) {
+			!ownSide(m, src) {
 			return m
 		}
 	}
@@ -428,7 +428,7 @@ func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, 
 		}
 		// "Syria offered its troops to Lebanon": the source's own
 		// belongings are no target.
-		if src != nil && len(m.Actors) == 1 && sameSide(m.Actors[0], src.Actors[0]) {
+		if ownSide(m, src) {
 			continue
 		}
 		if m.First-h.last > reach {
@@ -551,7 +551,7 @@ func firstAfter(ms []actors.Mention, after, hi int, src *actors.Mention) *actors
 		if m.First <= after || m.First >= hi || m == src || len(m.Actors) == 0 {
 			continue
 		}
-		if src != nil && len(m.Actors) == 1 && sameSide(m.Actors[0], src.Actors[0]) {
+		if ownSide(m, src) {
 			continue
 		}
 		return m
@@ -747,6 +747,12 @@ func implicitPair(context []actors.Mention) []doc.Actor {
 		return nil
 	}
 	return []doc.Actor{out[1], out[0]}
+}
+
+// ownSide reports whether m names the source's own side alone: "its
+// troops", "Macedonia" for Macedonian Albanians.
+func ownSide(m, src *actors.Mention) bool {
+	return src != nil && len(src.Actors) > 0 && len(m.Actors) == 1 && sameSide(m.Actors[0], src.Actors[0])
 }
 
 // sameSide reports whether two actors belong to the same state or body,
