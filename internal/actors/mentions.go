@@ -551,6 +551,16 @@ func dedupe(codes []string) []string {
 // joinCompounds merges mentions joined by "and" (or a list "A, B and C")
 // into one mention with several actors: "China and Russia", "Presidents
 // Putin and Hu", "Moscow and Beijing".
+// attribution reports whether m names where a report comes from:
+// "according to TASS", "citing Xinhua".
+func attribution(toks []nlp.Token, m Mention) bool {
+	f := m.First
+	if f > 0 && toks[f-1].Lower() == "citing" {
+		return true
+	}
+	return f > 1 && toks[f-1].Lower() == "to" && toks[f-2].Lower() == "according"
+}
+
 func joinCompounds(text string, toks []nlp.Token, ms []Mention) []Mention {
 	var out []Mention
 	for i := 0; i < len(ms); {
@@ -563,8 +573,10 @@ func joinCompounds(text string, toks []nlp.Token, ms []Mention) []Mention {
 				continue
 			}
 			// "Britain, France and Germany"; but not "... through
-			// Kazakhstan, and Gazprom signed", two clauses.
-			if sep == "," && listEndsWithAnd(toks, ms, j+1) {
+			// Kazakhstan, and Gazprom signed", two clauses, nor
+			// "According to TASS, Russian and Chinese warships", a
+			// source and then the subject.
+			if sep == "," && listEndsWithAnd(toks, ms, j+1) && !attribution(toks, ms[j]) {
 				inList = true
 				j++
 				continue

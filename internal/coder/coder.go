@@ -244,7 +244,9 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 	}
 	var out []doc.Event
 	seen := map[string]bool{}
-	reported := false
+	// Events in a sentence that a verb of saying or "according to"
+	// attributes to someone are reported, not asserted by the writer.
+	reported := attributed(st.toks)
 	for _, h := range st.hits {
 		if h.t.Report {
 			reported = true
@@ -437,6 +439,18 @@ var causeVerbs = map[string]bool{"ordered": true, "forced": true, "compelled": t
 func endsMention(ms []actors.Mention, k int) bool {
 	for _, m := range ms {
 		if m.Last == k && len(m.Actors) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// attributed reports whether a sentence names its source: "according to
+// TASS", "citing officials".
+func attributed(toks []nlp.Token) bool {
+	for k, t := range toks {
+		w := t.Lower()
+		if w == "citing" || (w == "according" && k+1 < len(toks) && toks[k+1].Lower() == "to") {
 			return true
 		}
 	}
