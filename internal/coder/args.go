@@ -68,7 +68,7 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 				}
 			}
 		}
-		tgt = object(ms, h, hi, src, 3, h.t.Place)
+		tgt = object(toks, ms, h, hi, src, 3, h.t.Place)
 		if src != nil && tgt == nil && len(src.Actors) >= 2 && h.t.Recip {
 			return pairsOf(src.Actors)
 		}
@@ -91,7 +91,7 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 	case passivePhrase(h.t):
 		// "sanctions were imposed on X by Y"
 		src = byAgent(toks, ms, h, hi)
-		tgt = object(ms, h, hi, src, 10, false)
+		tgt = object(toks, ms, h, hi, src, 10, false)
 	default:
 		src = subject(toks, ms, lo, h.first)
 		// "Afghan rebels kidnapped ... advisers and exploded bombs",
@@ -107,7 +107,7 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 		if ante := mainSubject(toks, ms, lo, h.first); ante != nil {
 			src = ante
 		}
-		tgt = object(ms, h, hi, src, 10, h.t.Place)
+		tgt = object(toks, ms, h, hi, src, 10, h.t.Place)
 		// "summoned Niger's ambassador to complain": the purpose aims at
 		// the one acted upon, and the one who acts is the subject before.
 		if tgt == nil && h.first > 1 && toks[h.first-1].Lower() == "to" {
@@ -411,7 +411,7 @@ func owner(toks []nlp.Token, ms []actors.Mention, h hit) *actors.Mention {
 // its clause, other than the source, that no place or time preposition
 // governs. For place triggers ("arrived in Beijing") the place is the
 // target.
-func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, place bool) *actors.Mention {
+func object(toks []nlp.Token, ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, place bool) *actors.Mention {
 	// A mention inside a wildcard phrase: "gave Tanzania a grant", but
 	// not the source's own ("mounted its invasion").
 	for k := range ms {
@@ -445,8 +445,12 @@ func object(ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, 
 		if m.Prep == "of" && h.t.Kind != 'n' && m.First-h.last <= 5 {
 			return m
 		}
-		if targetPreps[m.Prep] || ((place || forceful(h.t.Code)) && (m.Prep == "in" || m.Prep == "at" || m.Prep == "near" || m.Prep == "around")) ||
-			(m.Prep == "" && h.t.Kind != 'n') {
+		p := m.Prep
+		if p == "" && placePreps[toks[max(0, m.First-1)].Lower()] {
+			p = toks[m.First-1].Lower()
+		}
+		if targetPreps[p] || ((place || forceful(h.t.Code)) && (p == "in" || p == "at" || p == "near" || p == "around")) ||
+			(p == "" && h.t.Kind != 'n') {
 			return m
 		}
 	}
