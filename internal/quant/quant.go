@@ -97,9 +97,11 @@ func appendAmount(out []Amount, s string, p part) []Amount {
 func partAt(s string, i int) (part, bool) {
 	p := part{start: i}
 	j := i
-	if pre, end, ok := longest(s, i, prefixes, true); ok {
-		if k := skipSpace(s, end); k < len(s) && isDigit(s[k]) {
-			p.unit, p.prefixed, j = pre.unit, true, k
+	if i < len(s) && prefixStart[s[i]] {
+		if pre, end, ok := longest(s, i, prefixes, true); ok {
+			if k := skipSpace(s, end); k < len(s) && isDigit(s[k]) {
+				p.unit, p.prefixed, j = pre.unit, true, k
+			}
 		}
 	}
 	if !p.prefixed && !numberMayStart(s, i) {
@@ -328,7 +330,7 @@ func longest(s string, i int, table []phrase, spaced bool) (phrase, int, bool) {
 	var best phrase
 	bestEnd := -1
 	for _, p := range table {
-		if !spaced && isASCIILetter(p.text[0]) {
+		if (!spaced && isASCIILetter(p.text[0])) || i >= len(s) || lower(s[i]) != lower(p.text[0]) {
 			continue
 		}
 		if end, ok := match(s, i, p.text, p.fold); ok && end > bestEnd {

@@ -110,6 +110,7 @@ func TestFind(t *testing.T) {
 		{"$ billion", nil},
 		{"USD", nil},
 		{"2 to 4 years", nil},
+		{"0 to", nil}, // a range cut off at the end
 		{"", nil},
 	}
 	for _, tt := range tests {

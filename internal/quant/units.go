@@ -45,6 +45,15 @@ var prefixes = append([]phrase{
 	{text: "₩", unit: "KRW"},
 }, codes...)
 
+// prefixStart marks the first bytes of the prefixes, so that most words
+// are passed over without trying each prefix.
+var prefixStart = func() (first [256]bool) {
+	for _, p := range prefixes {
+		first[p.text[0]] = true
+	}
+	return first
+}()
+
 // codes are ISO 4217 codes, written in capitals before or after the number
 // ("USD 87 billion", "30 USD billion"). RMB is the common name for CNY.
 var codes = []phrase{
