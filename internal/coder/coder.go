@@ -15,6 +15,7 @@ import (
 	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/quant"
 	"github.com/dyad-events/dyad/internal/timex"
 )
 
@@ -295,6 +296,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 			mod = doc.Planned // an intent is a plan, whatever the tense
 		}
 		loc := c.place(st, h)
+		amounts := quantities(st, h, code)
 		// "visited Shanghai", "bombed Kabul": a place that no actor names
 		// gives the target its country.
 		if loc != nil && loc.Country != "" && (h.t.Place || h.t.Code == "042" || violent(h.t.Code)) {
@@ -348,6 +350,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 				Date:          date,
 				DatePrecision: prec,
 				Location:      loc,
+				Quantities:    amounts,
 				Modality:      mod,
 				Tables:        cameo.Version,
 			}
@@ -517,6 +520,27 @@ func (c *Coder) place(st *sentence, h hit) *doc.Location {
 		return nil
 	}
 	return &loc
+}
+
+// quantities returns the amounts stated in the clause of the event at h
+// when the event is one that amounts belong to: intents, agreements,
+// material cooperation, aid, concessions and sanctions ("a US $3.5
+// billion agreement was signed").
+func quantities(st *sentence, h hit, code string) []doc.Quantity {
+	switch code[:2] {
+	case "03", "05", "06", "07", "08", "16":
+	default:
+		return nil
+	}
+	lo, hi := clause(st.toks, h)
+	from, to := st.toks[lo].Start, st.toks[hi-1].End
+	var out []doc.Quantity
+	for _, a := range quant.Find(st.s.Text) {
+		if a.Start >= from && a.End <= to {
+			out = append(out, a.Q)
+		}
+	}
+	return out
 }
 
 // insideMention reports whether a trigger's words belong to an actor

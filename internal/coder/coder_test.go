@@ -277,3 +277,33 @@ func BenchmarkCoder(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
 }
+
+// TestQuantities checks that amounts attach to agreements and aid, in
+// the event's clause, and not to statements or criticism.
+func TestQuantities(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		sentence, root string
+		want           []doc.Quantity
+	}{
+		{"China and Russia signed a $400 billion gas agreement.", "05", []doc.Quantity{{Text: "$400 billion", Value: 400e9, Unit: "USD"}}},
+		{"The People's Bank of China and the Bank of Russia signed a currency swap worth 150 billion yuan.", "05", []doc.Quantity{{Text: "150 billion yuan", Value: 150e9, Unit: "CNY"}}},
+		{"Japan criticized China over the $5 billion deal.", "11", nil},
+	}
+	for _, tt := range tests {
+		var got []doc.Quantity
+		found := false
+		for _, e := range c.Code(paragraph("2014-05-21", tt.sentence)) {
+			if e.Root == tt.root {
+				found, got = true, e.Quantities
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event of root %s", tt.sentence, tt.root)
+			continue
+		}
+		if len(got) != len(tt.want) || (len(got) > 0 && got[0] != tt.want[0]) {
+			t.Errorf("%q: quantities %+v, want %+v", tt.sentence, got, tt.want)
+		}
+	}
+}
