@@ -108,9 +108,9 @@ func FuzzSentence(f *testing.F) {
 	r := resolver(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		d := docOf(s)
-		for _, ms := range r.Document(d, nil) {
+		for i, ms := range r.Document(d, nil) {
 			for _, m := range ms {
-				checkMention(t, s, m)
+				checkMention(t, d.Sentences[i].Text, m) // offsets are the sentence's
 			}
 		}
 		for _, m := range r.Sentence(s, "2012-06") {
