@@ -307,3 +307,36 @@ func TestQuantities(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCode codes arbitrary text: the coder must not panic, and every
+// event must point at its own sentence.
+func FuzzCode(f *testing.F) {
+	for _, s := range []string{
+		"Russian President Vladimir Putin arrived in Beijing on June 5 for a three-day visit to China.",
+		"China and Russia have blocked resolutions in the UN Security Council.",
+		"A US $3.5 billion agreement was signed, but the deal could not be signed.",
+		"Both stand firmly against any US led intervention in Syria.",
+		"“It is,” he said. They met; the two sides (China, Russia) did not.",
+	} {
+		f.Add(s)
+	}
+	c := testCoder(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		res := clean.Text(s)
+		d := &doc.Document{ID: "fuzz", Published: "2014-04-01", Text: res.Text, Paragraphs: res.Paragraphs}
+		for pi, p := range res.Paragraphs {
+			for _, sp := range nlp.Sentences(res.Text[p.Start:p.End]) {
+				st, en := p.Start+sp.Start, p.Start+sp.End
+				d.Sentences = append(d.Sentences, doc.Sentence{Index: len(d.Sentences), Start: st, End: en, Text: res.Text[st:en], Paragraph: pi, Codable: true})
+			}
+		}
+		for _, e := range c.Code(d) {
+			if e.Span[0] < 0 || e.Span[1] > len(d.Text) || d.Text[e.Span[0]:e.Span[1]] != e.Sentence {
+				t.Fatalf("event span %v does not hold its sentence %q", e.Span, e.Sentence)
+			}
+			if e.Source.Code == "" || len(e.CAMEO) < 3 || e.Root != e.CAMEO[:2] {
+				t.Fatalf("incomplete event %+v", e)
+			}
+		}
+	})
+}
