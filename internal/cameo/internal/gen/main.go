@@ -22,6 +22,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+
+	"github.com/dyad-events/dyad/internal/cameo"
 	"strconv"
 	"strings"
 	"unicode"
@@ -212,7 +214,7 @@ func writeCodes(path string, codes []code) error {
 # code	root	quad	goldstein	name
 `)
 	for _, c := range codes {
-		fmt.Fprintf(&b, "%s\t%s\t%d\t%s\t%s\n", c.code, c.root, quad(c.root), strconv.FormatFloat(c.goldstein, 'f', 1, 64), c.name)
+		fmt.Fprintf(&b, "%s\t%s\t%d\t%s\t%s\n", c.code, c.root, cameo.Quad(c.root), strconv.FormatFloat(c.goldstein, 'f', 1, 64), c.name)
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
@@ -246,21 +248,6 @@ func writePLOVER(path string, codes []code, pl map[string]plover) error {
 		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", c.code, p.typ, p.mode, p.context, p.from)
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)
-}
-
-func quad(root string) int {
-	n, _ := strconv.Atoi(root)
-	switch {
-	case n >= 1 && n <= 5:
-		return 1
-	case n >= 6 && n <= 8:
-		return 2
-	case n >= 9 && n <= 13:
-		return 3
-	case n >= 14 && n <= 20:
-		return 4
-	}
-	return 0
 }
 
 // report prints, for the record, where the other peer tables disagree with
