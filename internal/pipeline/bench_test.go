@@ -1,0 +1,48 @@
+package pipeline_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/coder"
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/sharedtest"
+)
+
+// BenchmarkPipeline cleans, splits and codes the five seed documents
+// (about 53 KB) per iteration and reports documents and bytes per second.
+func BenchmarkPipeline(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(sharedtest.Path(b, "corpus", "seeds"), "*.txt"))
+	var bodies []string
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bodies = append(bodies, string(data))
+		size += len(data)
+	}
+	lex, err := lexicon.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := pipeline.New(coder.New(coder.DefaultLexicon(), actors.New(lex), nil))
+	ctx := context.Background()
+	b.SetBytes(int64(size))
+	n := 0
+	for b.Loop() {
+		for _, body := range bodies {
+			if _, err := p.Process(ctx, &doc.Document{ID: "seed", Body: body, Published: "2014-04"}); err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+}
