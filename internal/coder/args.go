@@ -25,7 +25,7 @@ var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "be": 
 // arguments finds the (source, target) pairs of the event at h.
 func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair {
 	toks, ms := st.toks, st.mentions
-	lo, hi := clause(toks, h)
+	lo, hi := h.lo, h.hi
 
 	// "talks between X and Y", "a MOU was signed between X (...) and Y";
 	// but "Russia offered to mediate between Armenia and Azerbaijan"

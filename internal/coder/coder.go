@@ -41,7 +41,10 @@ func New(lex *Lexicon, r *actors.Resolver, places Places) *Coder {
 // hit is a trigger found in a sentence.
 type hit struct {
 	t           *Trigger
-	first, last int // token range
+	first, last int        // token range
+	lo, hi      int        // token range of its clause
+	date        timex.Date // the event's date in the text, when dated
+	dated       bool
 }
 
 // sentence is the working state for one sentence.
@@ -50,8 +53,7 @@ type sentence struct {
 	toks     []nlp.Token
 	hits     []hit
 	mentions []actors.Mention
-	date     timex.Date
-	dated    bool
+	amounts  []quant.Amount
 }
 
 // Code returns the events of d, whose Sentences must be set.
@@ -66,13 +68,18 @@ func (c *Coder) Code(d *doc.Document) []doc.Event {
 		}
 		st.toks = nlp.Tokenize(s.Text)
 		st.hits = c.triggers(st.toks)
+		for k := range st.hits {
+			h := &st.hits[k]
+			h.date, h.dated = timex.EventDate(s.Text, st.toks[h.first].Start, ref)
+		}
 		if len(st.hits) > 0 {
-			st.date, st.dated = timex.EventDate(s.Text, st.toks[st.hits[0].first].Start, ref)
+			st.amounts = quant.Find(s.Text)
 		}
 	}
+	// Dated roles are resolved on the date of a sentence's first event.
 	dateOf := func(i int) string {
-		if sents[i].dated {
-			return sents[i].date.String()
+		if hs := sents[i].hits; len(hs) > 0 && hs[0].dated {
+			return hs[0].date.String()
 		}
 		return d.Published
 	}
@@ -87,7 +94,7 @@ func (c *Coder) Code(d *doc.Document) []doc.Event {
 		}
 		st.mentions = mentions[i]
 		if st.s.Codable {
-			events = append(events, c.codeSentence(d, st, ref, context)...)
+			events = append(events, c.codeSentence(d, st, context)...)
 		}
 		for _, m := range st.mentions {
 			if len(m.Actors) > 0 {
@@ -129,7 +136,9 @@ func (c *Coder) triggers(toks []nlp.Token) []hit {
 			i++
 			continue
 		}
-		hits = append(hits, hit{best, i, bestEnd - 1})
+		h := hit{t: best, first: i, last: bestEnd - 1}
+		h.lo, h.hi = clause(toks, h)
+		hits = append(hits, h)
 		i = bestEnd
 	}
 	return hits
@@ -238,7 +247,7 @@ var (
 	nounModifiers = map[string]bool{"official": true, "state": true, "first": true, "annual": true, "further": true, "second": true, "recent": true, "new": true, "planned": true, "proposed": true, "brief": true, "historic": true, "formal": true, "surprise": true}
 )
 
-func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, context []actors.Mention) []doc.Event {
+func (c *Coder) codeSentence(d *doc.Document, st *sentence, context []actors.Mention) []doc.Event {
 	// A question asserts nothing: "What does this meeting signify?"
 	if strings.HasSuffix(strings.TrimRight(st.s.Text, "\"'”’ "), "?") {
 		return nil
@@ -285,13 +294,9 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 		if h.t.Report && demands(st.toks, h) {
 			code = "100"
 		}
-		info, ok := cameo.Lookup(code)
-		if !ok {
+		if _, ok := cameo.Lookup(code); !ok {
 			continue
 		}
-		assault, _ := cameo.Lookup("180")
-		bombing, _ := cameo.Lookup("183")
-		fight, _ := cameo.Lookup("190")
 		if root := code[:2]; root == "03" {
 			mod = doc.Planned // an intent is a plan, whatever the tense
 		}
@@ -303,8 +308,8 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 			pairs = placeTargets(pairs, *loc)
 		}
 		date, prec := d.Published, doc.PrecisionDoc
-		if dt, ok := timex.EventDate(st.s.Text, st.toks[h.first].Start, ref); ok {
-			date, prec = dt.String(), dt.Precision()
+		if h.dated {
+			date, prec = h.date.String(), h.date.Precision()
 		}
 		for _, p := range pairs {
 			key := p.src.Code + "|" + p.tgt.Code + "|" + code
@@ -317,22 +322,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, ref timex.Date, cont
 				t := p.tgt
 				tgt = &t
 			}
-			info := info
-			// CAMEO 19 is conventional force by organised armed forces,
-			// 18 the unconventional violence of others: militiamen who
-			// attack a refugee camp assault it; an air force that kills
-			// civilians fights.
-			if info.Root == "19" && tgt != nil && unarmed(tgt.Code) && !military(p.src.Code) {
-				info = assault
-			}
-			if info.Code == "186" && military(p.src.Code) {
-				info = fight
-			}
-			// Bombs set by rebels and militants are bombings (183), not
-			// aerial weapons (195).
-			if info.Code == "195" && nonState(p.src.Code) {
-				info = bombing
-			}
+			info, _ := cameo.Lookup(forceCode(code, p.src, tgt))
 			e := doc.Event{
 				Doc:           d.ID,
 				DocDate:       d.Published,
@@ -388,6 +378,23 @@ func unarmed(code string) bool {
 // military reports whether an actor code names a state's armed forces.
 func military(code string) bool {
 	return len(code) >= 6 && strings.Contains(code[3:], "MIL")
+}
+
+// forceCode refines a code of force by who uses it on whom. CAMEO 19 is
+// conventional force by organised armed forces, 18 the unconventional
+// violence of others: militiamen who attack a refugee camp assault it
+// (180); an army that kills fights (190); bombs set by rebels and
+// militants are bombings (183), not aerial weapons (195).
+func forceCode(code string, src doc.Actor, tgt *doc.Actor) string {
+	switch {
+	case code[:2] == "19" && tgt != nil && unarmed(tgt.Code) && !military(src.Code):
+		return "180"
+	case code == "186" && military(src.Code):
+		return "190"
+	case code == "195" && nonState(src.Code):
+		return "183"
+	}
+	return code
 }
 
 // nonState reports whether an actor code names an armed group outside a
@@ -509,8 +516,7 @@ func (c *Coder) place(st *sentence, h hit) *doc.Location {
 	if c.places == nil {
 		return nil
 	}
-	_, hi := clause(st.toks, h)
-	end := min(hi, h.last+16, len(st.toks)) - 1
+	end := min(h.hi, h.last+16, len(st.toks)) - 1
 	if end <= h.last {
 		return nil
 	}
@@ -532,10 +538,9 @@ func quantities(st *sentence, h hit, code string) []doc.Quantity {
 	default:
 		return nil
 	}
-	lo, hi := clause(st.toks, h)
-	from, to := st.toks[lo].Start, st.toks[hi-1].End
+	from, to := st.toks[h.lo].Start, st.toks[h.hi-1].End
 	var out []doc.Quantity
-	for _, a := range quant.Find(st.s.Text) {
+	for _, a := range st.amounts {
 		if a.Start >= from && a.End <= to {
 			out = append(out, a.Q)
 		}
