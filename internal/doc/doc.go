@@ -3,6 +3,12 @@
 // converts into these types, so each stage can be tested on its own.
 package doc
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // Document is one input text with its metadata and, once cleaned, its
 // paragraphs and sentences. Offsets are byte offsets into Text.
 type Document struct {
@@ -74,6 +80,11 @@ type Sentence struct {
 	// Codable is false for sentences in headings, link lists and
 	// datelines: no event is ever coded from them.
 	Codable bool
+	// Tokens are the sentence's words, tokenized once by the pipeline and,
+	// where the sentence is parsed, tagged, lemmatized and parsed.
+	Tokens []Token
+	// Parsed reports whether the tagger and parser filled Tokens.
+	Parsed bool
 }
 
 // Actor is one side of an event, as written in the event record.
@@ -140,4 +151,43 @@ type Event struct {
 	// Tables names the versions of the code tables used, e.g.
 	// "cameo=1.1b3 goldstein=gdelt plover=0.5b1".
 	Tables string `json:"tables,omitempty"`
+}
+
+// Token is one syntactic word of a sentence, as Universal Dependencies
+// English counts words ("don't" is "do" and "n't"): Text is
+// Sentence.Text[Start:End], byte offsets into the sentence. The tagger
+// and parser fill the rest; stages that run without them see the zero
+// values.
+type Token struct {
+	Text       string
+	Start, End int
+	// Lemma is the dictionary form ("signed" → "sign").
+	Lemma string
+	// UPOS is the universal part of speech ("VERB"), XPOS the Penn tag
+	// ("VBN").
+	UPOS, XPOS string
+	// Head is the index of the token's head in Sentence.Tokens, -1 for
+	// the root of the sentence.
+	Head int
+	// Rel is the Universal Dependencies relation to the head ("nsubj",
+	// "obl:agent", "root").
+	Rel string
+}
+
+// Lower returns the token's text in lower case with curly apostrophes made
+// straight, the form dictionaries are matched against.
+func (t Token) Lower() string {
+	return strings.ReplaceAll(strings.ToLower(t.Text), "’", "'")
+}
+
+// IsWord reports whether the token starts with a letter.
+func (t Token) IsWord() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsLetter(r)
+}
+
+// IsCapitalized reports whether the token starts with an upper-case letter.
+func (t Token) IsCapitalized() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
 }
