@@ -96,9 +96,33 @@ func Score(gold, system []*Sentence) (Scores, error) {
 		return Scores{}, g.mismatch(s, gold)
 	}
 	pairs := align(g.words, s.words)
+	n := tally(g, s, pairs)
+	ng, ns := len(g.words), len(s.words)
+	return Scores{
+		Sentences:   len(g.sentences),
+		Words:       ng,
+		Tokens:      spansF1(g.tokens, s.tokens),
+		WordsF1:     f1(ng, ns, len(pairs)),
+		SentencesF1: spansF1(g.sentences, s.sentences),
+		UPOS:        f1(ng, ns, n.upos),
+		XPOS:        f1(ng, ns, n.xpos),
+		Lemma:       f1(ng, ns, n.lemma),
+		UAS:         f1(ng, ns, n.uas),
+		LAS:         f1(ng, ns, n.las),
+		LASFull:     f1(ng, ns, n.lasFull),
+		Rel:         relations(g, s, n.rel),
+	}, nil
+}
 
-	// toGold maps each system word to the gold word aligned with it, or
-	// notAligned; heads are compared through it.
+// counts are the aligned word pairs that agree on each measure.
+type counts struct {
+	upos, xpos, lemma, uas, las, lasFull int
+	rel                                  map[string]int // lasFull by relation
+}
+
+// tally counts the aligned pairs that agree. A system word's head agrees
+// when it is aligned with the gold word's head, or both are the root.
+func tally(g, s *evalFile, pairs []pair) counts {
 	toGold := make([]int, len(s.words))
 	for i := range toGold {
 		toGold[i] = notAligned
@@ -106,67 +130,52 @@ func Score(gold, system []*Sentence) (Scores, error) {
 	for _, p := range pairs {
 		toGold[p.s] = p.g
 	}
-	headMatches := func(gw, sw *evalWord) bool {
-		if sw.head == root {
-			return gw.head == root
-		}
-		return toGold[sw.head] == gw.head
-	}
-
-	var upos, xpos, lemma, uas, las, lasFull int
-	relCorrect := make(map[string]int)
+	n := counts{rel: make(map[string]int)}
 	for _, p := range pairs {
 		gw, sw := &g.words[p.g], &s.words[p.s]
 		if gw.w.UPOS == sw.w.UPOS {
-			upos++
+			n.upos++
 		}
 		if gw.w.XPOS == sw.w.XPOS {
-			xpos++
+			n.xpos++
 		}
 		if gw.w.Lemma == "_" || gw.w.Lemma == sw.w.Lemma {
-			lemma++
+			n.lemma++
 		}
-		if !headMatches(gw, sw) {
+		sameHead := sw.head == gw.head && sw.head == root ||
+			sw.head != root && toGold[sw.head] == gw.head
+		if !sameHead {
 			continue
 		}
-		uas++
+		n.uas++
 		if universal(gw.w.Deprel) == universal(sw.w.Deprel) {
-			las++
+			n.las++
 		}
 		if gw.w.Deprel == sw.w.Deprel {
-			lasFull++
-			relCorrect[gw.w.Deprel]++
+			n.lasFull++
+			n.rel[gw.w.Deprel]++
 		}
 	}
+	return n
+}
 
-	ng, ns := len(g.words), len(s.words)
-	sc := Scores{
-		Sentences:   len(g.sentences),
-		Words:       ng,
-		Tokens:      spansF1(g.tokens, s.tokens),
-		WordsF1:     f1(ng, ns, len(pairs)),
-		SentencesF1: spansF1(g.sentences, s.sentences),
-		UPOS:        f1(ng, ns, upos),
-		XPOS:        f1(ng, ns, xpos),
-		Lemma:       f1(ng, ns, lemma),
-		UAS:         f1(ng, ns, uas),
-		LAS:         f1(ng, ns, las),
-		LASFull:     f1(ng, ns, lasFull),
-		Rel:         make(map[string]PRF),
-	}
-	relGold, relSystem := make(map[string]int), make(map[string]int)
+// relations scores each relation found on either side, given the pairs
+// correct for it.
+func relations(g, s *evalFile, correct map[string]int) map[string]PRF {
+	gold, system := make(map[string]int), make(map[string]int)
 	for i := range g.words {
-		relGold[g.words[i].w.Deprel]++
+		gold[g.words[i].w.Deprel]++
 	}
 	for i := range s.words {
-		relSystem[s.words[i].w.Deprel]++
+		system[s.words[i].w.Deprel]++
 	}
-	for _, counts := range []map[string]int{relGold, relSystem} {
-		for rel := range counts {
-			sc.Rel[rel] = newPRF(relGold[rel], relSystem[rel], relCorrect[rel])
+	out := make(map[string]PRF, len(gold))
+	for _, side := range []map[string]int{gold, system} {
+		for rel := range side {
+			out[rel] = newPRF(gold[rel], system[rel], correct[rel])
 		}
 	}
-	return sc, nil
+	return out
 }
 
 // universal returns the universal part of a relation, before any subtype.
