@@ -1,6 +1,7 @@
 package conllu
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sort"
@@ -92,7 +93,7 @@ func Score(gold, system []*Sentence) (Scores, error) {
 	if err != nil {
 		return Scores{}, fmt.Errorf("system %w", err)
 	}
-	if g.text != s.text {
+	if !bytes.Equal(g.text, s.text) {
 		return Scores{}, g.mismatch(s, gold)
 	}
 	pairs := align(g.words, s.words)
@@ -206,10 +207,11 @@ type evalWord struct {
 
 // evalFile is one side of the comparison, all sentences as one text.
 type evalFile struct {
-	text      string
+	text      []byte
 	tokens    []span
 	words     []evalWord
 	sentences []span
+	state     []uint8 // scratch for checkTree
 }
 
 // load builds one side's text, tokens, words and sentence spans, checking
@@ -220,83 +222,80 @@ func load(sentences []*Sentence) (*evalFile, error) {
 		nwords += len(s.Words)
 	}
 	f := &evalFile{
+		text:      make([]byte, 0, 8*nwords),
 		words:     make([]evalWord, 0, nwords),
 		tokens:    make([]span, 0, nwords),
 		sentences: make([]span, 0, len(sentences)),
 	}
-	text := make([]byte, 0, 8*nwords)
-	var state []uint8
-	for si, s := range sentences {
-		fail := func(err error) error {
+	for i, s := range sentences {
+		if err := f.add(s); err != nil {
 			if id := s.ID(); id != "" {
-				return fmt.Errorf("sentence %d (%s): %w", si+1, id, err)
+				return nil, fmt.Errorf("sentence %d (%s): %w", i+1, id, err)
 			}
-			return fmt.Errorf("sentence %d: %w", si+1, err)
+			return nil, fmt.Errorf("sentence %d: %w", i+1, err)
 		}
-		n := len(s.Words)
-		if n == 0 {
-			return nil, fail(errors.New("no words"))
-		}
-		state = append(state[:0], make([]uint8, n+1)...)
-		if err := checkTree(s.Words, state); err != nil {
-			return nil, fail(err)
-		}
-		first, start := len(f.words), len(text)
-		token := func(form string, id int) (span, error) {
-			tokStart := len(text)
-			text = appendNoSpaces(text, form)
-			if len(text) == tokStart {
-				return span{}, fmt.Errorf("word %d: empty form", id)
-			}
-			tok := span{tokStart, len(text)}
-			f.tokens = append(f.tokens, tok)
-			return tok, nil
-		}
-		mi := 0
-		for i := 0; i < n; {
-			w := &s.Words[i]
-			if mi < len(s.MultiWords) && s.MultiWords[mi].First == w.ID {
-				m := s.MultiWords[mi]
-				if m.Last <= m.First || m.Last > n || (mi > 0 && m.First <= s.MultiWords[mi-1].Last) {
-					return nil, fail(fmt.Errorf("range %d-%d out of order or outside the sentence", m.First, m.Last))
-				}
-				tok, err := token(m.Form, m.First)
-				if err != nil {
-					return nil, fail(err)
-				}
-				for ; i < m.Last; i++ {
-					w := &s.Words[i]
-					f.words = append(f.words, evalWord{w: w, span: tok, multi: true, head: root})
-				}
-				mi++
-				continue
-			}
-			tok, err := token(w.Form, w.ID)
-			if err != nil {
-				return nil, fail(err)
-			}
-			f.words = append(f.words, evalWord{w: w, span: tok, head: root})
-			i++
-		}
-		if mi < len(s.MultiWords) {
-			m := s.MultiWords[mi]
-			return nil, fail(fmt.Errorf("range %d-%d out of order or outside the sentence", m.First, m.Last))
-		}
-		for i := first; i < len(f.words); i++ {
-			if h := f.words[i].w.Head; h > 0 {
-				f.words[i].head = first + h - 1
-			}
-		}
-		f.sentences = append(f.sentences, span{start, len(text)})
 	}
-	f.text = string(text)
 	return f, nil
 }
 
+// add appends one sentence.
+func (f *evalFile) add(s *Sentence) error {
+	n := len(s.Words)
+	if n == 0 {
+		return errors.New("no words")
+	}
+	if err := f.checkTree(s.Words); err != nil {
+		return err
+	}
+	first, start := len(f.words), len(f.text)
+	mi := 0
+	for i := 0; i < n; {
+		w := &s.Words[i]
+		form, last, multi := w.Form, w.ID, false
+		if mi < len(s.MultiWords) && s.MultiWords[mi].First == w.ID {
+			m := s.MultiWords[mi]
+			if m.Last <= m.First || m.Last > n || (mi > 0 && m.First <= s.MultiWords[mi-1].Last) {
+				return fmt.Errorf("range %d-%d out of order or outside the sentence", m.First, m.Last)
+			}
+			form, last, multi = m.Form, m.Last, true
+			mi++
+		}
+		tok, err := f.token(form)
+		if err != nil {
+			return fmt.Errorf("word %d: %w", w.ID, err)
+		}
+		for ; i < last; i++ {
+			f.words = append(f.words, evalWord{w: &s.Words[i], span: tok, multi: multi, head: root})
+		}
+	}
+	if mi < len(s.MultiWords) {
+		m := s.MultiWords[mi]
+		return fmt.Errorf("range %d-%d out of order or outside the sentence", m.First, m.Last)
+	}
+	for i := first; i < len(f.words); i++ {
+		if h := f.words[i].w.Head; h > 0 {
+			f.words[i].head = first + h - 1
+		}
+	}
+	f.sentences = append(f.sentences, span{start, len(f.text)})
+	return nil
+}
+
+// token appends a token's form, spaces removed, to the text.
+func (f *evalFile) token(form string) (span, error) {
+	start := len(f.text)
+	f.text = appendNoSpaces(f.text, form)
+	if len(f.text) == start {
+		return span{}, fmt.Errorf("form %q is empty without spaces", form)
+	}
+	tok := span{start, len(f.text)}
+	f.tokens = append(f.tokens, tok)
+	return tok, nil
+}
+
 // checkTree checks that the words' IDs are 1, 2, 3... and their heads form
-// a tree: every head inside the sentence, one root, no cycle. state is
-// scratch of len(words)+1 zeros.
-func checkTree(words []Word, state []uint8) error {
+// a tree: every head inside the sentence, one root, no cycle.
+func (f *evalFile) checkTree(words []Word) error {
 	const (
 		unseen = iota
 		onPath
@@ -317,6 +316,11 @@ func checkTree(words []Word, state []uint8) error {
 	if roots != 1 {
 		return fmt.Errorf("%d roots, want 1", roots)
 	}
+	if cap(f.state) < n+1 {
+		f.state = make([]uint8, n+1)
+	}
+	state := f.state[:n+1]
+	clear(state)
 	for id := 1; id <= n; id++ {
 		k := id
 		for k != 0 && state[k] == unseen {
@@ -374,15 +378,15 @@ func (f *evalFile) mismatch(s *evalFile, gold []*Sentence) error {
 	return fmt.Errorf("%w: %s, gold %q, system %q", ErrTextMismatch, where, runes(f.text[i:], 20), runes(s.text[i:], 20))
 }
 
-// runes returns the first n characters of s.
-func runes(s string, n int) string {
-	for i := range s {
+// runes returns the first n characters of b.
+func runes(b []byte, n int) string {
+	for i := range string(b) {
 		if n == 0 {
-			return s[:i]
+			return string(b[:i])
 		}
 		n--
 	}
-	return s
+	return string(b)
 }
 
 // spansF1 is the F1 of span identity, as the script's spans_score.
