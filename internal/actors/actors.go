@@ -251,7 +251,7 @@ func (r *Resolver) add(surface string, p pattern) {
 }
 
 // match returns the longest pattern matching toks at i.
-func (r *Resolver) match(toks []nlp.Token, i int) (pattern, int, bool) {
+func (r *Resolver) match(toks []doc.Token, i int) (pattern, int, bool) {
 	for _, p := range r.index[toks[i].Lower()] {
 		if i+len(p.toks) > len(toks) {
 			continue
@@ -305,7 +305,7 @@ func isAcronym(w string) bool {
 
 // capsMatch reports whether the acronyms of a pattern are written in
 // capitals in the text.
-func capsMatch(caps []string, toks []nlp.Token) bool {
+func capsMatch(caps []string, toks []doc.Token) bool {
 	for k, c := range caps {
 		w := strings.ReplaceAll(toks[k].Text, "’", "'")
 		if c == "" || w == c || strings.ToUpper(w) == w {
@@ -320,7 +320,7 @@ func capsMatch(caps []string, toks []nlp.Token) bool {
 	return true
 }
 
-func anyCapitalized(toks []nlp.Token) bool {
+func anyCapitalized(toks []doc.Token) bool {
 	for _, t := range toks {
 		if t.IsCapitalized() {
 			return true

@@ -6,7 +6,6 @@ import (
 
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/lexicon"
-	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 // orgHeads are the head nouns that make a run of capitalised words the
@@ -37,7 +36,7 @@ var orgJoiners = map[string]bool{"of": true, "for": true, "and": true, "&": true
 // compound of the two (CHNBUS+RUSBUS): CAMEO has no code for bilateral
 // bodies, and each side's share is what events between them concern.
 // Dictionary names win when they are at least as long.
-func (r *Resolver) orgByForm(text string, toks []nlp.Token, i int) (Mention, int, bool) {
+func (r *Resolver) orgByForm(text string, toks []doc.Token, i int) (Mention, int, bool) {
 	start := i
 	if toks[i].Lower() == "the" {
 		i++
@@ -133,7 +132,7 @@ type title struct {
 }
 
 // bareTitle returns the title of a phrase made of titles only.
-func bareTitle(toks []nlp.Token, ph phrase) (title, bool) {
+func bareTitle(toks []doc.Token, ph phrase) (title, bool) {
 	if ph.unnamed {
 		return title{}, false
 	}
@@ -156,7 +155,7 @@ func bareTitle(toks []nlp.Token, ph phrase) (title, bool) {
 
 // titlesOf joins each bare title to the mention its "of" phrase names:
 // "the foreign ministers of China and Russia" → CHNGOV+RUSGOV.
-func (r *Resolver) titlesOf(text string, toks []nlp.Token, ts []title, ms []Mention) []Mention {
+func (r *Resolver) titlesOf(text string, toks []doc.Token, ts []title, ms []Mention) []Mention {
 	for _, t := range ts {
 		for k := range ms {
 			m := &ms[k]
@@ -203,7 +202,7 @@ func (r *Resolver) titlesOf(text string, toks []nlp.Token, ts []title, ms []Ment
 // and armed forces are often abroad ("troops in Afghanistan"), so they
 // are left uncoded. It returns the mention, covering title and place, and
 // the token after it.
-func (r *Resolver) titleIn(text string, toks []nlp.Token, ph phrase, date string) (Mention, int, bool) {
+func (r *Resolver) titleIn(text string, toks []doc.Token, ph phrase, date string) (Mention, int, bool) {
 	if ph.unnamed {
 		return Mention{}, 0, false
 	}
@@ -268,7 +267,7 @@ func stateBody(as []doc.Actor) bool {
 }
 
 // capitalizedAt reports whether token i exists and starts with a capital.
-func capitalizedAt(toks []nlp.Token, i int) bool {
+func capitalizedAt(toks []doc.Token, i int) bool {
 	if i >= len(toks) {
 		return false
 	}
@@ -282,7 +281,7 @@ func capitalizedAt(toks []nlp.Token, i int) bool {
 // object of the "of" or "from" that ends at token at-1: right after it,
 // or after an article and one lower-case modifier ("activists from the
 // defeated Fatah Party").
-func followsTitle(toks []nlp.Token, at, first int) bool {
+func followsTitle(toks []doc.Token, at, first int) bool {
 	switch first - at {
 	case 0:
 		return true

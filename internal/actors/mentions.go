@@ -32,7 +32,7 @@ func (r *Resolver) Sentence(text, date string) []Mention {
 	return r.mentions(text, nlp.Tokenize(text), date)
 }
 
-func (r *Resolver) mentions(text string, toks []nlp.Token, date string) []Mention {
+func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mention {
 	var out []Mention
 	var titles []title
 	for i := 0; i < len(toks); {
@@ -94,7 +94,7 @@ func (r *Resolver) mentions(text string, toks []nlp.Token, date string) []Mentio
 // by "of" and a state; the state it lives in is the state the "of"
 // phrase names, else the first other state the sentence names. With no
 // other state named, the demonym's own state stays.
-func (r *Resolver) placeEthnic(text string, toks []nlp.Token, ms []Mention) {
+func (r *Resolver) placeEthnic(text string, toks []doc.Token, ms []Mention) {
 	for k := range ms {
 		m := &ms[k]
 		if m.Kind != Named || len(m.Actors) != 1 || m.Actors[0].Country == "" || m.Person {
@@ -161,7 +161,7 @@ var Prepositions = map[string]bool{
 }
 
 // phrase builds the longest actor phrase starting at token i.
-func (r *Resolver) phrase(toks []nlp.Token, i int) (phrase, int, bool) {
+func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 	start := i
 	if toks[i].Lower() == "the" && i+1 < len(toks) {
 		i++
@@ -281,7 +281,7 @@ func pairable(a, b partKind) bool {
 // "state gas company", "sovereign wealth fund China Investment
 // Corporation". It does not move the position past the modifiers: the
 // phrase builder matches from there.
-func (r *Resolver) modified(toks []nlp.Token, i, n int) (int, bool) {
+func (r *Resolver) modified(toks []doc.Token, i, n int) (int, bool) {
 	for k := 0; k <= n && i+k < len(toks); k++ {
 		j := i + k
 		if p, _, ok := r.match(toks, j); ok && (k == 0 || p.kind == partAgent || p.kind == partOrg || p.kind == partPerson) {
@@ -329,13 +329,13 @@ var abstract = map[string]bool{
 // stopName lists capitalised words that end a name after a title.
 var stopName = map[string]bool{"and": true, "on": true, "in": true, "of": true, "said": true, "the": true}
 
-func isDash(t nlp.Token) bool { return t.Text == "-" || t.Text == "–" || t.Text == "—" }
+func isDash(t doc.Token) bool { return t.Text == "-" || t.Text == "–" || t.Text == "—" }
 
-func isPossessive(t nlp.Token) bool { return t.Text == "'s" || t.Text == "’s" }
+func isPossessive(t doc.Token) bool { return t.Text == "'s" || t.Text == "’s" }
 
 // compose turns a phrase into one actor, or several for a hyphenated pair
 // ("Sino-Russian", "China-Russia").
-func (r *Resolver) compose(text string, toks []nlp.Token, ph phrase, date string) (Mention, bool) {
+func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date string) (Mention, bool) {
 	m := Mention{
 		Start: toks[ph.first].Start, End: toks[ph.last].End,
 		First: ph.first, Last: ph.last, Kind: Named,
@@ -470,7 +470,7 @@ var personTitle = map[string]bool{
 	"officer": true, "former leader": true, "member": true,
 }
 
-func hyphenated(toks []nlp.Token, ph phrase) bool {
+func hyphenated(toks []doc.Token, ph phrase) bool {
 	for k := ph.first; k <= ph.last; k++ {
 		if isDash(toks[k]) {
 			return true
@@ -553,7 +553,7 @@ func dedupe(codes []string) []string {
 // Putin and Hu", "Moscow and Beijing".
 // attribution reports whether m names where a report comes from:
 // "according to TASS", "citing Xinhua".
-func attribution(toks []nlp.Token, m Mention) bool {
+func attribution(toks []doc.Token, m Mention) bool {
 	f := m.First
 	if f > 0 && toks[f-1].Lower() == "citing" {
 		return true
@@ -561,7 +561,7 @@ func attribution(toks []nlp.Token, m Mention) bool {
 	return f > 1 && toks[f-1].Lower() == "to" && toks[f-2].Lower() == "according"
 }
 
-func joinCompounds(text string, toks []nlp.Token, ms []Mention) []Mention {
+func joinCompounds(text string, toks []doc.Token, ms []Mention) []Mention {
 	var out []Mention
 	for i := 0; i < len(ms); {
 		j := i
@@ -628,7 +628,7 @@ var compoundJoiners = map[string]bool{
 
 // between returns the lower-case words strictly between two token
 // positions, joined by spaces.
-func between(toks []nlp.Token, last, first int) string {
+func between(toks []doc.Token, last, first int) string {
 	var ws []string
 	for k := last + 1; k < first; k++ {
 		ws = append(ws, toks[k].Lower())
@@ -636,7 +636,7 @@ func between(toks []nlp.Token, last, first int) string {
 	return strings.Join(ws, " ")
 }
 
-func listEndsWithAnd(toks []nlp.Token, ms []Mention, k int) bool {
+func listEndsWithAnd(toks []doc.Token, ms []Mention, k int) bool {
 	for ; k+1 < len(ms); k++ {
 		switch between(toks, ms[k].Last, ms[k+1].First) {
 		case "and", ", and":
@@ -661,7 +661,7 @@ var stateModifiers = map[string]bool{
 // modifierState reports whether a state's name or adjective at i is a
 // modifier: after "pro-" or "anti-" ("pro-Iranian", "anti-Syria"), or
 // before "-backed", "-made" and the like. It returns the token after it.
-func (r *Resolver) modifierState(toks []nlp.Token, i int) (int, bool) {
+func (r *Resolver) modifierState(toks []doc.Token, i int) (int, bool) {
 	if toks[i].Lower() == "the" && i+1 < len(toks) {
 		i++ // "the Syrian-backed Amal militia"
 	}

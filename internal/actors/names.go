@@ -82,7 +82,7 @@ func (r *Resolver) single(w string) bool {
 }
 
 // find adds mentions of remembered names not already inside a mention.
-func (ns *names) find(text string, toks []nlp.Token, ms []Mention) []Mention {
+func (ns *names) find(text string, toks []doc.Token, ms []Mention) []Mention {
 	if len(ns.full) == 0 {
 		return ms
 	}

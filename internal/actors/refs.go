@@ -19,7 +19,7 @@ var groupNouns = map[string]bool{
 }
 
 // reference recognises a pronoun or a group reference at token i.
-func (r *Resolver) reference(text string, toks []nlp.Token, i int) (Mention, int, bool) {
+func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int, bool) {
 	w := toks[i].Lower()
 	ref := func(kind Kind, last int, person bool) (Mention, int, bool) {
 		m := Mention{Start: toks[i].Start, End: toks[last].End, First: i, Last: last, Kind: kind, Person: person}
@@ -374,7 +374,7 @@ var itVerbs = map[string]bool{
 // subjectIt reports whether "it" at token i is the subject of a verb
 // with an actor as its referent, not the "it" of "it is expected that",
 // "it has been reported" or "it would be difficult".
-func subjectIt(toks []nlp.Token, i int) bool {
+func subjectIt(toks []doc.Token, i int) bool {
 	if i+1 >= len(toks) {
 		return false
 	}

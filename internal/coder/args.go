@@ -5,7 +5,6 @@ import (
 
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/doc"
-	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 // pair is one (source, target) of an event.
@@ -203,7 +202,7 @@ func (c *Coder) arguments(st *sentence, h hit, context []actors.Mention) []pair 
 	return nil
 }
 
-func isPassive(toks []nlp.Token, h hit) bool {
+func isPassive(toks []doc.Token, h hit) bool {
 	if h.first == 0 || !isParticiple(toks[h.first].Lower()) {
 		return false
 	}
@@ -246,7 +245,7 @@ func isParticiple(w string) bool {
 	return false
 }
 
-func nlpIsCapital(t nlp.Token) bool { return t.IsCapitalized() }
+func nlpIsCapital(t doc.Token) bool { return t.IsCapitalized() }
 
 // previousVerb is the verb trigger before h in the sentence, or nil.
 func previousVerb(hits []hit, h hit) *hit {
@@ -260,7 +259,7 @@ func previousVerb(hits []hit, h hit) *hit {
 }
 
 // clause returns the token range [lo, hi) of the clause around h.
-func clause(toks []nlp.Token, h hit) (lo, hi int) {
+func clause(toks []doc.Token, h hit) (lo, hi int) {
 	lo = 0
 	for k := h.first - 1; k >= 0; k-- {
 		// A closed parenthesis before the trigger is an aside: "The
@@ -289,7 +288,7 @@ func clause(toks []nlp.Token, h hit) (lo, hi int) {
 
 // subject is the nearest mention before the trigger in its clause that
 // no preposition governs.
-func subject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.Mention {
+func subject(toks []doc.Token, ms []actors.Mention, lo, before int) *actors.Mention {
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := &ms[k]
 		if m.Last >= before || m.First < lo || len(m.Actors) == 0 {
@@ -319,7 +318,7 @@ func subject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.Ment
 
 // appositiveHead returns X when m sits inside an appositive "X, a ... m
 // ..., VERB", or nil.
-func appositiveHead(toks []nlp.Token, ms []actors.Mention, m *actors.Mention, lo, before int) *actors.Mention {
+func appositiveHead(toks []doc.Token, ms []actors.Mention, m *actors.Mention, lo, before int) *actors.Mention {
 	closed := false
 	for k := m.Last + 1; k < before; k++ {
 		if toks[k].Text == "," {
@@ -345,7 +344,7 @@ func appositiveHead(toks []nlp.Token, ms []actors.Mention, m *actors.Mention, lo
 
 // quantityWord reports whether t counts people: "thousands", "hundreds",
 // "dozens", "a group", "40".
-func quantityWord(t nlp.Token) bool {
+func quantityWord(t doc.Token) bool {
 	switch t.Lower() {
 	case "thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups", "crowd", "crowds", "some", "many":
 		return true
@@ -355,7 +354,7 @@ func quantityWord(t nlp.Token) bool {
 
 // ownsBody reports whether the words from k up to before name a body of
 // the owner that can act: "'s Sandinista government", "'s army".
-func ownsBody(toks []nlp.Token, k, before int) bool {
+func ownsBody(toks []doc.Token, k, before int) bool {
 	for j := k; j < before && j < k+3; j++ {
 		switch toks[j].Lower() {
 		case "government", "army", "forces", "military", "police", "ministry", "parliament",
@@ -369,7 +368,7 @@ func ownsBody(toks []nlp.Token, k, before int) bool {
 
 // memberWord reports whether t names people who belong to what follows
 // "from": "activists from the Fatah Party", "delegates from Iran".
-func memberWord(t nlp.Token) bool {
+func memberWord(t doc.Token) bool {
 	switch t.Lower() {
 	case "activists", "members", "officials", "delegates", "representatives", "supporters",
 		"leaders", "militants", "fighters", "envoys", "diplomats", "negotiators", "troops", "soldiers":
@@ -381,7 +380,7 @@ func memberWord(t nlp.Token) bool {
 // owner is the mention that owns a nominal trigger: "Putin's visit",
 // "Xi Jinping's four-nation tour", "Russian complaints", "the EU and US
 // arms embargo".
-func owner(toks []nlp.Token, ms []actors.Mention, h hit) *actors.Mention {
+func owner(toks []doc.Token, ms []actors.Mention, h hit) *actors.Mention {
 	for k := range ms {
 		m := &ms[k]
 		if len(m.Actors) == 0 || m.Last >= h.first {
@@ -411,7 +410,7 @@ func owner(toks []nlp.Token, ms []actors.Mention, h hit) *actors.Mention {
 // its clause, other than the source, that no place or time preposition
 // governs. For place triggers ("arrived in Beijing") the place is the
 // target.
-func object(toks []nlp.Token, ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, place bool) *actors.Mention {
+func object(toks []doc.Token, ms []actors.Mention, h hit, hi int, src *actors.Mention, reach int, place bool) *actors.Mention {
 	// A mention inside a wildcard phrase: "gave Tanzania a grant", but
 	// not the source's own ("mounted its invasion").
 	for k := range ms {
@@ -460,7 +459,7 @@ func object(toks []nlp.Token, ms []actors.Mention, h hit, hi int, src *actors.Me
 // candidateAfter reports whether the sentence names an actor of another
 // side than src that could be the target. Then an event without a target
 // is more likely a misreading than an event with none.
-func candidateAfter(toks []nlp.Token, ms []actors.Mention, h hit, hi int, src *actors.Mention) bool {
+func candidateAfter(toks []doc.Token, ms []actors.Mention, h hit, hi int, src *actors.Mention) bool {
 	for k := range ms {
 		m := &ms[k]
 		if m == src || len(m.Actors) == 0 {
@@ -497,7 +496,7 @@ var possessivePronoun = map[string]bool{"its": true, "his": true, "her": true, "
 
 // prepOf is the preposition that governs m, looking past one modifier:
 // "in central Iran", "near the Thai border".
-func prepOf(toks []nlp.Token, m *actors.Mention) string {
+func prepOf(toks []doc.Token, m *actors.Mention) string {
 	if m.Prep != "" {
 		return m.Prep
 	}
@@ -566,7 +565,7 @@ func firstAfter(ms []actors.Mention, after, hi int, src *actors.Mention) *actors
 // betweenPair finds "between X and Y" right after the trigger. X may be a
 // compound (then b is nil), and either may carry a parenthetical:
 // "between Kirill Dmitriev (chief of RDIF) and Lou Jiwei (...)".
-func betweenPair(toks []nlp.Token, ms []actors.Mention, h hit, hi int) (a, b *actors.Mention) {
+func betweenPair(toks []doc.Token, ms []actors.Mention, h hit, hi int) (a, b *actors.Mention) {
 	k := h.last + 1
 	for ; k < hi && k <= h.last+4; k++ {
 		if toks[k].Lower() == "between" {
@@ -623,7 +622,7 @@ func titleWord(w string) bool {
 // mainSubject finds the subject of a main-clause verb that follows a
 // relative clause: in "Duterte, who met Xi in Beijing, is due to visit
 // Japan", the subject of "visit" is Duterte, not Xi.
-func mainSubject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.Mention {
+func mainSubject(toks []doc.Token, ms []actors.Mention, lo, before int) *actors.Mention {
 	if lo < 2 || toks[lo-2].Text != "," {
 		return nil
 	}
@@ -642,7 +641,7 @@ func mainSubject(toks []nlp.Token, ms []actors.Mention, lo, before int) *actors.
 
 // antecedent is the mention a relative clause starting at lo refers to:
 // the one just before ", whose", ", which", "who".
-func antecedent(toks []nlp.Token, ms []actors.Mention, lo int) *actors.Mention {
+func antecedent(toks []doc.Token, ms []actors.Mention, lo int) *actors.Mention {
 	if lo < 2 {
 		return nil
 	}
@@ -684,7 +683,7 @@ var lightVerbs = map[string]bool{
 
 // lightVerbBefore returns the position of a light verb a few words before
 // a nominal trigger ("held the annual Malabar naval exercise"), or -1.
-func lightVerbBefore(toks []nlp.Token, h hit) int {
+func lightVerbBefore(toks []doc.Token, h hit) int {
 	for k := h.first - 1; k >= 0 && k >= h.first-8; k-- {
 		w := toks[k].Lower()
 		if lightVerbs[w] {
@@ -712,7 +711,7 @@ func mentionBetween(ms []actors.Mention, from, to int, not *actors.Mention) *act
 
 // byAgent is the "by X" of a nominal event: "the signing of the deal by
 // Russia and China".
-func byAgent(toks []nlp.Token, ms []actors.Mention, h hit, hi int) *actors.Mention {
+func byAgent(toks []doc.Token, ms []actors.Mention, h hit, hi int) *actors.Mention {
 	for k := h.last + 1; k < hi && k <= h.last+8; k++ {
 		if toks[k].Lower() == "by" {
 			return mentionAt(ms, k+1, k+2)
@@ -723,7 +722,7 @@ func byAgent(toks []nlp.Token, ms []actors.Mention, h hit, hi int) *actors.Menti
 
 // mentionAfterWord returns the mention right after word, when word follows
 // the trigger closely: "signed by X".
-func mentionAfterWord(toks []nlp.Token, ms []actors.Mention, after, hi int, word string) *actors.Mention {
+func mentionAfterWord(toks []doc.Token, ms []actors.Mention, after, hi int, word string) *actors.Mention {
 	for k := after + 1; k < hi && k <= after+4; k++ {
 		if toks[k].Lower() == word {
 			return mentionAt(ms, k+1, k+2)
@@ -732,7 +731,7 @@ func mentionAfterWord(toks []nlp.Token, ms []actors.Mention, after, hi int, word
 	return nil
 }
 
-func isPossessive(t nlp.Token) bool { return t.Text == "'s" || t.Text == "’s" }
+func isPossessive(t doc.Token) bool { return t.Text == "'s" || t.Text == "’s" }
 
 // implicitPair returns the last two distinct countries of the paragraph.
 func implicitPair(context []actors.Mention) []doc.Actor {

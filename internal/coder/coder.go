@@ -50,7 +50,7 @@ type hit struct {
 // sentence is the working state for one sentence.
 type sentence struct {
 	s        doc.Sentence
-	toks     []nlp.Token
+	toks     []doc.Token
 	hits     []hit
 	mentions []actors.Mention
 	amounts  []quant.Amount
@@ -107,7 +107,7 @@ func (c *Coder) Code(d *doc.Document) []doc.Event {
 
 // triggers finds the lexicon entries in toks, longest first, not
 // overlapping.
-func (c *Coder) triggers(toks []nlp.Token) []hit {
+func (c *Coder) triggers(toks []doc.Token) []hit {
 	var hits []hit
 	for i := 0; i < len(toks); {
 		var best *Trigger
@@ -156,7 +156,7 @@ var modifierHead = map[string]bool{
 // matchPhrase matches a trigger phrase at toks[i] and returns the end of
 // the match, or -1. A "*" in a phrase stands for up to three words, so
 // "reach * agreement" matches "reached a new trade agreement".
-func matchPhrase(phrase []string, toks []nlp.Token, i int) int {
+func matchPhrase(phrase []string, toks []doc.Token, i int) int {
 	if len(phrase) == 0 {
 		return i
 	}
@@ -206,7 +206,7 @@ var weekdays = map[string]bool{
 
 // timeWords returns how many tokens at i name a day: "Thursday", "on
 // Thursday", "today"; 0 when none.
-func timeWords(toks []nlp.Token, i int) int {
+func timeWords(toks []doc.Token, i int) int {
 	if weekdays[toks[i].Lower()] {
 		return 1
 	}
@@ -216,11 +216,11 @@ func timeWords(toks []nlp.Token, i int) int {
 	return 0
 }
 
-func isNumber(t nlp.Token) bool { return t.Text != "" && t.Text[0] >= '0' && t.Text[0] <= '9' }
+func isNumber(t doc.Token) bool { return t.Text != "" && t.Text[0] >= '0' && t.Text[0] <= '9' }
 
 // nounUsedAsVerb rejects a verb form that is really a noun ("the visit",
 // "a meeting"): a verb trigger right after a determiner or possessive.
-func nounUsedAsVerb(t *Trigger, toks []nlp.Token, i int) bool {
+func nounUsedAsVerb(t *Trigger, toks []doc.Token, i int) bool {
 	if t.Kind != 'v' || i == 0 {
 		return false
 	}
@@ -423,7 +423,7 @@ var purposeVerbs = map[string]bool{
 // close governor ("agreed in principle on Saturday to provide") stops at
 // a comma or an earlier "to"; a far one ("sent personnel to Bosnia on
 // Wednesday to investigate") does not.
-func governor(toks []nlp.Token, k int, set map[string]bool, reach int) int {
+func governor(toks []doc.Token, k int, set map[string]bool, reach int) int {
 	near := reach <= 6
 	for j := k - 1; j >= 0 && j >= k-reach; j-- {
 		w := toks[j].Lower()
@@ -439,7 +439,7 @@ func governor(toks []nlp.Token, k int, set map[string]bool, reach int) int {
 
 // purposeVerbAt returns the position of the purpose verb that governs the
 // "to" at k, from up to ten words back in its clause, or -1.
-func purposeVerbAt(toks []nlp.Token, k int) int { return governor(toks, k, purposeVerbs, 10) }
+func purposeVerbAt(toks []doc.Token, k int) int { return governor(toks, k, purposeVerbs, 10) }
 
 // causeVerbs make someone do what the infinitive says: "ordered the
 // newspaper to suspend publication", "forced them to leave".
@@ -457,7 +457,7 @@ func endsMention(ms []actors.Mention, k int) bool {
 
 // attributed reports whether a sentence names its source: "according to
 // TASS", "citing officials".
-func attributed(toks []nlp.Token) bool {
+func attributed(toks []doc.Token) bool {
 	for k, t := range toks {
 		w := t.Lower()
 		if w == "citing" || (w == "according" && k+1 < len(toks) && toks[k+1].Lower() == "to") {
@@ -485,7 +485,7 @@ var sayingWords = map[string]bool{
 	"indicated": true, "insisted": true, "promised": true, "warned": true, "reported": true,
 }
 
-func sayingBefore(toks []nlp.Token, h hit) bool {
+func sayingBefore(toks []doc.Token, h hit) bool {
 	for k := h.first - 1; k >= 0; k-- {
 		if sayingWords[toks[k].Lower()] {
 			return true
@@ -496,7 +496,7 @@ func sayingBefore(toks []nlp.Token, h hit) bool {
 
 // demands reports whether the clause a verb of saying introduces says
 // that someone must act: "declared that China must drop barriers".
-func demands(toks []nlp.Token, h hit) bool {
+func demands(toks []doc.Token, h hit) bool {
 	for k := h.last + 1; k < len(toks) && k <= h.last+12; k++ {
 		switch toks[k].Lower() {
 		case "must":
@@ -622,7 +622,7 @@ var (
 
 // modality classifies the event at h from the words just before it in its
 // clause: ok=false for a denied or doubted event.
-func modality(toks []nlp.Token, ms []actors.Mention, h hit, reported bool) (string, bool) {
+func modality(toks []doc.Token, ms []actors.Mention, h hit, reported bool) (string, bool) {
 	mod := doc.Asserted
 	first := toks[h.first].Lower()
 	if h.t.Kind == 'v' && h.first > 0 {
