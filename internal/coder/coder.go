@@ -27,9 +27,10 @@ type Coder struct {
 }
 
 // Places finds the place a sentence names for its events, such as a
-// gazetteer (internal/geo).
+// gazetteer (internal/geo), reading the words of toks, a run of the
+// sentence's tokens.
 type Places interface {
-	Find(sentence string) (loc doc.Location, start, end int, ok bool)
+	Find(sentence string, toks []doc.Token) (loc doc.Location, start, end int, ok bool)
 }
 
 // New returns a coder over an event lexicon and an actor resolver.
@@ -70,10 +71,10 @@ func (c *Coder) Code(d *doc.Document) []doc.Event {
 		st.hits = c.triggers(st.toks)
 		for k := range st.hits {
 			h := &st.hits[k]
-			h.date, h.dated = timex.EventDate(s.Text, st.toks[h.first].Start, ref)
+			h.date, h.dated = timex.EventDate(s.Text, st.toks, h.first, ref)
 		}
 		if len(st.hits) > 0 {
-			st.amounts = quant.Find(s.Text)
+			st.amounts = quant.Find(s.Text, st.toks)
 		}
 	}
 	// Dated roles are resolved on the date of a sentence's first event.
@@ -520,8 +521,7 @@ func (c *Coder) place(st *sentence, h hit) *doc.Location {
 	if end <= h.last {
 		return nil
 	}
-	from, to := st.toks[h.first].Start, st.toks[end].End
-	loc, _, _, ok := c.places.Find(st.s.Text[from:to])
+	loc, _, _, ok := c.places.Find(st.s.Text, st.toks[h.first:end+1])
 	if !ok {
 		return nil
 	}

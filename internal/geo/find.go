@@ -10,7 +10,9 @@ import (
 
 // Find returns the place a sentence names for its event, with the byte
 // offsets of the place's words in sentence (Text is sentence[start:end]).
-// It takes the first phrase, in sentence order, of the forms
+// toks are the sentence's tokens as internal/nlp makes them, or a run of
+// them: only the words they cover are read. It takes the first phrase, in
+// order, of the forms
 //
 //	in/at/near/outside X          "arrived in Beijing on June 5"
 //	in X, Y                       "in Goa, India": Y, a country or region, picks X
@@ -21,23 +23,23 @@ import (
 // lower-case particles inside ("Rio de Janeiro", "Ras al-Khaimah"), and
 // must be a place as a whole: "in the UN Security Council" and "in Central
 // Asia" name none, and months and weekdays ("in May") are never places.
-func (g *Gazetteer) Find(sentence string) (doc.Location, int, int, bool) {
+func (g *Gazetteer) Find(sentence string, toks []doc.Token) (doc.Location, int, int, bool) {
 	if g == nil {
 		return doc.Location{}, 0, 0, false
 	}
-	toks := tokenize(sentence)
-	for i, t := range toks {
+	ws := words(toks)
+	for i, t := range ws {
 		if !isTrigger(sentence[t.start:t.end]) || t.poss {
 			continue
 		}
 		j := i + 1
-		if j < len(toks) && spaced(sentence, toks[i], toks[j]) && sentence[toks[j].start:toks[j].end] == "the" {
+		if j < len(ws) && spaced(sentence, ws[i], ws[j]) && sentence[ws[j].start:ws[j].end] == "the" {
 			j++
 		}
-		if j >= len(toks) || !spaced(sentence, toks[j-1], toks[j]) {
+		if j >= len(ws) || !spaced(sentence, ws[j-1], ws[j]) {
 			continue
 		}
-		if e, start, end, ok := g.resolve(sentence, toks, j); ok {
+		if e, start, end, ok := g.resolve(sentence, ws, j); ok {
 			loc := doc.Location{Text: sentence[start:end], Country: e.Country, Lat: e.Lat, Lon: e.Lon}
 			return loc, start, end, true
 		}
@@ -45,13 +47,13 @@ func (g *Gazetteer) Find(sentence string) (doc.Location, int, int, bool) {
 	return doc.Location{}, 0, 0, false
 }
 
-// resolve reads the place phrase starting at token j.
-func (g *Gazetteer) resolve(s string, toks []token, j int) (entry, int, int, bool) {
-	b, ok := capSpan(s, toks, j)
+// resolve reads the place phrase starting at word j.
+func (g *Gazetteer) resolve(s string, ws []word, j int) (entry, int, int, bool) {
+	b, ok := capSpan(s, ws, j)
 	if !ok {
 		return entry{}, 0, 0, false
 	}
-	x := normKey(s[toks[j].start:toks[b].end])
+	x := normKey(s[ws[j].start:ws[b].end])
 	if worldRegions[x] {
 		return entry{}, 0, 0, false
 	}
@@ -61,15 +63,15 @@ func (g *Gazetteer) resolve(s string, toks []token, j int) (entry, int, int, boo
 		h = areaHint(area)
 	}
 
-	if toks[b].poss {
+	if ws[b].poss {
 		// "Peru's capital Lima", "China's western Xinjiang region",
 		// "Moscow's Red Square" (Moscow); but not "in Russia's relations
 		// with the West", where the possessive is an actor.
-		k := skipWords(s, toks, b+1, descriptors, 3)
-		if k < len(toks) && (spaced(s, toks[k-1], toks[k]) || (k > b+1 && commaSep(s, toks[k-1], toks[k]))) {
-			if _, ok := capSpan(s, toks, k); ok {
+		k := skipWords(s, ws, b+1, descriptors, 3)
+		if k < len(ws) && (spaced(s, ws[k-1], ws[k]) || (k > b+1 && commaSep(s, ws[k-1], ws[k]))) {
+			if _, ok := capSpan(s, ws, k); ok {
 				if isArea {
-					if e, start, end, ok := g.span(s, toks, k, h, false); ok {
+					if e, start, end, ok := g.span(s, ws, k, h, false); ok {
 						return e, start, end, true
 					}
 				}
@@ -77,24 +79,24 @@ func (g *Gazetteer) resolve(s string, toks []token, j int) (entry, int, int, boo
 				return entry{}, 0, 0, false
 			}
 		}
-		return g.span(s, toks, j, hint{}, false)
+		return g.span(s, ws, j, hint{}, false)
 	}
 
-	if next := b + 1; next < len(toks) && spaced(s, toks[b], toks[next]) && s[toks[next].start:toks[next].end] == "capital" {
+	if next := b + 1; next < len(ws) && spaced(s, ws[b], ws[next]) && s[ws[next].start:ws[next].end] == "capital" {
 		// "the Syrian capital Damascus", "the Peruvian capital, Lima".
-		k := skipWords(s, toks, next+1, capitalTail, 2)
-		if k < len(toks) && (spaced(s, toks[k-1], toks[k]) || commaSep(s, toks[k-1], toks[k])) {
-			if e, start, end, ok := g.span(s, toks, k, h, false); ok {
+		k := skipWords(s, ws, next+1, capitalTail, 2)
+		if k < len(ws) && (spaced(s, ws[k-1], ws[k]) || commaSep(s, ws[k-1], ws[k])) {
+			if e, start, end, ok := g.span(s, ws, k, h, false); ok {
 				return e, start, end, true
 			}
 		}
 	}
 
-	if k := b + 1; k < len(toks) && commaSep(s, toks[b], toks[k]) {
+	if k := b + 1; k < len(ws) && commaSep(s, ws[b], ws[k]) {
 		// "Goa, India", "Paris, Texas".
-		if y, start, end, ok := g.span(s, toks, k, hint{}, true); ok {
+		if y, start, end, ok := g.span(s, ws, k, hint{}, true); ok {
 			if e, ok := g.lookup(x, areaHint(y), false); ok {
-				return e, toks[j].start, toks[b].end, true
+				return e, ws[j].start, ws[b].end, true
 			}
 			if _, ok := g.lookup(x, hint{}, false); !ok {
 				return y, start, end, true
@@ -102,16 +104,16 @@ func (g *Gazetteer) resolve(s string, toks []token, j int) (entry, int, int, boo
 		}
 	}
 	e, ok := g.lookup(x, hint{}, false)
-	return e, toks[j].start, toks[b].end, ok
+	return e, ws[j].start, ws[b].end, ok
 }
 
-// span looks up the capitalised run starting at token k as a whole.
-func (g *Gazetteer) span(s string, toks []token, k int, h hint, areasOnly bool) (entry, int, int, bool) {
-	b, ok := capSpan(s, toks, k)
+// span looks up the capitalised run starting at word k as a whole.
+func (g *Gazetteer) span(s string, ws []word, k int, h hint, areasOnly bool) (entry, int, int, bool) {
+	b, ok := capSpan(s, ws, k)
 	if !ok {
 		return entry{}, 0, 0, false
 	}
-	start, end := toks[k].start, toks[b].end
+	start, end := ws[k].start, ws[b].end
 	key := normKey(s[start:end])
 	if worldRegions[key] {
 		return entry{}, 0, 0, false
@@ -127,99 +129,83 @@ func areaHint(e entry) hint {
 	return hint{country: e.Country}
 }
 
-// token is one word of the sentence: s[start:end], not counting a
-// possessive "'s", which ends at full.
-type token struct {
+// word is one word of a place name: one of the sentence's tokens, or
+// several joined by hyphens without spaces (UD English splits "al-Khaimah"
+// into "al", "-", "Khaimah"; the gazetteer names it as one word). It is
+// s[start:end]; a possessive "'s" token after it ends at full.
+type word struct {
 	start, end, full int
 	poss             bool
 }
 
-// tokenize splits s into words: letters, digits and marks, with hyphens,
-// apostrophes and full stops kept inside a word ("al-Khaimah",
-// "N'Djamena", "D.C"), and the full stop of "St." kept.
-func tokenize(s string) []token {
-	var toks []token
-	i := 0
-	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
-			i += n
+// words reads the words of the sentence from its tokens; punctuation
+// tokens are no words.
+func words(toks []doc.Token) []word {
+	var ws []word
+	for i := 0; i < len(toks); i++ {
+		if !startsWord(toks[i].Text) {
 			continue
 		}
-		start := i
-		i += n
-		for i < len(s) {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if isWordRune(r) {
-				i += n
-				continue
-			}
-			if isJoiner(r) && i+n < len(s) {
-				if next, _ := utf8.DecodeRuneInString(s[i+n:]); isWordRune(next) {
-					i += n
-					continue
-				}
-			}
-			break
+		w := word{start: toks[i].Start, end: toks[i].End}
+		for i+2 < len(toks) && toks[i+1].Text == "-" && glued(toks, i+1) && glued(toks, i+2) && startsWord(toks[i+2].Text) {
+			i += 2
+			w.end = toks[i].End
 		}
-		t := token{start: start, end: i, full: i}
-		if w := s[start:i]; (w == "St" || w == "Ft" || w == "Mt") && i < len(s) && s[i] == '.' {
-			t.end, t.full = i+1, i+1
+		w.full = w.end
+		if i+1 < len(toks) && glued(toks, i+1) && (toks[i+1].Text == "'s" || toks[i+1].Text == "’s") {
 			i++
+			w.full, w.poss = toks[i].End, true
 		}
-		if w := s[t.start:t.end]; len(w) > 3 {
-			if strings.HasSuffix(w, "'s") && w[len(w)-3] != '\'' {
-				t.end, t.poss = t.end-2, true
-			} else if strings.HasSuffix(w, "’s") && len(w) > len("’s")+1 {
-				t.end, t.poss = t.end-len("’s"), true
-			}
-		}
-		toks = append(toks, t)
+		ws = append(ws, w)
 	}
-	return toks
+	return ws
+}
+
+// glued reports whether toks[i] follows toks[i-1] without white space.
+func glued(toks []doc.Token, i int) bool { return toks[i].Start == toks[i-1].End }
+
+func startsWord(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return isWordRune(r)
 }
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-func isJoiner(r rune) bool {
-	return r == '-' || r == '\'' || r == '’' || r == '.'
-}
-
 // spaced reports whether only white space (at least one character) lies
 // between a and b.
-func spaced(s string, a, b token) bool {
+func spaced(s string, a, b word) bool {
 	gap := s[a.full:b.start]
 	return gap != "" && strings.TrimSpace(gap) == ""
 }
 
 // commaSep reports whether a comma and white space lie between a and b.
-func commaSep(s string, a, b token) bool {
+func commaSep(s string, a, b word) bool {
 	gap := s[a.full:b.start]
 	return strings.HasPrefix(gap, ",") && len(gap) > 1 && strings.TrimSpace(gap[1:]) == ""
 }
 
-// capSpan returns the last token of the run of capitalised words starting
-// at j, or false when token j does not start one.
-func capSpan(s string, toks []token, j int) (int, bool) {
-	if j >= len(toks) || !capWord(s[toks[j].start:toks[j].end]) {
+// capSpan returns the last word of the run of capitalised words starting
+// at j, or false when word j does not start one.
+func capSpan(s string, ws []word, j int) (int, bool) {
+	if j >= len(ws) || !capWord(s[ws[j].start:ws[j].end]) {
 		return 0, false
 	}
 	const maxWords = 6
 	b := j
-	for b-j+1 < maxWords && !toks[b].poss {
+	for b-j+1 < maxWords && !ws[b].poss {
 		k := b + 1
-		if k >= len(toks) || !spaced(s, toks[b], toks[k]) {
+		if k >= len(ws) || !spaced(s, ws[b], ws[k]) {
 			break
 		}
-		w := s[toks[k].start:toks[k].end]
+		w := s[ws[k].start:ws[k].end]
 		if capWord(w) {
 			b = k
 			continue
 		}
 		// A particle inside a name: "Rio de Janeiro", "Isle of Man".
-		if particles[w] && k+1 < len(toks) && !toks[k].poss && spaced(s, toks[k], toks[k+1]) && capWord(s[toks[k+1].start:toks[k+1].end]) {
+		if particles[w] && k+1 < len(ws) && !ws[k].poss && spaced(s, ws[k], ws[k+1]) && capWord(s[ws[k+1].start:ws[k+1].end]) {
 			b = k + 1
 			continue
 		}
@@ -242,10 +228,10 @@ func capWord(w string) bool {
 	return capital && !calendarWords[strings.ToLower(w)]
 }
 
-// skipWords skips up to max tokens from k that are in set, each separated
-// from the one before by white space, and returns the next token's index.
-func skipWords(s string, toks []token, k int, set map[string]bool, max int) int {
-	for n := 0; n < max && k < len(toks) && set[s[toks[k].start:toks[k].end]] && spaced(s, toks[k-1], toks[k]); n++ {
+// skipWords skips up to max words from k that are in set, each separated
+// from the one before by white space, and returns the next word's index.
+func skipWords(s string, ws []word, k int, set map[string]bool, max int) int {
+	for n := 0; n < max && k < len(ws) && set[s[ws[k].start:ws[k].end]] && spaced(s, ws[k-1], ws[k]); n++ {
 		k++
 	}
 	return k

@@ -6,6 +6,9 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 // installed loads the Debian data, skipping the test when it is absent.
@@ -101,7 +104,7 @@ func TestFindInstalled(t *testing.T) {
 		{"The ministers met in Rio de Janeiro.", "Rio de Janeiro", "BRA"},
 	}
 	for _, tt := range tests {
-		loc, start, end, ok := g.Find(tt.sentence)
+		loc, start, end, ok := g.Find(tt.sentence, nlp.Tokenize(tt.sentence))
 		if !ok {
 			t.Errorf("Find(%q): none; want %s %s", tt.sentence, tt.text, tt.country)
 			continue
@@ -110,7 +113,7 @@ func TestFindInstalled(t *testing.T) {
 			t.Errorf("Find(%q) = %+v [%d:%d]; want %s %s", tt.sentence, loc, start, end, tt.text, tt.country)
 		}
 	}
-	beijing, _, _, _ := g.Find(tests[0].sentence)
+	beijing, _, _, _ := g.Find(tests[0].sentence, nlp.Tokenize(tests[0].sentence))
 	if !near(beijing.Lat, beijing.Lon, 39.9, 116.4, 0.1) {
 		t.Errorf("Beijing at %.3f,%.3f; want near 39.9,116.4", beijing.Lat, beijing.Lon)
 	}
@@ -125,7 +128,7 @@ func TestFindInstalled(t *testing.T) {
 		"He met Putin at the Kremlin on Friday.",
 		"",
 	} {
-		if loc, _, _, ok := g.Find(s); ok {
+		if loc, _, _, ok := g.Find(s, nlp.Tokenize(s)); ok {
 			t.Errorf("Find(%q) = %+v; want none", s, loc)
 		}
 	}
@@ -187,21 +190,27 @@ func BenchmarkFind(b *testing.B) {
 		"the BRICS summit in Goa, India, in October 2015",
 		"The resolution failed in the UN Security Council in May.",
 	}
+	toks := make([][]doc.Token, len(sentences))
+	for i, s := range sentences {
+		toks[i] = nlp.Tokenize(s)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, s := range sentences {
-			g.Find(s)
+		for i, s := range sentences {
+			g.Find(s, toks[i])
 		}
 	}
 }
 
 func TestFindConcurrent(t *testing.T) {
 	g := small()
+	s := "talks in Peru's capital Lima"
+	toks := nlp.Tokenize(s)
 	done := make(chan bool)
 	for range 4 {
 		go func() {
 			for range 200 {
-				if loc, _, _, ok := g.Find("talks in Peru's capital Lima"); !ok || loc.Country != "PER" {
+				if loc, _, _, ok := g.Find(s, toks); !ok || loc.Country != "PER" {
 					t.Errorf("Find = %+v, %v", loc, ok)
 				}
 			}

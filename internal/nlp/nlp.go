@@ -356,16 +356,26 @@ type span struct{ start, end int }
 type group struct {
 	size                     int
 	digits, letters, singles bool   // every segment is digits, letters, one letter
+	grouped                  bool   // digits in thousands or lakh groups: 1,234,567 or 12,34,567
 	last                     string // the last segment
 }
 
 func newGroup(s string, segs []span) group {
 	g := group{size: len(segs), digits: true, letters: true, singles: true}
-	for _, sg := range segs {
+	threes, twos := true, true
+	for k, sg := range segs {
 		w := s[sg.start:sg.end]
 		g.digits = g.digits && allDigits(w)
 		g.letters = g.letters && allLetters(w)
 		g.singles = g.singles && single(w)
+		switch {
+		case k == 0:
+			threes, twos = len(w) <= 3, len(w) <= 2
+		case k < len(segs)-1:
+			threes, twos = threes && len(w) == 3, twos && len(w) == 2
+		default:
+			g.grouped = g.digits && (threes || twos) && len(w) == 3
+		}
 	}
 	last := segs[len(segs)-1]
 	g.last = s[last.start:last.end]
@@ -418,8 +428,8 @@ func (tk *tokenizer) joint(l, r span, mark, next rune, g group) []int {
 		}
 		return both
 	case ',':
-		if endsWithDigit(left) && leadingDigits(right) == 3 {
-			return nil // 160,000
+		if g.grouped || endsWithDigit(left) && leadingDigits(right) == 3 {
+			return nil // 160,000, 2,50,000, 1,000km
 		}
 		return both
 	case ':':

@@ -67,6 +67,7 @@ func TestTokenize(t *testing.T) {
 		{"George W. Bush and I. No. 5 said No.", []string{"George", "W.", "Bush", "and", "I", ".", "No.", "5", "said", "No", "."}},
 		{"They met.Then left", []string{"They", "met", ".", "Then", "left"}},
 		{"at 5pm for 10k, on the 5th, 3.5% up, 2,000km", []string{"at", "5", "pm", "for", "10", "k", ",", "on", "the", "5th", ",", "3.5", "%", "up", ",", "2,000", "km"}},
+		{"Rs 2,50,000 or $1.2tn, not 1,23 or 2001,2002", []string{"Rs", "2,50,000", "or", "$", "1.2", "tn", ",", "not", "1", ",", "23", "or", "2001", ",", "2002"}},
 		{"on 11/28/2000 and 9/11, 1/2 of and/or b/c", []string{"on", "11/28/2000", "and", "9/11", ",", "1", "/", "2", "of", "and", "/", "or", "b/c"}},
 		{"AT&T and Bonnie & Clyde", []string{"AT&T", "and", "Bonnie", "&", "Clyde"}},
 

@@ -2,8 +2,8 @@
 // ("US $3.5 billion", "150 billion yuan", "31 million tonnes a year",
 // "20 percent"), for the optional quantities of an event record.
 //
-// Find is a small scanner, not a set of regular expressions. At each word
-// or number it tries one shape,
+// Find is a small scanner over the sentence's tokens (internal/nlp's), not
+// a set of regular expressions. At each token it tries one shape,
 //
 //	[prefix] number [suffix-scale] {scale} [unit [scale] [per-year]]
 //
@@ -13,7 +13,9 @@
 // currency name or code, percent, tonnes, cubic metres or barrels. An
 // amount needs a unit, so years, dates, counts of people, soldiers or
 // tanks, and phone numbers are never amounts; a number glued to a name
-// ("G-20", "Su-35s", "1990s") is not even read as a number.
+// ("G-20", "Su-35s", "1990s") is not even read as a number. Multiword
+// phrases ("cubic metres", "US $") are matched on the text and must end
+// where a token ends.
 //
 // A range ("$2 to $4 billion USD", "between 2 and 4 percent", "5-10%")
 // gives two amounts, one for each end; the low end takes the unit and the
@@ -25,7 +27,9 @@
 package quant
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,30 +45,73 @@ type Amount struct {
 }
 
 // Find returns the amounts of money, volume and share a sentence states, in
-// order.
-func Find(sentence string) []Amount {
-	s := sentence
+// order. toks are the sentence's tokens as internal/nlp makes them: an
+// amount starts where a token starts and ends where one ends, and its
+// number is one token ("160,000", "3.5").
+func Find(sentence string, toks []doc.Token) []Amount {
+	sc := &scanner{s: sentence, toks: toks}
 	var out []Amount
-	for i := 0; i < len(s); {
-		p, ok := partAt(s, i)
+	for k := 0; k < len(toks); {
+		p, ok := sc.partAt(k)
 		if !ok {
-			i = skipToken(s, i)
+			k++
 			continue
 		}
 		if p.open() {
-			if lo, hi, ok := rangeFrom(s, p); ok {
-				out = appendAmount(out, s, lo)
-				out = appendAmount(out, s, hi)
-				i = hi.end
+			if lo, hi, ok := sc.rangeFrom(p); ok {
+				out = appendAmount(out, sentence, lo)
+				out = appendAmount(out, sentence, hi)
+				k = sc.after(hi.end)
 				continue
 			}
 		}
 		if p.unit != "" {
-			out = appendAmount(out, s, p)
+			out = appendAmount(out, sentence, p)
 		}
-		i = p.end
+		k = sc.after(p.end)
 	}
 	return out
+}
+
+// scanner reads one sentence and its tokens.
+type scanner struct {
+	s    string
+	toks []doc.Token
+}
+
+// after returns the index of the first token that starts at or after the
+// byte offset i (len(toks) when none does).
+func (sc *scanner) after(i int) int {
+	k, _ := slices.BinarySearchFunc(sc.toks, i, func(t doc.Token, i int) int { return t.Start - i })
+	return k
+}
+
+// endsToken reports whether a token ends at the byte offset i.
+func (sc *scanner) endsToken(i int) bool {
+	k := sc.after(i)
+	return k > 0 && sc.toks[k-1].End == i
+}
+
+// spacedAfter returns the token after the byte offset i and whether white
+// space lies between them.
+func (sc *scanner) spacedAfter(i int) (int, bool) {
+	k := sc.after(i)
+	return k, k < len(sc.toks) && sc.toks[k].Start > i
+}
+
+// phrase returns the longest phrase of table written from token k on that
+// ends where a token ends.
+func (sc *scanner) phrase(k int, table []phrase, spaced bool) (phrase, int, bool) {
+	if k >= len(sc.toks) {
+		return phrase{}, 0, false
+	}
+	p, end, ok := longest(sc.s, sc.toks[k].Start, table, spaced)
+	return p, end, ok && sc.endsToken(end)
+}
+
+// wordAt reports whether token k is the word w, in any case.
+func (sc *scanner) wordAt(k int, w string) bool {
+	return k >= 0 && k < len(sc.toks) && strings.EqualFold(sc.toks[k].Text, w)
 }
 
 // part is an amount as read, before its value is computed.
@@ -93,55 +140,59 @@ func appendAmount(out []Amount, s string, p part) []Amount {
 	return append(out, Amount{Start: p.start, End: p.end, Q: doc.Quantity{Text: s[p.start:p.end], Value: v, Unit: p.unit}})
 }
 
-// partAt reads the shape in the package comment at s[i:].
-func partAt(s string, i int) (part, bool) {
-	p := part{start: i}
-	j := i
-	if i < len(s) && prefixStart[s[i]] {
-		if pre, end, ok := longest(s, i, prefixes, true); ok {
-			if k := skipSpace(s, end); k < len(s) && isDigit(s[k]) {
-				p.unit, p.prefixed, j = pre.unit, true, k
+// partAt reads the shape in the package comment from token k on.
+func (sc *scanner) partAt(k int) (part, bool) {
+	s, toks := sc.s, sc.toks
+	p := part{start: toks[k].Start}
+	n, at := k, toks[k].Start // the number's token and where the number starts
+	if prefixStart[s[p.start]] {
+		if pre, end, ok := longest(s, p.start, prefixes, true); ok {
+			j := sc.after(end)
+			switch {
+			case end < toks[k].End && isDigit(s[end]): // "Rs1000": one token
+				p.unit, p.prefixed, at = pre.unit, true, end
+			case sc.endsToken(end) && j < len(toks) && isDigit(toks[j].Text[0]):
+				p.unit, p.prefixed, n, at = pre.unit, true, j, toks[j].Start
 			}
 		}
 	}
-	if !p.prefixed && !numberMayStart(s, i) {
+	if !p.prefixed && (!isDigit(toks[k].Text[0]) || !sc.standsAlone(k)) {
 		return p, false
 	}
-	digits, k, ok := number(s, j)
+	digits, size, ok := number(s[at:toks[n].End])
 	if !ok {
 		return p, false
 	}
 	p.digits = digits
 
-	// Letters against the digits: cubic metres ("5m3"), a scale ("12M"),
+	// Letters against the digits, in the number's token or in tokens
+	// glued to it: cubic metres ("5m3", "5m³"), a scale ("12M", "€1.5bn"),
 	// or part of a name or ordinal ("35s", "5th"), which ends the match.
-	run := k
-	for run < len(s) && isASCIILetter(s[run]) {
-		run++
+	p.end = at + size
+	suffixEnd := toks[n].End
+	for j := n + 1; p.end == toks[n].End && j < len(toks) && toks[j].Start == suffixEnd && startsAlnum(toks[j].Text); j++ {
+		suffixEnd = toks[j].End
 	}
-	if end, ok := cubicSuffix(s, k); ok && !p.prefixed {
-		p.unit, p.suffixed = "m3", true
-		k = end
-	} else if x, ok := suffixScales[s[k:run]]; ok && !letterOrDigitAt(s, run) {
-		p.scale, p.scaled = x, true
-		k = run
-	} else if letterOrDigitAt(s, k) {
+	switch suffix := s[p.end:suffixEnd]; {
+	case suffix == "":
+	case (suffix == "m3" || suffix == "m³") && !p.prefixed:
+		p.unit, p.suffixed, p.end = "m3", true, suffixEnd
+		p.end = sc.perYearAfter(p.end)
+		return p, true
+	case suffixScales[suffix] > 0:
+		p.scale, p.scaled, p.end = suffixScales[suffix], true, suffixEnd
+	default:
 		return p, false
 	}
-	p.end = k
-	if p.suffixed {
-		p.end = perYearAfter(s, p.end)
-		return p, true
-	}
-	p.readScales(s)
+	sc.readScales(&p)
 
-	w := skipSpace(s, p.end)
-	u, end, ok := longest(s, w, units, w > p.end)
-	if !ok && w > p.end {
-		u, end, ok = longest(s, w, codes, true)
+	w, spaced := sc.spacedAfter(p.end)
+	u, end, ok := sc.phrase(w, units, spaced)
+	if !ok && spaced {
+		u, end, ok = sc.phrase(w, codes, true)
 	}
 	switch {
-	case !ok, u.needScale && !p.scaled, u.notBefore != "" && wordAt(s, skipSpace(s, end), u.notBefore):
+	case !ok, u.needScale && !p.scaled, u.notBefore != "" && sc.wordAt(sc.after(end), u.notBefore):
 		return p, true
 	case p.prefixed:
 		if u.unit == p.unit && u.exp == 0 { // "$4 billion USD": said twice
@@ -151,27 +202,27 @@ func partAt(s string, i int) (part, bool) {
 	}
 	p.unit, p.unitExp, p.suffixed, p.end = u.unit, u.exp, true, end
 	if !p.scaled && isCode(u) { // "30 USD billion"
-		p.readScales(s)
+		sc.readScales(&p)
 	}
 	if u.unit == "t" || u.unit == "m3" {
-		p.end = perYearAfter(s, p.end)
+		p.end = sc.perYearAfter(p.end)
 	}
 	return p, true
 }
 
 // readScales extends p over the scale words after it ("billion", "lakh
 // crore").
-func (p *part) readScales(s string) {
+func (sc *scanner) readScales(p *part) {
 	for {
-		w := skipSpace(s, p.end)
-		if w == p.end {
+		w, spaced := sc.spacedAfter(p.end)
+		if !spaced {
 			return
 		}
-		sc, end, ok := longest(s, w, scales, true)
+		x, end, ok := sc.phrase(w, scales, true)
 		if !ok {
 			return
 		}
-		p.scale += sc.exp
+		p.scale += x.exp
 		p.scaled = true
 		p.end = end
 	}
@@ -179,16 +230,20 @@ func (p *part) readScales(s string) {
 
 // rangeFrom reads the high end of a range that starts with the open part
 // lo, and completes lo from it.
-func rangeFrom(s string, lo part) (part, part, bool) {
+func (sc *scanner) rangeFrom(lo part) (part, part, bool) {
 	if lo.unit == "" && yearLike(lo.digits) { // "from 10 percent in 2014 to 15 percent"
 		return lo, lo, false
 	}
-	w := skipSpace(s, lo.end)
-	c, end, ok := longest(s, w, connectors, w > lo.end)
-	if !ok || (c.text == "and" && !wordBefore(s, lo.start, "between")) {
+	w, spaced := sc.spacedAfter(lo.end)
+	c, end, ok := sc.phrase(w, connectors, spaced)
+	if !ok || (c.text == "and" && !sc.betweenBefore(lo.start)) {
 		return lo, lo, false
 	}
-	hi, ok := partAt(s, skipSpace(s, end))
+	k := sc.after(end)
+	if k >= len(sc.toks) {
+		return lo, lo, false
+	}
+	hi, ok := sc.partAt(k)
 	if !ok || hi.unit == "" || (lo.unit != "" && lo.unit != hi.unit) {
 		return lo, lo, false
 	}
@@ -201,54 +256,62 @@ func rangeFrom(s string, lo part) (part, part, bool) {
 	return lo, hi, true
 }
 
+// betweenBefore reports whether the word before the token at byte offset
+// i, with white space between, is "between".
+func (sc *scanner) betweenBefore(i int) bool {
+	k := sc.after(i)
+	return k > 0 && sc.toks[k-1].End < i && sc.wordAt(k-1, "between")
+}
+
 // perYearAfter extends an amount ending at i over a following "a year".
-func perYearAfter(s string, i int) int {
-	w := skipSpace(s, i)
-	if w == i {
+func (sc *scanner) perYearAfter(i int) int {
+	w, spaced := sc.spacedAfter(i)
+	if !spaced {
 		return i
 	}
-	if _, end, ok := longest(s, w, perYear, true); ok {
+	if _, end, ok := sc.phrase(w, perYear, true); ok {
 		return end
 	}
 	return i
 }
 
-// number reads digits at s[i:], with group commas ("5,000", Indian
-// "1,00,000") and a decimal point. It fails on a malformed grouping
-// ("1,23") or a dotted run ("1.2.3", "5.6.2012").
-func number(s string, i int) (digits string, end int, ok bool) {
-	k := i
-	for k < len(s) && isDigit(s[k]) {
+// number reads the number at the start of w, the rest of a token, with group
+// commas ("5,000", Indian "1,00,000") and a decimal point, and returns its
+// digits and its size in bytes. It fails on a malformed grouping ("1,23")
+// or a dotted run ("1.2.3", "5.6.2012").
+func number(w string) (digits string, size int, ok bool) {
+	k := 0
+	for k < len(w) && isDigit(w[k]) {
 		k++
 	}
-	first := k - i
+	first := k
 	if first == 0 {
-		return "", i, false
+		return "", 0, false
 	}
-	buf := []byte(s[i:k])
+	buf := []byte(w[:k])
 	var groups []int
-	for k+1 < len(s) && s[k] == ',' && isDigit(s[k+1]) {
+	for k+1 < len(w) && w[k] == ',' && isDigit(w[k+1]) {
 		g := k + 1
-		for g < len(s) && isDigit(s[g]) {
+		for g < len(w) && isDigit(w[g]) {
 			g++
 		}
 		groups = append(groups, g-k-1)
-		buf = append(buf, s[k+1:g]...)
+		buf = append(buf, w[k+1:g]...)
 		k = g
 	}
 	if len(groups) > 0 && !validGroups(first, groups) {
-		return "", i, false
+		return "", 0, false
 	}
-	if k+1 < len(s) && s[k] == '.' && isDigit(s[k+1]) {
+	if k+1 < len(w) && w[k] == '.' && isDigit(w[k+1]) {
 		buf = append(buf, '.')
 		k++
-		for k < len(s) && isDigit(s[k]) {
-			buf = append(buf, s[k])
+		for k < len(w) && isDigit(w[k]) {
+			buf = append(buf, w[k])
 			k++
 		}
 	}
-	if k+1 < len(s) && (s[k] == '.' || s[k] == ',') && isDigit(s[k+1]) {
-		return "", i, false
+	if k+1 < len(w) && (w[k] == '.' || w[k] == ',') && isDigit(w[k+1]) {
+		return "", 0, false
 	}
 	return string(buf), k, true
 }
@@ -267,20 +330,22 @@ func validGroups(first int, groups []int) bool {
 	return threes || twos
 }
 
-// numberMayStart says whether a number at s[i] stands alone: not glued to a
-// word ("A320", "G-20", "Su-35s") or to another number ("24/7", "1.5").
-func numberMayStart(s string, i int) bool {
-	if i == 0 {
+// standsAlone says whether the number at token k stands alone: not glued
+// to a word ("G-20", "Su-35s") or to another number ("24/7").
+func (sc *scanner) standsAlone(k int) bool {
+	toks := sc.toks
+	glued := func(k int) bool { return k > 0 && toks[k].Start == toks[k-1].End }
+	if !glued(k) {
 		return true
 	}
-	r, n := utf8.DecodeLastRuneInString(s[:i])
+	r, _ := utf8.DecodeLastRuneInString(toks[k-1].Text)
 	if isLetterOrDigit(r) {
 		return false
 	}
-	if i == n {
+	if !glued(k - 1) {
 		return true
 	}
-	before, _ := utf8.DecodeLastRuneInString(s[:i-n])
+	before, _ := utf8.DecodeLastRuneInString(toks[k-2].Text)
 	switch r {
 	case '-', '–', '—': // a dash after digits begins a range's high end
 		return !unicode.IsLetter(before)
@@ -300,29 +365,6 @@ func yearLike(digits string) bool {
 	return err == nil && y >= 1800 && y <= 2100
 }
 
-// skipToken returns the start of the token after the one at s[i]: a whole
-// run of letters and digits (with the commas and points inside a number),
-// else one character.
-func skipToken(s string, i int) int {
-	r, n := utf8.DecodeRuneInString(s[i:])
-	if !isLetterOrDigit(r) {
-		return i + n
-	}
-	k := i + n
-	for k < len(s) {
-		r, n := utf8.DecodeRuneInString(s[k:])
-		switch {
-		case isLetterOrDigit(r):
-			k += n
-		case (r == ',' || r == '.') && k+1 < len(s) && isDigit(s[k+1]) && isDigit(s[k-1]):
-			k++
-		default:
-			return k
-		}
-	}
-	return k
-}
-
 // longest returns the longest phrase in table written at s[i:]. Phrases
 // that begin with a letter match only when spaced is true: a word unit
 // ("percent", "billion") is never glued to the number before it.
@@ -338,16 +380,6 @@ func longest(s string, i int, table []phrase, spaced bool) (phrase, int, bool) {
 		}
 	}
 	return best, bestEnd, bestEnd >= 0
-}
-
-// cubicSuffix matches "m3" or "m³" written against a number.
-func cubicSuffix(s string, k int) (int, bool) {
-	for _, t := range []string{"m3", "m³"} {
-		if end, ok := match(s, k, t, false); ok && !letterOrDigitAt(s, end) {
-			return end, true
-		}
-	}
-	return 0, false
 }
 
 func isCode(p phrase) bool {
@@ -393,36 +425,6 @@ func match(s string, i int, text string, fold bool) (int, bool) {
 	return k, true
 }
 
-// wordAt reports whether the word w (any case) is written at s[i:].
-func wordAt(s string, i int, w string) bool {
-	_, ok := match(s, i, w, true)
-	return ok
-}
-
-// wordBefore reports whether the word w (any case) ends just before the
-// whitespace that precedes s[i].
-func wordBefore(s string, i int, w string) bool {
-	k := i
-	for k > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:k])
-		if !isSpace(r) {
-			break
-		}
-		k -= n
-	}
-	if k == i || k < len(w) {
-		return false
-	}
-	start := k - len(w)
-	if start > 0 {
-		if r, _ := utf8.DecodeLastRuneInString(s[:start]); unicode.IsLetter(r) {
-			return false
-		}
-	}
-	_, ok := match(s[:k], start, w, true)
-	return ok
-}
-
 // skipSpace returns the index after the whitespace at s[i:].
 func skipSpace(s string, i int) int {
 	for i < len(s) {
@@ -445,12 +447,11 @@ func isLetterOrDigit(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-func letterOrDigitAt(s string, i int) bool {
-	if i >= len(s) {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return isLetterOrDigit(r)
+// startsAlnum reports whether w starts with a letter or a digit of any
+// kind ("m", "³").
+func startsAlnum(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
 
 func lower(b byte) byte {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
@@ -58,6 +59,7 @@ func TestFind(t *testing.T) {
 		{"Rs 5,000 crore", []doc.Quantity{q("Rs 5,000 crore", 5e10, "INR")}},
 		{"Rs. 1 lakh crore", []doc.Quantity{q("Rs. 1 lakh crore", 1e12, "INR")}},
 		{"Rs 2,50,000", []doc.Quantity{q("Rs 2,50,000", 250000, "INR")}},
+		{"rooms for Rs1000, or USD87 billion", []doc.Quantity{q("Rs1000", 1000, "INR"), q("USD87 billion", 8.7e10, "USD")}},
 		{"3 lakh rupees", []doc.Quantity{q("3 lakh rupees", 3e5, "INR")}},
 
 		// ranges: both ends, the low end completed from the high end
@@ -114,7 +116,7 @@ func TestFind(t *testing.T) {
 		{"", nil},
 	}
 	for _, tt := range tests {
-		got := Find(tt.sentence)
+		got := Find(tt.sentence, nlp.Tokenize(tt.sentence))
 		var gotQ []doc.Quantity
 		for _, a := range got {
 			gotQ = append(gotQ, a.Q)
@@ -181,7 +183,7 @@ func TestSeeds(t *testing.T) {
 			continue
 		}
 		var got []doc.Quantity
-		for _, a := range Find(s) {
+		for _, a := range Find(s, nlp.Tokenize(s)) {
 			got = append(got, a.Q)
 		}
 		if !equal(got, tt.want) {
@@ -200,7 +202,8 @@ func TestSeeds(t *testing.T) {
 	}
 	for file, want := range counts {
 		got := map[string]int{}
-		for _, a := range Find(read(file)) {
+		text := read(file)
+		for _, a := range Find(text, nlp.Tokenize(text)) {
 			got[a.Q.Unit]++
 		}
 		if len(got) != len(want) {
@@ -249,7 +252,7 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		prev := 0
-		for _, a := range Find(s) {
+		for _, a := range Find(s, nlp.Tokenize(s)) {
 			if a.Start < prev || a.Start >= a.End || a.End > len(s) {
 				t.Fatalf("Find(%q): bad offsets [%d,%d] after %d", s, a.Start, a.End, prev)
 			}
@@ -268,7 +271,8 @@ func BenchmarkFind(b *testing.B) {
 	s := "Also in 2014, the People’s Bank of China (PBOC) and the Central Bank of Russia signed an " +
 		"arrangement for a currency swap worth 150 billion yuan and 815 billion rubles ($24 billion at the time), " +
 		"while trade rose by about 45 percent to 31 million tonnes a year, according to the G-20."
+	toks := nlp.Tokenize(s)
 	for b.Loop() {
-		Find(s)
+		Find(s, toks)
 	}
 }

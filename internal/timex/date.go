@@ -3,12 +3,13 @@
 // is dated from what the text says ("arrived in Beijing on June 5") rather
 // than by the day the article appeared.
 //
-// Find is a small rule-based scanner over a hand-made tokenization (words,
-// numbers, punctuation, with byte offsets). At each token it tries a short,
-// fixed list of named patterns — ISO dates, month-first dates, day-first
-// dates, fuzzy qualifiers ("mid-2016", "early July"), deictic expressions
-// ("last week", "yesterday", "on Monday") and bare years ("in 2014") — see
-// find.go. EventDate (event.go) picks, for one trigger word, the expression
+// Find is a small rule-based scanner over the sentence's tokens, as
+// internal/nlp makes them for every stage (UD English words with byte
+// offsets: "Sept.", "5th", "mid-2016" and "2012-06-05" are one token each,
+// "Russia's" is two). At each token it tries a short, fixed list of named
+// patterns — ISO dates, month-first dates, day-first dates, fuzzy
+// qualifiers ("mid-2016", "early July"), deictic expressions ("last week",
+// "yesterday", "on Monday") and bare years ("in 2014") — see find.go. EventDate (event.go) picks, for one trigger word, the expression
 // that dates that event, skipping the ones that date something else.
 package timex
 

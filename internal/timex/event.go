@@ -1,5 +1,7 @@
 package timex
 
+import "github.com/dyad-events/dyad/internal/doc"
+
 // Why an expression does not date the event it sits next to.
 const (
 	eventTime = iota // it may date the event
@@ -7,9 +9,9 @@ const (
 	amount           // it dates a figure: "$100 billion in 2015"
 )
 
-// EventDate picks the date of the event whose trigger word starts at byte
-// offset trigger in sentence: the expression nearest the trigger in the
-// same clause, preferring the first one after the trigger, then the last
+// EventDate picks the date of the event whose trigger word is toks[trigger],
+// toks being the tokens of sentence (as internal/nlp makes them): the
+// expression nearest the trigger in the same clause, preferring the first one after the trigger, then the last
 // one before it. Expressions that date something else are skipped (see
 // datesSomethingElse), and a year inside a name ("such as Joint Sea 2013")
 // is used only when nothing else in the clause applies. ok is false when no
@@ -17,13 +19,17 @@ const (
 // precision "doc". When the first expression after the trigger is a limit
 // ("has negotiated since 2004 and signed a deal in May"), it is the
 // trigger's own timing, so later expressions do not date it.
-func EventDate(sentence string, trigger int, ref Date) (Date, bool) {
-	sc := newScanner(sentence, ref)
+func EventDate(sentence string, toks []doc.Token, trigger int, ref Date) (Date, bool) {
+	if trigger < 0 || trigger >= len(toks) {
+		return Date{}, false
+	}
+	sc := newScanner(sentence, toks, ref)
 	ms := sc.scan()
 	if len(ms) == 0 {
 		return Date{}, false
 	}
-	lo, hi := sc.clause(trigger)
+	at := toks[trigger].Start
+	lo, hi := sc.clause(at)
 	after, before, nameAfter, nameBefore := -1, -1, -1, -1
 	shadowed := false // a limit right after the trigger is its own timing
 	for i, m := range ms {
@@ -33,24 +39,24 @@ func EventDate(sentence string, trigger int, ref Date) (Date, bool) {
 		}
 		switch sc.datesSomethingElse(m) {
 		case limit:
-			if end > trigger && after < 0 && nameAfter < 0 {
+			if end > at && after < 0 && nameAfter < 0 {
 				shadowed = true
 			}
 			continue
 		case amount:
 			continue
 		}
-		if shadowed && end > trigger {
+		if shadowed && end > at {
 			continue
 		}
 		switch {
-		case m.name && end > trigger:
+		case m.name && end > at:
 			if nameAfter < 0 {
 				nameAfter = i
 			}
 		case m.name:
 			nameBefore = i
-		case end > trigger:
+		case end > at:
 			if after < 0 {
 				after = i
 			}

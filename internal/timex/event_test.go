@@ -3,6 +3,9 @@ package timex
 import (
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 // eventCase is one EventDate check: trigger is a substring of sentence (its
@@ -10,6 +13,17 @@ import (
 // expected date, "" for none (the caller falls back to the doc date).
 type eventCase struct {
 	ref, sentence, trigger, at, want string
+}
+
+// tokenAt returns the index of the token of toks that holds byte offset
+// at, or else the first one after it.
+func tokenAt(toks []doc.Token, at int) int {
+	for i, t := range toks {
+		if t.End > at {
+			return i
+		}
+	}
+	return len(toks) - 1
 }
 
 func triggerOffset(tb testing.TB, c eventCase) int {
@@ -153,7 +167,8 @@ func TestEventDate(t *testing.T) {
 	}
 	for _, c := range eventCases {
 		ref := mustISO(t, c.ref)
-		got, ok := EventDate(c.sentence, triggerOffset(t, c), ref)
+		toks := nlp.Tokenize(c.sentence)
+		got, ok := EventDate(c.sentence, toks, tokenAt(toks, triggerOffset(t, c)), ref)
 		if ok != (c.want != "") || got.String() != c.want {
 			t.Errorf("EventDate(%q at %q, ref %s) = %q, %v; want %q", c.sentence, c.trigger, c.ref, got, ok, c.want)
 		}
@@ -162,9 +177,10 @@ func TestEventDate(t *testing.T) {
 
 func BenchmarkEventDate(b *testing.B) {
 	c := eventCases[0]
-	trig := triggerOffset(b, c)
+	toks := nlp.Tokenize(c.sentence)
+	trig := tokenAt(toks, triggerOffset(b, c))
 	ref := mustISO(b, c.ref)
 	for b.Loop() {
-		EventDate(c.sentence, trig, ref)
+		EventDate(c.sentence, toks, trig, ref)
 	}
 }

@@ -1,5 +1,11 @@
 package timex
 
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
 // Expr is one date expression found in a sentence. The preposition that
 // introduces it is not part of it: in "arrived on June 5" Text is "June 5".
 type Expr struct {
@@ -26,14 +32,15 @@ const (
 	KindFuzzy    = "fuzzy"
 )
 
-// Find returns the date expressions of sentence, resolved against the
-// document date ref, in order of position. Expressions that need a part of
+// Find returns the date expressions of sentence, whose tokens (as
+// internal/nlp makes them) are toks, resolved against the document date
+// ref, in order of position. Expressions that need a part of
 // ref that is unknown (a weekday when ref has no day, anything relative when
 // ref is zero) are left out, as are periods ("the past 18 months", "in the
 // coming days"), decades ("the 1990s") and numbers that only look like
 // years (money, counts, times, ordinals, "the 2014 Strategic Partnership").
-func Find(sentence string, ref Date) []Expr {
-	sc := newScanner(sentence, ref)
+func Find(sentence string, toks []doc.Token, ref Date) []Expr {
+	sc := newScanner(sentence, toks, ref)
 	ms := sc.scan()
 	if len(ms) == 0 {
 		return nil
@@ -60,8 +67,8 @@ type scanner struct {
 	ref  Date
 }
 
-func newScanner(s string, ref Date) *scanner {
-	return &scanner{s: s, toks: tokenize(s), ref: ref}
+func newScanner(s string, toks []doc.Token, ref Date) *scanner {
+	return &scanner{s: s, toks: read(toks), ref: ref}
 }
 
 func (sc *scanner) expr(m match) Expr {
@@ -156,11 +163,11 @@ func (sc *scanner) monthAt(i int) (m, next int, abbrev, ok bool) {
 // index after it.
 func (sc *scanner) dayAt(i int) (d, next int, ok bool) {
 	t, ok := sc.tok(i)
-	if !ok || t.kind != tNum || !t.plain || len(t.text) > 2 {
+	if !ok || t.kind != tNum {
 		return 0, 0, false
 	}
-	d, _ = digits(t.text)
-	if d < 1 || d > 31 {
+	d, ok = dayNumber(t.text)
+	if !ok {
 		return 0, 0, false
 	}
 	next = i + 1
@@ -178,16 +185,31 @@ func (sc *scanner) dayAt(i int) (d, next int, ok bool) {
 	return d, next, true
 }
 
+// dayNumber reads a day of the month written "5", "05" or "5th".
+func dayNumber(w string) (int, bool) {
+	n := 0
+	for n < len(w) && n < 2 && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	switch strings.ToLower(w[n:]) {
+	case "", "st", "nd", "rd", "th":
+	default:
+		return 0, false
+	}
+	d, ok := digits(w[:n])
+	return d, ok && d >= 1 && d <= 31
+}
+
 // yearAt reads a four-digit year at i that is not part of an amount, a
 // count, a decade or a compound ("$2012", "2000 soldiers", "1990s",
 // "2000-strong").
 func (sc *scanner) yearAt(i int) (int, bool) {
 	t, ok := sc.tok(i)
-	if !ok || t.kind != tNum || !t.plain || len(t.text) != 4 {
+	if !ok || t.kind != tNum {
 		return 0, false
 	}
-	y, _ := digits(t.text)
-	if y < 1600 || y > 2199 {
+	y, ok := yearNumber(t.text)
+	if !ok {
 		return 0, false
 	}
 	if n, ok := sc.tok(i + 1); ok && n.glued {
@@ -204,6 +226,12 @@ func (sc *scanner) yearAt(i int) (int, bool) {
 		return 0, false
 	}
 	return y, true
+}
+
+// yearNumber reads a year written in four digits, 1600 to 2199.
+func yearNumber(w string) (int, bool) {
+	y, ok := digits(w)
+	return y, ok && len(w) == 4 && y >= 1600 && y <= 2199
 }
 
 // unitAt reports a unit or count noun at i: a number before it is an amount.
@@ -240,24 +268,17 @@ func (sc *scanner) currencyBefore(i int) bool {
 
 // --- patterns ---
 
-// isoDate: "2012-06-05".
+// isoDate: "2012-06-05", one token.
 func (sc *scanner) isoDate(i int) (match, bool) {
-	if i+4 >= len(sc.toks) {
+	t := sc.toks[i]
+	if t.kind != tNum || len(t.text) != len("2012-06-05") {
 		return match{}, false
 	}
-	t := sc.toks[i : i+5]
-	if t[0].kind != tNum || len(t[0].text) != 4 || !t[0].plain ||
-		t[1].text != "-" || !t[1].glued ||
-		t[2].kind != tNum || len(t[2].text) != 2 || !t[2].glued ||
-		t[3].text != "-" || !t[3].glued ||
-		t[4].kind != tNum || len(t[4].text) != 2 || !t[4].glued {
-		return match{}, false
-	}
-	d, ok := ParseISO(sc.s[t[0].start:t[4].end])
+	d, ok := ParseISO(t.text)
 	if !ok {
 		return match{}, false
 	}
-	return match{first: i, last: i + 4, date: d, kind: KindAbsolute}, true
+	return match{first: i, last: i, date: d, kind: KindAbsolute}, true
 }
 
 // monthFirst: "June 5", "May 14-15", "May 8, 2015", "June 5th", "February
@@ -363,6 +384,12 @@ func (sc *scanner) withYear(res match, k, m, d int) (match, bool) {
 // "summer 2013", "the first half of 2014". The result keeps the precision
 // of the month or year named.
 func (sc *scanner) fuzzy(i int) (match, bool) {
+	if m, y, ok := sc.midJoined(i); ok {
+		if y != 0 {
+			return match{first: i, last: i, date: Date{Year: y}, kind: KindFuzzy}, true
+		}
+		return sc.fuzzyMonth(i, m, i+1, false)
+	}
 	j := -1
 	switch sc.word(i) {
 	case "mid":
@@ -394,22 +421,47 @@ func (sc *scanner) fuzzy(i int) (match, bool) {
 		return match{}, false
 	}
 	if m, k, abbrev, ok := sc.monthAt(j); ok {
-		if _, _, ok := sc.dayAt(k); ok {
-			return match{}, false // "late June 5": leave it to monthFirst
-		}
-		if y, ok := sc.yearAt(k); ok {
-			return match{first: i, last: k, date: Date{Year: y, Month: m}, kind: KindFuzzy}, true
-		}
-		if abbrev {
-			return match{}, false
-		}
-		d, ok := sc.inferYear(m, 0)
-		return match{first: i, last: k - 1, date: d, kind: KindFuzzy}, ok
+		return sc.fuzzyMonth(i, m, k, abbrev)
 	}
 	if y, ok := sc.yearAt(j); ok {
 		return match{first: i, last: j, date: Date{Year: y}, kind: KindFuzzy}, true
 	}
 	return match{}, false
+}
+
+// midJoined reads "mid-July" or "mid-2016", written as one token (UD
+// English keeps a prefix and its word together), returning the month or
+// the year.
+func (sc *scanner) midJoined(i int) (m, y int, ok bool) {
+	t, ok := sc.tok(i)
+	if !ok || !strings.HasPrefix(t.lower, "mid-") {
+		return 0, 0, false
+	}
+	rest := t.text[len("mid-"):]
+	if y, ok := yearNumber(rest); ok {
+		return 0, y, true
+	}
+	if m, abbrev := monthNumber(t.lower[len("mid-"):]); m != 0 && !abbrev && upperFirst(rest) {
+		return m, 0, true
+	}
+	return 0, 0, false
+}
+
+// fuzzyMonth completes a qualified month named at token k-1 (or inside
+// token i): with the year after it ("late July 2016"), or inferred from
+// the reference date.
+func (sc *scanner) fuzzyMonth(i, m, k int, abbrev bool) (match, bool) {
+	if _, _, ok := sc.dayAt(k); ok {
+		return match{}, false // "late June 5": leave it to monthFirst
+	}
+	if y, ok := sc.yearAt(k); ok {
+		return match{first: i, last: k, date: Date{Year: y, Month: m}, kind: KindFuzzy}, true
+	}
+	if abbrev {
+		return match{}, false
+	}
+	d, ok := sc.inferYear(m, 0)
+	return match{first: i, last: k - 1, date: d, kind: KindFuzzy}, ok
 }
 
 // relative: "yesterday", "today", "last night", "this/last/next
@@ -512,7 +564,7 @@ func deictic(ref Date, which, unit string) (Date, bool) {
 
 // count reads a small count at i: "two", "a", "3".
 func (sc *scanner) count(i int) (int, bool) {
-	if t, ok := sc.tok(i); ok && t.kind == tNum && t.plain && len(t.text) <= 3 {
+	if t, ok := sc.tok(i); ok && t.plain && len(t.text) <= 3 {
 		return digits(t.text)
 	}
 	switch sc.word(i) {
@@ -644,7 +696,7 @@ func (sc *scanner) year(i int) (match, bool) {
 	case pw == "the" || pw == "a" || pw == "its" || pw == "their" || pw == "his" || pw == "her":
 		n, ok := sc.tok(res.last + 1)
 		return res, ok && n.kind == tWord && !capitalized(n)
-	case capitalized(p):
+	case capitalized(p) && !strings.HasSuffix(p.text, "."): // not "No. 1691"
 		if _, ok := weekdayNumber(pw); ok {
 			return match{}, false
 		}

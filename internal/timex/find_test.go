@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 func mustISO(tb testing.TB, s string) Date {
@@ -61,6 +63,10 @@ func TestFind(t *testing.T) {
 		{"2014-04", "between 2011 and 2013", "2011=2011/absolute; 2013=2013/absolute"},
 		{"2014-04", "the 2008 agreement on the border", "2008=2008/absolute"},
 		{"2017-05-10", "a decision made in mid-2016", "mid-2016=2016/fuzzy"},
+		{"2017-05-10", "talks planned for mid-July", "mid-July=2017-07/fuzzy"},
+		{"2017-05-10", "talks held in mid-July 2016", "mid-July 2016=2016-07/fuzzy"},
+		{"2017-05-10", "talks held in mid 2016", "mid 2016=2016/fuzzy"},
+		{"2017-05-10", "a mid-range missile", ""},
 		{"2017-05-10", "a visit to Russia in early July", "early July=2017-07/fuzzy"},
 		{"2017-05-10", "by the end of 2018", "end of 2018=2018/fuzzy"},
 		{"2017-05-10", "in late 2015", "late 2015=2015/fuzzy"},
@@ -111,7 +117,7 @@ func TestFind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		ref := mustISO(t, tt.ref)
-		if got := describe(Find(tt.sentence, ref)); got != tt.want {
+		if got := describe(Find(tt.sentence, nlp.Tokenize(tt.sentence), ref)); got != tt.want {
 			t.Errorf("Find(%q, %s)\n got  %s\n want %s", tt.sentence, tt.ref, got, tt.want)
 		}
 	}
@@ -120,7 +126,7 @@ func TestFind(t *testing.T) {
 // TestFindOffsets checks Start/End against the sentence for a multi-byte text.
 func TestFindOffsets(t *testing.T) {
 	s := "Путин arrived on May 14–15, 2017, and left “yesterday”."
-	es := Find(s, Date{2017, 5, 16})
+	es := Find(s, nlp.Tokenize(s), Date{2017, 5, 16})
 	if len(es) != 2 {
 		t.Fatalf("Find: got %s, want two expressions", describe(es))
 	}
@@ -148,8 +154,9 @@ func FuzzFind(f *testing.F) {
 	f.Add("in April", "")
 	f.Fuzz(func(t *testing.T, s, refText string) {
 		ref, _ := ParseISO(refText)
+		toks := nlp.Tokenize(s)
 		prev := 0
-		for _, e := range Find(s, ref) {
+		for _, e := range Find(s, toks, ref) {
 			if e.Start < prev || e.End <= e.Start || e.End > len(s) {
 				t.Fatalf("bad offsets [%d,%d] after %d in %q", e.Start, e.End, prev, s)
 			}
@@ -161,8 +168,8 @@ func FuzzFind(f *testing.F) {
 			}
 			prev = e.End
 		}
-		for _, trig := range []int{0, len(s) / 2, len(s)} {
-			if d, ok := EventDate(s, trig, ref); ok && !d.valid() {
+		for _, trig := range []int{-1, 0, len(toks) / 2, len(toks) - 1, len(toks)} {
+			if d, ok := EventDate(s, toks, trig, ref); ok && !d.valid() {
 				t.Fatalf("EventDate gave invalid %#v", d)
 			}
 		}
@@ -174,7 +181,8 @@ func BenchmarkFind(b *testing.B) {
 		"during which he met with Chinese President Hu Jintao and attended the Shanghai Cooperation " +
 		"Organization (SCO) summit meeting."
 	ref := Date{2012, 6, 7}
+	toks := nlp.Tokenize(s)
 	for b.Loop() {
-		Find(s, ref)
+		Find(s, toks, ref)
 	}
 }

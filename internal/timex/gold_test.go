@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
@@ -105,7 +106,8 @@ func TestGoldDates(t *testing.T) {
 			}
 			ref := mustISO(t, published[gl.Doc])
 			sent, trig := sentenceAround(text, at)
-			got, ok := EventDate(sent, trig, ref)
+			toks := nlp.Tokenize(sent)
+			got, ok := EventDate(sent, toks, tokenAt(toks, trig), ref)
 			if !ok {
 				got = ref
 			}
