@@ -186,8 +186,9 @@ func email(s string, i, at, b int) int {
 	return end
 }
 
-// apostrophe tokenizes at an apostrophe that starts a token: a clipped year ("'72", "'60s"), a clitic written apart
-// ("it 's") or a clipped word ("'em"), else the apostrophe alone.
+// apostrophe tokenizes at an apostrophe that starts a token: a clipped
+// year ("'72", "'60s"), a clitic written apart ("it 's") or a clipped word
+// ("'em"), else the apostrophe alone.
 func (tk *tokenizer) apostrophe(i, b int) int {
 	s := tk.s
 	_, n := utf8.DecodeRuneInString(s[i:])

@@ -34,11 +34,11 @@ const (
 
 // Find returns the date expressions of sentence, whose tokens (as
 // internal/nlp makes them) are toks, resolved against the document date
-// ref, in order of position. Expressions that need a part of
-// ref that is unknown (a weekday when ref has no day, anything relative when
-// ref is zero) are left out, as are periods ("the past 18 months", "in the
-// coming days"), decades ("the 1990s") and numbers that only look like
-// years (money, counts, times, ordinals, "the 2014 Strategic Partnership").
+// ref, in order of position. Expressions that need a part of ref that is
+// unknown (a weekday when ref has no day, anything relative when ref is
+// zero) are left out, as are periods ("the past 18 months", "in the coming
+// days"), decades ("the 1990s") and numbers that only look like years
+// (money, counts, times, ordinals, "the 2014 Strategic Partnership").
 func Find(sentence string, toks []doc.Token, ref Date) []Expr {
 	sc := newScanner(sentence, toks, ref)
 	ms := sc.scan()
@@ -171,13 +171,8 @@ func (sc *scanner) dayAt(i int) (d, next int, ok bool) {
 		return 0, 0, false
 	}
 	next = i + 1
-	if s, ok := sc.tok(next); ok && s.glued && s.kind == tWord {
-		switch lowerWord(s) {
-		case "st", "nd", "rd", "th":
-			next++
-		default:
-			return 0, 0, false // "5km"
-		}
+	if w, ok := sc.tok(next); ok && w.glued && w.kind == tWord {
+		return 0, 0, false // "5km"; "5th" is one token
 	}
 	if sc.unitAt(next) || sc.punct(next, "%") {
 		return 0, 0, false
