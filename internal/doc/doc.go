@@ -151,6 +151,11 @@ type Event struct {
 	// Tables names the versions of the code tables used, e.g.
 	// "cameo=1.1b3 goldstein=gdelt plover=0.5b1".
 	Tables string `json:"tables,omitempty"`
+	// Cluster is the id of the cross-document cluster the event belongs
+	// to, once clustered; Confidence, when set, is how sure the coder is
+	// (0–1). Both are optional in the contract.
+	Cluster    string  `json:"cluster,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
 }
 
 // Token is one syntactic word of a sentence, as Universal Dependencies

@@ -23,7 +23,7 @@ var (
 	contractFields = []string{
 		"id", "doc", "doc_date", "sentence", "sentence_index", "span", "source", "target",
 		"cameo", "root", "plover", "goldstein", "quad", "trigger", "date", "date_precision",
-		"location", "quantities", "modality",
+		"location", "quantities", "modality", "tables", "cluster", "confidence",
 	}
 	actorFields = []string{"text", "code", "country", "name", "role"}
 )
@@ -40,6 +40,8 @@ func full() doc.Event {
 		Location:   &doc.Location{Text: "Beijing", Country: "CHN", Lat: 39.9, Lon: 116.4},
 		Quantities: []doc.Quantity{{Text: "US $3.5 billion", Value: 3.5e9, Unit: "USD"}},
 		Modality:   doc.Asserted,
+		Tables:     "cameo=1.1b3 goldstein=icews plover=0.8",
+		Cluster:    "c42", Confidence: 0.8,
 	}
 }
 
@@ -100,10 +102,10 @@ func TestJSONLFields(t *testing.T) {
 			t.Errorf("%s keys = %v, want %v", side, got, want)
 		}
 	}
-	optional := []string{"target", "location", "quantities"}
+	optional := []string{"target", "location", "quantities", "tables", "cluster", "confidence"}
 	want := slices.DeleteFunc(slices.Clone(contractFields), func(k string) bool { return slices.Contains(optional, k) })
 	if got := keys(m); !slices.Equal(got, sorted(want)) {
-		t.Errorf("minimal event keys = %v, want %v (target, location, quantities omitted)", got, sorted(want))
+		t.Errorf("minimal event keys = %v, want %v (optional fields omitted)", got, sorted(want))
 	}
 	if got := keys(m["source"].(map[string]any)); !slices.Equal(got, []string{"code", "text"}) {
 		t.Errorf("minimal source keys = %v, want [code text]", got)
