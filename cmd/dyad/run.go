@@ -49,7 +49,7 @@ func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
 	} else if !cfg.Quiet {
 		fmt.Fprintf(e.stderr, "dyad: events get no coordinates: %v\n", err)
 	}
-	return pipeline.New(coder.New(verbs, actors.New(lex), places)), nil
+	return pipeline.New(actors.New(lex), nil, coder.New(verbs, places)), nil
 }
 
 // result is one input, coded or failed.

@@ -1,6 +1,8 @@
-// Package actors finds the actors a sentence mentions — states, leaders,
-// ministries, firms, armed forces, international organisations — and
-// resolves each to a CAMEO actor code valid on the event's date. It also
+// Package actors is the actor stage: it finds the actors a sentence
+// mentions — states, leaders, ministries, firms, armed forces,
+// international organisations — reading the sentence's tokens, and
+// resolves each to a CAMEO actor code valid on the publication date; a
+// mention codes itself on an event's own date with Mention.At. It also
 // joins compounds ("China and Russia", "Sino-Russian") and follows
 // references ("he", "the two sides", "they") back to the actors they name.
 //
@@ -35,6 +37,8 @@
 package actors
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -73,13 +77,96 @@ type Mention struct {
 	// reference, a plural title ("Russian diplomats") or a people ("the
 	// Chinese are building"). Singular pronouns skip plural mentions.
 	Plural bool
-	// Tokens are the token positions [First, Last] the mention covers in
-	// the sentence's nlp.Tokenize output.
+	// First and Last are the positions of the first and last tokens the
+	// mention covers in the sentence's Tokens.
 	First, Last int
-	// names holds, for each actor, the personal name inside the mention
-	// ("Sergey Sanakoyev" in "Russian political analyst Sergey
-	// Sanakoyev"), or "": it names the same person later in the document.
-	names []string
+	// names holds, for each actor, the tokens of the personal name inside
+	// the mention ("Sergey Sanakoyev" in "Russian political analyst
+	// Sergey Sanakoyev"), or nil: it names the same person later in the
+	// document.
+	names [][]doc.Token
+	// dated holds, for each actor, what codes it on another date (a
+	// person, coded by the office held), or nil where the code does not
+	// depend on the date. It may be shorter than Actors, and is nil when
+	// no actor's code depends on the date.
+	dated []*dated
+}
+
+// At returns the mention with its actors coded on date (ISO, any
+// precision): a person by the office held then, the way the mention was
+// coded on the date it was found on. Document finds mentions on the
+// publication date; the coder asks for the date of its event. Two
+// actors that become the same on date ("Putin-Medvedev" while both
+// held government office) become one.
+func (m Mention) At(date string) Mention {
+	if m.dated == nil {
+		return m
+	}
+	as := make([]doc.Actor, 0, len(m.Actors))
+	ds := make([]*dated, 0, len(m.Actors))
+	for i, a := range m.Actors {
+		d := m.datedAt(i)
+		if d != nil {
+			a = d.at(a, date)
+		}
+		if slices.Contains(as, a) {
+			continue
+		}
+		as, ds = append(as, a), append(ds, d)
+	}
+	m.Actors, m.dated = as, ds
+	return m
+}
+
+// datedAt returns what codes the mention's actor i on another date, or
+// nil.
+func (m *Mention) datedAt(i int) *dated {
+	if i < len(m.dated) {
+		return m.dated[i]
+	}
+	return nil
+}
+
+// dated is what codes a person's actor on a date: the dictionary entry
+// with its dated roles, and what the phrase around the name gives when
+// the person holds no office then.
+type dated struct {
+	r      *Resolver
+	person *lexicon.Actor
+	// country is the phrase's state ("Russian" in "Russian President
+	// Vladimir Putin"), the code when the person has none.
+	country string
+	// title is the title of an agent after the name, the role when the
+	// office held has none.
+	title string
+	// pair is true for one of a hyphenated pair ("Putin-Xi"), which is
+	// coded with no name or role.
+	pair bool
+	// of is the title the person is the object of ("the government of
+	// Prime Minister Noda"), or nil.
+	of *lexicon.Agent
+}
+
+func (d *dated) at(a doc.Actor, date string) doc.Actor {
+	code, title := d.person.CodeAt(date)
+	if code == "" {
+		code = formerCode(d.person, date)
+	}
+	var out doc.Actor
+	switch {
+	case d.pair:
+		out = d.r.actor(a.Text, code, "", "")
+	case code == "" && d.country == "":
+		return a // no code on that date: the one it was found with stays
+	case code == "":
+		out = d.r.actor(a.Text, d.country, a.Name, cmp.Or(title, d.title))
+	default:
+		out = d.r.actor(a.Text, code, a.Name, cmp.Or(title, d.title))
+	}
+	if d.of != nil {
+		out = d.r.titleOf(a.Text, out, d.of)
+	}
+	return out
 }
 
 // Resolver finds mentions. It is built once from a lexicon and is safe for

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 // small is a hand-made lexicon, so these tests do not depend on the
@@ -65,7 +66,7 @@ func TestSentenceMentions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, m := range r.Sentence(tt.text, tt.date) {
+		for _, m := range r.Sentence(tt.text, nlp.Tokenize(tt.text), tt.date) {
 			if m.Kind == Named {
 				got = append(got, m.Text+"="+codes(m))
 			}
@@ -79,10 +80,73 @@ func TestSentenceMentions(t *testing.T) {
 func TestPutinRoleByDate(t *testing.T) {
 	r := New(small())
 	for date, role := range map[string]string{"2011-10-10": "prime minister", "2012-06-05": "president"} {
-		ms := r.Sentence("Putin visited Beijing.", date)
+		s := "Putin visited Beijing."
+		ms := r.Sentence(s, nlp.Tokenize(s), date)
 		if len(ms) == 0 || ms[0].Actors[0].Role != role || ms[0].Actors[0].Code != "RUSGOV" {
 			t.Errorf("Putin on %s: got %+v, want RUSGOV %s", date, ms, role)
 		}
+	}
+}
+
+// TestAtRecodesReferences checks that Document's mentions, coded on the
+// publication date, are coded on another date by At: names, and the
+// references and repeated names that point back to them.
+func TestAtRecodesReferences(t *testing.T) {
+	r := New(small())
+	d := &doc.Document{Published: "2014-01", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
+	for i, s := range []string{
+		"Chinese President Hu Jintao met Vladimir Putin.",
+		"He said Vladimir agreed.",
+		"Putin-Hu talks ended.",
+	} {
+		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: s, Codable: true, Tokens: nlp.Tokenize(s)})
+	}
+	ms := r.Document(d)
+	tests := []struct {
+		sentence int
+		text     string
+		date     string
+		want     string // code, role; several actors joined by " + "
+	}{
+		{0, "Chinese President Hu Jintao", "2014-01", "CHNELI "},
+		{0, "Chinese President Hu Jintao", "2012-06", "CHNGOV president"},
+		{0, "Chinese President Hu Jintao", "1990", "CHN "},
+		{0, "Vladimir Putin", "2011-10-10", "RUSGOV prime minister"},
+		{1, "He", "2014-01", "CHNELI "},
+		{1, "He", "2012-06", "CHNGOV president"},
+		{1, "Vladimir", "2014-01", "RUSGOV president"},
+		{1, "Vladimir", "2011-10-10", "RUSGOV prime minister"},
+		{2, "Putin-Hu", "2014-01", "RUSGOV  + CHNELI "},
+		{2, "Putin-Hu", "1990", "RUS  + CHN "},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range ms[tt.sentence] {
+			if m.Text == tt.text {
+				for _, a := range m.At(tt.date).Actors {
+					got = append(got, a.Code+" "+a.Role)
+				}
+			}
+		}
+		if g := strings.Join(got, " + "); g != tt.want {
+			t.Errorf("%q in sentence %d on %s: got %q, want %q", tt.text, tt.sentence, tt.date, g, tt.want)
+		}
+	}
+}
+
+// TestDocumentReadsTokens checks that Document reads each sentence's
+// tokens and never tokenizes again: a sentence without tokens has no
+// mentions.
+func TestDocumentReadsTokens(t *testing.T) {
+	r := New(small())
+	s := "Putin visited Beijing."
+	d := &doc.Document{Published: "2012-06", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}, Sentences: []doc.Sentence{{Text: s, Codable: true}}}
+	if ms := r.Document(d); len(ms) != 1 || len(ms[0]) != 0 {
+		t.Errorf("untokenized sentence: %+v, want no mentions", ms)
+	}
+	d.Sentences[0].Tokens = nlp.Tokenize(s)
+	if ms := r.Document(d); len(ms) != 1 || len(ms[0]) != 2 {
+		t.Errorf("tokenized sentence: %+v, want Putin and Beijing", ms)
 	}
 }
 
@@ -97,9 +161,9 @@ func TestDocumentReferences(t *testing.T) {
 	}
 	d := &doc.Document{Published: "2012-06", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
 	for i, s := range sents {
-		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: s, Codable: true})
+		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: s, Codable: true, Tokens: nlp.Tokenize(s)})
 	}
-	got := r.Document(d, nil)
+	got := r.Document(d)
 	check := func(si int, text, want string) {
 		t.Helper()
 		for _, m := range got[si] {

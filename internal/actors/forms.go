@@ -179,19 +179,32 @@ func (r *Resolver) titlesOf(text string, toks []doc.Token, ts []title, ms []Ment
 			n.Adjective = false
 			n.Person = personTitle[t.agent.Title]
 			n.Actors = make([]doc.Actor, len(m.Actors))
+			n.dated = make([]*dated, len(m.dated))
 			for i, a := range m.Actors {
-				if r.countries[a.Code] {
-					a = r.actor(n.Text, a.Code+t.agent.Code, a.Name, t.agent.Title)
-				} else {
-					a.Text = n.Text
+				if d := m.datedAt(i); d != nil {
+					of := *d
+					of.of = t.agent
+					n.dated[i] = &of
 				}
-				n.Actors[i] = a
+				n.Actors[i] = r.titleOf(n.Text, a, t.agent)
 			}
 			*m = n
 			break
 		}
 	}
 	return ms
+}
+
+// titleOf codes the holder of a title "of" an actor: a state's title
+// holder gets the title's role ("the foreign ministers of China" CHNGOV);
+// anyone else stays who they are ("the government of Prime Minister
+// Noda" is Noda's).
+func (r *Resolver) titleOf(text string, a doc.Actor, t *lexicon.Agent) doc.Actor {
+	if r.countries[a.Code] {
+		return r.actor(text, a.Code+t.Code, a.Name, t.Title)
+	}
+	a.Text = text
+	return a
 }
 
 // titleIn codes a title with no country of its own by the state it is

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 // named returns "text=CODES" for the named mentions of a sentence.
@@ -87,7 +88,7 @@ func TestDefaultLexiconMentions(t *testing.T) {
 		{"suicide bombers are not aircraft", "Two Palestinian suicide bombers struck.", "2002", []string{"Palestinian suicide bombers=PSEREB"}},
 	}
 	for _, tt := range tests {
-		got := named(r.Sentence(tt.text, tt.date))
+		got := named(r.Sentence(tt.text, nlp.Tokenize(tt.text), tt.date))
 		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
 			t.Errorf("%s: %q\n got %q\nwant %q", tt.name, tt.text, got, tt.want)
 		}
@@ -108,12 +109,12 @@ func FuzzSentence(f *testing.F) {
 	r := resolver(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		d := docOf(s)
-		for i, ms := range r.Document(d, nil) {
+		for i, ms := range r.Document(d) {
 			for _, m := range ms {
 				checkMention(t, d.Sentences[i].Text, m) // offsets are the sentence's
 			}
 		}
-		for _, m := range r.Sentence(s, "2012-06") {
+		for _, m := range r.Sentence(s, nlp.Tokenize(s), "2012-06") {
 			checkMention(t, s, m)
 		}
 	})
@@ -138,8 +139,9 @@ func checkMention(t *testing.T, s string, m actors.Mention) {
 func BenchmarkSentence(b *testing.B) {
 	r := resolver(b)
 	s := "On June 5, China’s sovereign wealth fund China Investment Corporation and its counterpart the Russian Direct Investment Fund signed a memorandum launching a China-Russia Investment Fund with a capital target of $2 to $4 billion USD."
+	toks := nlp.Tokenize(s)
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
-		r.Sentence(s, "2012-06-07")
+		r.Sentence(s, toks, "2012-06-07")
 	}
 }

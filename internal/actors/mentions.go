@@ -1,12 +1,12 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/lexicon"
-	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 // part is one dictionary match inside an actor phrase.
@@ -25,11 +25,12 @@ type phrase struct {
 	unnamed bool
 }
 
-// Sentence finds the mentions of one sentence, with codes valid on date
-// (ISO, any precision). References (pronouns, "the two sides") are
-// returned with no actors; Document resolves them from context.
-func (r *Resolver) Sentence(text, date string) []Mention {
-	return r.mentions(text, nlp.Tokenize(text), date)
+// Sentence finds the mentions of one sentence, text and its tokens, with
+// codes valid on date (ISO, any precision). References (pronouns, "the two
+// sides") are returned with no actors; Document resolves them from
+// context.
+func (r *Resolver) Sentence(text string, toks []doc.Token, date string) []Mention {
+	return r.mentions(text, toks, date)
 }
 
 func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mention {
@@ -137,6 +138,7 @@ func (r *Resolver) placeEthnic(text string, toks []doc.Token, ms []Mention) {
 			code += "CVL"
 		}
 		m.Actors[0] = r.actor(a.Text, code, a.Name, a.Role)
+		m.dated = nil // where the group lives, not an office held, codes it now
 	}
 }
 
@@ -343,6 +345,7 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date string
 	m.Text = text[m.Start:m.End]
 	var country, code, name, role string
 	var countries, orgs, persons []string
+	var people []*lexicon.Actor // the persons of persons, in order
 	person := false
 	for _, p := range ph.parts {
 		switch p.kind {
@@ -368,7 +371,7 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date string
 			if c == "" {
 				c = formerCode(p.actor, date)
 			}
-			persons = append(persons, c)
+			persons, people = append(persons, c), append(people, p.actor)
 			code, name, role, person = c, p.actor.Name, title, true
 		case partAgent:
 			if role == "" {
@@ -390,12 +393,19 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date string
 		return m, len(m.Actors) > 0
 	}
 	// "Rosneft-CNPC", "Putin-Xi": a hyphenated pair of firms or people.
-	for _, pair := range [][]string{orgs, persons} {
+	for k, pair := range [][]string{orgs, persons} {
 		if len(pair) >= 2 && len(countries) == 0 && hyphenated(toks, ph) {
 			for _, c := range dedupe(pair) {
 				m.Actors = append(m.Actors, r.actor(m.Text, c, "", ""))
 			}
 			m.Person = len(persons) >= 2
+			if k == 1 { // people, coded by the offices they hold
+				m.dated = make([]*dated, len(m.Actors))
+				for i, a := range m.Actors {
+					p := people[slices.Index(persons, a.Code)]
+					m.dated[i] = &dated{r: r, person: p, pair: true}
+				}
+			}
 			return m, len(m.Actors) > 0
 		}
 	}
@@ -412,18 +422,26 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date string
 		return Mention{}, false
 	}
 	m.Person = person
-	personal := ""
+	var personal []doc.Token
+	var dating *dated
 	for _, p := range ph.parts {
-		if p.kind == partPerson {
-			personal = text[toks[p.first].Start:toks[p.last].End]
+		switch {
+		case p.kind == partPerson:
+			personal = toks[p.first : p.last+1]
+			dating = &dated{r: r, person: p.actor, country: country}
+		case p.kind == partAgent && dating != nil && dating.title == "":
+			dating.title = p.agent.Title // "Putin's spokesman": a title after the name
 		}
 	}
-	if ph.unnamed && personal == "" {
+	if ph.unnamed && personal == nil {
 		last := ph.parts[len(ph.parts)-1]
-		personal = text[toks[last.last+1].Start:m.End]
+		personal = toks[last.last+1 : ph.last+1]
 	}
-	if person && personal != "" {
-		m.names = []string{personal}
+	if person && personal != nil {
+		m.names = [][]doc.Token{personal}
+	}
+	if dating != nil {
+		m.dated = []*dated{dating}
 	}
 	m.Adjective = len(ph.parts) == 1 && ph.parts[0].kind == partAdjective
 	last := ph.parts[len(ph.parts)-1]
@@ -592,7 +610,7 @@ func joinCompounds(text string, toks []doc.Token, ms []Mention) []Mention {
 		m.Plural = true
 		m.End, m.Last = ms[j].End, ms[j].Last
 		m.Text = text[m.Start:m.End]
-		m.Actors, m.names = nil, nil
+		m.Actors, m.names, m.dated = nil, nil, nil
 		m.Adjective = false
 		seen := map[string]bool{}
 		for _, n := range ms[i : j+1] {
@@ -604,11 +622,12 @@ func joinCompounds(text string, toks []doc.Token, ms []Mention) []Mention {
 				}
 				seen[a.Code+"|"+a.Name] = true
 				m.Actors = append(m.Actors, a)
-				if k < len(n.names) && n.names[k] != "" {
-					for len(m.names) < len(m.Actors)-1 {
-						m.names = append(m.names, "")
-					}
-					m.names = append(m.names, n.names[k])
+				at := len(m.Actors) - 1
+				if k < len(n.names) && n.names[k] != nil {
+					m.names = put(m.names, at, n.names[k])
+				}
+				if k < len(n.dated) && n.dated[k] != nil {
+					m.dated = put(m.dated, at, n.dated[k])
 				}
 			}
 			m.Person = m.Person && n.Person
@@ -618,6 +637,16 @@ func joinCompounds(text string, toks []doc.Token, ms []Mention) []Mention {
 		i = j + 1
 	}
 	return out
+}
+
+// put returns s with s[i] = v, growing s with zero values as needed.
+func put[T any](s []T, i int, v T) []T {
+	for len(s) <= i {
+		var zero T
+		s = append(s, zero)
+	}
+	s[i] = v
+	return s
 }
 
 // compoundJoiners are the words that join two actors into one compound.

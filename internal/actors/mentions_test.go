@@ -14,6 +14,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 var (
@@ -155,7 +156,7 @@ func TestMentionSet(t *testing.T) {
 		if !ok {
 			t.Fatalf("mentions.tsv:%d: %q not in its sentence", c.line, c.text)
 		}
-		got := coded(r.Sentence(c.sentence, c.date), start, end)
+		got := coded(r.Sentence(c.sentence, nlp.Tokenize(c.sentence), c.date), start, end)
 		if got == c.want {
 			right++
 			continue
@@ -169,5 +170,46 @@ func TestMentionSet(t *testing.T) {
 	}
 	if acc < 0.95 {
 		t.Errorf("mention accuracy %.3f below 0.95", acc)
+	}
+}
+
+// TestAtCodesAsFound checks that a mention found on one date and re-coded
+// with At on another is coded as if found on the other: every sentence of
+// testdata/mentions.tsv, found on each of several dates around changes of
+// office, re-coded on each other date.
+func TestAtCodesAsFound(t *testing.T) {
+	r := resolver(t)
+	dates := []string{"1995", "2000-05-07", "2004-03", "2008-05-06", "2008-05-08", "2012", "2012-05-07", "2013-03-14", "2014-06-01", "2019", "2025-01-20"}
+	seen := map[string]bool{}
+	compared := 0
+	for _, c := range readMentionCases(t, "testdata/mentions.tsv") {
+		if seen[c.sentence] {
+			continue
+		}
+		seen[c.sentence] = true
+		toks := nlp.Tokenize(c.sentence)
+		found := map[string][]actors.Mention{}
+		for _, d := range dates {
+			found[d] = r.Sentence(c.sentence, toks, d)
+		}
+		for _, from := range dates {
+			for _, to := range dates {
+				want, got := found[to], found[from]
+				if len(got) != len(want) {
+					t.Errorf("mentions.tsv:%d: %d mentions on %s, %d on %s", c.line, len(got), from, len(want), to)
+					continue
+				}
+				for k, m := range got {
+					m = m.At(to)
+					compared++
+					if fmt.Sprint(m.Actors) != fmt.Sprint(want[k].Actors) {
+						t.Errorf("mentions.tsv:%d %q found on %s, At(%s) = %+v, want %+v", c.line, m.Text, from, to, m.Actors, want[k].Actors)
+					}
+				}
+			}
+		}
+	}
+	if compared == 0 {
+		t.Fatal("nothing compared")
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/doc"
-	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 // names remembers, within one document, the personal names already coded,
@@ -15,13 +14,20 @@ import (
 // Miller" a later "Miller". It keeps each full name and its first and last
 // words; a word that two different people share is forgotten.
 type names struct {
-	words map[string]*doc.Actor // nil: shared by two people
+	words map[string]*known // nil: shared by two people
 	full  []fullName
 }
 
-type fullName struct {
-	toks  []string // lower case
+// known is a person a name codes, with what codes the person on another
+// date.
+type known struct {
 	actor doc.Actor
+	dated *dated
+}
+
+type fullName struct {
+	toks []string // lower case
+	known
 }
 
 // learn records the names of a person mention's actors.
@@ -30,16 +36,16 @@ func (ns *names) learn(r *Resolver, m Mention) {
 		return
 	}
 	for i, name := range m.names {
-		if name == "" || i >= len(m.Actors) {
+		if name == nil || i >= len(m.Actors) {
 			continue
 		}
-		ns.add(r, name, m.Actors[i])
+		ns.add(r, name, known{m.Actors[i], m.datedAt(i)})
 	}
 }
 
-func (ns *names) add(r *Resolver, name string, a doc.Actor) {
+func (ns *names) add(r *Resolver, name []doc.Token, p known) {
 	var words []string
-	for _, t := range nlp.Tokenize(name) {
+	for _, t := range name {
 		if t.IsWord() && t.IsCapitalized() {
 			words = append(words, t.Text)
 		}
@@ -47,14 +53,14 @@ func (ns *names) add(r *Resolver, name string, a doc.Actor) {
 	if len(words) < 2 {
 		return
 	}
-	a.Text = ""
+	p.actor.Text = ""
 	lower := make([]string, len(words))
 	for i, w := range words {
 		lower[i] = strings.ToLower(w)
 	}
-	ns.full = append(ns.full, fullName{lower, a})
+	ns.full = append(ns.full, fullName{lower, p})
 	if ns.words == nil {
-		ns.words = map[string]*doc.Actor{}
+		ns.words = map[string]*known{}
 	}
 	for _, w := range []string{words[0], words[len(words)-1]} {
 		k := strings.ToLower(w)
@@ -62,12 +68,12 @@ func (ns *names) add(r *Resolver, name string, a doc.Actor) {
 			continue
 		}
 		if old, ok := ns.words[k]; ok {
-			if old != nil && old.Code != a.Code {
+			if old != nil && old.actor.Code != p.actor.Code {
 				ns.words[k] = nil // ambiguous
 			}
 			continue
 		}
-		ns.words[k] = &a
+		ns.words[k] = &p
 	}
 }
 
@@ -99,30 +105,34 @@ func (ns *names) find(text string, toks []doc.Token, ms []Mention) []Mention {
 		if !toks[i].IsCapitalized() || covered(i) {
 			continue
 		}
-		var a *doc.Actor
+		var p *known
 		j := i
-		for _, f := range ns.full {
+		for n := range ns.full {
+			f := &ns.full[n]
 			if i+len(f.toks) <= len(toks) && i+len(f.toks)-1 > j {
 				same := true
 				for k, w := range f.toks {
 					same = same && toks[i+k].Lower() == w && !covered(i+k)
 				}
 				if same {
-					a, j = &f.actor, i+len(f.toks)-1
+					p, j = &f.known, i+len(f.toks)-1
 				}
 			}
 		}
-		if a == nil {
-			a = ns.words[toks[i].Lower()]
+		if p == nil {
+			p = ns.words[toks[i].Lower()]
 		}
-		if a == nil {
+		if p == nil {
 			continue
 		}
 		m := Mention{Start: toks[i].Start, End: toks[j].End, First: i, Last: j, Kind: Named, Person: true}
 		m.Text = text[m.Start:m.End]
-		act := *a
+		act := p.actor
 		act.Text = m.Text
 		m.Actors = []doc.Actor{act}
+		if p.dated != nil {
+			m.dated = []*dated{p.dated}
+		}
 		if i > 0 && Prepositions[toks[i-1].Lower()] {
 			m.Prep = toks[i-1].Lower()
 		}

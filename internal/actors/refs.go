@@ -1,10 +1,10 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
-	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 var personPronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true}
@@ -58,10 +58,11 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 	return Mention{}, i, false
 }
 
-// Document finds and resolves the mentions of every sentence of d. dateOf
-// gives the date to resolve dated roles for a sentence (the event's date
-// where known); nil means the publication date. References are resolved to
-// the nearest compatible actors in the document:
+// Document finds and resolves the mentions of every sentence of d, reading
+// each sentence's Tokens (a sentence without them has no mentions). Actors
+// are coded on the publication date; Mention.At codes them on an event's
+// own date. References are resolved to the nearest compatible actors in
+// the document:
 //
 //   - a singular pronoun (he, his, its) to an earlier pronoun of the same
 //     sentence that is its subject, else to the nearest person (for he,
@@ -77,16 +78,12 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 //     states, else to the two most recent states; "countries", "nations"
 //     and "neighbours" keep only the states, "governments" and "leaders"
 //     of states get GOV.
-func (r *Resolver) Document(d *doc.Document, dateOf func(i int) string) [][]Mention {
+func (r *Resolver) Document(d *doc.Document) [][]Mention {
 	out := make([][]Mention, len(d.Sentences))
 	var history []seen
 	aliases := &names{}
 	para := -1
 	for i, s := range d.Sentences {
-		date := d.Published
-		if dateOf != nil {
-			date = dateOf(i)
-		}
 		if s.Paragraph != para {
 			para = s.Paragraph
 			// References do not reach across headings and link lists.
@@ -94,13 +91,12 @@ func (r *Resolver) Document(d *doc.Document, dateOf func(i int) string) [][]Ment
 				history = history[:0]
 			}
 		}
-		toks := nlp.Tokenize(s.Text)
-		ms := r.mentions(s.Text, toks, date)
-		ms = aliases.find(s.Text, toks, ms)
+		ms := r.mentions(s.Text, s.Tokens, d.Published)
+		ms = aliases.find(s.Text, s.Tokens, ms)
 		subject := -1
 		for k := range ms {
 			if ms[k].Kind != Named {
-				ms[k].Actors = r.resolve(s.Text, ms, k, i, history)
+				ms[k].Actors, ms[k].dated = r.resolve(s.Text, ms, k, i, history)
 			}
 			if len(ms[k].Actors) == 0 {
 				continue
@@ -134,32 +130,33 @@ type seen struct {
 	possessive bool
 }
 
-// resolve finds the actors the reference ms[k] points to.
-func (r *Resolver) resolve(text string, ms []Mention, k, sentence int, history []seen) []doc.Actor {
+// resolve finds the actors the reference ms[k] points to, with what codes
+// them on another date.
+func (r *Resolver) resolve(text string, ms []Mention, k, sentence int, history []seen) ([]doc.Actor, []*dated) {
 	m := ms[k]
-	relabel := func(as []doc.Actor) []doc.Actor {
-		out := make([]doc.Actor, len(as))
-		for i, a := range as {
-			a.Text = m.Text
-			out[i] = a
+	to := cataphor(text, ms, k)
+	if to == nil {
+		switch m.Kind {
+		case Pronoun:
+			to = resolvePronoun(m, sentence, history)
+		case Group:
+			to = r.resolveGroup(m, sentence, history)
 		}
-		return out
 	}
-	if as := cataphor(text, ms, k); as != nil {
-		return relabel(as)
+	if to == nil || len(to.Actors) == 0 {
+		return nil, nil
 	}
-	switch m.Kind {
-	case Pronoun:
-		return relabel(resolvePronoun(m, sentence, history))
-	case Group:
-		return relabel(r.resolveGroup(m, sentence, history))
+	out := make([]doc.Actor, len(to.Actors))
+	for i, a := range to.Actors {
+		a.Text = m.Text
+		out[i] = a
 	}
-	return nil
+	return out, to.dated
 }
 
 // cataphor resolves a possessive pronoun that opens a sentence before a
 // comma to the subject that follows the comma.
-func cataphor(text string, ms []Mention, k int) []doc.Actor {
+func cataphor(text string, ms []Mention, k int) *Mention {
 	m := ms[k]
 	w := strings.ToLower(m.Text)
 	if w != "his" && w != "her" && w != "its" && w != "their" {
@@ -189,10 +186,10 @@ func cataphor(text string, ms []Mention, k int) []doc.Actor {
 	if w == "its" && (n.Person || len(n.Actors) != 1) {
 		return nil
 	}
-	return n.Actors
+	return &n
 }
 
-func resolvePronoun(m Mention, sentence int, history []seen) []doc.Actor {
+func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
 	compatible := func(h seen) bool {
 		return len(h.Actors) == 1 && h.Person == m.Person && !h.Plural
 	}
@@ -206,7 +203,7 @@ func resolvePronoun(m Mention, sentence int, history []seen) []doc.Actor {
 		}
 		// "he also met X, Y and Z during his trip".
 		if h.Kind == Pronoun && h.Prep == "" && m.Person {
-			return h.Actors
+			return &h.Mention
 		}
 		if h.Adjective {
 			if nearestAdj == nil {
@@ -221,7 +218,7 @@ func resolvePronoun(m Mention, sentence int, history []seen) []doc.Actor {
 	if w := strings.ToLower(m.Text); w == "him" || w == "them" {
 		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
 			if h := history[k]; !h.subject && compatible(h) && !h.Adjective {
-				return h.Actors
+				return &h.Mention
 			}
 		}
 	}
@@ -233,15 +230,15 @@ func resolvePronoun(m Mention, sentence int, history []seen) []doc.Actor {
 	if nearest != nil && !(m.Person && nearest.possessive) {
 		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
 			if h := history[k]; h.subject && compatible(h) && h.Kind == Named {
-				return h.Actors
+				return &h.Mention
 			}
 		}
 	}
 	if nearest != nil {
-		return nearest.Actors
+		return &nearest.Mention
 	}
 	if nearestAdj != nil {
-		return nearestAdj.Actors
+		return &nearestAdj.Mention
 	}
 	// Earlier sentences: the subject, else the first compatible name.
 	for k := len(history) - 1; k >= 0; {
@@ -260,30 +257,30 @@ func resolvePronoun(m Mention, sentence int, history []seen) []doc.Actor {
 				continue
 			}
 			if h.subject {
-				return h.Actors
+				return &h.Mention
 			}
 			if h.Prep == "" || first == nil || first.Prep != "" {
 				first = h
 			}
 		}
 		if first != nil {
-			return first.Actors
+			return &first.Mention
 		}
 		// "especially on the Russian side. Its forces ...".
 		if adj != nil {
-			return adj.Actors
+			return &adj.Mention
 		}
 	}
 	return nil
 }
 
-func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) []doc.Actor {
+func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) *Mention {
 	w := strings.ToLower(m.Text)
 	if groupPronouns[w] {
 		// "they ... they": the same referent within a sentence.
 		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
 			if h := history[k]; h.Kind == Group && groupPronouns[strings.ToLower(h.Text)] && h.Prep == "" {
-				return h.Actors
+				return &h.Mention
 			}
 		}
 		// The nearest subject that names several: a compound, a group
@@ -295,7 +292,7 @@ func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) []doc.A
 			}
 			if distinctCountries(h.Actors) >= 2 || (h.Plural && len(h.Actors) == 1 && sentence-h.sentence <= 1) ||
 				(len(h.Actors) == 1 && strings.HasPrefix(h.Actors[0].Code, "IGO")) {
-				return h.Actors
+				return &h.Mention
 			}
 		}
 	}
@@ -309,22 +306,25 @@ func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) []doc.A
 					continue
 				}
 			}
-			return r.relabelGroup(noun, h.Actors)
+			return r.relabelGroup(noun, h.Mention)
 		}
 	}
-	var pair []doc.Actor
+	var pair Mention // the two, latest first
 	seenCode := map[string]bool{}
-	for k := len(history) - 1; k >= 0 && len(pair) < 2; k-- {
-		for _, a := range history[k].Actors {
+	for k := len(history) - 1; k >= 0 && len(pair.Actors) < 2; k-- {
+		for i, a := range history[k].Actors {
 			c := a.Code[:min(3, len(a.Code))]
-			if !seenCode[c] && len(pair) < 2 {
+			if !seenCode[c] && len(pair.Actors) < 2 {
 				seenCode[c] = true
-				pair = append(pair, a)
+				pair.Actors = append(pair.Actors, a)
+				pair.dated = append(pair.dated, history[k].datedAt(i))
 			}
 		}
 	}
-	if len(pair) == 2 {
-		return r.relabelGroup(noun, []doc.Actor{pair[1], pair[0]})
+	if len(pair.Actors) == 2 {
+		slices.Reverse(pair.Actors)
+		slices.Reverse(pair.dated)
+		return r.relabelGroup(noun, pair)
 	}
 	return nil
 }
@@ -336,23 +336,27 @@ var stateNouns = map[string]bool{
 	"powers": true, "capitals": true,
 }
 
-// relabelGroup fits the actors of a group reference to its noun.
-func (r *Resolver) relabelGroup(noun string, as []doc.Actor) []doc.Actor {
-	var out []doc.Actor
+// relabelGroup fits the actors of a group reference to its noun. An
+// actor it recodes (a leader's state for "the two countries") no longer
+// depends on the date.
+func (r *Resolver) relabelGroup(noun string, from Mention) *Mention {
+	var out Mention
 	seenCode := map[string]bool{}
-	for _, a := range as {
+	for i, a := range from.Actors {
+		d := from.datedAt(i)
 		switch {
 		case stateNouns[noun] && len(a.Code) >= 3 && r.countries[a.Code[:3]]:
-			a = r.actor(a.Text, a.Code[:3], "", "")
+			a, d = r.actor(a.Text, a.Code[:3], "", ""), nil
 		case (noun == "governments" || noun == "leaders" || noun == "presidents") && r.countries[a.Code]:
-			a = r.actor(a.Text, a.Code+"GOV", "", "")
+			a, d = r.actor(a.Text, a.Code+"GOV", "", ""), nil
 		}
 		if !seenCode[a.Code] {
 			seenCode[a.Code] = true
-			out = append(out, a)
+			out.Actors = append(out.Actors, a)
+			out.dated = append(out.dated, d)
 		}
 	}
-	return out
+	return &out
 }
 
 func distinctCountries(as []doc.Actor) int {

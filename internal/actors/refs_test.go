@@ -10,6 +10,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 type refCase struct {
@@ -75,9 +76,9 @@ func TestReferenceSet(t *testing.T) {
 	for _, b := range blocks {
 		d := &doc.Document{Published: b.date, Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
 		for i, s := range b.sentences {
-			d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: s, Codable: true})
+			d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: s, Codable: true, Tokens: nlp.Tokenize(s)})
 		}
-		ms := r.Document(d, nil)
+		ms := r.Document(d)
 		for _, c := range b.cases {
 			total++
 			if c.sentence >= len(ms) {
@@ -120,7 +121,7 @@ func refCodes(ms []actors.Mention, start, end int) string {
 func docOf(s string) *doc.Document {
 	d := &doc.Document{Published: "2012-06", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
 	for i, line := range strings.Split(s, "\n") {
-		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: line, Codable: true})
+		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: line, Codable: true, Tokens: nlp.Tokenize(line)})
 	}
 	return d
 }

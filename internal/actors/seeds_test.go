@@ -12,6 +12,7 @@ import (
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/clean"
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/sharedtest"
 )
@@ -41,6 +42,9 @@ func seedDoc(t *testing.T, dir, prefix string) *doc.Document {
 		res := clean.Text(string(raw))
 		d := &doc.Document{ID: row.Path, Published: row.Published, Text: res.Text, Paragraphs: res.Paragraphs}
 		d.Sentences = pipeline.Split(d.Text, d.Paragraphs)
+		for i := range d.Sentences {
+			d.Sentences[i].Tokens = nlp.Tokenize(d.Sentences[i].Text)
+		}
 		return d
 	}
 	t.Fatalf("seed %s not in the manifest", prefix)
@@ -109,7 +113,7 @@ func TestSeedReferences(t *testing.T) {
 		d, ok := docs[tt.seed]
 		if !ok {
 			d = seedDoc(t, dir, tt.seed)
-			docs[tt.seed], resolved[tt.seed] = d, r.Document(d, nil)
+			docs[tt.seed], resolved[tt.seed] = d, r.Document(d)
 		}
 		m := mentionIn(t, d, resolved[tt.seed], tt.context, tt.text, tt.k)
 		if got := countries(m); got != tt.countries {

@@ -1,8 +1,9 @@
-// Package coder turns cleaned, sentence-split documents into CAMEO event
-// records. It finds event triggers from its lexicon, takes the source and
-// target from the actors around each trigger (subject, object, "between X
-// and Y", "X's visit to Y"), drops negated and speculative events, codes
-// plans as intents, and dates each event from the text.
+// Package coder turns analysed documents into CAMEO event records. It reads
+// each sentence's tokens and the actor mentions the actor stage found,
+// finds event triggers from its lexicon, takes the source and target from
+// the actors around each trigger (subject, object, "between X and Y", "X's
+// visit to Y"), drops negated and speculative events, codes plans as
+// intents, and dates each event from the text.
 package coder
 
 import (
@@ -14,7 +15,6 @@ import (
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/doc"
-	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/quant"
 	"github.com/dyad-events/dyad/internal/timex"
 )
@@ -22,7 +22,6 @@ import (
 // Coder codes documents. It is safe for concurrent use.
 type Coder struct {
 	lex    *Lexicon
-	actors *actors.Resolver
 	places Places
 }
 
@@ -33,10 +32,10 @@ type Places interface {
 	Find(sentence string, toks []doc.Token) (loc doc.Location, start, end int, ok bool)
 }
 
-// New returns a coder over an event lexicon and an actor resolver.
-// places may be nil: events then carry no location.
-func New(lex *Lexicon, r *actors.Resolver, places Places) *Coder {
-	return &Coder{lex: lex, actors: r, places: places}
+// New returns a coder over an event lexicon. places may be nil: events
+// then carry no location.
+func New(lex *Lexicon, places Places) *Coder {
+	return &Coder{lex: lex, places: places}
 }
 
 // hit is a trigger found in a sentence.
@@ -57,8 +56,11 @@ type sentence struct {
 	amounts  []quant.Amount
 }
 
-// Code returns the events of d, whose Sentences must be set.
-func (c *Coder) Code(d *doc.Document) []doc.Event {
+// Code returns the events of d. Its sentences must carry their tokens,
+// and mentions[i] must hold the actor mentions of sentence i, as
+// actors.Resolver.Document finds them; the coder re-codes them on the
+// date of the sentence's events.
+func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 	ref, _ := timex.ParseISO(d.Published)
 	sents := make([]sentence, len(d.Sentences))
 	for i, s := range d.Sentences {
@@ -67,7 +69,7 @@ func (c *Coder) Code(d *doc.Document) []doc.Event {
 		if !s.Codable {
 			continue
 		}
-		st.toks = nlp.Tokenize(s.Text)
+		st.toks = s.Tokens
 		st.hits = c.triggers(st.toks)
 		for k := range st.hits {
 			h := &st.hits[k]
@@ -77,14 +79,6 @@ func (c *Coder) Code(d *doc.Document) []doc.Event {
 			st.amounts = quant.Find(s.Text, st.toks)
 		}
 	}
-	// Dated roles are resolved on the date of a sentence's first event.
-	dateOf := func(i int) string {
-		if hs := sents[i].hits; len(hs) > 0 && hs[0].dated {
-			return hs[0].date.String()
-		}
-		return d.Published
-	}
-	mentions := c.actors.Document(d, dateOf)
 	var events []doc.Event
 	var context []actors.Mention // recent mentions of the paragraph, for implicit pairs
 	para := -1
@@ -93,7 +87,9 @@ func (c *Coder) Code(d *doc.Document) []doc.Event {
 		if st.s.Paragraph != para {
 			para, context = st.s.Paragraph, nil
 		}
-		st.mentions = mentions[i]
+		if i < len(mentions) {
+			st.mentions = atDate(mentions[i], d.Published, st.hits)
+		}
 		if st.s.Codable {
 			events = append(events, c.codeSentence(d, st, context)...)
 		}
@@ -104,6 +100,21 @@ func (c *Coder) Code(d *doc.Document) []doc.Event {
 		}
 	}
 	return events
+}
+
+// atDate codes the mentions of a sentence, found on the publication date
+// pub, on the date of the sentence's first event: "Putin" is prime
+// minister in a sentence about 2008.
+func atDate(ms []actors.Mention, pub string, hits []hit) []actors.Mention {
+	if len(hits) == 0 || !hits[0].dated || hits[0].date.String() == pub {
+		return ms
+	}
+	date := hits[0].date.String()
+	out := make([]actors.Mention, len(ms))
+	for k, m := range ms {
+		out[k] = m.At(date)
+	}
+	return out
 }
 
 // triggers finds the lexicon entries in toks, longest first, not

@@ -20,8 +20,9 @@ import (
 )
 
 var (
-	defaultOnce  sync.Once
-	defaultCoder *Coder
+	defaultOnce     sync.Once
+	defaultCoder    *Coder
+	defaultResolver *actors.Resolver
 )
 
 // testCoder is the coder with the embedded dictionaries, built once.
@@ -31,9 +32,19 @@ func testCoder(t testing.TB) *Coder {
 		if err != nil {
 			panic(err)
 		}
-		defaultCoder = New(DefaultLexicon(), actors.New(lex), nil)
+		defaultCoder = New(DefaultLexicon(), nil)
+		defaultResolver = actors.New(lex)
 	})
 	return defaultCoder
+}
+
+// code does what the pipeline does before coding (tokens, then actors
+// with the embedded dictionaries) and codes d with c.
+func code(c *Coder, d *doc.Document) []doc.Event {
+	for i := range d.Sentences {
+		d.Sentences[i].Tokens = nlp.Tokenize(d.Sentences[i].Text)
+	}
+	return c.Code(d, defaultResolver.Document(d))
 }
 
 // paragraph builds a one-paragraph document from sentences.
@@ -146,7 +157,7 @@ func TestConstructions(t *testing.T) {
 		sents := strings.Split(sentence, " || ")
 		d := paragraph(date, sents...)
 		var got []doc.Event
-		for _, e := range c.Code(d) {
+		for _, e := range code(c, d) {
 			if e.SentenceIndex == len(sents)-1 {
 				got = append(got, e)
 			}
@@ -249,7 +260,7 @@ func TestNoPanic(t *testing.T) {
 			}
 		}
 		n += len(d.Sentences)
-		for _, e := range c.Code(d) {
+		for _, e := range code(c, d) {
 			if e.Source.Code == "" || e.CAMEO == "" || e.Sentence == "" {
 				t.Errorf("incomplete event %+v", e)
 			}
@@ -261,7 +272,7 @@ func TestNoPanic(t *testing.T) {
 }
 
 // BenchmarkCoder reports sentences per second for the coder alone
-// (sentences already split, dictionaries already loaded).
+// (sentences already split and tokenized, their actors already found).
 func BenchmarkCoder(b *testing.B) {
 	c := testCoder(b)
 	d := paragraph("2012-06-07",
@@ -270,12 +281,29 @@ func BenchmarkCoder(b *testing.B) {
 		"China and Russia have blocked resolutions in the UN Security Council that would place sanctions on Syrian President Bashar al-Assad's regime.",
 		"However, the two sides have been unable to reach an agreement on the export of natural gas from Russia to China.",
 	)
+	code(c, d)
+	ms := defaultResolver.Document(d)
 	n := 0
 	for b.Loop() {
-		c.Code(d)
+		c.Code(d, ms)
 		n += len(d.Sentences)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// TestCodeReadsTokens checks that the coder reads the tokens the
+// pipeline made and never tokenizes again: the same sentence without
+// tokens gives no events.
+func TestCodeReadsTokens(t *testing.T) {
+	c := testCoder(t)
+	d := paragraph("2012-06-07", "China and Russia signed an agreement.")
+	ms := defaultResolver.Document(d)
+	if evs := c.Code(d, ms); len(evs) != 0 {
+		t.Errorf("untokenized sentence: %s, want none", describe(evs))
+	}
+	if evs := code(c, d); len(evs) == 0 {
+		t.Error("tokenized sentence: no events")
+	}
 }
 
 // TestQuantities checks that amounts attach to agreements and aid, in
@@ -293,7 +321,7 @@ func TestQuantities(t *testing.T) {
 	for _, tt := range tests {
 		var got []doc.Quantity
 		found := false
-		for _, e := range c.Code(paragraph("2014-05-21", tt.sentence)) {
+		for _, e := range code(c, paragraph("2014-05-21", tt.sentence)) {
 			if e.Root == tt.root {
 				found, got = true, e.Quantities
 			}
@@ -330,7 +358,7 @@ func FuzzCode(f *testing.F) {
 				d.Sentences = append(d.Sentences, doc.Sentence{Index: len(d.Sentences), Start: st, End: en, Text: res.Text[st:en], Paragraph: pi, Codable: true})
 			}
 		}
-		for _, e := range c.Code(d) {
+		for _, e := range code(c, d) {
 			if e.Span[0] < 0 || e.Span[1] > len(d.Text) || d.Text[e.Span[0]:e.Span[1]] != e.Sentence {
 				t.Fatalf("event span %v does not hold its sentence %q", e.Span, e.Sentence)
 			}

@@ -1,37 +1,147 @@
 // Package pipeline runs the stages that turn an ingested document into
-// event records: clean, split into sentences, resolve actors, code events.
-// Each stage works on the same *doc.Document, so a stage can be tested or
-// replaced alone.
+// event records: clean and split into sentences, tokenize each sentence
+// once, find the actors, tag and parse the sentences that name an actor,
+// code events. Every stage reads what the stages before it left and adds
+// its own part, so a stage can be tested or replaced alone.
 package pipeline
 
 import (
 	"context"
 	"fmt"
 
+	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/clean"
 	"github.com/dyad-events/dyad/internal/coder"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/nlp"
 )
 
-// Pipeline codes documents. It is safe for concurrent use.
-type Pipeline struct {
-	coder *coder.Coder
+// A Stage is one step of the analysis of a document. It reads what the
+// stages before it left in a and adds its own part; no stage redoes
+// another's work.
+type Stage interface {
+	Process(ctx context.Context, a *Analysis) error
 }
 
-// New returns a pipeline that codes with c.
-func New(c *coder.Coder) *Pipeline { return &Pipeline{coder: c} }
+// Analysis is one document on its way through the stages.
+type Analysis struct {
+	// Doc is the document; its sentences carry their tokens and, where
+	// parsed, their tags, lemmas and dependencies.
+	Doc *doc.Document
+	// Mentions holds the actor mentions of each sentence, by sentence
+	// index, with codes valid on the publication date: the coder asks
+	// each for the codes valid on its event's date.
+	Mentions [][]actors.Mention
+	// Events are the coded events, in sentence order.
+	Events []doc.Event
+}
 
-// Process cleans d.Body, splits it into sentences and codes its events.
+// Parser tags, lemmatizes and parses one sentence's tokens in place, as
+// syntax.Model does.
+type Parser interface {
+	Analyze(toks []doc.Token)
+}
+
+// Pipeline codes documents. It is safe for concurrent use.
+type Pipeline struct {
+	stages []Stage
+}
+
+// New returns a pipeline that finds actors with r, parses with parser and
+// codes with c. parser may be nil: sentences are then left unparsed.
+func New(r *actors.Resolver, parser Parser, c *coder.Coder) *Pipeline {
+	stages := []Stage{prepare{}, tokenize{}, findActors{r}}
+	if parser != nil {
+		stages = append(stages, parse{parser})
+	}
+	return &Pipeline{stages: append(stages, code{c})}
+}
+
+// Process runs every stage on d and returns its events.
 func (p *Pipeline) Process(ctx context.Context, d *doc.Document) ([]doc.Event, error) {
-	if err := ctx.Err(); err != nil {
+	a, err := p.analyse(ctx, d)
+	if err != nil {
 		return nil, err
 	}
-	Prepare(d)
-	if len(d.Sentences) == 0 {
-		return nil, fmt.Errorf("%s: no text left after cleaning", d.Origin)
+	return a.Events, nil
+}
+
+func (p *Pipeline) analyse(ctx context.Context, d *doc.Document) (*Analysis, error) {
+	a := &Analysis{Doc: d}
+	for _, s := range p.stages {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := s.Process(ctx, a); err != nil {
+			return nil, err
+		}
 	}
-	return p.coder.Code(d), nil
+	return a, nil
+}
+
+// prepare cleans the document and splits it into sentences.
+type prepare struct{}
+
+func (prepare) Process(_ context.Context, a *Analysis) error {
+	Prepare(a.Doc)
+	if len(a.Doc.Sentences) == 0 {
+		return fmt.Errorf("%s: no text left after cleaning", a.Doc.Origin)
+	}
+	return nil
+}
+
+// tokenize fills every sentence's Tokens: the only tokenization of the
+// text, which every later stage reads.
+type tokenize struct{}
+
+func (tokenize) Process(_ context.Context, a *Analysis) error {
+	for i := range a.Doc.Sentences {
+		s := &a.Doc.Sentences[i]
+		s.Tokens = nlp.Tokenize(s.Text)
+	}
+	return nil
+}
+
+// findActors finds and resolves the actor mentions of every sentence.
+type findActors struct{ r *actors.Resolver }
+
+func (f findActors) Process(_ context.Context, a *Analysis) error {
+	a.Mentions = f.r.Document(a.Doc)
+	return nil
+}
+
+// parse tags, lemmatizes and parses every codable sentence that names an
+// actor. Gating on actors rather than on the event lexicon keeps the
+// sentences whose events the lexicon would miss.
+type parse struct{ p Parser }
+
+func (p parse) Process(_ context.Context, a *Analysis) error {
+	for i := range a.Doc.Sentences {
+		s := &a.Doc.Sentences[i]
+		if s.Codable && i < len(a.Mentions) && namesActor(a.Mentions[i]) {
+			p.p.Analyze(s.Tokens)
+			s.Parsed = true
+		}
+	}
+	return nil
+}
+
+// namesActor reports whether any mention resolves to an actor.
+func namesActor(ms []actors.Mention) bool {
+	for _, m := range ms {
+		if len(m.Actors) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// code codes the events.
+type code struct{ c *coder.Coder }
+
+func (c code) Process(_ context.Context, a *Analysis) error {
+	a.Events = c.c.Code(a.Doc, a.Mentions)
+	return nil
 }
 
 // Prepare cleans d.Body into d.Text and d.Paragraphs, fills a missing
