@@ -59,7 +59,9 @@ are read from EVENTS.jsonl, or coded from the INPUTs.
 "dyad eval plover FILE" codes the text of each PLOVER gold-standard record
 (PLOVER_GSR_CAMEO.txt) and reports, per PLOVER type and overall, the share of
 records for which dyad emits an event of the record's type whose source country
-is among the record's sources.`
+is among the record's sources.
+
+` + helpEvalParse
 
 const helpDemo = `Writes the bundled demo corpus (short articles about real events between
 several pairs of states) to a temporary folder, codes it into a fresh SQLite
@@ -301,9 +303,17 @@ func shorten(s string, n int) string {
 func runEval(ctx context.Context, e *env, args []string) error {
 	var cfg config
 	fs := flagSet("eval", &cfg, "gold", "manifest", "dicts", "quiet", "workers")
+	ud := fs.String("ud", "", "for eval parse: a CoNLL-U file to score the parser on")
+	raw := fs.Bool("raw", false, "for eval parse: tokenize each sentence's text instead of using the file's words")
 	inputs, err := parse(fs, &cfg, args)
 	if err != nil {
 		return err
+	}
+	if len(inputs) > 0 && inputs[0] == "parse" {
+		if len(inputs) != 1 || *ud == "" {
+			return usagef("want: dyad eval parse --ud FILE.conllu [--raw]")
+		}
+		return evalParse(e, *ud, *raw)
 	}
 	if len(inputs) > 0 && inputs[0] == "plover" {
 		if len(inputs) != 2 {

@@ -39,9 +39,12 @@ var commands = map[string]command{
 	"clean":   {"print the cleaned text of one document", "FILE|URL|-", helpClean, runClean},
 	"events":  {"print stored events as a table, or as data", "[--db DSN] [--dyad SRC-TGT] [--root 04] [--since 2012-01] [--format table|jsonl|csv|json]", helpEvents, runEvents},
 	"export":  {"write stored events in a data format", "[--db DSN] --format jsonl|csv|json [filters] [--out FILE]", helpExport, runExport},
-	"eval":    {"score events against gold files", "--gold DIR [--manifest M] (EVENTS.jsonl | INPUT...) | plover FILE", helpEval, runEval},
+	"eval":    {"score events against gold files", "--gold DIR [--manifest M] (EVENTS.jsonl | INPUT...) | plover FILE | parse --ud FILE [--raw]", helpEval, runEval},
 	"demo":    {"code the bundled demo corpus into a fresh SQLite file", "[--db FILE]", helpDemo, runDemo},
 	"version": {"print dyad's version and code table versions", "", "", runVersion},
+	"train":   {"train the tagger, lemmatizer and parser from Universal Dependencies", "--ud DIR --out FILE [--seed N] [--names]", helpTrain, runTrain},
+	"parse":   {"print a document's sentences tagged and parsed, as CoNLL-U", "FILE|URL|-", helpParse, runParse},
+	"bench":   {"measure end-to-end ingestion speed and memory", "[--docs N] [--words W]", helpBench, runBench},
 }
 
 // env is what every command gets from main: its streams.

@@ -21,6 +21,11 @@ type roleRow struct {
 	verb     string // surface form; the first token with it is the verb
 	root     bool   // the verb must be the root ("root=no" clears it)
 	deps     []roleDep
+	// known lists what the embedded parser is known to get wrong in the
+	// row ("known: obl:agent=Qatar root"): the expectations stay as UD
+	// has them, and the test checks the parser misses exactly these, so
+	// a fix and a new error both show.
+	known []string
 }
 
 // A roleDep says the verb has a dependent with relation rel whose own
@@ -65,6 +70,10 @@ func readRoles(path string) ([]roleRow, error) {
 		}
 		r := roleRow{line: n, section: section, sentence: fields[0], verb: fields[1], root: true}
 		for _, f := range fields[2:] {
+			if k, ok := strings.CutPrefix(f, "known: "); ok {
+				r.known = strings.Fields(k)
+				continue
+			}
 			rel, word, ok := strings.Cut(f, "=")
 			if !ok || rel == "" || word == "" {
 				return nil, fmt.Errorf("%s:%d: %q is not rel=word", path, n, f)
@@ -162,12 +171,14 @@ func TestRoles(t *testing.T) {
 				missing = append(missing, d.String())
 			}
 		}
-		if len(missing) > 0 {
-			t.Errorf("%s:%d: [%s] %s\n\twant:    %s\n\tmissing: %s\n\tparser:  %s",
-				path, r.line, r.section, r.sentence, r.want(), strings.Join(missing, " "), describe(toks, v))
+		if got, known := strings.Join(missing, " "), strings.Join(r.known, " "); got != known {
+			t.Errorf("%s:%d: [%s] %s\n\twant:    %s\n\tmissing: %s (known to miss: %s)\n\tparser:  %s",
+				path, r.line, r.section, r.sentence, r.want(), got, known, describe(toks, v))
 			continue
 		}
-		pass++
+		if len(missing) == 0 {
+			pass++
+		}
 	}
-	t.Logf("%d of %d rows pass", pass, len(rows))
+	t.Logf("%d of %d rows right; the rest are known errors of the parser", pass, len(rows))
 }

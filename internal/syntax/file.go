@@ -1,0 +1,282 @@
+package syntax
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+)
+
+// The model file is gzip-compressed binary: a magic line, then each part
+// in a fixed order, integers as little-endian or uvarints, strings and
+// slices prefixed by their length. Writing the same model twice gives the
+// same bytes (gzip carries no time stamp here).
+
+const magic = "dyad syntax model 2\n"
+
+// WriteTo writes m in the model file format.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	var buf bytes.Buffer
+	e := &encoder{w: &buf}
+	e.bytes([]byte(magic))
+	e.str(m.About)
+	e.table(&m.names)
+	e.strs(m.tagger.upos)
+	e.strs(m.tagger.xpos)
+	e.table(&m.tagger.frequent)
+	e.table(&m.tagger.amb)
+	e.weights(m.tagger.w.(*weights))
+	e.weights(m.tagger.second.(*weights))
+	e.strs(m.rels)
+	e.weights(m.parse.(*transWeights).weights())
+	e.weights(m.label.(*weights))
+	e.lemmas(m.lemmas)
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	n, err := zw.Write(buf.Bytes())
+	if err != nil {
+		return int64(n), err
+	}
+	return int64(n), zw.Close()
+}
+
+// Load reads a model written by WriteTo.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("syntax model: %w", err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("syntax model: %w", err)
+	}
+	d := &decoder{b: data}
+	if string(d.take(len(magic))) != magic {
+		return nil, errors.New("syntax model: not a dyad syntax model")
+	}
+	m := &Model{}
+	m.About = d.str()
+	m.names = d.table()
+	m.tagger.upos = d.strs()
+	m.tagger.xpos = d.strs()
+	m.tagger.frequent = d.table()
+	m.tagger.amb = d.table()
+	m.tagger.w = d.weights()
+	m.tagger.second = d.weights()
+	m.rels = d.strs()
+	m.parse = d.weights().inline()
+	m.label = d.weights()
+	m.lemmas = d.lemmas()
+	if d.err != nil {
+		return nil, fmt.Errorf("syntax model: %w", d.err)
+	}
+	if len(m.tagger.upos) != len(m.tagger.xpos) || len(m.rels) == 0 {
+		return nil, errors.New("syntax model: inconsistent tag or relation tables")
+	}
+	return m, nil
+}
+
+type encoder struct {
+	w   *bytes.Buffer
+	tmp [binary.MaxVarintLen64]byte
+}
+
+func (e *encoder) bytes(b []byte) { e.w.Write(b) }
+func (e *encoder) uint(v uint64)  { e.w.Write(binary.AppendUvarint(e.tmp[:0], v)) }
+func (e *encoder) str(s string)   { e.uint(uint64(len(s))); e.w.WriteString(s) }
+
+func (e *encoder) strs(ss []string) {
+	e.uint(uint64(len(ss)))
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+func (e *encoder) table(t *table) {
+	// Keys are written in increasing order, not slot order, so a table
+	// read back and written again gives the same bytes.
+	var keys []uint64
+	for _, k := range t.keys {
+		if k != 0 {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	e.uint(uint64(len(keys)))
+	for _, k := range keys {
+		row, _ := t.find(k)
+		e.w.Write(binary.LittleEndian.AppendUint64(nil, k))
+		e.uint(uint64(row))
+	}
+}
+
+func (e *encoder) weights(w *weights) {
+	e.uint(uint64(w.nclass))
+	e.w.Write(binary.LittleEndian.AppendUint32(nil, math.Float32bits(w.scale)))
+	e.uint(uint64(len(w.slots)))
+	e.uint(uint64(len(w.ents)))
+	// Offsets follow from the counts, in slot order.
+	b := make([]byte, 0, 4*len(w.slots))
+	for _, s := range w.slots {
+		b = binary.LittleEndian.AppendUint32(b, s.fpn)
+	}
+	e.w.Write(b)
+	b = b[:0]
+	for _, x := range w.ents {
+		b = append(b, x.class)
+	}
+	e.w.Write(b)
+	b = b[:0]
+	for _, x := range w.ents {
+		b = binary.LittleEndian.AppendUint16(b, uint16(x.val))
+	}
+	e.w.Write(b)
+}
+
+func (e *encoder) lemmas(l *lemmatizer) {
+	keys := make([]string, 0, len(l.rules))
+	for k := range l.rules {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	e.uint(uint64(len(keys)))
+	for _, k := range keys {
+		r := l.rules[k]
+		e.str(k)
+		lower := uint64(0)
+		if r.lower {
+			lower = 1
+		}
+		e.uint(lower)
+		e.uint(uint64(r.cut))
+		e.str(r.add)
+	}
+}
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail(what string) {
+	if d.err == nil {
+		d.err = fmt.Errorf("truncated or corrupt at %s", what)
+	}
+}
+
+func (d *decoder) take(n int) []byte {
+	if d.err != nil || n < 0 || n > len(d.b) {
+		d.fail("data")
+		return nil
+	}
+	out := d.b[:n]
+	d.b = d.b[n:]
+	return out
+}
+
+func (d *decoder) uint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail("number")
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) count() int {
+	v := d.uint()
+	if v > uint64(len(d.b)) && v > 1<<26 {
+		d.fail("count")
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) str() string { return string(d.take(d.count())) }
+
+func (d *decoder) strs() []string {
+	n := d.count()
+	out := make([]string, 0, min(n, 1024))
+	for range n {
+		out = append(out, d.str())
+		if d.err != nil {
+			return nil
+		}
+	}
+	return out
+}
+
+func (d *decoder) table() table {
+	var t table
+	n := d.count()
+	for range n {
+		k := d.take(8)
+		if d.err != nil {
+			break
+		}
+		t.insert(binary.LittleEndian.Uint64(k), int32(d.uint()))
+	}
+	return t
+}
+
+func (d *decoder) weights() *weights {
+	w := &weights{nclass: d.count()}
+	w.scale = math.Float32frombits(binary.LittleEndian.Uint32(d.take(4)))
+	nslots, nents := d.count(), d.count()
+	if d.err != nil || nslots&(nslots-1) != 0 || nslots == 0 {
+		d.fail("weights")
+		return w
+	}
+	slots := d.take(4 * nslots)
+	class, val := d.take(nents), d.take(2*nents)
+	if d.err != nil {
+		return w
+	}
+	w.slots = make([]slot, nslots)
+	off := uint32(0)
+	for i := range w.slots {
+		s := &w.slots[i]
+		s.fpn = binary.LittleEndian.Uint32(slots[4*i:])
+		s.off = off
+		off += s.fpn & 0xff
+	}
+	if int(off) != nents {
+		d.fail("weights")
+		return w
+	}
+	w.ents = make([]went, nents)
+	for i := range w.ents {
+		c := class[i]
+		if int(c) >= w.nclass {
+			d.fail("weights")
+			return w
+		}
+		w.ents[i] = went{val: int16(binary.LittleEndian.Uint16(val[2*i:])), class: c}
+	}
+	return w
+}
+
+func (d *decoder) lemmas() *lemmatizer {
+	n := d.count()
+	l := &lemmatizer{rules: make(map[string]lemmaRule, n)}
+	for range n {
+		k := d.str()
+		r := lemmaRule{lower: d.uint() == 1, cut: int(d.uint()), add: d.str()}
+		if d.err != nil {
+			break
+		}
+		l.rules[k] = r
+	}
+	return l
+}
