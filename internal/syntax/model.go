@@ -174,4 +174,3 @@ func pick(cond bool, yes, no string) string {
 	}
 	return no
 }
-
