@@ -14,11 +14,13 @@ import (
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/syntax"
 )
 
 // newPipeline builds the pipeline from the embedded dictionaries and any
-// given with --actors, --agents and --verbs. A malformed dictionary line
-// is reported with file and line and skipped.
+// given with --actors, --agents and --verbs, and the embedded syntax
+// model. A malformed dictionary line is reported with file and line and
+// skipped.
 func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
 	lex := &lexicon.Lexicon{}
 	if !cfg.NoDefaultActors {
@@ -49,7 +51,11 @@ func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
 	} else if !cfg.Quiet {
 		fmt.Fprintf(e.stderr, "dyad: events get no coordinates: %v\n", err)
 	}
-	return pipeline.New(actors.New(lex), nil, coder.New(verbs, places)), nil
+	parser, err := syntax.Default()
+	if err != nil {
+		return nil, fmt.Errorf("embedded syntax model: %w", err)
+	}
+	return pipeline.New(actors.New(lex), parser, coder.New(verbs, places)), nil
 }
 
 // result is one input, coded or failed.

@@ -11,6 +11,7 @@ import (
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/syntax"
 )
 
 func TestPrepare(t *testing.T) {
@@ -42,11 +43,68 @@ func TestPrepareKeepsManifestDate(t *testing.T) {
 	}
 }
 
+// TestProcess runs every stage on a short article: each sentence is
+// tokenized once, the codable sentences that name an actor are parsed in
+// place, and the coder codes from the same tokens.
+func TestProcess(t *testing.T) {
+	d := &doc.Document{ID: "t", Origin: "t.txt", Body: "Putin Visits Beijing\n\nJune 7, 2012\n\n" +
+		"Russian President Vladimir Putin arrived in Beijing on June 5. The weather was fine. He met Hu Jintao.\n"}
+	a, err := testPipeline(t, true).analyse(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Mentions) != len(d.Sentences) {
+		t.Fatalf("mentions for %d sentences, want %d", len(a.Mentions), len(d.Sentences))
+	}
+	wantParsed := map[string]bool{
+		"Russian President Vladimir Putin arrived in Beijing on June 5.": true,
+		"He met Hu Jintao.": true,
+	}
+	for _, s := range d.Sentences {
+		if got, want := words(s.Tokens), words(nlp.Tokenize(s.Text)); got != want {
+			t.Errorf("sentence %d %q: tokens %s, want %s", s.Index, s.Text, got, want)
+		}
+		if s.Parsed != wantParsed[s.Text] {
+			t.Errorf("sentence %d %q: Parsed = %v, want %v (parsed: codable and naming an actor)", s.Index, s.Text, s.Parsed, wantParsed[s.Text])
+		}
+		// The parse fills the document's own tokens, the ones the actor
+		// stage and the coder read.
+		roots := 0
+		for _, tok := range s.Tokens {
+			if tok.UPOS != "" && tok.Head == -1 {
+				roots++
+			}
+		}
+		if s.Parsed && roots != 1 {
+			t.Errorf("sentence %d %q: parsed, but its tokens have %d roots: %+v", s.Index, s.Text, roots, s.Tokens)
+		}
+		if !s.Parsed && roots != 0 {
+			t.Errorf("sentence %d %q: not parsed, but its tokens are tagged: %+v", s.Index, s.Text, s.Tokens)
+		}
+		for _, m := range a.Mentions[s.Index] {
+			if m.Last >= len(s.Tokens) || s.Text[s.Tokens[m.First].Start:s.Tokens[m.Last].End] != m.Text {
+				t.Errorf("sentence %d: mention %q does not cover its tokens %d-%d", s.Index, m.Text, m.First, m.Last)
+			}
+		}
+	}
+	var got []string
+	for _, e := range a.Events {
+		tgt := "-"
+		if e.Target != nil {
+			tgt = e.Target.Code
+		}
+		got = append(got, e.Source.Code+">"+tgt+" "+e.CAMEO+" "+e.Trigger)
+	}
+	if want := "RUSGOV>CHN 042 arrived in|RUSGOV>CHNGOV 044 met"; strings.Join(got, "|") != want {
+		t.Errorf("events %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
 // TestProcessWithoutParser checks that a pipeline with no parser still
 // tokenizes every sentence and codes, and parses nothing.
 func TestProcessWithoutParser(t *testing.T) {
 	d := &doc.Document{Body: "China and Russia signed an agreement.\n"}
-	events, err := testPipeline(t).Process(context.Background(), d)
+	events, err := testPipeline(t, false).Process(context.Background(), d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,20 +120,29 @@ func TestProcessWithoutParser(t *testing.T) {
 }
 
 func TestProcessEmpty(t *testing.T) {
-	_, err := testPipeline(t).Process(context.Background(), &doc.Document{Origin: "empty.txt", Body: "\n\n"})
+	_, err := testPipeline(t, false).Process(context.Background(), &doc.Document{Origin: "empty.txt", Body: "\n\n"})
 	if err == nil || !strings.HasPrefix(err.Error(), "empty.txt: ") {
 		t.Errorf("err = %v, want one naming empty.txt", err)
 	}
 }
 
-// testPipeline returns a pipeline over the embedded dictionaries.
-func testPipeline(tb testing.TB) *Pipeline {
+// testPipeline returns a pipeline over the embedded dictionaries and, when
+// parse is true, the embedded syntax model.
+func testPipeline(tb testing.TB, parse bool) *Pipeline {
 	tb.Helper()
 	lex, err := lexicon.Default()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return New(actors.New(lex), nil, coder.New(coder.DefaultLexicon(), nil))
+	var parser Parser
+	if parse {
+		m, err := syntax.Default()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		parser = m
+	}
+	return New(actors.New(lex), parser, coder.New(coder.DefaultLexicon(), nil))
 }
 
 // words returns the tokens' texts and offsets.
