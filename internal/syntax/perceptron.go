@@ -311,22 +311,29 @@ type scorer interface {
 type transWeights struct {
 	scale float32
 	slots []transSlot
+	fps   []uint32 // each slot's whole fingerprint, for writing the model
 }
 
+// transSlot is eight bytes: 16 bits of the key's fingerprint (the slot
+// number holds more of the key) and the three weights.
 type transSlot struct {
-	fp uint32 // 0 for an empty slot
+	fp uint16 // 0 for an empty slot
 	w  [ntrans]int16
 }
 
+// fp16 shortens a slot's 24-bit fingerprint to 16 bits, never 0.
+func fp16(fp uint32) uint16 { return uint16(fp>>8) | 1 }
+
 // inline returns w, which must have ntrans classes, as transWeights.
 func (w *weights) inline() *transWeights {
-	t := &transWeights{scale: w.scale, slots: make([]transSlot, len(w.slots))}
+	t := &transWeights{scale: w.scale, slots: make([]transSlot, len(w.slots)), fps: make([]uint32, len(w.slots))}
 	for i, s := range w.slots {
 		if s.fpn == 0 {
 			continue
 		}
 		ts := &t.slots[i]
-		ts.fp = s.fpn >> 8
+		ts.fp = fp16(s.fpn >> 8)
+		t.fps[i] = s.fpn >> 8
 		for _, e := range w.ents[s.off : s.off+s.fpn&0xff] {
 			ts.w[e.class] = e.val
 		}
@@ -346,7 +353,7 @@ func (t *transWeights) score(feats []uint64, scores []float32) {
 		}
 		for k, f := range feats[:n] {
 			s := slots[k]
-			fp := fingerprint(f)
+			fp := fp16(fingerprint(f))
 			for i := f & mask; s.fp != 0 && s.fp != fp; {
 				i = (i + 1) & mask
 				s = t.slots[i]
@@ -378,7 +385,7 @@ func (t *transWeights) weights() *weights {
 				n++
 			}
 		}
-		w.slots[i] = slot{fpn: s.fp<<8 | n, off: off}
+		w.slots[i] = slot{fpn: t.fps[i]<<8 | n, off: off}
 	}
 	return w
 }
