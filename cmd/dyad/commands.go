@@ -166,34 +166,44 @@ func ingestInto(ctx context.Context, e *env, cfg *config, st store.Store, inputs
 }
 
 func runClean(ctx context.Context, e *env, args []string) error {
-	var cfg config
-	fs := flagSet("clean", &cfg)
-	inputs, err := parse(fs, &cfg, args)
+	d, err := preparedDocument(ctx, e, "clean", args)
 	if err != nil {
 		return err
 	}
-	if len(inputs) != 1 {
-		return usagef("want exactly one FILE, URL or -")
+	_, err = fmt.Fprintln(e.stdout, d.Text)
+	return err
+}
+
+// preparedDocument reads the one document args name (a file, a URL or -)
+// for command name, and cleans it and splits it into sentences.
+func preparedDocument(ctx context.Context, e *env, name string, args []string) (*doc.Document, error) {
+	var cfg config
+	fs := flagSet(name, &cfg)
+	inputs, err := parse(fs, &cfg, args)
+	if err != nil {
+		return nil, err
 	}
-	var cleaned *doc.Document
+	if len(inputs) != 1 {
+		return nil, usagef("want exactly one FILE, URL or -")
+	}
+	var prepared *doc.Document
 	err = ingest.Walk(ctx, inputs, ingest.Options{Stdin: e.stdin}, func(d *doc.Document, err error) error {
 		if err != nil {
 			return err
 		}
-		if cleaned == nil {
+		if prepared == nil {
 			pipeline.Prepare(d)
-			cleaned = d
+			prepared = d
 		}
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if cleaned == nil {
-		return fmt.Errorf("%s: no document read", inputs[0])
+	if prepared == nil {
+		return nil, fmt.Errorf("%s: no document read", inputs[0])
 	}
-	_, err = fmt.Fprintln(e.stdout, cleaned.Text)
-	return err
+	return prepared, nil
 }
 
 func runEvents(ctx context.Context, e *env, args []string) error {

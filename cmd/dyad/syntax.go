@@ -13,10 +13,8 @@ import (
 
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/doc"
-	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/nlp"
-	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/syntax"
 )
 
@@ -27,8 +25,9 @@ the parser's number of epochs. The same data and --seed give the same bytes.
 The model dyad embeds is internal/syntax/en_ewt.model, trained with
   dyad train --ud ../shared/data/ud/en_ewt --out internal/syntax/en_ewt.model`
 
-const helpParse = `Cleans a document, splits it into sentences and prints each sentence's
-tokens with their tags, lemmas, heads and relations as CoNLL-U.`
+const helpParse = `Cleans one document, splits it into sentences and prints each sentence's
+tokens with their tags, lemmas, heads and relations as CoNLL-U (every sentence,
+also those the pipeline would not parse).`
 
 const helpEvalParse = `"dyad eval parse --ud FILE.conllu" tags and parses the words of each sentence
 of FILE and prints precision, recall and F1 per relation, then one line:
@@ -98,14 +97,12 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 }
 
 func runParse(ctx context.Context, e *env, args []string) error {
-	var cfg config
-	fs := flagSet("parse", &cfg)
-	inputs, err := parse(fs, &cfg, args)
+	d, err := preparedDocument(ctx, e, "parse", args)
 	if err != nil {
 		return err
 	}
-	if len(inputs) != 1 {
-		return usagef("want exactly one FILE, URL or -")
+	if len(d.Sentences) == 0 {
+		return fmt.Errorf("%s: no sentences", d.Origin)
 	}
 	m, err := syntax.Default()
 	if err != nil {
@@ -113,27 +110,12 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	}
 	w := bufio.NewWriter(e.stdout)
 	defer w.Flush()
-	n := 0
-	err = ingest.Walk(ctx, inputs, ingest.Options{Stdin: e.stdin}, func(d *doc.Document, err error) error {
-		if err != nil {
+	for _, s := range d.Sentences {
+		toks := nlp.Tokenize(s.Text)
+		m.Analyze(toks)
+		if err := conllu.Write(w, syntax.Sentence(d.ID+"-"+strconv.Itoa(s.Index+1), s.Text, toks)); err != nil {
 			return err
 		}
-		pipeline.Prepare(d)
-		for _, s := range d.Sentences {
-			toks := nlp.Tokenize(s.Text)
-			m.Analyze(toks)
-			if err := conllu.Write(w, syntax.Sentence(d.ID+"-"+strconv.Itoa(s.Index+1), s.Text, toks)); err != nil {
-				return err
-			}
-			n++
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		return fmt.Errorf("%s: no sentences", inputs[0])
 	}
 	return nil
 }
