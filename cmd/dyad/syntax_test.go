@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/conllu"
+)
+
+// TestMain lets "dyad bench" run this test binary as dyad: the benchmark
+// starts "dyad ingest" as a child process of its own executable.
+func TestMain(m *testing.M) {
+	if os.Getenv("DYAD_TEST_AS_DYAD") == "1" {
+		os.Exit(run(context.Background(), os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
+	}
+	os.Exit(m.Run())
+}
+
+func TestParsePrintsCoNLLU(t *testing.T) {
+	const input = "../../internal/demo/corpus/06_soleimani-killed.txt"
+	code, out, stderr := dyad(t, "parse", input)
+	if code != 0 {
+		t.Fatalf("dyad parse exited %d: %s", code, stderr)
+	}
+	sents, err := readCoNLLU(out)
+	if err != nil {
+		t.Fatalf("output is not CoNLL-U: %v", err)
+	}
+	_, clean, _ := dyad(t, "clean", input)
+	if len(sents) < 5 {
+		t.Fatalf("%d sentences, want the article's", len(sents))
+	}
+	for _, s := range sents {
+		var words strings.Builder
+		roots := 0
+		for i, w := range s.Words {
+			words.WriteString(w.Form)
+			if s.SpaceAfter(i) && i+1 < len(s.Words) {
+				words.WriteString(" ")
+			}
+			if w.Head == 0 {
+				roots++
+			}
+			if w.UPOS == "_" || w.Lemma == "_" || w.Deprel == "_" {
+				t.Errorf("%s: word %d %q has no tag, lemma or relation", s.ID(), w.ID, w.Form)
+			}
+		}
+		if words.String() != s.Text() || !strings.Contains(clean, s.Text()) {
+			t.Errorf("%s: words spell %q, text is %q", s.ID(), words.String(), s.Text())
+		}
+		if roots != 1 {
+			t.Errorf("%s: %d roots", s.ID(), roots)
+		}
+	}
+}
+
+func readCoNLLU(s string) ([]*conllu.Sentence, error) {
+	var out []*conllu.Sentence
+	r := conllu.NewReader(strings.NewReader(s))
+	for {
+		sent, err := r.Read()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return out, nil
+			}
+			return out, err
+		}
+		out = append(out, sent)
+	}
+}
+
+// TestEvalParse scores the news check set and reads the figures from the
+// last line, in the form the issue fixes.
+func TestEvalParse(t *testing.T) {
+	code, out, stderr := dyad(t, "eval", "parse", "--ud", "../../internal/syntax/testdata/news.conllu")
+	if code != 0 {
+		t.Fatalf("dyad eval parse exited %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	last := lines[len(lines)-1]
+	m := regexp.MustCompile(`^upos=(\d\.\d{3}) xpos=\d\.\d{3} lemma=\d\.\d{3} uas=(\d\.\d{3}) las=\d\.\d{3} sentences=232$`).FindStringSubmatch(last)
+	if m == nil {
+		t.Fatalf("last line %q is not in the fixed form", last)
+	}
+	if uas, _ := strconv.ParseFloat(m[2], 64); uas < 0.85 {
+		t.Errorf("news check set uas %.3f, want ≥ 0.85", uas)
+	}
+	for _, rel := range []string{"nsubj ", "obj ", "nsubj:pass ", "obl:agent ", "ccomp ", "appos "} {
+		if !strings.Contains(out, "\n"+rel) {
+			t.Errorf("no row for %s in\n%s", rel, out)
+		}
+	}
+	if code, _, _ := dyad(t, "eval", "parse"); code != exitUsage {
+		t.Errorf("eval parse without --ud exited %d, want %d", code, exitUsage)
+	}
+}
+
+// TestBench runs a small "dyad bench": it must ingest with one and two
+// workers and print the three figures.
+func TestBench(t *testing.T) {
+	t.Setenv("DYAD_TEST_AS_DYAD", "1")
+	code, out, stderr := dyad(t, "bench", "--docs", "12", "--words", "100")
+	if code != 0 {
+		t.Fatalf("dyad bench exited %d: %s", code, stderr)
+	}
+	for _, re := range []string{
+		`workers=1: \d+ documents/s \([\d.]+ s\), peak RSS \d+ MB`,
+		`workers=2: \d+ documents/s \([\d.]+ s\), peak RSS \d+ MB`,
+		`two workers run [\d.]+× one`,
+	} {
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("output lacks %s:\n%s", re, out)
+		}
+	}
+}
