@@ -71,9 +71,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// writeBenchCorpus writes n documents into dir, each made of demo articles
-// in a different order until it has about words words, and returns the
-// number of words written.
+// writeBenchCorpus writes n documents into dir, each made of paragraphs
+// of the demo articles in a different order until it has about words
+// words, and returns the number of words written.
 func writeBenchCorpus(dir string, n, words int) (int, error) {
 	var articles []string
 	err := fs.WalkDir(demo.Corpus(), ".", func(name string, d fs.DirEntry, err error) error {
@@ -98,12 +98,18 @@ func writeBenchCorpus(dir string, n, words int) (int, error) {
 	for i := range n {
 		var b strings.Builder
 		fmt.Fprintf(&b, "Benchmark report %d\n\n", i+1)
+		// Whole paragraphs of articles in a different order for each
+		// document, until it has the words asked for.
 		count := 0
 		for k := 0; count < words; k++ {
-			a := articles[(i+k*7)%len(articles)]
-			b.WriteString(a)
-			b.WriteString("\n\n")
-			count += len(strings.Fields(a))
+			for _, para := range strings.Split(articles[(i+k*7)%len(articles)], "\n\n") {
+				if count >= words {
+					break
+				}
+				b.WriteString(para)
+				b.WriteString("\n\n")
+				count += len(strings.Fields(para))
+			}
 		}
 		total += count
 		name := filepath.Join(dir, fmt.Sprintf("report-%04d.txt", i+1))
