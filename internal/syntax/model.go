@@ -58,7 +58,6 @@ func (m *Model) work(n int) *work {
 		w.first = make([]int, n)
 		w.sure = make([]bool, n)
 	}
-
 	w.words, w.known, w.infos, w.classes, w.first, w.sure = w.words[:n], w.known[:n], w.infos[:n], w.classes[:n], w.first[:n], w.sure[:n]
 	return w
 }
