@@ -57,6 +57,11 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("syntax model: %w", err)
 	}
+	return decode(data)
+}
+
+// decode reads a model from the uncompressed bytes of a model file.
+func decode(data []byte) (*Model, error) {
 	d := &decoder{b: data}
 	if string(d.take(len(magic))) != magic {
 		return nil, errors.New("syntax model: not a dyad syntax model")
@@ -195,8 +200,11 @@ func (d *decoder) uint() uint64 {
 }
 
 func (d *decoder) count() int {
+	// Every counted item takes at least a byte, so a count larger than
+	// what is left is corrupt; checking it first keeps a damaged file
+	// from allocating for items it does not hold.
 	v := d.uint()
-	if v > uint64(len(d.b)) && v > 1<<26 {
+	if v > uint64(len(d.b)) {
 		d.fail("count")
 		return 0
 	}
@@ -232,7 +240,11 @@ func (d *decoder) table() table {
 
 func (d *decoder) weights() *weights {
 	w := &weights{nclass: d.count()}
-	w.scale = math.Float32frombits(binary.LittleEndian.Uint32(d.take(4)))
+	scale := d.take(4)
+	if d.err != nil {
+		return w
+	}
+	w.scale = math.Float32frombits(binary.LittleEndian.Uint32(scale))
 	nslots, nents := d.count(), d.count()
 	if d.err != nil || nslots&(nslots-1) != 0 || nslots == 0 {
 		d.fail("weights")
