@@ -44,11 +44,18 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	out := fs.String("out", "", "where to write the model")
 	seed := fs.Uint64("seed", 1, "seed for shuffling and exploration")
 	names := fs.Bool("names", false, "let the tagger read what dyad's embedded dictionaries say each word is")
+	var opt syntax.TrainOptions
+	fs.IntVar(&opt.TagEpochs, "tag-epochs", 0, "passes of the tagger over the training data (0: the default, 8)")
+	fs.IntVar(&opt.ParseEpochs, "parse-epochs", 0, "passes of the parser (0: the default, 15)")
+	fs.IntVar(&opt.Folds, "folds", 0, "jackknife folds for the parser's tags (0: the default, 10); fewer train faster")
 	if _, err := parse(fs, &cfg, args); err != nil {
 		return err
 	}
 	if *ud == "" || *out == "" {
 		return usagef("--ud DIR and --out FILE are required")
+	}
+	if opt.TagEpochs < 0 || opt.ParseEpochs < 0 || opt.Folds < 0 || opt.Folds == 1 {
+		return usagef("--tag-epochs and --parse-epochs must be positive and --folds at least 2")
 	}
 	read := func(split string) ([]*conllu.Sentence, error) {
 		paths, _ := filepath.Glob(filepath.Join(*ud, "*-ud-"+split+".conllu"))
@@ -65,7 +72,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt := syntax.TrainOptions{Seed: *seed, Log: e.stderr}
+	opt.Seed, opt.Log = *seed, e.stderr
 	if *names {
 		if opt.Names, err = lexicon.Default(); err != nil {
 			return fmt.Errorf("embedded dictionaries: %w", err)

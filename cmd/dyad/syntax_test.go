@@ -119,3 +119,21 @@ func TestBench(t *testing.T) {
 		}
 	}
 }
+
+func TestTrainUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"train"},
+		{"train", "--ud", "x"},
+		{"train", "--ud", "x", "--out", "y", "--folds", "1"},
+		{"train", "--ud", "x", "--out", "y", "--parse-epochs", "-2"},
+	} {
+		if code, _, _ := dyad(t, args...); code != exitUsage {
+			t.Errorf("dyad %v exited %d, want %d", args, code, exitUsage)
+		}
+	}
+	dir := t.TempDir()
+	code, _, stderr := dyad(t, "train", "--ud", dir, "--out", dir+"/m")
+	if code != exitPartial || !strings.Contains(stderr, "want one *-ud-train.conllu") {
+		t.Errorf("train on an empty folder: exit %d, %q", code, stderr)
+	}
+}

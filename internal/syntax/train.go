@@ -101,6 +101,10 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 	if len(train) == 0 {
 		return nil, fmt.Errorf("train: no training sentences")
 	}
+	if opt.TagEpochs < 1 || opt.ParseEpochs < 1 || opt.Folds < 2 || opt.Workers < 1 {
+		return nil, fmt.Errorf("train: want at least one epoch of each, two folds and one worker; got %d, %d, %d and %d",
+			opt.TagEpochs, opt.ParseEpochs, opt.Folds, opt.Workers)
+	}
 	tagCounts, relCounts := map[string]int{}, map[string]int{}
 	for _, s := range train {
 		for _, w := range s.Words {
