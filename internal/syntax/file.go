@@ -17,7 +17,7 @@ import (
 // slices prefixed by their length. Writing the same model twice gives the
 // same bytes (gzip carries no time stamp here).
 
-const magic = "dyad syntax model 2\n"
+const magic = "dyad syntax model 3\n"
 
 // WriteTo writes m in the model file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {

@@ -7,10 +7,12 @@ import (
 	"unicode/utf8"
 )
 
-// The tagger is a greedy left-to-right averaged perceptron over one tag
-// set that pairs the universal part of speech with the Penn tag
-// ("VERB VBN"), so the two always agree. Frequent words that the treebank
-// always tags one way are tagged from a table without scoring.
+// The tagger is a greedy averaged perceptron over one tag set that pairs
+// the universal part of speech with the Penn tag ("VERB VBN"), so the two
+// always agree. It tags in two passes, right to left and then left to
+// right, the second reading the first's tags of the words to its right.
+// Frequent words that the treebank always tags one way are tagged from a
+// table without scoring.
 
 // wordInfo holds the hashed atoms of one token, computed once per sentence.
 type wordInfo struct {
@@ -135,8 +137,8 @@ type tagger struct {
 	// frequent maps a word form's hash to its class + 1 when the treebank
 	// tags that frequent form one way almost always.
 	frequent table
-	// w scores the first, left-to-right pass; second, when set, a pass
-	// that also sees the first pass's tags to the right.
+	// w scores the first, right-to-left pass; second, when set, the
+	// left-to-right pass that also sees the first pass's tags.
 	second scorer
 	// amb maps a lower-case form to its ambiguity class: a number for
 	// the set of tags the treebank gives the word at least 5% of the time.
@@ -261,12 +263,13 @@ func (t *tagger) tag(infos []wordInfo, classes, first []int, sure []bool, scores
 // there, it spares the second pass about two tokens in three.
 const sureMargin = 40
 
-// pass tags infos left to right with weights w. The first pass (first
-// nil) records in sure which tags it is sure of; the second also reads the
-// first pass's tags and keeps the sure ones.
+// pass tags infos with weights w. The first pass (first nil) goes right
+// to left and records in sure which tags it is sure of; the second goes
+// left to right, also reads the first pass's tags and keeps the sure ones.
 func (t *tagger) pass(w scorer, infos []wordInfo, classes, first []int, sure []bool, scores []float32, buf *[]uint64) {
 	prev, prev2 := -1, -2
-	for i := range infos {
+	for k := range infos {
+		i := at(k, len(infos), first == nil)
 		c, ok := t.frequentClass(infos[i])
 		switch {
 		case ok:
@@ -285,6 +288,16 @@ func (t *tagger) pass(w scorer, infos []wordInfo, classes, first []int, sure []b
 		classes[i] = c
 		prev2, prev = prev, c
 	}
+}
+
+// at is the position of the k-th of n tokens a pass visits: the first
+// pass goes right to left, so the second, going left to right, reads tags
+// to its right that were chosen knowing what follows them.
+func at(k, n int, backward bool) int {
+	if backward {
+		return n - 1 - k
+	}
+	return k
 }
 
 // best2 returns the index of the highest score and its lead over the

@@ -280,7 +280,8 @@ func trainTagger(exs []*example, t *tagger, second bool, epochs int, seed uint64
 			first = ex.first
 		}
 		prev, prev2 := -1, -2
-		for i := range ex.infos {
+		for k := range ex.infos {
+			i := at(k, len(ex.infos), !second)
 			guess, ok := t.frequentClass(ex.infos[i])
 			if !ok {
 				buf = t.features(buf[:0], ex.infos, i, prev, prev2, first)
