@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/conllu"
-	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/syntax"
@@ -137,18 +136,7 @@ func evalParse(e *env, path string, raw bool) error {
 	if err != nil {
 		return err
 	}
-	system := make([]*conllu.Sentence, len(gold))
-	for i, g := range gold {
-		var toks []doc.Token
-		if raw {
-			toks = nlp.Tokenize(g.Text())
-		} else {
-			toks = syntax.Words(g)
-		}
-		m.Analyze(toks)
-		system[i] = syntax.Sentence(g.ID(), g.Text(), toks)
-	}
-	sc, err := conllu.Score(gold, system)
+	sc, err := conllu.Score(gold, m.Parse(gold, raw))
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"io"
 	"os"
 	"regexp"
 	"strconv"
@@ -28,7 +26,7 @@ func TestParsePrintsCoNLLU(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("dyad parse exited %d: %s", code, stderr)
 	}
-	sents, err := readCoNLLU(out)
+	sents, err := conllu.ReadAll(strings.NewReader(out))
 	if err != nil {
 		t.Fatalf("output is not CoNLL-U: %v", err)
 	}
@@ -57,21 +55,6 @@ func TestParsePrintsCoNLLU(t *testing.T) {
 		if roots != 1 {
 			t.Errorf("%s: %d roots", s.ID(), roots)
 		}
-	}
-}
-
-func readCoNLLU(s string) ([]*conllu.Sentence, error) {
-	var out []*conllu.Sentence
-	r := conllu.NewReader(strings.NewReader(s))
-	for {
-		sent, err := r.Read()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return out, nil
-			}
-			return out, err
-		}
-		out = append(out, sent)
 	}
 }
 

@@ -51,19 +51,31 @@ func ReadFile(path string) ([]*Sentence, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var sentences []*Sentence
+	size := 0
 	if fi, err := f.Stat(); err == nil {
 		// EWT averages a little over 1 KB per sentence.
-		sentences = make([]*Sentence, 0, fi.Size()/1024+1)
+		size = int(fi.Size()/1024 + 1)
 	}
-	r := NewReader(f)
+	sentences, err := readSentences(f, size)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return sentences, nil
+}
+
+// ReadAll reads all sentences from r.
+func ReadAll(r io.Reader) ([]*Sentence, error) { return readSentences(r, 0) }
+
+func readSentences(r io.Reader, size int) ([]*Sentence, error) {
+	sentences := make([]*Sentence, 0, size)
+	rd := NewReader(r)
 	for {
-		s, err := r.Read()
+		s, err := rd.Read()
 		if err == io.EOF {
 			return sentences, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", path, err)
+			return nil, err
 		}
 		sentences = append(sentences, s)
 	}

@@ -2,7 +2,6 @@ package conllu
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"reflect"
 	"strings"
@@ -24,18 +23,11 @@ func cols(text string) string {
 // readAll reads every sentence of text, failing the test on an error.
 func readAll(t testing.TB, text string) []*Sentence {
 	t.Helper()
-	r := NewReader(strings.NewReader(text))
-	var out []*Sentence
-	for {
-		s, err := r.Read()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, s)
+	out, err := ReadAll(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
 	}
+	return out
 }
 
 const dontKnow = `# newdoc id = d1

@@ -15,13 +15,7 @@ func score(t *testing.T, gold []*conllu.Sentence) conllu.Scores {
 	if err != nil {
 		t.Fatal(err)
 	}
-	system := make([]*conllu.Sentence, len(gold))
-	for i, g := range gold {
-		toks := Words(g)
-		m.Analyze(toks)
-		system[i] = Sentence(g.ID(), g.Text(), toks)
-	}
-	sc, err := conllu.Score(gold, system)
+	sc, err := conllu.Score(gold, m.Parse(gold, false))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 // Sentence returns the analysed tokens of a sentence as CoNLL-U, with id
@@ -34,6 +35,24 @@ func orNone(s string) string {
 		return "_"
 	}
 	return s
+}
+
+// Parse tags and parses each sentence of gold again and returns the
+// result as CoNLL-U, for scoring against gold. It reads each sentence's
+// words or, with raw, tokenizes its text as the pipeline would.
+func (m *Model) Parse(gold []*conllu.Sentence, raw bool) []*conllu.Sentence {
+	out := make([]*conllu.Sentence, len(gold))
+	for i, g := range gold {
+		var toks []doc.Token
+		if raw {
+			toks = nlp.Tokenize(g.Text())
+		} else {
+			toks = Words(g)
+		}
+		m.Analyze(toks)
+		out[i] = Sentence(g.ID(), g.Text(), toks)
+	}
+	return out
 }
 
 // Words returns tokens for the words of a CoNLL-U sentence, as if a

@@ -7,8 +7,8 @@ import (
 
 // Features are hashed: a template number and up to three atoms (a word's
 // hash, a tag, a label, a distance) are mixed into one uint64 key. Keys are
-// looked up in an open-addressing table, never a Go map, so scoring a
-// state allocates nothing and the table is written to the model file as is.
+// looked up in open-addressing tables, never Go maps, so scoring a state
+// allocates nothing.
 
 // mix folds b into the running hash a: a is multiplied before b is
 // added, so small atoms (tags, labels, distances) under different
@@ -42,9 +42,9 @@ func hashString(s string) uint64 {
 	return h
 }
 
-// table maps feature keys to row numbers by open addressing with linear
-// probing. Keys are stored whole while training; frozen tables keep a
-// 32-bit fingerprint per slot.
+// table maps keys to row numbers by open addressing with linear probing,
+// keeping keys whole: the perceptron's index while training, and the
+// model's small word tables. Frozen weights keep only fingerprints.
 type table struct {
 	keys []uint64
 	rows []int32
@@ -230,13 +230,10 @@ func (p *perceptron) average(min float64) *weights {
 }
 
 // fingerprint is 24 bits of k that the slot number does not use.
-func fingerprint(k uint64) uint32 {
-	fp := uint32(k>>40) | 1
-	return fp
-}
+func fingerprint(k uint64) uint32 { return uint32(k>>40) | 1 }
 
 // weights is a frozen perceptron: an open-addressing table of slots, each
-// a 32-bit key fingerprint and where its class weights lie, the weights
+// a 24-bit key fingerprint and where its class weights lie, the weights
 // stored as int16 multiples of scale. A lookup touches one slot and one
 // run of weights, so scoring costs two cache misses per feature at most.
 type weights struct {

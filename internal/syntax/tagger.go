@@ -51,10 +51,9 @@ func describe(words []string, known []uint64, amb *table, infos []wordInfo) {
 		in.pre1 = hashString(prefix(lw, 1)) ^ 5
 		in.pre2 = hashString(prefix(lw, 2)) ^ 6
 		in.flags = wordFlags(w, i == 0)
+		in.known = 0
 		if known != nil {
 			in.known = known[i]
-		} else {
-			in.known = 0
 		}
 		in.amb = 1
 		if r, ok := amb.find(ambKey(in.lower)); ok {

@@ -153,9 +153,7 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 	}
 	fmt.Fprintf(opt.Log, "tagger: dev accuracy %.4f (upos %.4f); jackknifed on train %.4f\n", tagAccuracy(devEx), uposAccuracy(devEx, m.tagger.upos), tagAccuracy(trainEx))
 
-	if err := trainParser(m, trainEx, devEx, opt); err != nil {
-		return nil, err
-	}
+	trainParser(m, trainEx, devEx, opt)
 	m.About = fmt.Sprintf("UD English-EWT (%d training sentences); tagger 2 passes of %d epochs, names %v; parser on %d-fold jackknifed tags; seed %d",
 		len(train), opt.TagEpochs, opt.Names != nil, opt.Folds, opt.Seed)
 	return m, nil
@@ -392,7 +390,7 @@ func tagAccuracy(exs []*example) float64 {
 	return float64(right) / float64(max(all, 1))
 }
 
-func trainParser(m *Model, train, dev []*example, opt TrainOptions) error {
+func trainParser(m *Model, train, dev []*example, opt TrainOptions) {
 	p := newPerceptron(ntrans)
 	lp := newPerceptron(len(m.rels))
 	rng := rand.New(rand.NewPCG(opt.Seed, 2))
@@ -470,7 +468,6 @@ func trainParser(m *Model, train, dev []*example, opt TrainOptions) error {
 		}
 	}
 	m.parse, m.label = bestParse, bestLabel
-	return nil
 }
 
 // attachment parses dev with its predicted tags and returns UAS and LAS.
