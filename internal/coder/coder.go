@@ -23,6 +23,9 @@ import (
 type Coder struct {
 	lex    *Lexicon
 	places Places
+	// OneSided keeps events with no target, which belong to no dyad; by
+	// default they are left out.
+	OneSided bool
 }
 
 // Places finds the place a sentence names for its events, such as a
@@ -38,10 +41,13 @@ func New(lex *Lexicon, places Places) *Coder {
 	return &Coder{lex: lex, places: places}
 }
 
-// hit is a trigger found in a sentence.
+// hit is a trigger found in a parsed sentence.
 type hit struct {
 	t           *Trigger
-	first, last int        // token range
+	head        int        // the token that heads the match
+	words       []int      // the tokens matched, the head first
+	nominal     bool       // the head is an event noun ("the visit", "talks")
+	first, last int        // token range of the trigger's words
 	lo, hi      int        // token range of its clause
 	date        timex.Date // the event's date in the text, when dated
 	dated       bool
@@ -51,26 +57,31 @@ type hit struct {
 type sentence struct {
 	s        doc.Sentence
 	toks     []doc.Token
+	tree     *tree
 	hits     []hit
 	mentions []actors.Mention
 	amounts  []quant.Amount
 }
 
-// Code returns the events of d. Its sentences must carry their tokens,
-// and mentions[i] must hold the actor mentions of sentence i, as
-// actors.Resolver.Document finds them; the coder re-codes them on the
-// date of the sentence's events.
+// Code returns the events of d. Its sentences must carry their tokens and,
+// to be coded, their parse (Parsed), and mentions[i] must hold the actor
+// mentions of sentence i, as actors.Resolver.Document finds them; the
+// coder re-codes them on the date of the sentence's events.
 func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 	ref, _ := timex.ParseISO(d.Published)
 	sents := make([]sentence, len(d.Sentences))
 	for i, s := range d.Sentences {
 		st := &sents[i]
 		st.s = s
-		if !s.Codable {
+		if !s.Codable || !s.Parsed {
 			continue
 		}
 		st.toks = s.Tokens
-		st.hits = c.triggers(st.toks)
+		if i < len(mentions) {
+			st.mentions = mentions[i]
+		}
+		st.tree = newTree(st.toks, st.mentions)
+		st.hits = c.match(st.tree)
 		for k := range st.hits {
 			h := &st.hits[k]
 			h.date, h.dated = timex.EventDate(s.Text, st.toks, h.first, ref)
@@ -80,22 +91,23 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		}
 	}
 	var events []doc.Event
-	var context []actors.Mention // recent mentions of the paragraph, for implicit pairs
+	var context []actors.Mention // recent mentions of the paragraph, for targets from discourse
 	para := -1
 	for i := range sents {
 		st := &sents[i]
 		if st.s.Paragraph != para {
 			para, context = st.s.Paragraph, nil
 		}
-		if i < len(mentions) {
-			st.mentions = atDate(mentions[i], d.Published, st.hits)
-		}
-		if st.s.Codable {
+		if st.tree != nil {
+			st.mentions = atDate(st.mentions, d.Published, st.hits)
+			st.tree.mentions = st.mentions
 			events = append(events, c.codeSentence(d, st, context)...)
 		}
-		for _, m := range st.mentions {
-			if len(m.Actors) > 0 {
-				context = append(context, m)
+		if i < len(mentions) {
+			for _, m := range mentions[i] {
+				if len(m.Actors) > 0 {
+					context = append(context, m)
+				}
 			}
 		}
 	}
@@ -117,250 +129,251 @@ func atDate(ms []actors.Mention, pub string, hits []hit) []actors.Mention {
 	return out
 }
 
-// triggers finds the lexicon entries in toks, longest first, not
-// overlapping.
-func (c *Coder) triggers(toks []doc.Token) []hit {
-	var hits []hit
-	for i := 0; i < len(toks); {
-		var best *Trigger
-		// Capitalised words inside a sentence are names: "Shanghai
-		// Cooperation Organization", "Investment Fund".
-		if i > 0 && toks[i].IsCapitalized() {
-			i++
-			continue
-		}
-		bestEnd := 0
-		for _, t := range c.lex.byFirst[toks[i].Lower()] {
-			end := matchPhrase(t.Phrase, toks, i)
-			if end < 0 || (best != nil && end-i <= bestEnd-i) {
-				continue
-			}
-			// "the visit", "the signing of the deal": a verb form used
-			// as a noun is read as a nominal event.
-			if nounUsedAsVerb(t, toks, i) {
-				n := *t
-				n.Kind = 'n'
-				t = &n
-			}
-			best, bestEnd = t, end
-		}
-		if best == nil {
-			i++
-			continue
-		}
-		h := hit{t: best, first: i, last: bestEnd - 1}
-		h.lo, h.hi = clause(toks, h)
-		hits = append(hits, h)
-		i = bestEnd
-	}
-	return hits
+// reading is one trigger of a sentence with its mood and parties.
+type reading struct {
+	h   hit
+	mod string
+	r   result
 }
-
-// modifierHead starts hyphenated modifiers before a noun: "three-day",
-// "four-nation", "long-term", "high-level".
-var modifierHead = map[string]bool{
-	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
-	"seven": true, "eight": true, "nine": true, "ten": true, "multi": true, "long": true,
-	"short": true, "high": true, "low": true, "full": true, "half": true, "first": true,
-	"second": true, "last": true, "top": true, "cross": true, "non": true, "state": true,
-}
-
-// matchPhrase matches a trigger phrase at toks[i] and returns the end of
-// the match, or -1. A "*" in a phrase stands for up to three words, so
-// "reach * agreement" matches "reached a new trade agreement".
-func matchPhrase(phrase []string, toks []doc.Token, i int) int {
-	if len(phrase) == 0 {
-		return i
-	}
-	if phrase[0] == "*" {
-		// Up to four words; hyphens, dollar signs and the numbers of "a
-		// 30-day state" do not count.
-		words := 0
-		for j := i; j <= len(toks); j++ {
-			if end := matchPhrase(phrase[1:], toks, j); end >= 0 {
-				return end
-			}
-			if j == len(toks) {
-				break
-			}
-			t := toks[j]
-			if t.Text == "-" || t.Text == "$" || isNumber(t) || weekdays[t.Lower()] {
-				continue
-			}
-			if !t.IsWord() || words == 4 {
-				break
-			}
-			words++
-		}
-		return -1
-	}
-	// A time inside a phrase: "welcome on Thursday to", "lifted Friday
-	// a blockade", "its demand today that".
-	if i > 0 && i < len(toks) && toks[i].Lower() != phrase[0] {
-		if n := timeWords(toks, i); n > 0 {
-			return matchPhrase(phrase, toks, i+n)
-		}
-	}
-	if i >= len(toks) || toks[i].Lower() != phrase[0] {
-		return -1
-	}
-	// "agreed on Wednesday": that "on" dates the verb.
-	if phrase[0] == "on" && i+1 < len(toks) && weekdays[toks[i+1].Lower()] {
-		return -1
-	}
-	return matchPhrase(phrase[1:], toks, i+1)
-}
-
-var weekdays = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
-}
-
-// timeWords returns how many tokens at i name a day: "Thursday", "on
-// Thursday", "today"; 0 when none.
-func timeWords(toks []doc.Token, i int) int {
-	if weekdays[toks[i].Lower()] {
-		return 1
-	}
-	if toks[i].Lower() == "on" && i+1 < len(toks) && weekdays[toks[i+1].Lower()] {
-		return 2
-	}
-	return 0
-}
-
-func isNumber(t doc.Token) bool { return t.Text != "" && t.Text[0] >= '0' && t.Text[0] <= '9' }
-
-// nounUsedAsVerb rejects a verb form that is really a noun ("the visit",
-// "a meeting"): a verb trigger right after a determiner or possessive.
-func nounUsedAsVerb(t *Trigger, toks []doc.Token, i int) bool {
-	if t.Kind != 'v' || i == 0 {
-		return false
-	}
-	// "the 2014 visit", "a three-day visit", "a long-term deal"
-	if isNumber(toks[i-1]) || (i > 2 && toks[i-2].Text == "-" && (isNumber(toks[i-3]) || modifierHead[toks[i-3].Lower()])) {
-		return true
-	}
-	prev := toks[i-1].Lower()
-	if determiners[prev] {
-		return true
-	}
-	// "dollars of aid", "a call for support": after a preposition a
-	// verb's plain form is a noun.
-	if prev != "to" && actors.Prepositions[prev] && !strings.HasSuffix(toks[i].Lower(), "ing") {
-		return true
-	}
-	// "an official visit", "the first meeting", but "a Russian official
-	// offered".
-	return nounModifiers[prev] && i > 1 && determiners[toks[i-2].Lower()]
-}
-
-var (
-	determiners   = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true, "this": true, "that": true, "'s": true, "’s": true, "whose": true, "our": true, "my": true, "your": true}
-	nounModifiers = map[string]bool{"official": true, "state": true, "first": true, "annual": true, "further": true, "second": true, "recent": true, "new": true, "planned": true, "proposed": true, "brief": true, "historic": true, "formal": true, "surprise": true}
-)
 
 func (c *Coder) codeSentence(d *doc.Document, st *sentence, context []actors.Mention) []doc.Event {
 	// A question asserts nothing: "What does this meeting signify?"
 	if strings.HasSuffix(strings.TrimRight(st.s.Text, "\"'”’ "), "?") {
 		return nil
 	}
-	var out []doc.Event
-	seen := map[string]bool{}
-	// Events in a sentence that a verb of saying or "according to"
-	// attributes to someone are reported, not asserted by the writer.
-	reported := attributed(st.toks)
+	t := st.tree
+	attributed := attributed(st.toks)
+	var rs []reading
 	for _, h := range st.hits {
-		if h.t.Report {
-			reported = true
-		}
-	}
-	for _, h := range st.hits {
-		if insideMention(st.mentions, h) {
-			continue
-		}
-		// "Palestinian riots", "Israeli attacks": a verb form after a
-		// country adjective is a noun owned by it; "Russian support" is
-		// a stance, not an event.
-		if afterAdjective(st.mentions, h) {
-			if strings.HasPrefix(h.t.Code, "05") {
-				continue
-			}
-			n := *h.t
-			n.Kind = 'n'
-			h.t = &n
-		}
-		mod, ok := modality(st.toks, st.mentions, h, reportedBefore(st.hits, h) || sayingBefore(st.toks, h))
+		mod, ok := t.mood(h.head)
 		if !ok {
 			continue
 		}
-		if reported && !h.t.Report && mod == doc.Asserted {
+		if attributed && mod == doc.Asserted && !h.t.Report {
 			mod = doc.Reported
 		}
-		pairs := c.arguments(st, h, context)
-		code := h.t.Code
-		if mod == doc.Planned {
-			code = intent(code)
-		}
-		// "Russia said that Sudan must return the helicopter": a
-		// statement that another must act is a demand.
-		if h.t.Report && demands(st.toks, h) {
-			code = "100"
-		}
-		if _, ok := cameo.Lookup(code); !ok {
-			continue
-		}
-		if root := code[:2]; root == "03" {
-			mod = doc.Planned // an intent is a plan, whatever the tense
-		}
-		loc := c.place(st, h)
-		amounts := quantities(st, h, code)
-		// "visited Shanghai", "bombed Kabul": a place that no actor names
-		// gives the target its country.
-		if loc != nil && loc.Country != "" && (h.t.Place || h.t.Code == "042" || violent(h.t.Code)) {
-			pairs = placeTargets(pairs, *loc)
-		}
-		date, prec := d.Published, doc.PrecisionDoc
-		if h.dated {
-			date, prec = h.date.String(), h.date.Precision()
-		}
-		for _, p := range pairs {
-			key := p.src.Code + "|" + p.tgt.Code + "|" + code
-			if seen[key] {
+		rs = append(rs, reading{h: h, mod: mod, r: c.roles(t, h)})
+	}
+	rs = c.governed(t, rs)
+	var out []doc.Event
+	seen := map[string]bool{}
+	for pass := 0; pass < 2; pass++ {
+		for _, rd := range rs {
+			// A verb of saying is coded only when nothing it reports is.
+			if rd.h.t.Report != (pass == 1) {
 				continue
 			}
-			seen[key] = true
-			var tgt *doc.Actor
-			if p.tgt.Code != "" {
-				t := p.tgt
-				tgt = &t
+			if pass == 1 && len(out) > 0 {
+				break
 			}
-			info, _ := cameo.Lookup(forceCode(code, p.src, tgt))
-			e := doc.Event{
-				Doc:           d.ID,
-				DocDate:       d.Published,
-				Sentence:      st.s.Text,
-				SentenceIndex: st.s.Index,
-				Span:          [2]int{st.s.Start, st.s.End},
-				Source:        p.src,
-				Target:        tgt,
-				CAMEO:         info.Code,
-				Root:          info.Root,
-				PLOVER:        info.PLOVER,
-				Goldstein:     info.Goldstein,
-				Quad:          info.Quad,
-				Trigger:       st.s.Text[st.toks[h.first].Start:st.toks[h.last].End],
-				Date:          date,
-				DatePrecision: prec,
-				Location:      loc,
-				Quantities:    amounts,
-				Modality:      mod,
-				Tables:        cameo.Version,
-			}
-			e.ID = eventID(d, e, st.toks[h.first].Start)
-			out = append(out, e)
+			out = append(out, c.events(d, st, rd, context, seen)...)
 		}
 	}
 	return out
+}
+
+// governed drops a trigger of intent whose infinitive is itself coded:
+// "pledged to provide aid" is the intent to provide aid (033), not also a
+// bare pledge (030).
+func (c *Coder) governed(t *tree, rs []reading) []reading {
+	coded := map[int]bool{}
+	for _, rd := range rs {
+		coded[rd.h.head] = true
+	}
+	var out []reading
+	for _, rd := range rs {
+		keep := true
+		if strings.HasPrefix(rd.h.t.Code, "03") {
+			for _, k := range t.kids[rd.h.head] {
+				if t.toks[k].Rel != "xcomp" {
+					continue
+				}
+				// "vowed not to allow it": an intent not to act is no
+				// intent to cooperate.
+				if _, ok := t.own(k); coded[k] || !ok {
+					keep = false
+				}
+			}
+		}
+		if keep {
+			out = append(out, rd)
+		}
+	}
+	return out
+}
+
+// events turns one reading into event records, one per (source, target).
+func (c *Coder) events(d *doc.Document, st *sentence, rd reading, context []actors.Mention, seen map[string]bool) []doc.Event {
+	h, mod := rd.h, rd.mod
+	code := h.t.Code
+	if mod == doc.Planned {
+		code = intent(code)
+	}
+	if _, ok := cameo.Lookup(code); !ok {
+		return nil
+	}
+	if code[:2] == "03" {
+		mod = doc.Planned // an intent is a plan, whatever the tense
+	}
+	loc := c.place(st, h)
+	pairs := c.pairs(st, h, rd.r, code, context)
+	// "visited Shanghai", "bombed Kabul": a place that no actor names
+	// gives the target its country.
+	if loc != nil && loc.Country != "" && (h.t.Place || code[:2] == "04" || violent(code)) {
+		pairs = placeTargets(pairs, *loc)
+	}
+	if !c.OneSided {
+		var two []pair
+		for _, p := range pairs {
+			if p.tgt.Code != "" {
+				two = append(two, p)
+			}
+		}
+		pairs = two
+	}
+	amounts := quantities(st, h, code)
+	date, prec := d.Published, doc.PrecisionDoc
+	if h.dated {
+		date, prec = h.date.String(), h.date.Precision()
+	}
+	var out []doc.Event
+	for _, p := range pairs {
+		key := p.src.Code + "|" + p.tgt.Code + "|" + code
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		var tgt *doc.Actor
+		if p.tgt.Code != "" {
+			t := p.tgt
+			tgt = &t
+		}
+		info, _ := cameo.Lookup(forceCode(code, p.src, tgt))
+		e := doc.Event{
+			Doc:           d.ID,
+			DocDate:       d.Published,
+			Sentence:      st.s.Text,
+			SentenceIndex: st.s.Index,
+			Span:          [2]int{st.s.Start, st.s.End},
+			Source:        p.src,
+			Target:        tgt,
+			CAMEO:         info.Code,
+			Root:          info.Root,
+			PLOVER:        info.PLOVER,
+			Goldstein:     info.Goldstein,
+			Quad:          info.Quad,
+			Trigger:       triggerText(st, h),
+			Date:          date,
+			DatePrecision: prec,
+			Location:      loc,
+			Quantities:    amounts,
+			Modality:      mod,
+			Tables:        cameo.Version,
+		}
+		e.ID = eventID(d, e, st.toks[h.head].Start)
+		out = append(out, e)
+	}
+	return out
+}
+
+// triggerText is the text of the trigger's words: the head and the words
+// its pattern matched, from the first to the last.
+func triggerText(st *sentence, h hit) string {
+	return st.s.Text[st.toks[h.first].Start:st.toks[h.last].End]
+}
+
+// pairs turns the parties the parse gave an event into (source, target)
+// pairs. "Between X and Y" and mutual events name both sides at once;
+// when the clause names no target, an event that takes two parties takes
+// the other party of its sentence or paragraph.
+func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []actors.Mention) []pair {
+	src, tgt := r.src.actors(), r.tgt.actors()
+	if len(r.pair) > 0 {
+		both := r.pair.actors()
+		switch {
+		case len(src) > 0 && !h.nominal && !overlaps(r.src, r.pair):
+			// "Russia offered to mediate between Armenia and Azerbaijan"
+			return cross(src, both)
+		case len(both) >= 2:
+			return pairsOf(both)
+		case len(src) > 0:
+			return cross(src, both)
+		}
+	}
+	switch {
+	case len(src) > 0 && len(tgt) > 0 && sameActors(src, tgt):
+		// "Britain, France and Germany said they regretted": the target
+		// refers back to the source; a mutual event pairs its members.
+		if h.t.Recip {
+			return pairsOf(src)
+		}
+		return nil
+	case len(src) > 0 && len(tgt) > 0:
+		return cross(src, tgt)
+	case len(src) >= 2 && h.t.Recip:
+		return pairsOf(src)
+	case len(src) == 0 && len(tgt) >= 2 && h.t.Recip:
+		return pairsOf(tgt)
+	case len(src) > 0 && !h.t.Weak:
+		if h.t.Recip || twoParty(code) {
+			if other := otherParty(st.tree, r.src, context); other != nil {
+				return cross(src, []doc.Actor{*other})
+			}
+		}
+		var out []pair
+		for _, a := range src {
+			out = append(out, pair{src: a})
+		}
+		return out
+	}
+	return nil
+}
+
+// overlaps reports whether two mention sets share a mention.
+func overlaps(a, b mentions) bool {
+	for _, m := range a {
+		if b.has(m) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherParty is the party an event that takes two parties has when its
+// clause names only one: another actor the sentence names, or else the
+// last actor of the paragraph so far, that is not on the source's side.
+func otherParty(t *tree, src mentions, context []actors.Mention) *doc.Actor {
+	side := src.actors()
+	other := func(m *actors.Mention) *doc.Actor {
+		if src.has(m) {
+			return nil
+		}
+		for _, a := range m.Actors {
+			own := false
+			for _, s := range side {
+				own = own || sameSide(a, s) || a.Country == s.Country && a.Country != ""
+			}
+			if !own && a.Country != "" {
+				return &a
+			}
+		}
+		return nil
+	}
+	for k := range t.mentions {
+		m := &t.mentions[k]
+		if len(m.Actors) == 0 || !t.party(m) {
+			continue
+		}
+		if a := other(m); a != nil {
+			return a
+		}
+	}
+	for k := len(context) - 1; k >= 0; k-- {
+		if a := other(&context[k]); a != nil {
+			return a
+		}
+	}
+	return nil
 }
 
 // placeTargets gives targetless pairs the country of the place, unless
@@ -420,53 +433,6 @@ func nonState(code string) bool {
 	return false
 }
 
-// purposeVerbs are acts done to some end: the infinitive after them says
-// what the act is for, and so what it does.
-var purposeVerbs = map[string]bool{
-	"sent": true, "dispatched": true, "deployed": true, "traveled": true, "travelled": true,
-	"flew": true, "went": true, "came": true, "arrived": true, "met": true, "gathered": true,
-	"summoned": true, "used": true, "mobilized": true, "mobilised": true, "staged": true,
-	"converged": true, "converging": true, "rallied": true, "marched": true, "took": true,
-	"called": true, "convened": true, "launched": true, "opened": true, "blocked": true,
-}
-
-// governor returns the position of a verb of set that governs the "to"
-// at k, looking back at most reach words within the clause, or -1. A
-// close governor ("agreed in principle on Saturday to provide") stops at
-// a comma or an earlier "to"; a far one ("sent personnel to Bosnia on
-// Wednesday to investigate") does not.
-func governor(toks []doc.Token, k int, set map[string]bool, reach int) int {
-	near := reach <= 6
-	for j := k - 1; j >= 0 && j >= k-reach; j-- {
-		w := toks[j].Lower()
-		if set[w] {
-			return j
-		}
-		if clauseEnds[w] || (near && (w == "," || w == "to")) {
-			return -1
-		}
-	}
-	return -1
-}
-
-// purposeVerbAt returns the position of the purpose verb that governs the
-// "to" at k, from up to ten words back in its clause, or -1.
-func purposeVerbAt(toks []doc.Token, k int) int { return governor(toks, k, purposeVerbs, 10) }
-
-// causeVerbs make someone do what the infinitive says: "ordered the
-// newspaper to suspend publication", "forced them to leave".
-var causeVerbs = map[string]bool{"ordered": true, "forced": true, "compelled": true, "tried": true, "attempted": true, "orders": true, "forces": true}
-
-// endsMention reports whether an actor mention ends at token k.
-func endsMention(ms []actors.Mention, k int) bool {
-	for _, m := range ms {
-		if m.Last == k && len(m.Actors) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // attributed reports whether a sentence names its source: "according to
 // TASS", "citing officials".
 func attributed(toks []doc.Token) bool {
@@ -474,47 +440,6 @@ func attributed(toks []doc.Token) bool {
 		w := t.Lower()
 		if w == "citing" || (w == "according" && k+1 < len(toks) && toks[k+1].Lower() == "to") {
 			return true
-		}
-	}
-	return false
-}
-
-// reportedBefore reports whether a verb of saying comes before h.
-func reportedBefore(hits []hit, h hit) bool {
-	for _, o := range hits {
-		if o.t.Report && o.last < h.first {
-			return true
-		}
-	}
-	return false
-}
-
-// sayingWords report what someone said or announced; "would" after them
-// is the future of reported speech, not a doubt.
-var sayingWords = map[string]bool{
-	"said": true, "says": true, "announced": true, "announces": true, "confirmed": true,
-	"confirms": true, "declared": true, "stated": true, "told": true, "added": true,
-	"indicated": true, "insisted": true, "promised": true, "warned": true, "reported": true,
-}
-
-func sayingBefore(toks []doc.Token, h hit) bool {
-	for k := h.first - 1; k >= 0; k-- {
-		if sayingWords[toks[k].Lower()] {
-			return true
-		}
-	}
-	return false
-}
-
-// demands reports whether the clause a verb of saying introduces says
-// that someone must act: "declared that China must drop barriers".
-func demands(toks []doc.Token, h hit) bool {
-	for k := h.last + 1; k < len(toks) && k <= h.last+12; k++ {
-		switch toks[k].Lower() {
-		case "must":
-			return true
-		case ";", ":":
-			return false
 		}
 	}
 	return false
@@ -559,32 +484,6 @@ func quantities(st *sentence, h hit, code string) []doc.Quantity {
 	return out
 }
 
-// insideMention reports whether a trigger's words belong to an actor
-// mention: "the United States", "the Central Asian states".
-func insideMention(ms []actors.Mention, h hit) bool {
-	for _, m := range ms {
-		if (h.first >= m.First && h.first <= m.Last) || (h.last >= m.First && h.last <= m.Last) {
-			return true
-		}
-	}
-	return false
-}
-
-// afterAdjective reports whether a verb trigger follows a lone country
-// adjective, which makes it a noun: "Russian support", "Chinese
-// investment".
-func afterAdjective(ms []actors.Mention, h hit) bool {
-	for _, m := range ms {
-		// A plural demonym is a noun, the subject of the verb after it:
-		// "Ukrainians protested", "Palestinians rejected".
-		plural := strings.HasSuffix(m.Text, "s") && !strings.HasSuffix(m.Text, "ss")
-		if m.Adjective && !plural && m.Last == h.first-1 && h.t.Kind == 'v' {
-			return true
-		}
-	}
-	return false
-}
-
 // eventID is stable: the same input and dictionaries give the same id.
 // The content hash keeps ids apart when an edited file keeps its name.
 func eventID(d *doc.Document, e doc.Event, triggerAt int) string {
@@ -615,89 +514,4 @@ func intent(code string) string {
 		return "130"
 	}
 	return "030"
-}
-
-// Words that deny, doubt or plan the event that follows them.
-var (
-	negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "unable": true, "failed": true, "fail": true, "yet": true, "without": true, "cannot": true, "nor": true, "neither": true}
-	doubters = map[string]bool{"must": true, "could": true, "may": true, "might": true, "would": true, "should": true, "if": true, "whether": true, "hoped": true, "hope": true, "hopes": true, "speculation": true, "possibility": true, "unless": true, "possible": true, "perhaps": true, "likely": true, "unlikely": true, "probably": true}
-	planners = map[string]bool{"will": true, "plans": true, "plan": true, "planned": true, "intends": true, "intend": true, "intended": true, "expected": true, "aims": true, "upcoming": true, "'ll": true, "shall": true, "scheduled": true}
-	// Before "to VERB", these make the verb an intent ("pledged to
-	// visit") or an asserted act ("chose to visit"); after any other word
-	// ("pressure to support", "failed to agree") the verb is not asserted.
-	intentVerbs = map[string]bool{"pledged": true, "pledge": true, "promised": true, "vowed": true, "agreed": true, "decided": true, "intend": true, "intends": true, "plans": true, "plan": true, "planned": true, "aims": true, "aim": true, "seeks": true, "sought": true, "wants": true, "expected": true, "going": true, "set": true, "due": true, "ready": true, "prepared": true, "offered": true}
-	doneVerbs   = map[string]bool{"chose": true, "managed": true, "began": true, "started": true, "continue": true, "continues": true, "continued": true, "went": true, "came": true, "begun": true, "resumed": true, "stopped": true, "kept": true}
-	clauseEnds  = map[string]bool{";": true, ":": true, "(": true, ")": true, "—": true, "–": true, "which": true, "who": true, "whose": true, "while": true, "whereas": true, "although": true, "though": true, "but": true, "because": true, "however": true, "if": true, "unless": true, "“": true, "”": true, "\"": true}
-	beAux       = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "'s": true, "’s": true, "am": true}
-)
-
-// modality classifies the event at h from the words just before it in its
-// clause: ok=false for a denied or doubted event.
-func modality(toks []doc.Token, ms []actors.Mention, h hit, reported bool) (string, bool) {
-	mod := doc.Asserted
-	first := toks[h.first].Lower()
-	if h.t.Kind == 'v' && h.first > 0 {
-		prev := toks[h.first-1].Lower()
-		// "to VERB": an infinitive is an intent or nothing asserted.
-		if prev == "to" && h.first > 1 {
-			before := toks[h.first-2].Lower()
-			switch {
-			case doneVerbs[before] || governor(toks, h.first-1, causeVerbs, 6) >= 0:
-			case intentVerbs[before] || planners[before] || governor(toks, h.first-1, intentVerbs, 6) >= 0:
-				mod = doc.Planned
-			case endsMention(ms, h.first-2) || purposeVerbAt(toks, h.first-1) >= 0:
-				// "summoned Niger's ambassador to complain", "sent
-				// personnel to Bosnia to investigate": the purpose of an
-				// act is what the act does.
-			default:
-				return "", false
-			}
-		}
-		// A bare gerund is a modifier or a complement ("measures
-		// condemning", "by selling to"), not a finite event.
-		if first == gerund(h.t.Lemma) && !beAux[prev] && !doneVerbs[prev] &&
-			!(h.first > 1 && beAux[toks[h.first-2].Lower()]) {
-			return "", false
-		}
-	}
-	start := max(0, h.first-6)
-	for k := h.first - 1; k >= start; k-- {
-		w := toks[k].Lower()
-		if clauseEnds[w] && w != "if" && w != "unless" {
-			break
-		}
-		if k > 0 && toks[k].IsCapitalized() {
-			continue // a name: "Theresa May held talks"
-		}
-		switch {
-		case negators[w]:
-			return "", false
-		case reported && (w == "would" || w == "'d"):
-			// "said they would boycott": the future of reported speech.
-			mod = doc.Planned
-		case doubters[w]:
-			return "", false
-		case planners[w]:
-			mod = doc.Planned
-		}
-	}
-	// "planned" after a noun: "more meetings planned".
-	if h.t.Kind == 'n' && h.last+1 < len(toks) && planners[toks[h.last+1].Lower()] {
-		mod = doc.Planned
-	}
-	// A noun in the scope of an intended act: "agreed to provide $70
-	// million of aid".
-	if h.t.Kind == 'n' {
-		for k := h.first - 1; k >= 0 && k >= h.first-8; k-- {
-			w := toks[k].Lower()
-			if clauseEnds[w] || w == "," {
-				break
-			}
-			if w == "to" && k > 0 && governor(toks, k, intentVerbs, 6) >= 0 {
-				mod = doc.Planned
-				break
-			}
-		}
-	}
-	return mod, true
 }

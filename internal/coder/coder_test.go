@@ -17,6 +17,7 @@ import (
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/sharedtest"
+	"github.com/dyad-events/dyad/internal/syntax"
 )
 
 var (
@@ -38,13 +39,34 @@ func testCoder(t testing.TB) *Coder {
 	return defaultCoder
 }
 
-// code does what the pipeline does before coding (tokens, then actors
-// with the embedded dictionaries) and codes d with c.
+// code does what the pipeline does before coding (tokens, actors with the
+// embedded dictionaries, the parse with the embedded model) and codes d
+// with c.
 func code(c *Coder, d *doc.Document) []doc.Event {
+	m := model()
 	for i := range d.Sentences {
-		d.Sentences[i].Tokens = nlp.Tokenize(d.Sentences[i].Text)
+		s := &d.Sentences[i]
+		s.Tokens = nlp.Tokenize(s.Text)
+		m.Analyze(s.Tokens)
+		s.Parsed = true
 	}
 	return c.Code(d, defaultResolver.Document(d))
+}
+
+// model is the embedded syntax model.
+func model() *syntax.Model {
+	m, err := syntax.Default()
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// parsed returns the tokens of s, tagged and parsed.
+func parsed(t testing.TB, s string) []doc.Token {
+	toks := nlp.Tokenize(s)
+	model().Analyze(toks)
+	return toks
 }
 
 // paragraph builds a one-paragraph document from sentences.

@@ -28,17 +28,31 @@ type Trigger struct {
 	Report bool     // a verb of saying
 	Weak   bool     // coded only when both actors are in the same clause
 	Topic  bool     // the object is a topic, not a target ("discussed Iran")
+
+	// On the parse: Head is the word that heads the match (a verb's
+	// lemma, a noun pattern's head noun), Forms the head's inflected
+	// forms (for verbs), Mods the words before the head of a noun pattern
+	// ("missile" in "missile launch") and Deps the words the head's
+	// dependents must show ("tie" in "cut tie", "of" in "expulsion of",
+	// "to meet" in "offer to meet").
+	Head  string
+	Forms []string
+	Mods  []string
+	Deps  []string
 }
 
-// Lexicon is the set of event triggers, indexed by first word.
+// Lexicon is the set of event triggers, indexed by first word and, for
+// verb and noun patterns, by the lemma and forms of their head.
 type Lexicon struct {
 	byFirst map[string][]*Trigger
+	byHead  map[string][]*Trigger
+	phrases map[string][]*Trigger // fixed phrases by first word
 	entries int
 }
 
 // DefaultLexicon returns the embedded event lexicon.
 func DefaultLexicon() *Lexicon {
-	l := &Lexicon{byFirst: map[string][]*Trigger{}}
+	l := newLexicon()
 	names, _ := fs.Glob(lexiconFiles, "lexicon/*.txt")
 	for _, name := range names {
 		f, err := lexiconFiles.Open(name)
@@ -51,6 +65,10 @@ func DefaultLexicon() *Lexicon {
 		}
 	}
 	return l
+}
+
+func newLexicon() *Lexicon {
+	return &Lexicon{byFirst: map[string][]*Trigger{}, byHead: map[string][]*Trigger{}, phrases: map[string][]*Trigger{}}
 }
 
 // LoadFile adds the entries of a lexicon file to l.
@@ -129,12 +147,62 @@ func (l *Lexicon) addLine(line string) error {
 	case "p":
 		forms = append(forms, words)
 	}
+	pt := base
+	pt.Phrase = words
+	if err := pt.pattern(); err != nil {
+		return err
+	}
+	if pt.Kind == 'p' {
+		l.phrases[words[0]] = append(l.phrases[words[0]], &pt)
+	} else {
+		keys := map[string]bool{pt.Head: true}
+		for _, f := range pt.Forms {
+			keys[f] = true
+		}
+		for k := range keys {
+			l.byHead[k] = append(l.byHead[k], &pt)
+		}
+	}
 	for _, form := range forms {
 		t := base
 		t.Phrase = form
 		l.byFirst[form[0]] = append(l.byFirst[form[0]], &t)
 	}
 	l.entries++
+	return nil
+}
+
+// pattern fills the parse pattern of a trigger from its phrase: the head,
+// its forms, the modifiers before a noun head and the words its
+// dependents must show. "*" and articles are dropped: on the parse,
+// words between a head and its dependents never matter.
+func (t *Trigger) pattern() error {
+	var words []string
+	for _, w := range t.Phrase {
+		if w != "*" && w != "the" && w != "a" && w != "an" {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return fmt.Errorf("pattern %q has no word", strings.Join(t.Phrase, " "))
+	}
+	switch t.Kind {
+	case 'v':
+		p := strings.Split(words[0], "/")
+		t.Head = p[0]
+		t.Forms = inflect(words[0])
+		t.Deps = words[1:]
+	case 'n':
+		h := len(words) - 1
+		for k := 1; k < len(words); k++ {
+			if preposition[words[k]] || words[k] == "that" {
+				h = k - 1
+				break
+			}
+		}
+		t.Head, t.Mods, t.Deps = words[h], words[:h], words[h+1:]
+		t.Forms = []string{words[h], plural(words[h])}
+	}
 	return nil
 }
 

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dyad-events/dyad/internal/nlp"
 )
 
 func TestDefaultLexiconLoads(t *testing.T) {
@@ -52,24 +51,28 @@ func TestLexiconErrors(t *testing.T) {
 	}
 }
 
-func TestWildcardPhrase(t *testing.T) {
-	l := &Lexicon{byFirst: map[string][]*Trigger{}}
-	if err := l.Read("t.txt", strings.NewReader("v 057 reach * agreement | recip\n")); err != nil {
+func TestPatternOnParse(t *testing.T) {
+	l := newLexicon()
+	if err := l.Read("t.txt", strings.NewReader("v 057 reach agreement | recip\nv 161 cut tie\nn 163 arms embargo\nv 0874 withdraw from\n")); err != nil {
 		t.Fatal(err)
 	}
 	c := &Coder{lex: l}
 	tests := map[string]string{
-		"They reached an agreement on Monday.":              "reached an agreement",
-		"They reached a new trade agreement.":               "reached a new trade agreement",
-		"They reached agreement.":                           "reached agreement",
-		"They reached the end of a long road to agreement.": "",
-		"They reached a $2 billion trade agreement.":        "reached a $2 billion trade agreement",
-		"They reached, finally, agreement.":                 "",
+		"They reached an agreement on Monday.":            "reached an agreement",
+		"They reached a new trade agreement.":             "reached a new trade agreement",
+		"They reached agreement.":                         "reached agreement",
+		"They reached a $2 billion trade agreement.":      "reached a $2 billion trade agreement",
+		"They reached the end of a long road.":            "",
+		"Qatar cut all diplomatic ties with Egypt.":       "cut all diplomatic ties",
+		"Ties were cut on Monday.":                        "Ties were cut",
+		"The EU kept its arms embargo in place.":          "arms embargo",
+		"The troops withdrew from the town on Friday.":    "withdrew from",
+		"They reached, after a long night, an agreement.": "reached, after a long night, an agreement",
 	}
 	for s, want := range tests {
-		toks := nlp.Tokenize(s)
+		toks := parsed(t, s)
 		got := ""
-		if hs := c.triggers(toks); len(hs) > 0 {
+		if hs := c.match(newTree(toks, nil)); len(hs) > 0 {
 			got = s[toks[hs[0].first].Start:toks[hs[0].last].End]
 		}
 		if got != want {

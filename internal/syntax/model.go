@@ -102,6 +102,7 @@ func (m *Model) tagWords(w *work) {
 	}
 	describe(w.words, known, &m.tagger.amb, w.infos)
 	m.tagger.tag(w.infos, w.classes, w.first, w.sure, w.scores[:m.tagger.nclass()], &w.feats)
+	m.tagger.finite(w.words, w.classes)
 }
 
 // parseWords parses the tagged words of w; heads and labels are indexed

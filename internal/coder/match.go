@@ -1,0 +1,306 @@
+package coder
+
+import (
+	"sort"
+)
+
+// preposition lists the words a pattern names as the marker of one of the
+// head's dependents: "withdraw from", "expulsion of", "pull out of".
+var preposition = map[string]bool{
+	"of": true, "to": true, "with": true, "from": true, "into": true, "on": true, "against": true,
+	"for": true, "in": true, "at": true, "about": true, "over": true, "out": true, "up": true,
+	"down": true, "off": true, "away": true, "back": true, "between": true, "by": true,
+	"toward": true, "towards": true, "upon": true, "across": true, "through": true, "under": true,
+	"around": true, "onto": true, "among": true, "after": true, "before": true, "behind": true,
+	"as": true, "like": true, "than": true, "without": true, "within": true, "near": true,
+	"outside": true, "inside": true, "along": true, "that": true, "via": true, "amid": true,
+}
+
+// match finds the lexicon's triggers in a parsed sentence. Verb and noun
+// patterns match a head word by lemma and the words of its dependents in
+// its clause, so "cut tie" matches "cut all diplomatic ties"; fixed
+// phrases match word for word. The most specific pattern wins, each word
+// belongs to one trigger, and a light verb gives way to the event noun it
+// governs ("held talks", "signed an agreement").
+func (c *Coder) match(t *tree) []hit {
+	var cands []hit
+	for i := range t.toks {
+		if m := t.mentionOf(i); m != nil && !m.Adjective {
+			continue // inside a name: "the United States", "Shanghai Cooperation Organization"
+		}
+		if h, ok := c.headMatch(t, i); ok {
+			cands = append(cands, h)
+		}
+		if h, ok := c.phraseMatch(t, i); ok {
+			cands = append(cands, h)
+		}
+	}
+	// Most specific first; equal ones in sentence order.
+	sort.SliceStable(cands, func(a, b int) bool { return len(cands[a].words) > len(cands[b].words) })
+	used := make([]bool, len(t.toks))
+	var hits []hit
+	for _, h := range cands {
+		free := true
+		for _, k := range h.words {
+			free = free && !used[k]
+		}
+		if !free {
+			continue
+		}
+		for _, k := range h.words {
+			used[k] = true
+		}
+		hits = append(hits, h)
+	}
+	hits = lightVerbs(t, hits)
+	sort.Slice(hits, func(a, b int) bool { return hits[a].head < hits[b].head })
+	for k := range hits {
+		h := &hits[k]
+		h.first, h.last = h.head, h.head
+		for _, w := range h.words {
+			h.first, h.last = min(h.first, w), max(h.last, w)
+		}
+		h.lo, h.hi = t.clause(h.head)
+	}
+	return hits
+}
+
+// headMatch returns the most specific verb or noun pattern headed by token
+// i.
+func (c *Coder) headMatch(t *tree, i int) (hit, bool) {
+	tok := t.toks[i]
+	verb := tok.UPOS == "VERB" || (tok.UPOS == "ADJ" && tok.XPOS == "VBN")
+	noun := tok.UPOS == "NOUN"
+	if !verb && !noun {
+		return hit{}, false
+	}
+	lemma, lower := t.lemma(i), tok.Lower()
+	var best hit
+	found := false
+	seen := map[*Trigger]bool{}
+	for _, key := range []string{lemma, lower} {
+		for _, tr := range c.lex.byHead[key] {
+			if seen[tr] {
+				continue
+			}
+			seen[tr] = true
+			if tr.Head != lemma && !contains(tr.Forms, lower) {
+				continue
+			}
+			nominal := false
+			switch {
+			case tr.Kind == 'v' && verb:
+			case tr.Kind == 'n' && noun:
+				nominal = true
+			case tr.Kind == 'v' && noun && len(tr.Deps) == 0 && contains(tr.Forms, lower):
+				// A verb form used as a noun is its event: "the visit",
+				// "the bombing".
+				nominal = true
+			default:
+				continue
+			}
+			words, ok := t.deps(i, tr)
+			if !ok {
+				continue
+			}
+			// Prefer the more specific pattern, then a noun pattern over a
+			// verb form read as a noun, then the earlier entry.
+			if found && len(words) < len(best.words) {
+				continue
+			}
+			if found && len(words) == len(best.words) && !(best.t.Kind == 'v' && best.nominal && tr.Kind == 'n') {
+				continue
+			}
+			best, found = hit{t: tr, head: i, words: words, nominal: nominal}, true
+		}
+	}
+	return best, found
+}
+
+// deps matches the words a pattern asks of the head's dependents (and,
+// for noun patterns, its modifiers) in the head's clause. It returns the
+// tokens matched, the head first.
+func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
+	words := []int{i}
+	taken := func(k int) bool {
+		for _, w := range words {
+			if w == k {
+				return true
+			}
+		}
+		return false
+	}
+	// A pattern's words are dependents of the head or of a word already
+	// matched ("tie" under "cut", "with" under "tie"), never inside a
+	// time phrase ("called on Tuesday" is not "called on").
+	find := func(w string, before bool) int {
+		for k := range t.toks {
+			if taken(k) || (before && k > i) || !taken(t.head(k)) && !(t.rel(k) == "case" && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
+				continue
+			}
+			if t.lemma(k) != w && t.toks[k].Lower() != w {
+				continue
+			}
+			if preposition[w] {
+				// A preposition or particle: the marker of a dependent
+				// ("from" in "withdrew from"), or a particle ("out").
+				switch t.toks[k].Rel {
+				case "case", "mark", "fixed":
+					if n := t.head(k); n >= 0 && (t.isTime(n) || n == i) {
+						continue
+					}
+				case "compound:prt", "advmod":
+				default:
+					continue
+				}
+			} else if t.isTime(k) {
+				continue
+			}
+			return k
+		}
+		return -1
+	}
+	for _, w := range tr.Mods {
+		k := find(w, true)
+		if k < 0 {
+			return nil, false
+		}
+		words = append(words, k)
+	}
+	for _, w := range tr.Deps {
+		k := find(w, false)
+		if k < 0 {
+			// A particle the parser left after the verb as a preposition
+			// of nothing: "pulled out".
+			if preposition[w] && i+1 < len(t.toks) && t.toks[i+1].Lower() == w && !taken(i+1) {
+				k = i + 1
+			} else {
+				return nil, false
+			}
+		}
+		words = append(words, k)
+	}
+	return words, true
+}
+
+// phraseMatch matches the longest fixed phrase starting at token i; its
+// head is the phrase's word highest in the tree.
+func (c *Coder) phraseMatch(t *tree, i int) (hit, bool) {
+	var best *Trigger
+	for _, tr := range c.lex.phrases[t.toks[i].Lower()] {
+		n := len(tr.Phrase)
+		if i+n > len(t.toks) || (best != nil && n <= len(best.Phrase)) {
+			continue
+		}
+		ok := true
+		for k, w := range tr.Phrase {
+			ok = ok && t.toks[i+k].Lower() == w
+		}
+		if ok {
+			best = tr
+		}
+	}
+	if best == nil {
+		return hit{}, false
+	}
+	n := len(best.Phrase)
+	head, depth := i, 1<<30
+	var words []int
+	for k := i; k < i+n; k++ {
+		words = append(words, k)
+		if h := t.head(k); h >= i && h < i+n {
+			continue
+		}
+		if d := t.depth(k); d < depth {
+			head, depth = k, d
+		}
+	}
+	// The head first, as headMatch gives it.
+	for k, w := range words {
+		if w == head {
+			words[0], words[k] = words[k], words[0]
+		}
+	}
+	tok := t.toks[head]
+	return hit{t: best, head: head, words: words, nominal: tok.UPOS == "NOUN" || tok.UPOS == "PROPN"}, true
+}
+
+// isTime reports whether token i heads a time phrase: a day, a month, a
+// year.
+func (t *tree) isTime(i int) bool {
+	if i < 0 {
+		return false
+	}
+	if t.toks[i].Rel == "obl:tmod" || is("time", t.lemma(i)) {
+		return true
+	}
+	return t.toks[i].UPOS == "NUM" && len(t.toks[i].Text) == 4
+}
+
+// depth is the number of heads above token i.
+func (t *tree) depth(i int) int {
+	d := 0
+	for k := t.head(i); k >= 0 && d < len(t.toks); k = t.head(k) {
+		d++
+	}
+	return d
+}
+
+// lightVerbs resolves a verb trigger whose object is an event noun: a
+// light verb ("held talks", "launched strikes", "signed an agreement")
+// gives way to the noun, which takes the verb's subject; any other verb
+// ("rejected the proposal") is the event, and the noun its object.
+func lightVerbs(t *tree, hits []hit) []hit {
+	byHead := map[int]int{}
+	for k, h := range hits {
+		byHead[h.head] = k
+	}
+	drop := map[int]bool{}
+	for k, h := range hits {
+		if !h.nominal {
+			continue
+		}
+		g := t.head(h.head)
+		if g < 0 || t.toks[h.head].Rel != "obj" {
+			continue
+		}
+		v, ok := byHead[g]
+		if !ok || hits[v].nominal {
+			continue
+		}
+		if len(hits[v].words) == 1 && is("light", t.lemma(g)) {
+			drop[v] = true
+		} else {
+			drop[k] = true
+		}
+	}
+	var out []hit
+	for k, h := range hits {
+		if !drop[k] {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// clause returns the token range of the clause of the event headed at i:
+// the subtree of the verb that governs it, for an event noun, or its own.
+func (t *tree) clause(i int) (lo, hi int) {
+	k := i
+	if t.toks[i].UPOS == "NOUN" {
+		if g := t.head(i); g >= 0 && t.toks[g].UPOS == "VERB" {
+			k = g
+		}
+	}
+	lo, hi = t.span(k)
+	return lo, hi + 1
+}
+
+func contains(s []string, w string) bool {
+	for _, x := range s {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,167 @@
+package coder
+
+import (
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+// mood reads from the parse whether the event headed at i is asserted,
+// reported or planned, or not asserted at all (ok false): negated ("did
+// not sign", "no country recognised"), doubted ("could sign", "if it
+// attacks"), or below a governor that denies or doubts it ("failed to
+// agree", "denied that it had attacked", "urged China to back"). Walking
+// up from the event, each governor says what it does to what is below
+// it: an intent ("pledged to lift") makes it planned, a verb of saying
+// ("said that") reported, a light verb or a conjunct passes it on.
+func (t *tree) mood(i int) (string, bool) {
+	mod := doc.Asserted
+	k := i
+	for steps := 0; k >= 0 && steps < 8; steps++ {
+		m, ok := t.own(k)
+		if !ok {
+			return "", false
+		}
+		if m == doc.Planned {
+			mod = doc.Planned
+		}
+		g := t.head(k)
+		if g < 0 {
+			break
+		}
+		gl := t.lemma(g)
+		switch rel := t.toks[k].Rel; t.rel(k) {
+		case "xcomp":
+			switch {
+			case is("deny", gl):
+				return "", false
+			case is("intent", gl):
+				mod = doc.Planned
+			case is("done", gl), is("cause", gl):
+			case t.toks[g].UPOS == "VERB" || t.toks[g].UPOS == "ADJ":
+				// "urged China to back", "pressure to support": what
+				// another is asked to do is not done.
+				if t.marker(k) == "to" || is("doubt", gl) {
+					return "", false
+				}
+			}
+		case "ccomp", "csubj":
+			switch {
+			case is("deny", gl), is("doubt", gl):
+				return "", false
+			case is("intent", gl):
+				mod = doc.Planned
+			case is("report", gl) || t.toks[g].UPOS == "VERB":
+				if mod == doc.Asserted {
+					mod = doc.Reported
+				}
+			}
+		case "advcl":
+			mk := t.marker(k)
+			switch {
+			case is("condition", mk) || mk == "without":
+				return "", false
+			case mk == "to":
+				// The purpose of an act is what the act does: "sent ships
+				// to evacuate its citizens".
+			}
+		case "acl":
+			if rel == "acl:relcl" {
+				// A relative clause asserts on its own, whatever its noun's
+				// verb does: "the rebels, who attacked the base, denied".
+				return mod, true
+			}
+			if t.marker(k) == "to" {
+				switch {
+				case is("intent", gl):
+					mod = doc.Planned
+				case is("deny", gl), is("doubt", gl):
+					return "", false
+				case t.mentionOf(g) == nil && len(t.arg(g)) == 0:
+					// "pressure to support", "efforts to resolve": an
+					// aim, not an act.
+					return "", false
+				}
+			}
+			return mod, true
+		case "conj":
+			// Conjuncts share their auxiliaries and governor: "will meet
+			// and sign", "failed to agree or sign".
+		case "obj", "obl", "nmod", "nsubj", "iobj":
+			if k != i || t.toks[i].UPOS != "NOUN" {
+				return mod, true
+			}
+			// An event noun is asserted as the verb it depends on says: a
+			// light verb passes its mood on ("did not hold talks", "plans
+			// to impose sanctions"), a verb of saying reports it, and any
+			// other verb is about the event without asserting it ("called
+			// off a meeting", "recommended negotiations").
+			mk := t.marker(k)
+			switch r := t.rel(k); {
+			case r == "nsubj":
+				if t.toks[k].Rel != "nsubj:pass" || !is("light", gl) {
+					return mod, true // "the attack killed five"
+				}
+			case r == "nmod":
+				if mk == "of" || mk == "" {
+					return mod, true // "the anniversary of the invasion"
+				}
+				return "", false // "a request for a meeting"
+			case r == "obl" && mk != "in" && mk != "into" && mk != "to" && mk != "on":
+				return "", false // "recalled its envoy for consultations"
+			case is("light", gl), is("done", gl):
+			case is("report", gl):
+				if mod == doc.Asserted {
+					mod = doc.Reported
+				}
+			default:
+				return "", false
+			}
+		case "parataxis", "root", "list", "appos", "dep":
+			return mod, true
+		default:
+			return mod, true
+		}
+		k = g
+	}
+	return mod, true
+}
+
+// own reads the words attached to token k itself: negation, modal and
+// future auxiliaries, hedges, a negative subject, and for a noun the
+// modifiers of a plan ("the planned visit") or of its absence ("no
+// talks").
+func (t *tree) own(k int) (string, bool) {
+	mod := doc.Asserted
+	for _, c := range t.kids[k] {
+		w := t.lemma(c)
+		switch t.rel(c) {
+		case "advmod":
+			if is("negation", w) || is("hedge", w) {
+				return "", false
+			}
+		case "aux":
+			switch {
+			case is("future", w) || is("future", t.toks[c].Lower()):
+				mod = doc.Planned
+			case is("modal", w) || is("modal", t.toks[c].Lower()):
+				return "", false
+			}
+		case "det":
+			if is("negation", w) && t.toks[k].UPOS == "NOUN" {
+				return "", false
+			}
+		case "nsubj":
+			if is("negsubject", w) || (t.child(c, "det") >= 0 && is("negsubject", t.lemma(t.child(c, "det")))) {
+				return "", false
+			}
+		case "amod":
+			if is("planned", w) {
+				mod = doc.Planned
+			}
+		case "mark":
+			if is("condition", w) {
+				return "", false
+			}
+		}
+	}
+	return mod, true
+}

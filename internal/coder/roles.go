@@ -1,0 +1,416 @@
+package coder
+
+import (
+	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+// mentions is a set of actor mentions in the order found.
+type mentions []*actors.Mention
+
+func (ms mentions) has(m *actors.Mention) bool {
+	for _, x := range ms {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+func (ms mentions) add(more ...*actors.Mention) mentions {
+	for _, m := range more {
+		if m != nil && !ms.has(m) {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+// actors returns the actors the mentions name, each once.
+func (ms mentions) actors() []doc.Actor {
+	var out []doc.Actor
+	seen := map[string]bool{}
+	for _, m := range ms {
+		for _, a := range m.Actors {
+			if !seen[a.Code+"|"+a.Text] {
+				seen[a.Code+"|"+a.Text] = true
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// arg returns the mentions an argument headed at k names: the mention
+// that covers k, or else one its modifiers name ("the government of
+// Syria", "Russia's army", "a delegation from China"), and the same for
+// each of its conjuncts ("Britain, France and Germany"). A relative
+// pronoun names what its clause modifies.
+func (t *tree) arg(k int) mentions {
+	var out mentions
+	out = out.add(t.one(k, 0))
+	for _, c := range t.conjuncts(k) {
+		out = out.add(t.one(c, 0))
+	}
+	return out
+}
+
+// conjuncts returns the conjuncts of k, nested ones too.
+func (t *tree) conjuncts(k int) []int {
+	var out []int
+	for _, c := range t.children(k, "conj") {
+		out = append(out, c)
+		out = append(out, t.conjuncts(c)...)
+	}
+	return out
+}
+
+func (t *tree) one(k, depth int) *actors.Mention {
+	if k < 0 || depth > 4 {
+		return nil
+	}
+	if m := t.mentionOf(k); m != nil {
+		return m
+	}
+	if r, ok := t.relative(k); ok {
+		return t.one(r, depth+1)
+	}
+	for _, rel := range []string{"nmod:poss", "compound", "amod", "flat", "appos", "nmod"} {
+		for _, c := range t.children(k, rel) {
+			if rel == "nmod" {
+				if mk := t.marker(c); mk != "of" && mk != "from" {
+					continue
+				}
+			}
+			if m := t.one(c, depth+1); m != nil {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// argsOf returns the mentions of every dependent of i with relation rel.
+func (t *tree) argsOf(i int, rel string) mentions {
+	var out mentions
+	for _, c := range t.children(i, rel) {
+		out = out.add(t.arg(c)...)
+	}
+	return out
+}
+
+// subject returns who does what the verb or predicate at v says: its
+// subject, or, when it has none, the subject its clause inherits: the
+// object of a verb of making or urging and otherwise the subject of the
+// verb an infinitive depends on ("urged China to back", "agreed to
+// meet"), the first conjunct's ("kidnapped advisers and exploded
+// bombs"), the noun a participle modifies ("troops firing on
+// protesters"), the main verb's for a participle or purpose clause.
+func (t *tree) subject(v, steps int) mentions {
+	if s := t.argsOf(v, "nsubj"); len(s) > 0 {
+		return s
+	}
+	if t.child(v, "nsubj") >= 0 || t.child(v, "nsubj:pass") >= 0 || steps > 4 {
+		return nil
+	}
+	g := t.head(v)
+	if g < 0 {
+		return nil
+	}
+	switch t.toks[v].Rel {
+	case "xcomp":
+		for _, rel := range []string{"obj", "iobj"} {
+			if o := t.argsOf(g, rel); len(o) > 0 {
+				return o
+			}
+		}
+		return t.subject(g, steps+1)
+	case "conj":
+		if t.passive(g) {
+			if t.passive(v) {
+				return t.argsOf(g, "obl:agent")
+			}
+			return t.argsOf(g, "nsubj:pass")
+		}
+		return t.subject(g, steps+1)
+	case "advcl":
+		return t.subject(g, steps+1)
+	case "acl":
+		if t.marker(v) == "to" {
+			// "summoned the attaché to lodge a protest": the purpose of
+			// an act on someone is the actor's, not the person's.
+			if t.mentionOf(g) != nil || len(t.arg(g)) > 0 {
+				if gg := t.head(g); gg >= 0 && t.toks[g].Rel == "obj" {
+					return t.subject(gg, steps+1)
+				}
+			}
+			return nil
+		}
+		return t.arg(g)
+	case "acl:relcl":
+		return t.arg(g)
+	}
+	return nil
+}
+
+// result is the parties of one event as the parse gives them.
+type result struct {
+	src, tgt mentions
+	// pair holds the parties of "between X and Y", or of a mutual event
+	// whose parties are all named as its subject.
+	pair mentions
+}
+
+// roles finds the source and target of the event at h from the parse.
+func (c *Coder) roles(t *tree, h hit) result {
+	if h.nominal {
+		return t.nominalRoles(h)
+	}
+	return t.verbRoles(h)
+}
+
+// targetsOf returns the mentions of the dependents of i that a target
+// preposition introduces, in order; with place, prepositions of place
+// count too ("arrived in Beijing", "shelled positions near the border").
+func (t *tree) targetsOf(i int, place bool, skip map[int]bool) mentions {
+	var out mentions
+	for _, k := range t.kids[i] {
+		if skip[k] {
+			continue
+		}
+		switch t.toks[k].Rel {
+		case "obl", "nmod", "obl:tmod", "advmod", "obl:npmod":
+		default:
+			continue
+		}
+		mk := t.marker(k)
+		if is("target", mk) && !(mk == "at" && !place) || (place && is("place", mk)) {
+			out = out.add(t.arg(k)...)
+		}
+	}
+	return out
+}
+
+// between returns the parties of "between X and Y" under i.
+func (t *tree) between(i int) mentions {
+	var out mentions
+	for _, k := range t.kids[i] {
+		if t.marker(k) == "between" || t.marker(k) == "among" {
+			out = out.add(t.arg(k)...)
+		}
+	}
+	return out
+}
+
+// eachOther reports whether the object of i is "each other" or "one
+// another": the event is mutual among its subject's parties.
+func (t *tree) eachOther(i int) bool {
+	for _, k := range t.kids[i] {
+		if r := t.rel(k); r == "obj" || r == "obl" {
+			if t.lemma(k) == "other" || t.lemma(k) == "another" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (t *tree) verbRoles(h hit) result {
+	i := h.head
+	var r result
+	place := h.t.Place || forceful(h.t.Code)
+	// The words a pattern names are the event's, not its parties ("cut
+	// ties"), unless they name an actor; the targets of a named object
+	// are the event's ("cut ties with Qatar").
+	skip := map[int]bool{}
+	for _, w := range h.words[1:] {
+		skip[w] = !t.hasMention(w)
+	}
+	more := func() mentions {
+		var out mentions
+		for _, w := range h.words[1:] {
+			if t.toks[w].UPOS == "NOUN" {
+				out = out.add(t.targetsOf(w, place, nil)...)
+			}
+		}
+		return out
+	}
+	if t.passive(i) {
+		r.src = t.argsOf(i, "obl:agent")
+		r.tgt = t.argsOf(i, "nsubj:pass")
+		if len(r.tgt) == 0 {
+			switch t.toks[i].Rel {
+			case "acl", "amod":
+				r.tgt = t.arg(t.head(i))
+			case "conj":
+				if g := t.head(i); g >= 0 {
+					r.tgt = t.argsOf(g, "nsubj:pass")
+					if len(r.src) == 0 && !t.passive(g) {
+						r.src = t.subject(g, 0)
+					}
+				}
+			}
+		}
+		if len(r.tgt) == 0 {
+			r.tgt = t.targetsOf(i, place, skip)
+		}
+		if len(r.tgt) == 0 {
+			r.tgt = more()
+		}
+	} else {
+		r.src = t.subject(i, 0)
+		if !h.t.Topic {
+			for _, rel := range []string{"obj", "iobj"} {
+				for _, k := range t.children(i, rel) {
+					if skip[k] {
+						continue
+					}
+					r.tgt = r.tgt.add(t.arg(k)...)
+				}
+			}
+		}
+		// An adjective or noun predicate: "is ready to", "concerned about".
+		if len(r.tgt) == 0 {
+			r.tgt = t.targetsOf(i, place, skip)
+		}
+		if len(r.tgt) == 0 {
+			r.tgt = more()
+		}
+		// The purpose of an act on someone aims at them: "summoned the
+		// attaché to lodge a protest", "called the envoy in to complain".
+		if len(r.tgt) == 0 && t.marker(i) == "to" {
+			if g := t.head(i); g >= 0 {
+				switch t.toks[i].Rel {
+				case "acl":
+					if t.toks[g].Rel == "obj" {
+						r.tgt = t.arg(g)
+					}
+				case "advcl":
+					r.tgt = t.argsOf(g, "obj")
+				}
+			}
+		}
+		if len(r.tgt) == 0 && (h.t.Clause || h.t.Report) {
+			for _, k := range t.kids[i] {
+				if t.toks[k].Rel == "ccomp" {
+					r.tgt = t.subject(k, 0)
+					break
+				}
+			}
+		}
+	}
+	r.pair = t.between(i)
+	if t.eachOther(i) && len(r.src.actors()) >= 2 {
+		r.pair, r.src = r.src, nil
+	}
+	return r
+}
+
+func (t *tree) nominalRoles(h hit) result {
+	i := h.head
+	var r result
+	place := h.t.Place || forceful(h.t.Code)
+	r.src = t.argsOf(i, "nmod:poss")
+	if len(r.src) == 0 {
+		for _, rel := range []string{"amod", "compound"} {
+			for _, k := range t.children(i, rel) {
+				if m := t.mentionOf(k); m != nil {
+					r.src = r.src.add(m)
+				}
+			}
+		}
+	}
+	var of mentions
+	for _, k := range t.kids[i] {
+		if t.toks[k].Rel != "nmod" && t.toks[k].Rel != "obl" {
+			continue
+		}
+		switch mk := t.marker(k); {
+		case mk == "by":
+			if len(r.src) == 0 {
+				r.src = t.arg(k)
+			}
+		case mk == "of":
+			of = of.add(t.arg(k)...)
+		case is("target", mk) && (mk != "at" || place), place && is("place", mk):
+			r.tgt = r.tgt.add(t.arg(k)...)
+		}
+	}
+	// "the visit of the Russian president to China": with a target
+	// named, "of" gives the one who acts; alone it gives the one acted
+	// upon ("the expulsion of diplomats").
+	switch {
+	case len(of) > 0 && len(r.src) == 0 && len(r.tgt) > 0:
+		r.src = of
+	case len(of) > 0 && len(r.tgt) == 0:
+		r.tgt = of
+	}
+	r.pair = t.between(i)
+	// A light verb hands the noun its subject: "China and Russia held
+	// talks", "the EU imposed sanctions on Iran", "gave Ivory Coast aid".
+	g := t.head(i)
+	if g >= 0 && len(r.src) == 0 && (t.toks[g].UPOS == "VERB" || t.toks[g].UPOS == "AUX") {
+		switch t.toks[i].Rel {
+		case "obj", "obl", "xcomp":
+			if t.passive(g) {
+				r.src = t.argsOf(g, "obl:agent")
+			} else {
+				r.src = t.subject(g, 0)
+			}
+			if len(r.tgt) == 0 {
+				r.tgt = t.argsOf(g, "iobj")
+			}
+			if len(r.tgt) == 0 {
+				r.tgt = t.targetsOf(g, place, map[int]bool{i: true})
+			}
+			if len(r.pair) == 0 {
+				r.pair = t.between(g)
+			}
+		case "nsubj:pass":
+			r.src = t.argsOf(g, "obl:agent")
+			if len(r.tgt) == 0 {
+				r.tgt = t.targetsOf(g, place, nil)
+			}
+			if len(r.pair) == 0 {
+				r.pair = t.between(g)
+			}
+		}
+	}
+	return r
+}
+
+// hasMention reports whether token i is covered by an actor mention.
+func (t *tree) hasMention(i int) bool { return t.mentionOf(i) != nil }
+
+// party reports whether a mention can be a party to an event of its
+// sentence: not a place or a time ("in the Swiss city", "at the UN"), nor
+// the one who reports the sentence ("a German spokesman said").
+func (t *tree) party(m *actors.Mention) bool {
+	k := -1
+	for i := max(m.First, 0); i <= m.Last && i < len(t.toks); i++ {
+		if h := t.head(i); h < m.First || h > m.Last {
+			k = i
+			break
+		}
+	}
+	for steps := 0; k >= 0 && steps < 4; steps++ {
+		switch t.toks[k].Rel {
+		case "amod", "compound", "nmod:poss", "flat", "appos", "det", "det:poss":
+			k = t.head(k)
+			continue
+		}
+		break
+	}
+	if k < 0 {
+		return true
+	}
+	if mk := t.marker(k); is("place", mk) && !is("target", mk) {
+		return false
+	}
+	if t.rel(k) == "nsubj" {
+		if g := t.head(k); g >= 0 && is("report", t.lemma(g)) {
+			return false
+		}
+	}
+	return true
+}

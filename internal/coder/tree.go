@@ -1,0 +1,217 @@
+package coder
+
+import (
+	"bufio"
+	_ "embed"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+// grammarFile lists the words that decide how a clause is read: governors
+// of intent, denial and doubt, verbs of saying, light verbs, prepositions
+// of targets and places. See its header.
+//
+//go:embed grammar.txt
+var grammarFile string
+
+// grammar maps a class name to its words.
+var grammar = readGrammar(grammarFile)
+
+func readGrammar(s string) map[string]map[string]bool {
+	g := map[string]map[string]bool{}
+	sc := bufio.NewScanner(strings.NewReader(s))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		if g[f[0]] == nil {
+			g[f[0]] = map[string]bool{}
+		}
+		for _, w := range f[1:] {
+			g[f[0]][w] = true
+		}
+	}
+	return g
+}
+
+// is reports whether word belongs to a class of grammar.txt.
+func is(class, word string) bool { return grammar[class][word] }
+
+// tree is the dependency parse of one sentence with the actor mentions
+// found in it, indexed for the coder.
+type tree struct {
+	toks     []doc.Token
+	kids     [][]int // dependents of each token, in order
+	mentions []actors.Mention
+	at       []int // the mention covering each token, or -1
+}
+
+func newTree(toks []doc.Token, ms []actors.Mention) *tree {
+	t := &tree{toks: toks, kids: make([][]int, len(toks)), mentions: ms, at: make([]int, len(toks))}
+	for i, tok := range toks {
+		t.at[i] = -1
+		if h := tok.Head; h >= 0 && h < len(toks) && h != i {
+			t.kids[h] = append(t.kids[h], i)
+		}
+	}
+	for k, m := range ms {
+		if len(m.Actors) == 0 {
+			continue
+		}
+		for i := max(m.First, 0); i <= m.Last && i < len(toks); i++ {
+			if t.at[i] < 0 {
+				t.at[i] = k
+			}
+		}
+	}
+	return t
+}
+
+// lemma is the token's lemma in lower case.
+func (t *tree) lemma(i int) string {
+	if l := t.toks[i].Lemma; l != "" {
+		return strings.ToLower(l)
+	}
+	return t.toks[i].Lower()
+}
+
+// rel is the token's relation without its subtype: "nsubj" for
+// "nsubj:pass".
+func (t *tree) rel(i int) string {
+	r, _, _ := strings.Cut(t.toks[i].Rel, ":")
+	return r
+}
+
+// head is the token's head, or -1 at the root.
+func (t *tree) head(i int) int {
+	if i < 0 || i >= len(t.toks) {
+		return -1
+	}
+	h := t.toks[i].Head
+	if h < 0 || h >= len(t.toks) || h == i {
+		return -1
+	}
+	return h
+}
+
+// child returns the first dependent of i with relation rel (full label),
+// or -1.
+func (t *tree) child(i int, rel string) int {
+	for _, k := range t.kids[i] {
+		if t.toks[k].Rel == rel {
+			return k
+		}
+	}
+	return -1
+}
+
+// children returns the dependents of i with relation rel (full label).
+func (t *tree) children(i int, rel string) []int {
+	var out []int
+	for _, k := range t.kids[i] {
+		if t.toks[k].Rel == rel {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// marker returns the lemma of the case or mark dependent of i: "to" in
+// "to Beijing", "by" in "by China", "if" in "if it attacks"; "" when none.
+// A multi-word preposition gives its first word ("according" in
+// "according to").
+func (t *tree) marker(i int) string {
+	for _, k := range t.kids[i] {
+		switch t.toks[k].Rel {
+		case "case", "mark":
+			return t.lemma(k)
+		}
+	}
+	return ""
+}
+
+// markerAt is the position of i's case or mark dependent, or -1.
+func (t *tree) markerAt(i int) int {
+	for _, k := range t.kids[i] {
+		switch t.toks[k].Rel {
+		case "case", "mark":
+			return k
+		}
+	}
+	return -1
+}
+
+// mentionOf returns the actor mention covering token i, or nil.
+func (t *tree) mentionOf(i int) *actors.Mention {
+	if i < 0 || i >= len(t.at) || t.at[i] < 0 {
+		return nil
+	}
+	return &t.mentions[t.at[i]]
+}
+
+// passive reports whether the verb at i is passive: it has a passive
+// subject or auxiliary, or is a past participle modifying a noun
+// ("sanctions imposed by the US").
+func (t *tree) passive(i int) bool {
+	for _, k := range t.kids[i] {
+		switch t.toks[k].Rel {
+		case "nsubj:pass", "aux:pass", "csubj:pass", "obl:agent":
+			return true
+		}
+	}
+	return t.toks[i].XPOS == "VBN" && (t.toks[i].Rel == "acl" || t.toks[i].Rel == "amod")
+}
+
+// inClause walks the dependents of i that stay in its clause: everything
+// below i except other clauses, conjuncts and punctuation.
+func (t *tree) inClause(i int, fn func(k int) bool) {
+	for _, k := range t.kids[i] {
+		switch t.rel(k) {
+		case "conj", "parataxis", "ccomp", "advcl", "csubj", "punct", "list", "reparandum", "cc":
+			continue
+		}
+		if t.toks[k].Rel == "acl:relcl" {
+			continue
+		}
+		if !fn(k) {
+			return
+		}
+		t.inClause(k, fn)
+	}
+}
+
+// span returns the first and last token of the subtree of i.
+func (t *tree) span(i int) (lo, hi int) {
+	lo, hi = i, i
+	var walk func(k int)
+	walk = func(k int) {
+		lo, hi = min(lo, k), max(hi, k)
+		for _, c := range t.kids[k] {
+			walk(c)
+		}
+	}
+	walk(i)
+	return lo, hi
+}
+
+// relative reports whether token i is a relative pronoun ("who", "which",
+// "that" opening a relative clause) and returns what it refers to: the
+// noun the relative clause modifies.
+func (t *tree) relative(i int) (int, bool) {
+	switch t.toks[i].XPOS {
+	case "WP", "WDT", "WP$":
+	default:
+		if t.lemma(i) != "that" {
+			return -1, false
+		}
+	}
+	for k, steps := t.head(i), 0; k >= 0 && steps < 4; k, steps = t.head(k), steps+1 {
+		if t.toks[k].Rel == "acl:relcl" {
+			return t.head(k), t.head(k) >= 0
+		}
+	}
+	return -1, false
+}

@@ -1,0 +1,49 @@
+package syntax
+
+import "strings"
+
+// finite makes sure a sentence has a finite verb. A greedy tagger reads
+// "Russian forces attacked Georgian troops" as a noun phrase with a
+// participle (VBN) when the subject is a plural noun, and then the parser
+// finds no clause at all. In a sentence with no finite verb (no VBD, VBZ,
+// VBP or modal) the first past participle that no auxiliary governs is
+// the past tense of its clause: its tag becomes VBD before the parse.
+func (t *tagger) finite(words []string, classes []int) {
+	if len(classes) < 3 {
+		return
+	}
+	cand := -1
+	for i, c := range classes {
+		switch t.xpos[c] {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		case "VBN":
+			if cand < 0 && i > 0 && !auxBefore(words, i) {
+				cand = i
+			}
+		}
+	}
+	if cand < 0 {
+		return
+	}
+	for c := range t.xpos {
+		if t.upos[c] == "VERB" && t.xpos[c] == "VBD" {
+			classes[cand] = c
+			return
+		}
+	}
+}
+
+// auxBefore reports whether an auxiliary of the perfect or the passive
+// comes a few words before position i: "has been attacked", "were
+// attacked", "having signed".
+func auxBefore(words []string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch strings.ToLower(words[k]) {
+		case "have", "has", "had", "having", "'ve", "'d", "be", "is", "are", "was", "were",
+			"been", "being", "'s", "'re", "am", "get", "gets", "got", "gotten", "getting":
+			return true
+		}
+	}
+	return false
+}
