@@ -329,6 +329,8 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		if len(inputs) != 2 {
 			return usagef("want: dyad eval plover FILE")
 		}
+		// A PLOVER record gives the source and the event type only.
+		cfg.OneSided = true
 		return evalPLOVER(ctx, e, &cfg, inputs[1])
 	}
 	if cfg.Gold == "" {

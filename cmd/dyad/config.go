@@ -22,12 +22,14 @@ type config struct {
 	// NoDefaultActors uses only the --actors and --agents dictionaries,
 	// not the embedded ones.
 	NoDefaultActors bool
-	Quiet           bool
-	Format          string
-	Workers         int
-	Out             string
-	Gold            string
-	Filter          store.Filter
+	// OneSided keeps events with no target, which belong to no dyad.
+	OneSided bool
+	Quiet    bool
+	Format   string
+	Workers  int
+	Out      string
+	Gold     string
+	Filter   store.Filter
 }
 
 // stringList is a repeatable string flag.
@@ -57,6 +59,7 @@ func flagSet(name string, cfg *config, want ...string) *flag.FlagSet {
 			fs.Var((*stringList)(&cfg.Agents), "agents", "extra agent dictionary (dyad or PETRARCH format); repeatable")
 			fs.Var((*stringList)(&cfg.Verbs), "verbs", "extra event lexicon in dyad's format; repeatable")
 			fs.BoolVar(&cfg.NoDefaultActors, "no-default-actors", false, "use only the --actors and --agents dictionaries, not the embedded ones")
+			fs.BoolVar(&cfg.OneSided, "one-sided", false, "keep events with no target (they belong to no dyad)")
 		case "quiet":
 			fs.BoolVar(&cfg.Quiet, "quiet", false, "no progress output")
 		case "format":

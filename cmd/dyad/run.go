@@ -55,7 +55,9 @@ func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded syntax model: %w", err)
 	}
-	return pipeline.New(actors.New(lex), parser, coder.New(verbs, places)), nil
+	c := coder.New(verbs, places)
+	c.OneSided = cfg.OneSided
+	return pipeline.New(actors.New(lex), parser, c), nil
 }
 
 // result is one input, coded or failed.

@@ -14,6 +14,15 @@ import (
 // ("said that") reported, a light verb or a conjunct passes it on.
 func (t *tree) mood(i int) (string, bool) {
 	mod := doc.Asserted
+	noun := t.toks[i].UPOS == "NOUN"
+	if noun {
+		if s := t.site(i); s != i {
+			if _, ok := t.own(i); !ok {
+				return "", false
+			}
+			i = s
+		}
+	}
 	k := i
 	for steps := 0; k >= 0 && steps < 8; steps++ {
 		m, ok := t.own(k)
@@ -86,7 +95,7 @@ func (t *tree) mood(i int) (string, bool) {
 			// Conjuncts share their auxiliaries and governor: "will meet
 			// and sign", "failed to agree or sign".
 		case "obj", "obl", "nmod", "nsubj", "iobj":
-			if k != i || t.toks[i].UPOS != "NOUN" {
+			if k != i || !noun {
 				return mod, true
 			}
 			// An event noun is asserted as the verb it depends on says: a

@@ -348,6 +348,7 @@ func (t *tree) nominalRoles(h hit) result {
 	r.pair = t.between(i)
 	// A light verb hands the noun its subject: "China and Russia held
 	// talks", "the EU imposed sanctions on Iran", "gave Ivory Coast aid".
+	i = t.site(i)
 	g := t.head(i)
 	if g >= 0 && len(r.src) == 0 && (t.toks[g].UPOS == "VERB" || t.toks[g].UPOS == "AUX") {
 		switch t.toks[i].Rel {

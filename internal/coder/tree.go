@@ -215,3 +215,17 @@ func (t *tree) relative(i int) (int, bool) {
 	}
 	return -1, false
 }
+
+// site returns where an event noun stands in its clause: the noun itself,
+// or the quantity that measures it ("5 million dollars of aid", "a new
+// round of talks").
+func (t *tree) site(i int) int {
+	for steps := 0; steps < 3; steps++ {
+		g := t.head(i)
+		if g < 0 || t.toks[i].Rel != "nmod" || t.marker(i) != "of" || !is("quantity", t.lemma(g)) {
+			break
+		}
+		i = g
+	}
+	return i
+}

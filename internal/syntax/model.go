@@ -83,6 +83,12 @@ func (m *Model) Analyze(toks []doc.Token) {
 	}
 	m.tagWords(w)
 	heads, labels := m.parseWords(w)
+	if i := m.participleObjects(w.classes, heads, labels); i >= 0 {
+		if c := m.tagger.vbd(); c >= 0 {
+			w.classes[i] = c
+			heads, labels = m.parseWords(w)
+		}
+	}
 	for i := range toks {
 		t := &toks[i]
 		c := w.classes[i]
