@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -152,70 +154,142 @@ func describe(evs []doc.Event) string {
 	return strings.Join(out, " ; ")
 }
 
-// TestConstructions runs the construction set: sentences written for
-// dyad, each with the events a careful coder requires.
+// TestConstructions runs the construction sets (every
+// testdata/constructions*.tsv, in sorted order): sentences written for
+// dyad, each with the events a careful coder requires. A malformed row
+// fails with its file and line.
 func TestConstructions(t *testing.T) {
-	f, err := os.Open(filepath.Join("testdata", "constructions.tsv"))
-	if err != nil {
+	files, err := filepath.Glob(filepath.Join("testdata", "constructions*.tsv"))
+	if err != nil || len(files) == 0 {
 		t.Skipf("no construction set yet: %v", err)
 	}
-	defer f.Close()
+	sort.Strings(files)
+	// validRow checks one row's syntax: a tag, a doc date YYYY-MM-DD, a
+	// sentence with no empty context part, and "-" or events
+	// SRC>TGT:ROOT[:modality][:date] joined by " ; ".
+	rowDate := regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	rowWantDate := regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+	rowActor := regexp.MustCompile(`^[A-Z]{3,}$`)
+	rowRoot := regexp.MustCompile(`^(0[1-9]|1[0-9]|20)$`)
+	validRow := func(tag, date, sentence, expected string) error {
+		if tag == "" || strings.TrimSpace(tag) != tag {
+			return fmt.Errorf("bad construction %q", tag)
+		}
+		if !rowDate.MatchString(date) {
+			return fmt.Errorf("doc_date %q, want YYYY-MM-DD", date)
+		}
+		for _, s := range strings.Split(sentence, " || ") {
+			if strings.TrimSpace(s) == "" || strings.TrimSpace(s) != s {
+				return fmt.Errorf("empty or padded sentence in %q", sentence)
+			}
+		}
+		if expected == "-" {
+			return nil
+		}
+		for _, s := range strings.Split(expected, " ; ") {
+			w, err := parseWant(s)
+			if err != nil {
+				return err
+			}
+			if !rowActor.MatchString(w.src) || (w.tgt != "-" && !rowActor.MatchString(w.tgt)) {
+				return fmt.Errorf("actor codes %q, %q in %q, want three or more capitals", w.src, w.tgt, s)
+			}
+			if !rowRoot.MatchString(w.root) {
+				return fmt.Errorf("root %q in %q, want 01 to 20", w.root, s)
+			}
+			f := strings.Split(strings.TrimSpace(s), ":")
+			dates, modalities := 0, 0
+			for _, x := range f[2:] {
+				switch {
+				case x == doc.Asserted || x == doc.Planned || x == doc.Reported:
+					modalities++
+				case x == "doc" || rowWantDate.MatchString(x):
+					dates++
+				default:
+					return fmt.Errorf("field %q in %q is neither a modality nor a date", x, s)
+				}
+			}
+			if dates > 1 || modalities > 1 {
+				return fmt.Errorf("more than one modality or date in %q", s)
+			}
+		}
+		return nil
+	}
 	c := testCoder(t)
-	sc := bufio.NewScanner(f)
-	line, rows, failed := 0, 0, 0
-	for sc.Scan() {
-		line++
-		text := sc.Text()
-		if line == 1 || strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
+	rows, failed := 0, 0
+	for _, file := range files {
+		name := filepath.Base(file)
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
 		}
-		cols := strings.Split(text, "\t")
-		if len(cols) != 4 {
-			t.Errorf("constructions.tsv:%d: %d columns, want 4", line, len(cols))
-			continue
-		}
-		tag, date, sentence, expected := cols[0], cols[1], cols[2], strings.TrimSpace(cols[3])
-		rows++
-		sents := strings.Split(sentence, " || ")
-		d := paragraph(date, sents...)
-		var got []doc.Event
-		for _, e := range code(c, d) {
-			if e.SentenceIndex == len(sents)-1 {
-				got = append(got, e)
+		sc := bufio.NewScanner(f)
+		line, fileRows, fileFailed := 0, 0, 0
+		for sc.Scan() {
+			line++
+			text := sc.Text()
+			if line == 1 && text != "construction\tdoc_date\tsentence\texpected" {
+				t.Errorf("%s:1: header %q, want construction, doc_date, sentence, expected", name, text)
 			}
-		}
-		var wants []want
-		if expected != "-" {
-			for _, s := range strings.Split(expected, " ; ") {
-				w, err := parseWant(s)
-				if err != nil {
-					t.Fatalf("constructions.tsv:%d: %v", line, err)
+			if line == 1 || strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+				continue
+			}
+			cols := strings.Split(text, "\t")
+			if len(cols) != 4 {
+				t.Errorf("%s:%d: %d columns, want 4", name, line, len(cols))
+				continue
+			}
+			tag, date, sentence, expected := cols[0], cols[1], cols[2], strings.TrimSpace(cols[3])
+			if err := validRow(tag, date, sentence, expected); err != nil {
+				t.Errorf("%s:%d: %v", name, line, err)
+				continue
+			}
+			rows++
+			fileRows++
+			sents := strings.Split(sentence, " || ")
+			d := paragraph(date, sents...)
+			var got []doc.Event
+			for _, e := range code(c, d) {
+				if e.SentenceIndex == len(sents)-1 {
+					got = append(got, e)
 				}
-				wants = append(wants, w)
 			}
-		}
-		strict := expected == "-" || tag == "negation" || tag == "speculation" || tag == "noevent"
-		ok := true
-		for _, w := range wants {
-			found := false
-			for _, e := range got {
-				found = found || w.matches(e)
-			}
-			ok = ok && found
-		}
-		if strict {
-			for _, e := range got {
-				matched := false
-				for _, w := range wants {
-					matched = matched || w.matches(e)
+			var wants []want
+			if expected != "-" {
+				for _, s := range strings.Split(expected, " ; ") {
+					w, _ := parseWant(s) // checked by validRow
+					wants = append(wants, w)
 				}
-				ok = ok && matched
+			}
+			strict := expected == "-" || tag == "negation" || tag == "speculation" || tag == "noevent"
+			ok := true
+			for _, w := range wants {
+				found := false
+				for _, e := range got {
+					found = found || w.matches(e)
+				}
+				ok = ok && found
+			}
+			if strict {
+				for _, e := range got {
+					matched := false
+					for _, w := range wants {
+						matched = matched || w.matches(e)
+					}
+					ok = ok && matched
+				}
+			}
+			if !ok {
+				failed++
+				fileFailed++
+				t.Logf("%s:%d [%s] %q\n   want %s\n    got %s", name, line, tag, sents[len(sents)-1], expected, describe(got))
 			}
 		}
-		if !ok {
-			failed++
-			t.Logf("constructions.tsv:%d [%s] %q\n   want %s\n    got %s", line, tag, sents[len(sents)-1], expected, describe(got))
+		if err := sc.Err(); err != nil {
+			t.Errorf("%s: %v", name, err)
 		}
+		f.Close()
+		t.Logf("%s: %d of %d rows pass", name, fileRows-fileFailed, fileRows)
 	}
 	if rows < 150 {
 		t.Errorf("%d construction rows, want at least 150", rows)
