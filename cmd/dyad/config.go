@@ -22,6 +22,8 @@ type config struct {
 	// NoDefaultActors uses only the --actors and --agents dictionaries,
 	// not the embedded ones.
 	NoDefaultActors bool
+	// NoDefaultVerbs uses only the --verbs lexicons, not the embedded one.
+	NoDefaultVerbs bool
 	// OneSided keeps events with no target, which belong to no dyad.
 	OneSided bool
 	Quiet    bool
@@ -57,7 +59,8 @@ func flagSet(name string, cfg *config, want ...string) *flag.FlagSet {
 		case "dicts":
 			fs.Var((*stringList)(&cfg.Actors), "actors", "extra actor dictionary (dyad or PETRARCH format); repeatable")
 			fs.Var((*stringList)(&cfg.Agents), "agents", "extra agent dictionary (dyad or PETRARCH format); repeatable")
-			fs.Var((*stringList)(&cfg.Verbs), "verbs", "extra event lexicon in dyad's format; repeatable")
+			fs.Var((*stringList)(&cfg.Verbs), "verbs", "extra event lexicon, dyad's format or a PETRARCH verb dictionary (CAMEO.2.0.txt); repeatable")
+			fs.BoolVar(&cfg.NoDefaultVerbs, "no-default-verbs", false, "use only the --verbs lexicons, not the embedded one")
 			fs.BoolVar(&cfg.NoDefaultActors, "no-default-actors", false, "use only the --actors and --agents dictionaries, not the embedded ones")
 			fs.BoolVar(&cfg.OneSided, "one-sided", false, "keep events with no target (they belong to no dyad)")
 		case "quiet":
@@ -107,6 +110,9 @@ func parse(fs *flag.FlagSet, cfg *config, args []string) ([]string, error) {
 func (cfg *config) validate() error {
 	if cfg.Workers < 1 {
 		return usagef("--workers must be at least 1, got %d", cfg.Workers)
+	}
+	if cfg.NoDefaultVerbs && len(cfg.Verbs) == 0 {
+		return usagef("--no-default-verbs needs at least one --verbs lexicon")
 	}
 	if cfg.NoDefaultActors && len(cfg.Actors) == 0 {
 		return usagef("--no-default-actors needs at least one --actors dictionary")

@@ -40,9 +40,16 @@ func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
 		lex.Merge(extra)
 	}
 	verbs := coder.DefaultLexicon()
+	if cfg.NoDefaultVerbs {
+		verbs = coder.EmptyLexicon()
+	}
 	for _, path := range cfg.Verbs {
-		if err := verbs.LoadFile(path); err != nil {
+		skipped, err := verbs.LoadFile(path)
+		if err != nil {
 			return nil, fmt.Errorf("event lexicon %s: %w", path, err)
+		}
+		for _, le := range skipped {
+			fmt.Fprintf(e.stderr, "dyad: skipped %v\n", le)
 		}
 	}
 	var places coder.Places

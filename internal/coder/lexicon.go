@@ -2,12 +2,16 @@ package coder
 
 import (
 	"bufio"
+	"bytes"
 	"embed"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"strings"
+
+	"github.com/dyad-events/dyad/internal/cameo"
+	"github.com/dyad-events/dyad/internal/lexicon"
 )
 
 // lexiconFiles are the embedded lexicon files, read in name order; the
@@ -35,10 +39,11 @@ type Trigger struct {
 	// ("missile" in "missile launch") and Deps the words the head's
 	// dependents must show ("tie" in "cut tie", "of" in "expulsion of",
 	// "to meet" in "offer to meet").
+	// Each position of Mods and Deps lists the words that may fill it.
 	Head  string
 	Forms []string
-	Mods  []string
-	Deps  []string
+	Mods  [][]string
+	Deps  [][]string
 }
 
 // Lexicon is the set of event triggers, indexed by first word and, for
@@ -67,18 +72,88 @@ func DefaultLexicon() *Lexicon {
 	return l
 }
 
+// EmptyLexicon returns a lexicon with no entries, to fill with LoadFile.
+func EmptyLexicon() *Lexicon { return newLexicon() }
+
 func newLexicon() *Lexicon {
 	return &Lexicon{byFirst: map[string][]*Trigger{}, byHead: map[string][]*Trigger{}, phrases: map[string][]*Trigger{}}
 }
 
-// LoadFile adds the entries of a lexicon file to l.
-func (l *Lexicon) LoadFile(path string) error {
-	f, err := os.Open(path)
+// LoadFile adds the entries of a lexicon file to l: dyad's format, or a
+// PETRARCH verb dictionary such as CAMEO.2.0.txt, told apart by their
+// lines. A malformed line of a PETRARCH dictionary is returned in skipped,
+// naming file and line, and the rest is read; dyad's own files are
+// checked whole.
+func (l *Lexicon) LoadFile(path string) (skipped []error, err error) {
+	data, err := os.ReadFile(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer f.Close()
-	return l.Read(path, f)
+	if petrarchFormat(data) {
+		ps, errs := lexicon.ReadVerbs(path, bytes.NewReader(data))
+		l.AddPetrarch(ps)
+		return errs, nil
+	}
+	return nil, l.Read(path, bytes.NewReader(data))
+}
+
+// petrarchFormat reports whether a lexicon file is a PETRARCH verb
+// dictionary: block headers ("--- VISIT [042] ---"), patterns ("- * TO
+// [042]") or synsets ("&WEAPON").
+func petrarchFormat(data []byte) bool {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 0; sc.Scan() && n < 500; n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "---") || strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "&") {
+			return true
+		}
+		if len(line) > 2 && strings.Contains("vnp", line[:1]) && line[1] == ' ' {
+			return false
+		}
+	}
+	return false
+}
+
+// AddPetrarch adds PETRARCH verb patterns: the verb is the head, and the
+// words of what follows it are what its dependents must show, each
+// position with its alternatives (a synset's members). Articles and the
+// words before the verb are left out: on the parse, a verb's dependents
+// are what matters.
+func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
+	for _, p := range ps {
+		if p.Code == "" {
+			continue
+		}
+		if _, ok := cameo.Lookup(p.Code); !ok {
+			continue
+		}
+		t := &Trigger{Code: p.Code, Kind: 'v', Head: p.Verb, Phrase: []string{p.Verb}}
+		t.Forms = append(inflect(p.Verb), p.Forms...)
+		for _, term := range p.After {
+			var alts []string
+			for _, phrase := range term {
+				f := strings.Fields(phrase)
+				if w := f[len(f)-1]; w != "the" && w != "a" && w != "an" {
+					alts = append(alts, w)
+				}
+			}
+			if len(alts) > 0 {
+				t.Deps = append(t.Deps, alts)
+			}
+		}
+		keys := map[string]bool{t.Head: true}
+		for _, f := range t.Forms {
+			keys[f] = true
+		}
+		for k := range keys {
+			l.byHead[k] = append(l.byHead[k], t)
+		}
+		l.byFirst[p.Verb] = append(l.byFirst[p.Verb], t)
+		l.entries++
+	}
 }
 
 // Read adds entries in dyad's lexicon format (see lexicon/core.txt) from r.
@@ -191,7 +266,7 @@ func (t *Trigger) pattern() error {
 		p := strings.Split(words[0], "/")
 		t.Head = p[0]
 		t.Forms = inflect(words[0])
-		t.Deps = words[1:]
+		t.Deps = each(words[1:])
 	case 'n':
 		h := len(words) - 1
 		for k := 1; k < len(words); k++ {
@@ -200,10 +275,19 @@ func (t *Trigger) pattern() error {
 				break
 			}
 		}
-		t.Head, t.Mods, t.Deps = words[h], words[:h], words[h+1:]
+		t.Head, t.Mods, t.Deps = words[h], each(words[:h]), each(words[h+1:])
 		t.Forms = []string{words[h], plural(words[h])}
 	}
 	return nil
+}
+
+// each makes each word a position of its own.
+func each(words []string) [][]string {
+	var out [][]string
+	for _, w := range words {
+		out = append(out, []string{w})
+	}
+	return out
 }
 
 // Len returns the number of lexicon entries (before inflection).

@@ -133,12 +133,19 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 	// A pattern's words are dependents of the head or of a word already
 	// matched ("tie" under "cut", "with" under "tie"), never inside a
 	// time phrase ("called on Tuesday" is not "called on").
-	find := func(w string, before bool) int {
+	find := func(alts []string, before bool) int {
 		for k := range t.toks {
 			if taken(k) || (before && k > i) || !taken(t.head(k)) && !(t.rel(k) == "case" && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
 				continue
 			}
-			if t.lemma(k) != w && t.toks[k].Lower() != w {
+			w := ""
+			for _, a := range alts {
+				if t.lemma(k) == a || t.toks[k].Lower() == a {
+					w = a
+					break
+				}
+			}
+			if w == "" {
 				continue
 			}
 			if preposition[w] {
@@ -167,12 +174,12 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 		}
 		words = append(words, k)
 	}
-	for _, w := range tr.Deps {
-		k := find(w, false)
+	for _, alts := range tr.Deps {
+		k := find(alts, false)
 		if k < 0 {
 			// A particle the parser left after the verb as a preposition
 			// of nothing: "pulled out".
-			if preposition[w] && i+1 < len(t.toks) && t.toks[i+1].Lower() == w && !taken(i+1) {
+			if w := alts[0]; len(alts) == 1 && preposition[w] && i+1 < len(t.toks) && t.toks[i+1].Lower() == w && !taken(i+1) {
 				k = i + 1
 			} else {
 				return nil, false
