@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
@@ -12,11 +13,17 @@ type pair struct{ src, tgt doc.Actor }
 
 // violent reports whether a code is an assault, a fight or mass
 // violence, whose target is where it strikes: "shelled positions in Gaza".
-func violent(code string) bool { return code >= "18" && code < "21" }
+func violent(code string) bool { r := cameo.Root(code); return r >= "18" && r <= "20" }
 
-// forceful reports whether a code shows or uses force (roots 15-20),
+// forceful reports whether a code shows or uses force (roots 15, 18-20),
 // whose target is where it is aimed: "drills around Taiwan".
-func forceful(code string) bool { return code >= "15" && code < "21" }
+func forceful(code string) bool {
+	switch cameo.Root(code) {
+	case "15", "18", "19", "20":
+		return true
+	}
+	return false
+}
 
 // twoParty reports whether an event takes two parties by nature:
 // consultations, signed agreements and material cooperation.

@@ -261,7 +261,7 @@ func TestConstructions(t *testing.T) {
 					wants = append(wants, w)
 				}
 			}
-			strict := expected == "-" || tag == "negation" || tag == "speculation" || tag == "noevent"
+			strict := true
 			ok := true
 			for _, w := range wants {
 				found := false
