@@ -315,10 +315,8 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []acto
 	case len(src) == 0 && len(tgt) >= 2 && h.t.Recip:
 		return pairsOf(tgt)
 	case len(src) > 0 && !h.t.Weak:
-		if h.t.Recip || twoParty(code) {
-			if other := otherParty(st.tree, r.src, context); other != nil {
-				return cross(src, []doc.Actor{*other})
-			}
+		if other := otherParty(st.tree, r.src, context); other != nil {
+			return cross(src, []doc.Actor{*other})
 		}
 		var out []pair
 		for _, a := range src {
