@@ -315,8 +315,16 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []acto
 	case len(src) == 0 && len(tgt) >= 2 && h.t.Recip:
 		return pairsOf(tgt)
 	case len(src) > 0 && !h.t.Weak:
-		if other := otherParty(st.tree, r.src, context); other != nil {
-			return cross(src, []doc.Actor{*other})
+		// People the clause names as its object but no dictionary knows
+		// ("urged members to adopt") are not replaced by another party; the
+		// paragraph's parties stand in only for events that take two.
+		if !r.named {
+			if !(h.t.Recip || twoParty(code)) {
+				context = nil
+			}
+			if other := otherParty(st.tree, r.src, context); other != nil {
+				return cross(src, []doc.Actor{*other})
+			}
 		}
 		var out []pair
 		for _, a := range src {

@@ -40,12 +40,12 @@ func (t *tree) mood(i int) (string, bool) {
 		switch rel := t.toks[k].Rel; t.rel(k) {
 		case "xcomp":
 			switch {
-			case is("deny", gl):
+			case is("deny", gl), is("allege", gl):
 				return "", false
 			case is("intent", gl):
 				mod = doc.Planned
 			case is("done", gl), is("cause", gl):
-			case t.toks[g].UPOS == "VERB" || t.toks[g].UPOS == "ADJ":
+			case t.toks[g].UPOS == "VERB" || t.toks[g].UPOS == "ADJ" || t.toks[g].UPOS == "AUX":
 				// "urged China to back", "pressure to support": what
 				// another is asked to do is not done.
 				if t.marker(k) == "to" || is("doubt", gl) {
@@ -67,6 +67,9 @@ func (t *tree) mood(i int) (string, bool) {
 			mk := t.marker(k)
 			switch {
 			case is("condition", mk) || mk == "without":
+				return "", false
+			case is("allege", gl) || is("deny", gl):
+				// "accused Kigali of backing the rebels"
 				return "", false
 			case mk == "to":
 				// The purpose of an act is what the act does: "sent ships

@@ -159,6 +159,10 @@ type result struct {
 	// pair holds the parties of "between X and Y", or of a mutual event
 	// whose parties are all named as its subject.
 	pair mentions
+	// named is set when the clause names people as its object that no
+	// mention covers ("urged members"): the event has a target, just not
+	// one dyad knows.
+	named bool
 }
 
 // roles finds the source and target of the event at h from the parse.
@@ -265,7 +269,9 @@ func (t *tree) verbRoles(h hit) result {
 					if skip[k] {
 						continue
 					}
-					r.tgt = r.tgt.add(t.arg(k)...)
+					a := t.arg(k)
+					r.tgt = r.tgt.add(a...)
+					r.named = r.named || len(a) == 0 && is("people", t.lemma(k))
 				}
 			}
 		}
