@@ -297,6 +297,13 @@ func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) *Mentio
 		}
 	}
 	noun := w[strings.LastIndex(w, " ")+1:]
+	// "Both sides", "the two sides" of a dispute are the two parties the
+	// document is about: the two countries it has named most so far.
+	if noun == "sides" {
+		if pair, ok := protagonists(history); ok {
+			return r.relabelGroup(noun, pair)
+		}
+	}
 	// The nearest compound of two or more countries, else the two most
 	// recent distinct countries.
 	for k := len(history) - 1; k >= 0 && k >= len(history)-20; k-- {
@@ -327,6 +334,53 @@ func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) *Mentio
 		return r.relabelGroup(noun, pair)
 	}
 	return nil
+}
+
+// protagonists returns the two countries named most often in history, in
+// the order first named; a tie goes to the more recent. It reports false
+// when fewer than two countries were named.
+func protagonists(history []seen) (Mention, bool) {
+	type tally struct {
+		a     doc.Actor
+		d     *dated
+		n     int
+		first int
+		last  int
+	}
+	var ts []*tally
+	by := map[string]*tally{}
+	for k, h := range history {
+		for i, a := range h.Actors {
+			if a.Country == "" {
+				continue
+			}
+			t := by[a.Country]
+			if t == nil {
+				t = &tally{a: doc.Actor{Code: a.Country, Country: a.Country, Text: a.Text}, first: k}
+				by[a.Country] = t
+				ts = append(ts, t)
+			}
+			t.n++
+			t.last = k
+			if a.Code == a.Country {
+				t.a, t.d = a, h.datedAt(i)
+			}
+		}
+	}
+	if len(ts) < 2 {
+		return Mention{}, false
+	}
+	slices.SortStableFunc(ts, func(x, y *tally) int {
+		if x.n != y.n {
+			return y.n - x.n
+		}
+		return y.last - x.last
+	})
+	a, b := ts[0], ts[1]
+	if b.first < a.first {
+		a, b = b, a
+	}
+	return Mention{Actors: []doc.Actor{a.a, b.a}, dated: []*dated{a.d, b.d}}, true
 }
 
 // stateNouns name states as such: "the two countries" are Russia and
