@@ -314,6 +314,18 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []acto
 		return pairsOf(src)
 	case len(src) == 0 && len(tgt) >= 2 && h.t.Recip:
 		return pairsOf(tgt)
+	case len(src) == 0 && len(tgt) > 0 && (h.t.Recip || twoParty(code)) && !h.t.Weak:
+		// "agreements signed with Yanukovych": the other party of a
+		// two-party event is the sentence's or the paragraph's.
+		if other := otherParty(st.tree, r.tgt, context); other != nil {
+			return cross([]doc.Actor{*other}, tgt)
+		}
+	case len(src) == 0 && len(tgt) == 0 && h.t.Recip && !h.t.Weak:
+		// "A $3.5 billion agreement was signed": a mutual event that
+		// names nobody is between the two states the paragraph is about.
+		if p := implicitPair(context); p != nil {
+			return pairsOf(p)
+		}
 	case len(src) > 0 && !h.t.Weak:
 		// People the clause names as its object but no dictionary knows
 		// ("urged members to adopt") are not replaced by another party; the
@@ -333,6 +345,25 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []acto
 		return out
 	}
 	return nil
+}
+
+// implicitPair returns the last two distinct countries of the paragraph.
+func implicitPair(context []actors.Mention) []doc.Actor {
+	var out []doc.Actor
+	seen := map[string]bool{}
+	for k := len(context) - 1; k >= 0 && len(out) < 2; k-- {
+		for _, a := range context[k].Actors {
+			if a.Country == "" || seen[a.Country] {
+				continue
+			}
+			seen[a.Country] = true
+			out = append(out, a)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return []doc.Actor{out[1], out[0]}
 }
 
 // overlaps reports whether two mention sets share a mention.

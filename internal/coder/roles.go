@@ -233,7 +233,17 @@ func (t *tree) verbRoles(h hit) result {
 	more := func() mentions {
 		var out mentions
 		for _, w := range h.words[1:] {
-			if t.toks[w].UPOS == "NOUN" {
+			if t.toks[w].UPOS != "NOUN" {
+				continue
+			}
+			// "requires Russian support": whose support is asked.
+			for _, k := range t.kids[w] {
+				switch t.toks[k].Rel {
+				case "amod", "nmod:poss", "compound":
+					out = out.add(t.mentionOf(k))
+				}
+			}
+			if len(out) == 0 {
 				out = out.add(t.targetsOf(w, place, nil)...)
 			}
 		}
@@ -297,12 +307,7 @@ func (t *tree) verbRoles(h hit) result {
 			}
 		}
 		if len(r.tgt) == 0 && (h.t.Clause || h.t.Report) {
-			for _, k := range t.kids[i] {
-				if t.toks[k].Rel == "ccomp" {
-					r.tgt = t.subject(k, 0)
-					break
-				}
-			}
+			r.tgt = t.clauseTarget(i)
 		}
 	}
 	r.pair = t.between(i)
@@ -341,6 +346,9 @@ func (t *tree) nominalRoles(h hit) result {
 		case is("target", mk) && (mk != "at" || place), place && is("place", mk):
 			r.tgt = r.tgt.add(t.arg(k)...)
 		}
+	}
+	if len(r.tgt) == 0 && h.t.Clause {
+		r.tgt = t.clauseTarget(i) // "complaints that China is copying"
 	}
 	// "the visit of the Russian president to China": with a target
 	// named, "of" gives the one who acts; alone it gives the one acted
@@ -420,4 +428,30 @@ func (t *tree) party(m *actors.Mention) bool {
 		}
 	}
 	return true
+}
+
+// clauseTarget is the target of a complaint, an appeal or a statement
+// when its object is a clause: the subject of that clause ("complained
+// that China ...", "said China was not a threat"), else the first actor
+// its words name after the trigger ("called for the removal of US
+// bases").
+func (t *tree) clauseTarget(i int) mentions {
+	for _, k := range t.kids[i] {
+		switch t.toks[k].Rel {
+		case "ccomp", "acl", "advcl":
+			if s := t.argsOf(k, "nsubj"); len(s) > 0 {
+				return s
+			}
+			if s := t.argsOf(k, "nsubj:pass"); len(s) > 0 {
+				return s
+			}
+		}
+	}
+	lo, hi := t.span(i)
+	for k := max(i+1, lo); k <= hi; k++ {
+		if m := t.mentionOf(k); m != nil && t.party(m) {
+			return mentions{m}
+		}
+	}
+	return nil
 }
