@@ -154,6 +154,10 @@ func (t *tree) own(k int) (string, bool) {
 			switch {
 			case is("future", w) || is("future", t.toks[c].Lower()):
 				mod = doc.Planned
+			case (w == "would" || t.toks[c].Lower() == "'d") && t.reportedClause(k):
+				// "said it would halt flights": the future of reported
+				// speech, not a doubt.
+				mod = doc.Planned
 			case is("modal", w) || is("modal", t.toks[c].Lower()):
 				return "", false
 			}
@@ -176,4 +180,25 @@ func (t *tree) own(k int) (string, bool) {
 		}
 	}
 	return mod, true
+}
+
+// reportedClause reports whether the clause headed at k is what a verb of
+// saying reports ("said it would", "announced that they would"), or a
+// conjunct of it.
+func (t *tree) reportedClause(k int) bool {
+	for steps := 0; k >= 0 && steps < 4; steps++ {
+		g := t.head(k)
+		if g < 0 {
+			return false
+		}
+		switch t.rel(k) {
+		case "ccomp", "parataxis":
+			return is("report", t.lemma(g))
+		case "conj":
+			k = g
+			continue
+		}
+		return false
+	}
+	return false
 }

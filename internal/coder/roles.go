@@ -188,8 +188,14 @@ func (t *tree) targetsOf(i int, place bool, skip map[int]bool) mentions {
 			continue
 		}
 		mk := t.marker(k)
-		if is("target", mk) && !(mk == "at" && !place) || (place && is("place", mk)) {
+		switch {
+		case is("target", mk) && !(mk == "at" && !place) || (place && is("place", mk)):
 			out = out.add(t.arg(k)...)
+		case mk == "" && t.rel(k) == "obl" && !t.isTime(k) && t.mentionOf(k) != nil:
+			// An actor the parser left as a bare oblique is the
+			// object it cannot be anything but: "before receiving
+			// President Sarkozy".
+			out = out.add(t.mentionOf(k))
 		}
 	}
 	return out
