@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/actors"
@@ -216,7 +217,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, context []acto
 		mod = doc.Planned // an intent is a plan, whatever the tense
 	}
 	loc := c.place(st, h)
-	pairs := c.pairs(st, h, rd.r, code, context)
+	pairs, roles := c.pairs(st, h, rd.r, code, context)
 	// "visited Shanghai", "bombed Kabul": a place that no actor names
 	// gives the target its country.
 	if loc != nil && loc.Country != "" && (h.t.Place || code[:2] == "04" || violent(code)) {
@@ -269,6 +270,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, context []acto
 			Quantities:    amounts,
 			Modality:      mod,
 			Tables:        cameo.Version,
+			Confidence:    confidence(h, roles, mod),
 		}
 		e.ID = eventID(d, e, st.toks[h.head].Start)
 		out = append(out, e)
@@ -286,18 +288,18 @@ func triggerText(st *sentence, h hit) string {
 // pairs. "Between X and Y" and mutual events name both sides at once;
 // when the clause names no target, an event that takes two parties takes
 // the other party of its sentence or paragraph.
-func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []actors.Mention) []pair {
+func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []actors.Mention) ([]pair, float64) {
 	src, tgt := r.src.actors(), r.tgt.actors()
 	if len(r.pair) > 0 {
 		both := r.pair.actors()
 		switch {
 		case len(src) > 0 && !h.nominal && !overlaps(r.src, r.pair):
 			// "Russia offered to mediate between Armenia and Azerbaijan"
-			return cross(src, both)
+			return cross(src, both), 1
 		case len(both) >= 2:
-			return pairsOf(both)
+			return pairsOf(both), 1
 		case len(src) > 0:
-			return cross(src, both)
+			return cross(src, both), 1
 		}
 	}
 	switch {
@@ -305,26 +307,26 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []acto
 		// "Britain, France and Germany said they regretted": the target
 		// refers back to the source; a mutual event pairs its members.
 		if h.t.Recip {
-			return pairsOf(src)
+			return pairsOf(src), 1
 		}
-		return nil
+		return nil, 0
 	case len(src) > 0 && len(tgt) > 0:
-		return cross(src, tgt)
+		return cross(src, tgt), 1
 	case len(src) >= 2 && h.t.Recip:
-		return pairsOf(src)
+		return pairsOf(src), 1
 	case len(src) == 0 && len(tgt) >= 2 && h.t.Recip:
-		return pairsOf(tgt)
+		return pairsOf(tgt), 1
 	case len(src) == 0 && len(tgt) > 0 && (h.t.Recip || twoParty(code)) && !h.t.Weak:
 		// "agreements signed with Yanukovych": the other party of a
 		// two-party event is the sentence's or the paragraph's.
-		if other := otherParty(st.tree, r.tgt, context); other != nil {
-			return cross([]doc.Actor{*other}, tgt)
+		if other, near := otherParty(st.tree, r.tgt, context); other != nil {
+			return cross([]doc.Actor{*other}, tgt), discourse(near)
 		}
 	case len(src) == 0 && len(tgt) == 0 && h.t.Recip && !h.t.Weak:
 		// "A $3.5 billion agreement was signed": a mutual event that
 		// names nobody is between the two states the paragraph is about.
 		if p := implicitPair(context); p != nil {
-			return pairsOf(p)
+			return pairsOf(p), 0.5
 		}
 	case len(src) > 0 && !h.t.Weak:
 		// People the clause names as its object but no dictionary knows
@@ -334,17 +336,50 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []acto
 			if !(h.t.Recip || twoParty(code)) {
 				context = nil
 			}
-			if other := otherParty(st.tree, r.src, context); other != nil {
-				return cross(src, []doc.Actor{*other})
+			if other, near := otherParty(st.tree, r.src, context); other != nil {
+				return cross(src, []doc.Actor{*other}), discourse(near)
 			}
 		}
 		var out []pair
 		for _, a := range src {
 			out = append(out, pair{src: a})
 		}
-		return out
+		return out, 0.5
 	}
-	return nil
+	return nil, 0
+}
+
+// discourse is how much a party from discourse is trusted: one the
+// sentence names more than one the paragraph named before.
+func discourse(inSentence bool) float64 {
+	if inSentence {
+		return 0.8
+	}
+	return 0.6
+}
+
+// confidence is how sure the coder is of an event: the pattern's
+// specificity (a verb with the object or particle it names is surer than
+// a bare verb or a noun; an ambiguous "weak" word less sure), times how
+// its parties were found (roles), times its modality.
+func confidence(h hit, roles float64, mod string) float64 {
+	c := 0.75
+	switch {
+	case len(h.words) > 1:
+		c = 0.9
+	case h.nominal:
+		c = 0.7
+	}
+	if h.t.Weak {
+		c *= 0.85
+	}
+	switch mod {
+	case doc.Reported:
+		c *= 0.9
+	case doc.Planned:
+		c *= 0.85
+	}
+	return math.Round(c*roles*100) / 100
 }
 
 // implicitPair returns the last two distinct countries of the paragraph.
@@ -379,7 +414,7 @@ func overlaps(a, b mentions) bool {
 // otherParty is the party an event that takes two parties has when its
 // clause names only one: another actor the sentence names, or else the
 // last actor of the paragraph so far, that is not on the source's side.
-func otherParty(t *tree, src mentions, context []actors.Mention) *doc.Actor {
+func otherParty(t *tree, src mentions, context []actors.Mention) (a *doc.Actor, inSentence bool) {
 	side := src.actors()
 	other := func(m *actors.Mention) *doc.Actor {
 		if src.has(m) {
@@ -402,15 +437,15 @@ func otherParty(t *tree, src mentions, context []actors.Mention) *doc.Actor {
 			continue
 		}
 		if a := other(m); a != nil {
-			return a
+			return a, true
 		}
 	}
 	for k := len(context) - 1; k >= 0; k-- {
 		if a := other(&context[k]); a != nil {
-			return a
+			return a, false
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // placeTargets gives targetless pairs the country of the place, unless

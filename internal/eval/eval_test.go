@@ -315,3 +315,32 @@ func BenchmarkScore(b *testing.B) {
 		Score(g, events)
 	}
 }
+
+// TestThresholds checks that each confidence threshold scores only the
+// events at or above it: with the false positives made unsure, precision
+// rises with the threshold and recall stays.
+func TestThresholds(t *testing.T) {
+	g, events := loadTestdata(t)
+	all := Score(g, events)
+	for i := range events {
+		events[i].Confidence = 0.95
+	}
+	for _, fp := range all.FalsePositives {
+		for i := range events {
+			if events[i].Sentence == fp.Sentence && events[i].Source.Code == fp.Source && events[i].CAMEO == fp.CAMEO {
+				events[i].Confidence = 0.4
+			}
+		}
+	}
+	r := Score(g, events)
+	if len(r.Thresholds) != len(ConfidenceThresholds) {
+		t.Fatalf("%d thresholds, want %d", len(r.Thresholds), len(ConfidenceThresholds))
+	}
+	low, high := r.Thresholds[0], r.Thresholds[1] // >= 0.3, >= 0.5
+	if low.Events != len(events) || low.TP != all.Overall.TP || low.FP != all.Overall.FP {
+		t.Errorf(">= 0.3: %d events, %d TP, %d FP; want all %d, %d, %d", low.Events, low.TP, low.FP, len(events), all.Overall.TP, all.Overall.FP)
+	}
+	if high.FP != 0 || high.Recall != all.Overall.Recall || high.TP != all.Overall.TP {
+		t.Errorf(">= 0.5: %d TP, %d FP, recall %.3f; want %d TP, no FP, recall %.3f", high.TP, high.FP, high.Recall, all.Overall.TP, all.Overall.Recall)
+	}
+}

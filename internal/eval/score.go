@@ -18,6 +18,20 @@ type Report struct {
 	Overall        Scores     // from the summed counts of all documents
 	Misses         []Miss     // required groups no event found
 	FalsePositives []FP       // in input order
+	// Thresholds are the overall scores of the events whose confidence is
+	// at least each of ConfidenceThresholds, so users can trade precision
+	// for recall.
+	Thresholds []Threshold
+}
+
+// ConfidenceThresholds are the confidences Score reports at.
+var ConfidenceThresholds = []float64{0.3, 0.5, 0.7, 0.9}
+
+// Threshold is the overall score of the events at or above a confidence.
+type Threshold struct {
+	Min    float64
+	Events int
+	Scores
 }
 
 // DocScore is the score of one gold document.
@@ -69,6 +83,20 @@ type group struct {
 // Score scores events against gold. Only events whose document has gold
 // lines are scored; see docs/eval.md for the rules.
 func Score(g *Gold, events []doc.Event) *Report {
+	r := score(g, events)
+	for _, min := range ConfidenceThresholds {
+		var kept []doc.Event
+		for _, e := range events {
+			if e.Confidence >= min {
+				kept = append(kept, e)
+			}
+		}
+		r.Thresholds = append(r.Thresholds, Threshold{Min: min, Events: len(kept), Scores: score(g, kept).Overall})
+	}
+	return r
+}
+
+func score(g *Gold, events []doc.Event) *Report {
 	type aligned struct {
 		line     *Line
 		evidence string
@@ -262,6 +290,17 @@ func (r *Report) Write(w io.Writer) error {
 	row("overall", r.Overall)
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write report: %w", err)
+	}
+	if len(r.Thresholds) > 0 {
+		fmt.Fprintln(&b, "\nby confidence: the events at or above each threshold")
+		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "confidence\tevents\tprecision\trecall\tF1")
+		for _, t := range r.Thresholds {
+			fmt.Fprintf(tw, ">= %.1f\t%d\t%.3f\t%.3f\t%.3f\n", t.Min, t.Events, t.Precision, t.Recall, t.F1)
+		}
+		if err := tw.Flush(); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
 	}
 	fmt.Fprintf(&b, "\nmisses (%d): required events no system event found\n", len(r.Misses))
 	for _, m := range r.Misses {
