@@ -322,7 +322,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []acto
 		if other, near := otherParty(st.tree, r.tgt, context); other != nil {
 			return cross([]doc.Actor{*other}, tgt), discourse(near)
 		}
-	case len(src) == 0 && len(tgt) == 0 && h.t.Recip && !h.t.Weak:
+	case len(src) == 0 && len(tgt) == 0 && h.t.Recip && !h.t.Weak && !h.nominal:
 		// "A $3.5 billion agreement was signed": a mutual event that
 		// names nobody is between the two states the paragraph is about.
 		if p := implicitPair(context); p != nil {

@@ -77,6 +77,8 @@ func (t *tree) one(k, depth int) *actors.Mention {
 	}
 	for _, rel := range []string{"nmod:poss", "compound", "amod", "flat", "appos", "nmod"} {
 		for _, c := range t.children(k, rel) {
+			// "the government of Syria", "thousands of Ukrainians", "a
+			// delegation from China".
 			if rel == "nmod" {
 				if mk := t.marker(c); mk != "of" && mk != "from" {
 					continue
@@ -317,6 +319,9 @@ func (t *tree) verbRoles(h hit) result {
 		}
 	}
 	r.pair = t.between(i)
+	for _, w := range h.words[1:] {
+		r.pair = r.pair.add(t.between(w)...) // "improved relations between X and Y"
+	}
 	if t.eachOther(i) && len(r.src.actors()) >= 2 {
 		r.pair, r.src = r.src, nil
 	}
