@@ -3,7 +3,6 @@ package coder
 import (
 	"strings"
 
-	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/doc"
 )
@@ -29,12 +28,6 @@ func forceful(code string) bool {
 // consultations, signed agreements and material cooperation.
 func twoParty(code string) bool {
 	return strings.HasPrefix(code, "04") || strings.HasPrefix(code, "057") || strings.HasPrefix(code, "06")
-}
-
-// ownSide reports whether m names the source's own side alone: "its
-// troops", "Macedonia" for Macedonian Albanians.
-func ownSide(m, src *actors.Mention) bool {
-	return src != nil && len(src.Actors) > 0 && len(m.Actors) == 1 && sameSide(m.Actors[0], src.Actors[0])
 }
 
 // sameSide reports whether two actors belong to the same state or body,

@@ -210,6 +210,11 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, context []acto
 	if mod == doc.Planned {
 		code = intent(code)
 	}
+	// "Russia said that Sudan must return the helicopter": a statement
+	// that another must act is a demand.
+	if h.t.Report && st.tree.demands(h.head) {
+		code = "100"
+	}
 	if _, ok := cameo.Lookup(code); !ok {
 		return nil
 	}

@@ -202,3 +202,19 @@ func (t *tree) reportedClause(k int) bool {
 	}
 	return false
 }
+
+// demands reports whether a verb of saying at i reports that someone must
+// or should act: "declared that China must drop barriers".
+func (t *tree) demands(i int) bool {
+	for _, k := range t.kids[i] {
+		if t.toks[k].Rel != "ccomp" {
+			continue
+		}
+		for _, a := range t.kids[k] {
+			if t.toks[a].Rel == "aux" && is("obligation", t.lemma(a)) {
+				return true
+			}
+		}
+	}
+	return false
+}

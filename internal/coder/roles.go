@@ -292,6 +292,11 @@ func (t *tree) verbRoles(h hit) result {
 					r.named = r.named || len(a) == 0 && is("people", t.lemma(k))
 				}
 			}
+			// "offered its troops to Lebanon": an object of the source's
+			// own side is what is given, the recipient the target.
+			if len(r.tgt) > 0 && ownSide(r.tgt, r.src) {
+				r.tgt = nil
+			}
 		}
 		// An adjective or noun predicate: "is ready to", "concerned about".
 		if len(r.tgt) == 0 {
@@ -403,6 +408,25 @@ func (t *tree) nominalRoles(h hit) result {
 		}
 	}
 	return r
+}
+
+// ownSide reports whether every actor of tgt is on the side of an actor
+// of src.
+func ownSide(tgt, src mentions) bool {
+	as, bs := tgt.actors(), src.actors()
+	if len(as) == 0 || len(bs) == 0 {
+		return false
+	}
+	for _, a := range as {
+		own := false
+		for _, b := range bs {
+			own = own || sameSide(a, b)
+		}
+		if !own {
+			return false
+		}
+	}
+	return true
 }
 
 // hasMention reports whether token i is covered by an actor mention.
