@@ -140,7 +140,7 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			}
 			w := ""
 			for _, a := range alts {
-				if t.lemma(k) == a || t.toks[k].Lower() == a {
+				if l := t.toks[k].Lower(); t.lemma(k) == a || l == a || l == plural(a) {
 					w = a
 					break
 				}

@@ -305,6 +305,16 @@ func (t *tree) verbRoles(h hit) result {
 		if len(r.tgt) == 0 {
 			r.tgt = more()
 		}
+		// Force aims where its object is: "struck targets in Gaza",
+		// "shelled positions near the border".
+		if len(r.tgt) == 0 && place {
+			for _, k := range t.children(i, "obj") {
+				r.tgt = r.tgt.add(t.targetsOf(t.site(k), true, nil)...)
+				for _, n := range t.children(k, "nmod") {
+					r.tgt = r.tgt.add(t.targetsOf(n, true, nil)...)
+				}
+			}
+		}
 		// The purpose of an act on someone aims at them: "summoned the
 		// attaché to lodge a protest", "called the envoy in to complain".
 		if len(r.tgt) == 0 && t.marker(i) == "to" {
