@@ -222,12 +222,16 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, context []acto
 		mod = doc.Planned // an intent is a plan, whatever the tense
 	}
 	loc := c.place(st, h)
-	pairs, roles := c.pairs(st, h, rd.r, code, context)
-	// "visited Shanghai", "bombed Kabul": a place that no actor names
-	// gives the target its country.
-	if loc != nil && loc.Country != "" && (h.t.Place || code[:2] == "04" || violent(code)) {
-		pairs = placeTargets(pairs, *loc)
+	r := rd.r
+	// "visited Shanghai", "bombed the town of Gori", "stationed missiles
+	// in Syria": where the clause names no target, a place it names
+	// gives the target its country, before any party from discourse.
+	if loc != nil && loc.Country != "" && len(r.tgt) == 0 && len(r.pair) == 0 && (h.t.Place || code[:2] == "04" || forceful(code)) {
+		if p := placeParty(*loc, r.src); p != nil {
+			r.tgt = mentions{p}
+		}
 	}
+	pairs, roles := c.pairs(st, h, r, code, context)
 	if !c.OneSided {
 		var two []pair
 		for _, p := range pairs {
@@ -453,6 +457,17 @@ func otherParty(t *tree, src mentions, context []actors.Mention) (a *doc.Actor, 
 	return nil, false
 }
 
+// placeParty is the country of a place as a party of an event, or nil
+// when it is the source's own.
+func placeParty(loc doc.Location, src mentions) *actors.Mention {
+	for _, a := range src.actors() {
+		if a.Country == loc.Country {
+			return nil
+		}
+	}
+	return &actors.Mention{Text: loc.Text, Actors: []doc.Actor{{Text: loc.Text, Code: loc.Country, Country: loc.Country}}}
+}
+
 // placeTargets gives targetless pairs the country of the place, unless
 // it is the source's own.
 func placeTargets(pairs []pair, loc doc.Location) []pair {
@@ -592,3 +607,4 @@ func intent(code string) string {
 	}
 	return "030"
 }
+
