@@ -607,4 +607,3 @@ func intent(code string) string {
 	}
 	return "030"
 }
-
