@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/actors"
@@ -92,22 +93,22 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		}
 	}
 	var events []doc.Event
-	var context []actors.Mention // recent mentions of the paragraph, for targets from discourse
+	dc := discourse{doc: protagonists(mentions)}
 	para := -1
 	for i := range sents {
 		st := &sents[i]
 		if st.s.Paragraph != para {
-			para, context = st.s.Paragraph, nil
+			para, dc.para = st.s.Paragraph, nil
 		}
 		if st.tree != nil {
 			st.mentions = atDate(st.mentions, d.Published, st.hits)
 			st.tree.mentions = st.mentions
-			events = append(events, c.codeSentence(d, st, context)...)
+			events = append(events, c.codeSentence(d, st, dc)...)
 		}
 		if i < len(mentions) {
 			for _, m := range mentions[i] {
 				if len(m.Actors) > 0 {
-					context = append(context, m)
+					dc.para = append(dc.para, m)
 				}
 			}
 		}
@@ -137,7 +138,7 @@ type reading struct {
 	r   result
 }
 
-func (c *Coder) codeSentence(d *doc.Document, st *sentence, context []actors.Mention) []doc.Event {
+func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.Event {
 	// A question asserts nothing: "What does this meeting signify?"
 	if strings.HasSuffix(strings.TrimRight(st.s.Text, "\"'”’ "), "?") {
 		return nil
@@ -167,7 +168,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, context []actors.Men
 			if pass == 1 && len(out) > 0 {
 				break
 			}
-			out = append(out, c.events(d, st, rd, context, seen)...)
+			out = append(out, c.events(d, st, rd, dc, seen)...)
 		}
 	}
 	return out
@@ -204,7 +205,7 @@ func (c *Coder) governed(t *tree, rs []reading) []reading {
 }
 
 // events turns one reading into event records, one per (source, target).
-func (c *Coder) events(d *doc.Document, st *sentence, rd reading, context []actors.Mention, seen map[string]bool) []doc.Event {
+func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, seen map[string]bool) []doc.Event {
 	h, mod := rd.h, rd.mod
 	code := h.t.Code
 	if mod == doc.Planned {
@@ -231,7 +232,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, context []acto
 			r.tgt = mentions{p}
 		}
 	}
-	pairs, roles := c.pairs(st, h, r, code, context)
+	pairs, roles := c.pairs(st, h, r, code, dc)
 	if !c.OneSided {
 		var two []pair
 		for _, p := range pairs {
@@ -297,7 +298,8 @@ func triggerText(st *sentence, h hit) string {
 // pairs. "Between X and Y" and mutual events name both sides at once;
 // when the clause names no target, an event that takes two parties takes
 // the other party of its sentence or paragraph.
-func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []actors.Mention) ([]pair, float64) {
+func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) ([]pair, float64) {
+	context := dc.para
 	src, tgt := r.src.actors(), r.tgt.actors()
 	if len(r.pair) > 0 {
 		both := r.pair.actors()
@@ -329,7 +331,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []acto
 		// "agreements signed with Yanukovych": the other party of a
 		// two-party event is the sentence's or the paragraph's.
 		if other, near := otherParty(st.tree, r.tgt, context); other != nil {
-			return cross([]doc.Actor{*other}, tgt), discourse(near)
+			return cross([]doc.Actor{*other}, tgt), trust(near)
 		}
 	case len(src) == 0 && len(tgt) == 0 && h.t.Recip && !h.t.Weak && !h.nominal:
 		// "A $3.5 billion agreement was signed": a mutual event that
@@ -346,7 +348,13 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []acto
 				context = nil
 			}
 			if other, near := otherParty(st.tree, r.src, context); other != nil {
-				return cross(src, []doc.Actor{*other}), discourse(near)
+				return cross(src, []doc.Actor{*other}), trust(near)
+			}
+			// Else the document's other protagonist: "Warsaw deployed
+			// 15,000 soldiers along the border" in an article about Poland
+			// and Belarus. Statements are not aimed by default.
+			if other := dc.other(src); other != nil && cameo.Root(code) != "01" {
+				return cross(src, []doc.Actor{*other}), 0.5
 			}
 		}
 		var out []pair
@@ -358,9 +366,56 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, context []acto
 	return nil, 0
 }
 
-// discourse is how much a party from discourse is trusted: one the
-// sentence names more than one the paragraph named before.
-func discourse(inSentence bool) float64 {
+// discourse is what the coder knows around a sentence: the actors of its
+// paragraph so far and the two countries the document is about.
+type discourse struct {
+	para []actors.Mention
+	doc  []doc.Actor
+}
+
+// other returns the protagonist of the document on no side of src's, or
+// nil.
+func (dc discourse) other(src []doc.Actor) *doc.Actor {
+	for i, a := range dc.doc {
+		own := false
+		for _, s := range src {
+			own = own || s.Country == a.Country
+		}
+		if !own {
+			return &dc.doc[i]
+		}
+	}
+	return nil
+}
+
+// protagonists returns the two countries the document names most often,
+// or none when one country dominates alone.
+func protagonists(ms [][]actors.Mention) []doc.Actor {
+	n := map[string]int{}
+	var order []string
+	for _, sm := range ms {
+		for _, m := range sm {
+			for _, a := range m.Actors {
+				if a.Country == "" {
+					continue
+				}
+				if n[a.Country] == 0 {
+					order = append(order, a.Country)
+				}
+				n[a.Country]++
+			}
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return n[order[i]] > n[order[j]] })
+	if len(order) < 2 {
+		return nil
+	}
+	return []doc.Actor{{Code: order[0], Country: order[0]}, {Code: order[1], Country: order[1]}}
+}
+
+// trust is how much a party from discourse is trusted: one the sentence
+// names more than one the paragraph named before.
+func trust(inSentence bool) float64 {
 	if inSentence {
 		return 0.8
 	}
