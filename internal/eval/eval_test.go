@@ -344,3 +344,14 @@ func TestThresholds(t *testing.T) {
 		t.Errorf(">= 0.5: %d TP, %d FP, recall %.3f; want %d TP, no FP, recall %.3f", high.TP, high.FP, high.Recall, all.Overall.TP, all.Overall.Recall)
 	}
 }
+
+func TestOddID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"PLOVER-GSR01-AGREE-0013": true, "PLOVER-GSR01-AGREE-0014": false,
+		"PLOVER-GSR01-FIGHT-0001": true, "no-number": false, "": false,
+	} {
+		if got := odd(id); got != want {
+			t.Errorf("odd(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
