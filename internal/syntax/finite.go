@@ -42,18 +42,38 @@ func auxBefore(words []string, i int) bool {
 	return false
 }
 
-// participleObjects finds a past participle the parser read as modifying
-// a noun (acl) that has a direct object. A reduced passive relative ("the
-// sanctions imposed by the US") takes no object, so a participle with one
-// is the past tense of its clause: "Israeli soldiers arrested more than
-// 100 Palestinians". It returns the position of the first, or -1.
+// participleObjects finds a past participle the parser read as a
+// participle where English allows only a past tense, and returns its
+// position, or -1:
+//   - one modifying a noun (acl) that has a direct object: a reduced
+//     passive relative ("the sanctions imposed by the US") takes no
+//     object, so "Israeli soldiers arrested 100 Palestinians" is past;
+//   - one heading a main or reported clause (root, ccomp, parataxis)
+//     with no auxiliary: a participle heads a clause only after "has" or
+//     "was", so "Zambia extradited the suspect, officials said" is past.
 func (m *Model) participleObjects(classes, heads, labels []int) int {
 	for i, c := range classes {
-		if m.tagger.xpos[c] != "VBN" || m.rels[labels[i+1]] != "acl" {
+		if m.tagger.xpos[c] != "VBN" {
 			continue
 		}
-		for j := range classes {
-			if heads[j+1]-1 == i && m.rels[labels[j+1]] == "obj" {
+		switch m.rels[labels[i+1]] {
+		case "acl":
+			for j := range classes {
+				if heads[j+1]-1 == i && m.rels[labels[j+1]] == "obj" {
+					return i
+				}
+			}
+		case "root", "ccomp", "parataxis":
+			aux := false
+			for j := range classes {
+				if heads[j+1]-1 == i {
+					switch m.rels[labels[j+1]] {
+					case "aux", "aux:pass", "cop":
+						aux = true
+					}
+				}
+			}
+			if !aux {
 				return i
 			}
 		}
