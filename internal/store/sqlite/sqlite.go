@@ -309,8 +309,8 @@ func putDocument(ctx context.Context, tx *sql.Tx, d *doc.Document, events []doc.
 		source_actor, source_text, source_role, source_key,
 		target_actor, target_text, target_role, target_key,
 		cameo, root, plover, goldstein, quad, trigger_text, date, date_precision,
-		location, quantities, modality, tables)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		location, quantities, modality, tables, confidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return false, fmt.Errorf("prepare event insert: %w", err)
 	}
@@ -355,7 +355,7 @@ func putDocument(ctx context.Context, tx *sql.Tx, d *doc.Document, events []doc.
 			srcID, e.Source.Text, e.Source.Role, store.ActorKey(e.Source),
 			tgtID, tgtText, tgtRole, tgtKey,
 			e.CAMEO, e.Root, e.PLOVER, e.Goldstein, e.Quad, e.Trigger, e.Date, e.DatePrecision,
-			location, quantities, e.Modality, e.Tables)
+			location, quantities, e.Modality, e.Tables, confidence(e.Confidence))
 		if err != nil {
 			if isUnique(err) {
 				return false, fmt.Errorf("event %s: id already stored: %w", e.ID, store.ErrConflict)
@@ -418,6 +418,11 @@ func (a *actorIDs) close() {
 	}
 }
 
+// confidence stores an event's confidence, or NULL when it has none.
+func confidence(c float64) sql.NullFloat64 {
+	return sql.NullFloat64{Float64: c, Valid: c > 0}
+}
+
 // Events returns the events matching f.
 func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error) {
 	where, args, err := filterSQL(f)
@@ -428,7 +433,7 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 		sa.code, sa.country, sa.name, e.source_text, e.source_role,
 		ta.code, ta.country, ta.name, e.target_text, e.target_role,
 		e.cameo, e.root, e.plover, e.goldstein, e.quad, e.trigger_text, e.date, e.date_precision,
-		e.location, e.quantities, e.modality, e.tables
+		e.location, e.quantities, e.modality, e.tables, e.confidence
 	FROM events e
 	JOIN documents d ON d.pk = e.doc
 	JOIN actors sa ON sa.pk = e.source_actor
@@ -453,14 +458,16 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 			e                                    doc.Event
 			tCode, tCountry, tName, tText, tRole sql.NullString
 			location, quantities                 sql.NullString
+			conf                                 sql.NullFloat64
 		)
 		if err := rows.Scan(&e.Doc, &e.ID, &e.DocDate, &e.Sentence, &e.SentenceIndex, &e.Span[0], &e.Span[1],
 			&e.Source.Code, &e.Source.Country, &e.Source.Name, &e.Source.Text, &e.Source.Role,
 			&tCode, &tCountry, &tName, &tText, &tRole,
 			&e.CAMEO, &e.Root, &e.PLOVER, &e.Goldstein, &e.Quad, &e.Trigger, &e.Date, &e.DatePrecision,
-			&location, &quantities, &e.Modality, &e.Tables); err != nil {
+			&location, &quantities, &e.Modality, &e.Tables, &conf); err != nil {
 			return nil, fmt.Errorf("events: scan: %w", err)
 		}
+		e.Confidence = conf.Float64
 		if tCode.Valid {
 			e.Target = &doc.Actor{Text: tText.String, Code: tCode.String, Country: tCountry.String, Name: tName.String, Role: tRole.String}
 		}

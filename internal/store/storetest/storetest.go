@@ -103,7 +103,7 @@ func Event(d *doc.Document, id string, i int, src, tgt, cameo, date string) doc.
 		Source: actor(src, "Russian President Vladimir Putin"),
 		CAMEO:  cameo, Root: cameo[:2], PLOVER: "CONSULT", Goldstein: 1.9, Quad: 1,
 		Trigger: "met", Date: date, DatePrecision: doc.PrecisionDay, Modality: doc.Asserted,
-		Tables: "cameo=1.1b3 goldstein=gdelt plover=0.5b1",
+		Tables: "cameo=1.1b3 goldstein=gdelt plover=0.5b1", Confidence: 0.75,
 	}
 	if tgt != "" {
 		a := actor(tgt, "China")
