@@ -39,7 +39,7 @@ type Code struct {
 	PLOVERMode, PLOVERContext string
 }
 
-//go:embed tables/cameo.tsv tables/plover.tsv
+//go:embed tables/cameo.tsv tables/plover.tsv tables/classes.tsv
 var files embed.FS
 
 type table struct {
@@ -159,4 +159,60 @@ func Quad(code string) int {
 		return 4
 	}
 	return 0
+}
+
+// Class is how the coder treats the events of a code, from dyad's own
+// table tables/classes.tsv (see its header).
+type Class struct {
+	// TwoParty is set for events that take two parties by nature:
+	// consultations, signed agreements, material cooperation.
+	TwoParty bool
+	// Amounts is set when amounts stated with the event belong to it.
+	Amounts bool
+	// Force is "show" for a show of force, "violent" for assaults, fights
+	// and mass violence, "" otherwise.
+	Force string
+	// Intent is the code of the intent to do the event: "036" for a
+	// meeting, "130" for a threat of force.
+	Intent string
+}
+
+var classes = sync.OnceValue(func() map[string]Class {
+	m := map[string]Class{}
+	err := eachRow("tables/classes.tsv", 5, func(_ int, f []string) error {
+		if _, ok := load().byCode[f[0]]; !ok {
+			return fmt.Errorf("unknown code %q", f[0])
+		}
+		c := Class{TwoParty: f[1] == "two", Amounts: f[2] == "yes", Intent: f[4]}
+		if f[3] != "-" {
+			c.Force = f[3]
+		}
+		if c.Intent == "=" {
+			c.Intent = ""
+		} else if _, ok := load().byCode[c.Intent]; !ok {
+			return fmt.Errorf("unknown intent code %q", c.Intent)
+		}
+		m[f[0]] = c
+		return nil
+	})
+	if err != nil {
+		panic(err) // the embedded table is tested; this cannot happen
+	}
+	return m
+})
+
+// ClassOf returns the class of a code: the row of its longest prefix in
+// tables/classes.tsv. A code whose intent is itself (root 03, threats)
+// has Intent set to the code.
+func ClassOf(code string) Class {
+	m := classes()
+	for n := len(code); n >= 2; n-- {
+		if c, ok := m[code[:n]]; ok {
+			if c.Intent == "" {
+				c.Intent = code
+			}
+			return c
+		}
+	}
+	return Class{Intent: code}
 }

@@ -244,3 +244,30 @@ func BenchmarkLookup(b *testing.B) {
 		}
 	}
 }
+
+func TestClassOf(t *testing.T) {
+	for _, c := range Names() {
+		cl := ClassOf(c.Code)
+		if _, ok := Lookup(cl.Intent); !ok {
+			t.Errorf("ClassOf(%s).Intent = %q, not a code", c.Code, cl.Intent)
+		}
+	}
+	tests := []struct {
+		code string
+		want Class
+	}{
+		{"042", Class{TwoParty: true, Intent: "036"}},
+		{"046", Class{TwoParty: true, Intent: "036"}},
+		{"0571", Class{TwoParty: true, Amounts: true, Intent: "030"}},
+		{"0311", Class{Amounts: true, Intent: "0311"}},
+		{"138", Class{Intent: "130"}},
+		{"195", Class{Force: "violent", Intent: "130"}},
+		{"154", Class{Force: "show", Intent: "130"}},
+		{"163", Class{Amounts: true, Intent: "130"}},
+	}
+	for _, tt := range tests {
+		if got := ClassOf(tt.code); got != tt.want {
+			t.Errorf("ClassOf(%s) = %+v, want %+v", tt.code, got, tt.want)
+		}
+	}
+}

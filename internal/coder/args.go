@@ -12,23 +12,15 @@ type pair struct{ src, tgt doc.Actor }
 
 // violent reports whether a code is an assault, a fight or mass
 // violence, whose target is where it strikes: "shelled positions in Gaza".
-func violent(code string) bool { r := cameo.Root(code); return r >= "18" && r <= "20" }
+func violent(code string) bool { return cameo.ClassOf(code).Force == "violent" }
 
-// forceful reports whether a code shows or uses force (roots 15, 18-20),
-// whose target is where it is aimed: "drills around Taiwan".
-func forceful(code string) bool {
-	switch cameo.Root(code) {
-	case "15", "18", "19", "20":
-		return true
-	}
-	return false
-}
+// forceful reports whether a code shows or uses force, whose target is
+// where it is aimed: "drills around Taiwan".
+func forceful(code string) bool { return cameo.ClassOf(code).Force != "" }
 
 // twoParty reports whether an event takes two parties by nature:
 // consultations, signed agreements and material cooperation.
-func twoParty(code string) bool {
-	return strings.HasPrefix(code, "04") || strings.HasPrefix(code, "057") || strings.HasPrefix(code, "06")
-}
+func twoParty(code string) bool { return cameo.ClassOf(code).TwoParty }
 
 // sameSide reports whether two actors belong to the same state or body,
 // so an event between them is not an event of a dyad.

@@ -616,9 +616,7 @@ func (c *Coder) place(st *sentence, h hit) *doc.Location {
 // material cooperation, aid, concessions and sanctions ("a US $3.5
 // billion agreement was signed").
 func quantities(st *sentence, h hit, code string) []doc.Quantity {
-	switch code[:2] {
-	case "03", "05", "06", "07", "08", "16":
-	default:
+	if !cameo.ClassOf(code).Amounts {
 		return nil
 	}
 	from, to := st.toks[h.lo].Start, st.toks[h.hi-1].End
@@ -642,23 +640,6 @@ func eventID(d *doc.Document, e doc.Event, triggerAt int) string {
 	return hex.EncodeToString(h[:10])
 }
 
-// intent maps an event code to the CAMEO code for the intent to do it.
-func intent(code string) string {
-	switch root := code[:2]; {
-	case code == "030" || root == "03":
-		return code
-	case root == "04":
-		return "036"
-	case root == "05":
-		return "030"
-	case root == "06":
-		return "031"
-	case root == "07":
-		return "033"
-	case root == "08":
-		return "035"
-	case root >= "09" && root <= "20":
-		return "130"
-	}
-	return "030"
-}
+// intent maps an event code to the CAMEO code for the intent to do it,
+// as the class table gives it ("will visit" is 036).
+func intent(code string) string { return cameo.ClassOf(code).Intent }
