@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
 func TestDefaultLexiconLoads(t *testing.T) {
@@ -76,6 +78,52 @@ func TestPatternOnParse(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%q: trigger %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestPetrarchVerbsAlone codes a few sentences with PETRARCH's verb
+// dictionary as the only event lexicon (dyad --no-default-verbs --verbs
+// CAMEO.2.0.txt): its patterns load, malformed lines are reported with
+// file and line and skipped, and events come out with PETRARCH's codes.
+func TestPetrarchVerbsAlone(t *testing.T) {
+	path := sharedtest.Path(t, "data", "peers", "petrarch2", "CAMEO.2.0.txt")
+	lex := EmptyLexicon()
+	skipped, err := lex.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lex.Len() < 10000 {
+		t.Errorf("%d patterns from %s, want more than 10,000", lex.Len(), path)
+	}
+	for _, e := range skipped {
+		if !strings.Contains(e.Error(), "CAMEO.2.0.txt:") {
+			t.Errorf("skipped line reported as %q, want file:line", e)
+		}
+	}
+	if len(skipped) == 0 {
+		t.Error("no malformed line reported; CAMEO.2.0.txt has a few")
+	}
+	testCoder(t) // the actor dictionaries
+	c := New(lex, nil)
+	tests := []struct{ sentence, want string }{
+		{"Russian President Vladimir Putin visited Beijing on Monday.", "RUS>CHN:04"},
+		{"China condemned the missile test by North Korea.", "CHN>PRK:11"},
+		{"India and Pakistan signed an agreement on Thursday.", "IND<>PAK:05"},
+		{"Turkish jets attacked Kurdish positions in Iraq.", "TUR>IRQ:19"},
+	}
+	for _, tt := range tests {
+		w, err := parseWant(tt.want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := code(c, paragraph("2015-06-01", tt.sentence))
+		found := false
+		for _, e := range got {
+			found = found || w.matches(e)
+		}
+		if !found {
+			t.Errorf("%q: got %s, want %s", tt.sentence, describe(got), tt.want)
 		}
 	}
 }
