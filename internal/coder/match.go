@@ -2,6 +2,7 @@ package coder
 
 import (
 	"sort"
+	"strings"
 )
 
 // preposition lists the words a pattern names as the marker of one of the
@@ -140,7 +141,7 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			}
 			w := ""
 			for _, a := range alts {
-				if l := t.toks[k].Lower(); t.lemma(k) == a || l == a || l == plural(a) {
+				if l := t.toks[k].Lower(); t.lemma(k) == a || l == a || l == plural(a) || t.actorClass(k, a) {
 					w = a
 					break
 				}
@@ -307,6 +308,39 @@ func contains(s []string, w string) bool {
 	for _, x := range s {
 		if x == w {
 			return true
+		}
+	}
+	return false
+}
+
+// actorClass reports whether token k is the head of an actor mention of
+// the class a pattern word names: "@igo" an international organisation
+// ("withdrew from ECOWAS"), "@state" a state ("recognised Kosovo"),
+// "@actor" any actor.
+func (t *tree) actorClass(k int, class string) bool {
+	if len(class) < 2 || class[0] != '@' {
+		return false
+	}
+	m := t.mentionOf(k)
+	if m == nil {
+		return false
+	}
+	// The mention's head: its token whose head lies outside it.
+	if h := t.head(k); h >= m.First && h <= m.Last {
+		return false
+	}
+	for _, a := range m.Actors {
+		switch class {
+		case "@actor":
+			return true
+		case "@igo":
+			if strings.HasPrefix(a.Code, "IGO") {
+				return true
+			}
+		case "@state":
+			if a.Country != "" && a.Code == a.Country {
+				return true
+			}
 		}
 	}
 	return false
