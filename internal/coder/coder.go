@@ -557,7 +557,8 @@ func military(code string) bool {
 // forceCode refines a code of force by who uses it on whom. CAMEO 19 is
 // conventional force by organised armed forces, 18 the unconventional
 // violence of others: militiamen who attack a refugee camp assault it
-// (180); an army that kills fights (190); bombs set by rebels and
+// (180), and so do insurgents who attack police (180); an army that
+// kills fights (190); bombs set by rebels and
 // militants are bombings (183), not aerial weapons (195).
 func forceCode(code string, src doc.Actor, tgt *doc.Actor) string {
 	switch {
@@ -567,6 +568,11 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor) string {
 		return "190"
 	case code == "195" && nonState(src.Code):
 		return "183"
+	case code[:2] == "19" && nonState(src.Code) && (tgt == nil || !military(tgt.Code)):
+		// Insurgents who kill police or officials commit unconventional
+		// violence, not a battle: "a Taliban suicide bomber killed nine
+		// policemen".
+		return "180"
 	}
 	return code
 }

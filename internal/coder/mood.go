@@ -81,6 +81,11 @@ func (t *tree) mood(i int) (string, bool) {
 				// verb does: "the rebels, who attacked the base, denied".
 				return mod, true
 			}
+			if mk := t.marker(k); mk == "that" || mk == "" {
+				if is("claim", gl) {
+					return "", false // "claims that its warplanes had bombed"
+				}
+			}
 			if t.marker(k) == "to" {
 				switch {
 				case is("intent", gl):
