@@ -549,6 +549,11 @@ func unarmed(code string) bool {
 	return false
 }
 
+// police reports whether an actor code names police.
+func police(code string) bool {
+	return len(code) >= 6 && strings.Contains(code[3:], "COP")
+}
+
 // military reports whether an actor code names a state's armed forces.
 func military(code string) bool {
 	return len(code) >= 6 && strings.Contains(code[3:], "MIL")
@@ -568,7 +573,7 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor) string {
 		return "190"
 	case code == "195" && nonState(src.Code):
 		return "183"
-	case code[:2] == "19" && nonState(src.Code) && (tgt == nil || !military(tgt.Code)):
+	case code[:2] == "19" && nonState(src.Code) && tgt != nil && (police(tgt.Code) || unarmed(tgt.Code)):
 		// Insurgents who kill police or officials commit unconventional
 		// violence, not a battle: "a Taliban suicide bomber killed nine
 		// policemen".

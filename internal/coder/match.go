@@ -175,18 +175,31 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 		}
 		words = append(words, k)
 	}
-	for _, alts := range tr.Deps {
-		k := find(alts, false)
-		if k < 0 {
-			// A particle the parser left after the verb as a preposition
-			// of nothing: "pulled out".
-			if w := alts[0]; len(alts) == 1 && preposition[w] && i+1 < len(t.toks) && t.toks[i+1].Lower() == w && !taken(i+1) {
-				k = i + 1
+	// The dependents in any order: a word may hang on one matched after
+	// it ("non" on "grata" in "persona non grata").
+	left := tr.Deps
+	for len(left) > 0 {
+		var rest [][]string
+		for _, alts := range left {
+			if k := find(alts, false); k >= 0 {
+				words = append(words, k)
 			} else {
-				return nil, false
+				rest = append(rest, alts)
 			}
 		}
-		words = append(words, k)
+		if len(rest) == len(left) {
+			break
+		}
+		left = rest
+	}
+	for _, alts := range left {
+		// A particle the parser left after the verb as a preposition of
+		// nothing: "pulled out".
+		w := alts[0]
+		if len(alts) != 1 || !preposition[w] || i+1 >= len(t.toks) || t.toks[i+1].Lower() != w || taken(i+1) {
+			return nil, false
+		}
+		words = append(words, i+1)
 	}
 	return words, true
 }

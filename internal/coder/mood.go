@@ -54,11 +54,19 @@ func (t *tree) mood(i int) (string, bool) {
 			}
 		case "ccomp", "csubj":
 			switch {
-			case is("deny", gl), is("doubt", gl):
+			case is("deny", gl):
+				return "", false
+			case is("report", gl):
+				// "told reporters that Russia had expelled": a verb of
+				// saying reports, even one that also asks ("told X to").
+				if mod == doc.Asserted {
+					mod = doc.Reported
+				}
+			case is("doubt", gl):
 				return "", false
 			case is("intent", gl):
 				mod = doc.Planned
-			case is("report", gl) || t.toks[g].UPOS == "VERB":
+			case t.toks[g].UPOS == "VERB":
 				if mod == doc.Asserted {
 					mod = doc.Reported
 				}

@@ -358,7 +358,17 @@ func (t *tree) nominalRoles(h hit) result {
 		}
 	}
 	var of mentions
-	for _, k := range t.kids[i] {
+	// "The expulsion of diplomats by Britain": a "by" the parser hung on
+	// the pattern's own noun is the event's.
+	kids := append([]int{}, t.kids[i]...)
+	for _, w := range h.words[1:] {
+		for _, k := range t.kids[w] {
+			if t.marker(k) == "by" {
+				kids = append(kids, k)
+			}
+		}
+	}
+	for _, k := range kids {
 		if t.toks[k].Rel != "nmod" && t.toks[k].Rel != "obl" {
 			continue
 		}

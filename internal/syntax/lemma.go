@@ -61,6 +61,11 @@ func (l *lemmatizer) lemma(form, xpos string) string {
 	if r, ok := l.rules[lemmaKey(xpos, "^"+lw)]; ok {
 		return r.apply(form)
 	}
+	// A proper name the treebank never lemmatized is its own lemma: an
+	// ending learned from "Nov." does not make "Lavrov" "Lavrovember".
+	if xpos == "NNP" {
+		return form
+	}
 	if r, ok := l.suffixRule(lw, xpos); ok {
 		return r.apply(form)
 	}
