@@ -34,6 +34,12 @@
 //   - A title "of" a mention takes its states: "the leaders of Britain,
 //     France and Germany" GBRGOV+FRAGOV+DEUGOV. A state owning another
 //     state's body by name takes it: "Pakistan's Foreign Office" PAKGOV.
+//   - A state body, an official by title or a crowd named without its
+//     state ("the Defence Ministry", "parliament", "riot police",
+//     "protesters") takes the state the text gives it: a possessive
+//     pronoun ("its troops"), the place it is in ("In Moscow,
+//     protesters"), the subject of its clause or of an earlier sentence,
+//     or the dateline (see bare in context.go and docs/lexicon.md).
 package actors
 
 import (
@@ -80,6 +86,17 @@ type Mention struct {
 	// First and Last are the positions of the first and last tokens the
 	// mention covers in the sentence's Tokens.
 	First, Last int
+	// Context says where the state of a body, official or crowd named
+	// without one ("the Defence Ministry", "parliament", "protesters")
+	// came from: "owner" (a possessive pronoun: "its troops"), "place"
+	// ("police in Skopje", "In Moscow, protesters ..."), "sentence" (an
+	// earlier actor of the sentence), "paragraph" (the subject of an
+	// earlier sentence), "dateline" (the dateline's place); "" when the
+	// mention names its state itself. See bare in context.go.
+	Context string
+	// bare is the phrase of a body, official or crowd whose state is not
+	// yet known, or nil.
+	bare *bare
 	// names holds, for each actor, the tokens of the personal name inside
 	// the mention ("Sergey Sanakoyev" in "Russian political analyst
 	// Sergey Sanakoyev"), or nil: it names the same person later in the

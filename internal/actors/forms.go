@@ -164,7 +164,7 @@ func (r *Resolver) titlesOf(text string, toks []doc.Token, ts []title, ms []Ment
 			// An adjective names the state only before a place name the
 			// dictionary lacks: "the inhabitants of the Syrian Golan
 			// Heights" are Syrian civilians.
-			if !followsTitle(toks, t.last+2, m.First) || m.Kind != Named || (m.Adjective && !capitalizedAt(toks, m.Last+1)) ||
+			if !followsTitle(toks, t.last+2, m.First) || m.Kind != Named || m.bare != nil || (m.Adjective && !capitalizedAt(toks, m.Last+1)) ||
 				(m.Last+1 < len(toks) && isPossessive(toks[m.Last+1])) {
 				continue
 			}

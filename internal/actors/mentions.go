@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -29,8 +30,23 @@ type phrase struct {
 // codes valid on date (ISO, any precision). References (pronouns, "the two
 // sides") are returned with no actors; Document resolves them from
 // context.
+//
+// A state body, official or crowd named without its state ("the Defence
+// Ministry", "protesters") is coded by the state the sentence places it
+// in or talks about (see bare), and left out when it names none.
 func (r *Resolver) Sentence(text string, toks []doc.Token, date string) []Mention {
-	return r.mentions(text, toks, date)
+	ms := r.mentions(text, toks, date)
+	for k := range ms {
+		if ms[k].bare != nil {
+			r.placeBare(text, toks, ms, k, date, nil)
+		}
+	}
+	return dropBare(ms)
+}
+
+// dropBare removes the bare mentions no rule placed.
+func dropBare(ms []Mention) []Mention {
+	return slices.DeleteFunc(ms, func(m Mention) bool { return m.bare != nil })
 }
 
 func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mention {
@@ -64,20 +80,35 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 			i = next
 			continue
 		}
-		m, ok := r.compose(text, toks, ph, date)
+		m, ok := r.compose(text, toks, ph, date, "")
 		if ok {
 			out = append(out, m)
 		} else if m, end, ok := r.titleIn(text, toks, ph, date); ok {
 			out = append(out, m)
 			next = end
-		} else if t, ok := bareTitle(toks, ph); ok {
-			titles = append(titles, t)
+		} else {
+			t, isTitle := bareTitle(toks, ph)
+			if isTitle {
+				titles = append(titles, t)
+			}
+			// "his troops from Heglig": a title before "from" that names
+			// no state after it may still be placed; one before "of"
+			// belongs to what the "of" names.
+			if b, ph, ok := r.bareOf(toks, ph); ok && (!isTitle || toks[t.last+1].Lower() == "from") {
+				m := Mention{Start: toks[ph.first].Start, End: toks[ph.last].End, First: ph.first, Last: ph.last, Kind: Named, bare: &b}
+				m.Text = text[m.Start:m.End]
+				out = append(out, m)
+			}
 		}
 		i = next
 	}
 	out = joinCompounds(text, toks, out)
 	if len(titles) > 0 {
 		out = joinCompounds(text, toks, r.titlesOf(text, toks, titles, out))
+		// A title joined to its "of" or "from" phrase is no bare mention.
+		out = slices.DeleteFunc(out, func(m Mention) bool {
+			return m.bare != nil && slices.ContainsFunc(out, func(n Mention) bool { return n.bare == nil && n.First == m.First })
+		})
 	}
 	for k := range out {
 		if f := out[k].First; f > 0 && Prepositions[toks[f-1].Lower()] {
@@ -160,6 +191,8 @@ var Prepositions = map[string]bool{
 	"like": true, "among": true, "within": true, "across": true, "as": true, "under": true,
 	"via": true, "through": true, "beyond": true, "since": true, "until": true, "including": true,
 	"between": true, "amid": true, "despite": true, "without": true, "upon": true, "behind": true,
+	"outside": true, "inside": true, "near": true, "around": true, "along": true, "aboard": true,
+	"onto": true, "beside": true, "throughout": true,
 }
 
 // phrase builds the longest actor phrase starting at token i.
@@ -236,8 +269,9 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 				continue
 			}
 		}
-		// "the Russian President, Vladimir Putin": an appositive name.
-		if p.kind == partAgent && i+1 < len(toks) && toks[i].Text == "," {
+		// "the Russian President, Vladimir Putin": an appositive name;
+		// not "Addressing parliament, Erdogan said".
+		if p.kind == partAgent && personTitle[p.agent.Title] && i+1 < len(toks) && toks[i].Text == "," {
 			if q, _, ok := r.match(toks, i+1); ok && q.kind == partPerson {
 				i++
 			}
@@ -337,7 +371,10 @@ func isPossessive(t doc.Token) bool { return t.Text == "'s" || t.Text == "’s" 
 
 // compose turns a phrase into one actor, or several for a hyphenated pair
 // ("Sino-Russian", "China-Russia").
-func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date string) (Mention, bool) {
+//
+// A title with no state ("the Defence Ministry") takes home, or names
+// nobody when home is "".
+func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home string) (Mention, bool) {
 	m := Mention{
 		Start: toks[ph.first].Start, End: toks[ph.last].End,
 		First: ph.first, Last: ph.last, Kind: Named,
@@ -411,10 +448,10 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date string
 	}
 	switch {
 	case strings.HasPrefix(code, "+"):
-		if country == "" {
+		if country == "" && home == "" {
 			return Mention{}, false // "the military" with no country: nobody known
 		}
-		code = country + code[1:]
+		code = cmp.Or(country, home) + code[1:]
 	case code == "":
 		code = country
 	}
@@ -584,7 +621,7 @@ func joinCompounds(text string, toks []doc.Token, ms []Mention) []Mention {
 	for i := 0; i < len(ms); {
 		j := i
 		inList := false
-		for j+1 < len(ms) && ms[j].Kind == Named && ms[j+1].Kind == Named {
+		for j+1 < len(ms) && ms[j].Kind == Named && ms[j+1].Kind == Named && ms[j].bare == nil && ms[j+1].bare == nil {
 			sep := between(toks, ms[j].Last, ms[j+1].First)
 			if compoundJoiners[sep] || (sep == ", and" && inList) {
 				j++
@@ -667,6 +704,9 @@ func between(toks []doc.Token, last, first int) string {
 
 func listEndsWithAnd(toks []doc.Token, ms []Mention, k int) bool {
 	for ; k+1 < len(ms); k++ {
+		if ms[k+1].bare != nil {
+			return false // a title not yet placed: "Hu Jintao, Wu Bangguo, the Premier and ..."
+		}
 		switch between(toks, ms[k].Last, ms[k+1].First) {
 		case "and", ", and":
 			return true
@@ -685,6 +725,8 @@ var stateModifiers = map[string]bool{
 	"sponsored": true, "funded": true, "supported": true, "born": true, "built": true,
 	"controlled": true, "held": true, "owned": true, "allied": true, "aligned": true,
 	"financed": true, "armed": true, "trained": true, "inspired": true, "friendly": true,
+	"run": true, "annexed": true, "majority": true, "minority": true, "populated": true,
+	"dominated": true, "speaking": true, "inhabited": true,
 }
 
 // modifierState reports whether a state's name or adjective at i is a

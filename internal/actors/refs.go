@@ -83,6 +83,8 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 	var history []seen
 	aliases := &names{}
 	para := -1
+	ctx := &context{}
+	body := false // a body paragraph has begun
 	for i, s := range d.Sentences {
 		if s.Paragraph != para {
 			para = s.Paragraph
@@ -93,26 +95,80 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 		}
 		ms := r.mentions(s.Text, s.Tokens, d.Published)
 		ms = aliases.find(s.Text, s.Tokens, ms)
+		if !body {
+			if st := datelineState(d, s, ms); st != "" && ctx.dateline == "" {
+				ctx.dateline = st
+			}
+			body = s.Paragraph < len(d.Paragraphs) && d.Paragraphs[s.Paragraph].Kind == doc.Body
+		}
+		ctx.history, ctx.sentence, ctx.paragraph = history, i, s.Paragraph
 		subject := -1
+		merged := false
+		fronted := r.frontedClause(s.Tokens)
 		for k := range ms {
 			if ms[k].Kind != Named {
 				ms[k].Actors, ms[k].dated = r.resolve(s.Text, ms, k, i, history)
+			}
+			if ms[k].bare != nil && r.placeBare(s.Text, s.Tokens, ms, k, d.Published, ctx) && ms[k].Context == "owner" {
+				merged = true // "its troops": the pronoun is now part of the mention
 			}
 			if len(ms[k].Actors) == 0 {
 				continue
 			}
 			isSubject := false
-			if subject < 0 && ms[k].Prep == "" && !ms[k].Adjective && !dateline(s.Text, ms[k]) {
+			if subject < 0 && ms[k].Prep == "" && !ms[k].Adjective && !dateline(s.Text, ms[k]) && ms[k].Last > fronted {
 				subject, isSubject = k, true
 			}
 			rest := s.Text[ms[k].End:]
 			possessive := strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
-			history = append(history, seen{ms[k], i, isSubject, possessive})
+			history = append(history, seen{ms[k], i, s.Paragraph, isSubject, possessive})
+			ctx.history = history
 			aliases.learn(r, ms[k])
 		}
-		out[i] = ms
+		if merged {
+			ms = dropOwned(ms)
+		}
+		out[i] = dropBare(ms)
 	}
 	return out
+}
+
+// dropOwned removes the possessive pronouns that became part of the
+// mention after them: "its" of "its troops".
+func dropOwned(ms []Mention) []Mention {
+	var out []Mention
+	for k, m := range ms {
+		if k+1 < len(ms) && ms[k+1].Context == "owner" && ms[k+1].First == m.First {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// datelineState returns the state of a dateline's place: the first state
+// named in a dateline paragraph ("MOSCOW, November 25, 2015 —",
+// "PSARADES, Greece, June 17, 2018 —"), or a place opening the first
+// body sentence in capitals ("GENEVA, November 24, 2013 — Iran and ..."),
+// when dyad knows the place.
+func datelineState(d *doc.Document, s doc.Sentence, ms []Mention) string {
+	inDateline := s.Paragraph < len(d.Paragraphs) && d.Paragraphs[s.Paragraph].Kind == doc.Dateline
+	for _, m := range ms {
+		if len(m.Actors) != 1 || m.Kind != Named {
+			continue
+		}
+		a := m.Actors[0]
+		if a.Country == "" || a.Code != a.Country {
+			if inDateline {
+				return "" // "UNITED NATIONS, July 8, 2021 —"
+			}
+			continue
+		}
+		if inDateline || dateline(s.Text, m) {
+			return a.Country
+		}
+	}
+	return ""
 }
 
 // dateline reports whether a mention is the place of a dateline,
@@ -124,8 +180,9 @@ func dateline(text string, m Mention) bool {
 // seen is a resolved mention in a document's history.
 type seen struct {
 	Mention
-	sentence int
-	subject  bool // the first mention of its sentence not after a preposition
+	sentence  int
+	paragraph int
+	subject   bool // the first mention of its sentence not after a preposition
 	// possessive is true for an owner: "Xi's decision".
 	possessive bool
 }
