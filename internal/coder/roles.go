@@ -281,7 +281,19 @@ func (t *tree) verbRoles(h hit) result {
 		}
 	} else {
 		r.src = t.subject(i, 0)
-		if !h.t.Topic {
+		// A preposition the pattern itself names introduces the target:
+		// "fired tear gas at protesters", "hurled stones at them".
+		for _, w := range h.words[1:] {
+			if t.toks[w].Rel == "case" && preposition[t.lemma(w)] {
+				if n := t.head(w); n >= 0 && n != i {
+					r2 := t.arg(n)
+					if !ownSide(r2, r.src) {
+						r.tgt = r.tgt.add(r2...)
+					}
+				}
+			}
+		}
+		if !h.t.Topic && len(r.tgt) == 0 {
 			for _, rel := range []string{"obj", "iobj"} {
 				for _, k := range t.children(i, rel) {
 					if skip[k] {
@@ -312,6 +324,15 @@ func (t *tree) verbRoles(h hit) result {
 				r.tgt = r.tgt.add(t.targetsOf(t.site(k), true, nil)...)
 				for _, n := range t.children(k, "nmod") {
 					r.tgt = r.tgt.add(t.targetsOf(n, true, nil)...)
+				}
+			}
+		}
+		// An act done to some end aims where its purpose does: "used
+		// tear gas to disperse demonstrators".
+		if len(r.tgt) == 0 {
+			for _, k := range t.kids[i] {
+				if (t.toks[k].Rel == "advcl" || t.toks[k].Rel == "xcomp") && t.marker(k) == "to" {
+					r.tgt = r.tgt.add(t.argsOf(k, "obj")...)
 				}
 			}
 		}

@@ -156,11 +156,21 @@ func (t *tree) mentionOf(i int) *actors.Mention {
 // subject or auxiliary, or is a past participle modifying a noun
 // ("sanctions imposed by the US").
 func (t *tree) passive(i int) bool {
+	agent := false
 	for _, k := range t.kids[i] {
 		switch t.toks[k].Rel {
-		case "nsubj:pass", "aux:pass", "csubj:pass", "obl:agent":
+		case "nsubj:pass", "aux:pass", "csubj:pass":
 			return true
+		case "obl:agent":
+			agent = true
+		case "nsubj":
+			// An active subject: "parliament has endorsed it, by 89 votes"
+			// has a "by" the parser read as an agent.
+			return false
 		}
+	}
+	if agent {
+		return true
 	}
 	return t.toks[i].XPOS == "VBN" && (t.toks[i].Rel == "acl" || t.toks[i].Rel == "amod")
 }
