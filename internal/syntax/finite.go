@@ -45,9 +45,10 @@ func auxBefore(words []string, i int) bool {
 // participleObjects finds a past participle the parser read as a
 // participle where English allows only a past tense, and returns its
 // position, or -1:
-//   - one modifying a noun (acl) that has a direct object: a reduced
-//     passive relative ("the sanctions imposed by the US") takes no
-//     object, so "Israeli soldiers arrested 100 Palestinians" is past;
+//   - one modifying a noun (acl) that has a direct object or a past tense
+//     coordinated with it: a reduced passive relative ("the sanctions
+//     imposed by the US") takes no object, so "Israeli soldiers arrested
+//     100 Palestinians" is past;
 //   - one heading a main or reported clause (root, ccomp, parataxis)
 //     with no auxiliary: a participle heads a clause only after "has" or
 //     "was", so "Zambia extradited the suspect, officials said" is past.
@@ -58,8 +59,13 @@ func (m *Model) participleObjects(classes, heads, labels []int) int {
 		}
 		switch m.rels[labels[i+1]] {
 		case "acl":
-			for j := range classes {
-				if heads[j+1]-1 == i && m.rels[labels[j+1]] == "obj" {
+			for j, cj := range classes {
+				if heads[j+1]-1 != i {
+					continue
+				}
+				// A direct object, or a past-tense verb coordinated with
+				// it ("guards fired on and seized two gunboats").
+				if r := m.rels[labels[j+1]]; r == "obj" || r == "conj" && m.tagger.xpos[cj] == "VBD" {
 					return i
 				}
 			}
