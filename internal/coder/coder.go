@@ -301,6 +301,23 @@ func triggerText(st *sentence, h hit) string {
 func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) ([]pair, float64) {
 	context := dc.para
 	src, tgt := r.src.actors(), r.tgt.actors()
+	// No party is on both sides of one event: "the United States, Britain
+	// and France helped Nigeria" does not aim at the United States.
+	if len(src) > 1 && len(tgt) > 1 {
+		var keep []doc.Actor
+		for _, a := range tgt {
+			own := false
+			for _, b := range src {
+				own = own || a.Country != "" && a.Country == b.Country
+			}
+			if !own {
+				keep = append(keep, a)
+			}
+		}
+		if len(keep) > 0 {
+			tgt = keep
+		}
+	}
 	if len(r.pair) > 0 {
 		both := r.pair.actors()
 		switch {
