@@ -346,7 +346,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		return pairsOf(src), 1
 	case len(src) == 0 && len(tgt) >= 2 && h.t.Recip:
 		return pairsOf(tgt), 1
-	case len(src) == 0 && len(tgt) > 0 && (h.t.Recip || twoParty(code)) && !h.t.Weak:
+	case len(src) == 0 && len(tgt) > 0 && (h.t.Recip || twoParty(code)) && !h.t.Weak && !r.srcNamed:
 		// "agreements signed with Yanukovych": the other party of a
 		// two-party event is the sentence's or the paragraph's.
 		if other, near := otherParty(st.tree, r.tgt, context); other != nil {

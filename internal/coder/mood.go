@@ -84,6 +84,11 @@ func (t *tree) mood(i int) (string, bool) {
 				// to evacuate its citizens".
 			}
 		case "acl":
+			// "gave no timetable for withdrawing its troops": what a
+			// negated noun is about does not happen.
+			if _, ok := t.own(g); !ok && t.toks[g].UPOS == "NOUN" {
+				return "", false
+			}
 			if rel == "acl:relcl" {
 				// A relative clause asserts on its own, whatever its noun's
 				// verb does: "the rebels, who attacked the base, denied".

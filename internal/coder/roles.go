@@ -165,6 +165,10 @@ type result struct {
 	// mention covers ("urged members"): the event has a target, just not
 	// one dyad knows.
 	named bool
+	// srcNamed is set when the clause has a subject that no mention
+	// covers ("a C-17 landed in Tbilisi"): no party from discourse is its
+	// source.
+	srcNamed bool
 }
 
 // roles finds the source and target of the event at h from the parse.
@@ -281,6 +285,9 @@ func (t *tree) verbRoles(h hit) result {
 		}
 	} else {
 		r.src = t.subject(i, 0)
+		if s := t.child(i, "nsubj"); s >= 0 && len(r.src) == 0 && t.toks[s].UPOS != "PRON" {
+			r.srcNamed = true
+		}
 		// A preposition the pattern itself names introduces the target:
 		// "fired tear gas at protesters", "hurled stones at them".
 		for _, w := range h.words[1:] {
