@@ -175,15 +175,22 @@ type Class struct {
 	// Intent is the code of the intent to do the event: "036" for a
 	// meeting, "130" for a threat of force.
 	Intent string
+	// Forum is set when an international body named where the act takes
+	// place is its counterpart ("blocked resolutions in the UN Security
+	// Council").
+	Forum bool
+	// Inner is set when the event aims at an actor named inside its
+	// object ("called for the removal of US bases").
+	Inner bool
 }
 
 var classes = sync.OnceValue(func() map[string]Class {
 	m := map[string]Class{}
-	err := eachRow("tables/classes.tsv", 5, func(_ int, f []string) error {
+	err := eachRow("tables/classes.tsv", 7, func(_ int, f []string) error {
 		if _, ok := load().byCode[f[0]]; !ok {
 			return fmt.Errorf("unknown code %q", f[0])
 		}
-		c := Class{TwoParty: f[1] == "two", Amounts: f[2] == "yes", Intent: f[4]}
+		c := Class{TwoParty: f[1] == "two", Amounts: f[2] == "yes", Intent: f[4], Forum: f[5] == "yes", Inner: f[6] == "yes"}
 		if f[3] != "-" {
 			c.Force = f[3]
 		}

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
@@ -360,6 +361,29 @@ func (t *tree) verbRoles(h hit) result {
 		if len(r.tgt) == 0 && (h.t.Clause || h.t.Report) {
 			r.tgt = t.clauseTarget(i)
 		}
+		cl := cameo.ClassOf(h.t.Code)
+		// "called for the removal of US bases": an appeal, a demand or a
+		// criticism aims at the actor its object names.
+		if len(r.tgt) == 0 && cl.Inner {
+			r.tgt = t.inner(i, r.src)
+		}
+		// "blocked resolutions in the UN Security Council": the body where
+		// one acts is the counterpart.
+		if len(r.tgt) == 0 && cl.Forum {
+			kids := append([]int{}, t.kids[i]...)
+			for _, w := range h.words[1:] {
+				kids = append(kids, t.kids[w]...) // "resolutions in the Council"
+			}
+			for _, k := range kids {
+				if mk := t.marker(k); (mk == "in" || mk == "at") && (t.rel(k) == "obl" || t.rel(k) == "nmod") {
+					for _, m := range t.arg(k) {
+						if igo(m) {
+							r.tgt = r.tgt.add(m)
+						}
+					}
+				}
+			}
+		}
 	}
 	r.pair = t.between(i)
 	for _, w := range h.words[1:] {
@@ -537,4 +561,49 @@ func (t *tree) clauseTarget(i int) mentions {
 		}
 	}
 	return nil
+}
+
+// inner returns the first actor named inside the objects of i (its obj
+// and obl subtrees, relative clauses aside) that is not on src's side:
+// "called for the removal of US bases", "condemned the killing of Iranian
+// diplomats".
+func (t *tree) inner(i int, src mentions) mentions {
+	for _, k := range t.kids[i] {
+		switch t.rel(k) {
+		case "obj", "obl":
+		default:
+			continue
+		}
+		var found *actors.Mention
+		var walk func(n int)
+		walk = func(n int) {
+			if found != nil {
+				return
+			}
+			if m := t.mentionOf(n); m != nil && !src.has(m) && !ownSide(mentions{m}, src) && t.party(m) {
+				found = m
+				return
+			}
+			for _, c := range t.kids[n] {
+				if r := t.toks[c].Rel; r != "acl:relcl" && r != "punct" {
+					walk(c)
+				}
+			}
+		}
+		walk(k)
+		if found != nil {
+			return mentions{found}
+		}
+	}
+	return nil
+}
+
+// igo reports whether a mention names an international organisation.
+func igo(m *actors.Mention) bool {
+	for _, a := range m.Actors {
+		if len(a.Code) >= 3 && a.Code[:3] == "IGO" {
+			return true
+		}
+	}
+	return false
 }
