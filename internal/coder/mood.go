@@ -128,7 +128,12 @@ func (t *tree) mood(i int) (string, bool) {
 			switch r := t.rel(k); {
 			case r == "nsubj":
 				if t.toks[k].Rel != "nsubj:pass" || !is("light", gl) {
-					return mod, true // "the attack killed five"
+					// "the attack killed five"; but "the agreements may
+					// lapse", "exports will grow" assert no event.
+					if m, ok := t.own(g); !ok || m == doc.Planned {
+						return "", false
+					}
+					return mod, true
 				}
 			case r == "nmod":
 				if mk == "of" || mk == "" {
