@@ -144,6 +144,15 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		return nil
 	}
 	t := st.tree
+	// A fragment with no verb ("partial implementation of agreements
+	// with Ukraine; and") asserts nothing.
+	verb := false
+	for _, tok := range st.toks {
+		verb = verb || tok.UPOS == "VERB" || tok.UPOS == "AUX"
+	}
+	if !verb {
+		return nil
+	}
 	attributed := attributed(st.toks)
 	var rs []reading
 	for _, h := range st.hits {
