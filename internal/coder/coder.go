@@ -156,7 +156,12 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 	attributed := attributed(st.toks)
 	var rs []reading
 	for _, h := range st.hits {
+		t.words = map[int]bool{}
+		for _, w := range h.words {
+			t.words[w] = true
+		}
 		mod, ok := t.mood(h.head)
+		t.words = nil
 		if !ok {
 			continue
 		}

@@ -167,6 +167,9 @@ func (t *tree) mood(i int) (string, bool) {
 func (t *tree) own(k int) (string, bool) {
 	mod := doc.Asserted
 	for _, c := range t.kids[k] {
+		if t.words[c] {
+			continue
+		}
 		w := t.lemma(c)
 		switch t.rel(c) {
 		case "advmod":

@@ -47,6 +47,9 @@ type tree struct {
 	kids     [][]int // dependents of each token, in order
 	mentions []actors.Mention
 	at       []int // the mention covering each token, or -1
+	// words are the tokens of the trigger being read: its own words
+	// ("would not withdraw", "no longer tolerate") never negate it.
+	words map[int]bool
 }
 
 func newTree(toks []doc.Token, ms []actors.Mention) *tree {
