@@ -455,6 +455,11 @@ func (t *tree) nominalRoles(h hit) result {
 	if g >= 0 && len(r.src) == 0 && (t.toks[g].UPOS == "VERB" || t.toks[g].UPOS == "AUX") {
 		switch t.toks[i].Rel {
 		case "obj", "obl", "xcomp":
+			// Only a light verb hands the noun its subject: "Riyadh was
+			// using the embassy attack as a pretext" did not attack.
+			if !is("light", t.lemma(g)) && !is("done", t.lemma(g)) {
+				break
+			}
 			if t.passive(g) {
 				r.src = t.argsOf(g, "obl:agent")
 			} else {
