@@ -244,3 +244,26 @@ func (t *tree) demands(i int) bool {
 	}
 	return false
 }
+
+// reporter returns the verb of saying whose clause k is (or is a conjunct
+// of), or -1.
+func (t *tree) reporter(k int) int {
+	for steps := 0; k >= 0 && steps < 4; steps++ {
+		g := t.head(k)
+		if g < 0 {
+			return -1
+		}
+		switch t.rel(k) {
+		case "ccomp", "parataxis":
+			if is("report", t.lemma(g)) {
+				return g
+			}
+			return -1
+		case "conj":
+			k = g
+			continue
+		}
+		return -1
+	}
+	return -1
+}

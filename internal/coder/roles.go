@@ -284,6 +284,13 @@ func (t *tree) verbRoles(h hit) result {
 		if len(r.tgt) == 0 {
 			r.tgt = more()
 		}
+		// "the General Staff said all contacts with Ankara would be
+		// suspended": who announces an act with no agent is its source.
+		if len(r.src) == 0 && t.reportedClause(i) {
+			if g := t.reporter(i); g >= 0 {
+				r.src = t.subject(g, 0)
+			}
+		}
 	} else {
 		r.src = t.subject(i, 0)
 		if s := t.child(i, "nsubj"); s >= 0 && len(r.src) == 0 && t.toks[s].UPOS != "PRON" {
@@ -318,12 +325,13 @@ func (t *tree) verbRoles(h hit) result {
 				r.tgt = nil
 			}
 		}
+		// "shot down a Russian bomber": whose object the pattern names.
+		if len(r.tgt) == 0 {
+			r.tgt = others(more(), r.src)
+		}
 		// An adjective or noun predicate: "is ready to", "concerned about".
 		if len(r.tgt) == 0 {
-			r.tgt = t.targetsOf(i, place, skip)
-		}
-		if len(r.tgt) == 0 {
-			r.tgt = more()
+			r.tgt = others(t.targetsOf(i, place, skip), r.src)
 		}
 		// Force aims where its object is: "struck targets in Gaza",
 		// "shelled positions near the border".
@@ -485,6 +493,16 @@ func (t *tree) nominalRoles(h hit) result {
 		}
 	}
 	return r
+}
+
+// others returns tgt, or nil when every actor of it is on src's side: the
+// target "at its air base" of "Russia will station missiles at its air
+// base in Syria" leaves the target to the place.
+func others(tgt, src mentions) mentions {
+	if ownSide(tgt, src) {
+		return nil
+	}
+	return tgt
 }
 
 // ownSide reports whether every actor of tgt is on the side of an actor
