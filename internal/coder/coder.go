@@ -136,6 +136,8 @@ type reading struct {
 	h   hit
 	mod string
 	r   result
+	// intended is the governor of intent above the trigger, "" for none.
+	intended string
 }
 
 func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.Event {
@@ -161,6 +163,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 			t.words[w] = true
 		}
 		mod, ok := t.mood(h.head)
+		intended := t.intended
 		t.words = nil
 		if !ok {
 			continue
@@ -168,7 +171,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		if attributed && mod == doc.Asserted && !h.t.Report {
 			mod = doc.Reported
 		}
-		rs = append(rs, reading{h: h, mod: mod, r: c.roles(t, h)})
+		rs = append(rs, reading{h: h, mod: mod, r: c.roles(t, h), intended: intended})
 	}
 	rs = c.governed(t, rs)
 	var out []doc.Event
@@ -222,7 +225,11 @@ func (c *Coder) governed(t *tree, rs []reading) []reading {
 func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, seen map[string]bool) []doc.Event {
 	h, mod := rd.h, rd.mod
 	code := h.t.Code
-	if mod == doc.Planned {
+	// A plan is coded as the intent to act ("will visit" is 036,
+	// "pledged to give aid" 033, "threatened to impose sanctions" 130);
+	// but a conflictual act announced in the future tense alone is the
+	// act ("said contacts would be suspended" is 16).
+	if mod == doc.Planned && (rd.intended != "" || !strings.HasPrefix(intent(code), "13")) {
 		code = intent(code)
 	}
 	// "Russia said that Sudan must return the helicopter": a statement

@@ -14,6 +14,7 @@ import (
 // ("said that") reported, a light verb or a conjunct passes it on.
 func (t *tree) mood(i int) (string, bool) {
 	mod := doc.Asserted
+	t.intended = ""
 	noun := t.toks[i].UPOS == "NOUN"
 	if noun {
 		if s := t.site(i); s != i {
@@ -44,6 +45,7 @@ func (t *tree) mood(i int) (string, bool) {
 				return "", false
 			case is("intent", gl):
 				mod = doc.Planned
+				t.intended = gl
 			case is("done", gl), is("cause", gl):
 			case t.toks[g].UPOS == "VERB" || t.toks[g].UPOS == "ADJ" || t.toks[g].UPOS == "AUX":
 				// "urged China to back", "pressure to support": what
@@ -66,6 +68,7 @@ func (t *tree) mood(i int) (string, bool) {
 				return "", false
 			case is("intent", gl):
 				mod = doc.Planned
+				t.intended = gl
 			case t.toks[g].UPOS == "VERB":
 				if mod == doc.Asserted {
 					mod = doc.Reported
@@ -103,6 +106,7 @@ func (t *tree) mood(i int) (string, bool) {
 				switch {
 				case is("intent", gl):
 					mod = doc.Planned
+					t.intended = gl
 				case is("deny", gl), is("doubt", gl):
 					return "", false
 				case t.mentionOf(g) == nil && len(t.arg(g)) == 0:

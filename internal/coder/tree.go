@@ -50,6 +50,10 @@ type tree struct {
 	// words are the tokens of the trigger being read: its own words
 	// ("would not withdraw", "no longer tolerate") never negate it.
 	words map[int]bool
+	// intended is the governor of intent that mood found above the
+	// trigger being read ("pledged", "threatened"), or "" when the event
+	// is planned by a future tense alone or not planned.
+	intended string
 }
 
 func newTree(toks []doc.Token, ms []actors.Mention) *tree {
