@@ -361,7 +361,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		return nil, 0
 	case len(src) > 0 && len(tgt) > 0:
 		return cross(src, tgt), 1
-	case len(src) >= 2 && (h.t.Recip || twoParty(code) && distinctCountries(src) == 2):
+	case len(src) >= 2 && (h.t.Recip || twoParty(code) && countries(src) == 2):
 		// "China and Russia met", "India and Pakistan signed an
 		// agreement": parties of a mutual event act on each other.
 		return pairsOf(src), 1
@@ -694,14 +694,3 @@ func eventID(d *doc.Document, e doc.Event, triggerAt int) string {
 // intent maps an event code to the CAMEO code for the intent to do it,
 // as the class table gives it ("will visit" is 036).
 func intent(code string) string { return cameo.ClassOf(code).Intent }
-
-// distinctCountries counts the countries of as.
-func distinctCountries(as []doc.Actor) int {
-	seen := map[string]bool{}
-	for _, a := range as {
-		if a.Country != "" {
-			seen[a.Country] = true
-		}
-	}
-	return len(seen)
-}

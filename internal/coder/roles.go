@@ -76,8 +76,21 @@ func (t *tree) one(k, depth int) *actors.Mention {
 	if r, ok := t.relative(k); ok {
 		return t.one(r, depth+1)
 	}
-	for _, rel := range []string{"nmod:poss", "compound", "amod", "flat", "appos", "nmod"} {
+	for _, rel := range []string{"nmod:poss", "compound", "amod", "flat", "appos", "nmod", "poss-pronoun"} {
+		if rel == "poss-pronoun" {
+			// "her Colombian counterpart" is Colombian: a possessive
+			// pronoun names whose counterpart, after any nationality.
+			for _, c := range t.children(k, "nmod:poss") {
+				if m := t.mentionOf(c); m != nil {
+					return m
+				}
+			}
+			continue
+		}
 		for _, c := range t.children(k, rel) {
+			if rel == "nmod:poss" && t.toks[c].UPOS == "PRON" {
+				continue
+			}
 			// "the government of Syria", "thousands of Ukrainians", "a
 			// delegation from China".
 			if rel == "nmod" {
@@ -397,6 +410,11 @@ func (t *tree) verbRoles(h hit) result {
 	for _, w := range h.words[1:] {
 		r.pair = r.pair.add(t.between(w)...) // "improved relations between X and Y"
 	}
+	// "Colombia and Venezuela recalled their ambassadors": two states
+	// acting on what is theirs, with no other target, act on each other.
+	if len(r.tgt) == 0 && len(r.pair) == 0 && countries(r.src.actors()) == 2 && t.theirs(i) {
+		r.pair, r.src = r.src, nil
+	}
 	if t.eachOther(i) && len(r.src.actors()) >= 2 {
 		r.pair, r.src = r.src, nil
 	}
@@ -629,4 +647,31 @@ func igo(m *actors.Mention) bool {
 		}
 	}
 	return false
+}
+
+// theirs reports whether the object of i, or a word of its pattern, is
+// owned by "their".
+func (t *tree) theirs(i int) bool {
+	for _, k := range t.kids[i] {
+		if r := t.rel(k); r != "obj" && r != "obl" {
+			continue
+		}
+		for _, c := range t.children(k, "nmod:poss") {
+			if t.lemma(c) == "their" || t.toks[c].Lower() == "their" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countries counts the countries of as.
+func countries(as []doc.Actor) int {
+	seen := map[string]bool{}
+	for _, a := range as {
+		if a.Country != "" {
+			seen[a.Country] = true
+		}
+	}
+	return len(seen)
 }
