@@ -82,6 +82,10 @@ func (t *tree) mood(i int) (string, bool) {
 			case is("allege", gl) || is("deny", gl):
 				// "accused Kigali of backing the rebels"
 				return "", false
+			case mk == "to" && is("doubt", gl):
+				// "called on Germany to send tanks": what is asked is not
+				// done.
+				return "", false
 			case mk == "to":
 				// The purpose of an act is what the act does: "sent ships
 				// to evacuate its citizens".
@@ -101,6 +105,11 @@ func (t *tree) mood(i int) (string, bool) {
 				if is("claim", gl) {
 					return "", false // "claims that its warplanes had bombed"
 				}
+			}
+			// "a resolution condemning the attack": what a thing (not an
+			// actor or people) is described as doing is not an event.
+			if t.toks[k].XPOS == "VBG" && t.mentionOf(g) == nil && !is("people", gl) {
+				return "", false
 			}
 			if t.marker(k) == "to" {
 				switch {
@@ -171,10 +180,11 @@ func (t *tree) mood(i int) (string, bool) {
 func (t *tree) own(k int) (string, bool) {
 	mod := doc.Asserted
 	for _, c := range t.kids[k] {
-		if t.words[c] {
-			continue
-		}
 		w := t.lemma(c)
+		switch r := t.rel(c); {
+		case t.words[c] && (r == "advmod" || r == "aux" || r == "mark" || r == "det"):
+			continue // the trigger's own "not", "would", "no longer"
+		}
 		switch t.rel(c) {
 		case "advmod":
 			if is("negation", w) || is("hedge", w) {

@@ -135,6 +135,11 @@ func (t *tree) subject(v, steps int) mentions {
 	}
 	switch t.toks[v].Rel {
 	case "xcomp":
+		// "Xi is expected to visit", "was asked to leave": a passive
+		// governor's subject is the infinitive's.
+		if s := t.argsOf(g, "nsubj:pass"); len(s) > 0 {
+			return s
+		}
 		for _, rel := range []string{"obj", "iobj"} {
 			if o := t.argsOf(g, rel); len(o) > 0 {
 				return o
