@@ -139,6 +139,13 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			if taken(k) || (before && k > i) || !taken(t.head(k)) && !(t.rel(k) == "case" && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
 				continue
 			}
+			// Only the head's own arguments and modifiers: not its subject
+			// ("militants killed" is not "kill militant"), its agent, or
+			// another clause ("refused to meet, his office said").
+			switch t.toks[k].Rel {
+			case "nsubj", "csubj", "obl:agent", "parataxis", "list", "punct", "cc", "reparandum", "vocative", "discourse":
+				continue
+			}
 			w := ""
 			for _, a := range alts {
 				if l := t.toks[k].Lower(); t.lemma(k) == a || l == a || l == plural(a) || t.actorClass(k, a) {
@@ -196,8 +203,8 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 		// A particle the parser left after the verb as a preposition of
 		// nothing: "pulled out".
 		w := alts[0]
-		if len(alts) != 1 || !preposition[w] || i+1 >= len(t.toks) || t.toks[i+1].Lower() != w || taken(i+1) {
-			return nil, false
+		if len(alts) != 1 || !preposition[w] || i+1 >= len(t.toks) || t.toks[i+1].Lower() != w || taken(i+1) || t.isTime(t.head(i+1)) {
+			return nil, false // not "agreed on Monday"
 		}
 		words = append(words, i+1)
 	}

@@ -441,16 +441,23 @@ func (t *tree) nominalRoles(h hit) result {
 		}
 	}
 	var of mentions
-	// "The expulsion of diplomats by Britain": a "by" the parser hung on
-	// the pattern's own noun is the event's.
+	// "The expulsion of diplomats by Britain", "the shelling of the city
+	// of Kharkiv by Russian forces": a "by" the parser hung lower in the
+	// noun's phrase is the event's.
 	kids := append([]int{}, t.kids[i]...)
-	for _, w := range h.words[1:] {
-		for _, k := range t.kids[w] {
+	var by func(n, depth int)
+	by = func(n, depth int) {
+		for _, k := range t.kids[n] {
+			if t.rel(k) != "nmod" || depth > 3 {
+				continue
+			}
 			if t.marker(k) == "by" {
 				kids = append(kids, k)
 			}
+			by(k, depth+1)
 		}
 	}
+	by(i, 0)
 	for _, k := range kids {
 		if t.toks[k].Rel != "nmod" && t.toks[k].Rel != "obl" {
 			continue
