@@ -242,8 +242,16 @@ func (t *tree) between(i int) mentions {
 func (t *tree) eachOther(i int) bool {
 	for _, k := range t.kids[i] {
 		if r := t.rel(k); r == "obj" || r == "obl" {
-			if t.lemma(k) == "other" || t.lemma(k) == "another" {
+			switch t.lemma(k) {
+			case "other", "another":
 				return true
+			case "each", "one":
+				// "each other", "one another" with the second word fixed
+				for _, c := range t.kids[k] {
+					if l := t.lemma(c); l == "other" || l == "another" {
+						return true
+					}
+				}
 			}
 		}
 	}
@@ -282,6 +290,20 @@ func (t *tree) verbRoles(h hit) result {
 	}
 	if t.passive(i) {
 		r.src = t.argsOf(i, "obl:agent")
+		// "imposed on Belarusian officials by Canada": an agent the
+		// parser hung on another argument is the verb's.
+		for _, k := range t.kids[i] {
+			if len(r.src) > 0 {
+				break
+			}
+			if rel := t.rel(k); rel == "obl" || rel == "nsubj" {
+				for _, c := range t.kids[k] {
+					if t.rel(c) == "nmod" && t.marker(c) == "by" {
+						r.src = r.src.add(t.arg(c)...)
+					}
+				}
+			}
+		}
 		r.tgt = t.argsOf(i, "nsubj:pass")
 		if len(r.tgt) == 0 {
 			switch t.toks[i].Rel {
