@@ -44,6 +44,30 @@ type Trigger struct {
 	Forms []string
 	Mods  [][]string
 	Deps  [][]string
+	// need holds, for each position of Mods and Deps, the words a
+	// sentence must have for the pattern to match, plurals included: a
+	// quick test before the parse is read.
+	need [][]string
+}
+
+// prepare fills t.need from Mods and Deps.
+func (t *Trigger) prepare() {
+	t.need = nil
+	for _, pos := range [][][]string{t.Mods, t.Deps} {
+		for _, alts := range pos {
+			var n []string
+			for _, a := range alts {
+				if strings.HasPrefix(a, "@") {
+					n = nil
+					break
+				}
+				n = append(n, a, plural(a))
+			}
+			if n != nil {
+				t.need = append(t.need, n)
+			}
+		}
+	}
 }
 
 // Lexicon is the set of event triggers, indexed by first word and, for
@@ -144,6 +168,7 @@ func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
 				t.Deps = append(t.Deps, alts)
 			}
 		}
+		t.prepare()
 		keys := map[string]bool{t.Head: true}
 		for _, f := range t.Forms {
 			keys[f] = true
@@ -278,6 +303,7 @@ func (t *Trigger) pattern() error {
 		t.Head, t.Mods, t.Deps = words[h], each(words[:h]), each(words[h+1:])
 		t.Forms = []string{words[h], plural(words[h])}
 	}
+	t.prepare()
 	return nil
 }
 

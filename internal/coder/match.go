@@ -75,16 +75,17 @@ func (c *Coder) headMatch(t *tree, i int) (hit, bool) {
 	if !verb && !noun {
 		return hit{}, false
 	}
-	lemma, lower := t.lemma(i), tok.Lower()
+	lemma, lower := t.lem[i], t.low[i]
 	var best hit
 	found := false
-	seen := map[*Trigger]bool{}
-	for _, key := range []string{lemma, lower} {
+	for n, key := range []string{lemma, lower} {
+		if n == 1 && lower == lemma {
+			break
+		}
 		for _, tr := range c.lex.byHead[key] {
-			if seen[tr] {
-				continue
+			if n == 1 && (tr.Head == lemma || contains(tr.Forms, lemma)) {
+				continue // seen under the lemma
 			}
-			seen[tr] = true
 			if tr.Head != lemma && !contains(tr.Forms, lower) {
 				continue
 			}
@@ -118,10 +119,31 @@ func (c *Coder) headMatch(t *tree, i int) (hit, bool) {
 	return best, found
 }
 
+// mayMatch reports whether the sentence has some word for each position
+// of a pattern: a quick test before the parse is read.
+func (t *tree) mayMatch(tr *Trigger) bool {
+	for _, alts := range tr.need {
+		ok := false
+		for _, a := range alts {
+			if t.vocab[a] {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // deps matches the words a pattern asks of the head's dependents (and,
 // for noun patterns, its modifiers) in the head's clause. It returns the
 // tokens matched, the head first.
 func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
+	if !t.mayMatch(tr) {
+		return nil, false
+	}
 	words := []int{i}
 	taken := func(k int) bool {
 		for _, w := range words {
@@ -148,7 +170,7 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			}
 			w := ""
 			for _, a := range alts {
-				if l := t.toks[k].Lower(); t.lemma(k) == a || l == a || l == plural(a) || t.actorClass(k, a) {
+				if l := t.low[k]; t.lem[k] == a || l == a || l == plural(a) || t.actorClass(k, a) {
 					w = a
 					break
 				}

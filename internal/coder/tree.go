@@ -46,7 +46,10 @@ type tree struct {
 	toks     []doc.Token
 	kids     [][]int // dependents of each token, in order
 	mentions []actors.Mention
-	at       []int // the mention covering each token, or -1
+	at       []int           // the mention covering each token, or -1
+	lem, low []string        // each token's lemma and form, lower case
+	rels     []string        // each token's relation without its subtype
+	vocab    map[string]bool // every lemma and form of the sentence
 	// words are the tokens of the trigger being read: its own words
 	// ("would not withdraw", "no longer tolerate") never negate it.
 	words map[int]bool
@@ -57,7 +60,19 @@ type tree struct {
 }
 
 func newTree(toks []doc.Token, ms []actors.Mention) *tree {
-	t := &tree{toks: toks, kids: make([][]int, len(toks)), mentions: ms, at: make([]int, len(toks))}
+	n := len(toks)
+	t := &tree{toks: toks, kids: make([][]int, n), mentions: ms, at: make([]int, n),
+		lem: make([]string, n), low: make([]string, n), rels: make([]string, n), vocab: make(map[string]bool, 2*n)}
+	for i, tok := range toks {
+		t.low[i] = tok.Lower()
+		t.lem[i] = t.low[i]
+		if tok.Lemma != "" {
+			t.lem[i] = strings.ToLower(tok.Lemma)
+		}
+		t.rels[i], _, _ = strings.Cut(tok.Rel, ":")
+		t.vocab[t.low[i]] = true
+		t.vocab[t.lem[i]] = true
+	}
 	for i, tok := range toks {
 		t.at[i] = -1
 		if h := tok.Head; h >= 0 && h < len(toks) && h != i {
@@ -78,19 +93,11 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 }
 
 // lemma is the token's lemma in lower case.
-func (t *tree) lemma(i int) string {
-	if l := t.toks[i].Lemma; l != "" {
-		return strings.ToLower(l)
-	}
-	return t.toks[i].Lower()
-}
+func (t *tree) lemma(i int) string { return t.lem[i] }
 
 // rel is the token's relation without its subtype: "nsubj" for
 // "nsubj:pass".
-func (t *tree) rel(i int) string {
-	r, _, _ := strings.Cut(t.toks[i].Rel, ":")
-	return r
-}
+func (t *tree) rel(i int) string { return t.rels[i] }
 
 // head is the token's head, or -1 at the root.
 func (t *tree) head(i int) int {
