@@ -1,6 +1,10 @@
 package timex
 
-import "github.com/dyad-events/dyad/internal/doc"
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/doc"
+)
 
 // Why an expression does not date the event it sits next to.
 const (
@@ -40,7 +44,7 @@ func EventDate(sentence string, toks []doc.Token, trigger int, ref Date) (Date, 
 		if start < lo || end > hi {
 			continue
 		}
-		if sc.modifiesParty(m, trigger) {
+		if sc.datesOtherClause(m, trigger) {
 			continue
 		}
 		switch sc.datesSomethingElse(m) {
@@ -132,14 +136,20 @@ func (sc *scanner) counted(ms []match, at int) (Date, bool) {
 	return Date{}, false
 }
 
-// modifiesParty reports, by the sentence's parse, an expression that dates
-// a clause describing one of the event's parties (its subject or object)
-// rather than the event:
-// in "Washington freed three Cuban officers convicted of espionage in
-// 2001", 2001 dates the conviction (a clause on "officers"), not the
-// freeing. A clause on the event's own noun dates it: "the agreement
-// signed in 2014". Without a parse, nothing is reported.
-func (sc *scanner) modifiesParty(m match, trigger int) bool {
+// datesOtherClause reports, by the sentence's parse, an expression that
+// dates another clause than the event's:
+//   - a clause describing one of the event's parties (its subject or
+//     object): in "Washington freed three Cuban officers convicted of
+//     espionage in 2001", 2001 dates the conviction, not the freeing; but a
+//     clause on the event's own noun dates it ("the agreement signed in
+//     2014"), and so does one on a circumstance ("in a video released on
+//     May 5, Shekau threatened");
+//   - a clause the event reports: in "Kiir told parliament that Ban had
+//     telephoned him on Wednesday", Wednesday dates the call, not the
+//     telling.
+//
+// Without a parse, nothing is reported.
+func (sc *scanner) datesOtherClause(m match, trigger int) bool {
 	toks := sc.doc
 	first, last := sc.toks[m.first].i, sc.toks[m.last].i
 	h := -1
@@ -154,9 +164,9 @@ func (sc *scanner) modifiesParty(m match, trigger int) bool {
 		if h == trigger || dominates(toks, h, trigger) {
 			return false
 		}
+		n := toks[h].Head
 		switch toks[h].Rel {
 		case "acl", "acl:relcl":
-			n := toks[h].Head
 			if n < 0 || n == trigger || n == trigHead {
 				return false
 			}
@@ -166,8 +176,21 @@ func (sc *scanner) modifiesParty(m match, trigger int) bool {
 				return p == trigger || p == trigHead
 			}
 			return false
+		case "ccomp":
+			return n == trigger && h > trigger && hasSubject(toks, h)
 		}
-		h = toks[h].Head
+		h = n
+	}
+	return false
+}
+
+// hasSubject reports whether toks[v] has a subject, as a finite clause
+// does ("that Ban had telephoned him"), unlike a participle ("speaking").
+func hasSubject(toks []doc.Token, v int) bool {
+	for _, t := range toks {
+		if t.Head == v && strings.HasPrefix(t.Rel, "nsubj") {
+			return true
+		}
 	}
 	return false
 }

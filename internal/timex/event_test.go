@@ -199,6 +199,10 @@ var parsedEventCases = []eventCase{
 	{"2022-03-10", "Sanctions imposed by the United States on Russia in 2014 remain in force.", "imposed", "", "2014"},
 	{"2014-05-17", "In a video released on May 5, Shekau threatened to sell the girls.", "threatened", "", "2014-05-05"},
 	{"2021-01-15", "The United States broke off diplomatic relations with Cuba in January 1961.", "broke", "", "1961-01"},
+	// A clause the event reports dates what is reported (2012-04-12 is a Thursday).
+	{"2012-04-12", "Kiir told parliament that Ban Ki-moon had telephoned him on Wednesday and ordered him to pull out.", "told", "", ""},
+	{"2012-04-12", "Kiir told parliament that Ban Ki-moon had telephoned him on Wednesday and ordered him to pull out.", "telephoned", "", "2012-04-11"},
+	{"2012-04-12", "Kiir told parliament on Thursday that Ban Ki-moon had telephoned him.", "told", "", "2012-04-12"},
 }
 
 func TestEventDateParsed(t *testing.T) {

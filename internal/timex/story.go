@@ -75,7 +75,7 @@ func (t *Told) EventDate(trigger int) (Date, bool) {
 	case future:
 		// What will be is dated when it is said: "Bush said Rice would
 		// travel to France" on the day Bush said it.
-		if v := mainVerb(t.toks); v >= 0 && tense(t.toks, v) == past && !t.time.IsZero() {
+		if !t.time.IsZero() && toldInPast(t.toks) {
 			return t.time, true
 		}
 		return Date{}, false
@@ -92,6 +92,30 @@ func (t *Told) EventDate(trigger int) (Date, bool) {
 		return d, true
 	}
 	return Date{}, false
+}
+
+// toldInPast reports whether the sentence's main clause is in the past,
+// or a clause of saying in the past hangs on it: "Bush said Rice would
+// travel", "Russia will station missiles in Syria, Shoigu said on
+// Wednesday".
+func toldInPast(toks []doc.Token) bool {
+	v := mainVerb(toks)
+	if v < 0 {
+		return false
+	}
+	if tense(toks, v) == past {
+		return true
+	}
+	for _, t := range toks {
+		if t.Head != v || t.XPOS != "VBD" || t.Rel != "parataxis" && t.Rel != "advcl" {
+			continue
+		}
+		switch strings.ToLower(t.Lemma) {
+		case "say", "tell", "announce", "add", "report", "state", "claim", "confirm", "warn", "write":
+			return true
+		}
+	}
+	return false
 }
 
 // earlier reports whether a starts before b, a zero a being before any b
@@ -129,7 +153,7 @@ func (d Date) after(ref Date) bool {
 // root of its parse, or, when the root is a name ("GAZA CITY, August 27,
 // 2014 — Israel and Hamas agreed on Tuesday ...", a dateline the parser
 // took for the head), the first verb in the past or present tense; -1
-// without a parse.
+// without a parse or without a verb.
 func mainVerb(toks []doc.Token) int {
 	root := -1
 	for i, t := range toks {
@@ -138,7 +162,7 @@ func mainVerb(toks []doc.Token) int {
 			break
 		}
 	}
-	if root < 0 || toks[root].UPOS != "PROPN" {
+	if root < 0 || toks[root].UPOS != "PROPN" && toks[root].UPOS != "NUM" {
 		return root
 	}
 	for i, t := range toks {
@@ -147,7 +171,7 @@ func mainVerb(toks []doc.Token) int {
 			return i
 		}
 	}
-	return root
+	return -1 // a dateline alone ("TBILISI, August 13, 2008 —") tells nothing
 }
 
 // Tenses an event is told in, as tense reads them.
@@ -165,6 +189,10 @@ const (
 func tense(toks []doc.Token, i int) int {
 	for steps := 0; i >= 0 && i < len(toks) && steps < 6; steps++ {
 		t := toks[i]
+		if t.XPOS == "MD" && t.Rel == "aux" {
+			i = t.Head // "would" of "would move"
+			continue
+		}
 		verb := t.UPOS == "VERB" || t.UPOS == "AUX"
 		aux := -1
 		for _, a := range toks {

@@ -69,6 +69,15 @@ var storyCases = []storyCase{
 		{"GAZA CITY, August 27, 2014 — Israel and Palestinian factions led by Hamas agreed on Tuesday to an open-ended ceasefire."},
 		{"The truce was announced by Egypt's foreign ministry."},
 	}, "announced", "2014-08-26"},
+	{"a dateline alone tells no time", "2008-08-13", [][]string{
+		{"TBILISI, August 13, 2008 —"},
+		{"Russian President Dmitry Medvedev on Tuesday ordered a halt to military operations in Georgia."},
+		{"Medvedev announced the decision in the Kremlin."},
+	}, "announced", "2008-08-12"},
+	{"a reported clause does not date the telling", "2012-04-12", [][]string{
+		{"South Sudan's President Salva Kiir said on Thursday he would not withdraw his troops from Heglig."},
+		{"Kiir told parliament that Ban Ki-moon had telephoned him on Wednesday.", "Kiir then attacked the United Nations."},
+	}, "attacked", "2012-04-12"},
 	{"historical time carries", "2021-01-15", [][]string{{
 		"The United States broke off diplomatic relations with Cuba in January 1961.",
 		"Fidel Castro condemned the decision.",
@@ -99,6 +108,13 @@ var storyCases = []storyCase{
 	{"future reported on a day", "2010-06-01", [][]string{{
 		"Israel said on Monday that it would deport the activists in July.",
 	}}, "deport", "2010-05-31"},
+	{"future with the saying after it", "2015-11-26", [][]string{{
+		"Russia will station its most advanced missiles at its air base in Syria, Defence Minister Sergei Shoigu said on Wednesday.",
+	}}, "station", "2015-11-25"},
+	{"future told in the present", "2015-11-26", [][]string{
+		{"Shoigu inspected the air base on Wednesday."},
+		{"Russia will station its most advanced missiles at its air base in Syria."},
+	}, "station", ""},
 	{"date after publication", "2012-06-07", [][]string{{
 		"The summit is scheduled for July 5.",
 	}}, "summit", ""},
