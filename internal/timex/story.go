@@ -64,8 +64,9 @@ func (st *Story) Sentence(para int, sentence string, toks []doc.Token) *Told {
 // EventDate dates the event whose trigger word is toks[trigger]: by the
 // expression of its clause that dates it (the function EventDate), unless
 // that is after the publication date; else, when the event is told in the
-// simple past, by the time of the sentence (see Story). ok is false when
-// neither applies; the caller then uses the publication date.
+// simple past or the sentence says it is of the same time ("the same day",
+// "hours later"), by the time of the sentence (see Story). ok is false
+// when neither applies; the caller then uses the publication date.
 //
 // A date after the publication is the time of what is planned or
 // scheduled ("will lead a delegation to Havana in January"): the event
@@ -91,7 +92,26 @@ func (t *Told) EventDate(trigger int) (Date, bool) {
 	if d, ok := EventDate(t.sentence, t.toks, trigger, t.ref); ok && !d.after(t.ref) {
 		return d, true
 	}
+	if !t.time.IsZero() && sameTime(t.toks) {
+		return t.time, true
+	}
 	return Date{}, false
+}
+
+// sameTime reports words that tell a sentence happens at the time the
+// story is at: "the same day", "that day", "hours later", "later that
+// day". "Hours later, Rodriguez said Maduro had ordered the ambassador
+// back" dates the order too, though told in the past perfect.
+func sameTime(toks []doc.Token) bool {
+	for i := 1; i < len(toks); i++ {
+		w, p := toks[i].Lower(), toks[i-1].Lower()
+		switch {
+		case (w == "day" || w == "evening" || w == "night") && (p == "same" || p == "that"),
+			w == "later" && (p == "hours" || p == "minutes"):
+			return true
+		}
+	}
+	return false
 }
 
 // toldInPast reports whether the sentence's main clause is in the past,

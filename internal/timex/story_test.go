@@ -78,6 +78,14 @@ var storyCases = []storyCase{
 		{"South Sudan's President Salva Kiir said on Thursday he would not withdraw his troops from Heglig."},
 		{"Kiir told parliament that Ban Ki-moon had telephoned him on Wednesday.", "Kiir then attacked the United Nations."},
 	}, "attacked", "2012-04-12"},
+	{"hours later", "2015-08-28", [][]string{{
+		"President Juan Manuel Santos summoned Colombia's envoy home from Caracas on Thursday.",
+		"Hours later, Venezuelan Foreign Minister Delcy Rodriguez said President Nicolas Maduro had ordered the ambassador back from Bogota.",
+	}}, "ordered", "2015-08-27"},
+	{"the same day", "2010-06-01", [][]string{{
+		"Ankara withdrew its ambassador from Israel on Monday.",
+		"Israel's ambassador has been summoned to the foreign ministry the same day.",
+	}}, "summoned", "2010-05-31"},
 	{"historical time carries", "2021-01-15", [][]string{{
 		"The United States broke off diplomatic relations with Cuba in January 1961.",
 		"Fidel Castro condemned the decision.",
