@@ -72,6 +72,7 @@ type sentence struct {
 func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 	ref, _ := timex.ParseISO(d.Published)
 	sents := make([]sentence, len(d.Sentences))
+	story := timex.NewStory(ref)
 	for i, s := range d.Sentences {
 		st := &sents[i]
 		st.s = s
@@ -84,9 +85,10 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		}
 		st.tree = newTree(st.toks, st.mentions)
 		st.hits = c.match(st.tree)
+		told := story.Sentence(s.Paragraph, s.Text, st.toks)
 		for k := range st.hits {
 			h := &st.hits[k]
-			h.date, h.dated = timex.EventDate(s.Text, st.toks, h.first, ref)
+			h.date, h.dated = told.EventDate(h.first)
 		}
 		if len(st.hits) > 0 {
 			st.amounts = quant.Find(s.Text, st.toks)

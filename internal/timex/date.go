@@ -10,7 +10,9 @@
 // patterns — ISO dates, month-first dates, day-first dates, fuzzy
 // qualifiers ("mid-2016", "early July"), deictic expressions ("last week",
 // "yesterday", "on Monday") and bare years ("in 2014") — see find.go. EventDate (event.go) picks, for one trigger word, the expression
-// that dates that event, skipping the ones that date something else.
+// that dates that event, skipping the ones that date something else. A
+// Story (story.go) follows a document sentence by sentence, so that an
+// event its own clause does not date takes the time it is told at.
 package timex
 
 import (

@@ -1,6 +1,10 @@
 package timex
 
-import "github.com/dyad-events/dyad/internal/doc"
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/doc"
+)
 
 // Why an expression does not date the event it sits next to.
 const (
@@ -29,12 +33,18 @@ func EventDate(sentence string, toks []doc.Token, trigger int, ref Date) (Date, 
 		return Date{}, false
 	}
 	at := toks[trigger].Start
+	if d, ok := sc.counted(ms, at); ok {
+		return d, true
+	}
 	lo, hi := sc.clause(at)
 	after, before, nameAfter, nameBefore := -1, -1, -1, -1
 	shadowed := false // a limit right after the trigger is its own timing
 	for i, m := range ms {
 		start, end := sc.toks[m.first].start, sc.toks[m.last].end
 		if start < lo || end > hi {
+			continue
+		}
+		if sc.datesOtherClause(m, trigger) {
 			continue
 		}
 		switch sc.datesSomethingElse(m) {
@@ -67,6 +77,165 @@ func EventDate(sentence string, toks []doc.Token, trigger int, ref Date) (Date, 
 	for _, i := range []int{after, before, nameAfter, nameBefore} {
 		if i >= 0 {
 			return ms[i].date, true
+		}
+	}
+	return sc.when(ms, lo)
+}
+
+// counted dates an event by a count of days or weeks from the date of
+// another event of the sentence, at day precision:
+//   - "N days later" before the trigger counts on from the last date
+//     before it: "shut the crossings on August 19 ..., and two days later
+//     declared a state of emergency" (August 21);
+//   - "N days after" before the trigger counts back from the last date
+//     before it, the trigger being what happened after: "said on
+//     Wednesday, a day after Turkish fighters shot down a Russian bomber"
+//     (the shooting: Tuesday).
+//
+// The trigger must follow the count closely, in the same clause.
+func (sc *scanner) counted(ms []match, at int) (Date, bool) {
+	for k := len(sc.toks) - 1; k >= 0; k-- {
+		t := sc.toks[k]
+		if t.start >= at {
+			continue
+		}
+		if sc.boundary(k) || sc.toks[k].kind == tPunct && t.text != "-" || sc.tokensBetween(k, at) > 12 {
+			return Date{}, false
+		}
+		w := sc.word(k)
+		if w != "later" && w != "after" {
+			continue
+		}
+		n, ok := sc.count(k - 2)
+		if !ok {
+			return Date{}, false
+		}
+		switch sc.word(k - 1) {
+		case "day", "days":
+		case "week", "weeks":
+			n *= 7
+		default:
+			return Date{}, false
+		}
+		if w == "after" {
+			n = -n
+		}
+		from := sc.toks[k-2].start
+		for i := len(ms) - 1; i >= 0; i-- {
+			m := ms[i]
+			if sc.toks[m.last].end > from || m.name || sc.datesSomethingElse(m) != eventTime {
+				continue
+			}
+			if m.date.Day == 0 {
+				return Date{}, false
+			}
+			return m.date.addDays(n), true
+		}
+		return Date{}, false
+	}
+	return Date{}, false
+}
+
+// datesOtherClause reports, by the sentence's parse, an expression that
+// dates another clause than the event's:
+//   - a clause describing one of the event's parties (its subject or
+//     object): in "Washington freed three Cuban officers convicted of
+//     espionage in 2001", 2001 dates the conviction, not the freeing; but a
+//     clause on the event's own noun dates it ("the agreement signed in
+//     2014"), and so does one on a circumstance ("in a video released on
+//     May 5, Shekau threatened");
+//   - a clause the event reports: in "Kiir told parliament that Ban had
+//     telephoned him on Wednesday", Wednesday dates the call, not the
+//     telling.
+//
+// Without a parse, nothing is reported.
+func (sc *scanner) datesOtherClause(m match, trigger int) bool {
+	toks := sc.doc
+	first, last := sc.toks[m.first].i, sc.toks[m.last].i
+	h := -1
+	for k := first; k <= last; k++ {
+		if p := toks[k].Head; (p < first || p > last) && toks[k].Rel != "" {
+			h = p
+			break
+		}
+	}
+	trigHead := toks[trigger].Head
+	for steps := 0; h >= 0 && h < len(toks) && steps < 8; steps++ {
+		if h == trigger || dominates(toks, h, trigger) {
+			return false
+		}
+		n := toks[h].Head
+		switch toks[h].Rel {
+		case "acl", "acl:relcl":
+			if n < 0 || n == trigger || n == trigHead {
+				return false
+			}
+			switch toks[n].Rel {
+			case "obj", "iobj", "nsubj", "nsubj:pass":
+				p := toks[n].Head
+				return p == trigger || p == trigHead
+			}
+			return false
+		case "ccomp":
+			return n == trigger && h > trigger && hasSubject(toks, h)
+		}
+		h = n
+	}
+	return false
+}
+
+// hasSubject reports whether toks[v] has a subject, as a finite clause
+// does ("that Ban had telephoned him"), unlike a participle ("speaking").
+func hasSubject(toks []doc.Token, v int) bool {
+	for _, t := range toks {
+		if t.Head == v && strings.HasPrefix(t.Rel, "nsubj") {
+			return true
+		}
+	}
+	return false
+}
+
+// dominates reports whether toks[a] is an ancestor of toks[b] in the parse.
+func dominates(toks []doc.Token, a, b int) bool {
+	for steps := 0; b >= 0 && b < len(toks) && steps < len(toks); steps++ {
+		b = toks[b].Head
+		if b == a {
+			return true
+		}
+	}
+	return false
+}
+
+// tokensBetween counts the tokens from k up to byte offset at.
+func (sc *scanner) tokensBetween(k, at int) int {
+	n := 0
+	for ; k < len(sc.toks) && sc.toks[k].start < at; k++ {
+		n++
+	}
+	return n
+}
+
+// when dates a clause opened by ", when" that has no date of its own (its
+// start is lo) by the date it follows, whatever that date is to the main
+// clause: "Relations have deteriorated since May, when Kinshasa suspended
+// RwandAir flights" (May); "The fighting erupted last Thursday night, when
+// Georgian troops launched an offensive" (last Thursday).
+func (sc *scanner) when(ms []match, lo int) (Date, bool) {
+	k := 0
+	for k < len(sc.toks) && sc.toks[k].start < lo {
+		k++
+	}
+	if k >= len(sc.toks) || sc.toks[k].start != lo || !sc.punct(k, ",") || sc.word(k+1) != "when" {
+		return Date{}, false
+	}
+	end := k - 1
+	switch sc.word(end) {
+	case "night", "morning", "afternoon", "evening":
+		end--
+	}
+	for _, m := range ms {
+		if m.last == end && sc.datesSomethingElse(m) != amount {
+			return m.date, true
 		}
 	}
 	return Date{}, false

@@ -148,6 +148,22 @@ var eventCases = []eventCase{
 	{"2012-06-07", "The leaders, meeting in Beijing on June 5, signed 17 documents.", "signed", "", "2012-06-05"},
 	{"2012-06-07", "Putin, who turned 59 in October, met Hu in Beijing.", "met", "", ""},
 	{"2012-06-07", "Putin, 59, met Hu in Beijing on June 5.", "met", "", "2012-06-05"},
+	// A count of days from another date of the sentence (2015-11-25 is a Wednesday).
+	{"2015-08-28", "Maduro shut the main crossings on August 19 after three soldiers were wounded, and two days later declared a state of emergency.", "declared", "", "2015-08-21"},
+	{"2015-08-28", "Maduro shut the main crossings on August 19 after three soldiers were wounded, and two days later declared a state of emergency.", "shut", "", "2015-08-19"},
+	{"2015-11-25", "Russia will station missiles in Syria, Shoigu said on Wednesday, a day after Turkish F-16 fighters shot down a Russian bomber.", "shot", "", "2015-11-24"},
+	{"2015-11-25", "Russia will station missiles in Syria, Shoigu said on Wednesday, a day after Turkish F-16 fighters shot down a Russian bomber.", "said", "", "2015-11-25"},
+	{"2011-10-19", "Kenyan troops pushed deeper into Somalia on Wednesday, three days after crossing the border.", "crossing", "", "2011-10-16"},
+	{"2011-10-19", "Kenyan troops pushed deeper into Somalia on Wednesday, three days after crossing the border.", "pushed", "", "2011-10-19"},
+	{"2014-05-17", "The talks ended on May 2, and two weeks later the sides signed a deal.", "signed", "", "2014-05-16"},
+	{"2014-04", "The talks ended in May 2013, and two weeks later the sides signed a deal.", "signed", "", ""},
+	{"2016-01-04", "The attack came hours after Riyadh executed the cleric on Saturday.", "executed", "", "2016-01-02"},
+	// A clause opened by ", when" has the date it follows.
+	{"2022-10-30", "Relations have deteriorated steadily since May, when Kinshasa suspended RwandAir flights and summoned Karega.", "summoned", "", "2022-05"},
+	{"2022-10-30", "Relations have deteriorated steadily since May, when Kinshasa suspended RwandAir flights and summoned Karega.", "deteriorated", "", ""},
+	{"2008-08-13", "The fighting erupted last Thursday night, when Georgian troops launched an offensive.", "launched", "", "2008-08-07"},
+	{"2014-04", "Ties soured in 2008, when Russia sent troops into Georgia.", "sent", "", "2008"},
+	{"2014-04", "Ties soured after the war, when Russia sent troops into Georgia.", "sent", "", ""},
 	// Names and numbers that are not dates.
 	{"2012-06-07", "Peace Mission 2012 will begin on June 8 in Tajikistan.", "begin", "", "2012-06-08"},
 	{"2014-04", "Russia and China held the Vostok-2014 drills.", "held", "", "2014"},
@@ -168,6 +184,31 @@ func TestEventDate(t *testing.T) {
 	for _, c := range eventCases {
 		ref := mustISO(t, c.ref)
 		toks := nlp.Tokenize(c.sentence)
+		got, ok := EventDate(c.sentence, toks, tokenAt(toks, triggerOffset(t, c)), ref)
+		if ok != (c.want != "") || got.String() != c.want {
+			t.Errorf("EventDate(%q at %q, ref %s) = %q, %v; want %q", c.sentence, c.trigger, c.ref, got, ok, c.want)
+		}
+	}
+}
+
+// parsedEventCases need the sentence's parse.
+var parsedEventCases = []eventCase{
+	// A clause on a party dates that party, not the event.
+	{"2014-12-17", "Washington freed three Cuban intelligence officers convicted of espionage in Miami in 2001.", "freed", "", ""},
+	{"2014-12-17", "Washington freed three Cuban intelligence officers convicted of espionage in Miami in 2001.", "convicted", "", "2001"},
+	{"2022-03-10", "Sanctions imposed by the United States on Russia in 2014 remain in force.", "imposed", "", "2014"},
+	{"2014-05-17", "In a video released on May 5, Shekau threatened to sell the girls.", "threatened", "", "2014-05-05"},
+	{"2021-01-15", "The United States broke off diplomatic relations with Cuba in January 1961.", "broke", "", "1961-01"},
+	// A clause the event reports dates what is reported (2012-04-12 is a Thursday).
+	{"2012-04-12", "Kiir told parliament that Ban Ki-moon had telephoned him on Wednesday and ordered him to pull out.", "told", "", ""},
+	{"2012-04-12", "Kiir told parliament that Ban Ki-moon had telephoned him on Wednesday and ordered him to pull out.", "telephoned", "", "2012-04-11"},
+	{"2012-04-12", "Kiir told parliament on Thursday that Ban Ki-moon had telephoned him.", "told", "", "2012-04-12"},
+}
+
+func TestEventDateParsed(t *testing.T) {
+	for _, c := range parsedEventCases {
+		ref := mustISO(t, c.ref)
+		toks := parse(t, c.sentence)
 		got, ok := EventDate(c.sentence, toks, tokenAt(toks, triggerOffset(t, c)), ref)
 		if ok != (c.want != "") || got.String() != c.want {
 			t.Errorf("EventDate(%q at %q, ref %s) = %q, %v; want %q", c.sentence, c.trigger, c.ref, got, ok, c.want)

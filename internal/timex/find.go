@@ -65,10 +65,11 @@ type scanner struct {
 	s    string
 	toks []token
 	ref  Date
+	doc  []doc.Token // the sentence's tokens, with their parse when it has one
 }
 
 func newScanner(s string, toks []doc.Token, ref Date) *scanner {
-	return &scanner{s: s, toks: read(toks), ref: ref}
+	return &scanner{s: s, toks: read(toks), ref: ref, doc: toks}
 }
 
 func (sc *scanner) expr(m match) Expr {

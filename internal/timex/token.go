@@ -19,6 +19,7 @@ const (
 // token is one of the sentence's tokens as the patterns read it.
 type token struct {
 	kind       tokKind
+	i          int // its index in the sentence's doc tokens
 	start, end int
 	text       string
 	lower      string // for words: lower case, apostrophes straight, no final full stop ("sept")
@@ -37,7 +38,7 @@ func read(toks []doc.Token) []token {
 		if glued && (dt.Text == "'s" || dt.Text == "’s") && len(out) > 0 && out[len(out)-1].kind == tWord {
 			continue
 		}
-		t := token{start: dt.Start, end: dt.End, text: dt.Text, glued: glued}
+		t := token{i: i, start: dt.Start, end: dt.End, text: dt.Text, glued: glued}
 		r, n := utf8.DecodeRuneInString(dt.Text)
 		switch {
 		case r >= '0' && r <= '9':
