@@ -480,6 +480,15 @@ func distinctCountries(as []doc.Actor) int {
 
 // itVerbs are the words after "it" that make it a subject referring to a
 // body: "Iraq said it would allow", "NATO confirmed it would tighten".
+// sayVerbs report what their subject says; "it" right after them is a
+// party, not the "it" of "it is likely".
+var sayVerbs = map[string]bool{
+	"say": true, "says": true, "said": true, "announced": true, "announces": true,
+	"added": true, "insisted": true, "insists": true, "stated": true, "states": true,
+	"declared": true, "declares": true, "warned": true, "warns": true, "confirmed": true,
+	"confirms": true, "indicated": true, "indicates": true, "claimed": true, "claims": true,
+}
+
 var itVerbs = map[string]bool{
 	"will": true, "would": true, "has": true, "had": true, "could": true, "can": true,
 	"may": true, "might": true, "must": true, "should": true, "shall": true, "plans": true,
@@ -492,6 +501,11 @@ var itVerbs = map[string]bool{
 func subjectIt(toks []doc.Token, i int) bool {
 	if i+1 >= len(toks) {
 		return false
+	}
+	// Right after a verb of saying, "it" is who the report is about:
+	// "Syria says it is willing to withdraw", "Iran said it was ready".
+	if i > 0 && sayVerbs[toks[i-1].Lower()] {
+		return true
 	}
 	next := toks[i+1].Lower()
 	if i+2 < len(toks) {

@@ -126,6 +126,13 @@ func (t *tree) subject(v, steps int) mentions {
 	if s := t.argsOf(v, "nsubj"); len(s) > 0 {
 		return s
 	}
+	// "Syria says it is willing": a pronoun the parser took for an
+	// expletive but the actor stage resolved is the subject.
+	for _, k := range t.children(v, "expl") {
+		if m := t.mentionOf(k); m != nil {
+			return mentions{m}
+		}
+	}
 	if t.child(v, "nsubj") >= 0 || t.child(v, "nsubj:pass") >= 0 || steps > 4 {
 		return nil
 	}

@@ -63,9 +63,14 @@ func (m *Model) participleObjects(classes, heads, labels []int) int {
 				if heads[j+1]-1 != i {
 					continue
 				}
-				// A direct object, or a past-tense verb coordinated with
-				// it ("guards fired on and seized two gunboats").
-				if r := m.rels[labels[j+1]]; r == "obj" || r == "conj" && m.tagger.xpos[cj] == "VBD" {
+				// A direct object, a bare noun phrase of people counted
+				// or determined ("arrested more than 100 Palestinians"),
+				// or a past-tense verb coordinated with it ("guards fired
+				// on and seized two gunboats").
+				switch r := m.rels[labels[j+1]]; {
+				case r == "obj", r == "conj" && m.tagger.xpos[cj] == "VBD":
+					return i
+				case (r == "obl" || r == "obl:agent") && j > i && bareCounted(m, classes, heads, labels, j):
 					return i
 				}
 			}
@@ -95,4 +100,26 @@ func (t *tagger) vbd() int {
 		}
 	}
 	return -1
+}
+
+// bareCounted reports whether the oblique at j is a plural noun with no
+// preposition and with a number or determiner of its own: "100
+// Palestinians", not "on Saturday" or "last week".
+func bareCounted(m *Model, classes, heads, labels []int, j int) bool {
+	if x := m.tagger.xpos[classes[j]]; x != "NNS" && x != "NNPS" {
+		return false
+	}
+	counted := false
+	for k := range classes {
+		if heads[k+1]-1 != j {
+			continue
+		}
+		switch m.rels[labels[k+1]] {
+		case "case":
+			return false
+		case "nummod", "det":
+			counted = true
+		}
+	}
+	return counted
 }
