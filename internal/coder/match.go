@@ -206,29 +206,43 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 	}
 	// The dependents in any order: a word may hang on one matched after
 	// it ("non" on "grata" in "persona non grata").
-	left := tr.Deps
-	for len(left) > 0 {
-		var rest [][]string
-		for _, alts := range left {
+	at := make([]int, len(tr.Deps))
+	for j := range at {
+		at[j] = -1
+	}
+	for progress := true; progress; {
+		progress = false
+		for j, alts := range tr.Deps {
+			if at[j] >= 0 {
+				continue
+			}
 			if k := find(alts, false); k >= 0 {
+				at[j] = k
 				words = append(words, k)
-			} else {
-				rest = append(rest, alts)
+				progress = true
 			}
 		}
-		if len(rest) == len(left) {
-			break
-		}
-		left = rest
 	}
-	for _, alts := range left {
+	for j, alts := range tr.Deps {
+		if at[j] >= 0 {
+			continue
+		}
 		// A particle the parser left after the verb as a preposition of
 		// nothing: "pulled out".
 		w := alts[0]
 		if len(alts) != 1 || !preposition[w] || i+1 >= len(t.toks) || t.toks[i+1].Lower() != w || taken(i+1) || t.isTime(t.head(i+1)) {
 			return nil, false // not "agreed on Monday"
 		}
+		at[j] = i + 1
 		words = append(words, i+1)
+	}
+	// A preposition written before a noun is that noun's own: "call for
+	// summit" is not "called for a deadline during the summit".
+	for j := 0; j+1 < len(tr.Deps); j++ {
+		p, n := tr.Deps[j], tr.Deps[j+1]
+		if len(p) == 1 && preposition[p[0]] && !(len(n) == 1 && preposition[n[0]]) && t.head(at[j]) != at[j+1] && at[j] != i+1 {
+			return nil, false
+		}
 	}
 	return words, true
 }
