@@ -118,6 +118,26 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 	return events
 }
 
+// Mutual reports whether a sentence that names no actor may still hold an
+// event to code: a mutual trigger, which takes the paragraph's two states
+// ("A $3.5 billion agreement was signed"). The pipeline parses such
+// sentences too. It reads the words only, before any parse.
+func (c *Coder) Mutual(toks []doc.Token) bool {
+	for _, t := range toks {
+		for _, tr := range c.lex.byHead[t.Lower()] {
+			if tr.Recip && !tr.Weak {
+				return true
+			}
+		}
+		for _, tr := range c.lex.phrases[t.Lower()] {
+			if tr.Recip && !tr.Weak {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // atDate codes the mentions of a sentence, found on the publication date
 // pub, on the date of the sentence's first event: "Putin" is prime
 // minister in a sentence about 2008.

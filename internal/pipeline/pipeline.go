@@ -52,7 +52,7 @@ type Pipeline struct {
 func New(r *actors.Resolver, parser Parser, c *coder.Coder) *Pipeline {
 	stages := []Stage{prepare{}, tokenize{}, findActors{r}}
 	if parser != nil {
-		stages = append(stages, parse{parser})
+		stages = append(stages, parse{parser, c})
 	}
 	return &Pipeline{stages: append(stages, code{c})}
 }
@@ -111,14 +111,24 @@ func (f findActors) Process(_ context.Context, a *Analysis) error {
 }
 
 // parse tags, lemmatizes and parses every codable sentence that names an
-// actor. Gating on actors rather than on the event lexicon keeps the
+// actor, and those that may hold a mutual event of the paragraph's
+// parties. Gating on actors rather than on the event lexicon keeps the
 // sentences whose events the lexicon would miss.
-type parse struct{ p Parser }
+type parse struct {
+	p Parser
+	c *coder.Coder
+}
 
 func (p parse) Process(_ context.Context, a *Analysis) error {
 	for i := range a.Doc.Sentences {
 		s := &a.Doc.Sentences[i]
-		if s.Codable && i < len(a.Mentions) && namesActor(a.Mentions[i]) {
+		if !s.Codable {
+			continue
+		}
+		// A sentence that names no actor is parsed only when a mutual
+		// event may be coded from it with the paragraph's parties ("A $3.5
+		// billion agreement was signed").
+		if i < len(a.Mentions) && namesActor(a.Mentions[i]) || p.c != nil && p.c.Mutual(s.Tokens) {
 			p.p.Analyze(s.Tokens)
 			s.Parsed = true
 		}

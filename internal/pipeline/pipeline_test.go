@@ -95,7 +95,7 @@ func TestProcess(t *testing.T) {
 		}
 		got = append(got, e.Source.Code+">"+tgt+" "+e.CAMEO+" "+e.Trigger)
 	}
-	if want := "RUSGOV>CHN 042 arrived in|RUSGOV>CHNGOV 044 met"; strings.Join(got, "|") != want {
+	if want := "RUSGOV>CHN 042 arrived in|RUSGOV>CHNGOV 040 met"; strings.Join(got, "|") != want {
 		t.Errorf("events %q, want %q", strings.Join(got, "|"), want)
 	}
 }
