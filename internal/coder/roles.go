@@ -424,7 +424,7 @@ func (t *tree) verbRoles(h hit) result {
 		}
 		// "blocked resolutions in the UN Security Council": the body where
 		// one acts is the counterpart.
-		if len(r.tgt) == 0 && cl.Forum {
+		if len(r.tgt) == 0 && cl.Forum && !h.t.Recip {
 			kids := append([]int{}, t.kids[i]...)
 			for _, w := range h.words[1:] {
 				kids = append(kids, t.kids[w]...) // "resolutions in the Council"
@@ -610,6 +610,13 @@ func (t *tree) party(m *actors.Mention) bool {
 	}
 	if mk := t.marker(k); is("place", mk) && !is("target", mk) {
 		return false
+	}
+	// Not one described inside a relative clause of another noun: "a world
+	// order to replace the one in which the U.S. is the predominant power".
+	for n, steps := k, 0; n >= 0 && steps < 6; n, steps = t.head(n), steps+1 {
+		if t.toks[n].Rel == "acl:relcl" {
+			return false
+		}
 	}
 	if t.rel(k) == "nsubj" {
 		if g := t.head(k); g >= 0 && is("report", t.lemma(g)) {
