@@ -216,7 +216,7 @@ func TestConstructions(t *testing.T) {
 		return nil
 	}
 	c := testCoder(t)
-	rows, failed := 0, 0
+	rows, failed, knownRows := 0, 0, 0
 	for _, file := range files {
 		name := filepath.Base(file)
 		f, err := os.Open(file)
@@ -235,8 +235,17 @@ func TestConstructions(t *testing.T) {
 				continue
 			}
 			cols := strings.Split(text, "\t")
+			known := ""
+			if len(cols) == 5 {
+				known, _ = strings.CutPrefix(cols[4], "known: ")
+				if known == cols[4] || known == "" {
+					t.Errorf("%s:%d: fifth column %q, want \"known: REASON\"", name, line, cols[4])
+					continue
+				}
+				cols = cols[:4]
+			}
 			if len(cols) != 4 {
-				t.Errorf("%s:%d: %d columns, want 4", name, line, len(cols))
+				t.Errorf("%s:%d: %d columns, want 4 (and an optional known: REASON)", name, line, len(cols))
 				continue
 			}
 			tag, date, sentence, expected := cols[0], cols[1], cols[2], strings.TrimSpace(cols[3])
@@ -279,10 +288,21 @@ func TestConstructions(t *testing.T) {
 					ok = ok && matched
 				}
 			}
-			if !ok {
+			switch {
+			case ok && known != "":
+				t.Errorf("%s:%d [%s] %q passes now: remove its known mark (%s)", name, line, tag, sents[len(sents)-1], known)
+			case !ok && known != "":
+				knownRows++
+			case !ok:
 				failed++
 				fileFailed++
-				t.Logf("%s:%d [%s] %q\n   want %s\n    got %s", name, line, tag, sents[len(sents)-1], expected, describe(got))
+				t.Errorf("%s:%d [%s] %q\n   want %s\n    got %s", name, line, tag, sents[len(sents)-1], expected, describe(got))
+				if os.Getenv("DYAD_MARK_KNOWN") != "" {
+					fmt.Printf("KNOWN\t%s\t%d\t%s\n", name, line, describe(got))
+				}
+			}
+			if known != "" {
+				fileFailed++
 			}
 		}
 		if err := sc.Err(); err != nil {
@@ -291,17 +311,12 @@ func TestConstructions(t *testing.T) {
 		f.Close()
 		t.Logf("%s: %d of %d rows pass", name, fileRows-fileFailed, fileRows)
 	}
-	if rows < 150 {
-		t.Errorf("%d construction rows, want at least 150", rows)
+	if rows < 300 {
+		t.Errorf("%d construction rows, want at least 300", rows)
 	}
-	// The floor is the share passed when it was last raised; raise it as
-	// the coder improves, never lower it.
-	const floor = 0.93
-	share := float64(rows-failed) / float64(rows)
-	if share < floor {
-		t.Errorf("%d of %d construction rows pass (%.3f), below the floor %.2f; failures are logged above", rows-failed, rows, share, floor)
-	}
-	t.Logf("%d of %d construction rows pass (%.3f)", rows-failed, rows, share)
+	// Every row passes but those marked known, each with the reason it
+	// fails; a known row that passes must lose its mark.
+	t.Logf("%d of %d construction rows pass; %d fail as marked known, %d fail unmarked", rows-failed-knownRows, rows, knownRows, failed)
 }
 
 // TestNoPanic codes every sentence of the seeds, the demo corpus and the
