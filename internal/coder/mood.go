@@ -101,10 +101,10 @@ func (t *tree) mood(i int) (string, bool) {
 				// verb does: "the rebels, who attacked the base, denied".
 				return mod, true
 			}
-			if mk := t.marker(k); mk == "that" || mk == "" {
-				if is("claim", gl) {
-					return "", false // "claims that its warplanes had bombed"
-				}
+			// "claims that its warplanes had bombed": what a claim says is
+			// alleged; but "a claim denied by X" is a denial.
+			if mk := t.marker(k); (mk == "that" || mk == "") && is("claim", gl) && t.finite(k) {
+				return "", false
 			}
 			// "a resolution condemning the attack": what a thing (not an
 			// actor or people) is described as doing is not an event.
@@ -288,4 +288,22 @@ func (t *tree) reporter(k int) int {
 		return -1
 	}
 	return -1
+}
+
+// finite reports whether the verb at k heads a finite clause: a tensed
+// verb or one with a tensed auxiliary.
+func (t *tree) finite(k int) bool {
+	switch t.toks[k].XPOS {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	for _, c := range t.kids[k] {
+		if r := t.toks[c].Rel; r == "aux" || r == "aux:pass" || r == "cop" {
+			switch t.toks[c].XPOS {
+			case "VBD", "VBZ", "VBP", "MD":
+				return true
+			}
+		}
+	}
+	return false
 }

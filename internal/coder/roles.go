@@ -393,9 +393,14 @@ func (t *tree) verbRoles(h hit) result {
 		// An act done to some end aims where its purpose does: "used
 		// tear gas to disperse demonstrators".
 		if len(r.tgt) == 0 {
-			for _, k := range t.kids[i] {
-				if (t.toks[k].Rel == "advcl" || t.toks[k].Rel == "xcomp") && t.marker(k) == "to" {
-					r.tgt = r.tgt.add(t.argsOf(k, "obj")...)
+			kids := append([]int{}, t.kids[i]...)
+			for _, o := range t.children(i, "obj") {
+				kids = append(kids, t.children(o, "acl")...) // "used tear gas to disperse"
+			}
+			for _, k := range kids {
+				if rel := t.toks[k].Rel; (rel == "advcl" || rel == "xcomp" || rel == "acl") && t.marker(k) == "to" {
+					r2 := t.argsOf(k, "obj")
+					r.tgt = r.tgt.add(others(r2, r.src)...)
 				}
 			}
 		}
