@@ -192,6 +192,12 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 				}
 			} else if t.isTime(k) {
 				continue
+			} else if mk := t.markerAt(k); mk >= 0 && !tr.writes(t.lem[mk]) {
+				// A noun the pattern writes bare is an argument, not the
+				// object of a preposition it does not write: "call
+				// emergency session" is not "at an emergency session,
+				// called".
+				continue
 			}
 			return k
 		}
@@ -395,6 +401,19 @@ func (t *tree) actorClass(k int, class string) bool {
 			}
 		case "@state":
 			if a.Country != "" && a.Code == a.Country {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// writes reports whether the pattern writes word w among its modifiers or
+// dependents.
+func (tr *Trigger) writes(w string) bool {
+	for _, pos := range [][][]string{tr.Mods, tr.Deps} {
+		for _, alts := range pos {
+			if contains(alts, w) {
 				return true
 			}
 		}

@@ -106,10 +106,13 @@ func (t *tree) mood(i int) (string, bool) {
 			if mk := t.marker(k); (mk == "that" || mk == "") && is("claim", gl) && t.finite(k) {
 				return "", false
 			}
-			// "a resolution condemning the attack": what a thing (not an
-			// actor or people) is described as doing is not an event.
+			// "vetoed a resolution condemning the attack": what a rejected
+			// thing would have done is not an event; "a letter urging
+			// dialogue" is its author's appeal.
 			if t.toks[k].XPOS == "VBG" && t.mentionOf(g) == nil && !is("people", gl) {
-				return "", false
+				if v := t.head(g); v >= 0 && is("deny", t.lemma(v)) {
+					return "", false
+				}
 			}
 			if t.marker(k) == "to" {
 				switch {

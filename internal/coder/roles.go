@@ -425,7 +425,7 @@ func (t *tree) verbRoles(h hit) result {
 		// "called for the removal of US bases": an appeal, a demand or a
 		// criticism aims at the actor its object names.
 		if len(r.tgt) == 0 && cl.Inner {
-			r.tgt = t.inner(i, r.src)
+			r.tgt = t.inner(i, r.src, cameo.Root(h.t.Code) == "13")
 		}
 		// "blocked resolutions in the UN Security Council": the body where
 		// one acts is the counterpart.
@@ -661,10 +661,16 @@ func (t *tree) clauseTarget(i int) mentions {
 // and obl subtrees, relative clauses aside) that is not on src's side:
 // "called for the removal of US bases", "condemned the killing of Iranian
 // diplomats".
-func (t *tree) inner(i int, src mentions) mentions {
+func (t *tree) inner(i int, src mentions, clause bool) mentions {
 	for _, k := range t.kids[i] {
 		switch t.rel(k) {
 		case "obj", "obl":
+		case "ccomp":
+			// A threat aims at whom its clause names: "warned that
+			// vengeance would befall Saudi politicians".
+			if !clause {
+				continue
+			}
 		default:
 			continue
 		}
