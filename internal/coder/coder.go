@@ -196,6 +196,13 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		rs = append(rs, reading{h: h, mod: mod, r: c.roles(t, h), intended: intended})
 	}
 	rs = c.governed(t, rs)
+	// The targets the sentence's own clauses name come first when another
+	// event takes its target from the sentence: "Bahrain and Sudan cut
+	// their ties with Tehran, while the UAE recalled its ambassador".
+	dc.targets = nil
+	for _, rd := range rs {
+		dc.targets = dc.targets.add(rd.r.tgt...)
+	}
 	var out []doc.Event
 	seen := map[string]bool{}
 	for pass := 0; pass < 2; pass++ {
@@ -392,7 +399,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 	case len(src) == 0 && len(tgt) > 0 && (h.t.Recip || twoParty(code)) && !h.t.Weak && !r.srcNamed:
 		// "agreements signed with Yanukovych": the other party of a
 		// two-party event is the sentence's or the paragraph's.
-		if other, near := otherParty(st.tree, r.tgt, context); other != nil {
+		if other, near := otherParty(st.tree, r.tgt, nil, context); other != nil {
 			return cross([]doc.Actor{*other}, tgt), trust(near)
 		}
 	case len(src) == 0 && len(tgt) == 0 && h.t.Recip && !h.t.Weak && !h.nominal:
@@ -409,7 +416,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			if !(h.t.Recip || twoParty(code)) {
 				context = nil
 			}
-			if other, near := otherParty(st.tree, r.src, context); other != nil {
+			if other, near := otherParty(st.tree, r.src, dc.targets, context); other != nil {
 				return cross(src, []doc.Actor{*other}), trust(near)
 			}
 			// Else the document's other protagonist: "Warsaw deployed
@@ -433,6 +440,8 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 type discourse struct {
 	para []actors.Mention
 	doc  []doc.Actor
+	// targets are the targets the parse gave the sentence's triggers.
+	targets mentions
 }
 
 // other returns the protagonist of the document on no side of src's, or
@@ -540,7 +549,7 @@ func overlaps(a, b mentions) bool {
 // otherParty is the party an event that takes two parties has when its
 // clause names only one: another actor the sentence names, or else the
 // last actor of the paragraph so far, that is not on the source's side.
-func otherParty(t *tree, src mentions, context []actors.Mention) (a *doc.Actor, inSentence bool) {
+func otherParty(t *tree, src, first mentions, context []actors.Mention) (a *doc.Actor, inSentence bool) {
 	side := src.actors()
 	other := func(m *actors.Mention) *doc.Actor {
 		if src.has(m) {
@@ -556,6 +565,11 @@ func otherParty(t *tree, src mentions, context []actors.Mention) (a *doc.Actor, 
 			}
 		}
 		return nil
+	}
+	for _, m := range first {
+		if a := other(m); a != nil {
+			return a, true
+		}
 	}
 	for k := range t.mentions {
 		m := &t.mentions[k]
