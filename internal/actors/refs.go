@@ -250,6 +250,12 @@ func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
 	compatible := func(h seen) bool {
 		return len(h.Actors) == 1 && h.Person == m.Person && !h.Plural
 	}
+	// "Moscow said it was ready": a pronoun right after "X said" is X.
+	for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
+		if h := history[k]; h.Last == m.First-2 && compatible(h) && !h.Adjective && h.Prep == "" {
+			return &history[k].Mention
+		}
+	}
 	// The same sentence: "he ... his" keeps the subject; else the nearest
 	// name, then the nearest adjective.
 	var nearest, nearestAdj *seen
