@@ -8,6 +8,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"regexp"
 
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/clean"
@@ -154,6 +155,10 @@ func (c code) Process(_ context.Context, a *Analysis) error {
 	return nil
 }
 
+// wireDateline matches a news agency dateline at the start of a
+// paragraph: a city in capitals, an optional date, and a dash.
+var wireDateline = regexp.MustCompile(`^[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([A-Za-z ]+\))? [—–-]+ `)
+
 // Prepare cleans d.Body into d.Text and d.Paragraphs, fills a missing
 // publication date from a dateline in the text, and splits the paragraphs
 // into sentences. Sentences of headings, link lists and datelines are kept
@@ -173,8 +178,14 @@ func Prepare(d *doc.Document) {
 func Split(text string, paras []doc.Paragraph) []doc.Sentence {
 	var out []doc.Sentence
 	for pi, p := range paras {
-		for _, sp := range nlp.Sentences(text[p.Start:p.End]) {
+		for k, sp := range nlp.Sentences(text[p.Start:p.End]) {
 			start, end := p.Start+sp.Start, p.Start+sp.End
+			// "PARIS, May 17, 2014 — Nigeria and ...": a wire dateline
+			// that opens a paragraph is a sentence of its own, not coded.
+			if loc := wireDateline.FindStringIndex(text[start:end]); k == 0 && loc != nil && loc[1] < end-start {
+				out = append(out, doc.Sentence{Index: len(out), Start: start, End: start + loc[1], Text: text[start : start+loc[1]], Paragraph: pi})
+				start += loc[1]
+			}
 			out = append(out, doc.Sentence{
 				Index:     len(out),
 				Start:     start,

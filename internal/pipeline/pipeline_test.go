@@ -154,3 +154,22 @@ func words(toks []doc.Token) string {
 	}
 	return b.String()
 }
+
+// TestSplitWireDateline checks that a wire dateline opening a paragraph
+// is a sentence of its own that is not coded.
+func TestSplitWireDateline(t *testing.T) {
+	for _, text := range []string{
+		"PARIS, May 17, 2014 — Nigeria and four of its neighbours agreed on Saturday to share intelligence.",
+		"GAZA CITY, August 27, 2014 — Israel and Hamas agreed to a ceasefire.",
+		"LONDON (Reuters) — Britain expelled 23 diplomats.",
+	} {
+		ss := Split(text, []doc.Paragraph{{Start: 0, End: len(text), Kind: doc.Body}})
+		if len(ss) != 2 || ss[0].Codable || !ss[1].Codable || strings.ContainsAny(ss[1].Text, "—") {
+			t.Errorf("%q: sentences %+v, want the dateline apart and not coded", text, ss)
+		}
+	}
+	text := "In Moscow, protesters gathered — some of them for hours."
+	if ss := Split(text, []doc.Paragraph{{Start: 0, End: len(text), Kind: doc.Body}}); len(ss) != 1 {
+		t.Errorf("%q: %d sentences, want 1", text, len(ss))
+	}
+}
