@@ -61,6 +61,9 @@ const (
 	Named   Kind = iota // by name, title or adjective: "Russian President Vladimir Putin"
 	Pronoun             // he, she, it, his, her, its
 	Group               // they, their, both, "the two sides", "the two countries"
+	// Description is a definite description of an actor named before:
+	// "the kingdom", "the bloc", "the alliance".
+	Description
 )
 
 // Mention is a stretch of a sentence that names one or more actors.

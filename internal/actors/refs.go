@@ -1,6 +1,7 @@
 package actors
 
 import (
+	_ "embed"
 	"slices"
 	"strings"
 
@@ -27,6 +28,11 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 		return m, last + 1, true
 	}
 	switch {
+	case w == "the" && i+1 < len(toks) && descriptions[toks[i+1].Lower()].kind != "" && !capitalizedAt(toks, i+1) &&
+		(i+2 >= len(toks) || toks[i+2].Lower() != "of" && !toks[i+2].IsCapitalized()):
+		// "the kingdom", "the bloc", but not "the council of ministers"
+		// or "the Council".
+		return ref(Description, i+1, false)
 	case personPronouns[w]:
 		return ref(Pronoun, i, true)
 	case w == "its":
@@ -198,6 +204,8 @@ func (r *Resolver) resolve(text string, ms []Mention, k, sentence int, history [
 			to = resolvePronoun(m, sentence, history)
 		case Group:
 			to = r.resolveGroup(m, sentence, history)
+		case Description:
+			to = resolveDescription(m, history)
 		}
 	}
 	if to == nil || len(to.Actors) == 0 {
@@ -444,6 +452,62 @@ func protagonists(history []seen) (Mention, bool) {
 		a, b = b, a
 	}
 	return Mention{Actors: []doc.Actor{a.a, b.a}, dated: []*dated{a.d, b.d}}, true
+}
+
+// descriptionsFile lists the nouns of a definite description, the kind
+// of actor each refers back to, and for some the states it can mean.
+//
+//go:embed descriptions.txt
+var descriptionsFile string
+
+type description struct {
+	kind      string          // state or igo
+	countries map[string]bool // the only states it can mean, or nil
+}
+
+var descriptions = func() map[string]description {
+	m := map[string]description{}
+	for _, line := range strings.Split(descriptionsFile, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		d := description{kind: f[1]}
+		if len(f) > 2 {
+			d.countries = map[string]bool{}
+			for _, c := range f[2:] {
+				d.countries[c] = true
+			}
+		}
+		m[f[0]] = d
+	}
+	return m
+}()
+
+// resolveDescription finds what "the kingdom" or "the bloc" refers to: the
+// most recent actor of its kind named in the last few sentences.
+func resolveDescription(m Mention, history []seen) *Mention {
+	d := descriptions[strings.ToLower(m.Text[strings.LastIndex(m.Text, " ")+1:])]
+	last := -1
+	for k := len(history) - 1; k >= 0; k-- {
+		h := history[k]
+		if last < 0 {
+			last = h.sentence
+		}
+		if last-h.sentence > 3 {
+			break
+		}
+		if h.Kind != Named || len(h.Actors) != 1 {
+			continue
+		}
+		a := h.Actors[0]
+		switch {
+		case d.kind == "state" && a.Country != "" && a.Code == a.Country && (d.countries == nil || d.countries[a.Country]),
+			d.kind == "igo" && strings.HasPrefix(a.Code, "IGO"):
+			return &history[k].Mention
+		}
+	}
+	return nil
 }
 
 // stateNouns name states as such: "the two countries" are Russia and
