@@ -123,6 +123,8 @@ func (t *tree) argsOf(i int, rel string) mentions {
 // bombs"), the noun a participle modifies ("troops firing on
 // protesters"), the main verb's for a participle or purpose clause.
 func (t *tree) subject(v, steps int) mentions {
+	// The first subject that names an actor: a parse may give two ("a
+	// top U.S. official today praised").
 	if s := t.argsOf(v, "nsubj"); len(s) > 0 {
 		return s
 	}
@@ -330,6 +332,20 @@ func (t *tree) verbRoles(h hit) result {
 		}
 		if len(r.tgt) == 0 {
 			r.tgt = more()
+		}
+		// "Israel is opposed to French mediation", "is committed to": a
+		// participle the pattern reads with its own preposition is a
+		// state of its subject, who is then the actor.
+		if len(r.src) == 0 && t.child(i, "aux:pass") >= 0 || len(r.src) == 0 && t.child(i, "cop") >= 0 {
+			for _, w := range h.words[1:] {
+				if t.toks[w].Rel == "case" && t.lemma(w) != "by" {
+					if s := t.argsOf(i, "nsubj:pass"); len(s) > 0 {
+						r.src = s
+						r.tgt = others(t.targetsOf(i, place, skip), s)
+					}
+					break
+				}
+			}
 		}
 		// "the General Staff said all contacts with Ankara would be
 		// suspended": who announces an act with no agent is its source.
