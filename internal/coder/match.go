@@ -94,9 +94,10 @@ func (c *Coder) headMatch(t *tree, i int) (hit, bool) {
 			case tr.Kind == 'v' && verb:
 			case tr.Kind == 'n' && noun:
 				nominal = true
-			case tr.Kind == 'v' && noun && len(tr.Deps) == 0 && contains(tr.Forms, lower):
+			case tr.Kind == 'v' && noun && len(tr.Deps) == 0 && contains(tr.Forms, lower) && !tr.Report:
 				// A verb form used as a noun is its event: "the visit",
-				// "the bombing".
+				// "the bombing"; but "states" and "claims" are no
+				// statements.
 				nominal = true
 			default:
 				continue
