@@ -10,10 +10,6 @@ import (
 // pair is one (source, target) of an event.
 type pair struct{ src, tgt doc.Actor }
 
-// violent reports whether a code is an assault, a fight or mass
-// violence, whose target is where it strikes: "shelled positions in Gaza".
-func violent(code string) bool { return cameo.ClassOf(code).Force == "violent" }
-
 // forceful reports whether a code shows or uses force, whose target is
 // where it is aimed: "drills around Taiwan".
 func forceful(code string) bool { return cameo.ClassOf(code).Force != "" }

@@ -599,17 +599,6 @@ func placeParty(loc doc.Location, src mentions) *actors.Mention {
 	return &actors.Mention{Text: loc.Text, Actors: []doc.Actor{{Text: loc.Text, Code: loc.Country, Country: loc.Country}}}
 }
 
-// placeTargets gives targetless pairs the country of the place, unless
-// it is the source's own.
-func placeTargets(pairs []pair, loc doc.Location) []pair {
-	for i, p := range pairs {
-		if p.tgt.Code == "" && p.src.Country != loc.Country {
-			pairs[i].tgt = doc.Actor{Text: loc.Text, Code: loc.Country, Country: loc.Country}
-		}
-	}
-	return pairs
-}
-
 // unarmed reports whether an actor code names civilians or other people
 // who bear no arms: CVL, REF, EDU, HLH, MED, LAB, REL, AGR.
 func unarmed(code string) bool {

@@ -189,24 +189,6 @@ func (t *tree) passive(i int) bool {
 	return t.toks[i].XPOS == "VBN" && (t.toks[i].Rel == "acl" || t.toks[i].Rel == "amod")
 }
 
-// inClause walks the dependents of i that stay in its clause: everything
-// below i except other clauses, conjuncts and punctuation.
-func (t *tree) inClause(i int, fn func(k int) bool) {
-	for _, k := range t.kids[i] {
-		switch t.rel(k) {
-		case "conj", "parataxis", "ccomp", "advcl", "csubj", "punct", "list", "reparandum", "cc":
-			continue
-		}
-		if t.toks[k].Rel == "acl:relcl" {
-			continue
-		}
-		if !fn(k) {
-			return
-		}
-		t.inClause(k, fn)
-	}
-}
-
 // span returns the first and last token of the subtree of i.
 func (t *tree) span(i int) (lo, hi int) {
 	lo, hi = i, i
