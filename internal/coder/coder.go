@@ -256,9 +256,10 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	code := h.t.Code
 	// A plan is coded as the intent to act ("will visit" is 036,
 	// "pledged to give aid" 033, "threatened to impose sanctions" 130);
-	// but a conflictual act announced in the future tense alone is the
-	// act ("said contacts would be suspended" is 16).
-	if mod == doc.Planned && (rd.intended != "" || !strings.HasPrefix(intent(code), "13")) {
+	// but a conflictual act announced in the future tense alone, or
+	// decided, is the act ("said contacts would be suspended", "agreed to
+	// widen sanctions" are 16).
+	if mod == doc.Planned && (rd.intended != "" && !is("decide", rd.intended) || !strings.HasPrefix(intent(code), "13")) {
 		code = intent(code)
 	}
 	// "Russia said that Sudan must return the helicopter": a statement

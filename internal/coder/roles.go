@@ -336,7 +336,7 @@ func (t *tree) verbRoles(h hit) result {
 		// "Israel is opposed to French mediation", "is committed to": a
 		// participle the pattern reads with its own preposition is a
 		// state of its subject, who is then the actor.
-		if len(r.src) == 0 && t.child(i, "aux:pass") >= 0 || len(r.src) == 0 && t.child(i, "cop") >= 0 {
+		if len(r.src) == 0 && (h.t.Kind == 'p' || t.toks[i].UPOS == "ADJ") {
 			for _, w := range h.words[1:] {
 				if t.toks[w].Rel == "case" && t.lemma(w) != "by" {
 					if s := t.argsOf(i, "nsubj:pass"); len(s) > 0 {
