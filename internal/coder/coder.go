@@ -188,6 +188,14 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		intended := t.intended
 		t.words = nil
 		if !ok {
+			// "said it would not meet the demands", "will not sign the
+			// agreement": a declared refusal to cooperate is a rejection.
+			if t.refusal(h.head) && cooperative(h.t.Code) {
+				r := c.roles(t, h)
+				hh := h
+				hh.t = &Trigger{Code: "120", Kind: h.t.Kind, Phrase: h.t.Phrase, Head: h.t.Head, Weak: h.t.Weak}
+				rs = append(rs, reading{h: hh, mod: doc.Asserted, r: r})
+			}
 			continue
 		}
 		if attributed && mod == doc.Asserted && !h.t.Report {
@@ -434,6 +442,13 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		return out, 0.5
 	}
 	return nil, 0
+}
+
+// cooperative reports whether a code is of cooperation (quad classes 1
+// and 2: roots 02 to 08).
+func cooperative(code string) bool {
+	r := cameo.Root(code)
+	return r >= "02" && r <= "08"
 }
 
 // discourse is what the coder knows around a sentence: the actors of its

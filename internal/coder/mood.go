@@ -310,3 +310,20 @@ func (t *tree) finite(k int) bool {
 	}
 	return false
 }
+
+// refusal reports whether the verb at k is declared not to happen by the
+// one who would do it: negated with a future or volitional auxiliary
+// ("will not sign", "would not reopen", "won't withdraw").
+func (t *tree) refusal(k int) bool {
+	neg, future := false, false
+	for _, c := range t.kids[k] {
+		w := t.lemma(c)
+		switch t.rel(c) {
+		case "advmod":
+			neg = neg || w == "not" || w == "n't" || w == "never"
+		case "aux":
+			future = future || is("future", w) || is("future", t.toks[c].Lower()) || w == "would" || t.toks[c].Lower() == "wo"
+		}
+	}
+	return neg && future
+}
