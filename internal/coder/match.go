@@ -159,7 +159,7 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 	// time phrase ("called on Tuesday" is not "called on").
 	find := func(alts []string, before bool) int {
 		for k := range t.toks {
-			if taken(k) || (before && k > i) || !taken(t.head(k)) && !(t.rel(k) == "case" && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
+			if taken(k) || (before && k > i) || !taken(t.head(k)) && !((t.rel(k) == "case" || t.rel(k) == "mark") && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
 				continue
 			}
 			// Only the head's own arguments and modifiers: not its subject
