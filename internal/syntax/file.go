@@ -256,6 +256,7 @@ func (d *decoder) weights() *weights {
 		return w
 	}
 	w.slots = make([]slot, nslots)
+	adviseHuge(w.slots)
 	off := uint32(0)
 	for i := range w.slots {
 		s := &w.slots[i]
@@ -268,6 +269,7 @@ func (d *decoder) weights() *weights {
 		return w
 	}
 	w.ents = make([]went, nents)
+	adviseHuge(w.ents)
 	for i := range w.ents {
 		c := class[i]
 		if int(c) >= w.nclass {

@@ -113,16 +113,20 @@ func (m *Model) parseWords(w *work) (heads, labels []int) {
 	var ok [ntrans]bool
 	for !s.done() {
 		s.legal(&ok)
-		w.feats = parseFeatures(w.feats[:0], s, &w.at)
-		sc := w.scores[:ntrans]
-		clear(sc)
-		m.parse.score(w.feats, sc)
-		head, dep := s.apply(argmax(sc, ok[:]))
+		t := forced(&ok)
+		if t == none {
+			w.feats = parseFeatures(w.feats[:0], s, &w.at)
+			sc := w.scores[:ntrans]
+			clear(sc)
+			m.parse.score(w.feats, sc)
+			t = argmax(sc, ok[:])
+		}
+		head, dep := s.apply(t)
 		if dep == none {
 			continue
 		}
 		w.feats = labelFeatures(w.feats[:0], s, &w.at, head, dep)
-		sc = w.scores[:len(m.rels)]
+		sc := w.scores[:len(m.rels)]
 		clear(sc)
 		m.label.score(w.feats, sc)
 		s.setLabel(head, dep, argmax(sc, nil))

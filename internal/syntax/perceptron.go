@@ -324,6 +324,7 @@ func fp16(fp uint32) uint16 { return uint16(fp>>8) | 1 }
 // inline returns w, which must have ntrans classes, as transWeights.
 func (w *weights) inline() *transWeights {
 	t := &transWeights{scale: w.scale, slots: make([]transSlot, len(w.slots)), fps: make([]uint32, len(w.slots))}
+	adviseHuge(t.slots)
 	for i, s := range w.slots {
 		if s.fpn == 0 {
 			continue

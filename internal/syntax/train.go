@@ -418,24 +418,29 @@ func trainParser(m *Model, train, dev []*example, opt TrainOptions) {
 			s.reset(len(ex.words))
 			for !s.done() {
 				s.legal(&ok)
-				s.costs(ex.heads, &ok, &cost)
-				feats = parseFeatures(feats[:0], &s, &at)
-				sc = [ntrans]float32{}
-				p.score(feats, sc[:])
-				pred := argmax(sc[:], ok[:])
-				minCost := -1
-				for t := range ntrans {
-					if ok[t] && (minCost < 0 || cost[t] < minCost) {
-						minCost = cost[t]
+				// A forced transition is neither scored nor learned
+				// from, but counts for averaging like any other.
+				pred, best := forced(&ok), forced(&ok)
+				if pred == none {
+					s.costs(ex.heads, &ok, &cost)
+					feats = parseFeatures(feats[:0], &s, &at)
+					sc = [ntrans]float32{}
+					p.score(feats, sc[:])
+					pred = argmax(sc[:], ok[:])
+					minCost := -1
+					for t := range ntrans {
+						if ok[t] && (minCost < 0 || cost[t] < minCost) {
+							minCost = cost[t]
+						}
 					}
-				}
-				var zero [ntrans]bool
-				for t := range ntrans {
-					zero[t] = ok[t] && cost[t] == minCost
-				}
-				best := argmax(sc[:], zero[:])
-				if !zero[pred] {
-					p.update(feats, best, pred)
+					var zero [ntrans]bool
+					for t := range ntrans {
+						zero[t] = ok[t] && cost[t] == minCost
+					}
+					best = argmax(sc[:], zero[:])
+					if !zero[pred] {
+						p.update(feats, best, pred)
+					}
 				}
 				p.tick()
 				next := best
