@@ -142,8 +142,13 @@ func (m *Model) parseWords(w *work) (heads, labels []int) {
 // training data the first statement holds for 99.8% of subjects, the
 // second for 92% of "by" phrases under a participle and all others.
 func voice(toks []doc.Token) {
-	passive := make([]bool, len(toks))
-	by := make([]bool, len(toks))
+	// On the stack for sentences of up to 128 tokens.
+	var pb, bb [128]bool
+	passive, by := pb[:0], bb[:0]
+	if len(toks) > len(pb) {
+		passive, by = make([]bool, len(toks)), make([]bool, len(toks))
+	}
+	passive, by = passive[:len(toks)], by[:len(toks)]
 	for _, t := range toks {
 		if t.Head < 0 {
 			continue

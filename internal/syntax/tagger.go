@@ -43,7 +43,7 @@ func describe(words []string, known []uint64, amb *table, infos []wordInfo) {
 		in := &infos[i]
 		in.form = hashString(w)
 		in.lower = hashString(lw)
-		in.shape = hashString(shape(w))
+		in.shape = shapeHash(w)
 		in.suf1 = hashString(suffix(lw, 1)) ^ 1
 		in.suf2 = hashString(suffix(lw, 2)) ^ 2
 		in.suf3 = hashString(suffix(lw, 3)) ^ 3
@@ -107,6 +107,44 @@ func shape(w string) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// shapeHash is hashString(shape(w)), computed without building the
+// shape.
+func shapeHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	var last rune
+	run := 0
+	for _, r := range w {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c == last {
+			run++
+			if run > 2 {
+				continue
+			}
+		} else {
+			last, run = c, 1
+		}
+		if c < utf8.RuneSelf {
+			h ^= uint64(c)
+			h *= 1099511628211
+			continue
+		}
+		var b [utf8.UTFMax]byte
+		for _, x := range utf8.AppendRune(b[:0], c) {
+			h ^= uint64(x)
+			h *= 1099511628211
+		}
+	}
+	return h
 }
 
 func wordFlags(w string, first bool) uint64 {
