@@ -181,6 +181,8 @@ type tagger struct {
 	// the set of tags the treebank gives the word at least 5% of the time.
 	amb table
 	w   scorer
+	// names is set when the model reads dyad's dictionaries (Model.names).
+	names bool
 }
 
 func ambKey(lower uint64) uint64 { return feat(98, lower, 0, 0) }
@@ -230,11 +232,13 @@ func rightFeatures(buf []uint64, infos []wordInfo, i int, prev int, first []int)
 }
 
 // tagFeatures appends the features of token i given the classes of the
-// two tokens before it.
-func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int) []uint64 {
+// two tokens before it; with names, also what dyad's dictionaries say of
+// the token and its neighbours (without, those features would only repeat
+// others, the dictionaries saying nothing of any word).
+func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int, names bool) []uint64 {
 	w, p1, p2, n1, n2 := around(infos, i, 0), around(infos, i, -1), around(infos, i, -2), around(infos, i, 1), around(infos, i, 2)
 	t1, t2 := uint64(prev+1), uint64(prev2+1)
-	return append(buf,
+	buf = append(buf,
 		feat(0, 0, 0, 0),
 		feat(1, w.lower, 0, 0),
 		feat(2, w.form, 0, 0),
@@ -264,11 +268,6 @@ func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int) []uint6
 		feat(26, w.lower, n1.lower, 0),
 		feat(27, t1, w.lower, n1.lower),
 		feat(28, w.flags, w.suf3, 0),
-		feat(29, w.known, w.flags, 0),
-		feat(30, w.known, n1.lower, 0),
-		feat(31, w.known, t1, 0),
-		feat(32, n1.known, w.lower, 0),
-		feat(33, p1.known, w.lower, 0),
 		feat(34, w.amb, 0, 0),
 		feat(35, n1.amb, 0, 0),
 		feat(36, n2.amb, 0, 0),
@@ -278,6 +277,16 @@ func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int) []uint6
 		feat(40, p1.amb, w.amb, 0),
 		feat(41, w.lower, n1.amb, 0),
 		feat(42, w.suf3, n1.amb, 0),
+	)
+	if !names {
+		return buf
+	}
+	return append(buf,
+		feat(29, w.known, w.flags, 0),
+		feat(30, w.known, n1.lower, 0),
+		feat(31, w.known, t1, 0),
+		feat(32, n1.known, w.lower, 0),
+		feat(33, p1.known, w.lower, 0),
 	)
 }
 
@@ -354,7 +363,7 @@ func best2(scores []float32) (int, float32) {
 
 // features appends the features of token i in a pass.
 func (t *tagger) features(buf []uint64, infos []wordInfo, i, prev, prev2 int, first []int) []uint64 {
-	buf = tagFeatures(buf, infos, i, prev, prev2)
+	buf = tagFeatures(buf, infos, i, prev, prev2, t.names)
 	if first != nil {
 		buf = rightFeatures(buf, infos, i, prev, first)
 	}

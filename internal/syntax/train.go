@@ -120,6 +120,7 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 	var known func([]string, []uint64)
 	if opt.Names != nil {
 		m.names = nameTable(opt.Names)
+		m.tagger.names = true
 		known = func(words []string, out []uint64) { markNames(&m.names, words, out) }
 	}
 	m.tagger.amb = ambiguityClasses(train, tags)
@@ -464,7 +465,7 @@ func trainParser(m *Model, train, dev []*example, opt TrainOptions) {
 			}
 		}
 		// Average and measure on dev; keep the best epoch.
-		pw, lw := p.average(opt.MinWeight).inline(), lp.average(opt.MinWeight)
+		pw, lw := p.averageTrans(opt.MinWeight), lp.average(opt.MinWeight)
 		m.parse, m.label = pw, lw
 		uas, las := attachment(m, dev)
 		fmt.Fprintf(opt.Log, "parser epoch %d: dev uas %.4f las %.4f\n", epoch+1, uas, las)
