@@ -426,7 +426,7 @@ func TestQuantities(t *testing.T) {
 		want           []doc.Quantity
 	}{
 		{"China and Russia signed a $400 billion gas agreement.", "05", []doc.Quantity{{Text: "$400 billion", Value: 400e9, Unit: "USD"}}},
-		{"The People's Bank of China and the Bank of Russia signed a currency swap worth 150 billion yuan.", "05", []doc.Quantity{{Text: "150 billion yuan", Value: 150e9, Unit: "CNY"}}},
+		{"The People's Bank of China and the Bank of Russia signed a currency swap worth 150 billion yuan.", "06", []doc.Quantity{{Text: "150 billion yuan", Value: 150e9, Unit: "CNY"}}},
 		{"Japan criticized China over the $5 billion deal.", "11", nil},
 	}
 	for _, tt := range tests {

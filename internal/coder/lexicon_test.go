@@ -59,16 +59,16 @@ func TestPatternOnParse(t *testing.T) {
 	}
 	c := &Coder{lex: l}
 	tests := map[string]string{
-		"They reached an agreement on Monday.":            "reached an agreement",
-		"They reached a new trade agreement.":             "reached a new trade agreement",
-		"They reached agreement.":                         "reached agreement",
-		"They reached a $2 billion trade agreement.":      "reached a $2 billion trade agreement",
-		"They reached the end of a long road.":            "",
-		"Qatar cut all diplomatic ties with Egypt.":       "cut all diplomatic ties",
-		"Ties were cut on Monday.":                        "Ties were cut",
-		"The arms embargo on Russia remains in force.":    "arms embargo",
-		"The troops withdrew from the town on Friday.":    "withdrew from",
-		"They reached, after a long night, an agreement.": "reached, after a long night, an agreement",
+		"They reached an agreement on Monday.":                                    "reached an agreement",
+		"They reached a new trade agreement.":                                     "reached a new trade agreement",
+		"They reached agreement.":                                                 "reached agreement",
+		"They reached a $2 billion trade agreement.":                              "reached a $2 billion trade agreement",
+		"They reached the end of a long road.":                                    "",
+		"Qatar cut all diplomatic ties with Egypt.":                               "cut all diplomatic ties",
+		"Ties were cut on Monday.":                                                "Ties were cut",
+		"The arms embargo on Russia remains in force.":                            "arms embargo",
+		"The troops withdrew from the town on Friday.":                            "withdrew from",
+		"They reached, after a long and difficult night, an agreement on prices.": "reached, after a long and difficult night, an agreement",
 	}
 	for s, want := range tests {
 		toks := parsed(t, s)

@@ -17,7 +17,7 @@ import (
 // slices prefixed by their length. Writing the same model twice gives the
 // same bytes (gzip carries no time stamp here).
 
-const magic = "dyad syntax model 3\n"
+const magic = "dyad syntax model 4\n"
 
 // WriteTo writes m in the model file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -33,7 +33,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	e.weights(m.tagger.w.(*weights))
 	e.weights(m.tagger.second.(*weights))
 	e.strs(m.rels)
-	e.weights(m.parse.(*transWeights).weights())
+	e.trans(m.parse.(*transTable))
 	e.weights(m.label.(*weights))
 	e.lemmas(m.lemmas)
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
@@ -69,6 +69,7 @@ func decode(data []byte) (*Model, error) {
 	m := &Model{}
 	m.About = d.str()
 	m.names = d.table()
+	m.tagger.names = m.names.n > 0
 	m.tagger.upos = d.strs()
 	m.tagger.xpos = d.strs()
 	m.tagger.frequent = d.table()
@@ -76,7 +77,7 @@ func decode(data []byte) (*Model, error) {
 	m.tagger.w = d.weights()
 	m.tagger.second = d.weights()
 	m.rels = d.strs()
-	m.parse = d.weights().inline()
+	m.parse = d.trans()
 	m.label = d.weights()
 	m.lemmas = d.lemmas()
 	if d.err != nil {
@@ -125,12 +126,21 @@ func (e *encoder) table(t *table) {
 func (e *encoder) weights(w *weights) {
 	e.uint(uint64(w.nclass))
 	e.w.Write(binary.LittleEndian.AppendUint32(nil, math.Float32bits(w.scale)))
-	e.uint(uint64(len(w.slots)))
+	e.uint(uint64(len(w.buckets)))
 	e.uint(uint64(len(w.ents)))
-	// Offsets follow from the counts, in slot order.
-	b := make([]byte, 0, 4*len(w.slots))
-	for _, s := range w.slots {
-		b = binary.LittleEndian.AppendUint32(b, s.fpn)
+	// Every bucket's fingerprints, then the number of class weights of
+	// each slot; offsets follow from the numbers, in bucket order.
+	b := make([]byte, 0, 16*len(w.buckets))
+	for _, k := range w.buckets {
+		b = binary.LittleEndian.AppendUint64(b, k.fps[0])
+		b = binary.LittleEndian.AppendUint64(b, k.fps[1])
+	}
+	e.w.Write(b)
+	b = b[:0]
+	for _, k := range w.buckets {
+		for _, r := range k.ref {
+			b = append(b, byte(r))
+		}
 	}
 	e.w.Write(b)
 	b = b[:0]
@@ -141,6 +151,28 @@ func (e *encoder) weights(w *weights) {
 	b = b[:0]
 	for _, x := range w.ents {
 		b = binary.LittleEndian.AppendUint16(b, uint16(x.val))
+	}
+	e.w.Write(b)
+}
+
+// trans writes the parser's buckets as they lie in memory: every
+// bucket's fingerprints, then every bucket's weights.
+func (e *encoder) trans(t *transTable) {
+	e.w.Write(binary.LittleEndian.AppendUint32(nil, math.Float32bits(t.scale)))
+	e.uint(uint64(len(t.buckets)))
+	b := make([]byte, 0, 16*len(t.buckets))
+	for _, k := range t.buckets {
+		b = binary.LittleEndian.AppendUint64(b, k.fps[0])
+		b = binary.LittleEndian.AppendUint64(b, k.fps[1])
+	}
+	e.w.Write(b)
+	b = b[:0]
+	for _, k := range t.buckets {
+		for _, w := range k.w {
+			for _, v := range w {
+				b = binary.LittleEndian.AppendUint16(b, uint16(v))
+			}
+		}
 	}
 	e.w.Write(b)
 }
@@ -241,33 +273,43 @@ func (d *decoder) table() table {
 func (d *decoder) weights() *weights {
 	w := &weights{nclass: d.count()}
 	scale := d.take(4)
-	if d.err != nil {
-		return w
-	}
-	w.scale = math.Float32frombits(binary.LittleEndian.Uint32(scale))
-	nslots, nents := d.count(), d.count()
-	if d.err != nil || nslots&(nslots-1) != 0 || nslots == 0 {
+	nb, nents := d.count(), d.count()
+	if d.err != nil || nb == 0 || nb&(nb-1) != 0 || nents >= 1<<24 {
 		d.fail("weights")
 		return w
 	}
-	slots := d.take(4 * nslots)
+	w.scale = math.Float32frombits(binary.LittleEndian.Uint32(scale))
+	fps, counts := d.take(16*nb), d.take(bucketSlots*nb)
 	class, val := d.take(nents), d.take(2*nents)
 	if d.err != nil {
 		return w
 	}
-	w.slots = make([]slot, nslots)
-	off := uint32(0)
-	for i := range w.slots {
-		s := &w.slots[i]
-		s.fpn = binary.LittleEndian.Uint32(slots[4*i:])
-		s.off = off
-		off += s.fpn & 0xff
+	w.buckets = make([]bucket, nb)
+	adviseHuge(w.buckets)
+	off, room := 0, false
+	for i := range w.buckets {
+		b := &w.buckets[i]
+		b.fps[0] = binary.LittleEndian.Uint64(fps[16*i:])
+		b.fps[1] = binary.LittleEndian.Uint64(fps[16*i+8:])
+		for j := range b.ref {
+			n := int(counts[bucketSlots*i+j])
+			// A slot that holds a feature has class weights: a lookup
+			// that finds it reads the first.
+			if (b.fps[j/4]>>(16*(j%4))&0xffff != 0) != (n > 0) {
+				d.fail("weights")
+				return w
+			}
+			b.ref[j] = uint32(off)<<8 | uint32(n)
+			off += n
+		}
+		room = room || !b.full()
 	}
-	if int(off) != nents {
+	if off != nents || !room {
 		d.fail("weights")
 		return w
 	}
 	w.ents = make([]went, nents)
+	adviseHuge(w.ents)
 	for i := range w.ents {
 		c := class[i]
 		if int(c) >= w.nclass {
@@ -277,6 +319,40 @@ func (d *decoder) weights() *weights {
 		w.ents[i] = went{val: int16(binary.LittleEndian.Uint16(val[2*i:])), class: c}
 	}
 	return w
+}
+
+func (d *decoder) trans() *transTable {
+	t := &transTable{}
+	scale := d.take(4)
+	n := d.count()
+	if d.err != nil || n == 0 || n&(n-1) != 0 {
+		d.fail("transitions")
+		return t
+	}
+	t.scale = math.Float32frombits(binary.LittleEndian.Uint32(scale))
+	fps, ws := d.take(16*n), d.take(2*bucketSlots*ntrans*n)
+	if d.err != nil {
+		return t
+	}
+	t.buckets = make([]transBucket, n)
+	adviseHuge(t.buckets)
+	room := false
+	for i := range t.buckets {
+		b := &t.buckets[i]
+		b.fps[0] = binary.LittleEndian.Uint64(fps[16*i:])
+		b.fps[1] = binary.LittleEndian.Uint64(fps[16*i+8:])
+		for j := range b.w {
+			for c := range b.w[j] {
+				b.w[j][c] = int16(binary.LittleEndian.Uint16(ws[2*((i*bucketSlots+j)*ntrans+c):]))
+			}
+		}
+		room = room || !b.full()
+	}
+	// A lookup walks past full buckets: one must have room.
+	if !room {
+		d.fail("transitions")
+	}
+	return t
 }
 
 func (d *decoder) lemmas() *lemmatizer {

@@ -58,7 +58,11 @@ func lemmaKey(xpos, s string) string { return xpos + "\x00" + s }
 
 func (l *lemmatizer) lemma(form, xpos string) string {
 	lw := strings.ToLower(form)
-	if r, ok := l.rules[lemmaKey(xpos, "^"+lw)]; ok {
+	// Keys are built in a buffer on the stack: a map lookup by
+	// string(bytes) allocates nothing.
+	var buf [64]byte
+	key := append(append(append(buf[:0], xpos...), 0, '^'), lw...)
+	if r, ok := l.rules[string(key)]; ok {
 		return r.apply(form)
 	}
 	// A proper name the treebank never lemmatized is its own lemma: an
@@ -66,8 +70,12 @@ func (l *lemmatizer) lemma(form, xpos string) string {
 	if xpos == "NNP" {
 		return form
 	}
-	if r, ok := l.suffixRule(lw, xpos); ok {
-		return r.apply(form)
+	for n := maxSuffix; n >= 0; n-- {
+		key = append(append(key[:0], xpos...), 0)
+		key = append(key, suffix(lw, n)...)
+		if r, ok := l.rules[string(key)]; ok {
+			return r.apply(form)
+		}
 	}
 	return lw
 }

@@ -120,16 +120,20 @@ func (m *Model) parseWords(w *work) (heads, labels []int) {
 	var ok [ntrans]bool
 	for !s.done() {
 		s.legal(&ok)
-		w.feats = parseFeatures(w.feats[:0], s, &w.at)
-		sc := w.scores[:ntrans]
-		clear(sc)
-		m.parse.score(w.feats, sc)
-		head, dep := s.apply(argmax(sc, ok[:]))
+		t := forced(&ok)
+		if t == none {
+			w.feats = parseFeatures(w.feats[:0], s, &w.at)
+			sc := w.scores[:ntrans]
+			clear(sc)
+			m.parse.score(w.feats, sc)
+			t = argmax(sc, ok[:])
+		}
+		head, dep := s.apply(t)
 		if dep == none {
 			continue
 		}
 		w.feats = labelFeatures(w.feats[:0], s, &w.at, head, dep)
-		sc = w.scores[:len(m.rels)]
+		sc := w.scores[:len(m.rels)]
 		clear(sc)
 		m.label.score(w.feats, sc)
 		s.setLabel(head, dep, argmax(sc, nil))
@@ -145,8 +149,13 @@ func (m *Model) parseWords(w *work) (heads, labels []int) {
 // training data the first statement holds for 99.8% of subjects, the
 // second for 92% of "by" phrases under a participle and all others.
 func voice(toks []doc.Token) {
-	passive := make([]bool, len(toks))
-	by := make([]bool, len(toks))
+	// On the stack for sentences of up to 128 tokens.
+	var pb, bb [128]bool
+	passive, by := pb[:0], bb[:0]
+	if len(toks) > len(pb) {
+		passive, by = make([]bool, len(toks)), make([]bool, len(toks))
+	}
+	passive, by = passive[:len(toks)], by[:len(toks)]
 	for _, t := range toks {
 		if t.Head < 0 {
 			continue

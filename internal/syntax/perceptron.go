@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"math"
+	"math/bits"
 	"sort"
 )
 
@@ -165,15 +166,17 @@ func (p *perceptron) add(r int32, class int, v float32) {
 	p.rows[r] = append(row, entry{class: int32(class), ts: p.step, w: v})
 }
 
-// average returns the averaged weights as a frozen model, dropping class
-// weights whose magnitude is below min and features left with none.
-func (p *perceptron) average(min float64) *weights {
-	type kept struct {
-		key  uint64
-		ents []entry
-	}
-	var all []kept
-	maxAbs := 0.0
+// kept is a feature's averaged class weights, sorted by class, as
+// freezing keeps them.
+type kept struct {
+	key  uint64
+	ents []entry // class and the averaged weight in sum
+}
+
+// averaged returns the averaged weights of every feature, in table
+// order, dropping class weights whose magnitude is below min and features
+// left with none, and the largest magnitude kept.
+func (p *perceptron) averaged(min float64) (all []kept, maxAbs float64) {
 	for i, k := range p.tab.keys {
 		if k == 0 {
 			continue
@@ -193,61 +196,71 @@ func (p *perceptron) average(min float64) *weights {
 			all = append(all, kept{k, ents})
 		}
 	}
-	w := &weights{nclass: p.nclass}
 	if maxAbs == 0 {
 		maxAbs = 1
 	}
-	w.scale = float32(maxAbs / 32767)
-	size := 1024
-	for 3*size < 4*len(all) {
-		size *= 2
+	return all, maxAbs
+}
+
+// average returns the averaged weights as a frozen model, dropping class
+// weights whose magnitude is below min and features left with none.
+func (p *perceptron) average(min float64) *weights {
+	all, maxAbs := p.averaged(min)
+	w := &weights{nclass: p.nclass, scale: float32(maxAbs / 32767)}
+	type feature struct {
+		key uint64
+		row []went
 	}
-	w.slots = make([]slot, size)
-	at := make([]int32, size) // slot → index in all, plus one
-	mask := uint64(size - 1)
-	for j, k := range all {
-		i := k.key & mask
-		for at[i] != 0 {
-			i = (i + 1) & mask
-		}
-		at[i] = int32(j + 1)
-	}
-	// Class weights are laid out in slot order, so a slot's offset
-	// follows from the counts before it.
-	for i, j := range at {
-		if j == 0 {
-			continue
-		}
-		off := uint32(len(w.ents))
-		for _, e := range all[j-1].ents {
+	var feats []feature
+	for _, k := range all {
+		var row []went
+		for _, e := range k.ents {
 			if v := int16(math.Round(e.sum / float64(w.scale))); v != 0 {
-				w.ents = append(w.ents, went{val: v, class: uint8(e.class)})
+				row = append(row, went{val: v, class: uint8(e.class)})
 			}
 		}
-		w.slots[i] = slot{fpn: fingerprint(all[j-1].key)<<8 | (uint32(len(w.ents)) - off), off: off}
+		if len(row) > 0 {
+			feats = append(feats, feature{k.key, row})
+		}
+	}
+	w.buckets = make([]bucket, bucketsFor(len(feats)))
+	adviseHuge(w.buckets)
+	mask := uint64(len(w.buckets) - 1)
+	// Class weights are laid out in bucket and slot order once every
+	// feature has its slot, so the file need not store offsets.
+	rows := make([][bucketSlots][]went, len(w.buckets))
+	for _, f := range feats {
+		i, j := put(w.buckets, f.key&mask, fp16(f.key))
+		rows[i][j] = f.row
+	}
+	for i := range w.buckets {
+		for j, row := range rows[i] {
+			if len(row) > 0 {
+				w.buckets[i].ref[j] = uint32(len(w.ents))<<8 | uint32(len(row))
+				w.ents = append(w.ents, row...)
+			}
+		}
 	}
 	return w
 }
 
-// fingerprint is 24 bits of k that the slot number does not use.
-func fingerprint(k uint64) uint32 { return uint32(k>>40) | 1 }
-
-// weights is a frozen perceptron: an open-addressing table of slots, each
-// a 24-bit key fingerprint and where its class weights lie, the weights
-// stored as int16 multiples of scale. A lookup touches one slot and one
-// run of weights, so scoring costs two cache misses per feature at most.
+// weights is a frozen perceptron: its features in buckets of one cache
+// line, eight 16-bit key fingerprints and where the class weights of
+// each lie, the weights stored as int16 multiples of scale. A lookup
+// reads one bucket and one run of weights, two cache misses at most.
 type weights struct {
-	nclass int
-	scale  float32
-	slots  []slot
-	ents   []went
+	nclass  int
+	scale   float32
+	buckets []bucket
+	ents    []went
 }
 
-// slot packs a 24-bit key fingerprint with the number of class weights
-// (at most 255), and the offset of those weights.
-type slot struct {
-	fpn uint32 // fingerprint<<8 | count; 0 for an empty slot
-	off uint32
+// bucket is 64 bytes: fingerprints as in transBucket, and for each slot
+// the offset of its class weights in ents (24 bits) and their number.
+type bucket struct {
+	fps [2]uint64
+	ref [bucketSlots]uint32
+	_   [16]byte
 }
 
 type went struct {
@@ -257,39 +270,56 @@ type went struct {
 
 // score adds each feature's class weights to scores (len nclass).
 func (w *weights) score(feats []uint64, scores []float32) {
-	// Features are scored in batches: first every feature's slot is read
-	// into a local array, loads the processor can overlap since none
-	// depends on another; then the class weights of the features found
-	// are gathered the same way, and only then added up. Lookups in
-	// tables of megabytes are cache misses, and overlapping them is most
-	// of the speed of tagging and parsing.
-	mask := uint64(len(w.slots) - 1)
-	var slots [batch]slot
+	// Features are scored in batches: first the fingerprints of every
+	// feature's bucket are read into a local array, loads the processor
+	// can overlap since none depends on another; then the buckets, now in
+	// cache, are searched, and the first class weight of each feature
+	// found is read the same way; only then are the weights added up, as
+	// integers, scaled once at the end. Lookups in tables of megabytes are
+	// cache misses, and overlapping them is most of the speed of tagging
+	// and parsing.
+	mask := uint64(len(w.buckets) - 1)
+	var lo [batch]uint64
 	var rows [batch][]went
+	var heads [batch]went
+	var acc [256]int32
 	for len(feats) > 0 {
 		n := min(len(feats), batch)
 		for k, f := range feats[:n] {
-			slots[k] = w.slots[f&mask]
+			lo[k] = w.buckets[f&mask].fps[0]
 		}
 		found := 0
 		for k, f := range feats[:n] {
-			s := slots[k]
-			fp := fingerprint(f)
-			for i := f & mask; s.fpn != 0 && s.fpn>>8 != fp; {
+			i := f & mask
+			b := &w.buckets[i]
+			fp := fp16(f)
+			j := match(lo[k], b.fps[1], fp)
+			for j >= bucketSlots && b.full() {
 				i = (i + 1) & mask
-				s = w.slots[i]
+				b = &w.buckets[i]
+				j = match(b.fps[0], b.fps[1], fp)
 			}
-			if s.fpn != 0 {
-				rows[found] = w.ents[s.off : s.off+s.fpn&0xff]
+			// Branch-free: a miss reads slot 0 and is not counted.
+			hit := j < bucketSlots
+			r := b.ref[j&(bucketSlots-1)]
+			rows[found] = w.ents[r>>8 : r>>8+r&0xff]
+			if hit {
 				found++
 			}
 		}
-		for _, row := range rows[:found] {
-			for _, e := range row {
-				scores[e.class] += float32(e.val) * w.scale
+		for k, row := range rows[:found] {
+			heads[k] = row[0]
+		}
+		for k, row := range rows[:found] {
+			acc[heads[k].class] += int32(heads[k].val)
+			for _, e := range row[1:] {
+				acc[e.class] += int32(e.val)
 			}
 		}
 		feats = feats[n:]
+	}
+	for c := range scores {
+		scores[c] += float32(acc[c&255]) * w.scale
 	}
 }
 
@@ -302,87 +332,144 @@ type scorer interface {
 	score(feats []uint64, scores []float32)
 }
 
-// transWeights holds the parser's transition weights inline in the slots:
-// with three classes, a feature's weights fit beside its fingerprint, so
-// a lookup is one cache miss.
-type transWeights struct {
-	scale float32
-	slots []transSlot
-	fps   []uint32 // each slot's whole fingerprint, for writing the model
+// transTable holds the parser's transition weights in buckets of one
+// cache line each: eight 16-bit key fingerprints, then the three weights
+// of each. A key lives in the bucket its low bits name or, when that one
+// is full, in the first one after it with room, so a lookup reads one
+// cache line but for the few keys of a full bucket.
+type transTable struct {
+	scale   float32
+	buckets []transBucket
 }
 
-// transSlot is eight bytes: 16 bits of the key's fingerprint (the slot
-// number holds more of the key) and the three weights.
-type transSlot struct {
-	fp uint16 // 0 for an empty slot
-	w  [ntrans]int16
+// transBucket is 64 bytes: fingerprints 0-3 in fps[0] and 4-7 in fps[1],
+// 16 bits each and 0 for an empty slot, slots filled in order.
+type transBucket struct {
+	fps [2]uint64
+	w   [bucketSlots][ntrans]int16
 }
 
-// fp16 shortens a slot's 24-bit fingerprint to 16 bits, never 0.
-func fp16(fp uint32) uint16 { return uint16(fp>>8) | 1 }
+const (
+	bucketSlots = 8
+	lanes       = 0x0001000100010001 // 1 in each 16-bit lane
+	highs       = 0x8000800080008000 // the top bit of each lane
+)
 
-// inline returns w, which must have ntrans classes, as transWeights.
-func (w *weights) inline() *transWeights {
-	t := &transWeights{scale: w.scale, slots: make([]transSlot, len(w.slots)), fps: make([]uint32, len(w.slots))}
-	for i, s := range w.slots {
-		if s.fpn == 0 {
+// fp16 is the fingerprint of key k in a bucket: 16 bits the bucket number
+// does not use, never 0.
+func fp16(k uint64) uint16 { return uint16(k>>48) | 1 }
+
+// match returns the slot of fingerprint fp in a bucket whose
+// fingerprints are fps0 and fps1, or bucketSlots or more when the bucket
+// does not hold it. The lanes of a word that hold fp become 0 once xored
+// with it, and (v - lanes) &^ v & highs sets the top bit of the lowest
+// zero lane (and maybe of lanes above it, which the lowest comes before).
+func match(fps0, fps1 uint64, fp uint16) int {
+	pat := uint64(fp) * lanes
+	v0, v1 := fps0^pat, fps1^pat
+	z0 := (v0 - lanes) &^ v0 & highs
+	z1 := (v1 - lanes) &^ v1 & highs
+	// Interleave: the top bit of lane i of fps[0] becomes bit 16i, of
+	// fps[1] bit 16i+1.
+	tz := bits.TrailingZeros64(z0>>15 | z1>>14)
+	return tz>>4 + 4*(tz&1) + 8*(tz>>6)
+}
+
+// full reports whether every slot of b is taken.
+func (b *transBucket) full() bool { return b.fps[1]>>48 != 0 }
+func (b *bucket) full() bool      { return b.fps[1]>>48 != 0 }
+
+// bucketsFor returns how many buckets hold n features at most half full,
+// so a bucket seldom overflows: a power of two, at least 64.
+func bucketsFor(n int) int {
+	b := 64
+	for b*bucketSlots < 2*n {
+		b *= 2
+	}
+	return b
+}
+
+// putIn stores fingerprint fp of a key whose bucket is i in the first
+// bucket from i with room, and returns that bucket and slot.
+func putIn[B any](bs []B, fps func(*B) *[2]uint64, i uint64, fp uint16) (uint64, int) {
+	mask := uint64(len(bs) - 1)
+	for fps(&bs[i])[1]>>48 != 0 {
+		i = (i + 1) & mask
+	}
+	f := fps(&bs[i])
+	j := 0
+	for f[j/4]>>(16*(j%4))&0xffff != 0 {
+		j++
+	}
+	f[j/4] |= uint64(fp) << (16 * (j % 4))
+	return i, j
+}
+
+func put(bs []bucket, i uint64, fp uint16) (uint64, int) {
+	return putIn(bs, func(b *bucket) *[2]uint64 { return &b.fps }, i, fp)
+}
+
+// averageTrans returns the averaged weights of a perceptron over the
+// transitions as a transTable, dropping weights below min as average does.
+func (p *perceptron) averageTrans(min float64) *transTable {
+	all, maxAbs := p.averaged(min)
+	t := &transTable{scale: float32(maxAbs / 32767)}
+	n := bucketsFor(len(all))
+	t.buckets = make([]transBucket, n)
+	adviseHuge(t.buckets)
+	mask := uint64(n - 1)
+	for _, k := range all {
+		var w [ntrans]int16
+		for _, e := range k.ents {
+			w[e.class] = int16(math.Round(e.sum / float64(t.scale)))
+		}
+		if w == [ntrans]int16{} {
 			continue
 		}
-		ts := &t.slots[i]
-		ts.fp = fp16(s.fpn >> 8)
-		t.fps[i] = s.fpn >> 8
-		for _, e := range w.ents[s.off : s.off+s.fpn&0xff] {
-			ts.w[e.class] = e.val
-		}
+		t.put(k.key&mask, fp16(k.key), w)
 	}
 	return t
 }
 
-func (t *transWeights) score(feats []uint64, scores []float32) {
-	// As weights.score: read the slots of a batch first, then use them.
-	mask := uint64(len(t.slots) - 1)
-	var slots [batch]transSlot
+// put stores the weights w of a key with fingerprint fp whose bucket is
+// i, in the first bucket from i with room.
+func (t *transTable) put(i uint64, fp uint16, w [ntrans]int16) {
+	i, j := putIn(t.buckets, func(b *transBucket) *[2]uint64 { return &b.fps }, i, fp)
+	t.buckets[i].w[j] = w
+}
+
+func (t *transTable) score(feats []uint64, scores []float32) {
+	// As weights.score, in two rounds: first the fingerprints of each
+	// feature's bucket are read, loads the processor overlaps since none
+	// depends on another; then the buckets, now in cache, are searched.
+	mask := uint64(len(t.buckets) - 1)
 	var sum [ntrans]int32
+	var lo [batch]uint64
 	for len(feats) > 0 {
 		n := min(len(feats), batch)
 		for k, f := range feats[:n] {
-			slots[k] = t.slots[f&mask]
+			lo[k] = t.buckets[f&mask].fps[0]
 		}
 		for k, f := range feats[:n] {
-			s := slots[k]
-			fp := fp16(fingerprint(f))
-			for i := f & mask; s.fp != 0 && s.fp != fp; {
+			i := f & mask
+			b := &t.buckets[i]
+			fp := fp16(f)
+			j := match(lo[k], b.fps[1], fp)
+			for j >= bucketSlots && b.full() {
 				i = (i + 1) & mask
-				s = t.slots[i]
+				b = &t.buckets[i]
+				j = match(b.fps[0], b.fps[1], fp)
 			}
-			if s.fp != 0 {
-				sum[0] += int32(s.w[0])
-				sum[1] += int32(s.w[1])
-				sum[2] += int32(s.w[2])
-			}
+			// Branch-free add: keep is all ones when j is a slot.
+			keep := int32(j-bucketSlots) >> 31
+			w := &b.w[j&(bucketSlots-1)]
+			sum[0] += int32(w[0]) & keep
+			sum[1] += int32(w[1]) & keep
+			sum[2] += int32(w[2]) & keep
 		}
 		feats = feats[n:]
 	}
 	for c, v := range sum {
 		scores[c] += float32(v) * t.scale
 	}
-}
-
-// weights returns t in the general layout, as the model file stores it.
-func (t *transWeights) weights() *weights {
-	w := &weights{nclass: ntrans, scale: t.scale, slots: make([]slot, len(t.slots))}
-	for i, s := range t.slots {
-		if s.fp == 0 {
-			continue
-		}
-		off, n := uint32(len(w.ents)), uint32(0)
-		for c, v := range s.w {
-			if v != 0 {
-				w.ents = append(w.ents, went{val: v, class: uint8(c)})
-				n++
-			}
-		}
-		w.slots[i] = slot{fpn: t.fps[i]<<8 | n, off: off}
-	}
-	return w
 }

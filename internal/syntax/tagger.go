@@ -43,7 +43,7 @@ func describe(words []string, known []uint64, amb *table, infos []wordInfo) {
 		in := &infos[i]
 		in.form = hashString(w)
 		in.lower = hashString(lw)
-		in.shape = hashString(shape(w))
+		in.shape = shapeHash(w)
 		in.suf1 = hashString(suffix(lw, 1)) ^ 1
 		in.suf2 = hashString(suffix(lw, 2)) ^ 2
 		in.suf3 = hashString(suffix(lw, 3)) ^ 3
@@ -109,6 +109,44 @@ func shape(w string) string {
 	return b.String()
 }
 
+// shapeHash is hashString(shape(w)), computed without building the
+// shape.
+func shapeHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	var last rune
+	run := 0
+	for _, r := range w {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c == last {
+			run++
+			if run > 2 {
+				continue
+			}
+		} else {
+			last, run = c, 1
+		}
+		if c < utf8.RuneSelf {
+			h ^= uint64(c)
+			h *= 1099511628211
+			continue
+		}
+		var b [utf8.UTFMax]byte
+		for _, x := range utf8.AppendRune(b[:0], c) {
+			h ^= uint64(x)
+			h *= 1099511628211
+		}
+	}
+	return h
+}
+
 func wordFlags(w string, first bool) uint64 {
 	var f uint64
 	r, _ := utf8.DecodeRuneInString(w)
@@ -143,6 +181,8 @@ type tagger struct {
 	// the set of tags the treebank gives the word at least 5% of the time.
 	amb table
 	w   scorer
+	// names is set when the model reads dyad's dictionaries (Model.names).
+	names bool
 }
 
 func ambKey(lower uint64) uint64 { return feat(98, lower, 0, 0) }
@@ -192,11 +232,13 @@ func rightFeatures(buf []uint64, infos []wordInfo, i int, prev int, first []int)
 }
 
 // tagFeatures appends the features of token i given the classes of the
-// two tokens before it.
-func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int) []uint64 {
+// two tokens before it; with names, also what dyad's dictionaries say of
+// the token and its neighbours (without, those features would only repeat
+// others, the dictionaries saying nothing of any word).
+func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int, names bool) []uint64 {
 	w, p1, p2, n1, n2 := around(infos, i, 0), around(infos, i, -1), around(infos, i, -2), around(infos, i, 1), around(infos, i, 2)
 	t1, t2 := uint64(prev+1), uint64(prev2+1)
-	return append(buf,
+	buf = append(buf,
 		feat(0, 0, 0, 0),
 		feat(1, w.lower, 0, 0),
 		feat(2, w.form, 0, 0),
@@ -226,11 +268,6 @@ func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int) []uint6
 		feat(26, w.lower, n1.lower, 0),
 		feat(27, t1, w.lower, n1.lower),
 		feat(28, w.flags, w.suf3, 0),
-		feat(29, w.known, w.flags, 0),
-		feat(30, w.known, n1.lower, 0),
-		feat(31, w.known, t1, 0),
-		feat(32, n1.known, w.lower, 0),
-		feat(33, p1.known, w.lower, 0),
 		feat(34, w.amb, 0, 0),
 		feat(35, n1.amb, 0, 0),
 		feat(36, n2.amb, 0, 0),
@@ -240,6 +277,16 @@ func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int) []uint6
 		feat(40, p1.amb, w.amb, 0),
 		feat(41, w.lower, n1.amb, 0),
 		feat(42, w.suf3, n1.amb, 0),
+	)
+	if !names {
+		return buf
+	}
+	return append(buf,
+		feat(29, w.known, w.flags, 0),
+		feat(30, w.known, n1.lower, 0),
+		feat(31, w.known, t1, 0),
+		feat(32, n1.known, w.lower, 0),
+		feat(33, p1.known, w.lower, 0),
 	)
 }
 
@@ -316,7 +363,7 @@ func best2(scores []float32) (int, float32) {
 
 // features appends the features of token i in a pass.
 func (t *tagger) features(buf []uint64, infos []wordInfo, i, prev, prev2 int, first []int) []uint64 {
-	buf = tagFeatures(buf, infos, i, prev, prev2)
+	buf = tagFeatures(buf, infos, i, prev, prev2, t.names)
 	if first != nil {
 		buf = rightFeatures(buf, infos, i, prev, first)
 	}

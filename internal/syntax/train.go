@@ -120,6 +120,7 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 	var known func([]string, []uint64)
 	if opt.Names != nil {
 		m.names = nameTable(opt.Names)
+		m.tagger.names = true
 		known = func(words []string, out []uint64) { markNames(&m.names, words, out) }
 	}
 	m.tagger.amb = ambiguityClasses(train, tags)
@@ -418,24 +419,29 @@ func trainParser(m *Model, train, dev []*example, opt TrainOptions) {
 			s.reset(len(ex.words))
 			for !s.done() {
 				s.legal(&ok)
-				s.costs(ex.heads, &ok, &cost)
-				feats = parseFeatures(feats[:0], &s, &at)
-				sc = [ntrans]float32{}
-				p.score(feats, sc[:])
-				pred := argmax(sc[:], ok[:])
-				minCost := -1
-				for t := range ntrans {
-					if ok[t] && (minCost < 0 || cost[t] < minCost) {
-						minCost = cost[t]
+				// A forced transition is neither scored nor learned
+				// from, but counts for averaging like any other.
+				pred, best := forced(&ok), forced(&ok)
+				if pred == none {
+					s.costs(ex.heads, &ok, &cost)
+					feats = parseFeatures(feats[:0], &s, &at)
+					sc = [ntrans]float32{}
+					p.score(feats, sc[:])
+					pred = argmax(sc[:], ok[:])
+					minCost := -1
+					for t := range ntrans {
+						if ok[t] && (minCost < 0 || cost[t] < minCost) {
+							minCost = cost[t]
+						}
 					}
-				}
-				var zero [ntrans]bool
-				for t := range ntrans {
-					zero[t] = ok[t] && cost[t] == minCost
-				}
-				best := argmax(sc[:], zero[:])
-				if !zero[pred] {
-					p.update(feats, best, pred)
+					var zero [ntrans]bool
+					for t := range ntrans {
+						zero[t] = ok[t] && cost[t] == minCost
+					}
+					best = argmax(sc[:], zero[:])
+					if !zero[pred] {
+						p.update(feats, best, pred)
+					}
 				}
 				p.tick()
 				next := best
@@ -459,7 +465,7 @@ func trainParser(m *Model, train, dev []*example, opt TrainOptions) {
 			}
 		}
 		// Average and measure on dev; keep the best epoch.
-		pw, lw := p.average(opt.MinWeight).inline(), lp.average(opt.MinWeight)
+		pw, lw := p.averageTrans(opt.MinWeight), lp.average(opt.MinWeight)
 		m.parse, m.label = pw, lw
 		uas, las := attachment(m, dev)
 		fmt.Fprintf(opt.Log, "parser epoch %d: dev uas %.4f las %.4f\n", epoch+1, uas, las)
