@@ -36,6 +36,10 @@ type Document struct {
 	// DateFrom says where Published came from: "manifest", "html",
 	// "feed", "dateline", or "" when unknown.
 	DateFrom string
+	// Coding names what coded the document: the dyad build, the
+	// dictionaries and the code tables ("dyad=(devel) dicts=embedded
+	// cameo=1.1b3 ..."), so stored events can be traced and re-coded.
+	Coding string
 
 	// Text is the cleaned text; Paragraphs and Sentences index into it.
 	Text       string
@@ -156,6 +160,13 @@ type Event struct {
 	// (0–1). Both are optional in the contract.
 	Cluster    string  `json:"cluster,omitempty"`
 	Confidence float64 `json:"confidence,omitempty"`
+	// Outlet, URL and Coding are the event's provenance beyond its
+	// document: the publisher (the document's source), the address it was
+	// read from when it came from the web, and what coded it (see
+	// Document.Coding). Optional in the contract.
+	Outlet string `json:"outlet,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Coding string `json:"coding,omitempty"`
 }
 
 // Token is one syntactic word of a sentence, as Universal Dependencies

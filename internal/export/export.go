@@ -72,6 +72,7 @@ var csvHeader = []string{
 	"cameo", "root", "plover", "goldstein", "quad", "trigger", "date", "date_precision",
 	"location_text", "location_country", "location_lat", "location_lon",
 	"quantities", "modality", "sentence",
+	"outlet", "url", "coding",
 }
 
 // CSVHeader returns the column names CSV writes, in order.
@@ -124,6 +125,7 @@ func csvRow(e doc.Event) ([]string, error) {
 		e.CAMEO, e.Root, e.PLOVER, num(e.Goldstein), strconv.Itoa(e.Quad), e.Trigger, e.Date, e.DatePrecision,
 		locText, locCountry, lat, lon,
 		quantities, e.Modality, e.Sentence,
+		e.Outlet, e.URL, e.Coding,
 	}, nil
 }
 

@@ -28,6 +28,18 @@ type Store interface {
 	// Search finds sentences matching the words of query (full-text, every
 	// word must occur; a word ending in * matches as a prefix), best first.
 	Search(ctx context.Context, query string, limit int) ([]SentenceHit, error)
+	// Document returns the stored document with content hash hash: its
+	// metadata, Coding, and the Body it was cleaned from (its cleaned Text
+	// when stored before bodies were kept), without sentences.
+	// ErrNotFound when no document has that hash.
+	Document(ctx context.Context, hash string) (*doc.Document, error)
+	// Replace replaces, in one transaction, what is stored for the
+	// document with d.Hash: its metadata, sentences and events (a
+	// re-coding). ErrNotFound when no document has that hash.
+	Replace(ctx context.Context, d *doc.Document, events []doc.Event) error
+	// Remove deletes the documents whose id or content hash is key, with
+	// their sentences and events, and says how many it removed.
+	Remove(ctx context.Context, key string) (int, error)
 	Close() error
 }
 
@@ -47,6 +59,19 @@ type Filter struct {
 	// up to and including any date starting "2012-06".
 	Since string
 	Until string
+	// Source and Target select one side: a three-letter key ("RUS",
+	// "IGO") matches as a side of Dyad does; a longer code ("RUSGOV")
+	// matches actor codes starting with it.
+	Source, Target string
+	// Code is a CAMEO code; it matches itself and its sub-codes ("04"
+	// matches 042 and 0431).
+	Code string
+	// Quad is a quad class, 1-4; 0 means any.
+	Quad int
+	// PLOVER is a PLOVER event type ("CONSULT").
+	PLOVER string
+	// Modality is "asserted", "planned" or "reported".
+	Modality string
 	// Doc is a document id.
 	Doc string
 	// Limit caps the number of events; 0 means no limit.
@@ -58,10 +83,11 @@ type Counts struct {
 	Documents, Sentences, Events, Actors int
 }
 
-// DocInfo describes one stored document.
+// DocInfo describes one stored document. Coding is what coded it last
+// (doc.Document.Coding).
 type DocInfo struct {
-	ID, Hash, Title, Source, Published, Origin string
-	Events                                     int
+	ID, Hash, Title, Source, Published, Origin, Coding string
+	Events                                             int
 }
 
 // SentenceHit is one sentence found by Search.
@@ -95,6 +121,13 @@ func (f Filter) Sides() (source, target string, err error) {
 		return "", "", fmt.Errorf("dyad %q: want SRC-TGT: %w", f.Dyad, ErrInvalid)
 	}
 	return strings.ToUpper(strings.TrimSpace(src)), strings.ToUpper(strings.TrimSpace(tgt)), nil
+}
+
+// IsURL reports whether a document's origin is a web address, which
+// its events carry as their URL.
+func IsURL(origin string) bool {
+	l := strings.ToLower(origin)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
 // ActorKey is the value an actor is matched on by Filter.Dyad: its

@@ -77,6 +77,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	if err := s.syncCodes(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
 	return s, nil
 }
 
@@ -267,41 +271,47 @@ type actorRow struct{ code, country, name string }
 
 func putDocument(ctx context.Context, tx *sql.Tx, d *doc.Document, events []doc.Event) (bool, error) {
 	var docPK int64
+	now := time.Now().UTC().Format(time.RFC3339Nano)
 	err := tx.QueryRowContext(ctx, `INSERT INTO documents
-		(id, hash, origin, title, source, published, date_from, text, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		(id, hash, origin, title, source, published, date_from, text, ingested_at, format, body, coding, coded_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (hash) DO NOTHING
 		RETURNING pk`,
-		d.ID, d.Hash, d.Origin, d.Title, d.Source, d.Published, d.DateFrom, d.Text,
-		time.Now().UTC().Format(time.RFC3339Nano)).Scan(&docPK)
+		d.ID, d.Hash, d.Origin, d.Title, d.Source, d.Published, d.DateFrom, d.Text, now,
+		d.Format, d.Body, d.Coding, now).Scan(&docPK)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil // stored by another writer since hasHash
 	}
 	if err != nil {
 		return false, fmt.Errorf("insert document: %w", err)
 	}
+	return true, putContent(ctx, tx, docPK, d, events)
+}
 
+// putContent inserts d's sentences and their full-text index, and events,
+// for the document row docPK.
+func putContent(ctx context.Context, tx *sql.Tx, docPK int64, d *doc.Document, events []doc.Event) error {
 	sentences := make(map[int]string, len(d.Sentences))
 	if len(d.Sentences) > 0 {
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO sentences
 			(doc, idx, span_start, span_end, paragraph, text, codable) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
-			return false, fmt.Errorf("prepare sentence insert: %w", err)
+			return fmt.Errorf("prepare sentence insert: %w", err)
 		}
 		defer stmt.Close()
 		for _, sn := range d.Sentences {
 			if _, err := stmt.ExecContext(ctx, docPK, sn.Index, sn.Start, sn.End, sn.Paragraph, sn.Text, sn.Codable); err != nil {
-				return false, fmt.Errorf("insert sentence %d: %w", sn.Index, err)
+				return fmt.Errorf("insert sentence %d: %w", sn.Index, err)
 			}
 			sentences[sn.Index] = sn.Text
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sentences_fts (rowid, text)
 			SELECT pk, text FROM sentences WHERE doc = ?`, docPK); err != nil {
-			return false, fmt.Errorf("index sentences: %w", err)
+			return fmt.Errorf("index sentences: %w", err)
 		}
 	}
 	if len(events) == 0 {
-		return true, nil
+		return nil
 	}
 
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO events (
@@ -312,7 +322,7 @@ func putDocument(ctx context.Context, tx *sql.Tx, d *doc.Document, events []doc.
 		location, quantities, modality, tables, confidence)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
-		return false, fmt.Errorf("prepare event insert: %w", err)
+		return fmt.Errorf("prepare event insert: %w", err)
 	}
 	defer ins.Close()
 	actors := actorIDs{tx: tx, ids: make(map[actorRow]int64)}
@@ -322,7 +332,7 @@ func putDocument(ctx context.Context, tx *sql.Tx, d *doc.Document, events []doc.
 		e := &events[i]
 		srcID, err := actors.id(ctx, e.Source)
 		if err != nil {
-			return false, fmt.Errorf("event %s: %w", e.ID, err)
+			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
 		var sentence, tgtText, tgtRole, tgtKey, location, quantities any
 		var tgtID any
@@ -332,21 +342,21 @@ func putDocument(ctx context.Context, tx *sql.Tx, d *doc.Document, events []doc.
 		if e.Target != nil {
 			id, err := actors.id(ctx, *e.Target)
 			if err != nil {
-				return false, fmt.Errorf("event %s: %w", e.ID, err)
+				return fmt.Errorf("event %s: %w", e.ID, err)
 			}
 			tgtID, tgtText, tgtRole, tgtKey = id, e.Target.Text, e.Target.Role, store.ActorKey(*e.Target)
 		}
 		if e.Location != nil {
 			b, err := json.Marshal(e.Location)
 			if err != nil {
-				return false, fmt.Errorf("event %s: location: %w", e.ID, err)
+				return fmt.Errorf("event %s: location: %w", e.ID, err)
 			}
 			location = string(b)
 		}
 		if e.Quantities != nil {
 			b, err := json.Marshal(e.Quantities)
 			if err != nil {
-				return false, fmt.Errorf("event %s: quantities: %w", e.ID, err)
+				return fmt.Errorf("event %s: quantities: %w", e.ID, err)
 			}
 			quantities = string(b)
 		}
@@ -358,12 +368,12 @@ func putDocument(ctx context.Context, tx *sql.Tx, d *doc.Document, events []doc.
 			location, quantities, e.Modality, e.Tables, confidence(e.Confidence))
 		if err != nil {
 			if isUnique(err) {
-				return false, fmt.Errorf("event %s: id already stored: %w", e.ID, store.ErrConflict)
+				return fmt.Errorf("event %s: id already stored: %w", e.ID, store.ErrConflict)
 			}
-			return false, fmt.Errorf("insert event %s: %w", e.ID, err)
+			return fmt.Errorf("insert event %s: %w", e.ID, err)
 		}
 	}
-	return true, nil
+	return nil
 }
 
 func isBusy(err error) bool {
@@ -433,7 +443,8 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 		sa.code, sa.country, sa.name, e.source_text, e.source_role,
 		ta.code, ta.country, ta.name, e.target_text, e.target_role,
 		e.cameo, e.root, e.plover, e.goldstein, e.quad, e.trigger_text, e.date, e.date_precision,
-		e.location, e.quantities, e.modality, e.tables, e.confidence
+		e.location, e.quantities, e.modality, e.tables, e.confidence,
+		d.source, d.origin, d.coding
 	FROM events e
 	JOIN documents d ON d.pk = e.doc
 	JOIN actors sa ON sa.pk = e.source_actor
@@ -459,13 +470,18 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 			tCode, tCountry, tName, tText, tRole sql.NullString
 			location, quantities                 sql.NullString
 			conf                                 sql.NullFloat64
+			origin                               string
 		)
 		if err := rows.Scan(&e.Doc, &e.ID, &e.DocDate, &e.Sentence, &e.SentenceIndex, &e.Span[0], &e.Span[1],
 			&e.Source.Code, &e.Source.Country, &e.Source.Name, &e.Source.Text, &e.Source.Role,
 			&tCode, &tCountry, &tName, &tText, &tRole,
 			&e.CAMEO, &e.Root, &e.PLOVER, &e.Goldstein, &e.Quad, &e.Trigger, &e.Date, &e.DatePrecision,
-			&location, &quantities, &e.Modality, &e.Tables, &conf); err != nil {
+			&location, &quantities, &e.Modality, &e.Tables, &conf,
+			&e.Outlet, &origin, &e.Coding); err != nil {
 			return nil, fmt.Errorf("events: scan: %w", err)
+		}
+		if store.IsURL(origin) {
+			e.URL = origin
 		}
 		e.Confidence = conf.Float64
 		if tCode.Valid {
@@ -529,15 +545,56 @@ func filterSQL(f store.Filter) (where []string, args []any, err error) {
 		// starting with Until is still <= Until+"~".
 		where, args = append(where, "e.date <= ?"), append(args, f.Until+"~")
 	}
+	for _, side := range []struct{ key, col, actor string }{{f.Source, "e.source_key", "sa"}, {f.Target, "e.target_key", "ta"}} {
+		k := strings.ToUpper(strings.TrimSpace(side.key))
+		switch {
+		case k == "":
+		case !isCode(k):
+			return nil, nil, fmt.Errorf("actor %q: want letters and digits: %w", side.key, store.ErrInvalid)
+		case len(k) <= 3:
+			where, args = append(where, side.col+" = ?"), append(args, k)
+		default:
+			where, args = append(where, side.actor+".code LIKE ?"), append(args, k+"%")
+		}
+	}
+	if f.Code != "" {
+		if strings.Trim(f.Code, "0123456789") != "" {
+			return nil, nil, fmt.Errorf("CAMEO code %q: want digits: %w", f.Code, store.ErrInvalid)
+		}
+		where, args = append(where, "e.cameo LIKE ?"), append(args, f.Code+"%")
+	}
+	if f.Quad != 0 {
+		if f.Quad < 1 || f.Quad > 4 {
+			return nil, nil, fmt.Errorf("quad %d: want 1-4: %w", f.Quad, store.ErrInvalid)
+		}
+		where, args = append(where, "e.quad = ?"), append(args, f.Quad)
+	}
+	if f.PLOVER != "" {
+		where, args = append(where, "e.plover = ?"), append(args, strings.ToUpper(f.PLOVER))
+	}
+	if f.Modality != "" {
+		where, args = append(where, "e.modality = ?"), append(args, strings.ToLower(f.Modality))
+	}
 	if f.Doc != "" {
 		where, args = append(where, "d.id = ?"), append(args, f.Doc)
 	}
 	return where, args, nil
 }
 
+// isCode reports whether s is made of upper-case ASCII letters and digits
+// only, as actor codes are, so it can go into a LIKE pattern unescaped.
+func isCode(s string) bool {
+	for _, r := range s {
+		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // Documents lists the stored documents by id.
 func (s *Store) Documents(ctx context.Context) ([]store.DocInfo, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.hash, d.title, d.source, d.published, d.origin,
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.hash, d.title, d.source, d.published, d.origin, d.coding,
 		(SELECT count(*) FROM events e WHERE e.doc = d.pk)
 		FROM documents d ORDER BY d.id, d.pk`)
 	if err != nil {
@@ -547,7 +604,7 @@ func (s *Store) Documents(ctx context.Context) ([]store.DocInfo, error) {
 	var out []store.DocInfo
 	for rows.Next() {
 		var di store.DocInfo
-		if err := rows.Scan(&di.ID, &di.Hash, &di.Title, &di.Source, &di.Published, &di.Origin, &di.Events); err != nil {
+		if err := rows.Scan(&di.ID, &di.Hash, &di.Title, &di.Source, &di.Published, &di.Origin, &di.Coding, &di.Events); err != nil {
 			return nil, fmt.Errorf("documents: scan: %w", err)
 		}
 		out = append(out, di)

@@ -254,3 +254,36 @@ func TestTwoHandles(t *testing.T) {
 		t.Errorf("HasDocument(unknown) = %v, %v", ok, err)
 	}
 }
+
+// TestEventView reads the file as someone with sqlite3 would: event_view
+// gives each event its sentence, actor names, CAMEO names and provenance
+// without joins, and cameo_codes names every code.
+func TestEventView(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d := storetest.Doc("001.txt", "v", "2012-06-07", "Russian President Vladimir Putin met Hu Jintao.", "Xinhua.")
+	d.Origin = "https://example.org/a"
+	e := storetest.Event(d, "e1", 0, "RUSGOV", "CHN", "042", "2012-06-05")
+	if _, err := s.PutDocument(ctx, d, []doc.Event{e}); err != nil {
+		t.Fatal(err)
+	}
+	var sentence, cameoName, rootName, quadName, sourceName, outlet, url, coding string
+	err = s.db.QueryRowContext(ctx, `SELECT sentence, cameo_name, root_name, quad_name, source_name, outlet, url, coding
+		FROM event_view WHERE id = 'e1'`).Scan(&sentence, &cameoName, &rootName, &quadName, &sourceName, &outlet, &url, &coding)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{sentence, cameoName, rootName, quadName, sourceName, outlet, url, coding}
+	want := []string{d.Sentences[0].Text, "Make a visit", "CONSULT", "verbal cooperation", "Vladimir Putin", "Xinhua", d.Origin, d.Coding}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("event_view row = %q\nwant %q", got, want)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM cameo_codes`).Scan(&n); err != nil || n < 290 {
+		t.Errorf("cameo_codes holds %d codes, %v; want every code of the tables", n, err)
+	}
+}

@@ -37,6 +37,10 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"CancelledMidway", testCancelledMidway},
 		{"Invalid", testInvalid},
 		{"EventIDConflict", testEventIDConflict},
+		{"Document", testDocument},
+		{"Replace", testReplace},
+		{"ReplaceConflict", testReplaceConflict},
+		{"Remove", testRemove},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,6 +69,7 @@ func Doc(id, seed, published string, sentences ...string) *doc.Document {
 		Source:    "Xinhua",
 		Published: published,
 		DateFrom:  "manifest",
+		Coding:    "dyad=test dicts=embedded " + testTables,
 	}
 	var b strings.Builder
 	for i, s := range sentences {
@@ -83,6 +88,8 @@ func Doc(id, seed, published string, sentences ...string) *doc.Document {
 	d.Paragraphs = []doc.Paragraph{{Start: 0, End: len(d.Text), Kind: doc.Body}}
 	return d
 }
+
+const testTables = "cameo=1.1b3 goldstein=gdelt plover=0.5b1"
 
 func fnv(s string) uint64 {
 	h := uint64(14695981039346656037)
@@ -103,7 +110,11 @@ func Event(d *doc.Document, id string, i int, src, tgt, cameo, date string) doc.
 		Source: actor(src, "Russian President Vladimir Putin"),
 		CAMEO:  cameo, Root: cameo[:2], PLOVER: "CONSULT", Goldstein: 1.9, Quad: 1,
 		Trigger: "met", Date: date, DatePrecision: doc.PrecisionDay, Modality: doc.Asserted,
-		Tables: "cameo=1.1b3 goldstein=gdelt plover=0.5b1", Confidence: 0.75,
+		Tables: testTables, Confidence: 0.75,
+		Outlet: d.Source, Coding: d.Coding,
+	}
+	if store.IsURL(d.Origin) {
+		e.URL = d.Origin
 	}
 	if tgt != "" {
 		a := actor(tgt, "China")
@@ -205,6 +216,7 @@ func fullEvents(d *doc.Document) []doc.Event {
 
 func testRoundTrip(t *testing.T, s store.Store) {
 	d := Doc("001_putin.txt", "a", "2012-06-07", putinDoc...)
+	d.Origin = "https://example.org/news/putin-in-beijing"
 	want := fullEvents(d)
 	put(t, s, d, want)
 	diffEvents(t, events(t, s, store.Filter{}), want)
@@ -281,11 +293,11 @@ func testFilter(t *testing.T, s store.Store) {
 		Event(d1, "cr-057", 1, "CHNGOV", "RUSGOV", "057", "2012-06"),
 		Event(d1, "rn-010", 2, "RUS", "", "010", "2012"),
 	})
-	put(t, s, d2, []doc.Event{
-		Event(d2, "un-043", 0, "IGOUNO", "RUS", "043", "2013-09-01"),
-		Event(d2, "ru-190", 1, "RUSMIL", "UKR", "190", "2014-03-01"),
-		Event(d2, "rc-0431", 1, "RUS", "CHN", "0431", "2013-12-31"),
-	})
+	ru := Event(d2, "ru-190", 1, "RUSMIL", "UKR", "190", "2014-03-01")
+	ru.Quad, ru.PLOVER = 4, "ASSAULT"
+	rc := Event(d2, "rc-0431", 1, "RUS", "CHN", "0431", "2013-12-31")
+	rc.Modality = doc.Planned
+	put(t, s, d2, []doc.Event{Event(d2, "un-043", 0, "IGOUNO", "RUS", "043", "2013-09-01"), ru, rc})
 	tests := []struct {
 		f    store.Filter
 		want []string
@@ -316,6 +328,20 @@ func testFilter(t *testing.T, s store.Store) {
 		{store.Filter{Doc: "nope"}, []string{}},
 		{store.Filter{Doc: "d2", Root: "04", Dyad: "RUS-CHN"}, []string{"rc-0431"}},
 		{store.Filter{Limit: 2, Root: "04"}, []string{"rc-042", "un-043"}},
+		{store.Filter{Source: "RUS"}, []string{"rc-042", "rn-010", "ru-190", "rc-0431"}},
+		{store.Filter{Source: "rusgov"}, []string{"rc-042"}},
+		{store.Filter{Source: "RUSMIL", Target: "UKR"}, []string{"ru-190"}},
+		{store.Filter{Target: "RUSGOV"}, []string{"cr-057"}},
+		{store.Filter{Source: "IGO"}, []string{"un-043"}},
+		{store.Filter{Target: "RUS"}, []string{"cr-057", "un-043"}},
+		{store.Filter{Code: "04"}, []string{"rc-042", "un-043", "rc-0431"}},
+		{store.Filter{Code: "043"}, []string{"un-043", "rc-0431"}},
+		{store.Filter{Code: "0431"}, []string{"rc-0431"}},
+		{store.Filter{Quad: 4}, []string{"ru-190"}},
+		{store.Filter{Quad: 1, Root: "19"}, []string{}},
+		{store.Filter{PLOVER: "assault"}, []string{"ru-190"}},
+		{store.Filter{Modality: "planned"}, []string{"rc-0431"}},
+		{store.Filter{Modality: "asserted", Dyad: "RUS-CHN"}, []string{"rc-042"}},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%+v", tt.f), func(t *testing.T) {
@@ -324,8 +350,10 @@ func testFilter(t *testing.T, s store.Store) {
 			}
 		})
 	}
-	if _, err := s.Events(context.Background(), store.Filter{Dyad: "RUS-CHN-USA"}); !errors.Is(err, store.ErrInvalid) {
-		t.Errorf("Events(Dyad RUS-CHN-USA) error = %v, want ErrInvalid", err)
+	for _, f := range []store.Filter{{Dyad: "RUS-CHN-USA"}, {Source: "RUS%"}, {Target: "C_N"}, {Code: "04%"}, {Quad: 5}} {
+		if _, err := s.Events(context.Background(), f); !errors.Is(err, store.ErrInvalid) {
+			t.Errorf("Events(%+v) error = %v, want ErrInvalid", f, err)
+		}
 	}
 }
 
@@ -414,8 +442,8 @@ func testDocuments(t *testing.T, s store.Store) {
 		t.Fatal(err)
 	}
 	want := []store.DocInfo{
-		{ID: "a.txt", Hash: a.Hash, Title: a.Title, Source: a.Source, Published: "2012-06-07", Origin: a.Origin, Events: 5},
-		{ID: "b.txt", Hash: b.Hash, Title: b.Title, Source: b.Source, Published: "2012", Origin: b.Origin, Events: 0},
+		{ID: "a.txt", Hash: a.Hash, Title: a.Title, Source: a.Source, Published: "2012-06-07", Origin: a.Origin, Coding: a.Coding, Events: 5},
+		{ID: "b.txt", Hash: b.Hash, Title: b.Title, Source: b.Source, Published: "2012", Origin: b.Origin, Coding: b.Coding, Events: 0},
 	}
 	if !reflect.DeepEqual(ds, want) {
 		t.Errorf("Documents = %+v\nwant %+v", ds, want)
@@ -650,4 +678,110 @@ func testEventIDConflict(t *testing.T, s store.Store) {
 	if after := counts(t, s); after != before {
 		t.Errorf("counts = %+v, want %+v", after, before)
 	}
+}
+
+func testDocument(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	d := Doc("001_putin.txt", "a", "2012-06-07", putinDoc...)
+	d.Body = "RAW BODY\n\n" + d.Text
+	put(t, s, d, nil)
+	got, err := s.Document(ctx, d.Hash)
+	if err != nil {
+		t.Fatalf("Document: %v", err)
+	}
+	want := &doc.Document{ID: d.ID, Origin: d.Origin, Hash: d.Hash, Format: "text", Body: d.Body, Title: d.Title,
+		Source: d.Source, Published: d.Published, DateFrom: d.DateFrom, Coding: d.Coding, Text: d.Text}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Document = %+v\nwant %+v", got, want)
+	}
+	if _, err := s.Document(ctx, strings.Repeat("0", 64)); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Document(unknown) error = %v, want ErrNotFound", err)
+	}
+}
+
+// testReplace re-codes a stored document: new metadata, sentences and
+// events replace the old ones in one go, and the other documents stay.
+func testReplace(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	d := Doc("001_putin.txt", "a", "", putinDoc...)
+	put(t, s, d, fullEvents(d))
+	other := Doc("002.txt", "b", "2012-06-08", "Russia met China.")
+	otherEvents := []doc.Event{Event(other, "o-0", 0, "RUS", "CHN", "042", "2012-06-08")}
+	put(t, s, other, otherEvents)
+
+	again := Doc("001_putin.txt", "a", "2012-06-07", append(putinDoc[:3:3], "The visit ended on June 7.")...)
+	again.ID, again.Title, again.Source, again.Coding = "putin-2012", "New title", "TASS", "dyad=v2"
+	evs := fullEvents(again)[:3]
+	if err := s.Replace(ctx, again, evs); err != nil {
+		t.Fatalf("Replace: %v", err)
+	}
+	diffEvents(t, events(t, s, store.Filter{Doc: "putin-2012"}), evs)
+	if got := events(t, s, store.Filter{Doc: "001_putin.txt"}); len(got) != 0 {
+		t.Errorf("events under the old id: %v", ids(got))
+	}
+	diffEvents(t, events(t, s, store.Filter{Doc: "002.txt"}), otherEvents)
+	if c := counts(t, s); c.Documents != 2 || c.Sentences != 5 || c.Events != 4 {
+		t.Errorf("counts after Replace = %+v, want 2 documents, 4+1 sentences, 3+1 events", c)
+	}
+	got, err := s.Document(ctx, d.Hash)
+	if err != nil || got.Published != "2012-06-07" || got.Coding != "dyad=v2" || got.Source != "TASS" {
+		t.Errorf("Document after Replace = %+v, %v", got, err)
+	}
+	// The old sentences are gone from the full-text index, the new ones in it.
+	if hits, err := s.Search(ctx, "Shanghai", 0); err != nil || len(hits) != 0 {
+		t.Errorf("Search(Shanghai) after Replace dropped its sentence = %+v, %v", hits, err)
+	}
+	if hits, err := s.Search(ctx, "ended", 0); err != nil || len(hits) != 1 || hits[0].Index != 3 {
+		t.Errorf("Search(ended) after Replace = %+v, %v", hits, err)
+	}
+	if hits, err := s.Search(ctx, "jintao", 0); err != nil || len(hits) != 1 || hits[0].Doc != "putin-2012" {
+		t.Errorf("Search(jintao) after Replace = %+v, %v", hits, err)
+	}
+	missing := Doc("nope.txt", "n", "2012", "Nothing.")
+	if err := s.Replace(ctx, missing, nil); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Replace(unknown) error = %v, want ErrNotFound", err)
+	}
+}
+
+// testReplaceConflict: a re-coding that fails keeps what was stored.
+func testReplaceConflict(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	d := Doc("001_putin.txt", "a", "2012-06-07", putinDoc...)
+	want := fullEvents(d)
+	put(t, s, d, want)
+	other := Doc("002.txt", "b", "2012-06-08", "Russia met China.")
+	put(t, s, other, []doc.Event{Event(other, "taken", 0, "RUS", "CHN", "042", "2012-06-08")})
+	evs := fullEvents(d)
+	evs[1].ID = "taken"
+	if err := s.Replace(ctx, d, evs); !errors.Is(err, store.ErrConflict) {
+		t.Fatalf("Replace with a taken id: error = %v, want ErrConflict", err)
+	}
+	diffEvents(t, events(t, s, store.Filter{Doc: d.ID}), want)
+}
+
+func testRemove(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a := Doc("a.txt", "a", "2012-06-07", putinDoc...)
+	b := Doc("b.txt", "b", "2012-06-08", "Russia met China.")
+	b2 := Doc("b.txt", "b2", "2012-06-09", "Russia met China again.")
+	put(t, s, a, fullEvents(a))
+	put(t, s, b, []doc.Event{Event(b, "b-0", 0, "RUS", "CHN", "042", "2012-06-08")})
+	put(t, s, b2, []doc.Event{Event(b2, "b2-0", 0, "RUS", "CHN", "042", "2012-06-09")})
+	if n, err := s.Remove(ctx, "b.txt"); err != nil || n != 2 {
+		t.Errorf("Remove(b.txt) = %d, %v; want both versions", n, err)
+	}
+	if n, err := s.Remove(ctx, a.Hash); err != nil || n != 1 {
+		t.Errorf("Remove(hash of a) = %d, %v; want 1", n, err)
+	}
+	if n, err := s.Remove(ctx, "a.txt"); err != nil || n != 0 {
+		t.Errorf("Remove(a.txt) again = %d, %v; want 0", n, err)
+	}
+	if c := counts(t, s); c.Documents != 0 || c.Sentences != 0 || c.Events != 0 {
+		t.Errorf("counts after removing everything = %+v", c)
+	}
+	if hits, err := s.Search(ctx, "Russia", 0); err != nil || len(hits) != 0 {
+		t.Errorf("Search after Remove = %+v, %v; want nothing", hits, err)
+	}
+	// The content can be stored again.
+	put(t, s, a, fullEvents(a))
 }
