@@ -163,10 +163,12 @@ type Event struct {
 	// Outlet, URL and Coding are the event's provenance beyond its
 	// document: the publisher (the document's source), the address it was
 	// read from when it came from the web, and what coded it (see
-	// Document.Coding). Optional in the contract.
-	Outlet string `json:"outlet,omitempty"`
-	URL    string `json:"url,omitempty"`
-	Coding string `json:"coding,omitempty"`
+	// Document.Coding). They are not fields of the JSON record, which
+	// ../shared/spec/event-record.md fixes; CSV exports and the store's
+	// event_view carry them.
+	Outlet string `json:"-"`
+	URL    string `json:"-"`
+	Coding string `json:"-"`
 }
 
 // Token is one syntactic word of a sentence, as Universal Dependencies

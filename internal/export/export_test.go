@@ -41,7 +41,7 @@ func full() doc.Event {
 		Quantities: []doc.Quantity{{Text: "US $3.5 billion", Value: 3.5e9, Unit: "USD"}},
 		Modality:   doc.Asserted,
 		Tables:     "cameo=1.1b3 goldstein=icews plover=0.8",
-		Cluster:    "c42", Confidence: 0.8,
+		Cluster: "c42", Confidence: 0.8,
 	}
 }
 
@@ -247,7 +247,10 @@ func TestCSVRoundTrip(t *testing.T) {
 	tricky := minimal()
 	tricky.Sentence = "Lavrov said, \"We agree\", and then:\nthe talks ended, \"finally\"; 50%\r\nover."
 	tricky.Source.Text = `the "Kremlin", Moscow`
-	in := []doc.Event{full(), tricky}
+	// Provenance is not in the JSON record, but CSV carries it.
+	withProvenance := full()
+	withProvenance.Outlet, withProvenance.URL, withProvenance.Coding = "Xinhua", "https://example.org/putin", "dyad=(devel) dicts=embedded"
+	in := []doc.Event{withProvenance, tricky}
 	var buf bytes.Buffer
 	if err := CSV(&buf, in); err != nil {
 		t.Fatal(err)
@@ -278,6 +281,7 @@ func TestCSVRoundTrip(t *testing.T) {
 		"location_text": "Beijing", "location_country": "CHN", "location_lat": "39.9", "location_lon": "116.4",
 		"quantities": `[{"text":"US $3.5 billion","value":3500000000,"unit":"USD"}]`,
 		"modality":   "asserted", "sentence": "Russian President Vladimir Putin arrived in Beijing on June 5.",
+		"outlet": "Xinhua", "url": "https://example.org/putin", "coding": "dyad=(devel) dicts=embedded",
 	}
 	if len(wantFull) != len(records[0]) {
 		t.Fatalf("test covers %d columns, header has %d", len(wantFull), len(records[0]))
