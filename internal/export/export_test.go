@@ -41,7 +41,7 @@ func full() doc.Event {
 		Quantities: []doc.Quantity{{Text: "US $3.5 billion", Value: 3.5e9, Unit: "USD"}},
 		Modality:   doc.Asserted,
 		Tables:     "cameo=1.1b3 goldstein=icews plover=0.8",
-		Cluster: "c42", Confidence: 0.8,
+		Cluster:    "c42", Confidence: 0.8,
 	}
 }
 
