@@ -2,13 +2,13 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -43,13 +43,35 @@ const helpClean = `Prints the cleaned text of one document: paragraphs rebuilt f
 text, page furniture, paywalls, comment forms and publisher blurbs removed.
 HTML input is reduced to its main text first.`
 
-const helpEvents = `Prints stored events as a table: date, source, event, target, sentence.
-Filters: --dyad RUS-CHN (source and target countries; --both for either
-direction), --root 04, --since 2012-01, --until 2014-12, --doc ID, --limit N.
---format jsonl|csv|json prints data instead of a table.`
+const helpEvents = `Prints stored events as a table: date, source, event, target, document,
+sentence. --format jsonl|csv|json prints data instead of a table.
+` + helpFilters
+
+// helpFilters describes the event filters every reading command takes.
+const helpFilters = `
+Filters (all optional; together they must all hold):
+  --dyad RUS-CHN     source country RUS and target country CHN; --both for
+                     either direction. A side is a country, region or group
+                     code (RUS, WST, IGO).
+  --source RUS       the source is this country, or has this actor code or a
+  --target CHNGOV    code under it (RUSGOV matches RUSGOV and RUSGOVxxx)
+  --code 04          this CAMEO code and its sub-codes (04: 040-0454)
+  --root 04          the CAMEO root, 01 to 20
+  --quad 4           quad class: 1 verbal cooperation, 2 material
+                     cooperation, 3 verbal conflict, 4 material conflict
+  --plover ASSAULT   PLOVER event type
+  --modality planned asserted, planned or reported
+  --doc ID           the events of one document
+  --since 2012-06    dated on or after; --until 2014 dated up to and in it.
+                     Dates are ISO: 2012, 2012-06 or 2012-06-05.
+A malformed or unknown value stops with exit status 2 and the right form
+("--dyad: RUSSIA: ... did you mean RUS?").`
 
 const helpExport = `Writes stored events (all, or those the filters select) in --format jsonl
-(the event contract), csv or json, to standard output or --out FILE.`
+(the event contract), csv or json, to standard output or --out FILE, and then
+says on standard error how many events it wrote where. CSV has a column per
+field, and the event's outlet, URL and coding.
+` + helpFilters
 
 const helpEval = `Scores event records against hand-coded gold files (../shared/spec/gold-format.md):
 precision, recall, F1 and date accuracy per document and overall, then the
@@ -131,21 +153,30 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(inputs) == 0 && cfg.Manifest == "" {
+		// Before the store is opened, so no empty file is left behind.
+		return usagef("no inputs: name files, directories, URLs or - (or give --manifest)")
+	}
 	st, err := openStore(ctx, cfg.DB)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	sum, err := ingestInto(ctx, e, &cfg, st, inputs)
-	fmt.Fprintf(e.stdout, "%d documents read, %d new, %d events stored, %d failed; store %s\n",
-		sum.read, sum.added, sum.events, sum.failed, cfg.DB)
+	updated := ""
+	if sum.updated > 0 {
+		updated = fmt.Sprintf("; %d known documents updated with new metadata and re-coded", sum.updated)
+	}
+	fmt.Fprintf(e.stdout, "%d documents read, %d new, %d events stored, %d failed%s; store %s\n",
+		sum.read, sum.added, sum.events, sum.failed, updated, cfg.DB)
 	return err
 }
 
-type ingestSummary struct{ read, added, events, failed int }
+type ingestSummary struct{ read, added, updated, events, failed int }
 
 func ingestInto(ctx context.Context, e *env, cfg *config, st store.Store, inputs []string) (ingestSummary, error) {
 	var sum ingestSummary
+	var recoder *docCoder // for known content with new metadata
 	err := codeInputs(ctx, e, cfg, inputs, func(r result) error {
 		sum.read++
 		added, err := st.PutDocument(ctx, r.doc, r.events)
@@ -155,6 +186,15 @@ func ingestInto(ctx context.Context, e *env, cfg *config, st store.Store, inputs
 		if added {
 			sum.added++
 			sum.events += len(r.events)
+			return nil
+		}
+		n, err := updateKnown(ctx, e, cfg, st, r.doc, &recoder)
+		if err != nil {
+			return fmt.Errorf("update %s: %w", r.doc.Origin, err)
+		}
+		if n >= 0 {
+			sum.updated++
+			sum.events += n
 		}
 		return nil
 	})
@@ -208,7 +248,7 @@ func preparedDocument(ctx context.Context, e *env, name string, args []string) (
 
 func runEvents(ctx context.Context, e *env, args []string) error {
 	var cfg config
-	fs := flagSet("events", &cfg, "db", "format", "filters")
+	fs := flagSet("events", &cfg, "dbread", "format", "filters")
 	if _, err := parse(fs, &cfg, args); err != nil {
 		return err
 	}
@@ -224,12 +264,16 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 
 func runExport(ctx context.Context, e *env, args []string) error {
 	var cfg config
-	fs := flagSet("export", &cfg, "db", "format", "filters", "out")
+	fs := flagSet("export", &cfg, "dbread", "format", "filters", "out")
 	if _, err := parse(fs, &cfg, args); err != nil {
 		return err
 	}
-	if cfg.Format == "" {
+	switch cfg.Format {
+	case "jsonl", "csv", "json":
+	case "":
 		return usagef("--format is required: jsonl, csv or json")
+	default:
+		return usagef("--format must be jsonl, csv or json, got %q", cfg.Format)
 	}
 	evs, err := storedEvents(ctx, &cfg)
 	if err != nil {
@@ -246,14 +290,15 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		f.Close()
 		return fmt.Errorf("write %s: %w", cfg.Out, err)
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", cfg.Out, err)
+	}
+	fmt.Fprintf(e.stderr, "dyad export: wrote %d events as %s to %s\n", len(evs), cfg.Format, cfg.Out)
+	return nil
 }
 
 func storedEvents(ctx context.Context, cfg *config) ([]doc.Event, error) {
-	if _, err := os.Stat(cfg.DB); err != nil {
-		return nil, fmt.Errorf("store %s: %w (run \"dyad ingest\" or \"dyad demo\" first)", cfg.DB, err)
-	}
-	st, err := openStore(ctx, cfg.DB)
+	st, err := openReadStore(ctx, cfg.DB)
 	if err != nil {
 		return nil, err
 	}
@@ -426,7 +471,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	abs, _ := filepath.Abs(cfg.DB)
 	fmt.Fprintf(e.stdout, "dyad demo: %d articles coded, %d events stored in %s\n\n", sum.added, len(evs), abs)
 	printSummary(e.stdout, evs)
-	fmt.Fprintf(e.stdout, "\nNext: dyad events --db %s --dyad RUS-CHN --both\n", cfg.DB)
+	fmt.Fprintf(e.stdout, "\nNext: %s events --db %s --dyad RUS-CHN --both\n", cmp.Or(e.self, "dyad"), cfg.DB)
 	return nil
 }
 
@@ -474,10 +519,10 @@ func side(a doc.Actor) string {
 }
 
 func runVersion(ctx context.Context, e *env, args []string) error {
-	v := "(devel)"
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		v = bi.Main.Version
+	var cfg config
+	if _, err := parse(flagSet("version", &cfg), &cfg, args); err != nil {
+		return err
 	}
-	_, err := fmt.Fprintf(e.stdout, "dyad %s\ntables: %s\n", v, cameo.Version)
+	_, err := fmt.Fprintf(e.stdout, "dyad %s\ntables: %s\n", buildVersion(), cameo.Version)
 	return err
 }

@@ -53,7 +53,9 @@ func flagSet(name string, cfg *config, want ...string) *flag.FlagSet {
 	for _, w := range want {
 		switch w {
 		case "db":
-			fs.StringVar(&cfg.DB, "db", cfg.DB, "the store: a SQLite file path (created if missing)")
+			fs.StringVar(&cfg.DB, "db", cfg.DB, "the store: a SQLite file path, created if missing ($DYAD_DB sets the default)")
+		case "dbread":
+			fs.StringVar(&cfg.DB, "db", cfg.DB, "the store to read: an existing SQLite file ($DYAD_DB sets the default)")
 		case "manifest":
 			fs.StringVar(&cfg.Manifest, "manifest", "", "JSONL or CSV manifest of inputs and their metadata")
 		case "dicts":
@@ -66,7 +68,7 @@ func flagSet(name string, cfg *config, want ...string) *flag.FlagSet {
 		case "quiet":
 			fs.BoolVar(&cfg.Quiet, "quiet", false, "no progress output")
 		case "format":
-			fs.StringVar(&cfg.Format, "format", "", "output format")
+			fs.StringVar(&cfg.Format, "format", "", "output format, one of those the usage line names")
 		case "workers":
 			fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "documents coded in parallel")
 		case "out":
@@ -74,13 +76,19 @@ func flagSet(name string, cfg *config, want ...string) *flag.FlagSet {
 		case "gold":
 			fs.StringVar(&cfg.Gold, "gold", "", "folder of *.gold.jsonl files")
 		case "filters":
-			fs.StringVar(&cfg.Filter.Dyad, "dyad", "", "SRC-TGT country codes, e.g. RUS-CHN")
+			fs.StringVar(&cfg.Filter.Dyad, "dyad", "", "events from SRC to TGT, country or group codes: RUS-CHN")
 			fs.BoolVar(&cfg.Filter.Both, "both", false, "match --dyad in either direction")
-			fs.StringVar(&cfg.Filter.Root, "root", "", "CAMEO root, e.g. 04")
-			fs.StringVar(&cfg.Filter.Since, "since", "", "events dated on or after, e.g. 2012-01")
-			fs.StringVar(&cfg.Filter.Until, "until", "", "events dated up to, e.g. 2014-12")
+			fs.StringVar(&cfg.Filter.Source, "source", "", "events whose source is this country (RUS) or actor code (RUSGOV)")
+			fs.StringVar(&cfg.Filter.Target, "target", "", "events whose target is this country (CHN) or actor code (CHNGOV)")
+			fs.StringVar(&cfg.Filter.Code, "code", "", "CAMEO event code and its sub-codes: 04, 042, 0431")
+			fs.StringVar(&cfg.Filter.Root, "root", "", "CAMEO root, 01 to 20: 04")
+			fs.IntVar(&cfg.Filter.Quad, "quad", 0, "quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
+			fs.StringVar(&cfg.Filter.PLOVER, "plover", "", "PLOVER event type: CONSULT, ASSAULT")
+			fs.StringVar(&cfg.Filter.Modality, "modality", "", "asserted, planned or reported")
 			fs.StringVar(&cfg.Filter.Doc, "doc", "", "events of one document id")
-			fs.IntVar(&cfg.Filter.Limit, "limit", 0, "at most this many events")
+			fs.StringVar(&cfg.Filter.Since, "since", "", "events dated on or after this ISO date: 2012, 2012-06 or 2012-06-05")
+			fs.StringVar(&cfg.Filter.Until, "until", "", "events dated up to and including this ISO date: 2014, 2014-12 or 2014-12-31")
+			fs.IntVar(&cfg.Filter.Limit, "limit", 0, "at most this many events (0: all)")
 		}
 	}
 	return fs
@@ -93,7 +101,7 @@ func parse(fs *flag.FlagSet, cfg *config, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, usagef("flags:\n%s", flagHelp(fs))
+				return nil, &helpRequest{flags: flagHelp(fs)}
 			}
 			return nil, usagef("%v", err)
 		}
@@ -117,16 +125,40 @@ func (cfg *config) validate() error {
 	if cfg.NoDefaultActors && len(cfg.Actors) == 0 {
 		return usagef("--no-default-actors needs at least one --actors dictionary")
 	}
-	if r := cfg.Filter.Root; r != "" && (len(r) != 2 || strings.Trim(r, "0123456789") != "") {
-		return usagef("--root wants a two-digit CAMEO root such as 04, got %q", r)
-	}
-	return nil
+	return checkFilter(cfg.Filter)
 }
 
+// helpRequest is -h or --help given to a command: its help is printed to
+// standard output and the exit status is 0.
+type helpRequest struct{ flags string }
+
+func (*helpRequest) Error() string { return "help requested" }
+
+// valueNames names the values of flags in help, where the value's type
+// ("string") would say less.
+var valueNames = map[string]string{
+	"db": "DSN", "manifest": "FILE", "actors": "FILE", "agents": "FILE", "verbs": "FILE", "out": "FILE",
+	"format": "F", "gold": "DIR", "ud": "PATH", "workers": "N", "limit": "N", "n": "N", "quad": "N",
+	"dyad": "SRC-TGT", "source": "CODE", "target": "CODE", "code": "CODE", "root": "NN", "plover": "TYPE",
+	"modality": "M", "doc": "ID", "since": "DATE", "until": "DATE", "interval": "I",
+}
+
+// flagHelp lists every flag of fs with its value's name and default.
 func flagHelp(fs *flag.FlagSet) string {
 	var b strings.Builder
 	fs.VisitAll(func(f *flag.Flag) {
-		fmt.Fprintf(&b, "  --%-10s %s\n", f.Name, f.Usage)
+		name, usage := flag.UnquoteUsage(f)
+		if v, ok := valueNames[f.Name]; ok {
+			name = v
+		}
+		head := "--" + f.Name
+		if name != "" {
+			head += " " + strings.ToUpper(name)
+		}
+		if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" && f.DefValue != "[]" {
+			usage += " (default " + f.DefValue + ")"
+		}
+		fmt.Fprintf(&b, "  %-20s %s\n", head, usage)
 	})
 	return b.String()
 }

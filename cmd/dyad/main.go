@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"sort"
 	"strings"
 	"syscall"
@@ -36,9 +37,14 @@ type command struct {
 var commands = map[string]command{
 	"code":    {"code documents and write event records to standard output", "[--manifest M] [--format jsonl|csv|json] INPUT...", helpCode, runCode},
 	"ingest":  {"code documents and store them and their events", "[--db DSN] [--manifest M] INPUT...", helpIngest, runIngest},
+	"recode":  {"code stored documents again with the current dictionaries and coder", "[--db DSN] [filters]", helpRecode, runRecode},
+	"rm":      {"remove stored documents and their events", "[--db DSN] DOC...", helpRm, runRm},
 	"clean":   {"print the cleaned text of one document", "FILE|URL|-", helpClean, runClean},
-	"events":  {"print stored events as a table, or as data", "[--db DSN] [--dyad SRC-TGT] [--root 04] [--since 2012-01] [--format table|jsonl|csv|json]", helpEvents, runEvents},
+	"events":  {"print stored events as a table, or as data", "[--db DSN] [filters] [--format table|jsonl|csv|json]", helpEvents, runEvents},
 	"export":  {"write stored events in a data format", "[--db DSN] --format jsonl|csv|json [filters] [--out FILE]", helpExport, runExport},
+	"series":  {"count a dyad's events by month, quarter or year", "[--db DSN] --dyad SRC-TGT [--both] [--interval month|quarter|year] [filters] [--format table|csv|json]", helpSeries, runSeries},
+	"top":     {"list the most frequent actors, dyads or event codes", "[--db DSN] actors|dyads|codes [filters] [--n N] [--format table|csv|json]", helpTop, runTop},
+	"search":  {"find stored sentences by their words, with their events", "[--db DSN] [--n N] WORD...", helpSearch, runSearch},
 	"eval":    {"score events against gold files", "--gold DIR [--manifest M] (EVENTS.jsonl | INPUT...) | plover FILE | parse --ud FILE [--raw]", helpEval, runEval},
 	"demo":    {"code the bundled demo corpus into a fresh SQLite file", "[--db FILE]", helpDemo, runDemo},
 	"version": {"print dyad's version and code table versions", "", "", runVersion},
@@ -52,6 +58,9 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	log            *slog.Logger
+	// self is how the user runs dyad, for commands printed as hints:
+	// "dyad", "./dyad", or "go run ./cmd/dyad".
+	self string
 }
 
 // usageError is wrong use of a command: exit status 2.
@@ -72,10 +81,25 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], &env{
 		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
-		log: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		log:  slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		self: selfCommand(os.Args[0]),
 	})
 	stop()
 	os.Exit(code)
+}
+
+// selfCommand says how to run dyad again, from the path it was started
+// as: "go run" builds into a go-build folder of the temporary directory,
+// a command found on PATH has no folder, and one started by a path
+// ("./dyad", "bin/dyad") is run by that path.
+func selfCommand(arg0 string) string {
+	switch {
+	case strings.Contains(arg0, string(filepath.Separator)+"go-build"):
+		return "go run ./cmd/dyad"
+	case !strings.ContainsRune(arg0, filepath.Separator):
+		return "dyad"
+	}
+	return arg0
 }
 
 // run dispatches args to a command and maps its error to an exit status.
@@ -87,7 +111,7 @@ func run(ctx context.Context, args []string, e *env) int {
 	name, rest := args[0], args[1:]
 	switch name {
 	case "help", "-h", "--help", "-help":
-		return runHelp(e, rest)
+		return runHelp(ctx, e, rest)
 	}
 	cmd, ok := commands[name]
 	if !ok {
@@ -98,8 +122,12 @@ func run(ctx context.Context, args []string, e *env) int {
 	err := cmd.run(ctx, e, rest)
 	var ue *usageError
 	var pe *partialError
+	var hr *helpRequest
 	switch {
 	case err == nil:
+		return exitOK
+	case errors.As(err, &hr):
+		printHelp(e.stdout, name, hr.flags)
 		return exitOK
 	case errors.As(err, &ue):
 		fmt.Fprintf(e.stderr, "dyad %s: %s\nusage: dyad %s %s\n", name, ue.msg, name, cmd.usage)
@@ -127,19 +155,29 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "\nRun \"dyad help COMMAND\" for more about a command.")
 }
 
-func runHelp(e *env, args []string) int {
+// runHelp prints the list of commands, or one command's help: the same
+// text as "dyad CMD -h".
+func runHelp(ctx context.Context, e *env, args []string) int {
 	if len(args) == 0 {
 		printUsage(e.stdout)
 		return exitOK
 	}
-	cmd, ok := commands[args[0]]
-	if !ok {
+	if _, ok := commands[args[0]]; !ok {
 		fmt.Fprintf(e.stderr, "dyad help: unknown command %q\n", args[0])
 		return exitUsage
 	}
-	fmt.Fprintf(e.stdout, "usage: dyad %s %s\n\n%s\n", args[0], cmd.usage, cmd.summary)
+	return run(ctx, []string{args[0], "-h"}, e)
+}
+
+// printHelp prints a command's one help text: usage, summary, what it
+// does, and every flag it takes.
+func printHelp(w io.Writer, name, flags string) {
+	cmd := commands[name]
+	fmt.Fprintf(w, "usage: dyad %s %s\n\n%s\n", name, cmd.usage, cmd.summary)
 	if cmd.help != "" {
-		fmt.Fprintf(e.stdout, "\n%s\n", strings.TrimSpace(cmd.help))
+		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(cmd.help))
 	}
-	return exitOK
+	if flags != "" {
+		fmt.Fprintf(w, "\nflags:\n%s", flags)
+	}
 }

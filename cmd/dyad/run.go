@@ -78,7 +78,7 @@ type result struct {
 // calls sink once per input, in input order. It reports each failed input
 // on stderr, and returns a *partialError when any failed.
 func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink func(result) error) error {
-	p, err := newPipeline(e, cfg)
+	c, err := newCoder(e, cfg)
 	if err != nil {
 		return err
 	}
@@ -101,7 +101,7 @@ func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink 
 			defer wg.Done()
 			for j := range jobs {
 				if j.res.err == nil {
-					j.res.events, j.res.err = p.Process(ctx, j.res.doc)
+					j.res.events, j.res.err = c.code(ctx, j.res.doc)
 				}
 				close(j.done)
 			}

@@ -17,7 +17,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv("DYAD_TEST_AS_DYAD") == "1" {
 		os.Exit(run(context.Background(), os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	removeTestDirs()
+	os.Exit(code)
 }
 
 func TestParsePrintsCoNLLU(t *testing.T) {

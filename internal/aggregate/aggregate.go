@@ -1,0 +1,223 @@
+// Package aggregate counts events the way users of GDELT or ICEWS ask for
+// them: a dyad's events per month, quarter or year by quad class with
+// their mean Goldstein score, and the most frequent actors, dyads and
+// event codes.
+package aggregate
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/dyad-events/dyad/internal/cameo"
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/store"
+)
+
+// Intervals are the period lengths Series counts by.
+var Intervals = []string{"month", "quarter", "year"}
+
+// Period is one row of a series: the events dated in it, by quad class,
+// and their mean Goldstein score (0 when there are none).
+type Period struct {
+	Period              string  `json:"period"` // "2014-03", "2014-Q1" or "2014"
+	Events              int     `json:"events"`
+	VerbalCooperation   int     `json:"verbal_cooperation"`
+	MaterialCooperation int     `json:"material_cooperation"`
+	VerbalConflict      int     `json:"verbal_conflict"`
+	MaterialConflict    int     `json:"material_conflict"`
+	Goldstein           float64 `json:"goldstein_mean"`
+}
+
+// Series counts evs by the period of their dates, from the first period
+// with an event to the last, empty periods included, so the rows are a
+// time series. Events dated less precisely than interval (a year, for a
+// monthly series) cannot be placed; their number is returned.
+func Series(evs []doc.Event, interval string) (periods []Period, unplaced int, err error) {
+	var key func(date string) (string, bool)
+	var next func(p string) string
+	switch interval {
+	case "month":
+		key = func(d string) (string, bool) { return prefix(d, 7) }
+		next = func(p string) string {
+			y, m := atoi(p[:4]), atoi(p[5:7])+1
+			if m > 12 {
+				y, m = y+1, 1
+			}
+			return fmt.Sprintf("%04d-%02d", y, m)
+		}
+	case "quarter":
+		key = func(d string) (string, bool) {
+			m, ok := prefix(d, 7)
+			if !ok {
+				return "", false
+			}
+			return fmt.Sprintf("%s-Q%d", m[:4], (atoi(m[5:7])-1)/3+1), true
+		}
+		next = func(p string) string {
+			y, q := atoi(p[:4]), atoi(p[6:])+1
+			if q > 4 {
+				y, q = y+1, 1
+			}
+			return fmt.Sprintf("%04d-Q%d", y, q)
+		}
+	case "year":
+		key = func(d string) (string, bool) { return prefix(d, 4) }
+		next = func(p string) string { return fmt.Sprintf("%04d", atoi(p)+1) }
+	default:
+		return nil, 0, fmt.Errorf("interval %q: want month, quarter or year", interval)
+	}
+	rows := map[string]*Period{}
+	for _, ev := range evs {
+		k, ok := key(ev.Date)
+		if !ok {
+			unplaced++
+			continue
+		}
+		p := rows[k]
+		if p == nil {
+			p = &Period{Period: k}
+			rows[k] = p
+		}
+		p.Events++
+		p.Goldstein += ev.Goldstein
+		switch ev.Quad {
+		case 1:
+			p.VerbalCooperation++
+		case 2:
+			p.MaterialCooperation++
+		case 3:
+			p.VerbalConflict++
+		case 4:
+			p.MaterialConflict++
+		}
+	}
+	if len(rows) == 0 {
+		return nil, unplaced, nil
+	}
+	keys := make([]string, 0, len(rows))
+	for k := range rows {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for k := keys[0]; k <= keys[len(keys)-1]; k = next(k) {
+		p := Period{Period: k}
+		if r := rows[k]; r != nil {
+			p = *r
+			p.Goldstein = round(p.Goldstein / float64(p.Events))
+		}
+		periods = append(periods, p)
+	}
+	return periods, unplaced, nil
+}
+
+// prefix returns the first n bytes of an ISO date when it is at least
+// that precise.
+func prefix(date string, n int) (string, bool) {
+	if len(date) < n {
+		return "", false
+	}
+	return date[:n], true
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+func round(f float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 2, 64), 64)
+	return v
+}
+
+// Kinds are what Top ranks.
+var Kinds = []string{"actors", "dyads", "codes"}
+
+// Count is one row of a ranking: an actor code ("RUSGOV"), a directed
+// dyad ("RUS-CHN") or a CAMEO code ("042"), with a name where one is known
+// (the actor's most frequent name, the code's CAMEO name), its events and
+// their mean Goldstein score. For actors, AsSource and AsTarget split the
+// events by the side the actor was on.
+type Count struct {
+	Key       string  `json:"key"`
+	Name      string  `json:"name,omitempty"`
+	Events    int     `json:"events"`
+	AsSource  int     `json:"as_source,omitempty"`
+	AsTarget  int     `json:"as_target,omitempty"`
+	Goldstein float64 `json:"goldstein_mean"`
+}
+
+// Top ranks the actors, dyads or codes of evs by their number of events,
+// most first, ties by key; n <= 0 keeps them all.
+func Top(evs []doc.Event, kind string, n int) ([]Count, error) {
+	counts := map[string]*Count{}
+	names := map[string]map[string]int{}
+	add := func(key, name string, ev doc.Event) *Count {
+		c := counts[key]
+		if c == nil {
+			c = &Count{Key: key}
+			counts[key] = c
+			names[key] = map[string]int{}
+		}
+		c.Events++
+		c.Goldstein += ev.Goldstein
+		if name != "" {
+			names[key][name]++
+		}
+		return c
+	}
+	for _, ev := range evs {
+		switch kind {
+		case "actors":
+			add(ev.Source.Code, actorName(ev.Source), ev).AsSource++
+			if t := ev.Target; t != nil && t.Code != ev.Source.Code {
+				add(t.Code, actorName(*t), ev).AsTarget++
+			} else if t != nil {
+				counts[t.Code].AsTarget++
+			}
+		case "dyads":
+			if ev.Target != nil {
+				add(store.ActorKey(ev.Source)+"-"+store.ActorKey(*ev.Target), "", ev)
+			}
+		case "codes":
+			c, _ := cameo.Lookup(ev.CAMEO)
+			add(ev.CAMEO, c.Name, ev)
+		default:
+			return nil, fmt.Errorf("top %q: want actors, dyads or codes", kind)
+		}
+	}
+	out := make([]Count, 0, len(counts))
+	for k, c := range counts {
+		c.Goldstein = round(c.Goldstein / float64(c.Events))
+		c.Name = mostFrequent(names[k])
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Events != out[j].Events {
+			return out[i].Events > out[j].Events
+		}
+		return out[i].Key < out[j].Key
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out, nil
+}
+
+// actorName is an actor's canonical name, else the words that named it.
+func actorName(a doc.Actor) string {
+	if a.Name != "" {
+		return a.Name
+	}
+	return a.Text
+}
+
+func mostFrequent(m map[string]int) string {
+	best, bestN := "", 0
+	for s, n := range m {
+		if n > bestN || (n == bestN && s < best) {
+			best, bestN = s, n
+		}
+	}
+	return best
+}

@@ -1,0 +1,81 @@
+package aggregate
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+func ev(date, src, tgt, cameo string, quad int, goldstein float64) doc.Event {
+	e := doc.Event{Date: date, CAMEO: cameo, Quad: quad, Goldstein: goldstein,
+		Source: doc.Actor{Code: src, Country: src[:3], Text: src}}
+	if tgt != "" {
+		e.Target = &doc.Actor{Code: tgt, Country: tgt[:3], Text: tgt}
+	}
+	return e
+}
+
+var events = []doc.Event{
+	ev("2014-01-05", "RUSGOV", "CHN", "042", 1, 1.9),
+	ev("2014-01", "CHN", "RUSGOV", "057", 2, 8),
+	ev("2014-03-02", "RUSMIL", "UKR", "190", 4, -10),
+	ev("2014-04-30", "RUS", "CHN", "111", 3, -2),
+	ev("2014", "RUS", "CHN", "042", 1, 1.9),
+}
+
+func TestSeries(t *testing.T) {
+	got, unplaced, err := Series(events, "month")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Period{
+		{Period: "2014-01", Events: 2, VerbalCooperation: 1, MaterialCooperation: 1, Goldstein: 4.95},
+		{Period: "2014-02"},
+		{Period: "2014-03", Events: 1, MaterialConflict: 1, Goldstein: -10},
+		{Period: "2014-04", Events: 1, VerbalConflict: 1, Goldstein: -2},
+	}
+	if !reflect.DeepEqual(got, want) || unplaced != 1 {
+		t.Errorf("monthly series = %+v, %d unplaced\nwant %+v, 1 unplaced (the event dated 2014)", got, unplaced, want)
+	}
+	got, _, _ = Series(events, "quarter")
+	if len(got) != 2 || got[0].Period != "2014-Q1" || got[0].Events != 3 || got[1].Period != "2014-Q2" {
+		t.Errorf("quarterly series = %+v", got)
+	}
+	got, unplaced, _ = Series(append(events, ev("2016-07", "USA", "IRN", "172", 4, -5)), "year")
+	if len(got) != 3 || got[0].Events != 5 || got[1] != (Period{Period: "2015"}) || got[2].Events != 1 || unplaced != 0 {
+		t.Errorf("yearly series = %+v, %d unplaced", got, unplaced)
+	}
+	got, _, _ = Series([]doc.Event{ev("2013-11-02", "RUS", "CHN", "042", 1, 1), ev("2014-02-01", "RUS", "CHN", "042", 1, 1)}, "quarter")
+	if len(got) != 2 || got[0].Period != "2013-Q4" || got[1].Period != "2014-Q1" {
+		t.Errorf("series over a year's end = %+v", got)
+	}
+	if _, _, err := Series(events, "week"); err == nil {
+		t.Error("Series(week) gave no error")
+	}
+	if got, _, err := Series(nil, "month"); err != nil || got != nil {
+		t.Errorf("Series(no events) = %v, %v", got, err)
+	}
+}
+
+func TestTop(t *testing.T) {
+	got, err := Top(events, "dyads", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Count{{Key: "RUS-CHN", Events: 3, Goldstein: 0.6}, {Key: "CHN-RUS", Events: 1, Goldstein: 8}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("top dyads = %+v\nwant %+v", got, want)
+	}
+	got, _ = Top(events, "actors", 0)
+	if len(got) != 5 || got[0].Key != "CHN" || got[0].Events != 4 || got[0].AsSource != 1 || got[0].AsTarget != 3 || got[0].Name != "CHN" {
+		t.Errorf("top actors = %+v", got)
+	}
+	got, _ = Top(events, "codes", 1)
+	if len(got) != 1 || got[0].Key != "042" || got[0].Events != 2 || got[0].Name != "Make a visit" {
+		t.Errorf("top codes = %+v", got)
+	}
+	if _, err := Top(events, "people", 1); err == nil {
+		t.Error("Top(people) gave no error")
+	}
+}
