@@ -3,8 +3,10 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/doc"
@@ -285,5 +287,61 @@ func TestEventView(t *testing.T) {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM cameo_codes`).Scan(&n); err != nil || n < 290 {
 		t.Errorf("cameo_codes holds %d codes, %v; want every code of the tables", n, err)
+	}
+}
+
+// TestSchemaDocumented holds docs/schema.md to the schema: every table and
+// view has a section, and every column is named in it.
+func TestSchemaDocumented(t *testing.T) {
+	b, err := os.ReadFile("../../../docs/schema.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docText := string(b)
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.db.Query(`SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, n)
+	}
+	rows.Close()
+	if len(names) < 8 {
+		t.Fatalf("only %d tables and views: %v", len(names), names)
+	}
+	for _, n := range names {
+		if strings.HasPrefix(n, "sentences_fts_") { // FTS5's own storage: named, not described
+			if !strings.Contains(docText, "`"+n+"`") {
+				t.Errorf("docs/schema.md does not name %s", n)
+			}
+			continue
+		}
+		if !strings.Contains(docText, "## `"+n+"`") {
+			t.Errorf("docs/schema.md has no section for %s", n)
+		}
+		cols, err := s.db.Query(`SELECT name FROM pragma_table_info(?)`, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for cols.Next() {
+			var c string
+			if err := cols.Scan(&c); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(docText, "`"+c+"`") {
+				t.Errorf("docs/schema.md does not describe %s.%s", n, c)
+			}
+		}
+		cols.Close()
 	}
 }
