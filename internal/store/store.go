@@ -38,7 +38,8 @@ type Store interface {
 	// re-coding). ErrNotFound when no document has that hash.
 	Replace(ctx context.Context, d *doc.Document, events []doc.Event) error
 	// Remove deletes the documents whose id or content hash is key, with
-	// their sentences and events, and says how many it removed.
+	// their sentences and events (and the actors no other event names),
+	// and says how many documents it removed.
 	Remove(ctx context.Context, key string) (int, error)
 	Close() error
 }

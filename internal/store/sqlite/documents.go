@@ -122,7 +122,7 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 }
 
 // Remove deletes the documents whose id or hash is key; their sentences
-// and events go with them.
+// and events go with them, and the actors only they named.
 func (s *Store) Remove(ctx context.Context, key string) (int, error) {
 	var n int64
 	err := s.inTx(ctx, "remove "+key, func(tx *sql.Tx) error {
@@ -130,7 +130,13 @@ func (s *Store) Remove(ctx context.Context, key string) (int, error) {
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
+		if n, err = res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		// Actors no event names any more go too.
+		_, err = tx.ExecContext(ctx, `DELETE FROM actors WHERE
+			NOT EXISTS (SELECT 1 FROM events WHERE source_actor = actors.pk) AND
+			NOT EXISTS (SELECT 1 FROM events WHERE target_actor = actors.pk)`)
 		return err
 	})
 	return int(n), err
