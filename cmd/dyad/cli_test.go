@@ -305,6 +305,10 @@ func TestTop(t *testing.T) {
 	}) {
 		t.Errorf("top actors: %v, no RUSGOV Vladimir Putin", err)
 	}
+	code, _, stderr = dyad(t, "events", "--db", db, "--doc", "demo02")
+	if code != exitUsage || !strings.Contains(stderr, `--doc "demo02": no stored document has this id; did you mean demo-02?`) {
+		t.Errorf("events --doc of an unknown id: exit %d, %q", code, stderr)
+	}
 	if code, _, _ := dyad(t, "top", "--db", db, "people"); code != exitUsage {
 		t.Errorf("top people exited %d, want 2", code)
 	}

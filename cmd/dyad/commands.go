@@ -303,7 +303,28 @@ func storedEvents(ctx context.Context, cfg *config) ([]doc.Event, error) {
 		return nil, err
 	}
 	defer st.Close()
-	return st.Events(ctx, cfg.Filter)
+	evs, err := st.Events(ctx, cfg.Filter)
+	if err == nil && len(evs) == 0 && cfg.Filter.Doc != "" {
+		err = checkDoc(ctx, st, cfg.Filter.Doc)
+	}
+	return evs, err
+}
+
+// checkDoc makes --doc of a document the store does not hold a usage
+// error that names the nearest stored id.
+func checkDoc(ctx context.Context, st store.Store, id string) error {
+	docs, err := st.Documents(ctx)
+	if err != nil {
+		return err
+	}
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		if d.ID == id {
+			return nil
+		}
+		ids[i] = d.ID
+	}
+	return usagef("--doc %q: no stored document has this id%s", id, didYouMean(id, ids))
 }
 
 func writeEvents(w io.Writer, format string, evs []doc.Event) error {

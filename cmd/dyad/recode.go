@@ -91,6 +91,9 @@ func selectDocuments(ctx context.Context, st store.Store, f store.Filter) ([]sto
 	case f == store.Filter{}:
 		return all, nil
 	case f == store.Filter{Doc: f.Doc}:
+		if err := checkDoc(ctx, st, f.Doc); err != nil {
+			return nil, err
+		}
 		want[f.Doc] = true
 	default:
 		evs, err := st.Events(ctx, f)
