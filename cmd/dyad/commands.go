@@ -36,8 +36,11 @@ standard error and the exit status is 1; the rest are still coded.`
 const helpIngest = `Codes the inputs like "dyad code" and stores each document, its sentences and
 its events in the store given by --db (default dyad.db, or $DYAD_DB). Each
 document is stored in one transaction and identified by the hash of its
-content, so ingesting the same input twice adds nothing. A bad input is named
-on standard error and skipped; the rest are stored; the exit status is 1.`
+content, so ingesting the same input twice adds nothing; the same content with
+new metadata (a manifest that gives its date, id or outlet) updates the stored
+document and codes it again. A bad input is named on standard error and
+skipped; the rest are stored; the exit status is 1. With no INPUT and no
+--manifest, nothing is read and no store is created.`
 
 const helpClean = `Prints the cleaned text of one document: paragraphs rebuilt from hard-wrapped
 text, page furniture, paywalls, comment forms and publisher blurbs removed.
