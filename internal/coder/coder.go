@@ -30,13 +30,6 @@ type Coder struct {
 	OneSided bool
 }
 
-// Places finds the place a sentence names for its events, such as a
-// gazetteer (internal/geo), reading the words of toks, a run of the
-// sentence's tokens.
-type Places interface {
-	Find(sentence string, toks []doc.Token) (loc doc.Location, start, end int, ok bool)
-}
-
 // New returns a coder over an event lexicon. places may be nil: events
 // then carry no location.
 func New(lex *Lexicon, places Places) *Coder {
@@ -96,6 +89,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 	}
 	var events []doc.Event
 	dc := discourse{doc: protagonists(mentions)}
+	dc.dateline = c.dateline(d, dc.doc)
 	para := -1
 	for i := range sents {
 		st := &sents[i]
@@ -281,8 +275,8 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	if code[:2] == "03" {
 		mod = doc.Planned // an intent is a plan, whatever the tense
 	}
-	loc := c.place(st, h)
 	r := rd.r
+	loc := c.place(st, h, inPlay(r, dc))
 	// "visited Shanghai", "bombed the town of Gori", "stationed missiles
 	// in Syria": where the clause names no target, a place it names
 	// gives the target its country, before any party from discourse.
@@ -290,6 +284,11 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		if p := placeParty(*loc, r.src); p != nil {
 			r.tgt = mentions{p}
 		}
+	}
+	// Where the clause names no place, the story's dateline does.
+	if loc == nil && dc.dateline != nil {
+		l := *dc.dateline
+		loc = &l
 	}
 	pairs, roles := c.pairs(st, h, r, code, dc)
 	if !c.OneSided {
@@ -456,6 +455,8 @@ func cooperative(code string) bool {
 type discourse struct {
 	para []actors.Mention
 	doc  []doc.Actor
+	// dateline is the city of the story's dateline, or nil.
+	dateline *doc.Location
 	// targets are the targets the parse gave the sentence's triggers.
 	targets mentions
 }
@@ -682,25 +683,6 @@ func attributed(toks []doc.Token) bool {
 		}
 	}
 	return false
-}
-
-// place finds where the event at h happened: a place named in the few
-// words after the trigger, in its clause ("arrived in Beijing on June 5",
-// "held talks in Lima"). Places further off usually locate something
-// else ("opposition to intervention in Syria").
-func (c *Coder) place(st *sentence, h hit) *doc.Location {
-	if c.places == nil {
-		return nil
-	}
-	end := min(h.hi, h.last+16, len(st.toks)) - 1
-	if end <= h.last {
-		return nil
-	}
-	loc, _, _, ok := c.places.Find(st.s.Text, st.toks[h.first:end+1])
-	if !ok {
-		return nil
-	}
-	return &loc
 }
 
 // quantities returns the amounts stated in the clause of the event at h

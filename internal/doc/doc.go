@@ -102,7 +102,20 @@ type Location struct {
 	Country string  `json:"country,omitempty"`
 	Lat     float64 `json:"lat"`
 	Lon     float64 `json:"lon"`
+	// Admin1 is the first-level region (state, province, oblast) the
+	// place lies in, as the gazetteer names it; empty for a country.
+	Admin1 string `json:"admin1,omitempty"`
+	// From says where the place was read: "clause" (named in the event's
+	// clause) or "dateline" (the article's dateline city, for an event
+	// whose clause names no place).
+	From string `json:"from,omitempty"`
 }
+
+// Where a location was read (Location.From).
+const (
+	FromClause   = "clause"
+	FromDateline = "dateline"
+)
 
 // Quantity is an amount tied to an event: money, volume, percentage.
 type Quantity struct {

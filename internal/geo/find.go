@@ -23,7 +23,9 @@ import (
 // lower-case particles inside ("Rio de Janeiro", "Ras al-Khaimah"), and
 // must be a place as a whole: "in the UN Security Council" and "in Central
 // Asia" name none, and months and weekdays ("in May") are never places.
-func (g *Gazetteer) Find(sentence string, toks []doc.Token) (doc.Location, int, int, bool) {
+// Among places of one name, those in the countries of prefer (alpha-3: the
+// countries in play) win over namesakes elsewhere.
+func (g *Gazetteer) Find(sentence string, toks []doc.Token, prefer []string) (doc.Location, int, int, bool) {
 	if g == nil {
 		return doc.Location{}, 0, 0, false
 	}
@@ -39,16 +41,37 @@ func (g *Gazetteer) Find(sentence string, toks []doc.Token) (doc.Location, int, 
 		if j >= len(ws) || !spaced(sentence, ws[j-1], ws[j]) {
 			continue
 		}
-		if e, start, end, ok := g.resolve(sentence, ws, j); ok {
-			loc := doc.Location{Text: sentence[start:end], Country: e.Country, Lat: e.Lat, Lon: e.Lon}
-			return loc, start, end, true
+		if e, start, end, ok := g.resolve(sentence, ws, j, prefer); ok {
+			return location(e, sentence[start:end]), start, end, true
 		}
 	}
 	return doc.Location{}, 0, 0, false
 }
 
+// Name returns the place that the words of toks name as a whole, with
+// nothing before them: "Kabul" in "Kabul's bombing", "Gori" in "the town
+// of Gori". prefer is as for Find.
+func (g *Gazetteer) Name(sentence string, toks []doc.Token, prefer []string) (doc.Location, bool) {
+	if g == nil {
+		return doc.Location{}, false
+	}
+	ws := words(toks)
+	if len(ws) == 0 {
+		return doc.Location{}, false
+	}
+	e, start, end, ok := g.resolve(sentence, ws, 0, prefer)
+	if !ok {
+		return doc.Location{}, false
+	}
+	return location(e, sentence[start:end]), true
+}
+
+func location(e entry, text string) doc.Location {
+	return doc.Location{Text: text, Country: e.Country, Lat: e.Lat, Lon: e.Lon, Admin1: e.Admin1}
+}
+
 // resolve reads the place phrase starting at word j.
-func (g *Gazetteer) resolve(s string, ws []word, j int) (entry, int, int, bool) {
+func (g *Gazetteer) resolve(s string, ws []word, j int, prefer []string) (entry, int, int, bool) {
 	b, ok := capSpan(s, ws, j)
 	if !ok {
 		return entry{}, 0, 0, false
@@ -57,7 +80,8 @@ func (g *Gazetteer) resolve(s string, ws []word, j int) (entry, int, int, bool) 
 	if worldRegions[x] {
 		return entry{}, 0, 0, false
 	}
-	area, isArea := g.lookup(x, hint{}, true)
+	loose := hint{prefer: prefer}
+	area, isArea := g.lookup(x, loose, true)
 	var h hint
 	if isArea {
 		h = areaHint(area)
@@ -79,7 +103,7 @@ func (g *Gazetteer) resolve(s string, ws []word, j int) (entry, int, int, bool) 
 				return entry{}, 0, 0, false
 			}
 		}
-		return g.span(s, ws, j, hint{}, false)
+		return g.span(s, ws, j, loose, false)
 	}
 
 	if next := b + 1; next < len(ws) && spaced(s, ws[b], ws[next]) && s[ws[next].start:ws[next].end] == "capital" {
@@ -94,16 +118,16 @@ func (g *Gazetteer) resolve(s string, ws []word, j int) (entry, int, int, bool) 
 
 	if k := b + 1; k < len(ws) && commaSep(s, ws[b], ws[k]) {
 		// "Goa, India", "Paris, Texas".
-		if y, start, end, ok := g.span(s, ws, k, hint{}, true); ok {
+		if y, start, end, ok := g.span(s, ws, k, loose, true); ok {
 			if e, ok := g.lookup(x, areaHint(y), false); ok {
 				return e, ws[j].start, ws[b].end, true
 			}
-			if _, ok := g.lookup(x, hint{}, false); !ok {
+			if _, ok := g.lookup(x, loose, false); !ok {
 				return y, start, end, true
 			}
 		}
 	}
-	e, ok := g.lookup(x, hint{}, false)
+	e, ok := g.lookup(x, loose, false)
 	return e, ws[j].start, ws[b].end, ok
 }
 

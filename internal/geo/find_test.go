@@ -114,7 +114,7 @@ func TestFindGrammar(t *testing.T) {
 		{"", "", "", 0, 0},
 	}
 	for _, tt := range tests {
-		loc, start, end, ok := g.Find(tt.sentence, nlp.Tokenize(tt.sentence))
+		loc, start, end, ok := g.Find(tt.sentence, nlp.Tokenize(tt.sentence), nil)
 		if tt.text == "" {
 			if ok {
 				t.Errorf("Find(%q) = %+v; want none", tt.sentence, loc)
@@ -288,7 +288,7 @@ func FuzzFind(f *testing.F) {
 	}
 	g := small()
 	f.Fuzz(func(t *testing.T, s string) {
-		loc, start, end, ok := g.Find(s, nlp.Tokenize(s))
+		loc, start, end, ok := g.Find(s, nlp.Tokenize(s), nil)
 		if !ok {
 			return
 		}
