@@ -279,8 +279,11 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	loc := c.place(st, h, inPlay(r, dc))
 	// "visited Shanghai", "bombed the town of Gori", "stationed missiles
 	// in Syria": where the clause names no target, a place it names
-	// gives the target its country, before any party from discourse.
-	if loc != nil && loc.Country != "" && len(r.tgt) == 0 && len(r.pair) == 0 && (h.t.Place || code[:2] == "04" || forceful(code)) {
+	// gives the target its country, before any party from discourse. A
+	// meeting's place does so only in the country of the story's other
+	// protagonist ("led talks in Washington"); elsewhere it is a third
+	// location, no party ("talks in New York", "a meeting in Brussels").
+	if loc != nil && loc.Country != "" && len(r.tgt) == 0 && len(r.pair) == 0 && (h.t.Place || forceful(code) || code[:2] == "04" && dc.protagonist(loc.Country)) {
 		if p := placeParty(*loc, r.src); p != nil {
 			r.tgt = mentions{p}
 		}
@@ -459,6 +462,17 @@ type discourse struct {
 	dateline *doc.Location
 	// targets are the targets the parse gave the sentence's triggers.
 	targets mentions
+}
+
+// protagonist reports whether country is one of the document's two
+// protagonists.
+func (dc discourse) protagonist(country string) bool {
+	for _, a := range dc.doc {
+		if a.Country == country {
+			return true
+		}
+	}
+	return false
 }
 
 // other returns the protagonist of the document on no side of src's, or

@@ -168,6 +168,10 @@ func clausal(rel string) bool {
 	return false
 }
 
+// datelineParagraphs is how many leading paragraphs may hold the dateline:
+// a title, a standfirst and the dateline's own.
+const datelineParagraphs = 3
+
 // inPlay is the countries in play for an event: its parties' and the
 // document's protagonists'.
 func inPlay(r result, dc discourse) []string {
@@ -187,8 +191,8 @@ func inPlay(r result, dc discourse) []string {
 	return out
 }
 
-// dateline is the city of d's dateline, the line the pipeline keeps apart
-// before the first codable sentence ("TBILISI, August 13, 2008 —"), or nil.
+// dateline is the city of d's dateline ("TBILISI, August 13, 2008 —"),
+// the line or sentence that the pipeline keeps apart near the top, or nil.
 func (c *Coder) dateline(d *doc.Document, protagonists []doc.Actor) *doc.Location {
 	if c.places == nil {
 		return nil
@@ -198,7 +202,7 @@ func (c *Coder) dateline(d *doc.Document, protagonists []doc.Actor) *doc.Locatio
 		prefer = append(prefer, a.Country)
 	}
 	for _, s := range d.Sentences {
-		if s.Codable {
+		if s.Paragraph >= datelineParagraphs {
 			break
 		}
 		if loc, ok := c.places.Dateline(s.Text, prefer); ok {

@@ -32,21 +32,28 @@ func (g *Gazetteer) Dateline(line string, prefer []string) (doc.Location, bool) 
 		return doc.Location{}, false
 	}
 	city := strings.TrimSpace(line[:end])
-	if !upperRun(city) {
+	if !upperRun(city) || !strings.ContainsAny(line[end:], "—–-(") {
 		return doc.Location{}, false
 	}
 	h := hint{prefer: prefer}
+	var area entry
+	var areaText string
 	if rest, ok := strings.CutPrefix(line[end:], ","); ok {
 		// "PSARADES, Greece, June 17": the second part names the country
 		// or region the city is in.
 		if part, _, ok := strings.Cut(rest, ","); ok {
-			if area, ok := g.lookup(normKey(part), hint{}, true); ok {
-				h = areaHint(area)
+			if a, ok := g.lookup(normKey(part), hint{}, true); ok {
+				h, area, areaText = areaHint(a), a, strings.TrimSpace(part)
 			}
 		}
 	}
 	e, ok := g.lookup(normKey(city), h, false)
 	if !ok {
+		if areaText != "" {
+			// A village the data does not list is at least in its
+			// country or region.
+			return location(area, areaText), true
+		}
 		return doc.Location{}, false
 	}
 	return location(e, city), true

@@ -145,13 +145,14 @@ func TestDateline(t *testing.T) {
 		{"LONDON (Reuters) -", "LONDON", "GBR"},
 		{"KIEV, November 27, 2018 —", "KIEV", "UKR"},
 		{"MOSCOW, Idaho, May 2, 2019 —", "MOSCOW", "USA"},
+		{"PSARADES, Greece, June 17, 2018 —", "Greece", "GRC"}, // a village the data does not list
 	} {
 		loc, ok := g.Dateline(tt.line, nil)
 		if !ok || loc.Text != tt.text || loc.Country != tt.country {
 			t.Errorf("Dateline(%q) = %+v, %v; want %s %s", tt.line, loc, ok, tt.text, tt.country)
 		}
 	}
-	for _, line := range []string{"", "Russia halts Georgia offensive", "August 13, 2008", "By JOHN SMITH, Reuters", "XANADU QWERTY, May 1 —", "A —"} {
+	for _, line := range []string{"", "Russia halts Georgia offensive", "August 13, 2008", "By JOHN SMITH, Reuters", "US, China agree to talks", "XANADU QWERTY, May 1 —", "A —"} {
 		if loc, ok := g.Dateline(line, nil); ok {
 			t.Errorf("Dateline(%q) = %+v; want none", line, loc)
 		}
