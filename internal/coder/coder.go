@@ -94,12 +94,18 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 	for i := range sents {
 		st := &sents[i]
 		if st.s.Paragraph != para {
-			para, dc.para = st.s.Paragraph, nil
+			para, dc.para, dc.place = st.s.Paragraph, nil, nil
 		}
 		if st.tree != nil {
 			st.mentions = atDate(st.mentions, d.Published, st.hits)
 			st.tree.mentions = st.mentions
-			events = append(events, c.codeSentence(d, st, dc)...)
+			evs := c.codeSentence(d, st, dc)
+			for _, e := range evs {
+				if e.Location != nil && e.Location.From == doc.FromClause {
+					dc.place = e.Location
+				}
+			}
+			events = append(events, evs...)
 		}
 		if i < len(mentions) {
 			for _, m := range mentions[i] {
@@ -276,7 +282,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		mod = doc.Planned // an intent is a plan, whatever the tense
 	}
 	r := rd.r
-	loc := c.place(st, h, inPlay(r, dc))
+	loc := c.place(st, h, code, inPlay(r, dc))
 	// "visited Shanghai", "bombed the town of Gori", "stationed missiles
 	// in Syria": where the clause names no target, a place it names
 	// gives the target its country, before any party from discourse. A
@@ -287,11 +293,6 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		if p := placeParty(*loc, r.src); p != nil {
 			r.tgt = mentions{p}
 		}
-	}
-	// Where the clause names no place, the story's dateline does.
-	if loc == nil && dc.dateline != nil {
-		l := *dc.dateline
-		loc = &l
 	}
 	pairs, roles := c.pairs(st, h, r, code, dc)
 	if !c.OneSided {
@@ -321,6 +322,10 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 			tgt = &t
 		}
 		info, _ := cameo.Lookup(forceCode(code, p.src, tgt))
+		where := loc
+		if where == nil {
+			where = c.unnamed(code, p.src, tgt, dc)
+		}
 		e := doc.Event{
 			Doc:           d.ID,
 			DocDate:       d.Published,
@@ -337,7 +342,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 			Trigger:       triggerText(st, h),
 			Date:          date,
 			DatePrecision: prec,
-			Location:      loc,
+			Location:      where,
 			Quantities:    amounts,
 			Modality:      mod,
 			Tables:        cameo.Version,
@@ -458,8 +463,9 @@ func cooperative(code string) bool {
 type discourse struct {
 	para []actors.Mention
 	doc  []doc.Actor
-	// dateline is the city of the story's dateline, or nil.
-	dateline *doc.Location
+	// dateline is the city of the story's dateline, or nil; place is the
+	// place the paragraph's last sentence with a place named, or nil.
+	dateline, place *doc.Location
 	// targets are the targets the parse gave the sentence's triggers.
 	targets mentions
 }

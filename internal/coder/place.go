@@ -1,8 +1,11 @@
 package coder
 
 import (
+	_ "embed"
 	"slices"
+	"strings"
 
+	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
@@ -19,6 +22,8 @@ type Places interface {
 	// Dateline returns the city of a wire dateline ("TBILISI, August
 	// 13, 2008 —").
 	Dateline(line string, prefer []string) (doc.Location, bool)
+	// Country returns a country (alpha-3) as a place.
+	Country(alpha3 string) (doc.Location, bool)
 }
 
 // place finds where the event at h happened, from the parse:
@@ -28,22 +33,70 @@ type Places interface {
 //     the verb whose object or passive subject it is, the verb an
 //     infinitive completes ("agreed in Paris to share intelligence");
 //     "at a summit in Paris" and "the town of Gori" name theirs inside;
+//     for a visit (dest), its destination ("flew to Tbilisi");
 //  2. the owner of an event noun that is a place and no actor ("Kabul's
 //     bombing");
-//  3. any place phrase of the clause, not of a clause inside it ("said
-//     that clashes in Gaza ..." places the clashes, not the saying).
+//  3. a place phrase that opens the sentence ("In Washington, Bush
+//     demanded"): it sets the scene for the whole sentence;
+//  4. any place phrase of a verb of the clause, not of a clause inside it
+//     ("said that clashes in Gaza ..." places the clashes, not the
+//     saying), nor of a noun ("an end to violence in Myanmar" places the
+//     violence, not the call), nor of a time ("midday in Beijing").
 //
 // A place is named by its preposition: "in Moscow" is a place even where
 // "Moscow said" would be an actor. prefer names the countries in play.
-func (c *Coder) place(st *sentence, h hit, prefer []string) *doc.Location {
+func (c *Coder) place(st *sentence, h hit, code string, prefer []string) *doc.Location {
 	if c.places == nil {
 		return nil
 	}
 	t := st.tree
-	for _, k := range t.siteChain(h.head) {
+	chain := append(t.siteChain(h.head), h.words...)
+	for _, k := range chain {
 		for _, kid := range t.kids[k] {
 			if loc, ok := c.sitePhrase(st, kid, prefer); ok {
 				return loc
+			}
+		}
+	}
+	// A place phrase the parser hung on the trigger's argument: "filed a
+	// case against Russia at the International Court of Justice".
+	for _, k := range chain {
+		for _, arg := range t.kids[k] {
+			if r := t.rel(arg); r != "obl" && r != "nmod" || is("site", t.marker(arg)) {
+				continue
+			}
+			for _, kid := range t.kids[arg] {
+				if loc, ok := c.sitePhrase(st, kid, prefer); ok {
+					return loc
+				}
+			}
+		}
+	}
+	// A material act is where what it acts on is: "flattened buildings
+	// in Gaza City", "bombed the town of Gori", "attacked a camp near
+	// Waza"; a word or a call is not ("called for an end to violence in
+	// Myanmar").
+	if material(code) {
+		for _, k := range chain {
+			for _, obj := range t.children(k, "obj") {
+				if loc, ok := c.placeNoun(st, obj, prefer); ok {
+					return loc
+				}
+				for _, kid := range t.kids[obj] {
+					if loc, ok := c.sitePhrase(st, kid, prefer); ok {
+						return loc
+					}
+				}
+			}
+		}
+	}
+	dest := destination(h, code)
+	if dest {
+		for _, k := range append(chain, h.words...) {
+			for _, kid := range t.kids[k] {
+				if loc, ok := c.destination(st, kid, prefer); ok {
+					return loc
+				}
 			}
 		}
 	}
@@ -57,12 +110,167 @@ func (c *Coder) place(st *sentence, h hit, prefer []string) *doc.Location {
 			}
 		}
 	}
+	if loc, ok := c.fronted(st, prefer); ok {
+		return loc
+	}
 	for _, k := range t.clauseWords(t.clauseHead(h.head)) {
+		if t.rel(k) != "obl" {
+			continue
+		}
 		if loc, ok := c.sitePhrase(st, k, prefer); ok {
 			return loc
 		}
 	}
 	return nil
+}
+
+// destination returns the place a "to" phrase headed at k names: "flew
+// to Tbilisi", "a delegation to Havana".
+func (c *Coder) destination(st *sentence, k int, prefer []string) (*doc.Location, bool) {
+	t := st.tree
+	if r := t.rel(k); r != "obl" && r != "nmod" || t.marker(k) != "to" {
+		return nil, false
+	}
+	m := t.markerAt(k)
+	_, hi := t.span(k)
+	if m < 0 || m >= hi {
+		return nil, false
+	}
+	if loc, ok := c.places.Name(st.s.Text, st.toks[m+1:hi+1], prefer); ok {
+		return clauseLoc(loc), true
+	}
+	return nil, false
+}
+
+// fronted returns the place of a place phrase that opens the sentence
+// and ends at a comma: "In Washington, President Bush demanded".
+func (c *Coder) fronted(st *sentence, prefer []string) (*doc.Location, bool) {
+	toks := st.toks
+	if len(toks) < 3 || !is("site", strings.ToLower(toks[0].Text)) {
+		return nil, false
+	}
+	for k, tok := range toks {
+		if tok.Text == "," {
+			if loc, _, _, ok := c.places.Find(st.s.Text, toks[:k], prefer); ok {
+				return clauseLoc(loc), true
+			}
+			break
+		}
+	}
+	return nil, false
+}
+
+// destination reports whether the event at h goes somewhere, so that a
+// "to" phrase names its place: a place trigger ("arrived in", "flew
+// to"), a visit, a planned one ("will travel to France"), and force sent
+// somewhere ("will send troops to eastern Congo").
+func destination(h hit, code string) bool {
+	return h.t.Place || code == "042" || code == "043" || code == "036" || forceful(code)
+}
+
+// onTarget reports whether an event with no place named happens where its
+// target is: a visit, violence, aid. A show of force ("tightened
+// security along the border") is at home.
+func onTarget(code string) bool {
+	return code == "042" || cameo.ClassOf(code).Force == "violent" || code[:2] == "07"
+}
+
+// unnamed places an event whose sentence names no place, in order:
+//
+//  1. where the paragraph last named one ("In Skopje, police used tear
+//     gas. Police said 25 people were detained.");
+//  2. at the story's dateline when that city is a venue, in the country
+//     of neither of the story's protagonists ("GENEVA", "UNITED
+//     NATIONS"), where delegates of every side speak and meet;
+//  3. a visit, violence or aid in its target's country ("the presidents
+//     of Poland and Ukraine flew in", "clashes with the Sudanese army");
+//  4. in the source's country, where a state's acts and words are done
+//     at home ("Moscow accused Kiev" in a story from Kiev); an
+//     international body speaks at its seat (seats.tsv: "NATO urged
+//     Russia"), but meets and acts where its counterpart is ("EU
+//     officials also attended", "the UN mission raised its alert level");
+//  5. at the dateline.
+//
+// Where the country of 3 or 4 is the dateline's, the dateline city is the
+// place.
+func (c *Coder) unnamed(code string, src doc.Actor, tgt *doc.Actor, dc discourse) *doc.Location {
+	if dc.place != nil {
+		l := *dc.place
+		l.From = doc.FromParagraph
+		return &l
+	}
+	dl := dc.dateline
+	if dl != nil && !dc.protagonist(dl.Country) {
+		l := *dl
+		return &l
+	}
+	home := func(a doc.Actor) *doc.Location {
+		country := a.Country
+		if country == "" && !material(code) && code[:2] != "04" {
+			country = seat(a.Code)
+		}
+		if dl != nil && dl.Country == country {
+			l := *dl
+			return &l
+		}
+		if c.places == nil || country == "" {
+			return nil
+		}
+		if loc, ok := c.places.Country(country); ok {
+			loc.From = doc.FromParty
+			return &loc
+		}
+		return nil
+	}
+	if tgt != nil && onTarget(code) {
+		if l := home(*tgt); l != nil {
+			return l
+		}
+	}
+	if l := home(src); l != nil {
+		return l
+	}
+	if src.Country == "" && tgt != nil {
+		if l := home(*tgt); l != nil {
+			return l
+		}
+	}
+	if dl != nil {
+		l := *dl
+		return &l
+	}
+	return nil
+}
+
+// seatsFile lists the seats of international bodies by actor code.
+//
+//go:embed seats.tsv
+var seatsFile string
+
+// seats maps an actor code prefix to the country of the body's seat.
+var seats = readSeats(seatsFile)
+
+func readSeats(s string) map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(s, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		m[f[0]] = f[1]
+	}
+	return m
+}
+
+// seat returns the country of the seat of the international body with
+// actor code code, by its longest listed prefix, or "".
+func seat(code string) string {
+	for n := len(code); n >= 3; n-- {
+		if c, ok := seats[code[:n]]; ok {
+			return c
+		}
+	}
+	return ""
 }
 
 // sitePhrase returns the place of the phrase headed at k when it is a
@@ -79,24 +287,42 @@ func (c *Coder) sitePhrase(st *sentence, k int, prefer []string) (*doc.Location,
 	if t.toks[k].Rel == "nmod:poss" || t.toks[k].Rel == "obl:tmod" || !is("site", t.marker(k)) {
 		return nil, false
 	}
+	if t.placeless(k) {
+		return &doc.Location{Text: st.s.Text[st.toks[t.markerAt(k)+1].Start:st.toks[k].End], From: doc.FromClause}, true
+	}
 	lo, hi := t.span(k)
 	if loc, _, _, ok := c.places.Find(st.s.Text, st.toks[lo:hi+1], prefer); ok {
 		l := clauseLoc(loc)
 		return l, true
 	}
 	// "in the town of Gori", "in the breakaway region of South Ossetia".
-	if is("placenoun", t.lemma(k)) {
-		for _, n := range t.kids[k] {
-			if t.rel(n) != "nmod" || t.marker(n) != "of" {
-				continue
-			}
-			_, nhi := t.span(n)
-			if loc, ok := c.places.Name(st.s.Text, st.toks[n:nhi+1], prefer); ok {
-				return clauseLoc(loc), true
-			}
+	return c.placeNoun(st, k, prefer)
+}
+
+// placeNoun returns the place a noun of place at k names with its "of"
+// phrase: "the town of Gori", "the breakaway region of South Ossetia".
+func (c *Coder) placeNoun(st *sentence, k int, prefer []string) (*doc.Location, bool) {
+	t := st.tree
+	if !is("placenoun", t.lemma(k)) {
+		return nil, false
+	}
+	for _, n := range t.kids[k] {
+		if t.rel(n) != "nmod" || t.marker(n) != "of" {
+			continue
+		}
+		_, nhi := t.span(n)
+		if loc, ok := c.places.Name(st.s.Text, st.toks[n:nhi+1], prefer); ok {
+			return clauseLoc(loc), true
 		}
 	}
 	return nil, false
+}
+
+// material reports whether a code is a material act, cooperative or
+// conflictual (quad classes 2 and 4), not a word.
+func material(code string) bool {
+	info, ok := cameo.Lookup(code)
+	return ok && (info.Quad == 2 || info.Quad == 4)
 }
 
 func clauseLoc(loc doc.Location) *doc.Location {
@@ -142,14 +368,15 @@ func (t *tree) clauseHead(i int) int {
 }
 
 // clauseWords are the words of the clause headed at k, in order, without
-// the clauses inside it (reported, adverbial, relative, parenthetical).
+// the clauses inside it (reported, adverbial, relative, parenthetical) and
+// the phrases of time ("midday in Beijing").
 func (t *tree) clauseWords(k int) []int {
 	var out []int
 	var walk func(j int)
 	walk = func(j int) {
 		out = append(out, j)
 		for _, c := range t.kids[j] {
-			if !clausal(t.rel(c)) {
+			if !clausal(t.rel(c)) && !is("time", t.lemma(c)) {
 				walk(c)
 			}
 		}
@@ -211,4 +438,19 @@ func (c *Coder) dateline(d *doc.Document, protagonists []doc.Actor) *doc.Locatio
 		}
 	}
 	return nil
+}
+
+// placeless reports whether the phrase headed at k names a place of no
+// country: "in international waters", "on the high seas", "in
+// international airspace" (grammar.txt, openarea and openmod).
+func (t *tree) placeless(k int) bool {
+	if !is("openarea", t.lemma(k)) || t.markerAt(k) < 0 || t.markerAt(k) > k {
+		return false
+	}
+	for _, m := range t.children(k, "amod") {
+		if is("openmod", t.lemma(m)) {
+			return true
+		}
+	}
+	return false
 }

@@ -106,15 +106,19 @@ type Location struct {
 	// place lies in, as the gazetteer names it; empty for a country.
 	Admin1 string `json:"admin1,omitempty"`
 	// From says where the place was read: "clause" (named in the event's
-	// clause) or "dateline" (the article's dateline city, for an event
-	// whose clause names no place).
+	// sentence), "paragraph" (named in an earlier sentence of its
+	// paragraph), "party" (the country of the event's source, or of its
+	// target for a visit, force or aid) or "dateline" (the article's
+	// dateline city).
 	From string `json:"from,omitempty"`
 }
 
 // Where a location was read (Location.From).
 const (
-	FromClause   = "clause"
-	FromDateline = "dateline"
+	FromClause    = "clause"
+	FromParagraph = "paragraph"
+	FromParty     = "party"
+	FromDateline  = "dateline"
 )
 
 // Quantity is an amount tied to an event: money, volume, percentage.

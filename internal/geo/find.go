@@ -14,7 +14,8 @@ import (
 // them: only the words they cover are read. It takes the first phrase, in
 // order, of the forms
 //
-//	in/at/near/outside X          "arrived in Beijing on June 5"
+//	in/at/near/outside/into X     "arrived in Beijing on June 5"
+//	in northern X                 "pushed into southern Somalia"
 //	in X, Y                       "in Goa, India": Y, a country or region, picks X
 //	in X's capital Y              "in Peru's capital Lima", "in China's Xinjiang"
 //	in the X capital Y            "in the Syrian capital Damascus"
@@ -38,6 +39,10 @@ func (g *Gazetteer) Find(sentence string, toks []doc.Token, prefer []string) (do
 		if j < len(ws) && spaced(sentence, ws[i], ws[j]) && sentence[ws[j].start:ws[j].end] == "the" {
 			j++
 		}
+		// "in southern Somalia", "into eastern Congo".
+		if j < len(ws) && j > i && spaced(sentence, ws[j-1], ws[j]) && directions[sentence[ws[j].start:ws[j].end]] {
+			j++
+		}
 		if j >= len(ws) || !spaced(sentence, ws[j-1], ws[j]) {
 			continue
 		}
@@ -49,17 +54,25 @@ func (g *Gazetteer) Find(sentence string, toks []doc.Token, prefer []string) (do
 }
 
 // Name returns the place that the words of toks name as a whole, with
-// nothing before them: "Kabul" in "Kabul's bombing", "Gori" in "the town
-// of Gori". prefer is as for Find.
+// nothing before them but "the" and a direction: "Kabul" in "Kabul's
+// bombing", "Gori" in "the town of Gori", "eastern Congo". prefer is as
+// for Find.
 func (g *Gazetteer) Name(sentence string, toks []doc.Token, prefer []string) (doc.Location, bool) {
 	if g == nil {
 		return doc.Location{}, false
 	}
 	ws := words(toks)
-	if len(ws) == 0 {
+	j := 0
+	if j < len(ws) && strings.EqualFold(sentence[ws[j].start:ws[j].end], "the") {
+		j++
+	}
+	if j < len(ws) && directions[sentence[ws[j].start:ws[j].end]] {
+		j++
+	}
+	if j >= len(ws) {
 		return doc.Location{}, false
 	}
-	e, start, end, ok := g.resolve(sentence, ws, 0, prefer)
+	e, start, end, ok := g.resolve(sentence, ws, j, prefer)
 	if !ok {
 		return doc.Location{}, false
 	}
@@ -263,10 +276,19 @@ func skipWords(s string, ws []word, k int, set map[string]bool, max int) int {
 
 func isTrigger(w string) bool {
 	switch w {
-	case "in", "In", "at", "At", "near", "Near", "outside", "Outside":
+	case "in", "In", "at", "At", "near", "Near", "outside", "Outside", "into", "Into":
 		return true
 	}
 	return false
+}
+
+// directions may stand between a preposition and a place: "in southern
+// Somalia" is in Somalia.
+var directions = map[string]bool{
+	"northern": true, "southern": true, "eastern": true, "western": true,
+	"central": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true, "north": true, "south": true,
+	"east": true, "west": true,
 }
 
 // particles are the lower-case words that occur inside place names.

@@ -84,6 +84,8 @@ type Gazetteer struct {
 	// byKey maps a normalised name to its entries, best first: by kind,
 	// then by population.
 	byKey map[string][]int32
+	// countryAt is the entry of each country, by alpha-3 code.
+	countryAt map[string]int32
 
 	cities, regions, countries int
 }
@@ -236,7 +238,12 @@ func build(cities []city, iso []isoCountry) *Gazetteer {
 	for _, c := range iso {
 		byAlpha2[c.Alpha2] = c
 	}
-	g := &Gazetteer{byKey: make(map[string][]int32, len(cities)*2)}
+	for _, x := range extraNames {
+		if _, ok := byAlpha2[x.Name]; x.Code && !ok {
+			byAlpha2[x.Name] = isoCountry{Alpha2: x.Name, Alpha3: x.Country}
+		}
+	}
+	g := &Gazetteer{byKey: make(map[string][]int32, len(cities)*2), countryAt: map[string]int32{}}
 
 	type regionAcc struct {
 		name, country string
@@ -292,6 +299,7 @@ func build(cities []city, iso []isoCountry) *Gazetteer {
 				names = append(names, first)
 			}
 		}
+		g.countryAt[ic.Alpha3] = int32(len(g.entries))
 		g.add(entry{Place: Place{Name: name, Country: ic.Alpha3, Lat: lat, Lon: lon, Population: ca.pop}, kind: kindCountry}, names...)
 		g.countries++
 	}
@@ -481,18 +489,28 @@ func (g *Gazetteer) lookup(key string, h hint, areasOnly bool) (entry, bool) {
 		if h.region != "" && e.region != h.region {
 			continue
 		}
-		// A country's name means the country; among cities and regions,
-		// the first in a country in play, else the best.
-		// A small namesake is not what a story on its country means by
-		// a world city's name: "Washington" in a story on Britain, or
-		// "Geneva" in one on the United States, is still the known one;
-		// a namesake that is a city of its own ("Tripoli" in Lebanon)
-		// is meant.
-		if e.kind == kindCountry || slices.Contains(h.prefer, e.Country) && (!found || e.Population >= min(best.Population, namesakeCity)) {
-			return e, true
-		}
-		if !found {
+		inPlay := slices.Contains(h.prefer, e.Country)
+		switch {
+		case !found:
 			best, found = e, true
+			if inPlay {
+				return e, true
+			}
+		case !inPlay:
+		case best.kind == kindCountry:
+			// A country's name means a country: another country of
+			// the name in play ("Congo" in a story on Brazzaville),
+			// never a region or city of it ("Georgia").
+			if e.kind == kindCountry {
+				return e, true
+			}
+		case e.Population >= min(best.Population, namesakeCity):
+			// A small namesake is not what a story on its country
+			// means by a world city's name: "Washington" in a story on
+			// Britain, or "Geneva" in one on the United States, is
+			// still the known one; a namesake that is a city of its
+			// own ("Tripoli" in Lebanon) is meant.
+			return e, true
 		}
 	}
 	return best, found

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/dyad-events/dyad/internal/doc"
 )
 
 // namesFile lists other names of the data's places ("Kiev", "Burma",
@@ -24,10 +26,13 @@ var extraNames, _ = readNames(namesFile)
 // or a region of its own at Lat, Lon.
 type extraName struct {
 	Name, Country string
-	Alias         bool
-	Target        string
-	Lat, Lon      float64
-	Admin1        string
+	// Code marks a country code line: Name is the alpha-2 code that
+	// Country, an alpha-3 code, stands for.
+	Code     bool
+	Alias    bool
+	Target   string
+	Lat, Lon float64
+	Admin1   string
 }
 
 func readNames(s string) ([]extraName, error) {
@@ -39,6 +44,17 @@ func readNames(s string) ([]extraName, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
+		if f[0] == "code" {
+			if len(f) < 3 || len(f) > 4 || len(f[1]) != 2 || len(f[2]) != 3 {
+				return out, fmt.Errorf("names.tsv:%d: want code, alpha-2, alpha-3 and another code, got %q", n, line)
+			}
+			x := extraName{Code: true, Name: f[1], Country: f[2]}
+			if len(f) == 4 {
+				x.Target = f[3]
+			}
+			out = append(out, x)
+			continue
+		}
 		if len(f) < 3 || len(f[1]) != 3 {
 			return out, fmt.Errorf("names.tsv:%d: want NAME, ISO3 and =TARGET or LAT LON, got %q", n, line)
 		}
@@ -70,6 +86,9 @@ func readNames(s string) ([]extraName, error) {
 // is skipped (reported by TestNames on the installed data).
 func (g *Gazetteer) addNames(xs []extraName) {
 	for _, x := range xs {
+		if x.Code {
+			continue
+		}
 		if !x.Alias {
 			g.add(entry{Place: Place{Name: x.Name, Country: x.Country, Lat: x.Lat, Lon: x.Lon, Admin1: x.Admin1}, kind: kindRegion}, x.Name)
 			continue
@@ -81,20 +100,36 @@ func (g *Gazetteer) addNames(xs []extraName) {
 	}
 }
 
+// Country returns the location of the country with alpha-3 code (or
+// another code names.tsv gives it, CAMEO's KSV), at the population centre
+// of its cities, named by its short name; false when the data has none.
+func (g *Gazetteer) Country(alpha3 string) (doc.Location, bool) {
+	if g == nil || alpha3 == "" {
+		return doc.Location{}, false
+	}
+	for _, x := range extraNames {
+		if x.Code && x.Target == alpha3 {
+			alpha3 = x.Country
+		}
+	}
+	id, ok := g.find("", alpha3)
+	if !ok {
+		return doc.Location{}, false
+	}
+	e := g.entries[id]
+	return location(e, e.Name), true
+}
+
 // find returns the entry named name in country, the country itself when
 // name is empty.
 func (g *Gazetteer) find(name, country string) (int32, bool) {
-	if name != "" {
-		for _, id := range g.byKey[normKey(name)] {
-			if g.entries[id].Country == country {
-				return id, true
-			}
-		}
-		return 0, false
+	if name == "" {
+		id, ok := g.countryAt[country]
+		return id, ok
 	}
-	for id, e := range g.entries {
-		if e.kind == kindCountry && e.Country == country {
-			return int32(id), true
+	for _, id := range g.byKey[normKey(name)] {
+		if g.entries[id].Country == country {
+			return id, true
 		}
 	}
 	return 0, false
