@@ -303,3 +303,18 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDateline checks that any opening line reads without panicking and
+// that a place found is named by the line's words.
+func FuzzDateline(f *testing.F) {
+	g := small()
+	for _, s := range []string{"MOSCOW, May 2, 2019 —", "LIMA, Ohio, June 1 —", "PARIS (Reuters) -", "PSARADES, Peru, June 17 —", "", ",", "—", "A, B, —"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		loc, ok := g.Dateline(line, nil)
+		if ok && !strings.Contains(line, loc.Text) {
+			t.Errorf("Dateline(%q) = %+v: text not in the line", line, loc)
+		}
+	})
+}

@@ -300,3 +300,80 @@ func TestFindConcurrent(t *testing.T) {
 		<-done
 	}
 }
+
+// TestNames checks names.tsv: every line reads, and every other name
+// points at a place the installed data has.
+func TestNames(t *testing.T) {
+	xs, err := readNames(namesFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(xs) < 20 {
+		t.Fatalf("names.tsv gave %d names, want the file's", len(xs))
+	}
+	for _, bad := range []string{"Kiev\tUK\t=Kyiv", "Donbas\tUKR\t48.0", "Donbas\tUKR\tnorth\t38.5", "Donbas\tUKR\t95\t38.5", "code\tXKX\tXK", "Kiev"} {
+		if _, err := readNames(bad); err == nil {
+			t.Errorf("readNames(%q): no error", bad)
+		}
+	}
+	g := installed(t)
+	for _, x := range xs {
+		if x.Code {
+			if _, ok := g.Country(x.Country); !ok {
+				t.Errorf("names.tsv: code %s: no country %s in the data", x.Name, x.Country)
+			}
+			continue
+		}
+		p, ok := g.Lookup(x.Name, x.Country)
+		if !ok {
+			t.Errorf("names.tsv: %q (%s) is no place of the data: its target %q is missing", x.Name, x.Country, x.Target)
+			continue
+		}
+		if p.Country != x.Country {
+			t.Errorf("names.tsv: %q is in %s, want %s", x.Name, p.Country, x.Country)
+		}
+	}
+}
+
+// TestCountry checks countries as places, by ISO code and by the other
+// codes names.tsv gives them.
+func TestCountry(t *testing.T) {
+	g := installed(t)
+	for _, tt := range []struct{ code, name string }{{"SYR", "Syria"}, {"XKX", "Kosovo"}, {"KSV", "Kosovo"}, {"COD", "DR Congo"}} {
+		loc, ok := g.Country(tt.code)
+		if !ok || loc.Text != tt.name || loc.Admin1 != "" {
+			t.Errorf("Country(%q) = %+v, %v; want %s", tt.code, loc, ok, tt.name)
+		}
+	}
+	for _, code := range []string{"", "XXX", "IGO"} {
+		if loc, ok := g.Country(code); ok {
+			t.Errorf("Country(%q) = %+v; want none", code, loc)
+		}
+	}
+}
+
+// TestCongo checks a name two countries share: the one in play, else the
+// larger.
+func TestCongo(t *testing.T) {
+	g := installed(t)
+	s := "Troops were sent to fight in eastern Congo."
+	for _, tt := range []struct {
+		prefer []string
+		want   string
+	}{{nil, "COD"}, {[]string{"COG", "FRA"}, "COG"}, {[]string{"RWA", "COD"}, "COD"}} {
+		if loc, _, _, ok := g.Find(s, nlp.Tokenize(s), tt.prefer); !ok || loc.Country != tt.want {
+			t.Errorf("Find(%q, %v) = %+v, %v; want %s", s, tt.prefer, loc, ok, tt.want)
+		}
+	}
+}
+
+// TestName checks places named with nothing before them.
+func TestName(t *testing.T) {
+	g := installed(t)
+	for _, tt := range []struct{ text, want string }{{"Kabul", "AFG"}, {"the Gaza Strip", "PSE"}, {"eastern Ukraine", "UKR"}, {"the government", ""}, {"", ""}} {
+		loc, ok := g.Name(tt.text, nlp.Tokenize(tt.text), nil)
+		if got := loc.Country; ok != (tt.want != "") || got != tt.want {
+			t.Errorf("Name(%q) = %+v, %v; want %q", tt.text, loc, ok, tt.want)
+		}
+	}
+}
