@@ -26,22 +26,28 @@ type Places interface {
 	Country(alpha3 string) (doc.Location, bool)
 }
 
-// place finds where the event at h happened, from the parse:
+// place finds where the event at h happened, from the parse, first found:
 //
-//  1. a place phrase of the trigger or of the words it hangs on within
-//     its clause: the light verb of an event noun ("held talks in Lima"),
-//     the verb whose object or passive subject it is, the verb an
+//  1. a place phrase of the trigger's words or of the words it hangs on
+//     within its clause: the light verb of an event noun ("held talks in
+//     Lima"), the verb whose object or passive subject it is, the verb an
 //     infinitive completes ("agreed in Paris to share intelligence");
-//     "at a summit in Paris" and "the town of Gori" name theirs inside;
-//     for a visit (dest), its destination ("flew to Tbilisi");
-//  2. the owner of an event noun that is a place and no actor ("Kabul's
+//     "at a summit in Paris" and "in the town of Gori" name theirs inside;
+//     then one the parser hung on their arguments ("filed a case against
+//     Russia at the International Court of Justice");
+//  2. for a material act, the place of what it acts on ("bombed the town
+//     of Gori", "flattened buildings in Gaza City"); a word or a call is
+//     not placed by its object ("called for an end to violence in
+//     Myanmar");
+//  3. for a visit or force sent somewhere, its destination ("flew to
+//     Tbilisi");
+//  4. the owner of an event noun that is a place and no actor ("Kabul's
 //     bombing");
-//  3. a place phrase that opens the sentence ("In Washington, Bush
+//  5. a place phrase that opens the sentence ("In Washington, Bush
 //     demanded"): it sets the scene for the whole sentence;
-//  4. any place phrase of a verb of the clause, not of a clause inside it
+//  6. a place phrase of a verb of the clause, not of a clause inside it
 //     ("said that clashes in Gaza ..." places the clashes, not the
-//     saying), nor of a noun ("an end to violence in Myanmar" places the
-//     violence, not the call), nor of a time ("midday in Beijing").
+//     saying), nor of a time ("midday in Beijing").
 //
 // A place is named by its preposition: "in Moscow" is a place even where
 // "Moscow said" would be an actor. prefer names the countries in play.
@@ -51,53 +57,34 @@ func (c *Coder) place(st *sentence, h hit, code string, prefer []string) *doc.Lo
 	}
 	t := st.tree
 	chain := append(t.siteChain(h.head), h.words...)
+	if loc := c.firstOf(st, chain, c.sitePhrase, prefer); loc != nil {
+		return loc
+	}
+	var args, objs []int
 	for _, k := range chain {
-		for _, kid := range t.kids[k] {
-			if loc, ok := c.sitePhrase(st, kid, prefer); ok {
+		for _, a := range t.kids[k] {
+			if r := t.rel(a); (r == "obl" || r == "nmod") && !is("site", t.marker(a)) {
+				args = append(args, a)
+			}
+		}
+		objs = append(objs, t.children(k, "obj")...)
+	}
+	if loc := c.firstOf(st, args, c.sitePhrase, prefer); loc != nil {
+		return loc
+	}
+	if material(code) {
+		for _, obj := range objs {
+			if loc, ok := c.placeNoun(st, obj, prefer); ok {
 				return loc
 			}
 		}
-	}
-	// A place phrase the parser hung on the trigger's argument: "filed a
-	// case against Russia at the International Court of Justice".
-	for _, k := range chain {
-		for _, arg := range t.kids[k] {
-			if r := t.rel(arg); r != "obl" && r != "nmod" || is("site", t.marker(arg)) {
-				continue
-			}
-			for _, kid := range t.kids[arg] {
-				if loc, ok := c.sitePhrase(st, kid, prefer); ok {
-					return loc
-				}
-			}
+		if loc := c.firstOf(st, objs, c.sitePhrase, prefer); loc != nil {
+			return loc
 		}
 	}
-	// A material act is where what it acts on is: "flattened buildings
-	// in Gaza City", "bombed the town of Gori", "attacked a camp near
-	// Waza"; a word or a call is not ("called for an end to violence in
-	// Myanmar").
-	if material(code) {
-		for _, k := range chain {
-			for _, obj := range t.children(k, "obj") {
-				if loc, ok := c.placeNoun(st, obj, prefer); ok {
-					return loc
-				}
-				for _, kid := range t.kids[obj] {
-					if loc, ok := c.sitePhrase(st, kid, prefer); ok {
-						return loc
-					}
-				}
-			}
-		}
-	}
-	dest := destination(h, code)
-	if dest {
-		for _, k := range append(chain, h.words...) {
-			for _, kid := range t.kids[k] {
-				if loc, ok := c.destination(st, kid, prefer); ok {
-					return loc
-				}
-			}
+	if destination(h, code) {
+		if loc := c.firstOf(st, chain, c.destination, prefer); loc != nil {
+			return loc
 		}
 	}
 	if h.nominal {
@@ -119,6 +106,19 @@ func (c *Coder) place(st *sentence, h hit, code string, prefer []string) *doc.Lo
 		}
 		if loc, ok := c.sitePhrase(st, k, prefer); ok {
 			return loc
+		}
+	}
+	return nil
+}
+
+// firstOf returns the first place that read finds among the dependents
+// of heads, in order.
+func (c *Coder) firstOf(st *sentence, heads []int, read func(*sentence, int, []string) (*doc.Location, bool), prefer []string) *doc.Location {
+	for _, k := range heads {
+		for _, kid := range st.tree.kids[k] {
+			if loc, ok := read(st, kid, prefer); ok {
+				return loc
+			}
 		}
 	}
 	return nil
@@ -201,8 +201,7 @@ func (c *Coder) unnamed(code string, src doc.Actor, tgt *doc.Actor, dc discourse
 	}
 	dl := dc.dateline
 	if dl != nil && !dc.protagonist(dl.Country) {
-		l := *dl
-		return &l
+		return dup(dl)
 	}
 	home := func(a doc.Actor) *doc.Location {
 		country := a.Country
@@ -210,8 +209,7 @@ func (c *Coder) unnamed(code string, src doc.Actor, tgt *doc.Actor, dc discourse
 			country = seat(a.Code)
 		}
 		if dl != nil && dl.Country == country {
-			l := *dl
-			return &l
+			return dup(dl)
 		}
 		if c.places == nil || country == "" {
 			return nil
@@ -235,11 +233,16 @@ func (c *Coder) unnamed(code string, src doc.Actor, tgt *doc.Actor, dc discourse
 			return l
 		}
 	}
-	if dl != nil {
-		l := *dl
-		return &l
+	return dup(dl)
+}
+
+// dup returns a copy of loc, or nil: each event owns its location.
+func dup(loc *doc.Location) *doc.Location {
+	if loc == nil {
+		return nil
 	}
-	return nil
+	l := *loc
+	return &l
 }
 
 // seatsFile lists the seats of international bodies by actor code.
