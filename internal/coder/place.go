@@ -181,7 +181,9 @@ func onTarget(code string) bool {
 //     gas. Police said 25 people were detained.");
 //  2. at the story's dateline when that city is a venue, in the country
 //     of neither of the story's protagonists ("GENEVA", "UNITED
-//     NATIONS"), where delegates of every side speak and meet;
+//     NATIONS"), where delegates of every side speak and meet; acts on
+//     the ground are not done there ("Cambodia had stationed troops at
+//     the temple" in a story from the UN);
 //  3. a visit, violence or aid in its target's country ("the presidents
 //     of Poland and Ukraine flew in", "clashes with the Sudanese army");
 //  4. in the source's country, where a state's acts and words are done
@@ -200,7 +202,7 @@ func (c *Coder) unnamed(code string, src doc.Actor, tgt *doc.Actor, dc discourse
 		return &l
 	}
 	dl := dc.dateline
-	if dl != nil && !dc.protagonist(dl.Country) {
+	if dl != nil && !dc.protagonist(dl.Country) && !material(code) {
 		return dup(dl)
 	}
 	home := func(a doc.Actor) *doc.Location {
