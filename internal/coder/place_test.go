@@ -75,6 +75,14 @@ func TestPlaces(t *testing.T) {
 		// hangs on.
 		{"", []string{"Putin held talks with Chinese President Xi Jinping in Moscow on Friday."}, "talks", "RUS", doc.FromClause},
 		{"", []string{"China and Russia signed an agreement in the Kazakh capital Astana."}, "signed", "KAZ", doc.FromClause},
+		// An event noun's own place phrase, and a place that owns it.
+		{"", []string{"Russian and Chinese leaders held a summit in Astana on Friday."}, "summit", "KAZ", doc.FromClause},
+		{"", []string{"Pakistani militants launched an attack on Indian troops in Kashmir's Srinagar on Monday."}, "attack", "IND", doc.FromClause},
+		// Words are where they are said, not where what they are about
+		// happened.
+		{"", []string{"The United States condemned the attack in Kabul on Monday."}, "condemned", "USA", doc.FromParty},
+		// An actor is no place: "Moscow accused" names no place.
+		{"", []string{"Moscow accused Kiev of a provocation on Monday."}, "accused", "RUS", doc.FromParty},
 		// A place phrase that opens the sentence sets its scene.
 		{"", []string{"In Washington, President George W. Bush demanded that Russia respect Georgia's sovereignty."}, "demanded", "USA", doc.FromClause},
 		// A visit's destination.

@@ -105,8 +105,10 @@ func (g *Gazetteer) resolve(s string, ws []word, j int, prefer []string) (entry,
 		// "Moscow's Red Square" (Moscow); but not "in Russia's relations
 		// with the West", where the possessive is an actor.
 		k := skipWords(s, ws, b+1, descriptors, 3)
+		named := false // a capitalised name follows: "Peru's capital Lima"
 		if k < len(ws) && (spaced(s, ws[k-1], ws[k]) || (k > b+1 && commaSep(s, ws[k-1], ws[k]))) {
 			if _, ok := capSpan(s, ws, k); ok {
+				named = true
 				if isArea {
 					if e, start, end, ok := g.span(s, ws, k, h, false); ok {
 						return e, start, end, true
@@ -116,7 +118,15 @@ func (g *Gazetteer) resolve(s string, ws []word, j int, prefer []string) (entry,
 				return entry{}, 0, 0, false
 			}
 		}
-		return g.span(s, ws, j, loose, false)
+		if e, start, end, ok := g.span(s, ws, j, loose, false); ok {
+			return e, start, end, true
+		}
+		// "Kashmir's Srinagar": an owner the data does not know still
+		// leaves the place it owns.
+		if named {
+			return g.span(s, ws, k, loose, false)
+		}
+		return entry{}, 0, 0, false
 	}
 
 	if next := b + 1; next < len(ws) && spaced(s, ws[b], ws[next]) && s[ws[next].start:ws[next].end] == "capital" {

@@ -175,6 +175,7 @@ func TestFindInstalled(t *testing.T) {
 		{"Fighting spread in the Donbas.", "Donbas", "UKR"},
 		{"A court in Crimea ruled.", "Crimea", "UKR"},
 		{"He met Putin at the Kremlin on Friday.", "Kremlin", "RUS"},
+		{"Militants attacked troops in Kashmir's Srinagar.", "Srinagar", "IND"},
 		{"Troops pushed into southern Somalia.", "Somalia", "SOM"},
 		{"Mitrovica rallied in Kosovo.", "Kosovo", "XKX"},
 		{"Troops massed in Russia's Moscow Oblast.", "Moscow Oblast", "RUS"},
