@@ -30,13 +30,6 @@ type Coder struct {
 	OneSided bool
 }
 
-// Places finds the place a sentence names for its events, such as a
-// gazetteer (internal/geo), reading the words of toks, a run of the
-// sentence's tokens.
-type Places interface {
-	Find(sentence string, toks []doc.Token) (loc doc.Location, start, end int, ok bool)
-}
-
 // New returns a coder over an event lexicon. places may be nil: events
 // then carry no location.
 func New(lex *Lexicon, places Places) *Coder {
@@ -96,16 +89,23 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 	}
 	var events []doc.Event
 	dc := discourse{doc: protagonists(mentions)}
+	dc.dateline = c.dateline(d, dc.doc)
 	para := -1
 	for i := range sents {
 		st := &sents[i]
 		if st.s.Paragraph != para {
-			para, dc.para = st.s.Paragraph, nil
+			para, dc.para, dc.place = st.s.Paragraph, nil, nil
 		}
 		if st.tree != nil {
 			st.mentions = atDate(st.mentions, d.Published, st.hits)
 			st.tree.mentions = st.mentions
-			events = append(events, c.codeSentence(d, st, dc)...)
+			evs := c.codeSentence(d, st, dc)
+			for _, e := range evs {
+				if e.Location != nil && e.Location.From == doc.FromClause {
+					dc.place = e.Location
+				}
+			}
+			events = append(events, evs...)
 		}
 		if i < len(mentions) {
 			for _, m := range mentions[i] {
@@ -281,12 +281,15 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	if code[:2] == "03" {
 		mod = doc.Planned // an intent is a plan, whatever the tense
 	}
-	loc := c.place(st, h)
 	r := rd.r
+	loc := c.place(st, h, code, inPlay(r, dc))
 	// "visited Shanghai", "bombed the town of Gori", "stationed missiles
 	// in Syria": where the clause names no target, a place it names
-	// gives the target its country, before any party from discourse.
-	if loc != nil && loc.Country != "" && len(r.tgt) == 0 && len(r.pair) == 0 && (h.t.Place || code[:2] == "04" || forceful(code)) {
+	// gives the target its country, before any party from discourse. A
+	// meeting's place does so only in the country of the story's other
+	// protagonist ("led talks in Washington"); elsewhere it is a third
+	// location, no party ("talks in New York", "a meeting in Brussels").
+	if loc != nil && loc.Country != "" && len(r.tgt) == 0 && len(r.pair) == 0 && (h.t.Place || forceful(code) || code[:2] == "04" && dc.protagonist(loc.Country)) {
 		if p := placeParty(*loc, r.src); p != nil {
 			r.tgt = mentions{p}
 		}
@@ -319,6 +322,10 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 			tgt = &t
 		}
 		info, _ := cameo.Lookup(forceCode(code, p.src, tgt))
+		where := loc
+		if where == nil {
+			where = c.unnamed(code, p.src, tgt, dc)
+		}
 		e := doc.Event{
 			Doc:           d.ID,
 			DocDate:       d.Published,
@@ -335,7 +342,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 			Trigger:       triggerText(st, h),
 			Date:          date,
 			DatePrecision: prec,
-			Location:      loc,
+			Location:      where,
 			Quantities:    amounts,
 			Modality:      mod,
 			Tables:        cameo.Version,
@@ -456,8 +463,22 @@ func cooperative(code string) bool {
 type discourse struct {
 	para []actors.Mention
 	doc  []doc.Actor
+	// dateline is the city of the story's dateline, or nil; place is the
+	// place the paragraph's last sentence with a place named, or nil.
+	dateline, place *doc.Location
 	// targets are the targets the parse gave the sentence's triggers.
 	targets mentions
+}
+
+// protagonist reports whether country is one of the document's two
+// protagonists.
+func (dc discourse) protagonist(country string) bool {
+	for _, a := range dc.doc {
+		if a.Country == country {
+			return true
+		}
+	}
+	return false
 }
 
 // other returns the protagonist of the document on no side of src's, or
@@ -682,25 +703,6 @@ func attributed(toks []doc.Token) bool {
 		}
 	}
 	return false
-}
-
-// place finds where the event at h happened: a place named in the few
-// words after the trigger, in its clause ("arrived in Beijing on June 5",
-// "held talks in Lima"). Places further off usually locate something
-// else ("opposition to intervention in Syria").
-func (c *Coder) place(st *sentence, h hit) *doc.Location {
-	if c.places == nil {
-		return nil
-	}
-	end := min(h.hi, h.last+16, len(st.toks)) - 1
-	if end <= h.last {
-		return nil
-	}
-	loc, _, _, ok := c.places.Find(st.s.Text, st.toks[h.first:end+1])
-	if !ok {
-		return nil
-	}
-	return &loc
 }
 
 // quantities returns the amounts stated in the clause of the event at h

@@ -106,7 +106,24 @@ type Location struct {
 	Country string  `json:"country,omitempty"`
 	Lat     float64 `json:"lat"`
 	Lon     float64 `json:"lon"`
+	// Admin1 is the first-level region (state, province, oblast) the
+	// place lies in, as the gazetteer names it; empty for a country.
+	Admin1 string `json:"admin1,omitempty"`
+	// From says where the place was read: "clause" (named in the event's
+	// sentence), "paragraph" (named in an earlier sentence of its
+	// paragraph), "party" (the country of the event's source, or of its
+	// target for a visit, force or aid) or "dateline" (the article's
+	// dateline city).
+	From string `json:"from,omitempty"`
 }
+
+// Where a location was read (Location.From).
+const (
+	FromClause    = "clause"
+	FromParagraph = "paragraph"
+	FromParty     = "party"
+	FromDateline  = "dateline"
+)
 
 // Quantity is an amount tied to an event: money, volume, percentage.
 type Quantity struct {

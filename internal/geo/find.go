@@ -14,7 +14,8 @@ import (
 // them: only the words they cover are read. It takes the first phrase, in
 // order, of the forms
 //
-//	in/at/near/outside X          "arrived in Beijing on June 5"
+//	in/at/near/outside/into X     "arrived in Beijing on June 5"
+//	in northern X                 "pushed into southern Somalia"
 //	in X, Y                       "in Goa, India": Y, a country or region, picks X
 //	in X's capital Y              "in Peru's capital Lima", "in China's Xinjiang"
 //	in the X capital Y            "in the Syrian capital Damascus"
@@ -23,7 +24,9 @@ import (
 // lower-case particles inside ("Rio de Janeiro", "Ras al-Khaimah"), and
 // must be a place as a whole: "in the UN Security Council" and "in Central
 // Asia" name none, and months and weekdays ("in May") are never places.
-func (g *Gazetteer) Find(sentence string, toks []doc.Token) (doc.Location, int, int, bool) {
+// Among places of one name, those in the countries of prefer (alpha-3: the
+// countries in play) win over namesakes elsewhere.
+func (g *Gazetteer) Find(sentence string, toks []doc.Token, prefer []string) (doc.Location, int, int, bool) {
 	if g == nil {
 		return doc.Location{}, 0, 0, false
 	}
@@ -36,19 +39,52 @@ func (g *Gazetteer) Find(sentence string, toks []doc.Token) (doc.Location, int, 
 		if j < len(ws) && spaced(sentence, ws[i], ws[j]) && sentence[ws[j].start:ws[j].end] == "the" {
 			j++
 		}
+		// "in southern Somalia", "into eastern Congo".
+		if j < len(ws) && j > i && spaced(sentence, ws[j-1], ws[j]) && directions[sentence[ws[j].start:ws[j].end]] {
+			j++
+		}
 		if j >= len(ws) || !spaced(sentence, ws[j-1], ws[j]) {
 			continue
 		}
-		if e, start, end, ok := g.resolve(sentence, ws, j); ok {
-			loc := doc.Location{Text: sentence[start:end], Country: e.Country, Lat: e.Lat, Lon: e.Lon}
-			return loc, start, end, true
+		if e, start, end, ok := g.resolve(sentence, ws, j, prefer); ok {
+			return location(e, sentence[start:end]), start, end, true
 		}
 	}
 	return doc.Location{}, 0, 0, false
 }
 
+// Name returns the place that the words of toks name as a whole, with
+// nothing before them but "the" and a direction: "Kabul" in "Kabul's
+// bombing", "Gori" in "the town of Gori", "eastern Congo". prefer is as
+// for Find.
+func (g *Gazetteer) Name(sentence string, toks []doc.Token, prefer []string) (doc.Location, bool) {
+	if g == nil {
+		return doc.Location{}, false
+	}
+	ws := words(toks)
+	j := 0
+	if j < len(ws) && strings.EqualFold(sentence[ws[j].start:ws[j].end], "the") {
+		j++
+	}
+	if j < len(ws) && directions[sentence[ws[j].start:ws[j].end]] {
+		j++
+	}
+	if j >= len(ws) {
+		return doc.Location{}, false
+	}
+	e, start, end, ok := g.resolve(sentence, ws, j, prefer)
+	if !ok {
+		return doc.Location{}, false
+	}
+	return location(e, sentence[start:end]), true
+}
+
+func location(e entry, text string) doc.Location {
+	return doc.Location{Text: text, Country: e.Country, Lat: e.Lat, Lon: e.Lon, Admin1: e.Admin1}
+}
+
 // resolve reads the place phrase starting at word j.
-func (g *Gazetteer) resolve(s string, ws []word, j int) (entry, int, int, bool) {
+func (g *Gazetteer) resolve(s string, ws []word, j int, prefer []string) (entry, int, int, bool) {
 	b, ok := capSpan(s, ws, j)
 	if !ok {
 		return entry{}, 0, 0, false
@@ -57,7 +93,8 @@ func (g *Gazetteer) resolve(s string, ws []word, j int) (entry, int, int, bool) 
 	if worldRegions[x] {
 		return entry{}, 0, 0, false
 	}
-	area, isArea := g.lookup(x, hint{}, true)
+	loose := hint{prefer: prefer}
+	area, isArea := g.lookup(x, loose, true)
 	var h hint
 	if isArea {
 		h = areaHint(area)
@@ -68,8 +105,10 @@ func (g *Gazetteer) resolve(s string, ws []word, j int) (entry, int, int, bool) 
 		// "Moscow's Red Square" (Moscow); but not "in Russia's relations
 		// with the West", where the possessive is an actor.
 		k := skipWords(s, ws, b+1, descriptors, 3)
+		named := false // a capitalised name follows: "Peru's capital Lima"
 		if k < len(ws) && (spaced(s, ws[k-1], ws[k]) || (k > b+1 && commaSep(s, ws[k-1], ws[k]))) {
 			if _, ok := capSpan(s, ws, k); ok {
+				named = true
 				if isArea {
 					if e, start, end, ok := g.span(s, ws, k, h, false); ok {
 						return e, start, end, true
@@ -79,7 +118,15 @@ func (g *Gazetteer) resolve(s string, ws []word, j int) (entry, int, int, bool) 
 				return entry{}, 0, 0, false
 			}
 		}
-		return g.span(s, ws, j, hint{}, false)
+		if e, start, end, ok := g.span(s, ws, j, loose, false); ok {
+			return e, start, end, true
+		}
+		// "Kashmir's Srinagar": an owner the data does not know still
+		// leaves the place it owns.
+		if named {
+			return g.span(s, ws, k, loose, false)
+		}
+		return entry{}, 0, 0, false
 	}
 
 	if next := b + 1; next < len(ws) && spaced(s, ws[b], ws[next]) && s[ws[next].start:ws[next].end] == "capital" {
@@ -94,16 +141,16 @@ func (g *Gazetteer) resolve(s string, ws []word, j int) (entry, int, int, bool) 
 
 	if k := b + 1; k < len(ws) && commaSep(s, ws[b], ws[k]) {
 		// "Goa, India", "Paris, Texas".
-		if y, start, end, ok := g.span(s, ws, k, hint{}, true); ok {
+		if y, start, end, ok := g.span(s, ws, k, loose, true); ok {
 			if e, ok := g.lookup(x, areaHint(y), false); ok {
 				return e, ws[j].start, ws[b].end, true
 			}
-			if _, ok := g.lookup(x, hint{}, false); !ok {
+			if _, ok := g.lookup(x, loose, false); !ok {
 				return y, start, end, true
 			}
 		}
 	}
-	e, ok := g.lookup(x, hint{}, false)
+	e, ok := g.lookup(x, loose, false)
 	return e, ws[j].start, ws[b].end, ok
 }
 
@@ -239,10 +286,19 @@ func skipWords(s string, ws []word, k int, set map[string]bool, max int) int {
 
 func isTrigger(w string) bool {
 	switch w {
-	case "in", "In", "at", "At", "near", "Near", "outside", "Outside":
+	case "in", "In", "at", "At", "near", "Near", "outside", "Outside", "into", "Into":
 		return true
 	}
 	return false
+}
+
+// directions may stand between a preposition and a place: "in southern
+// Somalia" is in Somalia.
+var directions = map[string]bool{
+	"northern": true, "southern": true, "eastern": true, "western": true,
+	"central": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true, "north": true, "south": true,
+	"east": true, "west": true,
 }
 
 // particles are the lower-case words that occur inside place names.

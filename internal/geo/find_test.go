@@ -114,7 +114,7 @@ func TestFindGrammar(t *testing.T) {
 		{"", "", "", 0, 0},
 	}
 	for _, tt := range tests {
-		loc, start, end, ok := g.Find(tt.sentence, nlp.Tokenize(tt.sentence))
+		loc, start, end, ok := g.Find(tt.sentence, nlp.Tokenize(tt.sentence), nil)
 		if tt.text == "" {
 			if ok {
 				t.Errorf("Find(%q) = %+v; want none", tt.sentence, loc)
@@ -288,7 +288,7 @@ func FuzzFind(f *testing.F) {
 	}
 	g := small()
 	f.Fuzz(func(t *testing.T, s string) {
-		loc, start, end, ok := g.Find(s, nlp.Tokenize(s))
+		loc, start, end, ok := g.Find(s, nlp.Tokenize(s), nil)
 		if !ok {
 			return
 		}
@@ -300,6 +300,21 @@ func FuzzFind(f *testing.F) {
 		}
 		if utf8.ValidString(s) && !utf8.ValidString(loc.Text) {
 			t.Fatalf("Find(%q) split a rune: %q", s, loc.Text)
+		}
+	})
+}
+
+// FuzzDateline checks that any opening line reads without panicking and
+// that a place found is named by the line's words.
+func FuzzDateline(f *testing.F) {
+	g := small()
+	for _, s := range []string{"MOSCOW, May 2, 2019 —", "LIMA, Ohio, June 1 —", "PARIS (Reuters) -", "PSARADES, Peru, June 17 —", "", ",", "—", "A, B, —"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		loc, ok := g.Dateline(line, nil)
+		if ok && !strings.Contains(line, loc.Text) {
+			t.Errorf("Dateline(%q) = %+v: text not in the line", line, loc)
 		}
 	})
 }

@@ -50,6 +50,9 @@ type Place struct {
 	// country has none (Kosovo).
 	Country  string
 	Lat, Lon float64
+	// Admin1 is the first-level region (state, province, oblast) the
+	// place lies in; empty for a country.
+	Admin1 string
 	// Population is the city's population; for a region or a country it
 	// is the sum over its listed cities (not its whole population).
 	Population int
@@ -81,6 +84,8 @@ type Gazetteer struct {
 	// byKey maps a normalised name to its entries, best first: by kind,
 	// then by population.
 	byKey map[string][]int32
+	// countryAt is the entry of each country, by alpha-3 code.
+	countryAt map[string]int32
 
 	cities, regions, countries int
 }
@@ -233,7 +238,12 @@ func build(cities []city, iso []isoCountry) *Gazetteer {
 	for _, c := range iso {
 		byAlpha2[c.Alpha2] = c
 	}
-	g := &Gazetteer{byKey: make(map[string][]int32, len(cities)*2)}
+	for _, x := range extraNames {
+		if _, ok := byAlpha2[x.Name]; x.Code && !ok {
+			byAlpha2[x.Name] = isoCountry{Alpha2: x.Name, Alpha3: x.Country}
+		}
+	}
+	g := &Gazetteer{byKey: make(map[string][]int32, len(cities)*2), countryAt: map[string]int32{}}
 
 	type regionAcc struct {
 		name, country string
@@ -247,7 +257,7 @@ func build(cities []city, iso []isoCountry) *Gazetteer {
 	for _, c := range cities {
 		alpha3 := byAlpha2[c.country2].Alpha3
 		region := c.country2 + "." + c.admin1Code
-		g.add(entry{Place: Place{Name: c.name, Country: alpha3, Lat: c.lat, Lon: c.lon, Population: c.population}, kind: kindCity, region: region}, cityNames(c.name)...)
+		g.add(entry{Place: Place{Name: c.name, Country: alpha3, Lat: c.lat, Lon: c.lon, Population: c.population, Admin1: c.admin1Name}, kind: kindCity, region: region}, cityNames(c.name)...)
 		g.cities++
 
 		ca := countryAcc[c.country2]
@@ -273,7 +283,7 @@ func build(cities []city, iso []isoCountry) *Gazetteer {
 	for _, region := range regionOrder {
 		ra := regionAcc2[region]
 		lat, lon := ra.latLon()
-		g.add(entry{Place: Place{Name: ra.name, Country: ra.country, Lat: lat, Lon: lon, Population: ra.pop}, kind: kindRegion, region: region}, regionNames(ra.name)...)
+		g.add(entry{Place: Place{Name: ra.name, Country: ra.country, Lat: lat, Lon: lon, Population: ra.pop, Admin1: ra.name}, kind: kindRegion, region: region}, regionNames(ra.name)...)
 		g.regions++
 	}
 	for _, cc := range countryOrder {
@@ -289,9 +299,11 @@ func build(cities []city, iso []isoCountry) *Gazetteer {
 				names = append(names, first)
 			}
 		}
+		g.countryAt[ic.Alpha3] = int32(len(g.entries))
 		g.add(entry{Place: Place{Name: name, Country: ic.Alpha3, Lat: lat, Lon: lon, Population: ca.pop}, kind: kindCountry}, names...)
 		g.countries++
 	}
+	g.addNames(extraNames)
 	for k, ids := range g.byKey {
 		slices.SortStableFunc(ids, func(a, b int32) int {
 			ea, eb := &g.entries[a], &g.entries[b]
@@ -447,16 +459,25 @@ func (g *Gazetteer) Lookup(name, country string) (Place, bool) {
 	return e.Place, ok
 }
 
-// hint narrows a lookup to a country and, optionally, a region in it.
+// namesakeCity is the population from which a place in a country in play
+// wins over a larger namesake elsewhere.
+const namesakeCity = 100_000
+
+// hint narrows a lookup to a country and, optionally, a region in it;
+// prefer names the countries in play (alpha-3), whose cities and regions
+// win over namesakes elsewhere ("Tripoli" in a story on Lebanon).
 type hint struct {
 	country string
 	region  string
+	prefer  []string
 }
 
 func (g *Gazetteer) lookup(key string, h hint, areasOnly bool) (entry, bool) {
 	if g == nil {
 		return entry{}, false
 	}
+	var best entry
+	found := false
 	for _, id := range g.byKey[key] {
 		e := g.entries[id]
 		if areasOnly && e.kind == kindCity {
@@ -468,7 +489,29 @@ func (g *Gazetteer) lookup(key string, h hint, areasOnly bool) (entry, bool) {
 		if h.region != "" && e.region != h.region {
 			continue
 		}
-		return e, true
+		inPlay := slices.Contains(h.prefer, e.Country)
+		switch {
+		case !found:
+			best, found = e, true
+			if inPlay {
+				return e, true
+			}
+		case !inPlay:
+		case best.kind == kindCountry:
+			// A country's name means a country: another country of
+			// the name in play ("Congo" in a story on Brazzaville),
+			// never a region or city of it ("Georgia").
+			if e.kind == kindCountry {
+				return e, true
+			}
+		case e.Population >= min(best.Population, namesakeCity):
+			// A small namesake is not what a story on its country
+			// means by a world city's name: "Washington" in a story on
+			// Britain, or "Geneva" in one on the United States, is
+			// still the known one; a namesake that is a city of its
+			// own ("Tripoli" in Lebanon) is meant.
+			return e, true
+		}
 	}
-	return entry{}, false
+	return best, found
 }

@@ -63,6 +63,15 @@ func TestLookup(t *testing.T) {
 		{"United States", "", "USA", 38, -92, 6},
 		{"Russian Federation", "", "RUS", 55, 50, 15},
 		{"Bosnia", "", "BIH", 44, 18, 2},
+		// Other names and regions from names.tsv.
+		{"Peking", "", "CHN", 39.9, 116.4, 0.1},
+		{"Kiev", "", "UKR", 50.45, 30.52, 0.1},
+		{"Burma", "", "MMR", 19, 96, 4},
+		{"Britain", "", "GBR", 53, -2, 4},
+		{"Crimea", "", "UKR", 45, 34, 1.5},
+		{"Donbas", "", "UKR", 48, 38.5, 0.5},
+		{"South Ossetia", "", "GEO", 42.3, 44, 0.5},
+		{"United Nations", "", "USA", 40.7, -74, 0.2},
 	}
 	for _, tt := range tests {
 		p, ok := g.Lookup(tt.name, tt.country)
@@ -74,13 +83,79 @@ func TestLookup(t *testing.T) {
 			t.Errorf("Lookup(%q, %q) = %+v; want %s near %.2f,%.2f", tt.name, tt.country, p, tt.want, tt.lat, tt.lon)
 		}
 	}
-	for _, name := range []string{"", "Peking", "Central Asia", "UN Security Council", "May", "Xanadu Qwerty"} {
+	for _, name := range []string{"", "Central Asia", "UN Security Council", "May", "Xanadu Qwerty"} {
 		if p, ok := g.Lookup(name, ""); ok {
 			t.Errorf("Lookup(%q) = %+v; want none", name, p)
 		}
 	}
 	if p, ok := g.Lookup("Beijing", "USA"); ok {
 		t.Errorf("Lookup(Beijing, USA) = %+v; want none", p)
+	}
+}
+
+// TestAdmin1 checks that places carry their first-level region, and
+// countries none.
+func TestAdmin1(t *testing.T) {
+	g := installed(t)
+	for _, tt := range []struct{ name, admin1 string }{
+		{"Gori", "Shida Kartli"},
+		{"Kerch", "Autonomous Republic of Crimea"},
+		{"Mumbai", "Maharashtra"},
+		{"Sichuan", "Sichuan"},
+		{"South Ossetia", "Shida Kartli"},
+		{"Syria", ""},
+	} {
+		if p, ok := g.Lookup(tt.name, ""); !ok || p.Admin1 != tt.admin1 {
+			t.Errorf("Lookup(%q) = %+v, %v; want admin1 %q", tt.name, p, ok, tt.admin1)
+		}
+	}
+}
+
+// TestPrefer checks that the countries in play pick among namesakes, but
+// never a small namesake over a city ten times its size.
+func TestPrefer(t *testing.T) {
+	g := installed(t)
+	for _, tt := range []struct {
+		sentence string
+		prefer   []string
+		want     string
+	}{
+		{"Clashes broke out in Tripoli.", nil, "LBY"},
+		{"Clashes broke out in Tripoli.", []string{"LBN", "SYR"}, "LBN"},
+		{"Talks were held in Washington.", []string{"GBR"}, "USA"},
+		{"Talks were held in Geneva.", []string{"USA", "IRN"}, "CHE"},
+	} {
+		loc, _, _, ok := g.Find(tt.sentence, nlp.Tokenize(tt.sentence), tt.prefer)
+		if !ok || loc.Country != tt.want {
+			t.Errorf("Find(%q, %v) = %+v, %v; want %s", tt.sentence, tt.prefer, loc, ok, tt.want)
+		}
+	}
+}
+
+// TestDateline checks the city of wire datelines.
+func TestDateline(t *testing.T) {
+	g := installed(t)
+	for _, tt := range []struct {
+		line, text, country string
+	}{
+		{"TBILISI, August 13, 2008 —", "TBILISI", "GEO"},
+		{"MEXICO CITY, June 8, 2019 —", "MEXICO CITY", "MEX"},
+		{"NEW DELHI, June 17, 2020 —", "NEW DELHI", "IND"},
+		{"UNITED NATIONS, July 8, 2021 —", "UNITED NATIONS", "USA"},
+		{"LONDON (Reuters) -", "LONDON", "GBR"},
+		{"KIEV, November 27, 2018 —", "KIEV", "UKR"},
+		{"MOSCOW, Idaho, May 2, 2019 —", "MOSCOW", "USA"},
+		{"PSARADES, Greece, June 17, 2018 —", "Greece", "GRC"}, // a village the data does not list
+	} {
+		loc, ok := g.Dateline(tt.line, nil)
+		if !ok || loc.Text != tt.text || loc.Country != tt.country {
+			t.Errorf("Dateline(%q) = %+v, %v; want %s %s", tt.line, loc, ok, tt.text, tt.country)
+		}
+	}
+	for _, line := range []string{"", "Russia halts Georgia offensive", "August 13, 2008", "By JOHN SMITH, Reuters", "US, China agree to talks", "XANADU QWERTY, May 1 —", "A —"} {
+		if loc, ok := g.Dateline(line, nil); ok {
+			t.Errorf("Dateline(%q) = %+v; want none", line, loc)
+		}
 	}
 }
 
@@ -96,7 +171,13 @@ func TestFindInstalled(t *testing.T) {
 		{"Fighting continued in Syria on Tuesday.", "Syria", "SYR"},
 		{"Talks resumed in the Syrian capital Damascus.", "Damascus", "SYR"},
 		{"Protests broke out in China's Sichuan province.", "Sichuan", "CHN"},
-		{"Protests broke out in China's Xinjiang region.", "China", "CHN"}, // "Xinjiang Uyghur Autonomous Region" in the data
+		{"Protests broke out in China's Xinjiang region.", "Xinjiang", "CHN"}, // "Xinjiang Uyghur Autonomous Region" in the data, named in names.tsv
+		{"Fighting spread in the Donbas.", "Donbas", "UKR"},
+		{"A court in Crimea ruled.", "Crimea", "UKR"},
+		{"He met Putin at the Kremlin on Friday.", "Kremlin", "RUS"},
+		{"Militants attacked troops in Kashmir's Srinagar.", "Srinagar", "IND"},
+		{"Troops pushed into southern Somalia.", "Somalia", "SOM"},
+		{"Mitrovica rallied in Kosovo.", "Kosovo", "XKX"},
 		{"Troops massed in Russia's Moscow Oblast.", "Moscow Oblast", "RUS"},
 		{"He spoke in Washington, D.C., after the vote.", "Washington", "USA"},
 		{"Clashes erupted near Aleppo overnight.", "Aleppo", "SYR"},
@@ -104,7 +185,7 @@ func TestFindInstalled(t *testing.T) {
 		{"The ministers met in Rio de Janeiro.", "Rio de Janeiro", "BRA"},
 	}
 	for _, tt := range tests {
-		loc, start, end, ok := g.Find(tt.sentence, nlp.Tokenize(tt.sentence))
+		loc, start, end, ok := g.Find(tt.sentence, nlp.Tokenize(tt.sentence), nil)
 		if !ok {
 			t.Errorf("Find(%q): none; want %s %s", tt.sentence, tt.text, tt.country)
 			continue
@@ -113,7 +194,7 @@ func TestFindInstalled(t *testing.T) {
 			t.Errorf("Find(%q) = %+v [%d:%d]; want %s %s", tt.sentence, loc, start, end, tt.text, tt.country)
 		}
 	}
-	beijing, _, _, _ := g.Find(tests[0].sentence, nlp.Tokenize(tests[0].sentence))
+	beijing, _, _, _ := g.Find(tests[0].sentence, nlp.Tokenize(tests[0].sentence), nil)
 	if !near(beijing.Lat, beijing.Lon, 39.9, 116.4, 0.1) {
 		t.Errorf("Beijing at %.3f,%.3f; want near 39.9,116.4", beijing.Lat, beijing.Lon)
 	}
@@ -125,10 +206,9 @@ func TestFindInstalled(t *testing.T) {
 		"The crisis in Russia's relations with the West deepened.",
 		"The treaty was signed in 2014.",
 		"Turnout was high in March and April.",
-		"He met Putin at the Kremlin on Friday.",
 		"",
 	} {
-		if loc, _, _, ok := g.Find(s, nlp.Tokenize(s)); ok {
+		if loc, _, _, ok := g.Find(s, nlp.Tokenize(s), nil); ok {
 			t.Errorf("Find(%q) = %+v; want none", s, loc)
 		}
 	}
@@ -197,7 +277,7 @@ func BenchmarkFind(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, s := range sentences {
-			g.Find(s, toks[i])
+			g.Find(s, toks[i], nil)
 		}
 	}
 }
@@ -210,7 +290,7 @@ func TestFindConcurrent(t *testing.T) {
 	for range 4 {
 		go func() {
 			for range 200 {
-				if loc, _, _, ok := g.Find(s, toks); !ok || loc.Country != "PER" {
+				if loc, _, _, ok := g.Find(s, toks, nil); !ok || loc.Country != "PER" {
 					t.Errorf("Find = %+v, %v", loc, ok)
 				}
 			}
@@ -219,5 +299,82 @@ func TestFindConcurrent(t *testing.T) {
 	}
 	for range 4 {
 		<-done
+	}
+}
+
+// TestNames checks names.tsv: every line reads, and every other name
+// points at a place the installed data has.
+func TestNames(t *testing.T) {
+	xs, err := readNames(namesFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(xs) < 20 {
+		t.Fatalf("names.tsv gave %d names, want the file's", len(xs))
+	}
+	for _, bad := range []string{"Kiev\tUK\t=Kyiv", "Donbas\tUKR\t48.0", "Donbas\tUKR\tnorth\t38.5", "Donbas\tUKR\t95\t38.5", "code\tXKX\tXK", "Kiev"} {
+		if _, err := readNames(bad); err == nil {
+			t.Errorf("readNames(%q): no error", bad)
+		}
+	}
+	g := installed(t)
+	for _, x := range xs {
+		if x.Code {
+			if _, ok := g.Country(x.Country); !ok {
+				t.Errorf("names.tsv: code %s: no country %s in the data", x.Name, x.Country)
+			}
+			continue
+		}
+		p, ok := g.Lookup(x.Name, x.Country)
+		if !ok {
+			t.Errorf("names.tsv: %q (%s) is no place of the data: its target %q is missing", x.Name, x.Country, x.Target)
+			continue
+		}
+		if p.Country != x.Country {
+			t.Errorf("names.tsv: %q is in %s, want %s", x.Name, p.Country, x.Country)
+		}
+	}
+}
+
+// TestCountry checks countries as places, by ISO code and by the other
+// codes names.tsv gives them.
+func TestCountry(t *testing.T) {
+	g := installed(t)
+	for _, tt := range []struct{ code, name string }{{"SYR", "Syria"}, {"XKX", "Kosovo"}, {"KSV", "Kosovo"}, {"COD", "DR Congo"}} {
+		loc, ok := g.Country(tt.code)
+		if !ok || loc.Text != tt.name || loc.Admin1 != "" {
+			t.Errorf("Country(%q) = %+v, %v; want %s", tt.code, loc, ok, tt.name)
+		}
+	}
+	for _, code := range []string{"", "XXX", "IGO"} {
+		if loc, ok := g.Country(code); ok {
+			t.Errorf("Country(%q) = %+v; want none", code, loc)
+		}
+	}
+}
+
+// TestCongo checks a name two countries share: the one in play, else the
+// larger.
+func TestCongo(t *testing.T) {
+	g := installed(t)
+	s := "Troops were sent to fight in eastern Congo."
+	for _, tt := range []struct {
+		prefer []string
+		want   string
+	}{{nil, "COD"}, {[]string{"COG", "FRA"}, "COG"}, {[]string{"RWA", "COD"}, "COD"}} {
+		if loc, _, _, ok := g.Find(s, nlp.Tokenize(s), tt.prefer); !ok || loc.Country != tt.want {
+			t.Errorf("Find(%q, %v) = %+v, %v; want %s", s, tt.prefer, loc, ok, tt.want)
+		}
+	}
+}
+
+// TestName checks places named with nothing before them.
+func TestName(t *testing.T) {
+	g := installed(t)
+	for _, tt := range []struct{ text, want string }{{"Kabul", "AFG"}, {"the Gaza Strip", "PSE"}, {"eastern Ukraine", "UKR"}, {"the government", ""}, {"", ""}} {
+		loc, ok := g.Name(tt.text, nlp.Tokenize(tt.text), nil)
+		if got := loc.Country; ok != (tt.want != "") || got != tt.want {
+			t.Errorf("Name(%q) = %+v, %v; want %q", tt.text, loc, ok, tt.want)
+		}
 	}
 }
