@@ -414,7 +414,11 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 			if role == "" {
 				role = p.agent.Title
 			}
-			if !person && (code == "" || len(code) == 3) {
+			// The last title is the head of the phrase and gives the
+			// code ("government subcontractor", "paramilitary gangs"),
+			// unless it speaks for the title before it ("army
+			// spokesman", "party officials").
+			if !person && (code == "" || len(code) == 3 || strings.HasPrefix(code, "+") && !speaksFor[p.agent.Title]) {
 				code = "+" + p.agent.Code // composed with the country below
 			}
 			if personTitle[p.agent.Title] || ph.unnamed {
@@ -510,6 +514,10 @@ func pluralWord(w string) bool {
 }
 
 // personTitle lists agent titles that denote a person, for pronouns.
+// speaksFor lists the agent titles that, after another title, stand for
+// the body it names: an army spokesman speaks for the army.
+var speaksFor = map[string]bool{"spokesperson": true, "official": true, "leader": true, "delegation": true}
+
 var personTitle = map[string]bool{
 	"president": true, "prime minister": true, "premier": true, "minister": true,
 	"foreign minister": true, "defence minister": true, "ambassador": true, "envoy": true,
