@@ -17,7 +17,9 @@ import (
 //     parliament of Kosovo") — then it is no bare mention at all.
 //  2. A possessive pronoun right before it: "his government", "its
 //     troops", "their ambassadors" take the state of what the pronoun
-//     refers to, resolved as any pronoun.
+//     refers to, resolved as any pronoun. Any title a pronoun owns is
+//     placed this way ("its ambassador", "their sailors"), not only
+//     those of bodies, officials and crowds, and only this way.
 //  3. The place it is in, for bodies and crowds, which stay in their own
 //     state (officials and forces travel, so a place does not tell whose
 //     they are): a state or capital right after it ("police in Skopje"),
@@ -54,6 +56,7 @@ const (
 	bareBody     bareClass = iota + 1 // ministries, parliaments, courts, police: placed by rule 3
 	bareOfficial                      // titles of office and armed forces: not placed by rule 3
 	bareCrowd                         // protesters, demonstrators, rioters, crowds
+	bareOwned                         // any other title after a possessive pronoun: "its ambassador", "their sailors"
 )
 
 // officialTitles are the agent titles of officials and forces that a bare
@@ -133,6 +136,8 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 		class = bareBody
 	case officialTitles[head.agent.Title]:
 		class = bareOfficial
+	case ph.first > 0 && possessivePronoun(toks[ph.first-1].Text):
+		class = bareOwned
 	default:
 		return bare{}, ph, false
 	}
@@ -318,6 +323,9 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 			ms[k] = m
 			return true
 		}
+	}
+	if b.class == bareOwned {
+		return false // only its owner says whose it is
 	}
 	state, from := r.phraseState(toks, ms, k), "phrase"
 	// "the emir" after "Qatar's Emir Sheikh Tamim": the holder of the

@@ -125,3 +125,43 @@ func docOf(s string) *doc.Document {
 	}
 	return d
 }
+
+// TestTitlePhrases checks two general readings of a title phrase, on
+// one-sentence documents: the last title of a phrase gives its code unless
+// it speaks for the title before it, and any title a possessive pronoun
+// owns takes the pronoun's referent, while the same title with no owner
+// names nobody.
+func TestTitlePhrases(t *testing.T) {
+	r := resolver(t)
+	tests := []struct {
+		sentence, text, want string // want "" expects no mention with that text
+	}{
+		{"Cuba freed a U.S. government subcontractor jailed in Havana.", "U.S. government subcontractor", "USABUS"},
+		{"Maduro blamed Colombian paramilitary gangs that smuggle goods.", "Colombian paramilitary gangs", "COLCRM"},
+		{"South Sudan's army spokesman accused Sudanese warplanes of bombing.", "South Sudan's army spokesman", "SSDMIL"},
+		{"The Russian Defence Ministry spokesman denied it.", "The Russian Defence Ministry spokesman", "RUSGOVMIL"},
+		{"Ankara withdrew its ambassador from Israel on Monday.", "its ambassador", "TURGOV"},
+		{"Colombia and Venezuela have recalled their ambassadors for consultations.", "their ambassadors", "COLGOV+VENGOV"},
+		{"Sudan's government did not say when its delegation might return.", "its delegation", "SDNGOV"},
+		{"Ukraine said six of its sailors were wounded.", "its sailors", "UKRMIL"},
+		{"The ambassador was summoned on Monday.", "The ambassador", ""},
+		{"Sailors were wounded on Monday.", "Sailors", ""},
+	}
+	for _, tt := range tests {
+		d := &doc.Document{Published: "2015-06-01", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
+		d.Sentences = []doc.Sentence{{Text: tt.sentence, Codable: true, Tokens: nlp.Tokenize(tt.sentence)}}
+		got := ""
+		for _, m := range r.Document(d)[0] {
+			if m.Text == tt.text {
+				var cs []string
+				for _, a := range m.Actors {
+					cs = append(cs, a.Code)
+				}
+				got = sortCodes(strings.Join(cs, "+"))
+			}
+		}
+		if got != sortCodes(tt.want) && !(got == "" && tt.want == "") {
+			t.Errorf("%q: %q coded %q, want %q", tt.sentence, tt.text, got, tt.want)
+		}
+	}
+}
