@@ -318,7 +318,7 @@ type context struct {
 func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int, date string, ctx *context) bool {
 	b := ms[k].bare
 	// 2. "his government", "its troops": the pronoun's referent.
-	if k > 0 && ms[k-1].Kind != Named && ms[k-1].Last+1 == b.ph.first && possessivePronoun(ms[k-1].Text) && len(ms[k-1].Actors) > 0 {
+	if k > 0 && ownedBy(toks, ms[k-1], b.ph.first) && len(ms[k-1].Actors) > 0 {
 		if m, ok := r.owned(text, toks, ms[k-1], b, date); ok {
 			ms[k] = m
 			return true
@@ -569,6 +569,19 @@ func containsCode(as []doc.Actor, code string) bool {
 		}
 	}
 	return false
+}
+
+// ownedBy reports whether the reference m owns the phrase that begins at
+// token first: a possessive pronoun right before it ("his government"),
+// or a reference with a possessive "'s" ("the country's junta chief").
+func ownedBy(toks []doc.Token, m Mention, first int) bool {
+	if m.Kind == Named {
+		return false
+	}
+	if m.Last+1 == first {
+		return possessivePronoun(m.Text)
+	}
+	return m.Last+2 == first && isPossessive(toks[m.Last+1])
 }
 
 func possessivePronoun(w string) bool {
