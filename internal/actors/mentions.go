@@ -658,8 +658,14 @@ func joinCompounds(text string, toks []doc.Token, ms []Mention) []Mention {
 		m.Actors, m.names, m.dated = nil, nil, nil
 		m.Adjective = false
 		seen := map[string]bool{}
+		sector, role := sharedSector(ms[i : j+1])
 		for _, n := range ms[i : j+1] {
 			for k, a := range n.Actors {
+				// "Russian and Georgian forces": the states' adjectives
+				// share the title after the last.
+				if sector != "" && n.Adjective && a.Country != "" && a.Code == a.Country {
+					a.Code, a.Role = a.Country+sector, role
+				}
 				// "the Soviet and Russian gas industry" is one actor; "the
 				// G-20 and BRICS" are two, though both are coded IGO.
 				if seen[a.Code+"|"+a.Name] {
@@ -682,6 +688,27 @@ func joinCompounds(text string, toks []doc.Token, ms []Mention) []Mention {
 		i = j + 1
 	}
 	return out
+}
+
+// sharedSector returns the sector code and role of the last member of a
+// compound when the members before it are all states' adjectives and it is
+// a state's adjective and a title, no name ("Russian and Georgian forces": MIL),
+// else "".
+func sharedSector(ms []Mention) (string, string) {
+	last := ms[len(ms)-1]
+	if len(last.names) > 0 || last.Adjective || len(last.Actors) != 1 {
+		return "", ""
+	}
+	a := last.Actors[0]
+	if a.Country == "" || len(a.Code) <= len(a.Country) || !strings.HasPrefix(a.Code, a.Country) || a.Role == "" {
+		return "", ""
+	}
+	for _, n := range ms[:len(ms)-1] {
+		if !n.Adjective {
+			return "", ""
+		}
+	}
+	return a.Code[len(a.Country):], a.Role
 }
 
 // put returns s with s[i] = v, growing s with zero values as needed.

@@ -126,11 +126,12 @@ func docOf(s string) *doc.Document {
 	return d
 }
 
-// TestTitlePhrases checks two general readings of a title phrase, on
+// TestTitlePhrases checks general readings of a title phrase, on
 // one-sentence documents: the last title of a phrase gives its code unless
-// it speaks for the title before it, and any title a possessive pronoun
-// or a possessive reference owns takes its referent, while the same title
-// with no owner names nobody.
+// it speaks for the title before it; states' adjectives joined before a
+// title share it; any title a possessive pronoun or a possessive reference
+// owns takes its referent, while the same title with no owner names
+// nobody.
 func TestTitlePhrases(t *testing.T) {
 	r := resolver(t)
 	tests := []struct {
@@ -144,6 +145,9 @@ func TestTitlePhrases(t *testing.T) {
 		{"Colombia and Venezuela have recalled their ambassadors for consultations.", "their ambassadors", "COLGOV+VENGOV"},
 		{"Sudan's government did not say when its delegation might return.", "its delegation", "SDNGOV"},
 		{"Ukraine said six of its sailors were wounded.", "its sailors", "UKRMIL"},
+		{"Russian and Georgian forces are to stop fighting.", "Russian and Georgian forces", "RUSMIL+GEOMIL"},
+		{"Russian, Chinese and Iranian officials met in Moscow.", "Russian, Chinese and Iranian officials", "RUSGOV+CHNGOV+IRNGOV"},
+		{"Russia and Georgian forces clashed.", "Russia and Georgian forces", "RUS+GEOMIL"},
 		{"Reporters in Caracas asked about the country's defence minister.", "the country's defence minister", "VENGOVMIL"},
 		{"Kenya said the bloc's envoy would visit.", "the bloc's envoy", ""},
 		{"The ambassador was summoned on Monday.", "The ambassador", ""},
