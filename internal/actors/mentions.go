@@ -284,13 +284,19 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 	// analyst Sergey Sanakoyev", "Chief Kirill Dmetriyev".
 	lastPart := ph.parts[len(ph.parts)-1]
 	if lastPart.kind == partAgent {
-		j := i
-		for j < len(toks) && toks[j].IsCapitalized() && toks[j].IsWord() && !stopName[toks[j].Lower()] {
-			j++
-		}
-		if j-i >= 1 && j-i <= 3 {
+		if j, n := nameRun(toks, i); n >= 1 && n <= 3 {
 			ph.unnamed = true
 			i = j
+		}
+	}
+	// "Rwanda's ambassador, Vincent Karega, ...": a person's title, then
+	// a name the dictionary lacks set off by commas.
+	if lastPart.kind == partAgent && personTitle[lastPart.agent.Title] && !ph.unnamed && i+1 < len(toks) && toks[i].Text == "," {
+		if _, _, known := r.match(toks, i+1); !known {
+			if j, n := nameRun(toks, i+1); n >= 1 && n <= 4 && j < len(toks) && toks[j].Text == "," {
+				ph.unnamed = true
+				i = j
+			}
 		}
 	}
 	ph.first = ph.parts[0].first
@@ -364,6 +370,38 @@ var abstract = map[string]bool{
 
 // stopName lists capitalised words that end a name after a title.
 var stopName = map[string]bool{"and": true, "on": true, "in": true, "of": true, "said": true, "the": true}
+
+// nameParticles are the lower-case words inside personal names: "Mariam
+// al-Sadiq al-Mahdi", "Ursula von der Leyen".
+var nameParticles = map[string]bool{
+	"al": true, "el": true, "bin": true, "ibn": true, "von": true, "van": true, "der": true,
+	"den": true, "de": true, "da": true, "dos": true, "du": true, "la": true, "le": true,
+}
+
+// nameRun returns the end of the personal name that starts at token i and
+// the number of its capitalised words: capitalised words, with particles
+// and hyphens between them ("Mariam al-Sadiq al-Mahdi": 3).
+func nameRun(toks []doc.Token, i int) (int, int) {
+	j, n := i, 0
+	for j < len(toks) {
+		t := toks[j]
+		if t.IsCapitalized() && t.IsWord() && !stopName[t.Lower()] {
+			j, n = j+1, n+1
+			continue
+		}
+		// A particle or a hyphen continues a name only between two of
+		// its capitalised words.
+		k := j
+		for k < len(toks) && (nameParticles[toks[k].Text] || isDash(toks[k]) && k > i && toks[k].Start == toks[k-1].End) {
+			k++
+		}
+		if n == 0 || k == j || k >= len(toks) || !toks[k].IsCapitalized() || !toks[k].IsWord() {
+			break
+		}
+		j = k
+	}
+	return j, n
+}
 
 func isDash(t doc.Token) bool { return t.Text == "-" || t.Text == "–" || t.Text == "—" }
 
@@ -477,6 +515,9 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 	if ph.unnamed && personal == nil {
 		last := ph.parts[len(ph.parts)-1]
 		personal = toks[last.last+1 : ph.last+1]
+		if personal[0].Text == "," { // an appositive name
+			personal = personal[1:]
+		}
 	}
 	if person && personal != nil {
 		m.names = [][]doc.Token{personal}

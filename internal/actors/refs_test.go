@@ -129,7 +129,8 @@ func docOf(s string) *doc.Document {
 // TestTitlePhrases checks general readings of a title phrase, on
 // one-sentence documents: the last title of a phrase gives its code unless
 // it speaks for the title before it; states' adjectives joined before a
-// title share it; any title a possessive pronoun or a possessive reference
+// title share it; a title takes the name after it, with its particles or
+// set off by commas; any title a possessive pronoun or a possessive reference
 // owns takes its referent, while the same title with no owner names
 // nobody.
 func TestTitlePhrases(t *testing.T) {
@@ -148,6 +149,9 @@ func TestTitlePhrases(t *testing.T) {
 		{"Russian and Georgian forces are to stop fighting.", "Russian and Georgian forces", "RUSMIL+GEOMIL"},
 		{"Russian, Chinese and Iranian officials met in Moscow.", "Russian, Chinese and Iranian officials", "RUSGOV+CHNGOV+IRNGOV"},
 		{"Russia and Georgian forces clashed.", "Russia and Georgian forces", "RUS+GEOMIL"},
+		{"Kinshasa ordered Rwanda's ambassador, Vincent Karega, to leave.", "Rwanda's ambassador, Vincent Karega", "RWAGOV"},
+		{"Sudanese Foreign Minister Mariam al-Sadiq al-Mahdi said the filling put lives at risk.", "Sudanese Foreign Minister Mariam al-Sadiq al-Mahdi", "SDNGOV"},
+		{"After meeting the Sudanese minister, Ivan Petrov said no.", "the Sudanese minister, Ivan Petrov", ""},
 		{"Reporters in Caracas asked about the country's defence minister.", "the country's defence minister", "VENGOVMIL"},
 		{"Kenya said the bloc's envoy would visit.", "the bloc's envoy", ""},
 		{"The ambassador was summoned on Monday.", "The ambassador", ""},
