@@ -485,9 +485,23 @@ var descriptions = func() map[string]description {
 }()
 
 // resolveDescription finds what "the kingdom" or "the bloc" refers to: the
+// most recent organisation whose own name holds the noun ("the council"
+// after "the UN Security Council"), within a dozen sentences, else the
 // most recent actor of its kind named in the last few sentences.
 func resolveDescription(m Mention, history []seen) *Mention {
-	d := descriptions[strings.ToLower(m.Text[strings.LastIndex(m.Text, " ")+1:])]
+	noun := strings.ToLower(m.Text[strings.LastIndex(m.Text, " ")+1:])
+	d := descriptions[noun]
+	if d.kind == "igo" {
+		for k := len(history) - 1; k >= 0; k-- {
+			h := history[k]
+			if history[len(history)-1].sentence-h.sentence > 12 {
+				break
+			}
+			if len(h.Actors) == 1 && strings.HasPrefix(h.Actors[0].Code, "IGO") && slices.Contains(strings.Fields(strings.ToLower(h.Text)), noun) {
+				return &history[k].Mention
+			}
+		}
+	}
 	last := -1
 	for k := len(history) - 1; k >= 0; k-- {
 		h := history[k]

@@ -175,3 +175,31 @@ func TestTitlePhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionByName checks that "the council" refers to the
+// organisation whose name holds the noun, named before a more recent one,
+// while a noun no name holds ("the bloc") refers to the most recent
+// organisation.
+func TestDescriptionByName(t *testing.T) {
+	r := resolver(t)
+	sents := []string{
+		"Egypt appealed to the UN Security Council on Thursday.",
+		"The African Union said talks would resume in Kinshasa.",
+		"Ethiopia rejected the council's involvement.",
+		"The bloc urged calm.",
+	}
+	d := &doc.Document{Published: "2021-07-08", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
+	for i, s := range sents {
+		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: s, Codable: true, Tokens: nlp.Tokenize(s)})
+	}
+	ms := r.Document(d)
+	for _, tt := range []struct {
+		sentence   int
+		text, want string
+	}{{2, "the council", "IGOUNO"}, {3, "The bloc", "IGOAFRAFU"}} {
+		start := strings.Index(sents[tt.sentence], tt.text)
+		if got := refCodes(ms[tt.sentence], start, start+len(tt.text)); got != tt.want {
+			t.Errorf("%q in %q: got %s, want %s", tt.text, sents[tt.sentence], got, tt.want)
+		}
+	}
+}
