@@ -198,8 +198,8 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 			return bare{}, ph, false
 		}
 		// "the four governments", "several ministries": bodies of several
-		// states.
-		if class == bareBody && pluralWord(last) && (countWords[prev.Lower()] || isNumber(prev.Text)) {
+		// states; but "6,000 guardsmen", "12 police officers" count people.
+		if class == bareBody && head.agent.Title != "police" && pluralWord(last) && (countWords[prev.Lower()] || isNumber(prev.Text)) {
 			return bare{}, ph, false
 		}
 	}

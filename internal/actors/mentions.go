@@ -244,9 +244,11 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 			}
 		}
 		// "European Union foreign policy chief Federica Mogherini": a body,
-		// a few modifiers, a title and a name.
+		// a few modifiers, a title and a name; not "The EU accuses
+		// President Alexander Lukashenko", where a capitalised title
+		// begins a name of its own.
 		if p.kind == partOrg && i < len(toks) && !toks[i].IsCapitalized() {
-			if j, ok := r.modified(toks, i, 3); ok && j > i {
+			if j, ok := r.modified(toks, i, 3); ok && j > i && !toks[j].IsCapitalized() {
 				if q, after, _ := r.match(toks, j); q.kind == partAgent && personTitle[q.agent.Title] && after < len(toks) && toks[after].IsCapitalized() {
 					i = j
 					continue
