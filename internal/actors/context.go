@@ -229,8 +229,9 @@ var countWords = map[string]bool{
 }
 
 // notBare are agent words too often something else to be placed from
-// context: "sanctions regime", "visa regime".
-var notBare = map[string]bool{"regime": true, "regimes": true}
+// context: "sanctions regime", "visa regime"; "his counterpart" is not
+// his.
+var notBare = map[string]bool{"regime": true, "regimes": true, "counterpart": true, "counterparts": true}
 
 // modifiesNext reports whether a singular title is used as a modifier of
 // the noun after it: "government plane", "military operations", "police

@@ -82,6 +82,7 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 		}
 		m, ok := r.compose(text, toks, ph, date, "")
 		if ok {
+			out, m = owning(text, out, m)
 			out = append(out, m)
 		} else if m, end, ok := r.titleIn(text, toks, ph, date); ok {
 			out = append(out, m)
@@ -117,6 +118,24 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 	}
 	r.placeEthnic(text, toks, out)
 	return out
+}
+
+// owning takes a possessive pronoun right before m into m when m names
+// its own state, and returns ms without it: "his Turkish counterpart" is
+// one Turkish actor, not his.
+func owning(text string, ms []Mention, m Mention) ([]Mention, Mention) {
+	if len(ms) == 0 || len(m.Actors) != 1 || m.Actors[0].Country == "" {
+		return ms, m
+	}
+	p := ms[len(ms)-1]
+	if p.Kind != Pronoun || p.Last+1 != m.First || !possessivePronoun(p.Text) {
+		return ms, m
+	}
+	m.Start, m.First = p.Start, p.First
+	m.Text = text[m.Start:m.End]
+	m.Actors = []doc.Actor{m.Actors[0]}
+	m.Actors[0].Text = m.Text
+	return ms[:len(ms)-1], m
 }
 
 // placeEthnic codes an ethnic group by the state it lives in, as CAMEO
@@ -570,7 +589,7 @@ var personTitle = map[string]bool{
 	"chairman": true, "chairmen": true, "chairwoman": true, "chairperson": true, "director": true,
 	"director-general": true, "director general": true, "secretary-general": true,
 	"secretary general": true, "boss": true, "founder": true, "deputy": true, "aide": true,
-	"adviser": true, "advisor": true, "foreign secretary": true,
+	"adviser": true, "advisor": true, "foreign secretary": true, "counterpart": true,
 	"finance minister": true, "energy minister": true, "interior minister": true, "diplomat": true,
 	"governor": true, "emir": true, "crown prince": true, "commander": true, "admiral": true,
 	"officer": true, "former leader": true, "member": true,

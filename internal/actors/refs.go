@@ -266,6 +266,8 @@ func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
 	}
 	// The same sentence: "he ... his" keeps the subject; else the nearest
 	// name, then the nearest adjective.
+	w := strings.ToLower(m.Text)
+	object := w == "him" || w == "them"
 	var nearest, nearestAdj *seen
 	for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
 		h := &history[k]
@@ -273,7 +275,7 @@ func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
 			continue
 		}
 		// "he also met X, Y and Z during his trip".
-		if h.Kind == Pronoun && h.Prep == "" && m.Person {
+		if h.Kind == Pronoun && h.Prep == "" && m.Person && !object {
 			return &h.Mention
 		}
 		if h.Adjective {
@@ -285,13 +287,16 @@ func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
 		}
 	}
 	// "Yang Jiechi summoned Japan's ambassador and told him": an object
-	// pronoun is not its own clause's subject.
-	if w := strings.ToLower(m.Text); w == "him" || w == "them" {
+	// pronoun is not its own clause's subject; with no other actor in its
+	// sentence it refers to an earlier one ("Lavrov cancelled a visit.
+	// His Turkish counterpart telephoned him").
+	if object {
 		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
 			if h := history[k]; !h.subject && compatible(h) && !h.Adjective {
 				return &h.Mention
 			}
 		}
+		nearest, nearestAdj = nil, nil
 	}
 	// A pronoun prefers the sentence's subject ("Xi met Putin in the
 	// Kremlin, choosing Russia for his first trip"; "Iran launched
@@ -312,7 +317,11 @@ func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
 		return &nearestAdj.Mention
 	}
 	// Earlier sentences: the subject, else the first compatible name.
-	for k := len(history) - 1; k >= 0; {
+	k := len(history) - 1
+	for object && k >= 0 && history[k].sentence == sentence {
+		k--
+	}
+	for k >= 0 {
 		s := history[k].sentence
 		if sentence-s > 4 {
 			break

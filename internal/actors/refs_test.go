@@ -130,7 +130,8 @@ func docOf(s string) *doc.Document {
 // one-sentence documents: the last title of a phrase gives its code unless
 // it speaks for the title before it; states' adjectives joined before a
 // title share it; a title takes the name after it, with its particles or
-// set off by commas; any title a possessive pronoun or a possessive reference
+// set off by commas; a possessive pronoun before a title with its own
+// state is part of it ("his Chinese counterpart"); any title a possessive pronoun or a possessive reference
 // owns takes its referent, while the same title with no owner names
 // nobody.
 func TestTitlePhrases(t *testing.T) {
@@ -155,6 +156,8 @@ func TestTitlePhrases(t *testing.T) {
 		{"The EU accuses President Alexander Lukashenko of luring migrants.", "The EU", "IGOEUREEC"},
 		{"In Skopje, 300 riot police were deployed on Sunday.", "riot police", "MKDCOP"},
 		{"In Skopje, the four governments signed the deal.", "governments", ""},
+		{"Kerry told his Chinese counterpart that the deployment was provocative.", "his Chinese counterpart", "CHNGOV"},
+		{"China Investment Corporation and its counterpart the Russian Direct Investment Fund signed a memorandum.", "its counterpart", ""},
 		{"Reporters in Caracas asked about the country's defence minister.", "the country's defence minister", "VENGOVMIL"},
 		{"Kenya said the bloc's envoy would visit.", "the bloc's envoy", ""},
 		{"The ambassador was summoned on Monday.", "The ambassador", ""},
@@ -200,6 +203,36 @@ func TestDescriptionByName(t *testing.T) {
 		sentence   int
 		text, want string
 	}{{2, "the council", "IGOUNO"}, {3, "The bloc", "IGOAFRAFU"}} {
+		start := strings.Index(sents[tt.sentence], tt.text)
+		if got := refCodes(ms[tt.sentence], start, start+len(tt.text)); got != tt.want {
+			t.Errorf("%q in %q: got %s, want %s", tt.text, sents[tt.sentence], got, tt.want)
+		}
+	}
+}
+
+// TestObjectPronoun checks that an object pronoun never refers to the
+// subject of its own clause: with no other actor in its sentence it refers
+// to one named before.
+func TestObjectPronoun(t *testing.T) {
+	r := resolver(t)
+	sents := []string{
+		"Foreign Minister Sergei Lavrov cancelled a visit to Turkey.",
+		"His Turkish counterpart, Mevlut Cavusoglu, telephoned him on Wednesday.",
+		"Yang Jiechi summoned Japan's ambassador and told him to leave.",
+	}
+	d := &doc.Document{Published: "2015-11-25", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
+	for i, s := range sents {
+		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: s, Codable: true, Tokens: nlp.Tokenize(s)})
+	}
+	ms := r.Document(d)
+	for _, tt := range []struct {
+		sentence   int
+		text, want string
+	}{
+		{1, "His Turkish counterpart, Mevlut Cavusoglu", "TURGOV"},
+		{1, "him", "RUSGOV"},
+		{2, "him", "JPNGOV"},
+	} {
 		start := strings.Index(sents[tt.sentence], tt.text)
 		if got := refCodes(ms[tt.sentence], start, start+len(tt.text)); got != tt.want {
 			t.Errorf("%q in %q: got %s, want %s", tt.text, sents[tt.sentence], got, tt.want)
