@@ -74,7 +74,11 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 //     sentence that is its subject, else to the nearest person (for he,
 //     she) or body (for its) of the same sentence, preferring names to
 //     adjectives, else to the subject of the nearest earlier sentence that
-//     has a compatible mention;
+//     has a compatible mention; an object pronoun (him, them) never to
+//     the subject of its own sentence;
+//   - a description ("the council", "the bloc", "the kingdom") to the
+//     most recent organisation whose name holds its noun, else to the
+//     most recent actor of its kind;
 //   - a possessive pronoun opening a sentence before a comma ("For his
 //     part, Chinese President Xi Jinping ...", "During their meeting,
 //     Presidents Putin and Hu ...") to the subject after the comma;
