@@ -136,7 +136,7 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 		class = bareBody
 	case officialTitles[head.agent.Title]:
 		class = bareOfficial
-	case ph.first > 0 && possessivePronoun(toks[ph.first-1].Text):
+	case possessivePronoun(toks[max(modifiersBefore(toks, ph.first)-1, 0)].Text):
 		class = bareOwned
 	default:
 		return bare{}, ph, false
@@ -369,6 +369,15 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 	if !ok {
 		return false
 	}
+	// "Topolanek, whose government ...": the relative determiner is part
+	// of the mention, as a possessive pronoun is.
+	if f := m.First; f > 0 && toks[f-1].Lower() == "whose" {
+		m.First, m.Start = f-1, toks[f-1].Start
+		m.Text = text[m.Start:m.End]
+		for i := range m.Actors {
+			m.Actors[i].Text = m.Text
+		}
+	}
 	if f := m.First; f > 0 && Prepositions[toks[f-1].Lower()] {
 		m.Prep = toks[f-1].Lower()
 	}
@@ -579,10 +588,25 @@ func ownedBy(toks []doc.Token, m Mention, first int) bool {
 	if m.Kind == Named {
 		return false
 	}
+	first = modifiersBefore(toks, first)
 	if m.Last+1 == first {
 		return possessivePronoun(m.Text)
 	}
 	return m.Last+2 == first && isPossessive(toks[m.Last+1])
+}
+
+// modifiersBefore returns where up to two lower-case modifiers before the
+// title at token first begin, or first: "its new National Guard", "their
+// frontline troops".
+func modifiersBefore(toks []doc.Token, first int) int {
+	j := first
+	for j > 0 && first-j < 2 && isLowerWord(toks[j-1].Text) && !modifierStop[toks[j-1].Lower()] {
+		j--
+	}
+	if j < first && j > 0 && possessivePronoun(toks[j-1].Text) {
+		return j
+	}
+	return first
 }
 
 func possessivePronoun(w string) bool {

@@ -128,7 +128,7 @@ func owning(text string, ms []Mention, m Mention) ([]Mention, Mention) {
 		return ms, m
 	}
 	p := ms[len(ms)-1]
-	if p.Kind != Pronoun || p.Last+1 != m.First || !possessivePronoun(p.Text) {
+	if p.Kind == Named || p.Last+1 != m.First || !possessivePronoun(p.Text) {
 		return ms, m
 	}
 	m.Start, m.First = p.Start, p.First

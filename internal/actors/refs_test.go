@@ -131,8 +131,9 @@ func docOf(s string) *doc.Document {
 // it speaks for the title before it; states' adjectives joined before a
 // title share it; a title takes the name after it, with its particles or
 // set off by commas; a possessive pronoun before a title with its own
-// state is part of it ("his Chinese counterpart"); any title a possessive pronoun or a possessive reference
-// owns takes its referent, while the same title with no owner names
+// state is part of it ("his Chinese counterpart"); any title a possessive
+// pronoun or a possessive reference owns, with up to two modifiers between
+// them, takes its referent, while the same title with no owner names
 // nobody.
 func TestTitlePhrases(t *testing.T) {
 	r := resolver(t)
@@ -158,6 +159,9 @@ func TestTitlePhrases(t *testing.T) {
 		{"In Skopje, the four governments signed the deal.", "governments", ""},
 		{"Kerry told his Chinese counterpart that the deployment was provocative.", "his Chinese counterpart", "CHNGOV"},
 		{"China Investment Corporation and its counterpart the Russian Direct Investment Fund signed a memorandum.", "its counterpart", ""},
+		{"Mexico will deploy its new National Guard across the country.", "its new National Guard", "MEXCOP"},
+		{"The deal was brokered by Czech Prime Minister Mirek Topolanek, whose government holds the EU presidency.", "whose government", "CZEGOV"},
+		{"Obama told U.S. commanders to work with their South Korean counterparts.", "their South Korean counterparts", "KORGOV"},
 		{"Reporters in Caracas asked about the country's defence minister.", "the country's defence minister", "VENGOVMIL"},
 		{"Kenya said the bloc's envoy would visit.", "the bloc's envoy", ""},
 		{"The ambassador was summoned on Monday.", "The ambassador", ""},
