@@ -473,8 +473,23 @@ func protagonists(history []seen) (Mention, bool) {
 //go:embed descriptions.txt
 var descriptionsFile string
 
+// armed reports whether a code is an armed group's: a rebel, insurgent,
+// separatist or unaligned armed force of a state (SOMREB), or an
+// international militant group (IMGMUSALQ).
+func armed(code string) bool {
+	if strings.HasPrefix(code, "IMG") {
+		return true
+	}
+	for _, s := range []string{"REB", "INS", "SEP", "UAF"} {
+		if len(code) >= 6 && code[3:6] == s {
+			return true
+		}
+	}
+	return false
+}
+
 type description struct {
-	kind      string          // state or igo
+	kind      string          // state, igo or armed
 	countries map[string]bool // the only states it can mean, or nil
 }
 
@@ -530,7 +545,8 @@ func resolveDescription(m Mention, history []seen) *Mention {
 		a := h.Actors[0]
 		switch {
 		case d.kind == "state" && a.Country != "" && a.Code == a.Country && (d.countries == nil || d.countries[a.Country]),
-			d.kind == "igo" && strings.HasPrefix(a.Code, "IGO"):
+			d.kind == "igo" && strings.HasPrefix(a.Code, "IGO"),
+			d.kind == "armed" && armed(a.Code):
 			return &history[k].Mention
 		}
 	}

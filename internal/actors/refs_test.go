@@ -243,3 +243,27 @@ func TestObjectPronoun(t *testing.T) {
 		}
 	}
 }
+
+// TestArmedDescription checks that "the rebels" and "the militants" refer
+// to the armed group named before, and to nobody when none was.
+func TestArmedDescription(t *testing.T) {
+	r := resolver(t)
+	for _, tt := range []struct {
+		sents      []string
+		text, want string
+	}{
+		{[]string{"Kenyan troops pursued al-Shabaab militants into Somalia.", "Kenya said it would pursue the militants across the border."}, "the militants", "SOMREB"},
+		{[]string{"Kenya said it would pursue the rebels across the border."}, "the rebels", ""},
+	} {
+		d := &doc.Document{Published: "2011-10-19", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
+		for i, s := range tt.sents {
+			d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: s, Codable: true, Tokens: nlp.Tokenize(s)})
+		}
+		last := len(tt.sents) - 1
+		start := strings.Index(tt.sents[last], tt.text)
+		got := refCodes(r.Document(d)[last], start, start+len(tt.text))
+		if got != sortCodes(tt.want) && !(tt.want == "" && (got == "-" || strings.HasPrefix(got, "no mention"))) {
+			t.Errorf("%q in %q: got %s, want %q", tt.text, tt.sents[last], got, tt.want)
+		}
+	}
+}
