@@ -119,11 +119,30 @@ func refCodes(ms []actors.Mention, start, end int) string {
 
 // docOf makes a one-paragraph document of the sentences of s, one a line.
 func docOf(s string) *doc.Document {
-	d := &doc.Document{Published: "2012-06", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
-	for i, line := range strings.Split(s, "\n") {
-		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: line, Codable: true, Tokens: nlp.Tokenize(line)})
+	return paragraphDoc("2012-06", strings.Split(s, "\n")...)
+}
+
+// paragraphDoc makes a one-paragraph document of sentences published on
+// date.
+func paragraphDoc(date string, sentences ...string) *doc.Document {
+	d := &doc.Document{Published: date, Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
+	for i, s := range sentences {
+		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: s, Codable: true, Tokens: nlp.Tokenize(s)})
 	}
 	return d
+}
+
+// checkRefs codes d and checks the mentions of cases.
+func checkRefs(t *testing.T, r *actors.Resolver, d *doc.Document, cases []refCase) {
+	t.Helper()
+	ms := r.Document(d)
+	for _, c := range cases {
+		s := d.Sentences[c.sentence].Text
+		start := strings.Index(s, c.text)
+		if got := refCodes(ms[c.sentence], start, start+len(c.text)); got != c.wantCodes {
+			t.Errorf("%q in %q: got %s, want %s", c.text, s, got, c.wantCodes)
+		}
+	}
 }
 
 // TestTitlePhrases checks general readings of a title phrase, on
@@ -168,10 +187,8 @@ func TestTitlePhrases(t *testing.T) {
 		{"Sailors were wounded on Monday.", "Sailors", ""},
 	}
 	for _, tt := range tests {
-		d := &doc.Document{Published: "2015-06-01", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
-		d.Sentences = []doc.Sentence{{Text: tt.sentence, Codable: true, Tokens: nlp.Tokenize(tt.sentence)}}
 		got := ""
-		for _, m := range r.Document(d)[0] {
+		for _, m := range r.Document(paragraphDoc("2015-06-01", tt.sentence))[0] {
 			if m.Text == tt.text {
 				var cs []string
 				for _, a := range m.Actors {
@@ -191,79 +208,37 @@ func TestTitlePhrases(t *testing.T) {
 // while a noun no name holds ("the bloc") refers to the most recent
 // organisation.
 func TestDescriptionByName(t *testing.T) {
-	r := resolver(t)
-	sents := []string{
+	d := paragraphDoc("2021-07-08",
 		"Egypt appealed to the UN Security Council on Thursday.",
 		"The African Union said talks would resume in Kinshasa.",
 		"Ethiopia rejected the council's involvement.",
-		"The bloc urged calm.",
-	}
-	d := &doc.Document{Published: "2021-07-08", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
-	for i, s := range sents {
-		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: s, Codable: true, Tokens: nlp.Tokenize(s)})
-	}
-	ms := r.Document(d)
-	for _, tt := range []struct {
-		sentence   int
-		text, want string
-	}{{2, "the council", "IGOUNO"}, {3, "The bloc", "IGOAFRAFU"}} {
-		start := strings.Index(sents[tt.sentence], tt.text)
-		if got := refCodes(ms[tt.sentence], start, start+len(tt.text)); got != tt.want {
-			t.Errorf("%q in %q: got %s, want %s", tt.text, sents[tt.sentence], got, tt.want)
-		}
-	}
+		"The bloc urged calm.")
+	checkRefs(t, resolver(t), d, []refCase{{sentence: 2, text: "the council", wantCodes: "IGOUNO"}, {sentence: 3, text: "The bloc", wantCodes: "IGOAFRAFU"}})
 }
 
 // TestObjectPronoun checks that an object pronoun never refers to the
 // subject of its own clause: with no other actor in its sentence it refers
 // to one named before.
 func TestObjectPronoun(t *testing.T) {
-	r := resolver(t)
-	sents := []string{
+	d := paragraphDoc("2015-11-25",
 		"Foreign Minister Sergei Lavrov cancelled a visit to Turkey.",
 		"His Turkish counterpart, Mevlut Cavusoglu, telephoned him on Wednesday.",
-		"Yang Jiechi summoned Japan's ambassador and told him to leave.",
-	}
-	d := &doc.Document{Published: "2015-11-25", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
-	for i, s := range sents {
-		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: s, Codable: true, Tokens: nlp.Tokenize(s)})
-	}
-	ms := r.Document(d)
-	for _, tt := range []struct {
-		sentence   int
-		text, want string
-	}{
-		{1, "His Turkish counterpart, Mevlut Cavusoglu", "TURGOV"},
-		{1, "him", "RUSGOV"},
-		{2, "him", "JPNGOV"},
-	} {
-		start := strings.Index(sents[tt.sentence], tt.text)
-		if got := refCodes(ms[tt.sentence], start, start+len(tt.text)); got != tt.want {
-			t.Errorf("%q in %q: got %s, want %s", tt.text, sents[tt.sentence], got, tt.want)
-		}
-	}
+		"Yang Jiechi summoned Japan's ambassador and told him to leave.")
+	checkRefs(t, resolver(t), d, []refCase{
+		{sentence: 1, text: "His Turkish counterpart, Mevlut Cavusoglu", wantCodes: "TURGOV"},
+		{sentence: 1, text: "him", wantCodes: "RUSGOV"},
+		{sentence: 2, text: "him", wantCodes: "JPNGOV"},
+	})
 }
 
 // TestArmedDescription checks that "the rebels" and "the militants" refer
 // to the armed group named before, and to nobody when none was.
 func TestArmedDescription(t *testing.T) {
 	r := resolver(t)
-	for _, tt := range []struct {
-		sents      []string
-		text, want string
-	}{
-		{[]string{"Kenyan troops pursued al-Shabaab militants into Somalia.", "Kenya said it would pursue the militants across the border."}, "the militants", "SOMREB"},
-		{[]string{"Kenya said it would pursue the rebels across the border."}, "the rebels", ""},
-	} {
-		d := &doc.Document{Published: "2011-10-19", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
-		for i, s := range tt.sents {
-			d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: s, Codable: true, Tokens: nlp.Tokenize(s)})
-		}
-		last := len(tt.sents) - 1
-		start := strings.Index(tt.sents[last], tt.text)
-		got := refCodes(r.Document(d)[last], start, start+len(tt.text))
-		if got != sortCodes(tt.want) && !(tt.want == "" && (got == "-" || strings.HasPrefix(got, "no mention"))) {
-			t.Errorf("%q in %q: got %s, want %q", tt.text, tt.sents[last], got, tt.want)
-		}
-	}
+	checkRefs(t, r, paragraphDoc("2011-10-19",
+		"Kenyan troops pursued al-Shabaab militants into Somalia.",
+		"Kenya said it would pursue the militants across the border."),
+		[]refCase{{sentence: 1, text: "the militants", wantCodes: "SOMREB"}})
+	checkRefs(t, r, paragraphDoc("2011-10-19", "Kenya said it would pursue the rebels across the border."),
+		[]refCase{{sentence: 0, text: "the rebels", wantCodes: "-"}})
 }
