@@ -404,22 +404,28 @@ var nameParticles = map[string]bool{
 // and hyphens between them ("Mariam al-Sadiq al-Mahdi": 3).
 func nameRun(toks []doc.Token, i int) (int, int) {
 	j, n := i, 0
+	joined := false // the word at j is joined by a hyphen to the one before
 	for j < len(toks) {
 		t := toks[j]
 		if t.IsCapitalized() && t.IsWord() && !stopName[t.Lower()] {
-			j, n = j+1, n+1
+			if !joined {
+				n++
+			}
+			j, joined = j+1, false
 			continue
 		}
 		// A particle or a hyphen continues a name only between two of
-		// its capitalised words.
-		k := j
+		// its capitalised words: "al-Sadiq" is a word of its own,
+		// "Zia-Ul-Haq" one word.
+		k, particle := j, false
 		for k < len(toks) && (nameParticles[toks[k].Text] || isDash(toks[k]) && k > i && toks[k].Start == toks[k-1].End) {
+			particle = particle || nameParticles[toks[k].Text]
 			k++
 		}
 		if n == 0 || k == j || k >= len(toks) || !toks[k].IsCapitalized() || !toks[k].IsWord() {
 			break
 		}
-		j = k
+		j, joined = k, !particle
 	}
 	return j, n
 }

@@ -172,6 +172,7 @@ func TestTitlePhrases(t *testing.T) {
 		{"Russia and Georgian forces clashed.", "Russia and Georgian forces", "RUS+GEOMIL"},
 		{"Kinshasa ordered Rwanda's ambassador, Vincent Karega, to leave.", "Rwanda's ambassador, Vincent Karega", "RWAGOV"},
 		{"Sudanese Foreign Minister Mariam al-Sadiq al-Mahdi said the filling put lives at risk.", "Sudanese Foreign Minister Mariam al-Sadiq al-Mahdi", "SDNGOV"},
+		{"Pakistan President Mohammad Zia-Ul-Haq rejected the offer.", "Pakistan President Mohammad Zia-Ul-Haq", "PAKGOV"},
 		{"After meeting the Sudanese minister, Ivan Petrov said no.", "the Sudanese minister, Ivan Petrov", ""},
 		{"The EU accuses President Alexander Lukashenko of luring migrants.", "The EU", "IGOEUREEC"},
 		{"In Skopje, 300 riot police were deployed on Sunday.", "riot police", "MKDCOP"},
