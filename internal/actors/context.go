@@ -17,7 +17,9 @@ import (
 //     parliament of Kosovo") — then it is no bare mention at all.
 //  2. A possessive pronoun right before it: "his government", "its
 //     troops", "their ambassadors" take the state of what the pronoun
-//     refers to, resolved as any pronoun.
+//     refers to, resolved as any pronoun. Any title a pronoun owns is
+//     placed this way ("its ambassador", "their sailors"), not only
+//     those of bodies, officials and crowds, and only this way.
 //  3. The place it is in, for bodies and crowds, which stay in their own
 //     state (officials and forces travel, so a place does not tell whose
 //     they are): a state or capital right after it ("police in Skopje"),
@@ -54,6 +56,7 @@ const (
 	bareBody     bareClass = iota + 1 // ministries, parliaments, courts, police: placed by rule 3
 	bareOfficial                      // titles of office and armed forces: not placed by rule 3
 	bareCrowd                         // protesters, demonstrators, rioters, crowds
+	bareOwned                         // any other title after a possessive pronoun: "its ambassador", "their sailors"
 )
 
 // officialTitles are the agent titles of officials and forces that a bare
@@ -133,6 +136,8 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 		class = bareBody
 	case officialTitles[head.agent.Title]:
 		class = bareOfficial
+	case possessivePronoun(toks[max(modifiersBefore(toks, ph.first)-1, 0)].Text):
+		class = bareOwned
 	default:
 		return bare{}, ph, false
 	}
@@ -193,8 +198,8 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 			return bare{}, ph, false
 		}
 		// "the four governments", "several ministries": bodies of several
-		// states.
-		if class == bareBody && pluralWord(last) && (countWords[prev.Lower()] || isNumber(prev.Text)) {
+		// states; but "6,000 guardsmen", "12 police officers" count people.
+		if class == bareBody && head.agent.Title != "police" && pluralWord(last) && (countWords[prev.Lower()] || isNumber(prev.Text)) {
 			return bare{}, ph, false
 		}
 	}
@@ -224,8 +229,9 @@ var countWords = map[string]bool{
 }
 
 // notBare are agent words too often something else to be placed from
-// context: "sanctions regime", "visa regime".
-var notBare = map[string]bool{"regime": true, "regimes": true}
+// context: "sanctions regime", "visa regime"; "his counterpart" is not
+// his.
+var notBare = map[string]bool{"regime": true, "regimes": true, "counterpart": true, "counterparts": true}
 
 // modifiesNext reports whether a singular title is used as a modifier of
 // the noun after it: "government plane", "military operations", "police
@@ -313,11 +319,14 @@ type context struct {
 func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int, date string, ctx *context) bool {
 	b := ms[k].bare
 	// 2. "his government", "its troops": the pronoun's referent.
-	if k > 0 && ms[k-1].Kind != Named && ms[k-1].Last+1 == b.ph.first && possessivePronoun(ms[k-1].Text) && len(ms[k-1].Actors) > 0 {
+	if k > 0 && ownedBy(toks, ms[k-1], b.ph.first) && len(ms[k-1].Actors) > 0 {
 		if m, ok := r.owned(text, toks, ms[k-1], b, date); ok {
 			ms[k] = m
 			return true
 		}
+	}
+	if b.class == bareOwned {
+		return false // only its owner says whose it is
 	}
 	state, from := r.phraseState(toks, ms, k), "phrase"
 	// "the emir" after "Qatar's Emir Sheikh Tamim": the holder of the
@@ -359,6 +368,15 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 	m, ok := r.compose(text, toks, b.ph, date, state)
 	if !ok {
 		return false
+	}
+	// "Topolanek, whose government ...": the relative determiner is part
+	// of the mention, as a possessive pronoun is.
+	if f := m.First; f > 0 && toks[f-1].Lower() == "whose" {
+		m.First, m.Start = f-1, toks[f-1].Start
+		m.Text = text[m.Start:m.End]
+		for i := range m.Actors {
+			m.Actors[i].Text = m.Text
+		}
 	}
 	if f := m.First; f > 0 && Prepositions[toks[f-1].Lower()] {
 		m.Prep = toks[f-1].Lower()
@@ -561,6 +579,34 @@ func containsCode(as []doc.Actor, code string) bool {
 		}
 	}
 	return false
+}
+
+// ownedBy reports whether the reference m owns the phrase that begins at
+// token first: a possessive pronoun right before it ("his government"),
+// or a reference with a possessive "'s" ("the country's junta chief").
+func ownedBy(toks []doc.Token, m Mention, first int) bool {
+	if m.Kind == Named {
+		return false
+	}
+	first = modifiersBefore(toks, first)
+	if m.Last+1 == first {
+		return possessivePronoun(m.Text)
+	}
+	return m.Last+2 == first && isPossessive(toks[m.Last+1])
+}
+
+// modifiersBefore returns where up to two lower-case modifiers before the
+// title at token first begin, or first: "its new National Guard", "their
+// frontline troops".
+func modifiersBefore(toks []doc.Token, first int) int {
+	j := first
+	for j > 0 && first-j < 2 && isLowerWord(toks[j-1].Text) && !modifierStop[toks[j-1].Lower()] {
+		j--
+	}
+	if j < first && j > 0 && possessivePronoun(toks[j-1].Text) {
+		return j
+	}
+	return first
 }
 
 func possessivePronoun(w string) bool {

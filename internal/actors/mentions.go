@@ -82,6 +82,7 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 		}
 		m, ok := r.compose(text, toks, ph, date, "")
 		if ok {
+			out, m = owning(text, out, m)
 			out = append(out, m)
 		} else if m, end, ok := r.titleIn(text, toks, ph, date); ok {
 			out = append(out, m)
@@ -117,6 +118,24 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 	}
 	r.placeEthnic(text, toks, out)
 	return out
+}
+
+// owning takes a possessive pronoun right before m into m when m names
+// its own state, and returns ms without it: "his Turkish counterpart" is
+// one Turkish actor, not his.
+func owning(text string, ms []Mention, m Mention) ([]Mention, Mention) {
+	if len(ms) == 0 || len(m.Actors) != 1 || m.Actors[0].Country == "" {
+		return ms, m
+	}
+	p := ms[len(ms)-1]
+	if p.Kind == Named || p.Last+1 != m.First || !possessivePronoun(p.Text) {
+		return ms, m
+	}
+	m.Start, m.First = p.Start, p.First
+	m.Text = text[m.Start:m.End]
+	m.Actors = []doc.Actor{m.Actors[0]}
+	m.Actors[0].Text = m.Text
+	return ms[:len(ms)-1], m
 }
 
 // placeEthnic codes an ethnic group by the state it lives in, as CAMEO
@@ -244,9 +263,11 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 			}
 		}
 		// "European Union foreign policy chief Federica Mogherini": a body,
-		// a few modifiers, a title and a name.
+		// a few modifiers, a title and a name; not "The EU accuses
+		// President Alexander Lukashenko", where a capitalised title
+		// begins a name of its own.
 		if p.kind == partOrg && i < len(toks) && !toks[i].IsCapitalized() {
-			if j, ok := r.modified(toks, i, 3); ok && j > i {
+			if j, ok := r.modified(toks, i, 3); ok && j > i && !toks[j].IsCapitalized() {
 				if q, after, _ := r.match(toks, j); q.kind == partAgent && personTitle[q.agent.Title] && after < len(toks) && toks[after].IsCapitalized() {
 					i = j
 					continue
@@ -284,13 +305,19 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 	// analyst Sergey Sanakoyev", "Chief Kirill Dmetriyev".
 	lastPart := ph.parts[len(ph.parts)-1]
 	if lastPart.kind == partAgent {
-		j := i
-		for j < len(toks) && toks[j].IsCapitalized() && toks[j].IsWord() && !stopName[toks[j].Lower()] {
-			j++
-		}
-		if j-i >= 1 && j-i <= 3 {
+		if j, n := nameRun(toks, i); n >= 1 && n <= 3 {
 			ph.unnamed = true
 			i = j
+		}
+	}
+	// "Rwanda's ambassador, Vincent Karega, ...": a person's title, then
+	// a name the dictionary lacks set off by commas.
+	if lastPart.kind == partAgent && personTitle[lastPart.agent.Title] && !ph.unnamed && i+1 < len(toks) && toks[i].Text == "," {
+		if _, _, known := r.match(toks, i+1); !known {
+			if j, n := nameRun(toks, i+1); n >= 1 && n <= 4 && j < len(toks) && toks[j].Text == "," {
+				ph.unnamed = true
+				i = j
+			}
 		}
 	}
 	ph.first = ph.parts[0].first
@@ -365,6 +392,44 @@ var abstract = map[string]bool{
 // stopName lists capitalised words that end a name after a title.
 var stopName = map[string]bool{"and": true, "on": true, "in": true, "of": true, "said": true, "the": true}
 
+// nameParticles are the lower-case words inside personal names: "Mariam
+// al-Sadiq al-Mahdi", "Ursula von der Leyen".
+var nameParticles = map[string]bool{
+	"al": true, "el": true, "bin": true, "ibn": true, "von": true, "van": true, "der": true,
+	"den": true, "de": true, "da": true, "dos": true, "du": true, "la": true, "le": true,
+}
+
+// nameRun returns the end of the personal name that starts at token i and
+// the number of its capitalised words: capitalised words, with particles
+// and hyphens between them ("Mariam al-Sadiq al-Mahdi": 3).
+func nameRun(toks []doc.Token, i int) (int, int) {
+	j, n := i, 0
+	joined := false // the word at j is joined by a hyphen to the one before
+	for j < len(toks) {
+		t := toks[j]
+		if t.IsCapitalized() && t.IsWord() && !stopName[t.Lower()] {
+			if !joined {
+				n++
+			}
+			j, joined = j+1, false
+			continue
+		}
+		// A particle or a hyphen continues a name only between two of
+		// its capitalised words: "al-Sadiq" is a word of its own,
+		// "Zia-Ul-Haq" one word.
+		k, particle := j, false
+		for k < len(toks) && (nameParticles[toks[k].Text] || isDash(toks[k]) && k > i && toks[k].Start == toks[k-1].End) {
+			particle = particle || nameParticles[toks[k].Text]
+			k++
+		}
+		if n == 0 || k == j || k >= len(toks) || !toks[k].IsCapitalized() || !toks[k].IsWord() {
+			break
+		}
+		j, joined = k, !particle
+	}
+	return j, n
+}
+
 func isDash(t doc.Token) bool { return t.Text == "-" || t.Text == "–" || t.Text == "—" }
 
 func isPossessive(t doc.Token) bool { return t.Text == "'s" || t.Text == "’s" }
@@ -414,7 +479,11 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 			if role == "" {
 				role = p.agent.Title
 			}
-			if !person && (code == "" || len(code) == 3) {
+			// The last title is the head of the phrase and gives the
+			// code ("government subcontractor", "paramilitary gangs"),
+			// unless it speaks for the title before it ("army
+			// spokesman", "party officials").
+			if !person && (code == "" || len(code) == 3 || strings.HasPrefix(code, "+") && !speaksFor[p.agent.Title]) {
 				code = "+" + p.agent.Code // composed with the country below
 			}
 			if personTitle[p.agent.Title] || ph.unnamed {
@@ -473,6 +542,9 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 	if ph.unnamed && personal == nil {
 		last := ph.parts[len(ph.parts)-1]
 		personal = toks[last.last+1 : ph.last+1]
+		if personal[0].Text == "," { // an appositive name
+			personal = personal[1:]
+		}
 	}
 	if person && personal != nil {
 		m.names = [][]doc.Token{personal}
@@ -510,6 +582,10 @@ func pluralWord(w string) bool {
 }
 
 // personTitle lists agent titles that denote a person, for pronouns.
+// speaksFor lists the agent titles that, after another title, stand for
+// the body it names: an army spokesman speaks for the army.
+var speaksFor = map[string]bool{"spokesperson": true, "official": true, "leader": true, "delegation": true}
+
 var personTitle = map[string]bool{
 	"president": true, "prime minister": true, "premier": true, "minister": true,
 	"foreign minister": true, "defence minister": true, "ambassador": true, "envoy": true,
@@ -519,7 +595,7 @@ var personTitle = map[string]bool{
 	"chairman": true, "chairmen": true, "chairwoman": true, "chairperson": true, "director": true,
 	"director-general": true, "director general": true, "secretary-general": true,
 	"secretary general": true, "boss": true, "founder": true, "deputy": true, "aide": true,
-	"adviser": true, "advisor": true, "foreign secretary": true,
+	"adviser": true, "advisor": true, "foreign secretary": true, "counterpart": true,
 	"finance minister": true, "energy minister": true, "interior minister": true, "diplomat": true,
 	"governor": true, "emir": true, "crown prince": true, "commander": true, "admiral": true,
 	"officer": true, "former leader": true, "member": true,
@@ -650,8 +726,14 @@ func joinCompounds(text string, toks []doc.Token, ms []Mention) []Mention {
 		m.Actors, m.names, m.dated = nil, nil, nil
 		m.Adjective = false
 		seen := map[string]bool{}
+		sector, role := sharedSector(ms[i : j+1])
 		for _, n := range ms[i : j+1] {
 			for k, a := range n.Actors {
+				// "Russian and Georgian forces": the states' adjectives
+				// share the title after the last.
+				if sector != "" && n.Adjective && a.Country != "" && a.Code == a.Country {
+					a.Code, a.Role = a.Country+sector, role
+				}
 				// "the Soviet and Russian gas industry" is one actor; "the
 				// G-20 and BRICS" are two, though both are coded IGO.
 				if seen[a.Code+"|"+a.Name] {
@@ -674,6 +756,27 @@ func joinCompounds(text string, toks []doc.Token, ms []Mention) []Mention {
 		i = j + 1
 	}
 	return out
+}
+
+// sharedSector returns the sector code and role of the last member of a
+// compound when the members before it are all states' adjectives and it is
+// a state's adjective and a title, no name ("Russian and Georgian forces": MIL),
+// else "".
+func sharedSector(ms []Mention) (string, string) {
+	last := ms[len(ms)-1]
+	if len(last.names) > 0 || last.Adjective || len(last.Actors) != 1 {
+		return "", ""
+	}
+	a := last.Actors[0]
+	if a.Country == "" || len(a.Code) <= len(a.Country) || !strings.HasPrefix(a.Code, a.Country) || a.Role == "" {
+		return "", ""
+	}
+	for _, n := range ms[:len(ms)-1] {
+		if !n.Adjective {
+			return "", ""
+		}
+	}
+	return a.Code[len(a.Country):], a.Role
 }
 
 // put returns s with s[i] = v, growing s with zero values as needed.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
 var (
@@ -39,6 +41,7 @@ type mentionCase struct {
 	line                 int
 	date, sentence, text string
 	want                 string // sorted codes joined by "+", or "-"
+	known                string // why the resolver is known to miss it, or ""
 }
 
 func readMentionCases(t *testing.T, path string) []mentionCase {
@@ -57,10 +60,18 @@ func readMentionCases(t *testing.T, path string) []mentionCase {
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) != 4 {
-			t.Fatalf("%s:%d: %d columns, want 4", path, n, len(cols))
+		if len(cols) != 4 && len(cols) != 5 {
+			t.Fatalf("%s:%d: %d columns, want 4 (and an optional known: REASON)", path, n, len(cols))
 		}
-		out = append(out, mentionCase{n, cols[0], cols[1], cols[2], sortCodes(cols[3])})
+		c := mentionCase{line: n, date: cols[0], sentence: cols[1], text: cols[2], want: sortCodes(cols[3])}
+		if len(cols) == 5 {
+			known, ok := strings.CutPrefix(cols[4], "known: ")
+			if !ok || known == "" {
+				t.Fatalf("%s:%d: fifth column %q, want \"known: REASON\"", path, n, cols[4])
+			}
+			c.known = known
+		}
+		out = append(out, c)
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatalf("read %s: %v", path, err)
@@ -139,6 +150,59 @@ func coded(ms []actors.Mention, start, end int) string {
 	return "-"
 }
 
+// mentionScore counts the rows of a mention set coded right: on the full
+// codes, and on their first three letters (the country or IGO, which event
+// scoring compares).
+type mentionScore struct{ rows, full, country int }
+
+func (s *mentionScore) add(got, want string) {
+	s.rows++
+	if got == want {
+		s.full++
+	}
+	if firstThree(got) == firstThree(want) {
+		s.country++
+	}
+}
+
+func (s mentionScore) fullRate() float64    { return float64(s.full) / float64(max(s.rows, 1)) }
+func (s mentionScore) countryRate() float64 { return float64(s.country) / float64(max(s.rows, 1)) }
+
+func (s mentionScore) String() string {
+	return fmt.Sprintf("full code %.3f (%d/%d), first three letters %.3f (%d/%d)",
+		s.fullRate(), s.full, s.rows, s.countryRate(), s.country, s.rows)
+}
+
+// firstThree reduces sorted codes ("GEOMIL+RUSMIL") to their first three
+// letters ("GEO+RUS"); "-" and split mentions stay as they are.
+func firstThree(codes string) string {
+	if codes == "-" || strings.HasPrefix(codes, "split:") {
+		return codes
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range strings.Split(codes, "+") {
+		c = c[:min(3, len(c))]
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, "+")
+}
+
+// codeCase returns the sorted codes ms give the text of c, failing the
+// test when the text is not in its sentence.
+func codeCase(t *testing.T, name string, c mentionCase, ms []actors.Mention) string {
+	t.Helper()
+	start, end, ok := span(c.sentence, c.text)
+	if !ok {
+		t.Fatalf("%s:%d: %q not in its sentence", name, c.line, c.text)
+	}
+	return coded(ms, start, end)
+}
+
 // TestMentionSet scores the resolver on testdata/mentions.tsv, mentions
 // from the seed articles and the demo corpus coded by hand. A mention is
 // right when the mention that covers its text has exactly the expected
@@ -149,27 +213,83 @@ func TestMentionSet(t *testing.T) {
 	if len(cases) < 200 {
 		t.Fatalf("mention set has %d mentions, want at least 200", len(cases))
 	}
-	right := 0
-	var failures []string
+	var score mentionScore
 	for _, c := range cases {
-		start, end, ok := span(c.sentence, c.text)
+		got := codeCase(t, "mentions.tsv", c, r.Sentence(c.sentence, nlp.Tokenize(c.sentence), c.date))
+		score.add(got, c.want)
+		if got != c.want {
+			t.Logf("mentions.tsv:%d %s %q: got %s, want %s", c.line, c.date, c.text, got, c.want)
+		}
+	}
+	t.Logf("mentions.tsv: %s", score)
+	if score.fullRate() < 0.95 {
+		t.Errorf("mention accuracy %.3f below 0.95", score.fullRate())
+	}
+}
+
+// TestWireMentionSet scores the resolver on testdata/wire_mentions.tsv,
+// mentions of the wire set coded by hand with full codes (issue 9), each
+// coded in its document as the pipeline codes it. Every row passes but
+// those marked known, and a known row that passes must lose its mark; once
+// no row is marked, issue 9's floors hold for the development block
+// (articles 21-40) and for all rows. The check block (41-50) is reported.
+func TestWireMentionSet(t *testing.T) {
+	dir := filepath.Dir(sharedtest.Path(t, "corpus", "wire", "manifest.jsonl"))
+	r := resolver(t)
+	type coding struct {
+		doc string
+		ms  []actors.Mention
+	}
+	bySentence := map[string]coding{} // document date + tab + sentence
+	for _, d := range manifestDocs(t, dir, "") {
+		for i, ms := range r.Document(d) {
+			bySentence[d.Published+"\t"+d.Sentences[i].Text] = coding{d.ID, ms}
+		}
+	}
+	const name = "wire_mentions.tsv"
+	cases := readMentionCases(t, "testdata/"+name)
+	var dev, check, all mentionScore
+	known := 0
+	for _, c := range cases {
+		in, ok := bySentence[c.date+"\t"+c.sentence]
 		if !ok {
-			t.Fatalf("mentions.tsv:%d: %q not in its sentence", c.line, c.text)
+			t.Fatalf("%s:%d: no wire document of %s has the sentence %q", name, c.line, c.date, c.sentence)
 		}
-		got := coded(r.Sentence(c.sentence, nlp.Tokenize(c.sentence), c.date), start, end)
-		if got == c.want {
-			right++
-			continue
+		got := codeCase(t, name, c, in.ms)
+		block := &dev
+		if n, _ := strconv.Atoi(in.doc[:2]); n >= 41 {
+			block = &check
 		}
-		failures = append(failures, fmt.Sprintf("mentions.tsv:%d %s %q: got %s, want %s", c.line, c.date, c.text, got, c.want))
+		block.add(got, c.want)
+		all.add(got, c.want)
+		switch {
+		case got == c.want && c.known != "":
+			t.Errorf("%s:%d %q passes now: remove its known mark (%s)", name, c.line, c.text, c.known)
+		case got != c.want && c.known != "":
+			known++
+		case got != c.want:
+			t.Errorf("%s:%d %s %q: got %s, want %s", name, c.line, in.doc, c.text, got, c.want)
+		}
 	}
-	acc := float64(right) / float64(len(cases))
-	t.Logf("mention accuracy %.3f (%d/%d)", acc, right, len(cases))
-	for _, f := range failures {
-		t.Log(f)
+	if dev.rows < 500 || check.rows < 100 {
+		t.Fatalf("%d development and %d check mentions, want at least 500 and 100", dev.rows, check.rows)
 	}
-	if acc < 0.95 {
-		t.Errorf("mention accuracy %.3f below 0.95", acc)
+	t.Logf("development (wire 21-40): %s", dev)
+	t.Logf("check (wire 41-50):       %s", check)
+	t.Logf("all:                      %s; %d rows fail as marked known", all, known)
+	// Issue 9's floors. While rows are marked known (persons and
+	// organisations are being added apart from this set), every other row
+	// must pass instead, so that no row regresses.
+	if known > 0 {
+		return
+	}
+	for _, s := range []struct {
+		name  string
+		score mentionScore
+	}{{"development", dev}, {"all", all}} {
+		if s.score.countryRate() < 0.95 || s.score.fullRate() < 0.90 {
+			t.Errorf("%s rows: %s; floors 0.95 on the first three letters, 0.90 on the full code", s.name, s.score)
+		}
 	}
 }
 

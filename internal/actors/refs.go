@@ -74,7 +74,11 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 //     sentence that is its subject, else to the nearest person (for he,
 //     she) or body (for its) of the same sentence, preferring names to
 //     adjectives, else to the subject of the nearest earlier sentence that
-//     has a compatible mention;
+//     has a compatible mention; an object pronoun (him, them) never to
+//     the subject of its own sentence;
+//   - a description ("the council", "the bloc", "the kingdom") to the
+//     most recent organisation whose name holds its noun, else to the
+//     most recent actor of its kind;
 //   - a possessive pronoun opening a sentence before a comma ("For his
 //     part, Chinese President Xi Jinping ...", "During their meeting,
 //     Presidents Putin and Hu ...") to the subject after the comma;
@@ -266,6 +270,8 @@ func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
 	}
 	// The same sentence: "he ... his" keeps the subject; else the nearest
 	// name, then the nearest adjective.
+	w := strings.ToLower(m.Text)
+	object := w == "him" || w == "them"
 	var nearest, nearestAdj *seen
 	for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
 		h := &history[k]
@@ -273,7 +279,7 @@ func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
 			continue
 		}
 		// "he also met X, Y and Z during his trip".
-		if h.Kind == Pronoun && h.Prep == "" && m.Person {
+		if h.Kind == Pronoun && h.Prep == "" && m.Person && !object {
 			return &h.Mention
 		}
 		if h.Adjective {
@@ -285,13 +291,16 @@ func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
 		}
 	}
 	// "Yang Jiechi summoned Japan's ambassador and told him": an object
-	// pronoun is not its own clause's subject.
-	if w := strings.ToLower(m.Text); w == "him" || w == "them" {
+	// pronoun is not its own clause's subject; with no other actor in its
+	// sentence it refers to an earlier one ("Lavrov cancelled a visit.
+	// His Turkish counterpart telephoned him").
+	if object {
 		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
 			if h := history[k]; !h.subject && compatible(h) && !h.Adjective {
 				return &h.Mention
 			}
 		}
+		nearest, nearestAdj = nil, nil
 	}
 	// A pronoun prefers the sentence's subject ("Xi met Putin in the
 	// Kremlin, choosing Russia for his first trip"; "Iran launched
@@ -312,7 +321,11 @@ func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
 		return &nearestAdj.Mention
 	}
 	// Earlier sentences: the subject, else the first compatible name.
-	for k := len(history) - 1; k >= 0; {
+	k := len(history) - 1
+	for object && k >= 0 && history[k].sentence == sentence {
+		k--
+	}
+	for k >= 0 {
 		s := history[k].sentence
 		if sentence-s > 4 {
 			break
@@ -460,8 +473,23 @@ func protagonists(history []seen) (Mention, bool) {
 //go:embed descriptions.txt
 var descriptionsFile string
 
+// armed reports whether a code is an armed group's: a rebel, insurgent,
+// separatist or unaligned armed force of a state (SOMREB), or an
+// international militant group (IMGMUSALQ).
+func armed(code string) bool {
+	if strings.HasPrefix(code, "IMG") {
+		return true
+	}
+	for _, s := range []string{"REB", "INS", "SEP", "UAF"} {
+		if len(code) >= 6 && code[3:6] == s {
+			return true
+		}
+	}
+	return false
+}
+
 type description struct {
-	kind      string          // state or igo
+	kind      string          // state, igo or armed
 	countries map[string]bool // the only states it can mean, or nil
 }
 
@@ -485,9 +513,23 @@ var descriptions = func() map[string]description {
 }()
 
 // resolveDescription finds what "the kingdom" or "the bloc" refers to: the
+// most recent organisation whose own name holds the noun ("the council"
+// after "the UN Security Council"), within a dozen sentences, else the
 // most recent actor of its kind named in the last few sentences.
 func resolveDescription(m Mention, history []seen) *Mention {
-	d := descriptions[strings.ToLower(m.Text[strings.LastIndex(m.Text, " ")+1:])]
+	noun := strings.ToLower(m.Text[strings.LastIndex(m.Text, " ")+1:])
+	d := descriptions[noun]
+	if d.kind == "igo" {
+		for k := len(history) - 1; k >= 0; k-- {
+			h := history[k]
+			if history[len(history)-1].sentence-h.sentence > 12 {
+				break
+			}
+			if len(h.Actors) == 1 && strings.HasPrefix(h.Actors[0].Code, "IGO") && slices.Contains(strings.Fields(strings.ToLower(h.Text)), noun) {
+				return &history[k].Mention
+			}
+		}
+	}
 	last := -1
 	for k := len(history) - 1; k >= 0; k-- {
 		h := history[k]
@@ -503,7 +545,8 @@ func resolveDescription(m Mention, history []seen) *Mention {
 		a := h.Actors[0]
 		switch {
 		case d.kind == "state" && a.Country != "" && a.Code == a.Country && (d.countries == nil || d.countries[a.Country]),
-			d.kind == "igo" && strings.HasPrefix(a.Code, "IGO"):
+			d.kind == "igo" && strings.HasPrefix(a.Code, "IGO"),
+			d.kind == "armed" && armed(a.Code):
 			return &history[k].Mention
 		}
 	}

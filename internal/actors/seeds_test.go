@@ -17,15 +17,17 @@ import (
 	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
-// seedDoc runs the real pipeline pieces on one seed: clean, split, and
-// the publication date from the manifest.
-func seedDoc(t *testing.T, dir, prefix string) *doc.Document {
+// manifestDocs runs the real pipeline pieces on the documents of a
+// manifest whose paths begin with prefix: clean, split, tokenize, and the
+// publication date from the manifest.
+func manifestDocs(t *testing.T, dir, prefix string) []*doc.Document {
 	t.Helper()
 	f, err := os.Open(filepath.Join(dir, "manifest.jsonl"))
 	if err != nil {
 		t.Fatalf("open manifest: %v", err)
 	}
 	defer f.Close()
+	var out []*doc.Document
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		var row struct{ Path, Published string }
@@ -37,7 +39,7 @@ func seedDoc(t *testing.T, dir, prefix string) *doc.Document {
 		}
 		raw, err := os.ReadFile(filepath.Join(dir, row.Path))
 		if err != nil {
-			t.Fatalf("read seed: %v", err)
+			t.Fatalf("read %s: %v", row.Path, err)
 		}
 		res := clean.Text(string(raw))
 		d := &doc.Document{ID: row.Path, Published: row.Published, Text: res.Text, Paragraphs: res.Paragraphs}
@@ -45,10 +47,22 @@ func seedDoc(t *testing.T, dir, prefix string) *doc.Document {
 		for i := range d.Sentences {
 			d.Sentences[i].Tokens = nlp.Tokenize(d.Sentences[i].Text)
 		}
-		return d
+		out = append(out, d)
 	}
-	t.Fatalf("seed %s not in the manifest", prefix)
-	return nil
+	if err := sc.Err(); err != nil {
+		t.Fatalf("read manifest: %v", err)
+	}
+	return out
+}
+
+// seedDoc returns the one seed whose path begins with prefix.
+func seedDoc(t *testing.T, dir, prefix string) *doc.Document {
+	t.Helper()
+	ds := manifestDocs(t, dir, prefix)
+	if len(ds) == 0 {
+		t.Fatalf("seed %s not in the manifest", prefix)
+	}
+	return ds[0]
 }
 
 // mentionIn returns the k-th mention with the given text in the first
