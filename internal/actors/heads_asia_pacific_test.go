@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/nlp"
 )
 
@@ -62,6 +63,38 @@ func TestHeadsAsiaPacific(t *testing.T) {
 		got := named(r.Sentence(s, nlp.Tokenize(s), tt.date))
 		if want := tt.name + "=" + tt.want; !slices.Equal(got, []string{want}) {
 			t.Errorf("%s on %s: got %q, want %q", tt.name, tt.date, got, want)
+		}
+	}
+}
+
+// TestSharedSurnameInDocument checks that a surname two listed people
+// share, and which the dictionaries therefore list only in full, codes the
+// person the document named in full.
+func TestSharedSurnameInDocument(t *testing.T) {
+	r := resolver(t)
+	tests := []struct{ first, later, name, date, want string }{
+		{"Vice President Sara Duterte spoke on Monday.", "Duterte said she would stay.", "Duterte", "2024-06-01", "PHLGOV"},
+		{"Rodrigo Duterte spoke on Monday.", "Duterte said he would stay.", "Duterte", "2018-06-01", "PHLGOV"},
+		{"Defence Minister Shinjiro Koizumi spoke on Monday.", "Koizumi said he would stay.", "Koizumi", "2025-11-01", "JPNGOVMIL"},
+		{"Foreign Minister Riyad al-Maliki spoke on Monday.", "Al-Maliki said he would stay.", "Maliki", "2015-06-01", "PSEGOV"},
+		{"Prime Minister Nouri al-Maliki spoke on Monday.", "The plan, said al-Maliki, was good.", "Maliki", "2010-06-01", "IRQGOV"},
+	}
+	for _, tt := range tests {
+		d := &doc.Document{Published: tt.date, Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
+		for i, s := range []string{tt.first, tt.later} {
+			d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Text: s, Codable: true, Tokens: nlp.Tokenize(s)})
+		}
+		ms := r.Document(d)
+		var got []string
+		for _, m := range ms[1] {
+			if m.Text == tt.name {
+				for _, a := range m.Actors {
+					got = append(got, a.Code)
+				}
+			}
+		}
+		if !slices.Equal(got, []string{tt.want}) {
+			t.Errorf("%q after %q: got %q, want %s", tt.later, tt.first, got, tt.want)
 		}
 	}
 }
