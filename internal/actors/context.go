@@ -369,15 +369,7 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 	if !ok {
 		return false
 	}
-	// "Topolanek, whose government ...": the relative determiner is part
-	// of the mention, as a possessive pronoun is.
-	if f := m.First; f > 0 && toks[f-1].Lower() == "whose" {
-		m.First, m.Start = f-1, toks[f-1].Start
-		m.Text = text[m.Start:m.End]
-		for i := range m.Actors {
-			m.Actors[i].Text = m.Text
-		}
-	}
+	takeWhose(text, toks, &m)
 	if f := m.First; f > 0 && Prepositions[toks[f-1].Lower()] {
 		m.Prep = toks[f-1].Lower()
 	}

@@ -112,6 +112,9 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 		})
 	}
 	for k := range out {
+		if out[k].bare == nil { // a bare mention's "whose" finds its state first (context.go)
+			takeWhose(text, toks, &out[k])
+		}
 		if f := out[k].First; f > 0 && Prepositions[toks[f-1].Lower()] {
 			out[k].Prep = toks[f-1].Lower()
 		}
@@ -852,4 +855,20 @@ func (r *Resolver) modifierState(toks []doc.Token, i int) (int, bool) {
 		return next + 2, true
 	}
 	return i, false
+}
+
+// takeWhose takes a relative "whose" right before m into it: in
+// "Cambodia, whose prime minister, Hun Sen, wrote" or "Topolanek, whose
+// government ..." the relative determiner is part of the mention, as a
+// possessive pronoun is.
+func takeWhose(text string, toks []doc.Token, m *Mention) {
+	f := m.First
+	if f == 0 || toks[f-1].Lower() != "whose" {
+		return
+	}
+	m.First, m.Start = f-1, toks[f-1].Start
+	m.Text = text[m.Start:m.End]
+	for i := range m.Actors {
+		m.Actors[i].Text = m.Text
+	}
 }
