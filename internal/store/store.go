@@ -75,6 +75,16 @@ type Filter struct {
 	Modality string
 	// Doc is a document id.
 	Doc string
+	// Text is a full-text query over the events' sentences, as Search
+	// reads it: every word must occur.
+	Text string
+	// ID is an event id: only that event.
+	ID string
+	// After is an event id, a cursor: only the events after it in the
+	// Events order, so pages of Limit events read one after another give
+	// each matching event exactly once. An After no event has selects
+	// nothing.
+	After string
 	// Limit caps the number of events; 0 means no limit.
 	Limit int
 }

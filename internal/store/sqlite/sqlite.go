@@ -578,6 +578,20 @@ func filterSQL(f store.Filter) (where []string, args []any, err error) {
 	if f.Doc != "" {
 		where, args = append(where, "d.id = ?"), append(args, f.Doc)
 	}
+	if f.Text != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM sentences_fts f JOIN sentences fs ON fs.pk = f.rowid
+			WHERE sentences_fts MATCH ? AND fs.doc = e.doc AND fs.idx = e.sentence_index)`)
+		args = append(args, ftsQuery(f.Text))
+	}
+	if f.ID != "" {
+		where, args = append(where, "e.id = ?"), append(args, f.ID)
+	}
+	if f.After != "" {
+		// The row value of the Events order, compared with the cursor's.
+		where = append(where, `(d.id, e.doc, e.sentence_index, e.pk) > (SELECT ad.id, a.doc, a.sentence_index, a.pk
+			FROM events a JOIN documents ad ON ad.pk = a.doc WHERE a.id = ?)`)
+		args = append(args, f.After)
+	}
 	return where, args, nil
 }
 

@@ -342,6 +342,17 @@ func testFilter(t *testing.T, s store.Store) {
 		{store.Filter{PLOVER: "assault"}, []string{"ru-190"}},
 		{store.Filter{Modality: "planned"}, []string{"rc-0431"}},
 		{store.Filter{Modality: "asserted", Dyad: "RUS-CHN"}, []string{"rc-042"}},
+		{store.Filter{Text: "T1"}, []string{"ru-190", "rc-0431"}},
+		{store.Filter{Text: "t1", Root: "19"}, []string{"ru-190"}},
+		{store.Filter{Text: "nowhere"}, []string{}},
+		{store.Filter{ID: "ru-190"}, []string{"ru-190"}},
+		{store.Filter{ID: "nope"}, []string{}},
+		{store.Filter{After: "rc-042", Limit: 2}, []string{"cr-057", "rn-010"}},
+		{store.Filter{After: "rn-010", Limit: 2}, []string{"un-043", "ru-190"}},
+		{store.Filter{After: "ru-190"}, []string{"rc-0431"}},
+		{store.Filter{After: "rc-0431"}, []string{}},
+		{store.Filter{After: "rc-042", Root: "04"}, []string{"un-043", "rc-0431"}},
+		{store.Filter{After: "nope"}, []string{}},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%+v", tt.f), func(t *testing.T) {
