@@ -1,0 +1,385 @@
+package server
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/aggregate"
+	"github.com/dyad-events/dyad/internal/cameo"
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/store"
+)
+
+// page is what every page template gets: its title and its own data.
+type page struct {
+	Title string
+	Nav   string
+	Data  any
+}
+
+// pageNames are the templates under templates/, each rendered inside
+// layout.html.
+var pageNames = []string{"overview", "dyad", "dyads", "events", "event", "documents", "document", "network", "search", "error"}
+
+var funcs = template.FuncMap{
+	"codeName": codeName,
+	"quadName": func(q int) string {
+		return map[int]string{1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}[q]
+	},
+	"lower": strings.ToLower,
+}
+
+func (s *Server) parseTemplates() error {
+	for _, name := range pageNames {
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return fmt.Errorf("template %s: %w", name, err)
+		}
+		s.pages[name] = t
+	}
+	return nil
+}
+
+// render writes page name; the page is rendered to memory first, so a
+// template error is an error status rather than half a page.
+func (s *Server) render(w http.ResponseWriter, name string, p page) error {
+	var b strings.Builder
+	if err := s.pages[name].ExecuteTemplate(&b, "layout", p); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, err := w.Write([]byte(b.String()))
+	return err
+}
+
+// query returns the filter parameters of q that are set, for links that
+// keep a filter.
+func query(q url.Values, drop ...string) url.Values {
+	out := url.Values{}
+	for _, p := range filterParams {
+		if v := q.Get(p); v != "" && !slices.Contains(drop, p) {
+			out.Set(p, v)
+		}
+	}
+	return out
+}
+
+func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.stats(r)
+	if err != nil {
+		return err
+	}
+	dyads, err := s.top(r, "dyads")
+	if err != nil {
+		return err
+	}
+	docs, err := s.st.Documents(r.Context())
+	if err != nil {
+		return err
+	}
+	// Recent events: those of the latest documents.
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Published > docs[j].Published })
+	var recent []doc.Event
+	for _, d := range docs {
+		if len(recent) >= 15 {
+			break
+		}
+		evs, err := s.st.Events(r.Context(), store.Filter{Doc: d.ID, Limit: 15 - len(recent)})
+		if err != nil {
+			return err
+		}
+		recent = append(recent, evs...)
+	}
+	return s.render(w, "overview", page{Title: "Overview", Nav: "overview", Data: struct {
+		Stats  statsResult
+		Dyads  topResult
+		Chart  barChart
+		Recent []doc.Event
+	}{st, dyads, topChart(dyads.Rows), recent}})
+}
+
+func (s *Server) pageDyads(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	if d := strings.TrimSpace(q.Get("dyad")); d != "" {
+		a, b, ok := strings.Cut(d, "-")
+		if !ok {
+			return fmt.Errorf("dyad %q: want SRC-TGT such as RUS-CHN: %w", d, store.ErrInvalid)
+		}
+		http.Redirect(w, r, "/dyads/"+url.PathEscape(strings.ToUpper(a))+"/"+url.PathEscape(strings.ToUpper(b)), http.StatusSeeOther)
+		return nil
+	}
+	res, err := s.top(r, "dyads")
+	if err != nil {
+		return err
+	}
+	return s.render(w, "dyads", page{Title: "Dyads", Nav: "dyads", Data: res})
+}
+
+func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	res, f, err := s.series(r)
+	if err != nil {
+		return err
+	}
+	p, err := s.events(r, f, q.Get("cursor"), defaultLimit)
+	if err != nil {
+		return err
+	}
+	filterQ := url.Values{"dyad": {f.Dyad}}
+	if f.Both {
+		filterQ.Set("both", "true")
+	}
+	return s.render(w, "dyad", page{Title: "Dyad " + res.Dyad, Nav: "dyads", Data: struct {
+		Series    seriesResult
+		A, B      string
+		Chart     seriesChart
+		Events    eventPage
+		Filter    string
+		Intervals []string
+	}{res, strings.ToUpper(r.PathValue("a")), strings.ToUpper(r.PathValue("b")), newSeriesChart(res, filterQ), p, filterQ.Encode(), aggregate.Intervals}})
+}
+
+func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	f, err := parseFilter(q)
+	if err != nil {
+		return err
+	}
+	p, err := s.events(r, f, q.Get("cursor"), defaultLimit)
+	if err != nil {
+		return err
+	}
+	return s.render(w, "events", page{Title: "Events", Nav: "events", Data: struct {
+		Events eventPage
+		Filter string
+		Q      url.Values
+	}{p, query(q).Encode(), q}})
+}
+
+// segment is a piece of a document's text on a page: plain, or marked as
+// an actor mention, a trigger or the event's sentence.
+type segment struct {
+	Text  string
+	Class string // "", "actor", "trigger"
+	Title string
+}
+
+// paragraph is the text of one paragraph of a document, in segments, the
+// sentence of the event in view marked.
+type paragraph struct {
+	Sentences []sentenceView
+}
+
+type sentenceView struct {
+	Index    int
+	Segments []segment
+	Mark     bool
+	Events   []string
+}
+
+// reading lays out a document's sentences by paragraph, with its marks;
+// mark is the index of the sentence to highlight (-1 for none).
+func reading(d *document, mark int) []paragraph {
+	var out []paragraph
+	byEvent := map[int][]string{}
+	for _, e := range d.EventList {
+		byEvent[e.SentenceIndex] = append(byEvent[e.SentenceIndex], e.ID)
+	}
+	para := -1
+	for _, st := range d.Sentences {
+		if st.Paragraph != para || len(out) == 0 {
+			out = append(out, paragraph{})
+			para = st.Paragraph
+		}
+		sv := sentenceView{Index: st.Index, Mark: st.Index == mark, Events: byEvent[st.Index]}
+		sv.Segments = segments(st, d.Mentions)
+		out[len(out)-1].Sentences = append(out[len(out)-1].Sentences, sv)
+	}
+	return out
+}
+
+// segments cuts a sentence at its mentions (the first of overlapping ones
+// wins).
+func segments(st docSentence, ms []mention) []segment {
+	var own []mention
+	for _, m := range ms {
+		if m.Sentence == st.Index && m.Start >= st.Start && m.End <= st.End {
+			own = append(own, m)
+		}
+	}
+	sort.SliceStable(own, func(i, j int) bool { return own[i].Start < own[j].Start })
+	var out []segment
+	at := st.Start
+	for _, m := range own {
+		if m.Start < at {
+			continue
+		}
+		if m.Start > at {
+			out = append(out, segment{Text: st.Text[at-st.Start : m.Start-st.Start]})
+		}
+		title := m.Code
+		if m.Kind == "trigger" {
+			title = m.Code + " " + codeName(m.Code)
+		} else if m.Role != "" {
+			title += ", " + m.Role
+		}
+		out = append(out, segment{Text: m.Text, Class: m.Kind, Title: title})
+		at = m.End
+	}
+	if at < st.End {
+		out = append(out, segment{Text: st.Text[at-st.Start:]})
+	}
+	return out
+}
+
+func (s *Server) pageEvent(w http.ResponseWriter, r *http.Request) error {
+	ev, err := s.event(r, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	d, err := s.document(r, ev.Doc)
+	if err != nil {
+		return err
+	}
+	c, _ := cameo.Lookup(ev.CAMEO)
+	root, _ := cameo.Lookup(ev.Root)
+	return s.render(w, "event", page{Title: "Event " + ev.ID, Nav: "events", Data: struct {
+		Event      doc.Event
+		Code, Root cameo.Code
+		Doc        *document
+		Paragraphs []paragraph
+	}{ev, c, root, d, reading(d, ev.SentenceIndex)}})
+}
+
+func (s *Server) pageDocuments(w http.ResponseWriter, r *http.Request) error {
+	docs, next, err := s.documents(r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, "documents", page{Title: "Documents", Nav: "documents", Data: struct {
+		Documents []docInfo
+		Next      string
+	}{docs, next}})
+}
+
+func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.document(r, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return s.render(w, "document", page{Title: d.Title, Nav: "documents", Data: struct {
+		Doc        *document
+		Paragraphs []paragraph
+	}{d, reading(d, -1)}})
+}
+
+func (s *Server) pageNetwork(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	f, err := parseFilter(q)
+	if err != nil {
+		return err
+	}
+	evs, err := s.st.Events(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	res, err := aggregate.Top(evs, "dyads", 0)
+	if err != nil {
+		return err
+	}
+	return s.render(w, "network", page{Title: "Actor network", Nav: "network", Data: struct {
+		Chart  networkChart
+		Rows   []aggregate.Count
+		Filter string
+	}{newNetwork(res), res, query(q).Encode()}})
+}
+
+func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
+	query, hits, err := s.search(r)
+	if err != nil {
+		return err
+	}
+	type hitView struct {
+		searchHit
+		Segments []segment
+	}
+	views := make([]hitView, 0, len(hits))
+	for _, h := range hits {
+		views = append(views, hitView{h, highlight(h.Text, h.Matches)})
+	}
+	return s.render(w, "search", page{Title: "Search", Nav: "search", Data: struct {
+		Query string
+		Hits  []hitView
+	}{query, views}})
+}
+
+// highlight cuts text at the spans matched.
+func highlight(text string, spans [][2]int) []segment {
+	var out []segment
+	at := 0
+	for _, sp := range spans {
+		if sp[0] < at {
+			continue
+		}
+		if sp[0] > at {
+			out = append(out, segment{Text: text[at:sp[0]]})
+		}
+		out = append(out, segment{Text: text[sp[0]:sp[1]], Class: "match"})
+		at = sp[1]
+	}
+	if at < len(text) {
+		out = append(out, segment{Text: text[at:]})
+	}
+	return out
+}
+
+// matches finds the words of a search query in text, case-insensitively,
+// as whole words, or as word starts for a query word ending in *; the
+// spans are byte offsets, in order.
+func matches(text, query string) [][2]int {
+	type word struct {
+		w      string
+		prefix bool
+	}
+	var words []word
+	for _, f := range strings.Fields(query) {
+		p := strings.HasSuffix(f, "*")
+		f = strings.ToLower(strings.Trim(f, "*\"'"))
+		if f != "" {
+			words = append(words, word{f, p})
+		}
+	}
+	var out [][2]int
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWord(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !isWord(r) {
+				break
+			}
+			j += n
+		}
+		tok := strings.ToLower(text[i:j])
+		for _, w := range words {
+			if tok == w.w || (w.prefix && strings.HasPrefix(tok, w.w)) {
+				out = append(out, [2]int{i, j})
+				break
+			}
+		}
+		i = j
+	}
+	return out
+}
