@@ -25,7 +25,7 @@ var demoDB = sync.OnceValues(func() (string, error) {
 	testDirs = append(testDirs, dir)
 	db := filepath.Join(dir, "demo.db")
 	var out, errb strings.Builder
-	if code := run(context.Background(), []string{"demo", "--quiet", "--db", db}, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}); code != 0 {
+	if code := run(context.Background(), []string{"demo", "--quiet", "--no-serve", "--db", db}, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}); code != 0 {
 		return "", &usageError{"demo: " + errb.String()}
 	}
 	return db, nil

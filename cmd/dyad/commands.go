@@ -90,7 +90,9 @@ is among the record's sources.
 
 const helpDemo = `Writes the bundled demo corpus (short articles about real events between
 several pairs of states) to a temporary folder, codes it into a fresh SQLite
-file (default dyad-demo.db, replaced if present) and prints a summary.`
+file (default dyad-demo.db, replaced if present), prints a summary, and serves
+the dashboard over it as "dyad serve" does, printing its address, until
+Ctrl-C; --no-serve stops after the summary.`
 
 func runCode(ctx context.Context, e *env, args []string) error {
 	var cfg config
@@ -461,6 +463,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fs := flagSet("demo", &cfg, "db", "quiet", "workers")
 	// The demo replaces its store, so it never defaults to $DYAD_DB.
 	cfg.DB = "dyad-demo.db"
+	var sf serveFlags
+	sf.declare(fs)
+	noServe := fs.Bool("no-serve", false, "stop after coding and the summary; do not serve the dashboard")
 	if _, err := parse(fs, &cfg, args); err != nil {
 		return err
 	}
@@ -495,8 +500,12 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	abs, _ := filepath.Abs(cfg.DB)
 	fmt.Fprintf(e.stdout, "dyad demo: %d articles coded, %d events stored in %s\n\n", sum.added, len(evs), abs)
 	printSummary(e.stdout, evs)
-	fmt.Fprintf(e.stdout, "\nNext: %s events --db %s --dyad RUS-CHN --both\n", cmp.Or(e.self, "dyad"), cfg.DB)
-	return nil
+	if *noServe {
+		fmt.Fprintf(e.stdout, "\nNext: %s events --db %s --dyad RUS-CHN --both\n", cmp.Or(e.self, "dyad"), cfg.DB)
+		return nil
+	}
+	fmt.Fprintln(e.stdout)
+	return serve(ctx, e, &cfg, st, sf)
 }
 
 // printSummary prints the busiest dyads and the events by quad class.

@@ -207,7 +207,7 @@ func TestCleanPrintsText(t *testing.T) {
 
 func TestDemo(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
-	code, out, stderr := dyad(t, "demo", "--quiet", "--db", db)
+	code, out, stderr := dyad(t, "demo", "--quiet", "--no-serve", "--db", db)
 	if code != 0 {
 		t.Fatalf("dyad demo exited %d: %s", code, stderr)
 	}

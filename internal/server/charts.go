@@ -212,8 +212,14 @@ func newNetwork(rows []aggregate.Count) networkChart {
 	}
 	at := map[string]node{}
 	cx, cy, rad := w/2, h/2, math.Min(w, h)/2-70
+	// Step round the circle by a stride prime to the number of nodes, so
+	// the busiest actors spread out instead of sitting side by side.
+	stride := max(1, len(keys)*2/5)
+	for gcd(stride, len(keys)) != 1 {
+		stride++
+	}
 	for i, k := range keys {
-		a := 2*math.Pi*float64(i)/float64(len(keys)) - math.Pi/2
+		a := 2*math.Pi*float64(i*stride%len(keys))/float64(len(keys)) - math.Pi/2
 		n := node{X: cx + rad*math.Cos(a), Y: cy + rad*math.Sin(a), R: 5 + 15*math.Sqrt(float64(events[k])/float64(most)),
 			Key: k, Href: "/events?" + url.Values{"source": {k}}.Encode(), Events: events[k]}
 		n.LX, n.LY = cx+(rad+n.R+10)*math.Cos(a), cy+(rad+n.R+10)*math.Sin(a)+4
@@ -241,4 +247,11 @@ func newNetwork(rows []aggregate.Count) networkChart {
 	// Thin edges first, so the busiest are drawn on top.
 	sort.SliceStable(c.Edges, func(i, j int) bool { return c.Edges[i].Width < c.Edges[j].Width })
 	return c
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
