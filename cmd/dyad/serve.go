@@ -67,6 +67,12 @@ func serve(ctx context.Context, e *env, cfg *config, st store.Store, sf serveFla
 		}
 		scfg.Code = c.code
 	}
+	// Fresh planner statistics make pages of a large store quick.
+	if a, ok := st.(interface{ Analyze(context.Context) error }); ok {
+		if err := a.Analyze(ctx); err != nil {
+			fmt.Fprintf(e.stderr, "dyad serve: %v (pages of a large store may be slow)\n", err)
+		}
+	}
 	h, err := server.New(sst, scfg)
 	if err != nil {
 		return err

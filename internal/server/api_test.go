@@ -3,6 +3,7 @@ package server
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/csv"
@@ -309,5 +310,43 @@ func TestExportPages(t *testing.T) {
 	}
 	if got := strings.Fields(buf.String()); n != len(all) || !slices.Equal(got, ids(all)) {
 		t.Errorf("exportPages wrote %d events, want %d in store order", n, len(all))
+	}
+}
+
+// TestSeriesIsDyadSeries: the API's series, counted from the store's
+// tallies, is aggregate.Series over the events, as "dyad series" prints
+// it, for every interval, direction and some filters.
+func TestSeriesIsDyadSeries(t *testing.T) {
+	st, _ := seedStore(t)
+	ts := newTestServer(t, st, Config{})
+	for _, tt := range []struct {
+		path string
+		f    store.Filter
+	}{
+		{"/api/dyads/RUS/CHN/series?interval=month", store.Filter{Dyad: "RUS-CHN", Both: true}},
+		{"/api/dyads/RUS/CHN/series?interval=quarter&direction=ab", store.Filter{Dyad: "RUS-CHN"}},
+		{"/api/dyads/RUS/CHN/series?interval=year&direction=ba", store.Filter{Dyad: "CHN-RUS"}},
+		{"/api/dyads/USA/IRN/series?interval=month&root=17", store.Filter{Dyad: "USA-IRN", Both: true, Root: "17"}},
+		{"/api/dyads/RUS/CHN/series?source=RUSGOV", store.Filter{Dyad: "RUS-CHN", Both: true, Source: "RUSGOV"}},
+		{"/api/dyads/RUS/CHN/series?interval=year&q=gas", store.Filter{Dyad: "RUS-CHN", Both: true, Text: "gas"}},
+	} {
+		evs, err := st.Events(context.Background(), tt.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, _ := url.Parse(tt.path)
+		interval := cmp.Or(q.Query().Get("interval"), "month")
+		want, unplaced, err := aggregate.Series(evs, interval)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == nil {
+			want = []aggregate.Period{}
+		}
+		var got seriesResult
+		getJSON(t, ts.URL+tt.path, &got)
+		if !slices.Equal(got.Periods, want) || got.Unplaced != unplaced {
+			t.Errorf("%s:\n got %+v (%d unplaced)\nwant %+v (%d unplaced)", tt.path, got.Periods, got.Unplaced, want, unplaced)
+		}
 	}
 }

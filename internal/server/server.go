@@ -26,8 +26,8 @@ import (
 )
 
 // Store is what the server reads and writes: a store.Store's reading
-// methods, the sentences of a stored document, and PutDocument for
-// ingestion through the API.
+// methods, the sentences of a stored document, event tallies, and
+// PutDocument for ingestion through the API.
 type Store interface {
 	Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 	Documents(ctx context.Context) ([]store.DocInfo, error)
@@ -35,6 +35,9 @@ type Store interface {
 	Search(ctx context.Context, query string, limit int) ([]store.SentenceHit, error)
 	Document(ctx context.Context, hash string) (*doc.Document, error)
 	Sentences(ctx context.Context, hash string) ([]doc.Sentence, error)
+	// Tallies counts the events of a filter by date, quad class and
+	// Goldstein score, for series over many events.
+	Tallies(ctx context.Context, f store.Filter) ([]store.Tally, error)
 	PutDocument(ctx context.Context, d *doc.Document, events []doc.Event) (bool, error)
 }
 

@@ -453,7 +453,10 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 	if len(where) > 0 {
 		q += "\nWHERE " + strings.Join(where, " AND ")
 	}
-	q += "\nORDER BY d.id, e.doc, e.sentence_index, e.pk"
+	// d.pk, equal to e.doc, lets SQLite read the documents in the order
+	// of their id index and each one's events in the order of theirs, so a
+	// page of events is read without sorting every event.
+	q += "\nORDER BY d.id, d.pk, e.sentence_index, e.pk"
 	if f.Limit > 0 {
 		q += "\nLIMIT ?"
 		args = append(args, f.Limit)
@@ -587,10 +590,12 @@ func filterSQL(f store.Filter) (where []string, args []any, err error) {
 		where, args = append(where, "e.id = ?"), append(args, f.ID)
 	}
 	if f.After != "" {
-		// The row value of the Events order, compared with the cursor's.
-		where = append(where, `(d.id, e.doc, e.sentence_index, e.pk) > (SELECT ad.id, a.doc, a.sentence_index, a.pk
+		// The row value of the Events order, compared with the cursor's;
+		// the first condition lets the documents' id index start there.
+		where = append(where, `d.id >= (SELECT ad.id FROM events a JOIN documents ad ON ad.pk = a.doc WHERE a.id = ?)`,
+			`(d.id, d.pk, e.sentence_index, e.pk) > (SELECT ad.id, a.doc, a.sentence_index, a.pk
 			FROM events a JOIN documents ad ON ad.pk = a.doc WHERE a.id = ?)`)
-		args = append(args, f.After)
+		args = append(args, f.After, f.After)
 	}
 	return where, args, nil
 }
