@@ -554,23 +554,14 @@ type document struct {
 // document returns the stored document whose id or content hash is key
 // (of several versions with one id, the last listed).
 func (s *Server) document(r *http.Request, key string) (*document, error) {
-	all, err := s.st.Documents(r.Context())
+	d, err := s.st.Document(r.Context(), key)
+	if errors.Is(err, store.ErrNotFound) {
+		d, err = s.documentByID(r, key)
+	}
 	if err != nil {
 		return nil, err
 	}
-	var info *store.DocInfo
-	for i := range all {
-		if all[i].ID == key || all[i].Hash == key {
-			info = &all[i]
-		}
-	}
-	if info == nil {
-		return nil, fmt.Errorf("document %q: %w", key, store.ErrNotFound)
-	}
-	d, err := s.st.Document(r.Context(), info.Hash)
-	if err != nil {
-		return nil, err
-	}
+	info := &store.DocInfo{ID: d.ID, Hash: d.Hash, Title: d.Title, Source: d.Source, Published: d.Published, Origin: d.Origin}
 	sents, err := s.st.Sentences(r.Context(), info.Hash)
 	if err != nil {
 		return nil, err
@@ -580,7 +571,7 @@ func (s *Server) document(r *http.Request, key string) (*document, error) {
 		return nil, err
 	}
 	out := &document{
-		docInfo:   docInfo{info.ID, info.Hash, info.Title, info.Source, info.Published, info.Origin, info.Events},
+		docInfo:   docInfo{info.ID, info.Hash, info.Title, info.Source, info.Published, info.Origin, len(evs)},
 		Text:      d.Text,
 		Sentences: make([]docSentence, 0, len(sents)),
 		Mentions:  []mention{},
@@ -597,6 +588,25 @@ func (s *Server) document(r *http.Request, key string) (*document, error) {
 		out.Mentions = append(out.Mentions, eventMentions(sents[e.SentenceIndex], e)...)
 	}
 	return out, nil
+}
+
+// documentByID returns the stored document with this id (of several
+// versions, the last listed).
+func (s *Server) documentByID(r *http.Request, id string) (*doc.Document, error) {
+	all, err := s.st.Documents(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	hash := ""
+	for _, d := range all {
+		if d.ID == id {
+			hash = d.Hash
+		}
+	}
+	if hash == "" {
+		return nil, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
+	}
+	return s.st.Document(r.Context(), hash)
 }
 
 // eventMentions locates an event's actors and trigger in its sentence.

@@ -193,14 +193,21 @@ func status(err error) int {
 // adapt turns a handler into an http.Handler: an error becomes a JSON
 // error (API) or an error page, and a 5xx is logged once here.
 func (s *Server) adapt(h handler, api bool) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		w := &startedWriter{ResponseWriter: rw}
 		err := h(w, r)
 		if err == nil {
 			return
 		}
 		code := status(err)
 		msg := err.Error()
+		if w.started {
+			// The response is under way (a client gone mid-answer, an
+			// export cut short): nothing more can be said to the client.
+			s.cfg.Log.Debug("response cut short", "method", r.Method, "path", r.URL.Path, "err", err)
+			return
+		}
 		if code >= 500 {
 			s.cfg.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "status", code, "err", err, "took", time.Since(start))
 			msg = http.StatusText(code)
@@ -216,6 +223,30 @@ func (s *Server) adapt(h handler, api bool) http.Handler {
 		w.WriteHeader(code)
 		s.pages["error"].ExecuteTemplate(w, "layout", page{Title: http.StatusText(code), Data: msg})
 	})
+}
+
+// startedWriter notes whether a response has begun, so an error after
+// that is not written over it.
+type startedWriter struct {
+	http.ResponseWriter
+	started bool
+}
+
+func (w *startedWriter) WriteHeader(code int) {
+	w.started = true
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *startedWriter) Write(b []byte) (int, error) {
+	w.started = true
+	return w.ResponseWriter.Write(b)
+}
+
+// Flush lets a streamed export reach the client as it is written.
+func (w *startedWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
 }
 
 // apiError is the body of every API error.

@@ -6,6 +6,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
@@ -41,33 +42,133 @@ func (s *Store) Sentences(ctx context.Context, hash string) ([]doc.Sentence, err
 	return out, nil
 }
 
-// Tallies counts the events f selects by date, quad class and Goldstein
+// Tallies counts the events f selects by month, quad class and Goldstein
 // score, in SQL. f.Limit and f.After select pages of events, which a
 // count has none of: ErrInvalid.
 func (s *Store) Tallies(ctx context.Context, f store.Filter) ([]store.Tally, error) {
 	if f.Limit != 0 || f.After != "" {
 		return nil, fmt.Errorf("tallies: a filter with a limit or a cursor: %w", store.ErrInvalid)
 	}
+	src, tgt, err := f.Sides()
+	if err != nil {
+		return nil, fmt.Errorf("tallies: %w", err)
+	}
+	if f.Both && src != "" && tgt != "" && src != tgt {
+		// Each direction alone is a range of the events_series index; an
+		// OR of the two would read every event from the table.
+		ab, ba := f, f
+		ab.Both, ba.Both = false, false
+		ba.Dyad = tgt + "-" + src
+		one, err := s.tallies(ctx, ab)
+		if err != nil {
+			return nil, err
+		}
+		two, err := s.tallies(ctx, ba)
+		if err != nil {
+			return nil, err
+		}
+		return mergeTallies(one, two), nil
+	}
+	return s.tallies(ctx, f)
+}
+
+// mergeTallies adds two lists of tallies, each sorted by date, quad and
+// Goldstein, into one sorted list.
+func mergeTallies(a, b []store.Tally) []store.Tally {
+	less := func(x, y store.Tally) int {
+		if c := strings.Compare(x.Date, y.Date); c != 0 {
+			return c
+		}
+		if x.Quad != y.Quad {
+			return x.Quad - y.Quad
+		}
+		switch {
+		case x.Goldstein < y.Goldstein:
+			return -1
+		case x.Goldstein > y.Goldstein:
+			return 1
+		}
+		return 0
+	}
+	out := make([]store.Tally, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		switch c := less(a[0], b[0]); {
+		case c < 0:
+			out, a = append(out, a[0]), a[1:]
+		case c > 0:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			t := a[0]
+			t.Events += b[0].Events
+			out, a, b = append(out, t), a[1:], b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+func (s *Store) tallies(ctx context.Context, f store.Filter) ([]store.Tally, error) {
+	if where, args, ok := monthsSQL(f); ok {
+		q := "SELECT month, quad, goldstein, sum(events) FROM dyad_months"
+		if len(where) > 0 {
+			q += " WHERE " + strings.Join(where, " AND ")
+		}
+		return s.queryTallies(ctx, q+" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", args)
+	}
+	return s.eventTallies(ctx, f)
+}
+
+// monthsSQL turns f into conditions over dyad_months when the table can
+// answer it: sides of three letters, a quad class, and dates to the month
+// at most (a month's events are all on one side of such a bound, as the
+// events' own dates are).
+func monthsSQL(f store.Filter) (where []string, args []any, ok bool) {
+	if f.Root != "" || f.Code != "" || f.PLOVER != "" || f.Modality != "" || f.Doc != "" || f.Text != "" || f.ID != "" ||
+		len(f.Since) > 7 || len(f.Until) > 7 || f.Both {
+		return nil, nil, false
+	}
+	src, tgt, err := f.Sides()
+	if err != nil {
+		return nil, nil, false
+	}
+	for _, side := range []struct{ key, flt, col string }{{src, f.Source, "source_key"}, {tgt, f.Target, "target_key"}} {
+		for _, k := range []string{side.key, strings.ToUpper(strings.TrimSpace(side.flt))} {
+			switch {
+			case k == "":
+			case len(k) > 3 || !isCode(k):
+				return nil, nil, false
+			default:
+				where, args = append(where, side.col+" = ?"), append(args, k)
+			}
+		}
+	}
+	if f.Quad != 0 {
+		where, args = append(where, "quad = ?"), append(args, f.Quad)
+	}
+	if f.Since != "" {
+		where, args = append(where, "month >= ?"), append(args, f.Since)
+	}
+	if f.Until != "" {
+		where, args = append(where, "month <= ?"), append(args, f.Until+"~")
+	}
+	return where, args, true
+}
+
+// eventTallies counts the events themselves, through events_series.
+func (s *Store) eventTallies(ctx context.Context, f store.Filter) ([]store.Tally, error) {
 	where, args, err := filterSQL(f)
 	if err != nil {
 		return nil, fmt.Errorf("tallies: %w", err)
 	}
-	// Join only the tables filterSQL's conditions read: a busy dyad's
-	// count is then read from the events table alone.
-	q := "SELECT e.date, e.quad, e.goldstein, count(*)\nFROM events e"
-	if f.Doc != "" {
-		q += "\nJOIN documents d ON d.pk = e.doc"
-	}
-	if len(strings.TrimSpace(f.Source)) > 3 {
-		q += "\nJOIN actors sa ON sa.pk = e.source_actor"
-	}
-	if len(strings.TrimSpace(f.Target)) > 3 {
-		q += "\nJOIN actors ta ON ta.pk = e.target_actor"
-	}
+	q := "SELECT substr(e.date, 1, 7), e.quad, e.goldstein, count(*)\nFROM events e" + joinsFor(f)
 	if len(where) > 0 {
 		q += "\nWHERE " + strings.Join(where, " AND ")
 	}
-	q += "\nGROUP BY e.date, e.quad, e.goldstein ORDER BY e.date, e.quad, e.goldstein"
+	return s.queryTallies(ctx, q+"\nGROUP BY 1, 2, 3 ORDER BY 1, 2, 3", args)
+}
+
+// queryTallies reads the rows of a tally query: month, quad, Goldstein,
+// count.
+func (s *Store) queryTallies(ctx context.Context, q string, args []any) ([]store.Tally, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("tallies: %w", err)
@@ -103,4 +204,71 @@ func (s *Store) Analyze(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// pageByDocuments says whether a page of the events f selects is read
+// quicker by walking the documents in id order and each one's events, and
+// stopping at the page's end, than by finding every match through the
+// filter's index and sorting them. Walking reads about
+// limit*total/matches events, sorting about matches: it wins when
+// matches exceed sqrt(limit*total), which a count that stops there
+// tells.
+func (s *Store) pageByDocuments(ctx context.Context, f store.Filter) bool {
+	if f.Limit <= 0 {
+		return false
+	}
+	var total int
+	// The largest row key is the number of events ever stored: near
+	// enough, and read at once, where count(*) reads an index.
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(max(pk), 0) FROM events`).Scan(&total); err != nil || total == 0 {
+		return false
+	}
+	threshold := int(math.Sqrt(float64(f.Limit) * float64(total)))
+	cf := f
+	cf.After, cf.Limit = "", 0
+	// Both directions are counted one after the other: each is a range of
+	// an index that a count can stop in, where their OR is not.
+	filters := []store.Filter{cf}
+	if src, tgt, err := f.Sides(); err == nil && f.Both && src != "" && tgt != "" && src != tgt {
+		ab, ba := cf, cf
+		ab.Both, ba.Both = false, false
+		ba.Dyad = tgt + "-" + src
+		filters = []store.Filter{ab, ba}
+	}
+	n := 0
+	for _, cf := range filters {
+		where, args, err := filterSQL(cf)
+		if err != nil {
+			return false
+		}
+		if len(where) == 0 {
+			return true // no filter: every event matches
+		}
+		q := "SELECT count(*) FROM (SELECT 1 FROM events e" + joinsFor(cf) + " WHERE " + strings.Join(where, " AND ") + " LIMIT ?)"
+		var m int
+		if err := s.db.QueryRowContext(ctx, q, append(args, threshold-n)...).Scan(&m); err != nil {
+			return false
+		}
+		if n += m; n >= threshold {
+			return true
+		}
+	}
+	return false
+}
+
+// joinsFor joins to events e only the tables whose columns filterSQL's
+// conditions for f read (the document for Doc, the actors for codes
+// longer than a key), so counting a busy dyad reads the events alone.
+func joinsFor(f store.Filter) string {
+	var j string
+	if f.Doc != "" {
+		j += "\nJOIN documents d ON d.pk = e.doc"
+	}
+	if len(strings.TrimSpace(f.Source)) > 3 {
+		j += "\nJOIN actors sa ON sa.pk = e.source_actor"
+	}
+	if len(strings.TrimSpace(f.Target)) > 3 {
+		j += "\nJOIN actors ta ON ta.pk = e.target_actor"
+	}
+	return j
 }

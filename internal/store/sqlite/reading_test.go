@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -65,11 +66,11 @@ func TestTallies(t *testing.T) {
 		f    store.Filter
 		want []store.Tally
 	}{
-		{store.Filter{}, []store.Tally{tally("2012-06", 1, 1.9, 1), tally("2012-06-05", 1, 1.9, 2), tally("2013", 4, -10, 1)}},
-		{store.Filter{Dyad: "RUS-CHN"}, []store.Tally{tally("2012-06-05", 1, 1.9, 2)}},
-		{store.Filter{Dyad: "RUS-CHN", Both: true}, []store.Tally{tally("2012-06", 1, 1.9, 1), tally("2012-06-05", 1, 1.9, 2)}},
+		{store.Filter{}, []store.Tally{tally("2012-06", 1, 1.9, 3), tally("2013", 4, -10, 1)}},
+		{store.Filter{Dyad: "RUS-CHN"}, []store.Tally{tally("2012-06", 1, 1.9, 2)}},
+		{store.Filter{Dyad: "RUS-CHN", Both: true}, []store.Tally{tally("2012-06", 1, 1.9, 3)}},
 		{store.Filter{Source: "USA"}, []store.Tally{tally("2013", 4, -10, 1)}},
-		{store.Filter{Source: "rusgov", Target: "CHN"}, []store.Tally{tally("2012-06-05", 1, 1.9, 2)}},
+		{store.Filter{Source: "rusgov", Target: "CHN"}, []store.Tally{tally("2012-06", 1, 1.9, 2)}},
 		{store.Filter{Source: "RUS", Target: "CHNGOV"}, nil},
 		{store.Filter{Source: "CHNGOV"}, []store.Tally{tally("2012-06", 1, 1.9, 1)}},
 		{store.Filter{Target: "RUSGOV"}, nil},
@@ -95,4 +96,73 @@ func TestTallies(t *testing.T) {
 
 func tally(date string, quad int, goldstein float64, events int) store.Tally {
 	return store.Tally{Date: date, Quad: quad, Goldstein: goldstein, Events: events}
+}
+
+// TestMonthsAgree: dyad_months, kept by triggers through puts, re-codings
+// and removals, answers every filter it can as counting the events does.
+func TestMonthsAgree(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var docs []*doc.Document
+	codes := []string{"RUSGOV", "CHN", "USA", "IRN", "IGOUNO"}
+	dates := []string{"2012-06-05", "2012-06", "2012", "2013-01-31", "2014-12-01", "2012-07-15"}
+	for i := range 12 {
+		d := storetest.Doc(fmt.Sprintf("m%02d", i), "months", "2014-01-01", "S0.", "S1.", "S2.")
+		var evs []doc.Event
+		for k := range 6 {
+			src, tgt := codes[(i+k)%5], codes[(i*2+k+1)%5]
+			if k == 5 {
+				tgt = ""
+			}
+			e := storetest.Event(d, fmt.Sprintf("%s-%d", d.ID, k), k%3, src, tgt, []string{"042", "190", "057"}[k%3], dates[(i+k)%len(dates)])
+			e.Quad, e.Goldstein = []int{1, 4, 2}[k%3], []float64{1.9, -10, 8}[k%3]
+			evs = append(evs, e)
+		}
+		if _, err := s.PutDocument(ctx, d, evs); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	check := func(stage string) {
+		t.Helper()
+		for _, f := range []store.Filter{
+			{}, {Dyad: "RUS-CHN"}, {Dyad: "CHN-RUS"}, {Dyad: "RUS"}, {Dyad: "-IGO"}, {Source: "USA"}, {Target: "IRN", Quad: 4},
+			{Dyad: "RUS-CHN", Since: "2012-06"}, {Dyad: "USA-IRN", Until: "2012"}, {Since: "2012-07", Until: "2013"}, {Source: "igo", Target: "rus"},
+		} {
+			if _, _, ok := monthsSQL(f); !ok {
+				t.Fatalf("monthsSQL(%+v) declines a filter it can answer", f)
+			}
+			got, err := s.tallies(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := s.eventTallies(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: %+v: dyad_months says %v, the events %v", stage, f, got, want)
+			}
+		}
+	}
+	check("after puts")
+	// A re-coding with other events, and removals.
+	d := docs[3]
+	if err := s.Replace(ctx, d, []doc.Event{storetest.Event(d, "new", 0, "RUSGOV", "CHN", "042", "2012-06-30")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"m00", "m07"} {
+		if n, err := s.Remove(ctx, id); err != nil || n != 1 {
+			t.Fatalf("Remove(%s) = %d, %v", id, n, err)
+		}
+	}
+	check("after a re-coding and removals")
+	var rows int
+	if err := s.db.QueryRow(`SELECT count(*) FROM dyad_months WHERE events <= 0`).Scan(&rows); err != nil || rows > 0 {
+		t.Errorf("dyad_months keeps %d empty rows (%v)", rows, err)
+	}
 }

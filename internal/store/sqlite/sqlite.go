@@ -446,7 +446,11 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 		e.location, e.quantities, e.modality, e.tables, e.confidence,
 		d.source, d.origin, d.coding
 	FROM events e
-	JOIN documents d ON d.pk = e.doc
+	JOIN documents d ON d.pk = e.doc`
+	if s.pageByDocuments(ctx, f) {
+		q = strings.Replace(q, "FROM events e\n\tJOIN documents d ON d.pk = e.doc", "FROM documents d\n\tCROSS JOIN events e ON e.doc = d.pk", 1)
+	}
+	q += `
 	JOIN actors sa ON sa.pk = e.source_actor
 	LEFT JOIN actors ta ON ta.pk = e.target_actor
 	LEFT JOIN sentences s ON e.sentence IS NULL AND s.doc = e.doc AND s.idx = e.sentence_index`
