@@ -166,3 +166,18 @@ func TestMonthsAgree(t *testing.T) {
 		t.Errorf("dyad_months keeps %d empty rows (%v)", rows, err)
 	}
 }
+
+// TestPagesEitherWay: a page of events is the same whether it is read by
+// walking the documents or through an index and a sort.
+func TestPagesEitherWay(t *testing.T) {
+	for _, walkMin := range []int{0, 1 << 30} {
+		storetest.Run(t, func(t *testing.T) store.Store {
+			s, err := Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
+			if err != nil {
+				t.Fatalf("Open: %v", err)
+			}
+			s.walkMin = walkMin
+			return s
+		})
+	}
+}

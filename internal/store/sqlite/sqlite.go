@@ -28,6 +28,10 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
+// maxConns bounds the connections to one file: enough for every core to
+// read while a write is under way; more requests wait their turn.
+const maxConns = 16
+
 // Store is a store.Store kept in one SQLite file.
 type Store struct {
 	db *sql.DB
@@ -36,6 +40,9 @@ type Store struct {
 	// cheaper and fairer than spinning in the busy handler. Other processes
 	// are held off by BEGIN IMMEDIATE and busy_timeout.
 	write chan struct{}
+	// walkMin is the number of events from which pageByDocuments
+	// considers walking the documents for a page.
+	walkMin int
 }
 
 var _ store.Store = (*Store)(nil)
@@ -63,8 +70,14 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if path == ":memory:" {
 		// Each connection would get its own empty database.
 		db.SetMaxOpenConns(1)
+	} else {
+		// Opening a connection parses the schema and sets the pragmas:
+		// keep the connections many readers (dyad serve) take turns with,
+		// rather than database/sql's default two idle ones.
+		db.SetMaxOpenConns(maxConns)
+		db.SetMaxIdleConns(maxConns)
 	}
-	s := &Store{db: db, write: make(chan struct{}, 1)}
+	s := &Store{db: db, write: make(chan struct{}, 1), walkMin: 10_000}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: connect: %w", path, err)
