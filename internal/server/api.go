@@ -591,20 +591,11 @@ func (s *Server) document(r *http.Request, key string) (*document, error) {
 }
 
 // documentByID returns the stored document with this id (of several
-// versions, the last listed).
+// versions, the last stored).
 func (s *Server) documentByID(r *http.Request, id string) (*doc.Document, error) {
-	all, err := s.st.Documents(r.Context())
+	hash, err := s.st.DocumentHash(r.Context(), id)
 	if err != nil {
 		return nil, err
-	}
-	hash := ""
-	for _, d := range all {
-		if d.ID == id {
-			hash = d.Hash
-		}
-	}
-	if hash == "" {
-		return nil, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
 	}
 	return s.st.Document(r.Context(), hash)
 }

@@ -35,6 +35,8 @@ type Store interface {
 	Search(ctx context.Context, query string, limit int) ([]store.SentenceHit, error)
 	Document(ctx context.Context, hash string) (*doc.Document, error)
 	Sentences(ctx context.Context, hash string) ([]doc.Sentence, error)
+	// DocumentHash is the content hash of the document stored with an id.
+	DocumentHash(ctx context.Context, id string) (string, error)
 	// Tallies counts the events of a filter by date, quad class and
 	// Goldstein score, for series over many events.
 	Tallies(ctx context.Context, f store.Filter) ([]store.Tally, error)

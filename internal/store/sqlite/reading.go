@@ -5,6 +5,8 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -271,4 +273,18 @@ func joinsFor(f store.Filter) string {
 		j += "\nJOIN actors ta ON ta.pk = e.target_actor"
 	}
 	return j
+}
+
+// DocumentHash returns the content hash of the document stored with id,
+// the last stored when there are several. ErrNotFound when none has it.
+func (s *Store) DocumentHash(ctx context.Context, id string) (string, error) {
+	var hash string
+	err := s.db.QueryRowContext(ctx, `SELECT hash FROM documents WHERE id = ? ORDER BY pk DESC LIMIT 1`, id).Scan(&hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("document %q: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("document %q: %w", id, err)
+	}
+	return hash, nil
 }

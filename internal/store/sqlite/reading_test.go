@@ -37,6 +37,12 @@ func TestSentences(t *testing.T) {
 			t.Errorf("sentence %d = %+v, want %+v with its offsets in the text", i, st, want)
 		}
 	}
+	if h, err := s.DocumentHash(ctx, "s.txt"); err != nil || h != d.Hash {
+		t.Errorf("DocumentHash(s.txt) = %q, %v; want %s", h, err, d.Hash)
+	}
+	if _, err := s.DocumentHash(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("DocumentHash(nope) error = %v, want ErrNotFound", err)
+	}
 	if _, err := s.Sentences(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Sentences(nope) error = %v, want ErrNotFound", err)
 	}
