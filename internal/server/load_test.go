@@ -26,6 +26,7 @@ var (
 	loadClients  = flag.Int("load.clients", 50, "concurrent clients of the load test")
 	loadDuration = flag.Duration("load.duration", 30*time.Second, "how long the load test runs")
 	loadMax      = flag.Int("load.max", 500_000, "the most requests the load test sends, whatever its duration")
+	loadIngest   = flag.Duration("load.ingest-every", 200*time.Millisecond, "how often the load test's writer ingests an article (0: back to back)")
 )
 
 // loadKinds are the requests the load test's clients send, and the p99
@@ -89,13 +90,24 @@ func TestLoad(t *testing.T) {
 	}
 
 	// The writer: a new version of a demo article, coded and stored,
-	// again and again until the clients stop.
+	// every -load.ingest-every until the clients stop (five a second by
+	// default: a busy feed; coding one takes most of a core for tens of
+	// milliseconds, so back to back it would measure the coder).
 	var ingested atomic.Int64
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		tick := time.NewTicker(max(*loadIngest, time.Millisecond))
+		defer tick.Stop()
 		for i := 0; ctx.Err() == nil; i++ {
+			if *loadIngest > 0 {
+				select {
+				case <-tick.C:
+				case <-ctx.Done():
+					return
+				}
+			}
 			body, _ := json.Marshal(ingestRequest{ID: fmt.Sprintf("load-%d", i), Published: "2019-06-05",
 				Content: articles[i%len(articles)] + fmt.Sprintf("\n\nUpdated %d times.", i)})
 			req, _ := http.NewRequestWithContext(ctx, "POST", ts.URL+"/api/documents", strings.NewReader(string(body)))
@@ -168,7 +180,7 @@ func TestLoad(t *testing.T) {
 	wg.Wait()
 
 	total := 0
-	t.Logf("%d clients for %s: %d articles ingested meanwhile", *loadClients, *loadDuration, ingested.Load())
+	t.Logf("%d clients for %s: %d articles ingested meanwhile (one every %s)", *loadClients, *loadDuration, ingested.Load(), *loadIngest)
 	t.Logf("%-22s %8s %9s %9s %9s", "request", "n", "p50 ms", "p99 ms", "max ms")
 	for k, kind := range loadKinds {
 		d := took[k]
