@@ -118,7 +118,7 @@ func newSeriesChart(res seriesResult, filterQ url.Values) seriesChart {
 				link.Set("until", fmt.Sprintf("%s-%02d", y, qn*3))
 			}
 			c.Bars = append(c.Bars, rect{X: x, Y: base, W: barW, H: bh, Fill: quadColours[q],
-				Href: "/events?" + link.Encode(), Title: fmt.Sprintf("%s: %d %s", p.Period, n, funcs["quadName"].(func(int) string)(q+1))})
+				Href: "/events?" + link.Encode(), Title: fmt.Sprintf("%s: %d %s", p.Period, n, quadName(q+1))})
 		}
 		if p.Events > 0 {
 			y := gy(p.Goldstein)
@@ -139,7 +139,7 @@ func newSeriesChart(res seriesResult, filterQ url.Values) seriesChart {
 		{X: w - right + 4, Y: top + c.Plot.H, Text: "−10", Anchor: "start"},
 	}
 	for q := range 4 {
-		c.Legend = append(c.Legend, rect{X: left + float64(q)*160, Y: h - 18, W: 12, H: 12, Fill: quadColours[q], Title: funcs["quadName"].(func(int) string)(q + 1)})
+		c.Legend = append(c.Legend, rect{X: left + float64(q)*160, Y: h - 18, W: 12, H: 12, Fill: quadColours[q], Title: quadName(q + 1)})
 	}
 	return c
 }

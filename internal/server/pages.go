@@ -30,10 +30,18 @@ var pageNames = []string{"overview", "dyad", "dyads", "events", "event", "docume
 
 var funcs = template.FuncMap{
 	"codeName": codeName,
-	"quadName": func(q int) string {
-		return map[int]string{1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}[q]
-	},
-	"lower": strings.ToLower,
+	"quadName": quadName,
+	"lower":    strings.ToLower,
+}
+
+// quadNames are the names of the quad classes 1-4.
+var quadNames = [5]string{1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+func quadName(q int) string {
+	if q < 1 || q > 4 {
+		return ""
+	}
+	return quadNames[q]
 }
 
 func (s *Server) parseTemplates() error {

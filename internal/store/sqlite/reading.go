@@ -171,7 +171,7 @@ func (s *Store) eventTallies(ctx context.Context, f store.Filter) ([]store.Tally
 // queryTallies reads the rows of a tally query: month, quad, Goldstein,
 // count.
 func (s *Store) queryTallies(ctx context.Context, q string, args []any) ([]store.Tally, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.queryCached(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("tallies: %w", err)
 	}
@@ -287,4 +287,30 @@ func (s *Store) DocumentHash(ctx context.Context, id string) (string, error) {
 		return "", fmt.Errorf("document %q: %w", id, err)
 	}
 	return hash, nil
+}
+
+// maxStmts bounds the statements queryCached keeps: one per combination
+// of filters in use, far fewer than this in practice.
+const maxStmts = 256
+
+// queryCached runs q as a statement prepared once per query text: parsing
+// the events query costs more than running it for a page.
+func (s *Store) queryCached(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st, ok := s.stmts.Load(q); ok {
+		return st.(*sql.Stmt).QueryContext(ctx, args...)
+	}
+	if s.nstmt.Load() >= maxStmts {
+		return s.db.QueryContext(ctx, q, args...)
+	}
+	st, err := s.db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := s.stmts.LoadOrStore(q, st); loaded {
+		st.Close()
+		st = prev.(*sql.Stmt)
+	} else {
+		s.nstmt.Add(1)
+	}
+	return st.QueryContext(ctx, args...)
 }

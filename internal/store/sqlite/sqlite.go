@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -43,6 +45,9 @@ type Store struct {
 	// walkMin is the number of events from which pageByDocuments
 	// considers walking the documents for a page.
 	walkMin int
+	// stmts are prepared statements by query text (queryCached).
+	stmts sync.Map
+	nstmt atomic.Int32
 }
 
 var _ store.Store = (*Store)(nil)
@@ -99,6 +104,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.stmts.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close sqlite: %w", err)
 	}
@@ -478,7 +487,7 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 		q += "\nLIMIT ?"
 		args = append(args, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.queryCached(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
