@@ -17,9 +17,6 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-
-	"github.com/dyad-events/dyad/internal/demo"
-	"github.com/dyad-events/dyad/internal/store/sqlite"
 )
 
 // screenshotDir is where the browser test saves what it saw; git ignores it.
@@ -57,17 +54,7 @@ func findChromium(t *testing.T) string {
 // hostile article, ingested through the API with the server's token.
 func demoServer(t *testing.T) *httptestServer {
 	t.Helper()
-	dir := t.TempDir()
-	manifest, err := demo.Extract(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := sqlite.Open(context.Background(), filepath.Join(dir, "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	ingestInto(t, st, manifest)
+	st := demoStore(t)
 	ts := newTestServer(t, st, Config{Token: "secret", Code: codeFunc(t)})
 	body, _ := json.Marshal(hostile)
 	if code, b := post(t, ts.URL+"/api/documents", "", string(body)); code != http.StatusUnauthorized {
@@ -146,6 +133,19 @@ func open(url string) chromedp.Action[chromedp.Void] {
 	})
 }
 
+// startBrowserTest skips without Chromium (or with -short), and serves
+// the demo store to a new headless browser.
+func startBrowserTest(t *testing.T) (*httptestServer, context.Context, func() []string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("the browser test starts Chromium; skipped with -short")
+	}
+	findChromium(t)
+	srv := demoServer(t)
+	ctx, consoleErrors := browser(t)
+	return srv, ctx, consoleErrors
+}
+
 // checkPage is what the browser test reads off every page.
 type checkPage struct {
 	Title    string   `json:"title"`
@@ -186,12 +186,7 @@ const inspect = `(() => {
 // document, nothing logs an error, and the hostile article runs nothing
 // anywhere it shows. Screenshots go to testout/.
 func TestBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the browser test starts Chromium; skipped with -short")
-	}
-	findChromium(t)
-	srv := demoServer(t)
-	ctx, consoleErrors := browser(t)
+	srv, ctx, consoleErrors := startBrowserTest(t)
 	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -295,12 +290,7 @@ func TestBrowser(t *testing.T) {
 // still draws its chart, a bar leads to its events, and the event filter
 // form works.
 func TestBrowserWithoutJavaScript(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the browser test starts Chromium; skipped with -short")
-	}
-	findChromium(t)
-	srv := demoServer(t)
-	ctx, consoleErrors := browser(t)
+	srv, ctx, consoleErrors := startBrowserTest(t)
 	if err := chromedp.Do(ctx, scripts(false), open(srv.URL+"/dyads/RUS/CHN")); err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/coder"
+	"github.com/dyad-events/dyad/internal/demo"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/lexicon"
@@ -83,6 +84,24 @@ func seedStore(t *testing.T) (*sqlite.Store, string) {
 	t.Cleanup(func() { st.Close() })
 	ingestInto(t, st, filepath.Join(seeds, "manifest.jsonl"), seeds)
 	return st, path
+}
+
+// demoStore is a real SQLite file holding the embedded demo corpus,
+// coded by the pipeline.
+func demoStore(t *testing.T) *sqlite.Store {
+	t.Helper()
+	dir := t.TempDir()
+	manifest, err := demo.Extract(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Open(context.Background(), filepath.Join(dir, "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ingestInto(t, st, manifest)
+	return st
 }
 
 // newTestServer serves st over loopback with cfg.

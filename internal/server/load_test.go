@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"net/http"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -18,7 +17,6 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/demo"
-	"github.com/dyad-events/dyad/internal/store/sqlite"
 )
 
 var (
@@ -50,17 +48,7 @@ func TestLoad(t *testing.T) {
 	if !*load {
 		t.Skip("the load test runs only with -load: go test ./internal/server -run TestLoad -load")
 	}
-	dir := t.TempDir()
-	manifest, err := demo.Extract(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := sqlite.Open(context.Background(), filepath.Join(dir, "load.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ingestInto(t, st, manifest)
+	st := demoStore(t)
 	if err := st.Analyze(context.Background()); err != nil {
 		t.Fatal(err)
 	}

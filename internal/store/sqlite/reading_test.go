@@ -15,11 +15,7 @@ import (
 
 func TestSentences(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	d := storetest.Doc("s.txt", "s", "2012", "Russia met China.", "China met Russia.")
 	if _, err := s.PutDocument(ctx, d, nil); err != nil {
 		t.Fatal(err)
@@ -52,11 +48,7 @@ func TestSentences(t *testing.T) {
 // the events the filter selects.
 func TestTallies(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	d := storetest.Doc("t.txt", "t", "2012-06-07", "S0.", "S1.", "S2.")
 	evs := []doc.Event{
 		storetest.Event(d, "a", 0, "RUSGOV", "CHN", "042", "2012-06-05"),
@@ -108,11 +100,7 @@ func tally(date string, quad int, goldstein float64, events int) store.Tally {
 // and removals, answers every filter it can as counting the events does.
 func TestMonthsAgree(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	var docs []*doc.Document
 	codes := []string{"RUSGOV", "CHN", "USA", "IRN", "IGOUNO"}
 	dates := []string{"2012-06-05", "2012-06", "2012", "2013-01-31", "2014-12-01", "2012-07-15"}
@@ -186,4 +174,16 @@ func TestPagesEitherWay(t *testing.T) {
 			return s
 		})
 	}
+}
+
+// openTemp opens a new store in a temporary folder, closed at the end of
+// the test.
+func openTemp(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }
