@@ -6,6 +6,7 @@ package aggregate
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 
@@ -80,7 +81,7 @@ func Series(evs []doc.Event, interval string) (periods []Period, unplaced int, e
 			rows[k] = p
 		}
 		p.Events++
-		p.Goldstein += ev.Goldstein
+		p.Goldstein += hundredths(ev.Goldstein)
 		switch ev.Quad {
 		case 1:
 			p.VerbalCooperation++
@@ -104,7 +105,7 @@ func Series(evs []doc.Event, interval string) (periods []Period, unplaced int, e
 		p := Period{Period: k}
 		if r := rows[k]; r != nil {
 			p = *r
-			p.Goldstein = round(p.Goldstein / float64(p.Events))
+			p.Goldstein = mean(p.Goldstein, p.Events)
 		}
 		periods = append(periods, p)
 	}
@@ -124,6 +125,15 @@ func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
+
+// hundredths is a Goldstein score in hundredths, a whole number: sums of
+// them are exact in any order, so a mean does not depend on the order of
+// the events (nor on whether a store added them up).
+func hundredths(g float64) float64 { return math.Round(g * 100) }
+
+// mean is the mean score of n events whose scores add up to sum
+// hundredths, rounded to two decimals.
+func mean(sum float64, n int) float64 { return round(sum / 100 / float64(n)) }
 
 func round(f float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 2, 64), 64)
@@ -160,7 +170,7 @@ func Top(evs []doc.Event, kind string, n int) ([]Count, error) {
 			names[key] = map[string]int{}
 		}
 		c.Events++
-		c.Goldstein += ev.Goldstein
+		c.Goldstein += hundredths(ev.Goldstein)
 		if name != "" {
 			names[key][name]++
 		}
@@ -188,10 +198,16 @@ func Top(evs []doc.Event, kind string, n int) ([]Count, error) {
 	}
 	out := make([]Count, 0, len(counts))
 	for k, c := range counts {
-		c.Goldstein = round(c.Goldstein / float64(c.Events))
+		c.Goldstein = mean(c.Goldstein, c.Events)
 		c.Name = mostFrequent(names[k])
 		out = append(out, *c)
 	}
+	return rank(out, n), nil
+}
+
+// rank orders counts by events, most first, ties by key, and keeps the
+// first n (all when n <= 0).
+func rank(out []Count, n int) []Count {
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Events != out[j].Events {
 			return out[i].Events > out[j].Events
@@ -201,7 +217,7 @@ func Top(evs []doc.Event, kind string, n int) ([]Count, error) {
 	if n > 0 && len(out) > n {
 		out = out[:n]
 	}
-	return out, nil
+	return out
 }
 
 // actorName is an actor's canonical name, else the words that named it.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/store"
 )
 
 func ev(date, src, tgt, cameo string, quad int, goldstein float64) doc.Event {
@@ -77,5 +78,32 @@ func TestTop(t *testing.T) {
 	}
 	if _, err := Top(events, "people", 1); err == nil {
 		t.Error("Top(people) gave no error")
+	}
+}
+
+// TestTopDyadsOfTallies: dyads ranked from tallies are the dyads Top
+// ranks from the events the tallies count.
+func TestTopDyadsOfTallies(t *testing.T) {
+	ev := func(src, tgt string, g float64) doc.Event {
+		e := doc.Event{Source: doc.Actor{Code: src + "GOV", Country: src}, Goldstein: g}
+		if tgt != "" {
+			e.Target = &doc.Actor{Code: tgt, Country: tgt}
+		}
+		return e
+	}
+	evs := []doc.Event{ev("RUS", "CHN", 1.9), ev("RUS", "CHN", 1.9), ev("RUS", "CHN", -10), ev("CHN", "RUS", 4), ev("USA", "IRN", -4.4), ev("USA", "", 3), ev("IRN", "USA", -4.4)}
+	tallies := []store.DyadTally{
+		{Source: "RUS", Target: "CHN", Events: 2, GoldsteinHundredths: 380}, {Source: "RUS", Target: "CHN", Events: 1, GoldsteinHundredths: -1000},
+		{Source: "CHN", Target: "RUS", Events: 1, GoldsteinHundredths: 400}, {Source: "USA", Target: "IRN", Events: 1, GoldsteinHundredths: -440},
+		{Source: "USA", Target: "", Events: 1, GoldsteinHundredths: 300}, {Source: "IRN", Target: "USA", Events: 1, GoldsteinHundredths: -440},
+	}
+	for _, n := range []int{0, 2} {
+		want, err := Top(evs, "dyads", n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := TopDyads(tallies, n); !reflect.DeepEqual(got, want) {
+			t.Errorf("TopDyads(n=%d) = %+v, Top says %+v", n, got, want)
+		}
 	}
 }

@@ -256,15 +256,29 @@ func (s *Server) top(r *http.Request, kind string) (topResult, error) {
 	if err != nil {
 		return topResult{}, err
 	}
-	evs, err := s.st.Events(r.Context(), f)
-	if err != nil {
-		return topResult{}, err
+	var rows []aggregate.Count
+	if kind == "dyads" {
+		rows, err = s.topDyads(r, f, n)
+	} else {
+		var evs []doc.Event
+		if evs, err = s.st.Events(r.Context(), f); err == nil {
+			rows, err = aggregate.Top(evs, kind, n)
+		}
 	}
-	rows, err := aggregate.Top(evs, kind, n)
 	if rows == nil {
 		rows = []aggregate.Count{}
 	}
 	return topResult{Kind: kind, Rows: rows}, err
+}
+
+// topDyads ranks the dyads of f's events from the store's dyad tallies,
+// as aggregate.Top ranks them from the events.
+func (s *Server) topDyads(r *http.Request, f store.Filter, n int) ([]aggregate.Count, error) {
+	tallies, err := s.st.DyadTallies(r.Context(), f)
+	if err != nil {
+		return nil, err
+	}
+	return aggregate.TopDyads(tallies, n), nil
 }
 
 func (s *Server) apiTop(w http.ResponseWriter, r *http.Request) error {
@@ -414,23 +428,9 @@ func (s *Server) stats(r *http.Request) (statsResult, error) {
 	if err != nil {
 		return statsResult{}, err
 	}
-	docs, err := s.st.Documents(r.Context())
-	if err != nil {
-		return statsResult{}, err
-	}
 	res := statsResult{Counts: c}
-	for _, d := range docs {
-		if d.Published == "" {
-			continue
-		}
-		if res.First == "" || d.Published < res.First {
-			res.First = d.Published
-		}
-		if d.Published > res.Last {
-			res.Last = d.Published
-		}
-	}
-	return res, nil
+	res.First, res.Last, err = s.st.Published(r.Context())
+	return res, err
 }
 
 func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {

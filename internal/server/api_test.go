@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -347,6 +348,34 @@ func TestSeriesIsDyadSeries(t *testing.T) {
 		getJSON(t, ts.URL+tt.path, &got)
 		if !slices.Equal(got.Periods, want) || got.Unplaced != unplaced {
 			t.Errorf("%s:\n got %+v (%d unplaced)\nwant %+v (%d unplaced)", tt.path, got.Periods, got.Unplaced, want, unplaced)
+		}
+	}
+}
+
+// TestTopDyadsIsDyadTop: the dyads the API ranks from the store's tallies
+// are those aggregate.Top ranks from the events, as "dyad top dyads".
+func TestTopDyadsIsDyadTop(t *testing.T) {
+	st, _ := seedStore(t)
+	ts := newTestServer(t, st, Config{})
+	for _, q := range []string{"n=1000", "n=5", "n=1000&root=04", "n=1000&since=2014&until=2017-06", "n=1000&dyad=RUS-CHN&both=true&quad=1", "n=1000&source=RUSGOV"} {
+		qv := mustQuery(t, q)
+		f, err := parseFilter(qv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs, err := st.Events(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, _ := strconv.Atoi(qv.Get("n"))
+		want, err := aggregate.Top(evs, "dyads", n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got topResult
+		getJSON(t, ts.URL+"/api/top/dyads?"+q, &got)
+		if len(want) == 0 || !slices.Equal(got.Rows, want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", q, got.Rows, want)
 		}
 	}
 }

@@ -88,12 +88,11 @@ func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	docs, err := s.st.Documents(r.Context())
+	// Recent events: those of the latest documents.
+	docs, err := s.st.Latest(r.Context(), 15)
 	if err != nil {
 		return err
 	}
-	// Recent events: those of the latest documents.
-	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Published > docs[j].Published })
 	var recent []doc.Event
 	for _, d := range docs {
 		if len(recent) >= 15 {
@@ -294,11 +293,7 @@ func (s *Server) pageNetwork(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	evs, err := s.st.Events(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	res, err := aggregate.Top(evs, "dyads", 0)
+	res, err := s.topDyads(r, f, 0)
 	if err != nil {
 		return err
 	}

@@ -40,6 +40,13 @@ type Store interface {
 	// Tallies counts the events of a filter by date, quad class and
 	// Goldstein score, for series over many events.
 	Tallies(ctx context.Context, f store.Filter) ([]store.Tally, error)
+	// DyadTallies counts the events of a filter by dyad, for rankings of
+	// dyads over many events.
+	DyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTally, error)
+	// Published is the first and last publication date stored.
+	Published(ctx context.Context) (first, last string, err error)
+	// Latest lists the documents published last.
+	Latest(ctx context.Context, n int) ([]store.DocInfo, error)
 	PutDocument(ctx context.Context, d *doc.Document, events []doc.Event) (bool, error)
 }
 

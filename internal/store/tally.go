@@ -12,3 +12,14 @@ type Tally struct {
 	Goldstein float64
 	Events    int
 }
+
+// DyadTally is the number of events from one side's key (an actor's
+// country, else its code's first three letters: ActorKey) to the other's,
+// and the sum of their Goldstein scores in hundredths (each rounded to a
+// whole number of hundredths, so the sum is exact): what ranking dyads
+// needs. Target is "" for events without a target.
+type DyadTally struct {
+	Source, Target      string
+	Events              int
+	GoldsteinHundredths int64
+}

@@ -314,3 +314,80 @@ func (s *Store) queryCached(ctx context.Context, q string, args ...any) (*sql.Ro
 	}
 	return st.QueryContext(ctx, args...)
 }
+
+// DyadTallies counts the events f selects by source and target key, with
+// the sum of their Goldstein scores: from dyad_months when it can answer
+// f, else from the events.
+func (s *Store) DyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTally, error) {
+	if f.Limit != 0 || f.After != "" {
+		return nil, fmt.Errorf("dyad tallies: a filter with a limit or a cursor: %w", store.ErrInvalid)
+	}
+	var q string
+	var args []any
+	if where, a, ok := monthsSQL(f); ok {
+		q, args = "SELECT source_key, target_key, sum(events), sum(CAST(round(goldstein * 100) AS INTEGER) * events) FROM dyad_months", a
+		if len(where) > 0 {
+			q += " WHERE " + strings.Join(where, " AND ")
+		}
+	} else {
+		where, a, err := filterSQL(f)
+		if err != nil {
+			return nil, fmt.Errorf("dyad tallies: %w", err)
+		}
+		q, args = "SELECT e.source_key, COALESCE(e.target_key, ''), count(*), sum(CAST(round(e.goldstein * 100) AS INTEGER)) FROM events e"+joinsFor(f), a
+		if len(where) > 0 {
+			q += " WHERE " + strings.Join(where, " AND ")
+		}
+	}
+	rows, err := s.queryCached(ctx, q+" GROUP BY 1, 2", args...)
+	if err != nil {
+		return nil, fmt.Errorf("dyad tallies: %w", err)
+	}
+	defer rows.Close()
+	var out []store.DyadTally
+	for rows.Next() {
+		var t store.DyadTally
+		if err := rows.Scan(&t.Source, &t.Target, &t.Events, &t.GoldsteinHundredths); err != nil {
+			return nil, fmt.Errorf("dyad tallies: scan: %w", err)
+		}
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("dyad tallies: %w", err)
+	}
+	return out, nil
+}
+
+// Published returns the first and the last publication date of the
+// stored documents ("" when none has one).
+func (s *Store) Published(ctx context.Context) (first, last string, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT COALESCE(min(published), ''), COALESCE(max(published), '')
+		FROM documents WHERE published != ''`).Scan(&first, &last)
+	if err != nil {
+		return "", "", fmt.Errorf("publication dates: %w", err)
+	}
+	return first, last, nil
+}
+
+// Latest returns the n documents published last, latest first, without
+// their event counts.
+func (s *Store) Latest(ctx context.Context, n int) ([]store.DocInfo, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, hash, title, source, published, origin, coding
+		FROM documents ORDER BY published DESC, pk DESC LIMIT ?`, n)
+	if err != nil {
+		return nil, fmt.Errorf("latest documents: %w", err)
+	}
+	defer rows.Close()
+	var out []store.DocInfo
+	for rows.Next() {
+		var d store.DocInfo
+		if err := rows.Scan(&d.ID, &d.Hash, &d.Title, &d.Source, &d.Published, &d.Origin, &d.Coding); err != nil {
+			return nil, fmt.Errorf("latest documents: scan: %w", err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("latest documents: %w", err)
+	}
+	return out, nil
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/doc"
@@ -186,4 +187,54 @@ func openTemp(t *testing.T) *Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// TestDyadTallies: dyad tallies from dyad_months and from the events
+// agree, and the overview's dates and latest documents are read.
+func TestDyadTallies(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	d1 := storetest.Doc("a", "x", "2012-06-07", "S0.", "S1.")
+	d2 := storetest.Doc("b", "x", "2014-01-02", "S0.", "S1.")
+	if _, err := s.PutDocument(ctx, d1, []doc.Event{
+		storetest.Event(d1, "a1", 0, "RUSGOV", "CHN", "042", "2012-06-05"),
+		storetest.Event(d1, "a2", 1, "RUSGOV", "", "042", "2012-06-05"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	e := storetest.Event(d2, "b1", 0, "CHN", "RUS", "190", "2014")
+	e.Goldstein = -10
+	if _, err := s.PutDocument(ctx, d2, []doc.Event{e, storetest.Event(d2, "b2", 1, "RUSGOV", "CHN", "042", "2014-01")}); err != nil {
+		t.Fatal(err)
+	}
+	want := []store.DyadTally{{Source: "CHN", Target: "RUS", Events: 1, GoldsteinHundredths: -1000}, {Source: "RUS", Target: "", Events: 1, GoldsteinHundredths: 190}, {Source: "RUS", Target: "CHN", Events: 2, GoldsteinHundredths: 380}}
+	sortTallies := func(ts []store.DyadTally) {
+		slices.SortFunc(ts, func(a, b store.DyadTally) int { return strings.Compare(a.Source+"-"+a.Target, b.Source+"-"+b.Target) })
+	}
+	sortTallies(want)
+	for _, f := range []store.Filter{{}, {Root: "04", Dyad: "RUS-CHN"}, {Since: "2014"}} {
+		got, err := s.DyadTallies(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sortTallies(got)
+		var w []store.DyadTally
+		switch {
+		case f.Root != "":
+			w = want[2:]
+		case f.Since != "":
+			w = []store.DyadTally{want[0], {Source: "RUS", Target: "CHN", Events: 1, GoldsteinHundredths: 190}}
+		default:
+			w = want
+		}
+		if !slices.Equal(got, w) {
+			t.Errorf("DyadTallies(%+v) = %v, want %v", f, got, w)
+		}
+	}
+	if first, last, err := s.Published(ctx); err != nil || first != "2012-06-07" || last != "2014-01-02" {
+		t.Errorf("Published = %q, %q, %v", first, last, err)
+	}
+	if latest, err := s.Latest(ctx, 1); err != nil || len(latest) != 1 || latest[0].ID != "b" {
+		t.Errorf("Latest(1) = %+v, %v; want document b", latest, err)
+	}
 }
