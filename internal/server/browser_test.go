@@ -236,12 +236,12 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("%s: %v", p.path, err)
 			continue
 		}
-		shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+		shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 		if err != nil {
 			t.Errorf("%s: screenshot: %v", p.path, err)
 			continue
 		}
-		if err := os.WriteFile(filepath.Join(screenshotDir, p.name+".jpg"), shot, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(screenshotDir, p.name+".png"), shot, 0o644); err != nil {
 			t.Error(err)
 		}
 		if got.Pwned != nil {
@@ -307,10 +307,10 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err == nil {
 		os.MkdirAll(screenshotDir, 0o755)
-		os.WriteFile(filepath.Join(screenshotDir, "dyad-no-js.jpg"), shot, 0o644)
+		os.WriteFile(filepath.Join(screenshotDir, "dyad-no-js.png"), shot, 0o644)
 	}
 	// Follow the bar: its events are listed.
 	if err := chromedp.Do(ctx, scripts(false), open(srv.URL+barHref), scripts(true)); err != nil {
