@@ -147,7 +147,30 @@ type seriesResult struct {
 	Interval  string             `json:"interval"`
 	Count     string             `json:"count"`
 	Unplaced  int                `json:"unplaced"`
-	Periods   []aggregate.Period `json:"periods"`
+	Periods   []aggregate.Period `json:"-"`
+	// Buckets are Periods under the names the API promises.
+	Buckets []bucket `json:"periods"`
+}
+
+// bucket is one period of a series in the API: aggregate.Period's numbers
+// under the names of the API's contract (issue 12), which "dyad series
+// --format json" names events, verbal_cooperation and so on.
+type bucket struct {
+	Period           string  `json:"period"`
+	Count            int     `json:"count"`
+	VerbalCoop       int     `json:"verbal_coop"`
+	MaterialCoop     int     `json:"material_coop"`
+	VerbalConflict   int     `json:"verbal_conflict"`
+	MaterialConflict int     `json:"material_conflict"`
+	GoldsteinMean    float64 `json:"goldstein_mean"`
+}
+
+func buckets(ps []aggregate.Period) []bucket {
+	out := make([]bucket, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, bucket{p.Period, p.Events, p.VerbalCooperation, p.MaterialCooperation, p.VerbalConflict, p.MaterialConflict, p.Goldstein})
+	}
+	return out
 }
 
 // series reads a dyad's series from the path values a and b and the
@@ -194,9 +217,7 @@ func (s *Server) series(r *http.Request) (seriesResult, store.Filter, error) {
 		return res, f, err
 	}
 	res.Periods, res.Unplaced, err = aggregate.Series(tallyEvents(tallies), res.Interval)
-	if res.Periods == nil {
-		res.Periods = []aggregate.Period{}
-	}
+	res.Buckets = buckets(res.Periods)
 	return res, f, err
 }
 
@@ -223,10 +244,10 @@ func (s *Server) apiSeries(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if r.URL.Query().Get("format") == "csv" {
-		rows := [][]string{{"period", "events", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "goldstein_mean"}}
-		for _, p := range res.Periods {
-			rows = append(rows, []string{p.Period, strconv.Itoa(p.Events), strconv.Itoa(p.VerbalCooperation), strconv.Itoa(p.MaterialCooperation),
-				strconv.Itoa(p.VerbalConflict), strconv.Itoa(p.MaterialConflict), strconv.FormatFloat(p.Goldstein, 'f', -1, 64)})
+		rows := [][]string{{"period", "count", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict", "goldstein_mean"}}
+		for _, b := range res.Buckets {
+			rows = append(rows, []string{b.Period, strconv.Itoa(b.Count), strconv.Itoa(b.VerbalCoop), strconv.Itoa(b.MaterialCoop),
+				strconv.Itoa(b.VerbalConflict), strconv.Itoa(b.MaterialConflict), strconv.FormatFloat(b.GoldsteinMean, 'f', -1, 64)})
 		}
 		return writeCSV(w, "series-"+res.Dyad, rows)
 	}

@@ -56,12 +56,12 @@ func TestSeriesMatchesSQL(t *testing.T) {
 		}
 		var res seriesResult
 		getJSON(t, ts.URL+"/api/dyads/RUS/CHN/series?interval=month&direction="+tt.direction, &res)
-		i := slices.IndexFunc(res.Periods, func(p aggregate.Period) bool { return p.Period == "2012-06" })
+		i := slices.IndexFunc(res.Buckets, func(b bucket) bool { return b.Period == "2012-06" })
 		if i < 0 {
-			t.Fatalf("%s: no 2012-06 in %+v", tt.direction, res.Periods)
+			t.Fatalf("%s: no 2012-06 in %+v", tt.direction, res.Buckets)
 		}
-		if res.Periods[i] != want {
-			t.Errorf("%s: 2012-06 = %+v, SQL says %+v", tt.direction, res.Periods[i], want)
+		if w := buckets([]aggregate.Period{want})[0]; res.Buckets[i] != w {
+			t.Errorf("%s: 2012-06 = %+v, SQL says %+v", tt.direction, res.Buckets[i], w)
 		}
 	}
 }
@@ -341,13 +341,10 @@ func TestSeriesIsDyadSeries(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want == nil {
-			want = []aggregate.Period{}
-		}
 		var got seriesResult
 		getJSON(t, ts.URL+tt.path, &got)
-		if !slices.Equal(got.Periods, want) || got.Unplaced != unplaced {
-			t.Errorf("%s:\n got %+v (%d unplaced)\nwant %+v (%d unplaced)", tt.path, got.Periods, got.Unplaced, want, unplaced)
+		if !slices.Equal(got.Buckets, buckets(want)) || got.Unplaced != unplaced {
+			t.Errorf("%s:\n got %+v (%d unplaced)\nwant %+v (%d unplaced)", tt.path, got.Buckets, got.Unplaced, want, unplaced)
 		}
 	}
 }
