@@ -67,6 +67,21 @@ func (s *Server) render(w http.ResponseWriter, name string, p page) error {
 	return err
 }
 
+// withParams encodes q with the parameters kv (name, value, ...) set, for
+// a link written whole into an href, where html/template keeps its & and
+// = (a value written after a ? in the template is escaped as one
+// parameter instead).
+func withParams(q url.Values, kv ...string) string {
+	out := url.Values{}
+	for k, v := range q {
+		out[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		out.Set(kv[i], kv[i+1])
+	}
+	return out.Encode()
+}
+
 // query returns the filter parameters of q that are set, for links that
 // keep a filter.
 func query(q url.Values, drop ...string) url.Values {
@@ -143,14 +158,19 @@ func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) error {
 	if f.Both {
 		filterQ.Set("both", "true")
 	}
+	next := ""
+	if p.Next != "" {
+		next = r.URL.Path + "?" + withParams(q, "cursor", p.Next)
+	}
 	return s.render(w, "dyad", page{Title: "Dyad " + res.Dyad, Nav: "dyads", Data: struct {
 		Series    seriesResult
 		A, B      string
 		Chart     seriesChart
 		Events    eventPage
-		Filter    string
+		Next, CSV string
 		Intervals []string
-	}{res, strings.ToUpper(r.PathValue("a")), strings.ToUpper(r.PathValue("b")), newSeriesChart(res, filterQ), p, filterQ.Encode(), aggregate.Intervals}})
+	}{res, strings.ToUpper(r.PathValue("a")), strings.ToUpper(r.PathValue("b")), newSeriesChart(res, filterQ), p,
+		next, "/api/export?" + withParams(filterQ, "format", "csv"), aggregate.Intervals}})
 }
 
 func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) error {
@@ -163,11 +183,15 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	next := ""
+	if p.Next != "" {
+		next = "/events?" + withParams(query(q), "cursor", p.Next)
+	}
 	return s.render(w, "events", page{Title: "Events", Nav: "events", Data: struct {
-		Events eventPage
-		Filter string
-		Q      url.Values
-	}{p, query(q).Encode(), q}})
+		Events    eventPage
+		Next, CSV string
+		Q         url.Values
+	}{p, next, "/api/export?" + withParams(query(q), "format", "csv"), q}})
 }
 
 // segment is a piece of a document's text on a page: plain, or marked as
@@ -298,10 +322,10 @@ func (s *Server) pageNetwork(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.render(w, "network", page{Title: "Actor network", Nav: "network", Data: struct {
-		Chart  networkChart
-		Rows   []aggregate.Count
-		Filter string
-	}{newNetwork(res), res, query(q).Encode()}})
+		Chart networkChart
+		Rows  []aggregate.Count
+		CSV   string
+	}{newNetwork(res), res, "/api/top/dyads?" + withParams(query(q), "format", "csv", "n", "1000")}})
 }
 
 func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
