@@ -23,7 +23,7 @@ func TestPagesRender(t *testing.T) {
 	links := 0
 	for _, p := range []struct{ path, want string }{
 		{"/", `<svg class="chart" id="top-dyads"`},
-		{"/dyads", `<a href="/dyads/RUS-CHN">`},
+		{"/dyads", `<a href="/dyads?dyad=RUS-CHN">`},
 		{"/dyads?dyad=rus-chn", `id="series"`}, // redirected to the explorer
 		{"/dyads/RUS/CHN", `<polyline class="goldstein"`},
 		{"/dyads/RUS/CHN?interval=year&direction=ba", `<option selected>year</option>`},
@@ -65,5 +65,43 @@ func TestPagesRender(t *testing.T) {
 		t.Errorf("followed %d CSV links; every table has one", links)
 	}
 }
+
+// TestLinksResolve follows every link of every page, once: none is broken.
+func TestLinksResolve(t *testing.T) {
+	ts := newTestServer(t, demoStore(t), Config{})
+	seen := map[string]bool{}
+	queue := []string{"/", "/dyads", "/events", "/documents", "/network", "/search?q=gas"}
+	for len(queue) > 0 && len(seen) < 3000 {
+		path := queue[0]
+		queue = queue[1:]
+		if seen[path] {
+			continue
+		}
+		seen[path] = true
+		code, b := get(t, ts.URL+path)
+		if code != http.StatusOK {
+			t.Errorf("GET %s = %d", path, code)
+			continue
+		}
+		if strings.HasPrefix(path, "/api/") || strings.HasPrefix(path, "/static/") {
+			continue
+		}
+		for _, m := range anyLink.FindAllStringSubmatch(string(b), -1) {
+			link := html.UnescapeString(m[1])
+			if strings.HasPrefix(link, "?") {
+				link = strings.SplitN(path, "?", 2)[0] + link
+			}
+			if strings.HasPrefix(link, "/") && !seen[link] {
+				queue = append(queue, link)
+			}
+		}
+	}
+	t.Logf("followed %d links", len(seen))
+	if len(seen) < 100 {
+		t.Errorf("followed %d links", len(seen))
+	}
+}
+
+var anyLink = regexp.MustCompile(`(?:href|src)="([^"#]+)"`)
 
 var csvLink = regexp.MustCompile(`class="csv" href="([^"]+)"`)
