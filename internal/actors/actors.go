@@ -149,10 +149,11 @@ func (m *Mention) datedAt(i int) *dated {
 
 // dated is what codes a person's actor on a date: the dictionary entry
 // with its dated roles, and what the phrase around the name gives when
-// the person holds no office then.
+// the person holds no office then. A party is dated the same way: its
+// roles are its terms in government.
 type dated struct {
 	r      *Resolver
-	person *lexicon.Actor
+	person *lexicon.Actor // a person, or an organisation with dated roles
 	// country is the phrase's state ("Russian" in "Russian President
 	// Vladimir Putin"), the code when the person has none.
 	country string
