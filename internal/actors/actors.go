@@ -18,8 +18,10 @@
 //     "Russia's state gas company Gazprom", "European Union foreign policy
 //     chief Federica Mogherini", "CNPC chairman Zhou Jiping". A person is
 //     coded by the office held on the date (Putin RUSGOV as prime minister
-//     in 2011 and as president in 2012); a former holder is CCCELI. A
-//     title with an unknown name is coded by its country and role
+//     in 2011 and as president in 2012); a former holder is CCCELI. An
+//     organisation with dated roles is coded the same way (the BJP
+//     INDGOVPTY in 2019, INDOPPPTY in 2009; the Taliban AFGGOV since
+//     2021). A title with an unknown name is coded by its country and role
 //     ("Chinese Commerce Minister Zhong Shan" CHNGOV, "Russian political
 //     analyst Sergey Sanakoyev" RUS with the role analyst), and the name
 //     then codes the same person later in the document ("Sanakoyev said").
