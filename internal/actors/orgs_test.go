@@ -39,6 +39,8 @@ func TestOrgFamilies(t *testing.T) {
 		{"armed", "The TTP and the Arakan Army grew.", "2024", []string{"The TTP and the Arakan Army=PAKREB+MMRREB"}},
 		{"armed", "ADF rebels killed villagers.", "2023", []string{"ADF rebels=UGAREB"}},
 		{"armed", "The ADF deployed to Darwin.", "2023", nil},
+		{"armed", "We need the ETA for Argentina.", "2019", []string{"Argentina=ARG"}},
+		{"armed", "ETA separatists declared a ceasefire.", "2010", []string{"ETA separatists=ESPREB"}},
 		// Firms by headquarters.
 		{"firms", "Sonatrach signed with Petronas.", "2022", []string{"Sonatrach=DZABUS", "Petronas=MYSBUS"}},
 		{"firms", "TSMC and ASML agreed.", "2023", []string{"TSMC and ASML=TWNBUS+NLDBUS"}},
