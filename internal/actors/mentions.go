@@ -394,11 +394,11 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 				country = p.actor.Code
 			}
 		case partOrg:
-			orgs = append(orgs, p.actor.Code)
+			// A party is in government or opposition by date.
+			c, _ := p.actor.CodeAt(date)
+			orgs = append(orgs, c)
 			if code == "" || !person {
-				// A party is in government or opposition by date.
-				code, _ = p.actor.CodeAt(date)
-				name = p.actor.Name
+				code, name = c, p.actor.Name
 				// "Pakistan's Foreign Office": a state body named by
 				// another state's usage belongs to its owner.
 				if country != "" && r.countries[country] && len(code) > 3 && r.countries[code[:3]] && code[:3] != country {

@@ -54,6 +54,7 @@ func TestOrgFamilies(t *testing.T) {
 		{"parties", "The ANC lost its majority.", "2024", []string{"The ANC=ZAFGOVPTY"}},
 		{"parties", "The Rwandan Patriotic Front advanced.", "1993", []string{"The Rwandan Patriotic Front=RWAREB"}},
 		{"parties", "Labour and Conservatives debated.", "2020", nil},
+		{"parties", "the Likud-Kadima talks", "2008", []string{"the Likud-Kadima=ISROPPPTY+ISRGOVPTY"}},
 	}
 	for _, tt := range tests {
 		got := named(r.Sentence(tt.text, nlp.Tokenize(tt.text), tt.date))
