@@ -18,8 +18,10 @@
 //     "Russia's state gas company Gazprom", "European Union foreign policy
 //     chief Federica Mogherini", "CNPC chairman Zhou Jiping". A person is
 //     coded by the office held on the date (Putin RUSGOV as prime minister
-//     in 2011 and as president in 2012); a former holder is CCCELI. A
-//     title with an unknown name is coded by its country and role
+//     in 2011 and as president in 2012); a former holder is CCCELI. An
+//     organisation with dated roles is coded the same way (the BJP
+//     INDGOVPTY in 2019, INDOPPPTY in 2009; the Taliban AFGGOV since
+//     2021). A title with an unknown name is coded by its country and role
 //     ("Chinese Commerce Minister Zhong Shan" CHNGOV, "Russian political
 //     analyst Sergey Sanakoyev" RUS with the role analyst), and the name
 //     then codes the same person later in the document ("Sanakoyev said").
@@ -149,10 +151,11 @@ func (m *Mention) datedAt(i int) *dated {
 
 // dated is what codes a person's actor on a date: the dictionary entry
 // with its dated roles, and what the phrase around the name gives when
-// the person holds no office then.
+// the person holds no office then. A party is dated the same way: its
+// roles are its terms in government.
 type dated struct {
 	r      *Resolver
-	person *lexicon.Actor
+	person *lexicon.Actor // a person, or an organisation with dated roles
 	// country is the phrase's state ("Russian" in "Russian President
 	// Vladimir Putin"), the code when the person has none.
 	country string

@@ -109,7 +109,7 @@ var asAdjective = map[string]bool{
 // when the phrase is not one: a title that names no state body, official
 // or crowd, a title that modifies the noun after it ("government
 // plane", "military operations"), one that belongs to a name the
-// dictionary lacks ("Houthi rebels", "Wagner troops"), or a singular
+// dictionary lacks ("Wagner troops", "Azov fighters"), or a singular
 // title with no article after a preposition, which is a place or an
 // idiom ("take Russia to court", "a bill before parliament"). A
 // capitalised title takes the capitalised words before it into its
@@ -181,7 +181,7 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 		if bareWordStop[prev.Lower()] || (isDash(prev) && first > 1 && bareWordStop[toks[first-2].Lower()]) {
 			return bare{}, ph, false
 		}
-		// "Houthi rebels", "Hezbollah fighters": a capitalised word the
+		// "Wagner troops", "Azov fighters": a capitalised word the
 		// dictionary lacks owns a lower-case title.
 		if prev.IsCapitalized() && prev.IsWord() && first-1 > 0 && !toks[first].IsCapitalized() {
 			return bare{}, ph, false

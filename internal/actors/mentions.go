@@ -462,9 +462,11 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 				country = p.actor.Code
 			}
 		case partOrg:
-			orgs = append(orgs, p.actor.Code)
+			// A party is in government or opposition by date.
+			c, _ := p.actor.CodeAt(date)
+			orgs = append(orgs, c)
 			if code == "" || !person {
-				code, name = p.actor.Code, p.actor.Name
+				code, name = c, p.actor.Name
 				// "Pakistan's Foreign Office": a state body named by
 				// another state's usage belongs to its owner.
 				if country != "" && r.countries[country] && len(code) > 3 && r.countries[code[:3]] && code[:3] != country {
@@ -538,6 +540,8 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 		case p.kind == partPerson:
 			personal = toks[p.first : p.last+1]
 			dating = &dated{r: r, person: p.actor, country: country}
+		case p.kind == partOrg && len(p.actor.Roles) > 0 && !person && dating == nil && name == p.actor.Name:
+			dating = &dated{r: r, person: p.actor, country: country, title: role}
 		case p.kind == partAgent && dating != nil && dating.title == "":
 			dating.title = p.agent.Title // "Putin's spokesman": a title after the name
 		}
