@@ -20,7 +20,8 @@ import (
 // later is the archive stamp, and so is any weekday-stamped date later
 // than another date line. Such stamps are never the article's date.
 func Dateline(raw string) (iso string, ok bool) {
-	d := leadingDates(splitLines(normalise(raw)))
+	lines, _ := splitLines(normalise(raw))
+	d := leadingDates(lines)
 	return d.iso, d.ok
 }
 
