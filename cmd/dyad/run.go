@@ -82,7 +82,7 @@ func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink 
 	if err != nil {
 		return err
 	}
-	opt := ingest.Options{Manifest: cfg.Manifest, Stdin: e.stdin}
+	opt := ingest.Options{Manifest: cfg.Manifest, Stdin: e.stdin, MaxSize: cfg.MaxSize}
 	bar := newProgress(e, cfg, ingest.Count(inputs, opt), "coding")
 	defer bar.finish()
 
@@ -167,6 +167,9 @@ func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink 
 func describe(r *result) string {
 	var ie *ingest.InputError
 	if errors.As(r.err, &ie) {
+		if errors.Is(ie, ingest.ErrTooLarge) {
+			return ie.Error() + " (--max-size sets the limit)"
+		}
 		return ie.Error()
 	}
 	if r.doc != nil && !strings.HasPrefix(r.err.Error(), r.doc.Origin) {

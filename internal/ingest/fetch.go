@@ -59,7 +59,7 @@ func (w *walker) get(ctx context.Context, rawURL string) ([]byte, string, error)
 		}
 		return nil, "", &HTTPStatusError{Code: resp.StatusCode, Status: status}
 	}
-	raw, err := readLimited(resp.Body)
+	raw, err := w.readLimited(resp.Body)
 	if err != nil {
 		return nil, "", fmt.Errorf("read body: %w", err)
 	}

@@ -27,18 +27,22 @@ type Options struct {
 	Manifest string       // path to a manifest, optional
 	Client   *http.Client // for URLs and feeds; nil means a client with a 30s timeout
 	Stdin    io.Reader    // for "-"; nil means os.Stdin
+	// MaxSize is the largest input read, in bytes, from a file, URL or
+	// stdin; 0 means DefaultMaxSize. A larger input fails with
+	// ErrTooLarge, so a stray disk image or an endless stream cannot
+	// exhaust memory.
+	MaxSize int64
 }
+
+// DefaultMaxSize is the document-size limit when Options.MaxSize is 0.
+const DefaultMaxSize = 16 << 20
 
 // Sentinel causes wrapped by InputError.
 var (
 	ErrBinary   = errors.New("binary file, not text")
 	ErrEmpty    = errors.New("empty file")
-	ErrTooLarge = fmt.Errorf("larger than %d MiB", maxInputSize>>20)
+	ErrTooLarge = errors.New("larger than the document-size limit")
 )
-
-// maxInputSize bounds what is read from one file, URL or stdin, so a stray
-// disk image or endless stream cannot exhaust memory.
-const maxInputSize = 64 << 20
 
 // InputError is one input that could not be read; Input names the file or URL.
 type InputError struct {
@@ -91,6 +95,9 @@ func Walk(ctx context.Context, inputs []string, opt Options, fn func(*doc.Docume
 	}
 	if w.opt.Stdin == nil {
 		w.opt.Stdin = os.Stdin
+	}
+	if w.opt.MaxSize <= 0 {
+		w.opt.MaxSize = DefaultMaxSize
 	}
 	if opt.Manifest != "" {
 		m, err := readManifest(opt.Manifest)
@@ -320,7 +327,7 @@ func walkTree(ctx context.Context, root string, skip func(string) bool, visit fu
 }
 
 func (w *walker) file(ctx context.Context, path string) error {
-	raw, err := readFile(path)
+	raw, err := w.readFile(path)
 	if err != nil {
 		return w.fail(path, err)
 	}
@@ -328,24 +335,46 @@ func (w *walker) file(ctx context.Context, path string) error {
 	return w.content(ctx, src, raw)
 }
 
-func readFile(path string) ([]byte, error) {
+// readFile reads a file, refusing one over the size limit before reading
+// it.
+func (w *walker) readFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return readLimited(f)
+	if fi, err := f.Stat(); err == nil && fi.Size() > w.opt.MaxSize {
+		return nil, w.tooLarge(fi.Size())
+	}
+	return w.readLimited(f)
 }
 
-func readLimited(r io.Reader) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxInputSize+1))
+// readLimited reads r up to the size limit.
+func (w *walker) readLimited(r io.Reader) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, w.opt.MaxSize+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(b) > maxInputSize {
-		return nil, ErrTooLarge
+	if int64(len(b)) > w.opt.MaxSize {
+		return nil, w.tooLarge(-1)
 	}
 	return b, nil
+}
+
+// tooLarge says how an input of size bytes (-1 when not known) exceeds
+// the limit.
+func (w *walker) tooLarge(size int64) error {
+	if size < 0 {
+		return fmt.Errorf("%w of %s", ErrTooLarge, mebibytes(w.opt.MaxSize))
+	}
+	return fmt.Errorf("%s, %w of %s", mebibytes(size), ErrTooLarge, mebibytes(w.opt.MaxSize))
+}
+
+func mebibytes(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KiB", (n+1023)>>10)
+	}
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 }
 
 func (w *walker) stdin(ctx context.Context) error {
@@ -353,7 +382,7 @@ func (w *walker) stdin(ctx context.Context) error {
 		return w.fail("-", errors.New("standard input already read"))
 	}
 	w.stdinRead = true
-	raw, err := readLimited(w.opt.Stdin)
+	raw, err := w.readLimited(w.opt.Stdin)
 	if err != nil {
 		return w.fail("-", err)
 	}
