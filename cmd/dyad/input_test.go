@@ -1,10 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/demo"
 )
 
 // TestCleanExplain: dyad clean --explain lists each removal with its line
@@ -66,5 +69,60 @@ func TestMaxSize(t *testing.T) {
 	}
 	if code, _, _ := dyad(t, "code", "--max-size", "ten", small); code != exitUsage {
 		t.Errorf("--max-size ten: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestDemoDatelines: the bundled demo articles in a folder without their
+// manifest are coded with the dates of their wire datelines, every one,
+// and each record says the date came from the dateline (issue 10, item 3;
+// acceptance 3).
+func TestDemoDatelines(t *testing.T) {
+	dir := t.TempDir()
+	manifest, err := demo.Extract(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{} // file name → published date
+	mf, err := os.ReadFile(manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(mf)), "\n") {
+		var row struct{ Path, Published string }
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatal(err)
+		}
+		want[row.Path] = row.Published
+	}
+	for _, name := range []string{demo.ManifestName, "README.md"} {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	code, out, stderr := dyad(t, "code", "--quiet", dir)
+	if code != 0 {
+		t.Fatalf("dyad code exited %d: %s", code, stderr)
+	}
+	got := map[string]bool{}
+	for i, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var ev struct {
+			Doc, DocDate, DocDateFrom string
+		}
+		var raw map[string]any
+		if err := json.Unmarshal([]byte(line), &raw); err != nil {
+			t.Fatalf("record %d: %v", i, err)
+		}
+		ev.Doc, _ = raw["doc"].(string)
+		ev.DocDate, _ = raw["doc_date"].(string)
+		ev.DocDateFrom, _ = raw["doc_date_from"].(string)
+		if (ev.DocDate != want[ev.Doc] || ev.DocDateFrom != "dateline") && !got[ev.Doc] {
+			t.Errorf("%s: doc_date %q from %q, want %q from the dateline", ev.Doc, ev.DocDate, ev.DocDateFrom, want[ev.Doc])
+		}
+		got[ev.Doc] = true
+	}
+	for name := range want {
+		if !got[name] {
+			t.Errorf("%s: no events coded", name)
+		}
 	}
 }

@@ -140,8 +140,13 @@ func kinds(ps []para) []doc.ParagraphKind {
 }
 
 func isDateOrByline(s string) bool {
-	_, ok := parseDateLine(s)
-	return ok || len(s) <= 120 && byline.MatchString(s)
+	if _, ok := parseDateLine(s); ok {
+		return true
+	}
+	if w, ok := parseWire(s); ok && !w.dashed {
+		return true // "BEIJING, May 8, 2015" on a line of its own
+	}
+	return len(s) <= 120 && byline.MatchString(s)
 }
 
 // assemble joins the paragraphs with blank lines and records their

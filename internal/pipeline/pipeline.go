@@ -8,7 +8,6 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/actors"
@@ -156,10 +155,6 @@ func (c code) Process(_ context.Context, a *Analysis) error {
 	return nil
 }
 
-// wireDateline matches a news agency dateline at the start of a
-// paragraph: a city in capitals, an optional date, and a dash.
-var wireDateline = regexp.MustCompile(`^[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([A-Za-z ]+\))? [—–-]+ `)
-
 // Prepare cleans d.Body into d.Text and d.Paragraphs, fills a missing
 // publication date from a dateline in the text, and splits the paragraphs
 // into sentences. Sentences of headings, link lists and datelines are kept
@@ -183,10 +178,10 @@ func Split(text string, paras []doc.Paragraph) []doc.Sentence {
 			start, end := p.Start+sp.Start, p.Start+sp.End
 			// "PARIS, May 17, 2014 — Nigeria and ...": a wire dateline
 			// that opens a paragraph is a sentence of its own, not coded.
-			if loc := wireDateline.FindStringIndex(text[start:end]); k == 0 && loc != nil && loc[1] < end-start {
-				line := strings.TrimRight(text[start:start+loc[1]], " ")
+			if n, ok := clean.WireDateline(text[start:end]); k == 0 && ok && n < end-start {
+				line := strings.TrimRight(text[start:start+n], " ")
 				out = append(out, doc.Sentence{Index: len(out), Start: start, End: start + len(line), Text: line, Paragraph: pi})
-				start += loc[1]
+				start += n
 			}
 			out = append(out, doc.Sentence{
 				Index:     len(out),
