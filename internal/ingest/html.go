@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -61,6 +62,9 @@ func extractHTML(raw []byte, contentType string, base *url.URL) (x extracted, er
 	}
 	if x.Body == "" {
 		return x, fmt.Errorf("no main text in HTML: %w", ErrEmpty)
+	}
+	if doc, err := html.Parse(bytes.NewReader(page)); err == nil {
+		x.Body = resegment(x.Body, pageBlocks(doc))
 	}
 	x.Title = strings.TrimSpace(res.Metadata.Title)
 	x.Source = strings.TrimSpace(res.Metadata.Sitename)
@@ -179,6 +183,93 @@ func blockText(root *html.Node) string {
 		}
 	}
 	return strings.Join(out, "\n\n")
+}
+
+// pageBlocks returns the text of every block of a parsed page, in order,
+// white space collapsed.
+func pageBlocks(root *html.Node) []string {
+	var out []string
+	for _, p := range strings.Split(blockText(root), "\n\n") {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// resegment splits the paragraphs of extracted text that run several
+// blocks of the page together: some extractor paths flatten a short page
+// into one paragraph ("Crimea annexedFrance condemned …"). Such a
+// paragraph becomes the page's blocks, in the page's order, and a
+// paragraph the extractor also gave on its own is then dropped as a
+// repeat.
+func resegment(body string, blocks []string) string {
+	starts := map[string][]int{} // blocks by their first word
+	for i, b := range blocks {
+		w, _, _ := strings.Cut(b, " ")
+		starts[w] = append(starts[w], i)
+	}
+	paras := strings.Split(body, "\n\n")
+	split := make([][]string, len(paras))
+	inRunOn := map[string]bool{}
+	for i, p := range paras {
+		if parts := runOn(strings.Join(strings.Fields(p), " "), blocks, starts); len(parts) > 1 {
+			split[i] = parts
+			for _, q := range parts {
+				inRunOn[q] = true
+			}
+		}
+	}
+	if len(inRunOn) == 0 {
+		return body
+	}
+	var out []string
+	for i, p := range paras {
+		switch {
+		case split[i] != nil:
+			out = append(out, split[i]...)
+		case !inRunOn[strings.Join(strings.Fields(p), " ")]:
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// runOn returns the blocks, consecutive in the page, that p is made of
+// when run together with or without spaces, or nil.
+func runOn(p string, blocks []string, starts map[string][]int) []string {
+	for _, first := range candidates(p, blocks, starts) {
+		var parts []string
+		rest := p
+		for k := first; k < len(blocks) && rest != ""; k++ {
+			if !strings.HasPrefix(rest, blocks[k]) {
+				break
+			}
+			parts = append(parts, blocks[k])
+			rest = strings.TrimLeft(rest[len(blocks[k]):], " ")
+		}
+		if rest == "" {
+			return parts
+		}
+	}
+	return nil
+}
+
+// candidates are the blocks p may start with.
+func candidates(p string, blocks []string, starts map[string][]int) []int {
+	var out []int
+	for w, idx := range starts {
+		if !strings.HasPrefix(p, w) {
+			continue
+		}
+		for _, i := range idx {
+			if strings.HasPrefix(p, blocks[i]) && len(blocks[i]) < len(p) {
+				out = append(out, i)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // dateMetaKeys are <meta> names, properties and itemprops that carry a
