@@ -90,7 +90,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	default:
 		return usagef("--format must be jsonl, csv or json, got %q", cfg.Format)
 	}
-	err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
+	_, err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
 		for _, ev := range r.events {
 			if err := write(ev); err != nil {
 				return err
@@ -140,16 +140,17 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	sum, err := ingestInto(ctx, e, &cfg, st, inputs)
-	fmt.Fprintf(e.stdout, "%d documents read, %d new, %d events stored, %d failed; store %s\n",
-		sum.read, sum.added, sum.events, sum.failed, cfg.DB)
+	fmt.Fprintf(e.stdout, "%d documents read, %d new, %d events stored, %d failed, %d skipped; store %s\n",
+		sum.read, sum.added, sum.events, sum.failed, sum.skipped, cfg.DB)
 	return err
 }
 
-type ingestSummary struct{ read, added, events, failed int }
+type ingestSummary struct{ read, added, events, failed, skipped int }
 
 func ingestInto(ctx context.Context, e *env, cfg *config, st store.Store, inputs []string) (ingestSummary, error) {
 	var sum ingestSummary
-	err := codeInputs(ctx, e, cfg, inputs, func(r result) error {
+	var err error
+	sum.skipped, err = codeInputs(ctx, e, cfg, inputs, func(r result) error {
 		sum.read++
 		added, err := st.PutDocument(ctx, r.doc, r.events)
 		if err != nil {
@@ -216,7 +217,10 @@ func preparedDocument(ctx context.Context, e *env, name string, args []string, c
 		return nil, usagef("want exactly one FILE, URL or -")
 	}
 	var prepared *doc.Document
-	err = ingest.Walk(ctx, inputs, ingest.Options{Stdin: e.stdin, MaxSize: cfg.MaxSize}, func(d *doc.Document, err error) error {
+	opt := ingest.Options{Stdin: e.stdin, MaxSize: cfg.MaxSize, Notify: func(n ingest.Notice) {
+		fmt.Fprintf(e.stderr, "dyad: %s\n", n)
+	}}
+	err = ingest.Walk(ctx, inputs, opt, func(d *doc.Document, err error) error {
 		if err != nil {
 			return err
 		}
@@ -381,7 +385,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("%s: %w", inputs[0], err)
 		}
 	} else {
-		err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
+		_, err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
 			evs = append(evs, r.events...)
 			return nil
 		})

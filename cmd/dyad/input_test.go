@@ -126,3 +126,77 @@ func TestDemoDatelines(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestFolder: ingesting a folder reads its text and HTML, takes its
+// manifest as metadata, skips the rest with one line each and counts
+// them in the summary; a Windows-1252 file is read as such and said so
+// (issue 10, items 4 and 6).
+func TestIngestFolder(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	files := map[string]string{
+		"01_gas.txt":     "Russia and China signed a gas supply deal in Shanghai on Wednesday.\n",
+		"02_cp1252.txt":  "Russia\x92s foreign minister met his Chinese counterpart in Beijing on Monday.\n",
+		"manifest.jsonl": `{"path":"01_gas.txt","id":"gas","published":"2014-05-21"}` + "\n",
+		"README.md":      "# Corpus\n\nRussia and China signed many deals; these articles were collected for a test.\n",
+		"data.json":      `{"events":[{"text":"Russia and China signed a deal in Beijing."},{"text":"China met Russia."}]}`,
+		"report.pdf":     "%PDF-1.4\nRussia and China signed a deal in Beijing.\n",
+	}
+	if err := os.MkdirAll(corpus, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(corpus, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(dir, "f.db")
+	code, out, stderr := dyad(t, "ingest", "--quiet", "--db", db, corpus)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "2 documents read, 2 new") || !strings.Contains(out, "0 failed, 4 skipped") {
+		t.Errorf("summary %q, want 2 documents read and 4 skipped", out)
+	}
+	for _, name := range []string{"manifest.jsonl", "README.md", "data.json", "report.pdf"} {
+		if n := strings.Count(stderr, filepath.Join(corpus, name)+": skipped"); n != 1 {
+			t.Errorf("%s named %d times as skipped, want once:\n%s", name, n, stderr)
+		}
+	}
+	if !strings.Contains(stderr, "02_cp1252.txt: read as Windows-1252") {
+		t.Errorf("stderr does not say 02_cp1252.txt was read as Windows-1252:\n%s", stderr)
+	}
+	code, out, _ = dyad(t, "events", "--db", db, "--format", "jsonl", "--doc", "gas")
+	if code != 0 || !strings.Contains(out, `"doc_date":"2014-05-21"`) || !strings.Contains(out, `"doc_date_from":"manifest"`) {
+		t.Errorf("events of gas: exit %d, want the folder manifest's date:\n%s", code, out)
+	}
+	code, out, _ = dyad(t, "events", "--db", db, "--format", "jsonl", "--doc", "02_cp1252.txt")
+	if code != 0 || !strings.Contains(out, "Russia’s foreign minister") {
+		t.Errorf("events of 02_cp1252.txt: exit %d, want the sentence with a curly apostrophe:\n%s", code, out)
+	}
+}
+
+// TestManifestBadRowGoesOn: one bad row is one line naming the manifest
+// and the row; the other rows are coded (issue 10, item 7).
+func TestManifestBadRowGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "Russia and China signed a gas supply deal in Shanghai on Wednesday.\n")
+	write("b.txt", "Russia annexed Crimea on Tuesday, and France condemned the move.\n")
+	write("m.jsonl", `{"path":"a.txt","published":"2014-05-21"}`+"\n"+`{"path":"b.txt","published":"03/18/2014"}`+"\n")
+	code, out, stderr := dyad(t, "ingest", "--quiet", "--db", filepath.Join(dir, "m.db"), "--manifest", filepath.Join(dir, "m.jsonl"))
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(stderr, filepath.Join(dir, "m.jsonl")+`:2: published "03/18/2014" is not a date`) {
+		t.Errorf("stderr does not name m.jsonl:2 and its date:\n%s", stderr)
+	}
+	if !strings.Contains(out, "1 documents read, 1 new") {
+		t.Errorf("summary %q, want the good row read", out)
+	}
+}

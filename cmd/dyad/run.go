@@ -67,20 +67,23 @@ func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
 	return pipeline.New(actors.New(lex), parser, c), nil
 }
 
-// result is one input, coded or failed.
+// result is one input, coded or failed, or a notice about an input.
 type result struct {
 	doc    *doc.Document
 	events []doc.Event
 	err    error
+	notice *ingest.Notice
 }
 
 // codeInputs reads the inputs, codes them with cfg.Workers workers and
 // calls sink once per input, in input order. It reports each failed input
-// on stderr, and returns a *partialError when any failed.
-func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink func(result) error) error {
+// and each notice (an encoding assumed, a file skipped) on stderr, and
+// returns how many inputs were skipped, and a *partialError when any
+// failed.
+func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink func(result) error) (skipped int, err error) {
 	p, err := newPipeline(e, cfg)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	opt := ingest.Options{Manifest: cfg.Manifest, Stdin: e.stdin, MaxSize: cfg.MaxSize}
 	bar := newProgress(e, cfg, ingest.Count(inputs, opt), "coding")
@@ -109,6 +112,16 @@ func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink 
 	}
 	// The reader hands each input to a worker and queues it for the sink
 	// in input order.
+	noticed := make(chan struct{})
+	close(noticed)
+	// Notices are queued in order with the inputs, so the one goroutine
+	// that writes to stderr says them in place.
+	opt.Notify = func(n ingest.Notice) {
+		select {
+		case ordered <- job{&result{notice: &n}, noticed}:
+		case <-ctx.Done():
+		}
+	}
 	var walkErr error
 	go func() {
 		defer close(ordered)
@@ -132,6 +145,14 @@ func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink 
 	var sinkErr error
 	for j := range ordered {
 		<-j.done
+		if n := j.res.notice; n != nil {
+			bar.clear()
+			fmt.Fprintf(e.stderr, "dyad: %s\n", n)
+			if n.Skipped {
+				skipped++
+			}
+			continue
+		}
 		total++
 		if j.res.err != nil {
 			failed++
@@ -145,22 +166,36 @@ func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink 
 		bar.add(1)
 	}
 	wg.Wait()
+	if skipped > 0 {
+		bar.clear()
+		fmt.Fprintf(e.stderr, "dyad: %d %s skipped, not news text (named above)\n", skipped, plural(skipped, "file", "files"))
+	}
 	if sinkErr != nil {
-		return sinkErr
+		return skipped, sinkErr
 	}
 	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
-		return walkErr
+		return skipped, walkErr
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return skipped, err
 	}
 	if failed > 0 {
-		return &partialError{failed: failed, total: total}
+		return skipped, &partialError{failed: failed, total: total}
+	}
+	if total == 0 && skipped > 0 {
+		return skipped, fmt.Errorf("no documents to code: every input was skipped")
 	}
 	if total == 0 {
-		return usagef("no inputs: name files, directories, URLs or - (or give --manifest)")
+		return skipped, usagef("no inputs: name files, directories, URLs or - (or give --manifest)")
 	}
-	return nil
+	return skipped, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // describe names a failed input and its problem in one line.

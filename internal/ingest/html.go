@@ -21,6 +21,7 @@ type extracted struct {
 	Title     string
 	Source    string // site name
 	Published string // ISO 8601 to the precision the page gives
+	Encoding  string // the encoding the page was read as, when not UTF-8
 }
 
 // extractHTML takes the main text and metadata out of an HTML page.
@@ -29,10 +30,11 @@ func extractHTML(raw []byte, contentType string, base *url.URL) (x extracted, er
 	if len(bytes.TrimSpace(bytes.TrimPrefix(raw, utf8BOM))) == 0 {
 		return x, ErrEmpty
 	}
-	page, err := htmlToUTF8(raw, contentType)
+	page, enc, err := htmlToUTF8(raw, contentType)
 	if err != nil {
 		return x, err
 	}
+	x.Encoding = enc
 	if isBinary(page) {
 		return x, ErrBinary
 	}
@@ -82,17 +84,22 @@ func extractHTML(raw []byte, contentType string, base *url.URL) (x extracted, er
 
 // htmlToUTF8 converts a page to UTF-8 when its encoding is known to be
 // something else: from a byte-order mark or the HTTP header, or declared
-// in a <meta> tag when the bytes are not valid UTF-8 anyway.
-func htmlToUTF8(raw []byte, contentType string) ([]byte, error) {
+// in a <meta> tag when the bytes are not valid UTF-8 anyway. It returns
+// the encoding assumed when that is not UTF-8, and how it was known.
+func htmlToUTF8(raw []byte, contentType string) (page []byte, assumed string, err error) {
 	enc, name, certain := charset.DetermineEncoding(raw, contentType)
 	if enc == encoding.Nop || name == "utf-8" || (!certain && utf8.Valid(raw)) {
-		return bytes.TrimPrefix(raw, utf8BOM), nil
+		return bytes.TrimPrefix(raw, utf8BOM), "", nil
 	}
 	out, err := enc.NewDecoder().Bytes(raw)
 	if err != nil {
-		return nil, fmt.Errorf("decode %s: %w", name, err)
+		return nil, "", fmt.Errorf("decode %s: %w", name, err)
 	}
-	return bytes.TrimPrefix(out, utf8BOM), nil
+	assumed = name + " (declared)"
+	if !certain {
+		assumed = name + " (guessed: not valid UTF-8)"
+	}
+	return bytes.TrimPrefix(out, utf8BOM), assumed, nil
 }
 
 // rxSiteFromURL is how trafilatura derives a site name from a URL.
