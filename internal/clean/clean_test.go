@@ -334,8 +334,16 @@ func FuzzText(f *testing.F) {
 	f.Add("•\n\nitem one that is long enough to wrap across the line end and\ncontinue here.\n •\n\n11 of 11\n")
 	f.Add("a-\nb\r\n\u00ad\f\t \u2028x")
 	f.Add("For more information, please see the following:\n\nBBC – “x\n\nJane Roe\nemail: a@b.c\n")
+	f.Add("Body text of the article goes on here.\n\nLeave a Reply\n\nName\fEmail\u2029\nKeep reading\nMore text of a second article follows here.\n")
 	f.Fuzz(func(t *testing.T, raw string) {
-		checkResult(t, Text(raw))
+		res := Text(raw)
+		checkResult(t, res)
+		lines := strings.Count(raw, "\n") + strings.Count(raw, "\r") + strings.Count(raw, "\u2028") + 1
+		for _, r := range res.Removed {
+			if r.First < 1 || r.Last < r.First || r.Last > lines {
+				t.Fatalf("removal %+v outside lines 1-%d", r, lines)
+			}
+		}
 	})
 }
 
@@ -344,7 +352,13 @@ func FuzzDateline(f *testing.F) {
 	f.Add("Wednesday May 27, 2020\n\nJune 7, 2012\n")
 	f.Add("Published: Jun. 7th, 2012 10:30 GMT")
 	f.Add("2012-02-30")
+	f.Add("WAGAH, Pakistan, March 1, 2019 — Pakistan returned the pilot.")
+	f.Add("March 3 (Reuters) - Talks resume in 2020.")
+	f.Add("(AP) — The talks resumed.\n\nBEIJING, May 8, 2015\n")
 	f.Fuzz(func(t *testing.T, raw string) {
+		if end, ok := WireDateline(raw); ok && (end <= 0 || end > len(raw)) {
+			t.Fatalf("WireDateline(%q) ends at %d", raw, end)
+		}
 		iso, ok := Dateline(raw)
 		if ok != (iso != "") {
 			t.Fatalf("Dateline = %q, %v: ok must say whether a date was found", iso, ok)

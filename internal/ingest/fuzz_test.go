@@ -95,6 +95,8 @@ func FuzzDecodeText(f *testing.F) {
 	f.Add([]byte("\xEF\xBB\xBFbom"))
 	f.Add([]byte("\xFF\xFEh\x00"))
 	f.Add([]byte("caf\xe9"))
+	f.Add([]byte("Russia\x92s \x93deal\x94"))
+	f.Add([]byte("H\x00i\x00 \x00t\x00h\x00e\x00r\x00e\x00"))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		s, _, err := decodeText(raw)
 		if err != nil {
