@@ -137,6 +137,29 @@ func TestText(t *testing.T) {
 			want: []kp{B("The two sides signed deals.")},
 		},
 		{
+			// Issue 10, item 1: text after a form is kept.
+			name: "article after a comment form",
+			raw: "The two sides signed deals in Beijing on Monday, officials said.\n\nLeave a Reply\n\n" +
+				"Your email address will not be published.\n\n" +
+				"The foreign ministers of both countries met again in Moscow on Friday to prepare the summit.\n",
+			want: []kp{
+				B("The two sides signed deals in Beijing on Monday, officials said."),
+				B("The foreign ministers of both countries met again in Moscow on Friday to prepare the summit."),
+			},
+		},
+		{
+			name: "labels between the prompts of a form are part of it",
+			raw: "The two sides signed deals.\n\nLeave a Reply\n\nFill in your details below or click an icon to log in: Logo\n\n" +
+				"You are commenting using your account. Log Out /  Change )\n\nGoogle photo\n\n" +
+				"You are commenting using your Google account. Log Out /  Change )\n\n" +
+				"Connecting to %s\n\nNext Story Title\n\nThe leaders met again in Moscow on Friday and agreed on a new summit.\n",
+			want: []kp{
+				B("The two sides signed deals."),
+				H("Next Story Title"),
+				B("The leaders met again in Moscow on Friday and agreed on a new summit."),
+			},
+		},
+		{
 			name: "comment link above the text is not a comment form",
 			raw:  "Talks In Beijing\n\nLeave a comment\n\nThe two sides signed deals in Beijing on Monday, officials said.\n\nLeave a Reply\n\nName\n",
 			want: []kp{H("Talks In Beijing"), B("The two sides signed deals in Beijing on Monday, officials said.")},

@@ -11,52 +11,6 @@ import (
 	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
-// TestFormKeepsFollowingText: a comment form or paywall is removed, and
-// article text after it is kept (issue 10, item 1).
-func TestFormKeepsFollowingText(t *testing.T) {
-	tests := []struct {
-		name string
-		raw  string
-		want []kp
-	}{
-		{
-			name: "article after a comment form",
-			raw: "The two sides signed deals in Beijing on Monday, officials said.\n\nLeave a Reply\n\n" +
-				"Your email address will not be published.\n\n" +
-				"The foreign ministers of both countries met again in Moscow on Friday to prepare the summit.\n",
-			want: []kp{
-				B("The two sides signed deals in Beijing on Monday, officials said."),
-				B("The foreign ministers of both countries met again in Moscow on Friday to prepare the summit."),
-			},
-		},
-		{
-			name: "labels between the prompts of a form are part of it",
-			raw: "The two sides signed deals.\n\nLeave a Reply\n\nFill in your details below or click an icon to log in: Logo\n\n" +
-				"You are commenting using your account. Log Out /  Change )\n\nGoogle photo\n\n" +
-				"You are commenting using your Google account. Log Out /  Change )\n\n" +
-				"Connecting to %s\n\nNext Story Title\n\nThe leaders met again in Moscow on Friday and agreed on a new summit.\n",
-			want: []kp{
-				B("The two sides signed deals."),
-				H("Next Story Title"),
-				B("The leaders met again in Moscow on Friday and agreed on a new summit."),
-			},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := Text(tt.raw)
-			var got []kp
-			for _, p := range res.Paragraphs {
-				got = append(got, kp{p.Kind, res.Text[p.Start:p.End]})
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("Text:\n got  %v\n want %v", got, tt.want)
-			}
-			checkResult(t, res)
-		})
-	}
-}
-
 // TestConcatenatedSeeds: the five seeds in one file, as cat writes them,
 // clean to the body text of all five (issue 10, item 1).
 func TestConcatenatedSeeds(t *testing.T) {

@@ -403,14 +403,17 @@ func TestInputErrorMessage(t *testing.T) {
 	}
 }
 
+// manifestCase is a manifest and the error it gives.
+type manifestCase struct {
+	name, file, content string
+	line                int
+	msg                 string // substring of the error message
+}
+
 // TestManifestErrors: a manifest that cannot be read stops the walk with
 // a *ManifestError naming it.
 func TestManifestErrors(t *testing.T) {
-	tests := []struct {
-		name, file, content string
-		line                int
-		msg                 string // substring of the error message
-	}{
+	tests := []manifestCase{
 		{"CSV header without path or url", "m.csv", "id,title\nx,y\n", 1, "m.csv:1: header"},
 		{"CSV bad quote", "m.csv", "path,id\n\"a.txt,1\n", 2, "m.csv:"},
 		{"missing manifest", "absent.jsonl", "", 0, "absent.jsonl"},
@@ -453,11 +456,7 @@ func TestManifestErrors(t *testing.T) {
 // TestManifestBadRows: each bad row of a manifest is one failed input
 // named by file and line, and the other rows are read (issue 10, item 7).
 func TestManifestBadRows(t *testing.T) {
-	tests := []struct {
-		name, file, content string
-		line                int
-		msg                 string // substring of the error message
-	}{
+	tests := []manifestCase{
 		{"bad JSON on line 3", "m.jsonl", "{\"path\":\"a.txt\"}\n\n{\"path\": \"b.txt\",,}\n", 3, "invalid JSON row"},
 		{"row without path or url", "m.jsonl", "{\"path\":\"a.txt\"}\n{\"id\":\"x\"}\n", 2, `row has neither "path" nor "url"`},
 		{"date in the American order", "m.jsonl", "{\"path\":\"a.txt\"}\n{\"path\":\"b.txt\",\"published\":\"03/18/2014\"}\n", 2, `published "03/18/2014" is not a date`},
