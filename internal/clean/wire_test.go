@@ -1,6 +1,14 @@
 package clean
 
-import "testing"
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/sharedtest"
+)
 
 // TestWireDateline: the datelines news agencies put before the first
 // sentence give the document its date (issue 10, item 3).
@@ -48,5 +56,34 @@ func TestWireDatelineEnd(t *testing.T) {
 		if got := tt.s[:end]; got != tt.want || ok != (tt.want != "") {
 			t.Errorf("WireDateline(%q) ends at %q, %v; want %q", tt.s, got, ok, tt.want)
 		}
+	}
+}
+
+// TestWireCorpusDatelines: every article of the wire set (written for
+// scoring, never for this finder) is dated by its dateline as its
+// manifest dates it.
+func TestWireCorpusDatelines(t *testing.T) {
+	dir := sharedtest.Path(t, "corpus", "wire")
+	mf, err := os.ReadFile(filepath.Join(dir, "manifest.jsonl"))
+	if err != nil {
+		t.Skipf("no wire manifest in ../shared/corpus/wire: %v", err)
+	}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(mf)), "\n") {
+		var row struct{ Path, Published string }
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatal(err)
+		}
+		raw, err := os.ReadFile(filepath.Join(dir, row.Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := Dateline(string(raw)); got != row.Published {
+			t.Errorf("%s: dateline gives %q, manifest %q", row.Path, got, row.Published)
+		}
+		n++
+	}
+	if n < 30 {
+		t.Errorf("%d wire articles checked, want 30", n)
 	}
 }
