@@ -143,8 +143,8 @@ func isDateOrByline(s string) bool {
 	if _, ok := parseDateLine(s); ok {
 		return true
 	}
-	if w, ok := parseWire(s); ok && !w.dashed {
-		return true // "BEIJING, May 8, 2015" on a line of its own
+	if w, ok := parseWire(s); ok && (!w.dashed || w.end == len(s)) {
+		return true // "BEIJING, May 8, 2015" or "TBILISI, August 13, 2008 —" on a line of its own
 	}
 	return len(s) <= 120 && byline.MatchString(s)
 }

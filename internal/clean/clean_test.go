@@ -215,6 +215,11 @@ func TestText(t *testing.T) {
 			want: []kp{D("June 7, 2012"), B("President Putin arrived in Beijing on June 5 for a visit.")},
 		},
 		{
+			name: "wire datelines on a line of their own",
+			raw:  "Talks In Tbilisi\n\nTBILISI, August 13, 2008 —\n\nBEIJING, May 8, 2015\n\nThe leaders met.\n",
+			want: []kp{H("Talks In Tbilisi"), D("TBILISI, August 13, 2008 —"), D("BEIJING, May 8, 2015"), B("The leaders met.")},
+		},
+		{
 			name: "byline with date",
 			raw:  "Talks In Beijing\n\nBy Jane Roe · June 7, 2012\n\nThe leaders met.\n",
 			want: []kp{H("Talks In Beijing"), D("By Jane Roe · June 7, 2012"), B("The leaders met.")},

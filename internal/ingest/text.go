@@ -159,7 +159,8 @@ func decodeText(raw []byte) (text, assumed string, err error) {
 			enc, assumed = unicode.UTF16(order, unicode.IgnoreBOM), e+" (no byte-order mark)"
 		} else if !mostlyUTF8(raw) {
 			if highShare(raw) > 0.3 {
-				return "", "", ErrBinary // prose in Latin script is mostly ASCII
+				// Prose in Latin-1 or Windows-1252 is mostly ASCII.
+				return "", "", fmt.Errorf("%w: not UTF-8, UTF-16, Latin-1 or Windows-1252 text", ErrBinary)
 			}
 			enc, assumed = charmap.ISO8859_1, "ISO-8859-1 (Latin-1; not valid UTF-8)"
 			if usesC1(raw) {
