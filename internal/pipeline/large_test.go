@@ -83,3 +83,47 @@ func TestPrepareLarge(t *testing.T) {
 		t.Errorf("Prepare of %d bytes gave %d sentences: text was lost", len(text), len(d.Sentences))
 	}
 }
+
+// TestProcessWindows: a document longer than a window is coded a window of
+// whole paragraphs at a time: every window is coded, every event points at
+// its own sentence of the whole document, and no window's tokens outlive
+// its coding (issue 10, item 2: one 5 MB file peaked at 700 MB).
+func TestProcessWindows(t *testing.T) {
+	text := largeText(t, 3*windowBytes)
+	d := &doc.Document{ID: "large", Hash: "h", Body: text, Published: "2014-04"}
+	evs, err := testPipeline(t, true).Process(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	last := 0
+	for _, e := range evs {
+		s := d.Sentences[e.SentenceIndex]
+		if e.Sentence != s.Text || d.Text[e.Span[0]:e.Span[1]] != s.Text {
+			t.Fatalf("event %s: sentence %d %q does not match the document's %q", e.ID, e.SentenceIndex, e.Sentence, s.Text)
+		}
+		if e.SentenceIndex < last {
+			t.Fatalf("event %s: sentence %d after sentence %d", e.ID, e.SentenceIndex, last)
+		}
+		last = e.SentenceIndex
+	}
+	if tail := d.Sentences[len(d.Sentences)*9/10].Start; evs[len(evs)-1].Span[0] < tail {
+		t.Errorf("last event at byte %d, want one in the last tenth of the document (from byte %d): a window was not coded", evs[len(evs)-1].Span[0], tail)
+	}
+	kept := 0
+	for _, s := range d.Sentences {
+		if s.Tokens != nil {
+			kept++
+		}
+	}
+	if kept > 0 {
+		t.Errorf("%d sentences keep their tokens after coding, want none", kept)
+	}
+	// A document within one window is coded as before, tokens kept.
+	small := &doc.Document{ID: "small", Body: "Russian President Vladimir Putin arrived in Beijing on June 5, 2012.\n", Published: "2012-06"}
+	if _, err := testPipeline(t, true).Process(context.Background(), small); err != nil || small.Sentences[0].Tokens == nil {
+		t.Errorf("short document: %v, tokens %v", err, small.Sentences[0].Tokens)
+	}
+}

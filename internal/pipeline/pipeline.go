@@ -58,13 +58,64 @@ func New(r *actors.Resolver, parser Parser, c *coder.Coder) *Pipeline {
 	return &Pipeline{stages: append(stages, code{c})}
 }
 
+// windowBytes is the most text the meaning stages hold at once. A longer
+// document is cleaned and split whole, then tokenized, parsed and coded a
+// window of whole paragraphs at a time (its protagonists and running dates
+// found per window, as for separate files), and each window's tokens are
+// dropped once its events are out: memory stays bounded whatever the
+// document's size. News articles are far shorter and are coded whole.
+const windowBytes = 256 << 10
+
 // Process runs every stage on d and returns its events.
 func (p *Pipeline) Process(ctx context.Context, d *doc.Document) ([]doc.Event, error) {
-	a, err := p.analyse(ctx, d)
-	if err != nil {
+	if len(d.Body) <= windowBytes {
+		a, err := p.analyse(ctx, d)
+		if err != nil {
+			return nil, err
+		}
+		return a.Events, nil
+	}
+	if err := p.stages[0].Process(ctx, &Analysis{Doc: d}); err != nil {
 		return nil, err
 	}
-	return a.Events, nil
+	var events []doc.Event
+	for _, w := range windows(d.Sentences, windowBytes) {
+		part := *d
+		part.Sentences = d.Sentences[w[0]:w[1]]
+		a := &Analysis{Doc: &part}
+		for _, s := range p.stages[1:] {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			if err := s.Process(ctx, a); err != nil {
+				return nil, err
+			}
+		}
+		events = append(events, a.Events...)
+		for i := w[0]; i < w[1]; i++ {
+			d.Sentences[i].Tokens, d.Sentences[i].Parsed = nil, false
+		}
+	}
+	return events, nil
+}
+
+// windows cuts sentences into runs of whole paragraphs holding about size
+// bytes of text each; a paragraph four times that size is cut between
+// sentences.
+func windows(ss []doc.Sentence, size int) [][2]int {
+	var out [][2]int
+	from := 0
+	for i := 1; i < len(ss); i++ {
+		span := ss[i].Start - ss[from].Start
+		if span >= size && ss[i].Paragraph != ss[i-1].Paragraph || span >= 4*size {
+			out = append(out, [2]int{from, i})
+			from = i
+		}
+	}
+	if len(ss) > 0 {
+		out = append(out, [2]int{from, len(ss)})
+	}
+	return out
 }
 
 func (p *Pipeline) analyse(ctx context.Context, d *doc.Document) (*Analysis, error) {
