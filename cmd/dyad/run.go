@@ -110,18 +110,18 @@ func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink 
 			}
 		}()
 	}
-	// The reader hands each input to a worker and queues it for the sink
-	// in input order.
-	noticed := make(chan struct{})
-	close(noticed)
 	// Notices are queued in order with the inputs, so the one goroutine
 	// that writes to stderr says them in place.
+	noticed := make(chan struct{})
+	close(noticed)
 	opt.Notify = func(n ingest.Notice) {
 		select {
 		case ordered <- job{&result{notice: &n}, noticed}:
 		case <-ctx.Done():
 		}
 	}
+	// The reader hands each input to a worker and queues it for the sink
+	// in input order.
 	var walkErr error
 	go func() {
 		defer close(ordered)
