@@ -372,7 +372,7 @@ func TestCorrections(t *testing.T) {
 		t.Fatalf("undated document: %v", before[0])
 	}
 	code, out, stderr := dyad(t, "ingest", "--quiet", "--db", db, "--manifest", manifest, text)
-	if code != 0 || !strings.Contains(out, "0 new, 2 events stored, 0 failed; 1 known documents updated") {
+	if code != 0 || !strings.Contains(out, "0 new, 2 events stored, 0 failed, 0 skipped; 1 known documents updated") {
 		t.Errorf("ingest with a manifest adding the date: %d %q %s", code, out, stderr)
 	}
 	after := jsonlEvents(t, "export", "--db", db, "--format", "jsonl")
@@ -385,7 +385,7 @@ func TestCorrections(t *testing.T) {
 		}
 	}
 	// The same again changes nothing.
-	if _, out, _ := dyad(t, "ingest", "--quiet", "--db", db, "--manifest", manifest, text); !strings.Contains(out, "0 new, 0 events stored, 0 failed; store") {
+	if _, out, _ := dyad(t, "ingest", "--quiet", "--db", db, "--manifest", manifest, text); !strings.Contains(out, "0 new, 0 events stored, 0 failed, 0 skipped; store") {
 		t.Errorf("third ingest: %q", out)
 	}
 	// Re-coding keeps every event that comes out the same, with its id.

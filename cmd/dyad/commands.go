@@ -14,6 +14,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/dyad-events/dyad/internal/cameo"
+	"github.com/dyad-events/dyad/internal/clean"
 	"github.com/dyad-events/dyad/internal/demo"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/eval"
@@ -44,7 +45,9 @@ skipped; the rest are stored; the exit status is 1. With no INPUT and no
 
 const helpClean = `Prints the cleaned text of one document: paragraphs rebuilt from hard-wrapped
 text, page furniture, paywalls, comment forms and publisher blurbs removed.
-HTML input is reduced to its main text first.`
+HTML input is reduced to its main text first. --explain lists instead what was
+removed and why: the line range, the rule and the first removed line (for HTML,
+line numbers count lines of the extracted main text).`
 
 const helpEvents = `Prints stored events as a table: date, source, event, target, document,
 sentence. --format jsonl|csv|json prints data instead of a table.
@@ -94,7 +97,7 @@ file (default dyad-demo.db, replaced if present) and prints a summary.`
 
 func runCode(ctx context.Context, e *env, args []string) error {
 	var cfg config
-	fs := flagSet("code", &cfg, "manifest", "dicts", "quiet", "format", "workers")
+	fs := flagSet("code", &cfg, "manifest", "dicts", "quiet", "format", "workers", "maxsize")
 	inputs, err := parse(fs, &cfg, args)
 	if err != nil {
 		return err
@@ -112,7 +115,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	default:
 		return usagef("--format must be jsonl, csv or json, got %q", cfg.Format)
 	}
-	err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
+	_, err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
 		for _, ev := range r.events {
 			if err := write(ev); err != nil {
 				return err
@@ -151,7 +154,7 @@ func openStore(ctx context.Context, dsn string) (store.Store, error) {
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	var cfg config
-	fs := flagSet("ingest", &cfg, "db", "manifest", "dicts", "quiet", "workers")
+	fs := flagSet("ingest", &cfg, "db", "manifest", "dicts", "quiet", "workers", "maxsize")
 	inputs, err := parse(fs, &cfg, args)
 	if err != nil {
 		return err
@@ -170,17 +173,18 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if sum.updated > 0 {
 		updated = fmt.Sprintf("; %d known documents updated with new metadata and re-coded", sum.updated)
 	}
-	fmt.Fprintf(e.stdout, "%d documents read, %d new, %d events stored, %d failed%s; store %s\n",
-		sum.read, sum.added, sum.events, sum.failed, updated, cfg.DB)
+	fmt.Fprintf(e.stdout, "%d documents read, %d new, %d events stored, %d failed, %d skipped%s; store %s\n",
+		sum.read, sum.added, sum.events, sum.failed, sum.skipped, updated, cfg.DB)
 	return err
 }
 
-type ingestSummary struct{ read, added, updated, events, failed int }
+type ingestSummary struct{ read, added, updated, events, failed, skipped int }
 
 func ingestInto(ctx context.Context, e *env, cfg *config, st store.Store, inputs []string) (ingestSummary, error) {
 	var sum ingestSummary
 	var recoder *docCoder // for known content with new metadata
-	err := codeInputs(ctx, e, cfg, inputs, func(r result) error {
+	var err error
+	sum.skipped, err = codeInputs(ctx, e, cfg, inputs, func(r result) error {
 		sum.read++
 		added, err := st.PutDocument(ctx, r.doc, r.events)
 		if err != nil {
@@ -209,20 +213,46 @@ func ingestInto(ctx context.Context, e *env, cfg *config, st store.Store, inputs
 }
 
 func runClean(ctx context.Context, e *env, args []string) error {
-	d, err := preparedDocument(ctx, e, "clean", args)
+	var cfg config
+	d, err := preparedDocument(ctx, e, "clean", args, &cfg, "explain")
 	if err != nil {
 		return err
+	}
+	if cfg.Explain {
+		return explain(e.stdout, d)
 	}
 	_, err = fmt.Fprintln(e.stdout, d.Text)
 	return err
 }
 
+// explain lists what cleaning removed from d and why: one line per
+// stretch of lines, with its line range, the rule and the first line.
+func explain(w io.Writer, d *doc.Document) error {
+	res := clean.Text(d.Body)
+	bw := bufio.NewWriter(w)
+	lines := 0
+	for _, r := range res.Removed {
+		span := fmt.Sprintf("line %d", r.First)
+		if r.Last > r.First {
+			span = fmt.Sprintf("lines %d-%d", r.First, r.Last)
+		}
+		fmt.Fprintf(bw, "%-14s %-20s %s\n", span, r.Rule, r.Text)
+		lines += r.Last - r.First + 1
+	}
+	what := "lines of the file"
+	if d.Format == "html" {
+		what = "lines of the page's extracted main text"
+	}
+	fmt.Fprintf(bw, "%s: %d removals, %d %s; %d paragraphs kept\n", d.Origin, len(res.Removed), lines, what, len(res.Paragraphs))
+	return bw.Flush()
+}
+
 // preparedDocument reads the one document args name (a file, a URL or -)
-// for command name, and cleans it and splits it into sentences.
-func preparedDocument(ctx context.Context, e *env, name string, args []string) (*doc.Document, error) {
-	var cfg config
-	fs := flagSet(name, &cfg)
-	inputs, err := parse(fs, &cfg, args)
+// for command name, and cleans it and splits it into sentences. cfg takes
+// the flags named in want besides --max-size.
+func preparedDocument(ctx context.Context, e *env, name string, args []string, cfg *config, want ...string) (*doc.Document, error) {
+	fs := flagSet(name, cfg, append(want, "maxsize")...)
+	inputs, err := parse(fs, cfg, args)
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +260,10 @@ func preparedDocument(ctx context.Context, e *env, name string, args []string) (
 		return nil, usagef("want exactly one FILE, URL or -")
 	}
 	var prepared *doc.Document
-	err = ingest.Walk(ctx, inputs, ingest.Options{Stdin: e.stdin}, func(d *doc.Document, err error) error {
+	opt := ingest.Options{Stdin: e.stdin, MaxSize: cfg.MaxSize, Notify: func(n ingest.Notice) {
+		fmt.Fprintf(e.stderr, "dyad: %s\n", n)
+	}}
+	err = ingest.Walk(ctx, inputs, opt, func(d *doc.Document, err error) error {
 		if err != nil {
 			return err
 		}
@@ -421,7 +454,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("%s: %w", inputs[0], err)
 		}
 	} else {
-		err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
+		_, err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
 			evs = append(evs, r.events...)
 			return nil
 		})

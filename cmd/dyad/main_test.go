@@ -151,7 +151,7 @@ func TestIngestBadFiles(t *testing.T) {
 		}
 	}
 	write("a-good.txt", []byte("Russian President Vladimir Putin visited Beijing on June 5, 2012.\n\nChina and Russia signed an agreement.\n"))
-	write("b-binary.bin", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0})
+	write("b-binary.txt", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0})
 	write("c-empty.txt", nil)
 	write("e-good.txt", []byte("India and Pakistan held talks in Islamabad on March 3, 2019.\n"))
 	// A dangling symbolic link cannot be read, even by root.
@@ -163,7 +163,7 @@ func TestIngestBadFiles(t *testing.T) {
 	if code != exitPartial {
 		t.Errorf("exit status %d, want %d", code, exitPartial)
 	}
-	for _, bad := range []string{"b-binary.bin", "c-empty.txt", "d-unreadable.txt"} {
+	for _, bad := range []string{"b-binary.txt", "c-empty.txt", "d-unreadable.txt"} {
 		if n := strings.Count(stderr, bad); n != 1 {
 			t.Errorf("stderr names %s %d times, want once:\n%s", bad, n, stderr)
 		}

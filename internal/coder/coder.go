@@ -329,6 +329,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		e := doc.Event{
 			Doc:           d.ID,
 			DocDate:       d.Published,
+			DocDateFrom:   d.DateFrom,
 			Sentence:      st.s.Text,
 			SentenceIndex: st.s.Index,
 			Span:          [2]int{st.s.Start, st.s.End},

@@ -150,9 +150,12 @@ const (
 // Event is one coded event: the output contract of
 // ../shared/spec/event-record.md. Fields are only ever added.
 type Event struct {
-	ID            string     `json:"id"`
-	Doc           string     `json:"doc"`
-	DocDate       string     `json:"doc_date"`
+	ID      string `json:"id"`
+	Doc     string `json:"doc"`
+	DocDate string `json:"doc_date"`
+	// DocDateFrom says where DocDate came from: "manifest", "html",
+	// "feed" or "dateline"; absent when the document has no date.
+	DocDateFrom   string     `json:"doc_date_from,omitempty"`
 	Sentence      string     `json:"sentence"`
 	SentenceIndex int        `json:"sentence_index"`
 	Span          [2]int     `json:"span"`

@@ -59,7 +59,7 @@ func (w *walker) get(ctx context.Context, rawURL string) ([]byte, string, error)
 		}
 		return nil, "", &HTTPStatusError{Code: resp.StatusCode, Status: status}
 	}
-	raw, err := readLimited(resp.Body)
+	raw, err := w.readLimited(resp.Body)
 	if err != nil {
 		return nil, "", fmt.Errorf("read body: %w", err)
 	}
@@ -114,7 +114,7 @@ func (w *walker) feed(ctx context.Context, src input, raw []byte) error {
 			content = it.Description
 		}
 		if strings.TrimSpace(content) != "" {
-			d, err := buildDoc(input{id: name, origin: name, ext: ".html", base: src.base}, []byte(content))
+			d, err := w.buildDoc(input{id: name, origin: name, ext: ".html", base: src.base}, []byte(content))
 			if err == nil {
 				if err := w.emit(d, m); err != nil {
 					return err
@@ -149,7 +149,7 @@ func (w *walker) fetchItem(ctx context.Context, link string) (*doc.Document, err
 	if kindOf(src, raw) == kindFeed {
 		return nil, fmt.Errorf("item link is itself a feed")
 	}
-	return buildDoc(src, raw)
+	return w.buildDoc(src, raw)
 }
 
 // itemDate is an item's publication date, else its update date, as

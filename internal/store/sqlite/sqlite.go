@@ -439,7 +439,7 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	q := `SELECT d.id, e.id, e.doc_date, COALESCE(e.sentence, s.text, ''), e.sentence_index, e.span_start, e.span_end,
+	q := `SELECT d.id, e.id, e.doc_date, COALESCE(d.date_from, ''), COALESCE(e.sentence, s.text, ''), e.sentence_index, e.span_start, e.span_end,
 		sa.code, sa.country, sa.name, e.source_text, e.source_role,
 		ta.code, ta.country, ta.name, e.target_text, e.target_role,
 		e.cameo, e.root, e.plover, e.goldstein, e.quad, e.trigger_text, e.date, e.date_precision,
@@ -472,7 +472,7 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 			conf                                 sql.NullFloat64
 			origin                               string
 		)
-		if err := rows.Scan(&e.Doc, &e.ID, &e.DocDate, &e.Sentence, &e.SentenceIndex, &e.Span[0], &e.Span[1],
+		if err := rows.Scan(&e.Doc, &e.ID, &e.DocDate, &e.DocDateFrom, &e.Sentence, &e.SentenceIndex, &e.Span[0], &e.Span[1],
 			&e.Source.Code, &e.Source.Country, &e.Source.Name, &e.Source.Text, &e.Source.Role,
 			&tCode, &tCountry, &tName, &tText, &tRole,
 			&e.CAMEO, &e.Root, &e.PLOVER, &e.Goldstein, &e.Quad, &e.Trigger, &e.Date, &e.DatePrecision,

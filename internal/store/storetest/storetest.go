@@ -105,7 +105,7 @@ func fnv(s string) uint64 {
 func Event(d *doc.Document, id string, i int, src, tgt, cameo, date string) doc.Event {
 	s := d.Sentences[i]
 	e := doc.Event{
-		ID: id, Doc: d.ID, DocDate: d.Published,
+		ID: id, Doc: d.ID, DocDate: d.Published, DocDateFrom: d.DateFrom,
 		Sentence: s.Text, SentenceIndex: s.Index, Span: [2]int{s.Start, s.End},
 		Source: actor(src, "Russian President Vladimir Putin"),
 		CAMEO:  cameo, Root: cameo[:2], PLOVER: "CONSULT", Goldstein: 1.9, Quad: 1,
