@@ -7,8 +7,8 @@ import (
 )
 
 // A bare mention is a state body, an official by title or a crowd named
-// without its state: "the Defence Ministry", "parliament voted", "Foreign
-// Minister Marcelo Ebrard", "riot police", "several hundred protesters".
+// without its state: "the Defence Ministry", "parliament voted", "Government
+// spokesman Patrick Muyaya", "riot police", "several hundred protesters".
 // Its phrase is kept and coded once the state is known, from what the
 // text says around it. The rules, first that gives a state wins:
 //
