@@ -352,23 +352,14 @@ func exportTo(w io.Writer, format string, evs []doc.Event, opt export.Options) e
 	return bw.Flush()
 }
 
+// writeEvents writes evs in a data format of "dyad events": jsonl, csv or
+// json.
 func writeEvents(w io.Writer, format string, evs []doc.Event) error {
-	bw := bufio.NewWriter(w)
-	var err error
 	switch format {
-	case "jsonl":
-		err = export.JSONL(bw, evs)
-	case "csv":
-		err = export.CSV(bw, evs)
-	case "json":
-		err = export.JSON(bw, evs)
-	default:
-		return usagef("--format must be jsonl, csv or json, got %q", format)
+	case "jsonl", "csv", "json":
+		return exportTo(w, format, evs, export.Options{})
 	}
-	if err != nil {
-		return err
-	}
-	return bw.Flush()
+	return usagef("--format must be jsonl, csv or json, got %q", format)
 }
 
 // printTable prints events for a person: one line each, sentence cut short.

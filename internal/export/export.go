@@ -56,11 +56,17 @@ func JSON(w io.Writer, events []doc.Event) error {
 	if events == nil {
 		events = []doc.Event{}
 	}
+	return writeIndented(w, "events as json", events)
+}
+
+// writeIndented writes v as indented JSON, with <, > and & kept as they
+// are for the people who read sentences.
+func writeIndented(w io.Writer, what string, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(events); err != nil {
-		return fmt.Errorf("write events as json: %w", err)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write %s: %w", what, err)
 	}
 	return nil
 }

@@ -99,7 +99,6 @@ func GlobalEventID(e doc.Event) int64 {
 // row, written from the cluster's first event in input order (the others
 // are its mentions); an event without a cluster is a row of its own.
 func GDELT(w io.Writer, events []doc.Event, opt Options) error {
-	bw := bufio.NewWriter(w)
 	seen := map[int64]bool{}
 	lead := map[int64]bool{}
 	for _, e := range events {
@@ -107,35 +106,20 @@ func GDELT(w io.Writer, events []doc.Event, opt Options) error {
 			lead[GlobalEventID(e)] = true
 		}
 	}
-	for _, e := range events {
+	return writeTable(w, "gdelt", nil, events, func(e doc.Event) []string {
 		id := GlobalEventID(e)
 		if seen[id] {
-			continue
+			return nil
 		}
 		seen[id] = true
-		if err := writeTSV(bw, gdeltRow(e, id, lead[id], opt)); err != nil {
-			return fmt.Errorf("write event %s as gdelt: %w", e.ID, err)
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write gdelt: %w", err)
-	}
-	return nil
+		return gdeltRow(e, id, lead[id], opt)
+	})
 }
 
 // GDELTMentions writes the GDELT 2.0 mentions table: one row of 16 columns
 // per event record (each is one sentence reporting the event), no header.
 func GDELTMentions(w io.Writer, events []doc.Event) error {
-	bw := bufio.NewWriter(w)
-	for _, e := range events {
-		if err := writeTSV(bw, gdeltMention(e)); err != nil {
-			return fmt.Errorf("write event %s as a gdelt mention: %w", e.ID, err)
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write gdelt mentions: %w", err)
-	}
-	return nil
+	return writeTable(w, "gdelt-mentions", nil, events, gdeltMention)
 }
 
 func gdeltRow(e doc.Event, id int64, lead bool, opt Options) []string {
@@ -165,12 +149,8 @@ func gdeltRow(e doc.Event, id int64, lead bool, opt Options) []string {
 // empty columns.
 func gdeltActor(a doc.Actor) []string {
 	p := splitActor(a.Code, a.Country)
-	name := a.Name
-	if name == "" {
-		name = a.Text
-	}
 	return []string{
-		a.Code, strings.ToUpper(name), p.Country, p.KnownGroup, p.Ethnic,
+		a.Code, strings.ToUpper(actorName(a)), p.Country, p.KnownGroup, p.Ethnic,
 		p.Religion[0], p.Religion[1], p.Type[0], p.Type[1], p.Type[2],
 	}
 }
@@ -316,13 +296,32 @@ func clean(s string) string {
 	}, s)
 }
 
+// writeTable writes a tab-separated table: the header when there is one,
+// then the row of each event for which row returns one.
+func writeTable(w io.Writer, format string, header []string, events []doc.Event, row func(doc.Event) []string) error {
+	bw := bufio.NewWriter(w)
+	if header != nil {
+		writeTSV(bw, header)
+	}
+	for _, e := range events {
+		if r := row(e); r != nil {
+			writeTSV(bw, r)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", format, err)
+	}
+	return nil
+}
+
 // writeTSV writes one row of fields, each made tab-safe, and a newline.
-func writeTSV(w *bufio.Writer, row []string) error {
+// A bufio.Writer keeps its first error for Flush to return.
+func writeTSV(w *bufio.Writer, row []string) {
 	for i, f := range row {
 		if i > 0 {
 			w.WriteByte('\t')
 		}
 		w.WriteString(clean(f))
 	}
-	return w.WriteByte('\n')
+	w.WriteByte('\n')
 }

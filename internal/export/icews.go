@@ -1,8 +1,6 @@
 package export
 
 import (
-	"bufio"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -27,19 +25,7 @@ func ICEWSHeader() []string { return slices.Clone(icewsHeader) }
 // ICEWS writes events as an ICEWS-style table: tab-separated, the header
 // row first, one row per event record.
 func ICEWS(w io.Writer, events []doc.Event) error {
-	bw := bufio.NewWriter(w)
-	if err := writeTSV(bw, icewsHeader); err != nil {
-		return fmt.Errorf("write icews header: %w", err)
-	}
-	for _, e := range events {
-		if err := writeTSV(bw, icewsRow(e)); err != nil {
-			return fmt.Errorf("write event %s as icews: %w", e.ID, err)
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write icews: %w", err)
-	}
-	return nil
+	return writeTable(w, "icews", icewsHeader, events, icewsRow)
 }
 
 func icewsRow(e doc.Event) []string {

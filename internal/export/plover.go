@@ -1,8 +1,6 @@
 package export
 
 import (
-	"encoding/json"
-	"fmt"
 	"io"
 	"strings"
 
@@ -71,13 +69,7 @@ func PLOVER(w io.Writer, events []doc.Event) error {
 			records = append(records, ploverRecord(e))
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(records); err != nil {
-		return fmt.Errorf("write plover records: %w", err)
-	}
-	return nil
+	return writeIndented(w, "plover records", records)
 }
 
 func ploverRecord(e doc.Event) PLOVERRecord {
