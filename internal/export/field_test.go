@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"os"
 	"reflect"
 	"regexp"
@@ -520,4 +521,47 @@ func openParquet(b []byte) (map[string]string, error) {
 		out[field.Name()] = strings.Join(desc, " ")
 	}
 	return out, nil
+}
+
+// TestFieldFormatsEmpty: no events is a valid file in every format.
+func TestFieldFormatsEmpty(t *testing.T) {
+	want := map[string]string{
+		"gdelt": "", "gdelt-mentions": "", "plover": "[]\n",
+		"icews": strings.Join(icewsHeader, "\t") + "\n",
+	}
+	for format, w := range want {
+		var buf bytes.Buffer
+		if err := Write(&buf, format, nil, Options{}); err != nil || buf.String() != w {
+			t.Errorf("Write(%s, no events) = %q, %v; want %q", format, buf.String(), err, w)
+		}
+	}
+	var buf bytes.Buffer
+	if err := Parquet(&buf, nil, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := ReadParquet(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil || len(rows) != 0 {
+		t.Errorf("empty Parquet file read back as %d rows, %v", len(rows), err)
+	}
+	if cols, err := openParquet(buf.Bytes()); err != nil || len(cols) != 42 {
+		t.Errorf("empty Parquet file has %d columns, %v; want the 42", len(cols), err)
+	}
+}
+
+func BenchmarkGDELT(b *testing.B) {
+	events := slices.Repeat(fieldEvents(), 200)
+	for b.Loop() {
+		if err := GDELT(io.Discard, events, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParquet(b *testing.B) {
+	events := slices.Repeat(fieldEvents(), 200)
+	for b.Loop() {
+		if err := Parquet(io.Discard, events, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
