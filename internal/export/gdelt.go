@@ -176,6 +176,15 @@ func actionGeo(l *doc.Location) []string {
 	if l == nil {
 		return make([]string, 8)
 	}
+	if l.Country == "" {
+		// A place in no country ("international waters"): its name, and
+		// its coordinates where it has any.
+		lat, lon := "", ""
+		if l.Lat != 0 || l.Lon != 0 {
+			lat, lon = num(l.Lat), num(l.Lon)
+		}
+		return []string{"", l.Text, "", "", "", lat, lon, ""}
+	}
 	typ := geoType(l)
 	c := loadFacts().countries[l.Country]
 	name := c.Name
