@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -73,10 +74,20 @@ Filters (all optional; together they must all hold):
 A malformed or unknown value stops with exit status 2 and the right form
 ("--dyad: RUSSIA: ... did you mean RUS?").`
 
-const helpExport = `Writes stored events (all, or those the filters select) in --format jsonl
-(the event contract), csv or json, to standard output or --out FILE, and then
-says on standard error how many events it wrote where. CSV has a column per
-field, and the event's outlet, URL and coding.
+const helpExport = `Writes stored events (all, or those the filters select) in --format F to
+standard output or --out FILE, and then says on standard error how many events
+it wrote where. docs/formats.md describes every column of every format.
+  jsonl           the event contract, one JSON object per line
+  json            the same records as one JSON array
+  csv             a column per field, and the event's outlet, URL and coding
+  gdelt           the GDELT 2.0 event table: 61 tab-separated columns, no
+                  header, one row per cluster (an unclustered event is its own)
+  gdelt-mentions  GDELT 2.0's mentions table: 16 columns, a row per event
+  plover          PLOVER records (type, mode, context, actors, date,
+                  sentence) as a JSON array; statements (CAMEO 01x) have no
+                  PLOVER type and are left out
+  icews           an ICEWS-style table: 20 tab-separated columns, header first
+  parquet         a Parquet file with typed columns, for pandas, R and DuckDB
 ` + helpFilters
 
 const helpEval = `Scores event records against hand-coded gold files (../shared/spec/gold-format.md):
@@ -304,25 +315,27 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, &cfg, args); err != nil {
 		return err
 	}
-	switch cfg.Format {
-	case "jsonl", "csv", "json":
-	case "":
-		return usagef("--format is required: jsonl, csv or json")
-	default:
-		return usagef("--format must be jsonl, csv or json, got %q", cfg.Format)
+	if cfg.Format == "" {
+		return usagef("--format is required: %s", strings.Join(export.Formats, ", "))
+	}
+	if !slices.Contains(export.Formats, cfg.Format) {
+		return usagef("--format must be one of %s, got %q", strings.Join(export.Formats, ", "), cfg.Format)
 	}
 	evs, err := storedEvents(ctx, &cfg)
 	if err != nil {
 		return err
 	}
+	// Cluster counts (NumMentions, NumSources, NumArticles) go in
+	// export.Options.Clusters once the store keeps clusters.
+	var opt export.Options
 	if cfg.Out == "" {
-		return writeEvents(e.stdout, cfg.Format, evs)
+		return exportTo(e.stdout, cfg.Format, evs, opt)
 	}
 	f, err := os.Create(cfg.Out)
 	if err != nil {
 		return err
 	}
-	if err := writeEvents(f, cfg.Format, evs); err != nil {
+	if err := exportTo(f, cfg.Format, evs, opt); err != nil {
 		f.Close()
 		return fmt.Errorf("write %s: %w", cfg.Out, err)
 	}
@@ -363,23 +376,23 @@ func checkDoc(ctx context.Context, st store.Store, id string) error {
 	return usagef("--doc %q: no stored document has this id%s", id, didYouMean(id, ids))
 }
 
-func writeEvents(w io.Writer, format string, evs []doc.Event) error {
+// exportTo writes evs to w in an export format, buffered.
+func exportTo(w io.Writer, format string, evs []doc.Event, opt export.Options) error {
 	bw := bufio.NewWriter(w)
-	var err error
-	switch format {
-	case "jsonl":
-		err = export.JSONL(bw, evs)
-	case "csv":
-		err = export.CSV(bw, evs)
-	case "json":
-		err = export.JSON(bw, evs)
-	default:
-		return usagef("--format must be jsonl, csv or json, got %q", format)
-	}
-	if err != nil {
+	if err := export.Write(bw, format, evs, opt); err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// writeEvents writes evs in a data format of "dyad events": jsonl, csv or
+// json.
+func writeEvents(w io.Writer, format string, evs []doc.Event) error {
+	switch format {
+	case "jsonl", "csv", "json":
+		return exportTo(w, format, evs, export.Options{})
+	}
+	return usagef("--format must be jsonl, csv or json, got %q", format)
 }
 
 // printTable prints events for a person: one line each, sentence cut short.

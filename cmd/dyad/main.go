@@ -41,7 +41,7 @@ var commands = map[string]command{
 	"rm":      {"remove stored documents and their events", "[--db DSN] DOC...", helpRm, runRm},
 	"clean":   {"print the cleaned text of one document", "FILE|URL|-", helpClean, runClean},
 	"events":  {"print stored events as a table, or as data", "[--db DSN] [filters] [--format table|jsonl|csv|json]", helpEvents, runEvents},
-	"export":  {"write stored events in a data format", "[--db DSN] --format jsonl|csv|json [filters] [--out FILE]", helpExport, runExport},
+	"export":  {"write stored events in a data format", "[--db DSN] --format jsonl|json|csv|gdelt|gdelt-mentions|plover|icews|parquet [filters] [--out FILE]", helpExport, runExport},
 	"series":  {"count a dyad's events by month, quarter or year", "[--db DSN] --dyad SRC-TGT [--both] [--interval month|quarter|year] [filters] [--format table|csv|json]", helpSeries, runSeries},
 	"top":     {"list the most frequent actors, dyads or event codes", "[--db DSN] actors|dyads|codes [filters] [--n N] [--format table|csv|json]", helpTop, runTop},
 	"search":  {"find stored sentences by their words, with their events", "[--db DSN] [--n N] WORD...", helpSearch, runSearch},
