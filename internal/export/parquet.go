@@ -18,6 +18,7 @@ type ParquetRow struct {
 	ID            string            `parquet:"id"`
 	Doc           string            `parquet:"doc"`
 	DocDate       string            `parquet:"doc_date"`
+	DocDateFrom   string            `parquet:"doc_date_from"`
 	Sentence      string            `parquet:"sentence"`
 	SentenceIndex int32             `parquet:"sentence_index"`
 	SpanStart     int32             `parquet:"span_start"`
@@ -95,7 +96,7 @@ func ReadParquet(r io.ReaderAt, size int64) ([]ParquetRow, error) {
 func parquetRow(e doc.Event, opt Options) ParquetRow {
 	c := opt.counts(e)
 	r := ParquetRow{
-		ID: e.ID, Doc: e.Doc, DocDate: e.DocDate, Sentence: e.Sentence,
+		ID: e.ID, Doc: e.Doc, DocDate: e.DocDate, DocDateFrom: e.DocDateFrom, Sentence: e.Sentence,
 		SentenceIndex: int32(e.SentenceIndex), SpanStart: int32(e.Span[0]), SpanEnd: int32(e.Span[1]),
 		SourceText: e.Source.Text, SourceCode: e.Source.Code, SourceCountry: e.Source.Country,
 		SourceName: e.Source.Name, SourceRole: e.Source.Role,
@@ -127,7 +128,7 @@ func parquetRow(e doc.Event, opt Options) ParquetRow {
 // Event returns the event record a row holds.
 func (r ParquetRow) Event() doc.Event {
 	e := doc.Event{
-		ID: r.ID, Doc: r.Doc, DocDate: r.DocDate, Sentence: r.Sentence,
+		ID: r.ID, Doc: r.Doc, DocDate: r.DocDate, DocDateFrom: r.DocDateFrom, Sentence: r.Sentence,
 		SentenceIndex: int(r.SentenceIndex), Span: [2]int{int(r.SpanStart), int(r.SpanEnd)},
 		Source: doc.Actor{Text: r.SourceText, Code: r.SourceCode, Country: r.SourceCountry, Name: r.SourceName, Role: r.SourceRole},
 		CAMEO:  r.CAMEO, Root: r.Root, PLOVER: r.PLOVER, Goldstein: r.Goldstein, Quad: int(r.Quad),
