@@ -126,11 +126,37 @@ const (
 )
 
 // Quantity is an amount tied to an event: money, volume, percentage.
+// Text, Value and Unit are the contract's; the rest are optional and
+// only ever added (docs/amounts.md).
 type Quantity struct {
 	Text  string  `json:"text"`
 	Value float64 `json:"value"`
 	Unit  string  `json:"unit"`
+	// Max is the high end of a range ("$2 to $4 billion": Value 2e9, Max
+	// 4e9); zero when the text gives one number.
+	Max float64 `json:"max,omitempty"`
+	// Per is the period of a rate: "year" for "31 million tonnes a year".
+	Per string `json:"per,omitempty"`
+	// Year is the year the text ties the amount to: "USD 87 billion in
+	// 2012", "31 million tonnes a year by 2018".
+	Year int `json:"year,omitempty"`
+	// USD (and USDMax for a range) is the value of money in US dollars;
+	// USDFrom says how it was had: "unit" (the amount is in dollars),
+	// "text" (the sentence converts it: "150 billion yuan ($24 billion at
+	// the time)") or "rate" (the annual average rate of RateYear, from
+	// dyad's exchange-rate table).
+	USD      float64 `json:"usd,omitempty"`
+	USDMax   float64 `json:"usd_max,omitempty"`
+	USDFrom  string  `json:"usd_from,omitempty"`
+	RateYear int     `json:"rate_year,omitempty"`
 }
+
+// How the dollar value of a Quantity was had (Quantity.USDFrom).
+const (
+	USDFromUnit = "unit"
+	USDFromText = "text"
+	USDFromRate = "rate"
+)
 
 // Modalities of an event record.
 const (
