@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -418,15 +419,31 @@ func TestCodeReadsTokens(t *testing.T) {
 }
 
 // TestQuantities checks that amounts attach to agreements and aid, in
-// the event's clause, and not to statements or criticism.
+// the event's clause and not in a clause of their own inside it, and not
+// to statements or criticism; that ranges stay ranges; and that money
+// gets its dollar value from the text, else from the rate of the event's
+// year.
 func TestQuantities(t *testing.T) {
 	c := testCoder(t)
+	usd := func(text string, v float64) doc.Quantity {
+		return doc.Quantity{Text: text, Value: v, Unit: "USD", USD: v, USDFrom: doc.USDFromUnit}
+	}
 	tests := []struct {
 		sentence, root string
 		want           []doc.Quantity
 	}{
-		{"China and Russia signed a $400 billion gas agreement.", "05", []doc.Quantity{{Text: "$400 billion", Value: 400e9, Unit: "USD"}}},
-		{"The People's Bank of China and the Bank of Russia signed a currency swap worth 150 billion yuan.", "06", []doc.Quantity{{Text: "150 billion yuan", Value: 150e9, Unit: "CNY"}}},
+		{"China and Russia signed a $400 billion gas agreement.", "05", []doc.Quantity{usd("$400 billion", 400e9)}},
+		{"The People's Bank of China and the Bank of Russia signed a currency swap worth 150 billion yuan.", "06",
+			[]doc.Quantity{{Text: "150 billion yuan", Value: 150e9, Unit: "CNY", USD: 24342745862, USDFrom: doc.USDFromRate, RateYear: 2014}}},
+		{"China and Russia signed a currency swap worth 150 billion yuan ($24 billion).", "06",
+			[]doc.Quantity{{Text: "150 billion yuan", Value: 150e9, Unit: "CNY", USD: 24e9, USDFrom: doc.USDFromText}}},
+		{"China and Russia signed a memorandum launching a fund with a capital target of $2 to $4 billion.", "05",
+			[]doc.Quantity{{Text: "$2 to $4 billion", Value: 2e9, Max: 4e9, Unit: "USD", USD: 2e9, USDMax: 4e9, USDFrom: doc.USDFromUnit}}},
+		{"China and Russia signed a $3 billion agreement, although they had hoped to sign deals worth $5 billion.", "05",
+			[]doc.Quantity{usd("$3 billion", 3e9)}},
+		{"China and Russia signed a $3 billion agreement, and the two sides said they would sign deals worth $5 billion.", "05",
+			[]doc.Quantity{usd("$3 billion", 3e9)}},
+		{"China signed and ratified an agreement worth $3 billion with Russia.", "05", []doc.Quantity{usd("$3 billion", 3e9)}},
 		{"Japan criticized China over the $5 billion deal.", "11", nil},
 	}
 	for _, tt := range tests {
@@ -441,8 +458,8 @@ func TestQuantities(t *testing.T) {
 			t.Errorf("%q: no event of root %s", tt.sentence, tt.root)
 			continue
 		}
-		if len(got) != len(tt.want) || (len(got) > 0 && got[0] != tt.want[0]) {
-			t.Errorf("%q: quantities %+v, want %+v", tt.sentence, got, tt.want)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: quantities\n got %+v\nwant %+v", tt.sentence, got, tt.want)
 		}
 	}
 }

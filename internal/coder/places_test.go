@@ -110,6 +110,9 @@ func codeWire(t *testing.T, wire string, places coder.Places) []doc.Event {
 		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
 			t.Fatalf("manifest line %q: %v", sc.Text(), err)
 		}
+		if m.ID == "" { // as dyad does: the file's name
+			m.ID = m.Path
+		}
 		body, err := os.ReadFile(filepath.Join(wire, m.Path))
 		if err != nil {
 			t.Fatal(err)
