@@ -58,6 +58,7 @@ type sentence struct {
 	hits     []hit
 	mentions []actors.Mention
 	amounts  []quant.Amount
+	counts   []count
 }
 
 // Code returns the events of d. Its sentences must carry their tokens and,
@@ -87,6 +88,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		}
 		if len(st.hits) > 0 {
 			st.amounts = quant.Find(s.Text, st.toks)
+			st.counts = st.tree.counts(s.Text)
 		}
 	}
 	var events []doc.Event
@@ -311,6 +313,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		date, prec = h.date.String(), h.date.Precision()
 	}
 	amounts := quantities(st, h, code, date)
+	counted := magnitudes(st, h, code)
 	var out []doc.Event
 	for _, p := range pairs {
 		key := p.src.Code + "|" + p.tgt.Code + "|" + code
@@ -346,6 +349,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 			DatePrecision: prec,
 			Location:      where,
 			Quantities:    amounts,
+			Magnitudes:    counted,
 			Modality:      mod,
 			Tables:        cameo.Version,
 			Confidence:    confidence(h, roles, mod),

@@ -464,6 +464,62 @@ func TestQuantities(t *testing.T) {
 	}
 }
 
+// TestMagnitudes checks that counts of the killed, the arrested and the
+// size of a crowd attach to the event they describe, with their bounds,
+// and not to events of other kinds.
+func TestMagnitudes(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		sentence, root string
+		want           []doc.Magnitude
+	}{
+		{"Israeli soldiers arrested more than 100 Palestinians in Hebron on Saturday.", "17",
+			[]doc.Magnitude{{Kind: doc.Arrested, Text: "more than 100", Value: 100, Bound: "min"}}},
+		{"Russian aircraft killed 46 Afghan civilians in an attack on a village in Herat.", "18",
+			[]doc.Magnitude{{Kind: doc.Dead, Text: "46", Value: 46}}},
+		{"Israeli naval commandos stormed the Turkish ferry Mavi Marmara on Monday, killing nine activists.", "19",
+			[]doc.Magnitude{{Kind: doc.Dead, Text: "nine", Value: 9}}},
+		{"Thousands of Turkish protesters marched on the Israeli consulate in Istanbul on Monday.", "14",
+			[]doc.Magnitude{{Kind: doc.Size, Text: "Thousands", Value: 2000, Bound: "min"}}},
+		{"Vietnamese police have arrested more than 1,000 Chinese workers over the violence.", "17",
+			[]doc.Magnitude{{Kind: doc.Arrested, Text: "more than 1,000", Value: 1000, Bound: "min"}}},
+		{"Myanmar security forces have killed at least 745 protesters since the coup.", "19",
+			[]doc.Magnitude{{Kind: doc.Dead, Text: "at least 745", Value: 745, Bound: "min"}}},
+		{"Turkey and Russia held talks in Moscow after 30 people were killed.", "04", nil},
+		{"China and Russia signed an agreement to build a plant that will employ 5,000 people.", "05", nil},
+	}
+	for _, tt := range tests {
+		var got []doc.Magnitude
+		found := false
+		for _, e := range code(c, paragraph("2014-05-21", tt.sentence)) {
+			if e.Root == tt.root {
+				found, got = true, e.Magnitudes
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event of root %s", tt.sentence, tt.root)
+			continue
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: magnitudes\n got %+v\nwant %+v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestReadCountsErrors(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"verb kill dead patient", "line 1: kind \"dead\" has no kind line above it"},
+		{"kind dead 18\nverb kill dead victim", "line 2: want"},
+		{"kind dead", "line 1: want"},
+		{"# c\nkill dead", "line 2: want"},
+	} {
+		_, err := readCounts(tt.text)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("readCounts(%q) = %v, want an error with %q", tt.text, err, tt.want)
+		}
+	}
+}
+
 // FuzzCode codes arbitrary text: the coder must not panic, and every
 // event must point at its own sentence.
 func FuzzCode(f *testing.F) {

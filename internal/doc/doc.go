@@ -158,6 +158,30 @@ const (
 	USDFromRate = "rate"
 )
 
+// Magnitude is a count of people an event's clause gives: the killed, the
+// injured, the arrested, the displaced, or the size of a crowd or group
+// (PLOVER's dead, injured and size; docs/amounts.md).
+type Magnitude struct {
+	// Kind is "dead", "injured", "arrested", "displaced" or "size".
+	Kind string `json:"kind"`
+	// Text is the words of the count ("more than 2,100").
+	Text  string `json:"text"`
+	Value int    `json:"value"`
+	// Bound is "min" when Value is the least the words mean ("at least
+	// 156", "thousands"), "max" when it is the most ("up to 16"), "about"
+	// for an estimate ("about 40"), or empty for an exact count.
+	Bound string `json:"bound,omitempty"`
+}
+
+// Kinds of a Magnitude.
+const (
+	Dead      = "dead"
+	Injured   = "injured"
+	Arrested  = "arrested"
+	Displaced = "displaced"
+	Size      = "size"
+)
+
 // Modalities of an event record.
 const (
 	Asserted = "asserted"
@@ -194,7 +218,10 @@ type Event struct {
 	DatePrecision string     `json:"date_precision"`
 	Location      *Location  `json:"location,omitempty"`
 	Quantities    []Quantity `json:"quantities,omitempty"`
-	Modality      string     `json:"modality"`
+	// Magnitudes are the counts of people the event's clause gives, for
+	// violence, coercion and protest; optional.
+	Magnitudes []Magnitude `json:"magnitudes,omitempty"`
+	Modality   string      `json:"modality"`
 	// Tables names the versions of the code tables used, e.g.
 	// "cameo=1.1b3 goldstein=gdelt plover=0.5b1".
 	Tables string `json:"tables,omitempty"`
