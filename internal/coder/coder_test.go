@@ -447,21 +447,26 @@ func TestQuantities(t *testing.T) {
 		{"Japan criticized China over the $5 billion deal.", "11", nil},
 	}
 	for _, tt := range tests {
-		var got []doc.Quantity
-		found := false
-		for _, e := range code(c, paragraph("2014-05-21", tt.sentence)) {
-			if e.Root == tt.root {
-				found, got = true, e.Quantities
-			}
-		}
-		if !found {
-			t.Errorf("%q: no event of root %s", tt.sentence, tt.root)
-			continue
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%q: quantities\n got %+v\nwant %+v", tt.sentence, got, tt.want)
+		if e := rootEvent(t, c, tt.sentence, tt.root); e != nil && !slices.Equal(e.Quantities, tt.want) {
+			t.Errorf("%q: quantities\n got %+v\nwant %+v", tt.sentence, e.Quantities, tt.want)
 		}
 	}
+}
+
+// rootEvent codes a one-sentence document of 2014-05-21 and returns its
+// last event of the root, or reports that it has none.
+func rootEvent(t *testing.T, c *Coder, sentence, root string) *doc.Event {
+	t.Helper()
+	var found *doc.Event
+	for _, e := range code(c, paragraph("2014-05-21", sentence)) {
+		if e.Root == root {
+			found = &e
+		}
+	}
+	if found == nil {
+		t.Errorf("%q: no event of root %s", sentence, root)
+	}
+	return found
 }
 
 // TestMagnitudes checks that counts of the killed, the arrested and the
@@ -489,19 +494,8 @@ func TestMagnitudes(t *testing.T) {
 		{"China and Russia signed an agreement to build a plant that will employ 5,000 people.", "05", nil},
 	}
 	for _, tt := range tests {
-		var got []doc.Magnitude
-		found := false
-		for _, e := range code(c, paragraph("2014-05-21", tt.sentence)) {
-			if e.Root == tt.root {
-				found, got = true, e.Magnitudes
-			}
-		}
-		if !found {
-			t.Errorf("%q: no event of root %s", tt.sentence, tt.root)
-			continue
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%q: magnitudes\n got %+v\nwant %+v", tt.sentence, got, tt.want)
+		if e := rootEvent(t, c, tt.sentence, tt.root); e != nil && !slices.Equal(e.Magnitudes, tt.want) {
+			t.Errorf("%q: magnitudes\n got %+v\nwant %+v", tt.sentence, e.Magnitudes, tt.want)
 		}
 	}
 }
