@@ -1,6 +1,7 @@
 package quant
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -42,7 +43,7 @@ func ReadCount(words []string) (Count, bool) {
 		}
 	}
 	v, n, vague := readNumber(words[k:])
-	if n == 0 || v <= 0 || v > 1e12 {
+	if n == 0 || v < 1 || v > 1e12 || v != math.Trunc(v) { // people come whole
 		return Count{}, false
 	}
 	if vague && c.Bound != BoundMax {

@@ -35,6 +35,8 @@ func TestReadCount(t *testing.T) {
 		{"a group", Count{}, false},
 		{"more than", Count{}, false},
 		{"0 people", Count{}, false},
+		{"0.1", Count{}, false},
+		{"2.5 people", Count{}, false},
 		{"5.6.2012", Count{}, false},
 		{"", Count{}, false},
 	}
