@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -130,4 +131,42 @@ func same(plover string, m doc.Magnitude) bool {
 		return n == m.Value
 	}
 	return strings.EqualFold(plover, m.Text)
+}
+
+// TestWireMagnitudes codes the wire set and checks the counts of people
+// its events carry against testdata/wire_magnitudes.tsv, checked by hand:
+// every count listed is found, and no other.
+func TestWireMagnitudes(t *testing.T) {
+	events := codeWire(t, sharedtest.Path(t, "corpus", "wire"), nil)
+	data, err := os.ReadFile(filepath.Join("testdata", "wire_magnitudes.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if len(strings.Split(line, "\t")) != 6 {
+			t.Fatalf("wire_magnitudes.tsv: %q: want doc, root, kind, value, bound, text", line)
+		}
+		want[line] = true
+	}
+	got := map[string]bool{}
+	for _, e := range events {
+		for _, m := range e.Magnitudes {
+			got[strings.Join([]string{e.Doc, e.Root, m.Kind, strconv.Itoa(m.Value), m.Bound, m.Text}, "\t")] = true
+		}
+	}
+	for row := range want {
+		if !got[row] {
+			t.Errorf("lost: %q", row)
+		}
+	}
+	for row := range got {
+		if !want[row] {
+			t.Errorf("not checked: %q", row)
+		}
+	}
+	t.Logf("wire: %d counts of people on events, as checked", len(got))
 }
