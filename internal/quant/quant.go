@@ -28,11 +28,12 @@
 // its Year.
 //
 // Money carries its value in US dollars where it can be had without a
-// guess: dollars are dollars; a dollar amount in brackets right after
-// amounts of other currencies is their conversion ("150 billion yuan and
-// 815 billion rubles ($24 billion at the time)"), given to each of them
-// and not listed as an amount of its own; and InUSD converts the rest at
-// the year's average rate from rates.tsv.
+// guess: dollars are dollars; a dollar amount in brackets, or after ",
+// or", right after amounts of other currencies is their conversion ("150
+// billion yuan and 815 billion rubles ($24 billion at the time)", "1
+// trillion yen, or about $12.5 billion"), given to each of them and not
+// listed as an amount of its own; and InUSD converts the rest at the
+// year's average rate from rates.tsv.
 package quant
 
 import (
@@ -228,14 +229,24 @@ func isCurrency(unit string) bool {
 }
 
 // converts says whether the text between an amount and a dollar amount
-// makes the second a conversion of the first: an opening bracket and
-// hedges ("(about $26 million)").
+// makes the second a conversion of the first: an opening bracket or ",
+// or", then hedges ("(about $26 million)", "1 trillion yen, or about
+// $12.5 billion").
 func converts(gap string) bool {
 	gap = strings.TrimLeftFunc(gap, isSpace)
-	if !strings.HasPrefix(gap, "(") {
+	switch {
+	case strings.HasPrefix(gap, "("):
+		gap = gap[1:]
+	case strings.HasPrefix(gap, ","):
+		w := strings.FieldsFunc(gap[1:], isSpace)
+		if len(w) == 0 || w[0] != "or" {
+			return false
+		}
+		gap = strings.Join(w[1:], " ")
+	default:
 		return false
 	}
-	for _, w := range strings.FieldsFunc(gap[1:], isSpace) {
+	for _, w := range strings.FieldsFunc(gap, isSpace) {
 		if !slices.Contains(hedges, strings.ToLower(w)) {
 			return false
 		}

@@ -77,6 +77,10 @@ func TestFind(t *testing.T) {
 		{"5 billion yuan ($700 million to $1 billion)", []doc.Quantity{{Text: "5 billion yuan", Value: 5e9, Unit: "CNY", USD: 7e8, USDMax: 1e9, USDFrom: doc.USDFromText}}},
 		{"between $700 million and $1 billion", []doc.Quantity{rng("$700 million and $1 billion", 7e8, 1e9, "USD")}},
 		{"rose from $5 billion to $7 billion", []doc.Quantity{q("$5 billion", 5e9, "USD"), q("$7 billion", 7e9, "USD")}},
+		{"1 trillion yen, or about $12.5 billion, in aid", []doc.Quantity{with(q("1 trillion yen", 1e12, "JPY"), "", 0, 1.25e10)}},
+		{"1 trillion yen, or $12.5 billion", []doc.Quantity{with(q("1 trillion yen", 1e12, "JPY"), "", 0, 1.25e10)}},
+		{"1 trillion yen, and $12.5 billion", []doc.Quantity{q("1 trillion yen", 1e12, "JPY"), q("$12.5 billion", 1.25e10, "USD")}},
+		{"1 trillion yen, or even $12.5 billion", []doc.Quantity{q("1 trillion yen", 1e12, "JPY"), q("$12.5 billion", 1.25e10, "USD")}},
 		{"5 billion yuan, while $1 billion", []doc.Quantity{q("5 billion yuan", 5e9, "CNY"), q("$1 billion", 1e9, "USD")}},
 		{"5 billion yuan (and $1 billion more)", []doc.Quantity{q("5 billion yuan", 5e9, "CNY"), q("$1 billion", 1e9, "USD")}},
 		{"a $5 billion ($5 billion) deal", []doc.Quantity{q("$5 billion", 5e9, "USD"), q("$5 billion", 5e9, "USD")}},
@@ -93,7 +97,7 @@ func TestFind(t *testing.T) {
 		{"Rs 5,000 crore", []doc.Quantity{q("Rs 5,000 crore", 5e10, "INR")}},
 		{"Rs. 1 lakh crore", []doc.Quantity{q("Rs. 1 lakh crore", 1e12, "INR")}},
 		{"Rs 2,50,000", []doc.Quantity{q("Rs 2,50,000", 250000, "INR")}},
-		{"rooms for Rs1000, or USD87 billion", []doc.Quantity{q("Rs1000", 1000, "INR"), q("USD87 billion", 8.7e10, "USD")}},
+		{"rooms for Rs1000, and USD87 billion", []doc.Quantity{q("Rs1000", 1000, "INR"), q("USD87 billion", 8.7e10, "USD")}},
 		{"3 lakh rupees", []doc.Quantity{q("3 lakh rupees", 3e5, "INR")}},
 
 		// ranges: one amount, the low end completed from the high end
