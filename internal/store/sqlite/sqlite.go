@@ -319,8 +319,8 @@ func putContent(ctx context.Context, tx *sql.Tx, docPK int64, d *doc.Document, e
 		source_actor, source_text, source_role, source_key,
 		target_actor, target_text, target_role, target_key,
 		cameo, root, plover, goldstein, quad, trigger_text, date, date_precision,
-		location, quantities, modality, tables, confidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		location, quantities, modality, tables, confidence, magnitudes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return fmt.Errorf("prepare event insert: %w", err)
 	}
@@ -334,7 +334,7 @@ func putContent(ctx context.Context, tx *sql.Tx, docPK int64, d *doc.Document, e
 		if err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
-		var sentence, tgtText, tgtRole, tgtKey, location, quantities any
+		var sentence, tgtText, tgtRole, tgtKey, location, quantities, magnitudes any
 		var tgtID any
 		if text, ok := sentences[e.SentenceIndex]; !ok || text != e.Sentence {
 			sentence = e.Sentence // not the document's sentence: keep our own copy
@@ -360,12 +360,19 @@ func putContent(ctx context.Context, tx *sql.Tx, docPK int64, d *doc.Document, e
 			}
 			quantities = string(b)
 		}
+		if e.Magnitudes != nil {
+			b, err := json.Marshal(e.Magnitudes)
+			if err != nil {
+				return fmt.Errorf("event %s: magnitudes: %w", e.ID, err)
+			}
+			magnitudes = string(b)
+		}
 		_, err = ins.ExecContext(ctx,
 			e.ID, docPK, e.DocDate, e.SentenceIndex, sentence, e.Span[0], e.Span[1],
 			srcID, e.Source.Text, e.Source.Role, store.ActorKey(e.Source),
 			tgtID, tgtText, tgtRole, tgtKey,
 			e.CAMEO, e.Root, e.PLOVER, e.Goldstein, e.Quad, e.Trigger, e.Date, e.DatePrecision,
-			location, quantities, e.Modality, e.Tables, confidence(e.Confidence))
+			location, quantities, e.Modality, e.Tables, confidence(e.Confidence), magnitudes)
 		if err != nil {
 			if isUnique(err) {
 				return fmt.Errorf("event %s: id already stored: %w", e.ID, store.ErrConflict)
@@ -443,7 +450,7 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 		sa.code, sa.country, sa.name, e.source_text, e.source_role,
 		ta.code, ta.country, ta.name, e.target_text, e.target_role,
 		e.cameo, e.root, e.plover, e.goldstein, e.quad, e.trigger_text, e.date, e.date_precision,
-		e.location, e.quantities, e.modality, e.tables, e.confidence,
+		e.location, e.quantities, e.modality, e.tables, e.confidence, e.magnitudes,
 		d.source, d.origin, d.coding
 	FROM events e
 	JOIN documents d ON d.pk = e.doc
@@ -468,7 +475,7 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 		var (
 			e                                    doc.Event
 			tCode, tCountry, tName, tText, tRole sql.NullString
-			location, quantities                 sql.NullString
+			location, quantities, magnitudes     sql.NullString
 			conf                                 sql.NullFloat64
 			origin                               string
 		)
@@ -476,7 +483,7 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 			&e.Source.Code, &e.Source.Country, &e.Source.Name, &e.Source.Text, &e.Source.Role,
 			&tCode, &tCountry, &tName, &tText, &tRole,
 			&e.CAMEO, &e.Root, &e.PLOVER, &e.Goldstein, &e.Quad, &e.Trigger, &e.Date, &e.DatePrecision,
-			&location, &quantities, &e.Modality, &e.Tables, &conf,
+			&location, &quantities, &e.Modality, &e.Tables, &conf, &magnitudes,
 			&e.Outlet, &origin, &e.Coding); err != nil {
 			return nil, fmt.Errorf("events: scan: %w", err)
 		}
@@ -499,6 +506,11 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 			}
 			if e.Quantities == nil {
 				e.Quantities = []doc.Quantity{}
+			}
+		}
+		if magnitudes.Valid {
+			if err := json.Unmarshal([]byte(magnitudes.String), &e.Magnitudes); err != nil {
+				return nil, fmt.Errorf("events: event %s: magnitudes: %w", e.ID, err)
 			}
 		}
 		out = append(out, e)

@@ -201,7 +201,9 @@ func fullEvents(d *doc.Document) []doc.Event {
 	e2 := Event(d, "ev-2", 2, "RUSGOV", "CHNGOV", "057", "2012-06")
 	e2.Target.Text, e2.Target.Name, e2.Target.Role = "Chinese President Hu Jintao", "Hu Jintao", "president"
 	e2.DatePrecision, e2.Modality, e2.Goldstein, e2.Quad = doc.PrecisionMonth, doc.Reported, 8, 2
-	e2.Quantities = []doc.Quantity{{Text: "US $3.5 billion", Value: 3.5e9, Unit: "USD"}}
+	e2.Quantities = []doc.Quantity{{Text: "US $3.5 billion", Value: 3.5e9, Unit: "USD"},
+		{Text: "150 to 200 billion yuan", Value: 150e9, Max: 200e9, Unit: "CNY", Year: 2014, USD: 24.3e9, USDMax: 32.4e9, USDFrom: doc.USDFromRate, RateYear: 2014}}
+	e1.Magnitudes = []doc.Magnitude{{Kind: doc.Dead, Text: "at least three", Value: 3, Bound: "min"}, {Kind: doc.Size, Text: "200", Value: 200}}
 	e3 := Event(d, "ev-3", 2, "CHNGOV", "RUSGOV", "057", "2012")
 	e3.Source.Text = "Hu Jintao"
 	e3.DatePrecision, e3.Quantities = doc.PrecisionYear, []doc.Quantity{}
