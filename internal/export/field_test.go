@@ -548,8 +548,8 @@ func TestFieldFormatsEmpty(t *testing.T) {
 	if err != nil || len(rows) != 0 {
 		t.Errorf("empty Parquet file read back as %d rows, %v", len(rows), err)
 	}
-	if cols, err := openParquet(buf.Bytes()); err != nil || len(cols) != 43 {
-		t.Errorf("empty Parquet file has %d columns, %v; want the 43", len(cols), err)
+	if cols, err := openParquet(buf.Bytes()); err != nil || len(cols) != 44 {
+		t.Errorf("empty Parquet file has %d columns, %v; want the 44", len(cols), err)
 	}
 }
 

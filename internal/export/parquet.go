@@ -15,56 +15,72 @@ import (
 // nulls where the record has no target, location, cluster or confidence,
 // quantities as a list of structs, and the cluster's counts.
 type ParquetRow struct {
-	ID            string            `parquet:"id"`
-	Doc           string            `parquet:"doc"`
-	DocDate       string            `parquet:"doc_date"`
-	DocDateFrom   string            `parquet:"doc_date_from"`
-	Sentence      string            `parquet:"sentence"`
-	SentenceIndex int32             `parquet:"sentence_index"`
-	SpanStart     int32             `parquet:"span_start"`
-	SpanEnd       int32             `parquet:"span_end"`
-	SourceText    string            `parquet:"source_text"`
-	SourceCode    string            `parquet:"source_code"`
-	SourceCountry string            `parquet:"source_country"`
-	SourceName    string            `parquet:"source_name"`
-	SourceRole    string            `parquet:"source_role"`
-	TargetText    *string           `parquet:"target_text,optional"`
-	TargetCode    *string           `parquet:"target_code,optional"`
-	TargetCountry *string           `parquet:"target_country,optional"`
-	TargetName    *string           `parquet:"target_name,optional"`
-	TargetRole    *string           `parquet:"target_role,optional"`
-	CAMEO         string            `parquet:"cameo"`
-	Root          string            `parquet:"root"`
-	PLOVER        string            `parquet:"plover"`
-	Goldstein     float64           `parquet:"goldstein"`
-	Quad          int32             `parquet:"quad"`
-	Trigger       string            `parquet:"trigger"`
-	Date          string            `parquet:"date"`
-	DatePrecision string            `parquet:"date_precision"`
-	LocationText  *string           `parquet:"location_text,optional"`
-	LocationCtry  *string           `parquet:"location_country,optional"`
-	LocationLat   *float64          `parquet:"location_lat,optional"`
-	LocationLon   *float64          `parquet:"location_lon,optional"`
-	LocationAdm1  *string           `parquet:"location_admin1,optional"`
-	LocationFrom  *string           `parquet:"location_from,optional"`
-	Quantities    []ParquetQuantity `parquet:"quantities,list"`
-	Modality      string            `parquet:"modality"`
-	Tables        string            `parquet:"tables"`
-	Cluster       *string           `parquet:"cluster,optional"`
-	Confidence    *float64          `parquet:"confidence,optional"`
-	NumMentions   int32             `parquet:"num_mentions"`
-	NumSources    int32             `parquet:"num_sources"`
-	NumArticles   int32             `parquet:"num_articles"`
-	Outlet        string            `parquet:"outlet"`
-	URL           string            `parquet:"url"`
-	Coding        string            `parquet:"coding"`
+	ID            string             `parquet:"id"`
+	Doc           string             `parquet:"doc"`
+	DocDate       string             `parquet:"doc_date"`
+	DocDateFrom   string             `parquet:"doc_date_from"`
+	Sentence      string             `parquet:"sentence"`
+	SentenceIndex int32              `parquet:"sentence_index"`
+	SpanStart     int32              `parquet:"span_start"`
+	SpanEnd       int32              `parquet:"span_end"`
+	SourceText    string             `parquet:"source_text"`
+	SourceCode    string             `parquet:"source_code"`
+	SourceCountry string             `parquet:"source_country"`
+	SourceName    string             `parquet:"source_name"`
+	SourceRole    string             `parquet:"source_role"`
+	TargetText    *string            `parquet:"target_text,optional"`
+	TargetCode    *string            `parquet:"target_code,optional"`
+	TargetCountry *string            `parquet:"target_country,optional"`
+	TargetName    *string            `parquet:"target_name,optional"`
+	TargetRole    *string            `parquet:"target_role,optional"`
+	CAMEO         string             `parquet:"cameo"`
+	Root          string             `parquet:"root"`
+	PLOVER        string             `parquet:"plover"`
+	Goldstein     float64            `parquet:"goldstein"`
+	Quad          int32              `parquet:"quad"`
+	Trigger       string             `parquet:"trigger"`
+	Date          string             `parquet:"date"`
+	DatePrecision string             `parquet:"date_precision"`
+	LocationText  *string            `parquet:"location_text,optional"`
+	LocationCtry  *string            `parquet:"location_country,optional"`
+	LocationLat   *float64           `parquet:"location_lat,optional"`
+	LocationLon   *float64           `parquet:"location_lon,optional"`
+	LocationAdm1  *string            `parquet:"location_admin1,optional"`
+	LocationFrom  *string            `parquet:"location_from,optional"`
+	Quantities    []ParquetQuantity  `parquet:"quantities,list"`
+	Magnitudes    []ParquetMagnitude `parquet:"magnitudes,list"`
+	Modality      string             `parquet:"modality"`
+	Tables        string             `parquet:"tables"`
+	Cluster       *string            `parquet:"cluster,optional"`
+	Confidence    *float64           `parquet:"confidence,optional"`
+	NumMentions   int32              `parquet:"num_mentions"`
+	NumSources    int32              `parquet:"num_sources"`
+	NumArticles   int32              `parquet:"num_articles"`
+	Outlet        string             `parquet:"outlet"`
+	URL           string             `parquet:"url"`
+	Coding        string             `parquet:"coding"`
 }
 
 // ParquetQuantity is one amount of a ParquetRow.
 type ParquetQuantity struct {
-	Text  string  `parquet:"text"`
-	Value float64 `parquet:"value"`
-	Unit  string  `parquet:"unit"`
+	Text     string  `parquet:"text"`
+	Value    float64 `parquet:"value"`
+	Unit     string  `parquet:"unit"`
+	Max      float64 `parquet:"max"`
+	Per      string  `parquet:"per"`
+	Year     int     `parquet:"year"`
+	USD      float64 `parquet:"usd"`
+	USDMax   float64 `parquet:"usd_max"`
+	USDFrom  string  `parquet:"usd_from"`
+	RateYear int     `parquet:"rate_year"`
+}
+
+// ParquetMagnitude is one count of people on an event (doc.Magnitude).
+type ParquetMagnitude struct {
+	Kind  string `parquet:"kind"`
+	Text  string `parquet:"text"`
+	Value int    `parquet:"value"`
+	Bound string `parquet:"bound"`
 }
 
 // Parquet writes events as one Parquet file (snappy-compressed, one row
@@ -116,6 +132,9 @@ func parquetRow(e doc.Event, opt Options) ParquetRow {
 	for _, q := range e.Quantities {
 		r.Quantities = append(r.Quantities, ParquetQuantity(q))
 	}
+	for _, m := range e.Magnitudes {
+		r.Magnitudes = append(r.Magnitudes, ParquetMagnitude(m))
+	}
 	if e.Cluster != "" {
 		r.Cluster = &e.Cluster
 	}
@@ -146,6 +165,9 @@ func (r ParquetRow) Event() doc.Event {
 	}
 	for _, q := range r.Quantities {
 		e.Quantities = append(e.Quantities, doc.Quantity(q))
+	}
+	for _, m := range r.Magnitudes {
+		e.Magnitudes = append(e.Magnitudes, doc.Magnitude(m))
 	}
 	e.Cluster = deref(r.Cluster)
 	if r.Confidence != nil {
