@@ -58,7 +58,7 @@ type Options struct {
 	MaxSize    int64         // the largest response read; default ingest.DefaultMaxSize
 	MaxBackoff time.Duration // the longest a failing feed waits; default 24h
 	Client     *http.Client
-	// Now is the clock of the schedule and the backoff (tests move it);
+	// Now is the clock of the schedule and of the times kept in Feed;
 	// default time.Now. The politeness delay always uses real time.
 	Now func() time.Time
 }
@@ -89,6 +89,7 @@ type Watcher struct {
 	handle  Handler
 	opt     Options
 	round   int
+	start   time.Time // when round 1 began; round k is due Every*(k-1) later
 	lastHit map[string]time.Time // per host, real time
 	robots  map[string]robotsEntry
 }
@@ -129,13 +130,13 @@ func New(feeds []string, st State, h Handler, opt Options) *Watcher {
 }
 
 // Run polls every feed once a round, rounds times (0: until ctx is done),
-// waiting Every between rounds, and calls report after each round. It
-// returns nil when it stops because ctx is done: the round in progress
-// finishes the article in hand and stops.
+// a round every Every (at once when the last one overran), and calls
+// report after each round. It returns nil when it stops because ctx is
+// done: the round in progress finishes the article in hand and stops.
 func (w *Watcher) Run(ctx context.Context, rounds int, report func(Stats)) error {
 	for i := 0; rounds == 0 || i < rounds; i++ {
 		if i > 0 {
-			t := time.NewTimer(w.opt.Every)
+			t := time.NewTimer(w.due(w.round + 1).Sub(w.opt.Now()))
 			select {
 			case <-ctx.Done():
 				t.Stop()
@@ -157,11 +158,22 @@ func (w *Watcher) Run(ctx context.Context, rounds int, report func(Stats)) error
 	return nil
 }
 
+// due is when round k is due. The schedule counts rounds, not the time
+// they take, so backoff is counted in rounds too: a feed that failed n
+// times in a row sits out 2^n-1 rounds, however long coding took.
+func (w *Watcher) due(k int) time.Time {
+	return w.start.Add(time.Duration(k-1) * w.opt.Every)
+}
+
 // Round polls each feed that is not backing off. Its error is the
 // state's (the store failed) or ctx's; a feed or an article that fails is
 // one of Stats.Failures and the round goes on.
 func (w *Watcher) Round(ctx context.Context) (Stats, error) {
 	w.round++
+	if w.round == 1 {
+		w.start = w.opt.Now()
+	}
+	at := w.due(w.round)
 	st := Stats{Round: w.round}
 	for _, u := range w.feeds {
 		if err := ctx.Err(); err != nil {
@@ -171,12 +183,12 @@ func (w *Watcher) Round(ctx context.Context) (Stats, error) {
 		if err != nil {
 			return st, fmt.Errorf("feed state %s: %w", u, err)
 		}
-		now := w.opt.Now()
-		if now.Before(f.NextPoll) {
+		if at.Before(f.NextPoll) {
 			st.BackingOff++
 			continue
 		}
 		st.Polled++
+		now := w.opt.Now()
 		f.LastPoll = now
 		validators, err := w.poll(ctx, &f, &st)
 		var se *stateError
@@ -189,7 +201,7 @@ func (w *Watcher) Round(ctx context.Context) (Stats, error) {
 		case err != nil:
 			f.Failures++
 			f.LastError, f.LastErrorAt = err.Error(), now
-			f.NextPoll = now.Add(w.backoff(f.Failures))
+			f.NextPoll = at.Add(w.backoff(f.Failures))
 			st.Failures = append(st.Failures, fmt.Errorf("feed %s: %w (failed %d %s; next poll %s)",
 				u, err, f.Failures, times(f.Failures), f.NextPoll.UTC().Format(time.RFC3339)))
 		default:
