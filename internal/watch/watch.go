@@ -89,7 +89,7 @@ type Watcher struct {
 	handle  Handler
 	opt     Options
 	round   int
-	start   time.Time // when round 1 began; round k is due Every*(k-1) later
+	start   time.Time            // when round 1 began; round k is due Every*(k-1) later
 	lastHit map[string]time.Time // per host, real time
 	robots  map[string]robotsEntry
 }
