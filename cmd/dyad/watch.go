@@ -52,11 +52,11 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	var feedsFile string
 	var rounds int
 	opt := watch.Options{}
-	fs.StringVar(&feedsFile, "feeds", "", "a file of feed URLs, one a line")
-	fs.DurationVar(&opt.Every, "every", 15*time.Minute, "time between rounds")
-	fs.IntVar(&rounds, "rounds", 0, "stop after this many rounds (0: until interrupted)")
-	fs.DurationVar(&opt.Delay, "delay", time.Second, "the least time between two requests to one host")
-	fs.DurationVar(&opt.Timeout, "timeout", 30*time.Second, "the longest one request may take")
+	fs.StringVar(&feedsFile, "feeds", "", "a `FILE` of feed URLs, one a line")
+	fs.DurationVar(&opt.Every, "every", 15*time.Minute, "the `time` between rounds")
+	fs.IntVar(&rounds, "rounds", 0, "stop after `N` rounds (0: until interrupted)")
+	fs.DurationVar(&opt.Delay, "delay", time.Second, "the least `time` between two requests to one host")
+	fs.DurationVar(&opt.Timeout, "timeout", 30*time.Second, "the longest `time` one request may take")
 	args, err := parse(fs, &cfg, args)
 	if err != nil {
 		return err
@@ -93,7 +93,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stderr, "dyad watch: %v\n", f)
 		}
 		failed += len(s.Failures)
-		handled += s.Polled + s.New + s.Known + len(s.Failures)
+		handled += s.Polled + s.New + s.Known + len(s.Failures) - s.FeedsFailed
 		fmt.Fprintln(e.stdout, roundLine(s, cfg.DB))
 	})
 	if err != nil {

@@ -79,7 +79,8 @@ type Stats struct {
 	Known       int // articles whose content was already stored
 	Events      int
 	// Failures are one line each: a feed or an article and its problem.
-	Failures []error
+	Failures    []error
+	FeedsFailed int // of Failures, those of whole feeds
 }
 
 // Watcher polls a fixed list of feeds.
@@ -200,6 +201,7 @@ func (w *Watcher) Round(ctx context.Context) (Stats, error) {
 			return st, ctx.Err()
 		case err != nil:
 			f.Failures++
+			st.FeedsFailed++
 			f.LastError, f.LastErrorAt = err.Error(), now
 			f.NextPoll = at.Add(w.backoff(f.Failures))
 			st.Failures = append(st.Failures, fmt.Errorf("feed %s: %w (failed %d %s; next poll %s)",
