@@ -290,7 +290,14 @@ func (w *Watcher) poll(ctx context.Context, f *store.Feed, st *Stats) (*validato
 				return nil, ctx.Err()
 			}
 			st.Failures = append(st.Failures, fmt.Errorf("%s: %w", name, err))
-			v = nil
+			if !errors.Is(err, ErrRobots) && !errors.Is(err, ErrTooLarge) {
+				v = nil // tried again next round
+				continue
+			}
+			// Refused for good: named once, not fetched again.
+			if err := w.state.MarkSeen(ctx, f.URL, name, ""); err != nil {
+				return nil, &stateError{fmt.Errorf("item %s: %w", name, err)}
+			}
 			continue
 		}
 		page.Source = source

@@ -294,17 +294,27 @@ func TestRobotsRespected(t *testing.T) {
 	if r.New != 1 {
 		t.Errorf("round %+v: want the allowed article handled", r)
 	}
+	// Named once: the next round asks for the feed conditionally and
+	// does not try the refused article again.
+	r, err = w.Round(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Failures) != 0 || r.NotModified != 1 {
+		t.Errorf("second round %+v: want a 304 and no failure repeated", r)
+	}
 	if n := len(s.hits("/robots.txt")); n != 1 {
 		t.Errorf("robots.txt fetched %d times, want once", n)
 	}
 
+	feedHits := len(s.hits("/feed"))
 	s.robots = "User-agent: dyad\nDisallow: /\n\nUser-agent: *\nAllow: /\n"
 	w = New([]string{srv.URL + "/feed"}, openState(t), &c, Options{Delay: -1})
 	r, err = w.Round(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Failures) != 1 || !errors.Is(r.Failures[0], ErrRobots) || len(s.hits("/feed")) != 1 {
+	if len(r.Failures) != 1 || !errors.Is(r.Failures[0], ErrRobots) || len(s.hits("/feed")) != feedHits {
 		t.Errorf("failures %v: want the feed itself refused to dyad", r.Failures)
 	}
 }
