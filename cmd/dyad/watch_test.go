@@ -190,14 +190,14 @@ func TestWatchStopsOnSignal(t *testing.T) {
 	defer stop()
 	site.onArticle = func(string) {
 		// After the body is on its way: the signal lands while it is coded.
-		time.AfterFunc(20*time.Millisecond, func() { syscall.Kill(os.Getpid(), syscall.SIGINT) })
+		time.AfterFunc(150*time.Millisecond, func() { syscall.Kill(os.Getpid(), syscall.SIGINT) })
 		site.onArticle = nil
 	}
 	db := filepath.Join(t.TempDir(), "watch.db")
 	var out, errb bytes.Buffer
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"watch", "--db", db, "--quiet", "--delay", "300ms", srv.URL + "/feed.rss"},
+		done <- run(ctx, []string{"watch", "--db", db, "--quiet", "--delay", "500ms", srv.URL + "/feed.rss"},
 			&env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb})
 	}()
 	var code int
