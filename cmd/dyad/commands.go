@@ -587,12 +587,3 @@ func side(a doc.Actor) string {
 	}
 	return a.Code[:min(3, len(a.Code))]
 }
-
-func runVersion(ctx context.Context, e *env, args []string) error {
-	var cfg config
-	if _, err := parse(flagSet("version", &cfg), &cfg, args); err != nil {
-		return err
-	}
-	_, err := fmt.Fprintf(e.stdout, "dyad %s\ntables: %s\n", buildVersion(), cameo.Version)
-	return err
-}

@@ -171,15 +171,18 @@ func (s *Store) migrate(ctx context.Context) error {
 	)`); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
-	var newest sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&newest); err != nil {
+	applied, newest, err := s.appliedMigrations(ctx)
+	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if known := ms[len(ms)-1].version; newest.Valid && int(newest.Int64) > known {
-		return fmt.Errorf("database schema version %d is newer than this dyad knows (%d)", newest.Int64, known)
+	if known := ms[len(ms)-1].version; newest > known {
+		return fmt.Errorf("database schema version %d is newer than this dyad knows (%d)", newest, known)
 	}
+	// Every migration not yet applied, not only those above the newest:
+	// branches developed side by side add numbers out of order (a file may
+	// have 0006 before 0004 exists).
 	for _, m := range ms {
-		if newest.Valid && m.version <= int(newest.Int64) {
+		if applied[m.version] {
 			continue
 		}
 		if err := s.apply(ctx, m); err != nil {
@@ -187,6 +190,25 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// appliedMigrations returns the versions recorded in schema_migrations
+// and the newest of them (0 for none).
+func (s *Store) appliedMigrations(ctx context.Context) (map[int]bool, int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	applied, newest := map[int]bool{}, 0
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, 0, err
+		}
+		applied[v], newest = true, max(newest, v)
+	}
+	return applied, newest, rows.Err()
 }
 
 func (s *Store) apply(ctx context.Context, m migration) error {
