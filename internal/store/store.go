@@ -133,15 +133,7 @@ func IsURL(origin string) bool {
 
 // ActorKey is the value an actor is matched on by Filter.Dyad: its
 // country, else the first three letters of its code.
-func ActorKey(a doc.Actor) string {
-	if a.Country != "" {
-		return strings.ToUpper(a.Country)
-	}
-	if len(a.Code) >= 3 {
-		return strings.ToUpper(a.Code[:3])
-	}
-	return strings.ToUpper(a.Code)
-}
+func ActorKey(a doc.Actor) string { return a.Key() }
 
 // Check reports whether d and events can be stored: d needs an ID and a
 // Hash, and every event must name d.ID as its document.
