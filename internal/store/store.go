@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
@@ -37,6 +38,14 @@ type Store interface {
 	// document with d.Hash: its metadata, sentences and events (a
 	// re-coding). ErrNotFound when no document has that hash.
 	Replace(ctx context.Context, d *doc.Document, events []doc.Event) error
+	// Clusters returns the clusters that hold an event f selects, each
+	// with all its reports, ordered by date; f.Limit caps the number of
+	// clusters. Every stored event is in one cluster, kept current as
+	// documents are stored, replaced and removed.
+	Clusters(ctx context.Context, f Filter) ([]cluster.Cluster, error)
+	// Disagreements returns where the reports of the clusters f selects
+	// disagree, cluster by cluster.
+	Disagreements(ctx context.Context, f Filter) ([]cluster.Disagreement, error)
 	// Remove deletes the documents whose id or content hash is key, with
 	// their sentences and events (and the actors no other event names),
 	// and says how many documents it removed.
@@ -75,6 +84,9 @@ type Filter struct {
 	Modality string
 	// Doc is a document id.
 	Doc string
+	// Cluster is a cluster id: the events that report one real-world
+	// event (internal/cluster).
+	Cluster string
 	// Limit caps the number of events; 0 means no limit.
 	Limit int
 }

@@ -99,6 +99,17 @@ func TestReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The clusters the store gave the events survive the reopening.
+	before, err := s.Events(ctx, store.Filter{})
+	if err != nil || len(before) != len(want) {
+		t.Fatalf("events before reopen = %d, %v; want %d", len(before), err, len(want))
+	}
+	for i := range want {
+		if before[i].Cluster == "" {
+			t.Errorf("event %s has no cluster", before[i].ID)
+		}
+		want[i].Cluster = before[i].Cluster
+	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
