@@ -80,7 +80,7 @@ func Assign(evs []doc.Event) []Cluster {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(i, j int) int { return compareEvents(&evs[i], &evs[j]) })
+	slices.SortFunc(order, func(i, j int) int { return Order(&evs[i], &evs[j]) })
 	byPair := map[string][]*group{}
 	var all []*group
 	for _, i := range order {
@@ -127,9 +127,11 @@ func ID(members []doc.Event) string {
 	return "c" + hex.EncodeToString(sum[:8])
 }
 
-// compareEvents orders events for clustering: the most precisely dated
-// first, so precise dates seed the clusters that vaguer ones then join.
-func compareEvents(a, b *doc.Event) int {
+// Order orders events for clustering, and a cluster's events for choosing
+// one to stand for it: the most precisely dated first (day, month,
+// publication date, year), then by date, document, sentence and id, so
+// precise dates seed the clusters that vaguer ones then join.
+func Order(a, b *doc.Event) int {
 	return cmp.Or(precisionRank(a.DatePrecision)-precisionRank(b.DatePrecision),
 		strings.Compare(a.Date, b.Date), strings.Compare(a.Doc, b.Doc),
 		a.SentenceIndex-b.SentenceIndex, strings.Compare(a.ID, b.ID))

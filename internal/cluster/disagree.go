@@ -52,7 +52,7 @@ func Disagreements(id string, members []doc.Event) []Disagreement {
 			if a.Doc == b.Doc {
 				continue
 			}
-			if compareEvents(a, b) > 0 {
+			if Order(a, b) > 0 {
 				a, b = b, a
 			}
 			for _, d := range differences(r, a, b) {
