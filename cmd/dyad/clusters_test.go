@@ -149,3 +149,144 @@ func clusterJSON(t *testing.T, args ...string) []cluster.Cluster {
 	}
 	return cs
 }
+
+// seedsStore ingests the five seeds into a new store.
+func seedsStore(t *testing.T) string {
+	t.Helper()
+	seeds := sharedtest.Path(t, "corpus", "seeds")
+	db := filepath.Join(t.TempDir(), "seeds.db")
+	if code, _, stderr := dyad(t, "ingest", "--quiet", "--db", db, "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds); code != 0 {
+		t.Fatalf("ingest seeds exited %d: %s", code, stderr)
+	}
+	return db
+}
+
+// reportsFrom says which document prefixes ("000") report c.
+func reportsFrom(c cluster.Cluster) []string {
+	var docs []string
+	for _, r := range c.Reports {
+		if p := r.Doc[:min(3, len(r.Doc))]; !slices.Contains(docs, p) {
+			docs = append(docs, p)
+		}
+	}
+	slices.Sort(docs)
+	return docs
+}
+
+// TestSeedClusters is issue 11's acceptance 1 and 6 on the seeds: Putin's
+// June 2012 Beijing visit is one cluster reported by 000 and 001, apart
+// from his October 2011 visit (002); the investment fund memorandum is one
+// cluster reported by 000 and 001; and counting clusters or one a day gives
+// fewer RUS-CHN events for 2012-06 than counting every record.
+func TestSeedClusters(t *testing.T) {
+	db := seedsStore(t)
+	var visit, memo *cluster.Cluster
+	cs := clusterJSON(t, "--db", db, "--dyad", "RUS-CHN", "--both")
+	for i, c := range cs {
+		for _, r := range c.Reports {
+			switch {
+			case strings.HasPrefix(r.Doc, "001") && strings.Contains(r.Sentence, "arrived in Beijing on June 5") && r.CAMEO == "042":
+				visit = &cs[i]
+			case strings.HasPrefix(r.Doc, "001") && strings.Contains(r.Sentence, "Russian Direct Investment Fund"):
+				memo = &cs[i]
+			}
+		}
+	}
+	if visit == nil || memo == nil {
+		t.Fatalf("no cluster holds 001's visit (%v) or fund memorandum (%v)", visit != nil, memo != nil)
+	}
+	if got := reportsFrom(*visit); !slices.Equal(got, []string{"000", "001"}) {
+		t.Errorf("June 2012 visit %s is reported by %v, want 000 and 001", visit.ID, got)
+	}
+	if visit.Root != "04" || !strings.HasPrefix(visit.Date, "2012-06") {
+		t.Errorf("visit cluster = %s %s, want root 04 in 2012-06", visit.CAMEO, visit.Date)
+	}
+	for _, c := range cs {
+		if slices.Contains(reportsFrom(c), "002") && c.ID == visit.ID {
+			t.Errorf("the June 2012 visit is merged with 002's October 2011 visit")
+		}
+	}
+	var memo000 bool
+	for _, r := range memo.Reports {
+		memo000 = memo000 || strings.HasPrefix(r.Doc, "000") && strings.Contains(r.Sentence, "MOU was signed")
+	}
+	if got := reportsFrom(*memo); !memo000 || !slices.Equal(got, []string{"000", "001"}) {
+		t.Errorf("fund memorandum %s is reported by %v (000's MoU sentence in it: %v), want 000 and 001", memo.ID, got, memo000)
+	}
+
+	counts := map[string]int{}
+	for _, how := range []string{"events", "clusters", "daily", ""} {
+		args := []string{"series", "--db", db, "--dyad", "RUS-CHN", "--both", "--since", "2012-06", "--until", "2012-06", "--format", "json"}
+		if how != "" {
+			args = append(args, "--count", how)
+		}
+		code, out, stderr := dyad(t, args...)
+		if code != 0 {
+			t.Fatalf("dyad %q exited %d: %s", args, code, stderr)
+		}
+		var periods []struct{ Events int }
+		if err := json.Unmarshal([]byte(out), &periods); err != nil || len(periods) != 1 {
+			t.Fatalf("series --count %s: %v in %s", how, err, out)
+		}
+		counts[how] = periods[0].Events
+	}
+	t.Logf("RUS-CHN 2012-06: %d events, %d clusters, %d daily", counts["events"], counts["clusters"], counts["daily"])
+	if counts["clusters"] >= counts["events"] || counts["daily"] >= counts["events"] || counts["clusters"] < 2 {
+		t.Errorf("RUS-CHN 2012-06 counts %v: want fewer clusters and daily records than events", counts)
+	}
+	if counts[""] != counts["clusters"] {
+		t.Errorf("default count %d, want clusters (%d)", counts[""], counts["clusters"])
+	}
+	if code, _, stderr := dyad(t, "top", "dyads", "--db", db, "--count", "cluster"); code != exitUsage || !strings.Contains(stderr, "did you mean clusters") {
+		t.Errorf("--count cluster: exit %d, %q; want a usage error naming clusters", code, stderr)
+	}
+}
+
+// TestClusterArticles is issue 11's acceptance 3 (second part) and 5 on
+// articles written for dyad (testdata/clusters): two outlets' reports of
+// one summit, from Tokyo's and Seoul's angles, cluster together; two
+// reports of one visit that give it different lengths are flagged.
+func TestClusterArticles(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "articles.db")
+	if code, _, stderr := dyad(t, "ingest", "--quiet", "--db", db, "--manifest", "testdata/clusters/manifest.jsonl"); code != 0 {
+		t.Fatalf("ingest exited %d: %s", code, stderr)
+	}
+	summit := clusterJSON(t, "--db", db, "--dyad", "JPN-KOR", "--both", "--root", "04")
+	if len(summit) != 1 || !slices.Equal(docsOf(summit[0]), []string{"summit-reuters", "summit-yonhap"}) {
+		t.Fatalf("summit clusters = %+v, want one reported by both outlets", summit)
+	}
+	if s := summit[0]; s.Date != "2023-03-16" || s.Place == nil || s.Place.Country != "JPN" || s.NumSources != 2 {
+		t.Errorf("summit = %s %s %+v from %d outlets, want 2023-03-16 in Japan from 2", s.CAMEO, s.Date, s.Place, s.NumSources)
+	}
+	code, out, stderr := dyad(t, "disagreements", "--db", db, "--format", "json")
+	if code != 0 {
+		t.Fatalf("disagreements exited %d: %s", code, stderr)
+	}
+	var ds []cluster.Disagreement
+	if err := json.Unmarshal([]byte(out), &ds); err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 1 {
+		t.Fatalf("disagreements = %+v, want the visit's length", ds)
+	}
+	d := ds[0]
+	if d.Kind != cluster.Duration || d.A.Doc != "visit-ap" || d.A.Value != "three-day" || d.B.Doc != "visit-pti" || d.B.Value != "four-day" ||
+		!strings.Contains(d.B.Sentence, "landed in Washington") || d.A.Outlet != "AP" {
+		t.Errorf("disagreement = %+v, want three-day (AP) against four-day (PTI) with their sentences", d)
+	}
+	_, table, _ := dyad(t, "disagreements", "--db", db)
+	if !strings.Contains(table, `duration: "three-day" against "four-day"`) || !strings.Contains(table, "visit-pti #2 (PTI)") {
+		t.Errorf("disagreements table lacks the visit's length and its sources:\n%s", table)
+	}
+}
+
+func docsOf(c cluster.Cluster) []string {
+	var docs []string
+	for _, r := range c.Reports {
+		if !slices.Contains(docs, r.Doc) {
+			docs = append(docs, r.Doc)
+		}
+	}
+	slices.Sort(docs)
+	return docs
+}
