@@ -94,8 +94,8 @@ func parseRules(text string) (*rules, error) {
 	}
 	num := `\d+|` + strings.Join(keys(r.numbers), "|")
 	unit := strings.Join(keys(r.units), "|")
-	// "three-day", "3-day", "week-long", "for two weeks", "for a month".
-	r.duration = regexp.MustCompile(`(?i)\b(?:(` + num + `)-(` + unit + `)(?:-long)?|(` + unit + `)-long|for (` + num + `) (` + unit + `)s?)\b`)
+	// "three-day", "3-day", "for a week-long", "for two weeks", "for a month".
+	r.duration = regexp.MustCompile(`(?i)\b(?:(` + num + `)-(` + unit + `)(?:-long)?|(?:for (?:an? )?)?(` + unit + `)-long|for (` + num + `) (` + unit + `)s?)\b`)
 	return r, nil
 }
 
