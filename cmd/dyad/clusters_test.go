@@ -278,6 +278,28 @@ func TestClusterArticles(t *testing.T) {
 	if !strings.Contains(table, `duration: "three-day" against "four-day"`) || !strings.Contains(table, "visit-pti #2 (PTI)") {
 		t.Errorf("disagreements table lacks the visit's length and its sources:\n%s", table)
 	}
+
+	// Re-coding keeps the clusters; removing a report updates them.
+	before := clusterJSON(t, "--db", db)
+	if code, _, stderr := dyad(t, "recode", "--quiet", "--db", db); code != 0 {
+		t.Fatalf("recode exited %d: %s", code, stderr)
+	}
+	if after := clusterJSON(t, "--db", db); !slices.EqualFunc(before, after, func(a, b cluster.Cluster) bool { return a.ID == b.ID }) {
+		t.Errorf("recode changed the clusters: %d before, %d after", len(before), len(after))
+	}
+	if code, _, stderr := dyad(t, "rm", "--db", db, "visit-pti"); code != 0 {
+		t.Fatalf("rm exited %d: %s", code, stderr)
+	}
+	visit := clusterJSON(t, "--db", db, "--dyad", "IND-USA", "--code", "042")
+	if len(visit) != 1 || visit[0].NumArticles != 1 || visit[0].Reports[0].Doc != "visit-ap" {
+		t.Errorf("visit after rm visit-pti = %+v, want AP's report alone", visit)
+	}
+	if _, out, _ := dyad(t, "disagreements", "--db", db); !strings.HasSuffix(out, "0 disagreements\n") {
+		t.Errorf("disagreements after rm visit-pti:\n%s", out)
+	}
+	if code, _, stderr := dyad(t, "clusters", "--db", db, "RUS-CHN"); code != exitUsage || !strings.Contains(stderr, "takes no arguments") {
+		t.Errorf("clusters RUS-CHN: exit %d, %q; want a usage error", code, stderr)
+	}
 }
 
 func docsOf(c cluster.Cluster) []string {

@@ -356,3 +356,37 @@ func TestSchemaDocumented(t *testing.T) {
 		cols.Close()
 	}
 }
+
+// TestClusterOnOpen: events stored before clusters were kept (a file
+// migrated from schema 3) are clustered when the store is next opened.
+func TestClusterOnOpen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, day := range []string{"2012-06-05", "2012-06-05", "2013-03-22"} {
+		d := storetest.Doc(fmt.Sprintf("%d.txt", i), fmt.Sprint(i), day, "Putin met Hu Jintao.")
+		if _, err := s.PutDocument(ctx, d, []doc.Event{storetest.Event(d, fmt.Sprint("e", i), 0, "RUSGOV", "CHNGOV", "040", day)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.db.Exec(`UPDATE events SET cluster = NULL; DELETE FROM clusters`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cs, err := s.Clusters(ctx, store.Filter{})
+	if err != nil || len(cs) != 2 || cs[0].NumArticles != 2 || cs[1].NumArticles != 1 {
+		t.Fatalf("clusters after reopening = %+v, %v; want the 2012 meeting from 2 documents and the 2013 one", cs, err)
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM event_view WHERE cluster IS NULL`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d events without a cluster after reopening (%v)", n, err)
+	}
+}
