@@ -35,24 +35,26 @@ type command struct {
 
 // commands is the subcommand table.
 var commands = map[string]command{
-	"code":          {"code documents and write event records to standard output", "[--manifest M] [--format jsonl|csv|json] INPUT...", helpCode, runCode},
-	"ingest":        {"code documents and store them and their events", "[--db DSN] [--manifest M] INPUT...", helpIngest, runIngest},
-	"recode":        {"code stored documents again with the current dictionaries and coder", "[--db DSN] [filters]", helpRecode, runRecode},
-	"rm":            {"remove stored documents and their events", "[--db DSN] DOC...", helpRm, runRm},
-	"clean":         {"print the cleaned text of one document", "FILE|URL|-", helpClean, runClean},
-	"events":        {"print stored events as a table, or as data", "[--db DSN] [filters] [--format table|jsonl|csv|json]", helpEvents, runEvents},
-	"export":        {"write stored events in a data format", "[--db DSN] --format jsonl|csv|json [filters] [--out FILE]", helpExport, runExport},
-	"series":        {"count a dyad's events by month, quarter or year", "[--db DSN] --dyad SRC-TGT [--both] [--interval month|quarter|year] [filters] [--format table|csv|json]", helpSeries, runSeries},
-	"top":           {"list the most frequent actors, dyads or event codes", "[--db DSN] actors|dyads|codes [filters] [--n N] [--format table|csv|json]", helpTop, runTop},
+	"code":    {"code documents and write event records to standard output", "[--manifest M] [--format jsonl|csv|json] INPUT...", helpCode, runCode},
+	"ingest":  {"code documents and store them and their events", "[--db DSN] [--manifest M] INPUT...", helpIngest, runIngest},
+	"recode":  {"code stored documents again with the current dictionaries and coder", "[--db DSN] [filters]", helpRecode, runRecode},
+	"rm":      {"remove stored documents and their events", "[--db DSN] DOC...", helpRm, runRm},
+	"clean":   {"print the cleaned text of one document", "FILE|URL|-", helpClean, runClean},
+	"events":  {"print stored events as a table, or as data", "[--db DSN] [filters] [--format table|jsonl|csv|json]", helpEvents, runEvents},
+	"export":  {"write stored events in a data format", "[--db DSN] --format jsonl|csv|json [filters] [--out FILE]", helpExport, runExport},
+	"series":  {"count a dyad's events by month, quarter or year", "[--db DSN] --dyad SRC-TGT [--both] [--interval month|quarter|year] [filters] [--format table|csv|json]", helpSeries, runSeries},
+	"top":     {"list the most frequent actors, dyads or event codes", "[--db DSN] actors|dyads|codes [filters] [--n N] [--format table|csv|json]", helpTop, runTop},
+	"search":  {"find stored sentences by their words, with their events", "[--db DSN] [--n N] WORD...", helpSearch, runSearch},
+	"eval":    {"score events against gold files", "--gold DIR [--manifest M] (EVENTS.jsonl | INPUT...) | plover FILE | parse --ud FILE [--raw]", helpEval, runEval},
+	"demo":    {"code the bundled demo corpus into a fresh SQLite file", "[--db FILE]", helpDemo, runDemo},
+	"version": {"print dyad's version and code table versions", "", "", runVersion},
+	"train":   {"train the tagger, lemmatizer and parser from Universal Dependencies", "--ud DIR --out FILE [--seed N] [--names] [--tag-epochs N] [--parse-epochs N] [--folds N]", helpTrain, runTrain},
+	"parse":   {"print a document's sentences tagged and parsed, as CoNLL-U", "FILE|URL|-", helpParse, runParse},
+	"bench":   {"measure end-to-end ingestion speed and memory", "[--docs N] [--words W]", helpBench, runBench},
+
+	// Clusters: the reports of one real-world event (docs/clusters.md).
 	"clusters":      {"list clusters: the events that report one real-world event, with their sources", "[--db DSN] [filters] [--min-articles N] [--format table|csv|json]", helpClusters, runClusters},
 	"disagreements": {"list where the reports of one event disagree: lengths, amounts, days, participants", "[--db DSN] [filters] [--format table|json]", helpDisagreements, runDisagreements},
-	"search":        {"find stored sentences by their words, with their events", "[--db DSN] [--n N] WORD...", helpSearch, runSearch},
-	"eval":          {"score events against gold files", "--gold DIR [--manifest M] (EVENTS.jsonl | INPUT...) | plover FILE | parse --ud FILE [--raw]", helpEval, runEval},
-	"demo":          {"code the bundled demo corpus into a fresh SQLite file", "[--db FILE]", helpDemo, runDemo},
-	"version":       {"print dyad's version and code table versions", "", "", runVersion},
-	"train":         {"train the tagger, lemmatizer and parser from Universal Dependencies", "--ud DIR --out FILE [--seed N] [--names] [--tag-epochs N] [--parse-epochs N] [--folds N]", helpTrain, runTrain},
-	"parse":         {"print a document's sentences tagged and parsed, as CoNLL-U", "FILE|URL|-", helpParse, runParse},
-	"bench":         {"measure end-to-end ingestion speed and memory", "[--docs N] [--words W]", helpBench, runBench},
 }
 
 // env is what every command gets from main: its streams.
