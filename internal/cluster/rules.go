@@ -2,7 +2,9 @@ package cluster
 
 import (
 	"cmp"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
 	"regexp"
 	"slices"
@@ -24,6 +26,17 @@ type rules struct {
 	numbers    map[string]int
 	units      map[string]int
 	duration   *regexp.Regexp
+}
+
+// algorithm is the version of the clustering code; change it with any
+// change to how clusters are made, so stores cluster their events again.
+const algorithm = "1"
+
+// Version names the clustering code and rules: a store whose clusters were
+// made by another version clusters its events again.
+func Version() string {
+	sum := sha256.Sum256([]byte(rulesText))
+	return "cluster=" + algorithm + " rules=" + hex.EncodeToString(sum[:4])
 }
 
 // theRules are the embedded rules; the package's tests hold the file to

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -119,22 +120,38 @@ func pairWhere(pair string) ([]string, []any) {
 	return []string{"((e.source_key = ? AND e.target_key = ?) OR (e.source_key = ? AND e.target_key = ?))"}, []any{a, b, b, a}
 }
 
-// clusterUnclustered clusters the pairs of events stored without a
-// cluster: events stored before clusters were kept.
-func (s *Store) clusterUnclustered(ctx context.Context) error {
+// clusterStale clusters again every stored event when the clusters were
+// made by another version of the clustering (cluster.Version, kept in
+// store_meta), and the pairs of any event stored without a cluster
+// (events stored before clusters were kept).
+func (s *Store) clusterStale(ctx context.Context) error {
+	var have string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'clusters'`).Scan(&have)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("read clustering version: %w", err)
+	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM events WHERE cluster IS NULL`).Scan(&n); err != nil {
 		return fmt.Errorf("events without a cluster: %w", err)
 	}
-	if n == 0 {
+	if have == cluster.Version() && n == 0 {
 		return nil
 	}
 	return s.inTx(ctx, "cluster stored events", func(tx *sql.Tx) error {
-		pairs, err := storedPairs(ctx, tx, `cluster IS NULL`)
+		cond := `cluster IS NULL`
+		if have != cluster.Version() {
+			cond = `1`
+		}
+		pairs, err := storedPairs(ctx, tx, cond)
 		if err != nil {
 			return err
 		}
-		return recluster(ctx, tx, pairs)
+		if err := recluster(ctx, tx, pairs); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO store_meta (key, value) VALUES ('clusters', ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, cluster.Version())
+		return err
 	})
 }
 

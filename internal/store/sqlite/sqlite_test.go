@@ -380,7 +380,6 @@ func TestClusterOnOpen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
 	cs, err := s.Clusters(ctx, store.Filter{})
 	if err != nil || len(cs) != 2 || cs[0].NumArticles != 2 || cs[1].NumArticles != 1 {
 		t.Fatalf("clusters after reopening = %+v, %v; want the 2012 meeting from 2 documents and the 2013 one", cs, err)
@@ -388,5 +387,22 @@ func TestClusterOnOpen(t *testing.T) {
 	var n int
 	if err := s.db.QueryRow(`SELECT count(*) FROM event_view WHERE cluster IS NULL`).Scan(&n); err != nil || n != 0 {
 		t.Errorf("%d events without a cluster after reopening (%v)", n, err)
+	}
+
+	// Clusters made by another version of the rules are made again.
+	if _, err := s.db.Exec(`UPDATE events SET cluster = 'c0000000000000000'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`UPDATE store_meta SET value = 'cluster=0' WHERE key = 'clusters'`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	again, err := s.Clusters(ctx, store.Filter{})
+	if err != nil || len(again) != 2 || again[0].ID != cs[0].ID || again[1].ID != cs[1].ID {
+		t.Errorf("clusters after reopening with other rules = %+v, %v; want %s and %s again", again, err, cs[0].ID, cs[1].ID)
 	}
 }
