@@ -73,6 +73,11 @@ func recluster(ctx context.Context, tx *sql.Tx, pairs map[string]bool) error {
 		return fmt.Errorf("cluster: %w", err)
 	}
 	defer set.Close()
+	differ, err := tx.PrepareContext(ctx, `INSERT INTO disagreements (cluster, kind, event_a, value_a, event_b, value_b) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("cluster: %w", err)
+	}
+	defer differ.Close()
 	sorted := make([]string, 0, len(pairs))
 	for p := range pairs {
 		sorted = append(sorted, p)
@@ -87,6 +92,10 @@ func recluster(ctx context.Context, tx *sql.Tx, pairs map[string]bool) error {
 		if _, err := del.ExecContext(ctx, pair); err != nil {
 			return fmt.Errorf("cluster %s: %w", pair, err)
 		}
+		byID := make(map[string]doc.Event, len(evs))
+		for _, e := range evs {
+			byID[e.ID] = e
+		}
 		for _, c := range cluster.Assign(evs) {
 			var place any
 			if c.Place != nil {
@@ -100,9 +109,16 @@ func recluster(ctx context.Context, tx *sql.Tx, pairs map[string]bool) error {
 				c.FirstReport, c.LastReport, c.NumMentions, c.NumSources, c.NumArticles); err != nil {
 				return fmt.Errorf("store cluster %s: %w", c.ID, err)
 			}
-			for _, r := range c.Reports {
+			members := make([]doc.Event, len(c.Reports))
+			for i, r := range c.Reports {
 				if _, err := set.ExecContext(ctx, c.ID, r.Event); err != nil {
 					return fmt.Errorf("event %s: cluster: %w", r.Event, err)
+				}
+				members[i] = byID[r.Event]
+			}
+			for _, d := range cluster.Disagreements(c.ID, members) {
+				if _, err := differ.ExecContext(ctx, c.ID, d.Kind, d.A.Event, d.A.Value, d.B.Event, d.B.Value); err != nil {
+					return fmt.Errorf("cluster %s: disagreement: %w", c.ID, err)
 				}
 			}
 		}

@@ -406,3 +406,47 @@ func TestClusterOnOpen(t *testing.T) {
 		t.Errorf("clusters after reopening with other rules = %+v, %v; want %s and %s again", again, err, cs[0].ID, cs[1].ID)
 	}
 }
+
+// TestDisagreementsTable: the file holds what "dyad disagreements" lists,
+// for readers of the file alone, and drops it with the reports.
+func TestDisagreementsTable(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i, sentence := range []string{"Modi arrived for a three-day visit.", "Modi landed for a four-day visit."} {
+		d := storetest.Doc(fmt.Sprintf("%d.txt", i), fmt.Sprint(i), "2023-06-21", sentence)
+		if _, err := s.PutDocument(ctx, d, []doc.Event{storetest.Event(d, fmt.Sprint("e", i), 0, "INDGOV", "USA", "042", "2023-06-21")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows := func() []string {
+		t.Helper()
+		r, err := s.db.Query(`SELECT d.kind, a.doc, d.value_a, b.doc, d.value_b FROM disagreements d
+			JOIN event_view a ON a.id = d.event_a JOIN event_view b ON b.id = d.event_b`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		var out []string
+		for r.Next() {
+			var k, da, va, db, vb string
+			if err := r.Scan(&k, &da, &va, &db, &vb); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, strings.Join([]string{k, da, va, db, vb}, " "))
+		}
+		return out
+	}
+	if got := rows(); !reflect.DeepEqual(got, []string{"duration 0.txt three-day 1.txt four-day"}) {
+		t.Errorf("disagreements table = %q", got)
+	}
+	if _, err := s.Remove(ctx, "1.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if got := rows(); len(got) != 0 {
+		t.Errorf("disagreements table after removing a report = %q, want none", got)
+	}
+}

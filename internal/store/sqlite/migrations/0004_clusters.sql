@@ -24,6 +24,18 @@ CREATE TABLE clusters (
 CREATE INDEX clusters_pair ON clusters (pair);
 CREATE INDEX clusters_date ON clusters (date);
 
+-- Where two reports of one cluster, from different documents, disagree
+-- ("dyad disagreements"), made with the clusters.
+CREATE TABLE disagreements (
+	cluster TEXT NOT NULL REFERENCES clusters (id) ON DELETE CASCADE,
+	kind    TEXT NOT NULL,
+	event_a TEXT NOT NULL,
+	value_a TEXT NOT NULL,
+	event_b TEXT NOT NULL,
+	value_b TEXT NOT NULL
+);
+CREATE INDEX disagreements_cluster ON disagreements (cluster);
+
 -- event_view gains each event's cluster.
 DROP VIEW event_view;
 CREATE VIEW event_view AS
