@@ -214,6 +214,30 @@ func TestSeedClusters(t *testing.T) {
 		t.Errorf("fund memorandum %s is reported by %v (000's MoU sentence in it: %v), want 000 and 001", memo.ID, got, memo000)
 	}
 
+	// Made incrementally, document by document, the store's clusters are
+	// those made at once from all its events.
+	stored := map[string]string{}
+	for _, c := range clusterJSON(t, "--db", db) {
+		stored[c.ID] = strings.Join(eventIDs(c), " ")
+	}
+	code, out, stderr := dyad(t, "events", "--db", db, "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("events exited %d: %s", code, stderr)
+	}
+	all, err := eval.ReadEvents(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	atOnce := cluster.Assign(all)
+	for _, c := range atOnce {
+		if got := stored[c.ID]; got != strings.Join(eventIDs(c), " ") {
+			t.Errorf("cluster %s: stored %q, made at once %q", c.ID, got, strings.Join(eventIDs(c), " "))
+		}
+	}
+	if len(atOnce) != len(stored) {
+		t.Errorf("%d clusters stored, %d made at once", len(stored), len(atOnce))
+	}
+
 	counts := map[string]int{}
 	for _, how := range []string{"events", "clusters", "daily", ""} {
 		args := []string{"series", "--db", db, "--dyad", "RUS-CHN", "--both", "--since", "2012-06", "--until", "2012-06", "--format", "json"}
@@ -300,6 +324,15 @@ func TestClusterArticles(t *testing.T) {
 	if code, _, stderr := dyad(t, "clusters", "--db", db, "RUS-CHN"); code != exitUsage || !strings.Contains(stderr, "takes no arguments") {
 		t.Errorf("clusters RUS-CHN: exit %d, %q; want a usage error", code, stderr)
 	}
+}
+
+func eventIDs(c cluster.Cluster) []string {
+	var ids []string
+	for _, r := range c.Reports {
+		ids = append(ids, r.Event)
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 func docsOf(c cluster.Cluster) []string {

@@ -81,24 +81,26 @@ func Assign(evs []doc.Event) []Cluster {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(i, j int) int { return Order(&evs[i], &evs[j]) })
-	byPair := map[string][]*group{}
+	x := newIndex()
 	var all []*group
 	for _, i := range order {
 		e := &evs[i]
 		pair := PairOf(*e)
+		lo, hi := dateSpan(r, e)
 		var best *group
 		bestScore := -1
-		for _, g := range byPair[pair] {
+		for _, g := range x.candidates(pair, lo, hi, e) {
 			if s := g.score(r, e); s > bestScore {
 				best, bestScore = g, s
 			}
 		}
 		if best == nil {
 			best = newGroup(r, e)
-			byPair[pair] = append(byPair[pair], best)
+			best.n, best.pair = len(all), pair
 			all = append(all, best)
 		}
 		best.add(r, i, e)
+		x.file(pair, best, e)
 	}
 	out := make([]Cluster, 0, len(all))
 	for _, g := range all {
@@ -170,8 +172,83 @@ func compatibleActors(a, b string) bool {
 	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
 }
 
+// index finds the groups of a pair an event may join: those whose dates
+// reach a month the event's date reaches, and those holding an event of
+// its sentence (which join whatever their dates). A group reaching more
+// than two years is tried for every event of its pair.
+type index struct {
+	months   map[string]map[int][]*group // pair → month → groups
+	wide     map[string][]*group         // pair → groups reaching too far to file
+	sentence map[[2]any][]*group
+	filed    map[*group][2]int // the span each group is filed under
+}
+
+// wideMonths is how many months a span may reach and still be filed by
+// month.
+const wideMonths = 24
+
+func newIndex() *index {
+	return &index{months: map[string]map[int][]*group{}, wide: map[string][]*group{},
+		sentence: map[[2]any][]*group{}, filed: map[*group][2]int{}}
+}
+
+func monthOf(day int) int {
+	t := time.Unix(int64(day)*86400, 0).UTC()
+	return t.Year()*12 + int(t.Month()) - 1
+}
+
+// file files g, which e has just joined, under the months its span
+// reaches and under e's sentence.
+func (x *index) file(pair string, g *group, e *doc.Event) {
+	k := [2]any{e.Doc, e.SentenceIndex}
+	if !slices.Contains(x.sentence[k], g) {
+		x.sentence[k] = append(x.sentence[k], g)
+	}
+	if f, ok := x.filed[g]; ok && f[0] <= g.lo && g.hi <= f[1] {
+		return // filed under a span that holds its own
+	}
+	x.filed[g] = [2]int{g.lo, g.hi}
+	from, to := monthOf(g.lo), monthOf(g.hi)
+	if g.lo <= math.MinInt32 || g.hi >= math.MaxInt32 || to-from > wideMonths {
+		x.wide[pair] = append(x.wide[pair], g)
+		return
+	}
+	if x.months[pair] == nil {
+		x.months[pair] = map[int][]*group{}
+	}
+	for m := from; m <= to; m++ {
+		if !slices.Contains(x.months[pair][m], g) {
+			x.months[pair][m] = append(x.months[pair][m], g)
+		}
+	}
+}
+
+// candidates lists, in the order they were made, the groups of pair that
+// e, reaching days lo to hi, may join.
+func (x *index) candidates(pair string, lo, hi int, e *doc.Event) []*group {
+	out := slices.Clone(x.wide[pair])
+	if lo <= math.MinInt32 || hi >= math.MaxInt32 || monthOf(hi)-monthOf(lo) > wideMonths {
+		for _, gs := range x.months[pair] {
+			out = append(out, gs...)
+		}
+	} else {
+		for m := monthOf(lo); m <= monthOf(hi); m++ {
+			out = append(out, x.months[pair][m]...)
+		}
+	}
+	for _, g := range x.sentence[[2]any{e.Doc, e.SentenceIndex}] {
+		if g.pair == pair {
+			out = append(out, g)
+		}
+	}
+	slices.SortFunc(out, func(a, b *group) int { return a.n - b.n })
+	return slices.Compact(out)
+}
+
 // group is a cluster being built.
 type group struct {
+	n       int // the order it was made in
+	pair    string
 	lo, hi  int // the days every member's date reaches
 	sides   [2]side
 	codes   []string // distinct CAMEO codes of the members
@@ -400,4 +477,51 @@ func mostFrequent(m map[string]int, tie func(a, b string) int) string {
 		}
 	}
 	return best
+}
+
+// Reach returns the indexes of the events of all (the events of one pair)
+// to cluster again after a change at seeds (events added or removed): the
+// events whose dates reach a day a seed's date reaches, those of a seed's
+// sentence, those of a cluster a seed was in (Event.Cluster), and then
+// every other event of the clusters those were in, so that old clusters
+// are re-made whole. Events further away keep their clusters.
+//
+// This is an approximation of clustering every event again, which a busy
+// pair (news on most days, each date reaching its neighbours) would need
+// for every document: a reached event may now fit a cluster just outside
+// the reach that it would have joined, so incremental clusters can differ
+// at their edges from clusters made at once (docs/clusters.md).
+func Reach(all, seeds []doc.Event) []int {
+	r := theRules()
+	type span struct{ lo, hi int }
+	var near []span
+	sentences, clusters := map[[2]any]bool{}, map[string]bool{}
+	for _, s := range seeds {
+		lo, hi := dateSpan(r, &s)
+		near = append(near, span{lo, hi})
+		sentences[[2]any{s.Doc, s.SentenceIndex}] = true
+		if s.Cluster != "" {
+			clusters[s.Cluster] = true
+		}
+	}
+	reached := make([]bool, len(all))
+	for i := range all {
+		e := &all[i]
+		lo, hi := dateSpan(r, e)
+		reached[i] = clusters[e.Cluster] && e.Cluster != "" || sentences[[2]any{e.Doc, e.SentenceIndex}] ||
+			slices.ContainsFunc(near, func(s span) bool { return max(lo, s.lo) <= min(hi, s.hi) })
+	}
+	// Old clusters are re-made whole.
+	for i := range all {
+		if reached[i] && all[i].Cluster != "" {
+			clusters[all[i].Cluster] = true
+		}
+	}
+	var out []int
+	for i := range all {
+		if reached[i] || all[i].Cluster != "" && clusters[all[i].Cluster] {
+			out = append(out, i)
+		}
+	}
+	return out
 }

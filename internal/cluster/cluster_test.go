@@ -250,3 +250,29 @@ func FuzzDuration(f *testing.F) {
 		}
 	})
 }
+
+// TestReach: Reach takes the events near a change and whole old clusters,
+// and leaves the rest.
+func TestReach(t *testing.T) {
+	evs := []doc.Event{
+		ev("a", "d1", 0, "RUS", "CHN", "040", "2012-06-05"),
+		ev("b", "d2", 0, "RUS", "CHN", "040", "2012-06-07"), // reaches 06-06, as the seed does
+		ev("c", "d3", 0, "RUS", "CHN", "040", "2012-06-20"), // in b's old cluster
+		ev("d", "d4", 0, "RUS", "CHN", "040", "2012-06"),    // reaches the whole month
+		ev("e", "d5", 0, "RUS", "CHN", "040", "2012-09-01"), // far away
+		ev("f", "d6", 3, "RUS", "CHN", "040", "2013-01-01"), // the seed's sentence
+		ev("g", "d7", 0, "RUS", "CHN", "040", "2014-01-01"), // the removed seed's old cluster
+		ev("h", "d8", 0, "RUS", "CHN", "040", "2016-01-01"),
+	}
+	evs[1].Cluster, evs[2].Cluster, evs[6].Cluster = "c1", "c1", "c2"
+	seed := ev("s", "d6", 3, "RUS", "CHN", "040", "2012-06-05")
+	removed := ev("x", "d9", 0, "RUS", "CHN", "040", "2015-01-01")
+	removed.Cluster = "c2"
+	var got []string
+	for _, i := range Reach(evs, []doc.Event{seed, removed}) {
+		got = append(got, evs[i].ID)
+	}
+	if want := []string{"a", "b", "c", "d", "f", "g"}; !slices.Equal(got, want) {
+		t.Errorf("Reach = %v, want %v", got, want)
+	}
+}

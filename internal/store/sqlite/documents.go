@@ -111,7 +111,7 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 		if err != nil {
 			return err
 		}
-		pairs, err := storedPairs(ctx, tx, `doc = ?`, pk)
+		seeds, err := storedSeeds(ctx, tx, `e.doc = ?`, pk)
 		if err != nil {
 			return err
 		}
@@ -124,10 +124,7 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 		if err := putContent(ctx, tx, pk, d, events); err != nil {
 			return err
 		}
-		for p := range pairsOf(events) {
-			pairs[p] = true
-		}
-		return recluster(ctx, tx, pairs)
+		return recluster(ctx, tx, merge(seeds, seedsOf(events)), false)
 	})
 }
 
@@ -136,7 +133,7 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 func (s *Store) Remove(ctx context.Context, key string) (int, error) {
 	var n int64
 	err := s.inTx(ctx, "remove "+key, func(tx *sql.Tx) error {
-		pairs, err := storedPairs(ctx, tx, `doc IN (SELECT pk FROM documents WHERE id = ? OR hash = ?)`, key, key)
+		seeds, err := storedSeeds(ctx, tx, `e.doc IN (SELECT pk FROM documents WHERE id = ? OR hash = ?)`, key, key)
 		if err != nil {
 			return err
 		}
@@ -147,7 +144,7 @@ func (s *Store) Remove(ctx context.Context, key string) (int, error) {
 		if n, err = res.RowsAffected(); err != nil || n == 0 {
 			return err
 		}
-		if err := recluster(ctx, tx, pairs); err != nil {
+		if err := recluster(ctx, tx, seeds, false); err != nil {
 			return err
 		}
 		// Actors no event names any more go too.

@@ -249,7 +249,7 @@ func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.E
 	if !added {
 		return false, nil
 	}
-	if err := recluster(ctx, tx, pairsOf(events)); err != nil {
+	if err := recluster(ctx, tx, seedsOf(events), false); err != nil {
 		return false, fmt.Errorf("put document %s: %w", d.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
