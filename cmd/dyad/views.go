@@ -132,7 +132,8 @@ const helpCount = `
 event once, however many sentences and documents report it (the events dyad
 clustered together, "dyad clusters"); events counts every event record;
 daily counts one record per directed dyad, CAMEO code and day, as Phoenix
-does. Repeated reports of one visit count once under clusters and daily.`
+does. Repeated reports of one visit count once under clusters and daily. The
+events column counts what --count counts.`
 
 func countFlag(fs *flag.FlagSet) *string {
 	return fs.String("count", aggregate.CountClusters, "what to count: clusters (each real-world event once), events (every record) or daily (one per dyad, code and day)")
