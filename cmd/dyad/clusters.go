@@ -41,6 +41,9 @@ func runClusters(ctx context.Context, e *env, args []string) error {
 	if err := checkTableFormat(cfg.Format); err != nil {
 		return err
 	}
+	if *minArticles < 0 {
+		return usagef("--min-articles %d: want 0 (any) or more documents", *minArticles)
+	}
 	st, err := openReadStore(ctx, cfg.DB)
 	if err != nil {
 		return err

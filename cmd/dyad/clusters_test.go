@@ -321,8 +321,13 @@ func TestClusterArticles(t *testing.T) {
 	if _, out, _ := dyad(t, "disagreements", "--db", db); !strings.HasSuffix(out, "0 disagreements\n") {
 		t.Errorf("disagreements after rm visit-pti:\n%s", out)
 	}
-	if code, _, stderr := dyad(t, "clusters", "--db", db, "RUS-CHN"); code != exitUsage || !strings.Contains(stderr, "takes no arguments") {
-		t.Errorf("clusters RUS-CHN: exit %d, %q; want a usage error", code, stderr)
+	for _, args := range [][]string{{"RUS-CHN"}, {"--min-articles", "-1"}, {"--format", "jsonl"}, {"--cluster", "c06"}} {
+		if code, _, stderr := dyad(t, append([]string{"clusters", "--db", db}, args...)...); code != exitUsage || !strings.Contains(stderr, "usage: dyad clusters") {
+			t.Errorf("clusters %q: exit %d, %q; want a usage error", args, code, stderr)
+		}
+	}
+	if code, _, stderr := dyad(t, "disagreements", "--db", db, "--format", "csv"); code != exitUsage {
+		t.Errorf("disagreements --format csv: exit %d, %q; want a usage error", code, stderr)
 	}
 }
 
