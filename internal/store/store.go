@@ -21,7 +21,8 @@ type Store interface {
 	// that hash exists, nothing is written and added is false.
 	PutDocument(ctx context.Context, d *doc.Document, events []doc.Event) (added bool, err error)
 	// Events returns the events matching f, ordered by document id, then
-	// sentence index, then insertion order.
+	// sentence index, then insertion order; each names its cluster
+	// (doc.Event.Cluster).
 	Events(ctx context.Context, f Filter) ([]doc.Event, error)
 	// Documents lists the stored documents, ordered by id.
 	Documents(ctx context.Context) ([]DocInfo, error)
