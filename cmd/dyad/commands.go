@@ -69,6 +69,8 @@ Filters (all optional; together they must all hold):
   --plover ASSAULT   PLOVER event type
   --modality planned asserted, planned or reported
   --doc ID           the events of one document
+  --cluster ID       the events of one cluster: the reports of one
+                     real-world event ("dyad clusters" lists them)
   --since 2012-06    dated on or after; --until 2014 dated up to and in it.
                      Dates are ISO: 2012, 2012-06 or 2012-06-05.
 A malformed or unknown value stops with exit status 2 and the right form

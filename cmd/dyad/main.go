@@ -42,8 +42,8 @@ var commands = map[string]command{
 	"clean":   {"print the cleaned text of one document", "FILE|URL|-", helpClean, runClean},
 	"events":  {"print stored events as a table, or as data", "[--db DSN] [filters] [--format table|jsonl|csv|json]", helpEvents, runEvents},
 	"export":  {"write stored events in a data format", "[--db DSN] --format jsonl|json|csv|gdelt|gdelt-mentions|plover|icews|parquet [filters] [--out FILE]", helpExport, runExport},
-	"series":  {"count a dyad's events by month, quarter or year", "[--db DSN] --dyad SRC-TGT [--both] [--interval month|quarter|year] [filters] [--format table|csv|json]", helpSeries, runSeries},
-	"top":     {"list the most frequent actors, dyads or event codes", "[--db DSN] actors|dyads|codes [filters] [--n N] [--format table|csv|json]", helpTop, runTop},
+	"series":  {"count a dyad's events by month, quarter or year", "[--db DSN] --dyad SRC-TGT [--both] [--interval month|quarter|year] [--count clusters|events|daily] [filters] [--format table|csv|json]", helpSeries, runSeries},
+	"top":     {"list the most frequent actors, dyads or event codes", "[--db DSN] actors|dyads|codes [filters] [--n N] [--count clusters|events|daily] [--format table|csv|json]", helpTop, runTop},
 	"search":  {"find stored sentences by their words, with their events", "[--db DSN] [--n N] WORD...", helpSearch, runSearch},
 	"eval":    {"score events against gold files", "--gold DIR [--manifest M] (EVENTS.jsonl | INPUT...) | plover FILE | parse --ud FILE [--raw]", helpEval, runEval},
 	"demo":    {"code the bundled demo corpus into a fresh SQLite file", "[--db FILE]", helpDemo, runDemo},
@@ -53,6 +53,10 @@ var commands = map[string]command{
 	"train":   {"train the tagger, lemmatizer and parser from Universal Dependencies", "--ud DIR --out FILE [--seed N] [--names] [--tag-epochs N] [--parse-epochs N] [--folds N]", helpTrain, runTrain},
 	"parse":   {"print a document's sentences tagged and parsed, as CoNLL-U", "FILE|URL|-", helpParse, runParse},
 	"bench":   {"measure end-to-end ingestion speed and memory", "[--docs N] [--words W]", helpBench, runBench},
+
+	// Clusters: the reports of one real-world event (docs/clusters.md).
+	"clusters":      {"list clusters: the events that report one real-world event, with their sources", "[--db DSN] [filters] [--min-articles N] [--format table|csv|json]", helpClusters, runClusters},
+	"disagreements": {"list where the reports of one event disagree: lengths, amounts, days, participants", "[--db DSN] [filters] [--format table|json]", helpDisagreements, runDisagreements},
 }
 
 // env is what every command gets from main: its streams.
@@ -152,7 +156,7 @@ func printUsage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-13s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun \"dyad help COMMAND\" for more about a command.")
 }

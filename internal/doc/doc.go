@@ -100,6 +100,15 @@ type Actor struct {
 	Role    string `json:"role,omitempty"`
 }
 
+// Key is the value an actor is matched and paired on: its country, else
+// the first three letters of its code ("IGO" for IGOUNO).
+func (a Actor) Key() string {
+	if a.Country != "" {
+		return strings.ToUpper(a.Country)
+	}
+	return strings.ToUpper(a.Code[:min(3, len(a.Code))])
+}
+
 // Location is where an event took place.
 type Location struct {
 	Text    string  `json:"text"`

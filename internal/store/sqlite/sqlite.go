@@ -81,6 +81,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	if err := s.clusterStale(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
 	return s, nil
 }
 
@@ -266,6 +270,9 @@ func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.E
 	}
 	if !added {
 		return false, nil
+	}
+	if err := recluster(ctx, tx, seedsOf(events), false); err != nil {
+		return false, fmt.Errorf("put document %s: %w", d.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("put document %s: commit: %w", d.ID, err)
@@ -468,12 +475,24 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
+	return queryEvents(ctx, s.db, where, args, f.Limit)
+}
+
+// querier is what queryEvents needs of a database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// queryEvents returns the events that meet every condition of where (over
+// events e, documents d and actors sa and ta), in the order of Events, at
+// most limit of them when limit > 0.
+func queryEvents(ctx context.Context, db querier, where []string, args []any, limit int) ([]doc.Event, error) {
 	q := `SELECT d.id, e.id, e.doc_date, COALESCE(d.date_from, ''), COALESCE(e.sentence, s.text, ''), e.sentence_index, e.span_start, e.span_end,
 		sa.code, sa.country, sa.name, e.source_text, e.source_role,
 		ta.code, ta.country, ta.name, e.target_text, e.target_role,
 		e.cameo, e.root, e.plover, e.goldstein, e.quad, e.trigger_text, e.date, e.date_precision,
 		e.location, e.quantities, e.modality, e.tables, e.confidence, e.magnitudes,
-		d.source, d.origin, d.coding
+		d.source, d.origin, d.coding, COALESCE(e.cluster, '')
 	FROM events e
 	JOIN documents d ON d.pk = e.doc
 	JOIN actors sa ON sa.pk = e.source_actor
@@ -483,11 +502,11 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 		q += "\nWHERE " + strings.Join(where, " AND ")
 	}
 	q += "\nORDER BY d.id, e.doc, e.sentence_index, e.pk"
-	if f.Limit > 0 {
+	if limit > 0 {
 		q += "\nLIMIT ?"
-		args = append(args, f.Limit)
+		args = append(args, limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
@@ -506,7 +525,7 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 			&tCode, &tCountry, &tName, &tText, &tRole,
 			&e.CAMEO, &e.Root, &e.PLOVER, &e.Goldstein, &e.Quad, &e.Trigger, &e.Date, &e.DatePrecision,
 			&location, &quantities, &e.Modality, &e.Tables, &conf, &magnitudes,
-			&e.Outlet, &origin, &e.Coding); err != nil {
+			&e.Outlet, &origin, &e.Coding, &e.Cluster); err != nil {
 			return nil, fmt.Errorf("events: scan: %w", err)
 		}
 		if store.IsURL(origin) {
@@ -611,6 +630,9 @@ func filterSQL(f store.Filter) (where []string, args []any, err error) {
 	}
 	if f.Doc != "" {
 		where, args = append(where, "d.id = ?"), append(args, f.Doc)
+	}
+	if f.Cluster != "" {
+		where, args = append(where, "e.cluster = ?"), append(args, f.Cluster)
 	}
 	return where, args, nil
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/store"
 )
@@ -41,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Replace", testReplace},
 		{"ReplaceConflict", testReplaceConflict},
 		{"Remove", testRemove},
+		{"Clusters", testClusters},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -177,6 +179,12 @@ func diffEvents(t *testing.T, got, want []doc.Event) {
 		t.Fatalf("got %d events %v, want %d %v", len(got), ids(got), len(want), ids(want))
 	}
 	for i := range want {
+		if got[i].Cluster == "" {
+			t.Errorf("event %s: stored without a cluster", got[i].ID)
+		}
+		if want[i].Cluster == "" {
+			got[i].Cluster = "" // the store's, checked by testClusters
+		}
 		if !reflect.DeepEqual(got[i], want[i]) {
 			t.Errorf("event %d:\n got %#v\nwant %#v", i, got[i], want[i])
 			if got[i].Target != nil && want[i].Target != nil {
@@ -787,4 +795,71 @@ func testRemove(t *testing.T, s store.Store) {
 	}
 	// The content can be stored again.
 	put(t, s, a, fullEvents(a))
+}
+
+// testClusters: two documents reporting one visit make one cluster, kept
+// current as documents are re-coded and removed, with the point the two
+// disagree on.
+func testClusters(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	clusters := func(f store.Filter) []cluster.Cluster {
+		t.Helper()
+		cs, err := s.Clusters(ctx, f)
+		if err != nil {
+			t.Fatalf("Clusters(%+v): %v", f, err)
+		}
+		return cs
+	}
+	a := Doc("a.txt", "a", "2012-06-07", "Putin arrived in Beijing on June 5 for a three-day visit.")
+	a.Source = "Xinhua"
+	b := Doc("b.txt", "b", "2012-06-08", "Hu Jintao welcomed Putin on June 5 at the start of a two-day visit.")
+	b.Source = "TASS"
+	put(t, s, a, []doc.Event{Event(a, "a-0", 0, "RUSGOV", "CHN", "042", "2012-06-05")})
+	hosted := Event(b, "b-0", 0, "CHNGOV", "RUSGOV", "043", "2012-06-05")
+	put(t, s, b, []doc.Event{hosted})
+	cs := clusters(store.Filter{Dyad: "RUS-CHN"})
+	if len(cs) != 1 || len(cs[0].Reports) != 2 || cs[0].NumArticles != 2 || cs[0].NumSources != 2 || cs[0].Pair != "CHN-RUS" {
+		t.Fatalf("Clusters(RUS-CHN) = %+v, want one cluster of the two reports", cs)
+	}
+	c := cs[0]
+	if c.Date != "2012-06-05" || c.FirstReport != "2012-06-07" || c.LastReport != "2012-06-08" {
+		t.Errorf("cluster = %+v, want date 2012-06-05, reported 2012-06-07 to 2012-06-08", c)
+	}
+	for _, e := range events(t, s, store.Filter{}) {
+		if e.Cluster != c.ID {
+			t.Errorf("event %s: cluster %q, want %q", e.ID, e.Cluster, c.ID)
+		}
+	}
+	if got := events(t, s, store.Filter{Cluster: c.ID}); len(got) != 2 {
+		t.Errorf("Events(cluster %s) = %v, want both", c.ID, ids(got))
+	}
+	ds, err := s.Disagreements(ctx, store.Filter{})
+	if err != nil || len(ds) != 1 || ds[0].Kind != cluster.Duration || ds[0].Cluster != c.ID {
+		t.Fatalf("Disagreements = %+v, %v; want the visit's length", ds, err)
+	}
+	if ds[0].A.Value != "three-day" || ds[0].B.Value != "two-day" || ds[0].A.Doc != "a.txt" || ds[0].B.Doc != "b.txt" {
+		t.Errorf("disagreement = %+v, want three-day (a.txt) against two-day (b.txt)", ds[0])
+	}
+
+	// Re-coded to another month, b's report is an event of its own.
+	hosted.Date = "2012-07-20"
+	if err := s.Replace(ctx, b, []doc.Event{hosted}); err != nil {
+		t.Fatal(err)
+	}
+	if cs := clusters(store.Filter{}); len(cs) != 2 {
+		t.Errorf("after re-coding b: %d clusters, want 2", len(cs))
+	}
+	if cs := clusters(store.Filter{Since: "2012-07"}); len(cs) != 1 || cs[0].Reports[0].Doc != "b.txt" {
+		t.Errorf("Clusters(since 2012-07) = %+v, want b's", cs)
+	}
+	if n, err := s.Remove(ctx, "b.txt"); err != nil || n != 1 {
+		t.Fatalf("Remove(b.txt) = %d, %v", n, err)
+	}
+	cs = clusters(store.Filter{})
+	if len(cs) != 1 || cs[0].NumArticles != 1 || cs[0].Reports[0].Event != "a-0" {
+		t.Errorf("after removing b: %+v, want a's cluster alone", cs)
+	}
+	if cs := clusters(store.Filter{Dyad: "USA-IRN"}); len(cs) != 0 {
+		t.Errorf("Clusters(USA-IRN) = %+v, want none", cs)
+	}
 }
