@@ -327,9 +327,12 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Cluster counts (NumMentions, NumSources, NumArticles) go in
-	// export.Options.Clusters once the store keeps clusters.
-	var opt export.Options
+	// GDELT's NumMentions, NumSources and NumArticles, and the Parquet
+	// columns, count the reports of each event's cluster.
+	opt := export.Options{}
+	if opt.Clusters, err = clusterCounts(ctx, &cfg, evs); err != nil {
+		return err
+	}
 	if cfg.Out == "" {
 		return exportTo(e.stdout, cfg.Format, evs, opt)
 	}
@@ -359,6 +362,36 @@ func storedEvents(ctx context.Context, cfg *config) ([]doc.Event, error) {
 		err = checkDoc(ctx, st, cfg.Filter.Doc)
 	}
 	return evs, err
+}
+
+// clusterCounts returns the counts of the clusters evs belong to, by
+// cluster id.
+func clusterCounts(ctx context.Context, cfg *config, evs []doc.Event) (map[string]export.Counts, error) {
+	ids := map[string]bool{}
+	for _, ev := range evs {
+		if ev.Cluster != "" {
+			ids[ev.Cluster] = true
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	st, err := openReadStore(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	cs, err := st.Clusters(ctx, store.Filter{})
+	if err != nil {
+		return nil, err
+	}
+	counts := make(map[string]export.Counts, len(ids))
+	for _, c := range cs {
+		if ids[c.ID] {
+			counts[c.ID] = export.Counts{Mentions: c.NumMentions, Sources: c.NumSources, Articles: c.NumArticles}
+		}
+	}
+	return counts, nil
 }
 
 // checkDoc makes --doc of a document the store does not hold a usage

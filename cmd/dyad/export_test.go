@@ -62,6 +62,21 @@ func TestExportFieldFormats(t *testing.T) {
 	if len(gdelt) == 0 || len(gdelt) > len(events) {
 		t.Errorf("gdelt: %d rows for %d events", len(gdelt), len(events))
 	}
+	// NumMentions (column 32) counts the sentences that report each row's
+	// cluster: at most one per event, and more than one for some
+	// real-world event of the demo corpus.
+	reports, repeated := 0, false
+	for _, row := range gdelt {
+		n, err := strconv.Atoi(row[31])
+		if err != nil {
+			t.Fatalf("gdelt NumMentions %q: %v", row[31], err)
+		}
+		reports += n
+		repeated = repeated || n > 1
+	}
+	if reports > len(events) || !repeated {
+		t.Errorf("gdelt NumMentions sum to %d for %d events, some above 1: %v", reports, len(events), repeated)
+	}
 	mentions := table("gdelt-mentions", 16)
 	if len(mentions) != len(events) {
 		t.Errorf("gdelt-mentions: %d rows, want one per event (%d)", len(mentions), len(events))
