@@ -471,7 +471,7 @@ func history(steps []Step) []Step {
 			last := &out[n-1]
 			last.Evidence = append(last.Evidence, st.Evidence...)
 			last.Amounts = append(last.Amounts, st.Amounts...)
-			if st.Date != last.Date {
+			if !strings.HasPrefix(st.Date, last.Date) {
 				last.Until = st.Date
 			}
 			continue
