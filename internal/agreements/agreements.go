@@ -469,7 +469,11 @@ func history(steps []Step) []Step {
 		signed = signed || rank(st.Status) >= rank(Signed)
 		if n := len(out); n > 0 && out[n-1].Status == st.Status {
 			last := &out[n-1]
-			last.Evidence = append(last.Evidence, st.Evidence...)
+			for _, e := range st.Evidence {
+				if !slices.ContainsFunc(last.Evidence, func(o Evidence) bool { return o.Doc == e.Doc && o.Index == e.Index }) {
+					last.Evidence = append(last.Evidence, e)
+				}
+			}
 			last.Amounts = append(last.Amounts, st.Amounts...)
 			if !strings.HasPrefix(st.Date, last.Date) {
 				last.Until = st.Date

@@ -365,11 +365,11 @@ func (w *writer) trend(name string, evs []doc.Event) Line {
 			peak = y
 		}
 	}
-	text := fmt.Sprintf("%s: %s (%s), from %s to %s", upperFirst(name), plural(len(evs), "event"), strings.Join(per, ", "),
-		readableDate(first.Date), readableDate(last.Date))
-	if first.Date == last.Date {
-		text = fmt.Sprintf("%s: %s, in %s", upperFirst(name), plural(len(evs), "event"), readableDate(first.Date))
+	span := fmt.Sprintf("from %s to %s", readableDate(first.Date), readableDate(last.Date))
+	if strings.HasPrefix(last.Date, first.Date) {
+		span = "in " + readableDate(first.Date)
 	}
+	text := fmt.Sprintf("%s: %s (%s), %s", upperFirst(name), plural(len(evs), "event"), strings.Join(per, ", "), span)
 	if len(keys) > 1 {
 		text += fmt.Sprintf(", most in %s", peak)
 	}
@@ -398,11 +398,7 @@ func (w *writer) eventLine(g group) Line {
 	for _, e := range g.events {
 		planned = planned && e.Modality == doc.Planned
 		reported = reported && e.Modality == doc.Reported
-		for _, q := range e.Quantities {
-			if !slices.Contains(amounts, q.Text) {
-				amounts = append(amounts, q.Text)
-			}
-		}
+		amounts = amountsOf(e.Quantities, amounts)
 		if n := w.citeEvent(e); !slices.Contains(notes, n) {
 			notes = append(notes, n)
 		}
@@ -417,6 +413,16 @@ func (w *writer) eventLine(g group) Line {
 		text += "; amounts named: " + strings.Join(amounts, ", ")
 	}
 	return Line{Text: readableDate(g.date) + ": " + text + ".", Notes: notes}
+}
+
+// amountsOf lists the amounts of qs once each, spaces made plain.
+func amountsOf(qs []doc.Quantity, into []string) []string {
+	for _, q := range qs {
+		if t := strings.Join(strings.Fields(q.Text), " "); !slices.Contains(into, t) {
+			into = append(into, t)
+		}
+	}
+	return into
 }
 
 // actor names an event's party: a named person or body with its country
@@ -450,12 +456,7 @@ func (w *writer) agreements() Section {
 			if i == len(a.Steps)-1 && len(a.Steps) > 1 {
 				text += fmt.Sprintf(" (after %s)", plural(len(a.Steps)-1, "earlier step"))
 			}
-			var amounts []string
-			for _, q := range st.Amounts {
-				if !slices.Contains(amounts, q.Text) {
-					amounts = append(amounts, q.Text)
-				}
-			}
+			amounts := amountsOf(st.Amounts, nil)
 			if len(amounts) > 0 {
 				text += "; amounts named: " + strings.Join(amounts, ", ")
 			}
