@@ -52,6 +52,9 @@ type Evidence struct {
 	Sentence string `json:"sentence"`
 	Event    string `json:"event,omitempty"`
 	CAMEO    string `json:"cameo,omitempty"`
+	// Overridden says the clause's negation or modality gives another
+	// step than the event's code: the event misread the clause.
+	Overridden bool `json:"overridden,omitempty"`
 }
 
 // Step is one status of an agreement, with its date, the amounts its
@@ -395,6 +398,7 @@ func (r *Rules) step(s Sentence, cl []word, evs []doc.Event) (Step, bool) {
 			}
 			if from == nil {
 				from = &evs[i]
+				ev.Overridden = c != st.Status
 			}
 		}
 	}

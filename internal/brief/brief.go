@@ -41,7 +41,15 @@ type Input struct {
 	Names map[string]string
 	// Titles are document titles by id.
 	Titles map[string]string
+	// MinConfidence is the confidence an event needs to be stated in the
+	// sectors (0 for DefaultMinConfidence); every event is counted in the
+	// numbers, which are dyad series's.
+	MinConfidence float64
 }
+
+// DefaultMinConfidence is the confidence below which an event is counted
+// but not stated: on the wire set, most events under it are wrong.
+const DefaultMinConfidence = 0.5
 
 // Note is a footnote: the sentence a statement rests on.
 type Note struct {
@@ -90,13 +98,15 @@ type Section struct {
 
 // Brief is a generated briefing.
 type Brief struct {
-	Title      string      `json:"title"`
-	Dyad       string      `json:"dyad"`
-	Since      string      `json:"since,omitempty"`
-	Until      string      `json:"until,omitempty"`
-	Directions []Direction `json:"numbers"`
-	Sectors    []Section   `json:"sectors"`
-	Agreements Section     `json:"agreements"`
+	Title string `json:"title"`
+	Dyad  string `json:"dyad"`
+	// MinConfidence is the confidence of the least certain event stated.
+	MinConfidence float64     `json:"min_confidence"`
+	Since         string      `json:"since,omitempty"`
+	Until         string      `json:"until,omitempty"`
+	Directions    []Direction `json:"numbers"`
+	Sectors       []Section   `json:"sectors"`
+	Agreements    Section     `json:"agreements"`
 	// Disagreements is where sources disagree: empty until event clusters
 	// exist (see disagreements).
 	Disagreements Section `json:"disagreements"`
@@ -126,11 +136,14 @@ const MaxKeyEvents = 12
 
 // Build writes the brief for in.
 func Build(in Input) (*Brief, error) {
-	w := &writer{in: in, notes: map[noteKey]int{}}
+	if in.MinConfidence == 0 {
+		in.MinConfidence = DefaultMinConfidence
+	}
+	w := &writer{in: in, notes: map[noteKey]int{}, contradicted: contradicted(in.Agreements)}
 	b := &Brief{
 		Title: fmt.Sprintf("%s and %s", w.country(in.Source), w.country(in.Target)),
 		Dyad:  in.Source + "-" + in.Target,
-		Since: in.Since, Until: in.Until,
+		Since: in.Since, Until: in.Until, MinConfidence: in.MinConfidence,
 	}
 	for _, d := range [][2]string{{in.Source, in.Target}, {in.Target, in.Source}} {
 		dir, err := w.direction(d[0], d[1])
@@ -161,9 +174,32 @@ type noteKey struct {
 
 // writer numbers footnotes in order of first citation.
 type writer struct {
-	in    Input
-	notes map[noteKey]int
-	list  []Note
+	in           Input
+	notes        map[noteKey]int
+	list         []Note
+	contradicted map[string]bool // event ids
+}
+
+// contradicted are the events whose code the tracker's reading of their
+// clause overrides: a signing in "the deal has yet to be finalized".
+func contradicted(as []agreements.Agreement) map[string]bool {
+	out := map[string]bool{}
+	for _, a := range as {
+		for _, s := range a.Steps {
+			for _, e := range s.Evidence {
+				if e.Overridden {
+					out[e.Event] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// stated reports whether the brief states ev in words: it is certain
+// enough and no reading of its clause contradicts it.
+func (w *writer) stated(ev doc.Event) bool {
+	return (ev.Confidence == 0 || ev.Confidence >= w.in.MinConfidence) && !w.contradicted[ev.ID]
 }
 
 func (w *writer) cite(docID, date string, index int, sentence string) int {
@@ -223,12 +259,14 @@ func (w *writer) direction(src, tgt string) (Direction, error) {
 func share(n, of int) float64 { return math.Round(float64(n)*1000/float64(of)) / 1000 }
 
 // extremes cites the most cooperative and the most conflictual event of a
-// year: the ends of the range its mean Goldstein score lies in.
+// year, among those stated when there are any: the ends of the range its
+// mean Goldstein score lies in.
 func (w *writer) extremes(evs []doc.Event, year string) []int {
 	var lo, hi *doc.Event
+	stated := slices.ContainsFunc(evs, func(ev doc.Event) bool { return strings.HasPrefix(ev.Date, year) && w.stated(ev) })
 	for i := range evs {
 		ev := &evs[i]
-		if !strings.HasPrefix(ev.Date, year) {
+		if !strings.HasPrefix(ev.Date, year) || (stated && !w.stated(*ev)) {
 			continue
 		}
 		if hi == nil || ev.Goldstein > hi.Goldstein {
@@ -256,11 +294,14 @@ type group struct {
 	date   string // the events' date when they share it, else their month
 }
 
-// sectors sorts the events into the sectors of sectors.txt and writes each
-// sector's trend and key events.
+// sectors sorts the stated events into the sectors of sectors.txt and
+// writes each sector's trend and key events.
 func (w *writer) sectors() []Section {
 	by := map[string][]doc.Event{}
 	for _, ev := range w.in.Events {
+		if !w.stated(ev) {
+			continue
+		}
 		s := sectorOf(ev)
 		by[s] = append(by[s], ev)
 	}
