@@ -182,3 +182,29 @@ func cited(b *brief.Brief, re *regexp.Regexp, doc, sentence string) bool {
 // plain makes every run of spaces, no-break spaces included, one space:
 // the seeds' sentences have no-break spaces where the issue has spaces.
 func plain(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestBriefUsage checks that wrong use of brief and agreements stops with
+// exit status 2 and says what is wrong, before any store is read.
+func TestBriefUsage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "none.db")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"brief", "--db", db}, "--dyad is required"},
+		{[]string{"brief", "--db", db, "--dyad", "RUSSIA-CHN"}, "did you mean RUS?"},
+		{[]string{"brief", "--db", db, "--dyad", "RUS-CHN", "--format", "pdf"}, "--format must be md or html"},
+		{[]string{"brief", "--db", db, "--dyad", "RUS-CHN", "--since", "June2012"}, "--since \"June2012\": want an ISO date"},
+		{[]string{"agreements", "--db", db, "--dyad", "RUS-CHN", "extra"}, "agreements takes no arguments"},
+		{[]string{"agreements", "--db", db, "--dyad", "RUS-CHN", "--format", "csv"}, "--format must be table or json"},
+	} {
+		code, _, stderr := dyad(t, c.args...)
+		if code != exitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("dyad %s: exit %d, %q; want exit 2 and %q", strings.Join(c.args, " "), code, stderr, c.want)
+		}
+	}
+	code, _, stderr := dyad(t, "brief", "--db", db, "--dyad", "RUS-CHN")
+	if code != exitPartial || !strings.Contains(stderr, "does not exist") {
+		t.Errorf("brief of a missing store: exit %d, %q", code, stderr)
+	}
+}

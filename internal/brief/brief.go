@@ -80,7 +80,10 @@ type Row struct {
 	// names that year, empty when there is none.
 	Change float64 `json:"goldstein_change"`
 	Prev   string  `json:"previous,omitempty"`
-	Notes  []int   `json:"notes"`
+	// Stated is how many of the year's events the sectors state (see
+	// Input.MinConfidence).
+	Stated int   `json:"stated"`
+	Notes  []int `json:"notes"`
 }
 
 // Direction is the numbers of one direction of the dyad.
@@ -249,6 +252,11 @@ func (w *writer) direction(src, tgt string) (Direction, error) {
 				r.Change = math.Round((p.Goldstein-prev.Goldstein)*100) / 100
 			}
 			r.Notes = w.extremes(evs, p.Period)
+			for _, ev := range evs {
+				if strings.HasPrefix(ev.Date, p.Period) && w.stated(ev) {
+					r.Stated++
+				}
+			}
 			prev = p
 		}
 		d.Rows = append(d.Rows, r)

@@ -135,7 +135,7 @@ func TestRender(t *testing.T) {
 	if err := WriteMarkdown(&md, b); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"# Russia and China", "| 2012 | 3 | 2 | 0 | 1 | 0 | 67% | 33% | 0.60 | – | [^1][^2] |", "[^1]: a, \"Putin in Beijing\", 2012-06-05, sentence 1: “Russian President"} {
+	for _, want := range []string{"# Russia and China", "| 2012 | 3 | 2 | 0 | 1 | 0 | 67% | 33% | 0.60 | – | 3 | [^1][^2] |", "[^1]: a, \"Putin in Beijing\", 2012-06-05, sentence 1: “Russian President"} {
 		if !strings.Contains(md.String(), want) {
 			t.Errorf("Markdown lacks %q:\n%s", want, md.String())
 		}
