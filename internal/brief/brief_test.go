@@ -145,7 +145,7 @@ func TestRender(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := page.String()
-	for _, want := range []string{"<svg class=\"chart\"", "<a href=\"/doc/a#s1\">", "&lt;script&gt;", "<sup><a href=\"#note-1\">1</a></sup>"} {
+	for _, want := range []string{"<svg class=\"chart\"", "<a href=\"/doc/a#s1\">", "&lt;script&gt;", "<sup><a href=\"#note-1\">[1]</a></sup>"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("HTML lacks %q", want)
 		}

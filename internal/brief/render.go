@@ -129,11 +129,16 @@ func chart(b *Brief) htmltemplate.HTML {
 		return ""
 	}
 	slices.Sort(keys)
-	const h, bar, gap = 120, 12, 10
-	width := len(keys)*(2*bar+gap) + gap
+	const h, bar, gap, legend = 120, 12, 10, 20
+	width := max(len(keys)*(2*bar+gap)+gap, 320)
 	var s strings.Builder
-	fmt.Fprintf(&s, `<svg class="chart" role="img" width="%d" height="%d" viewBox="0 0 %d %d"><title>Events per year: %s (blue), %s (orange)</title>`,
-		width, h+30, width, h+30, htmltemplate.HTMLEscapeString(b.Directions[0].Title), htmltemplate.HTMLEscapeString(b.Directions[1].Title))
+	fmt.Fprintf(&s, `<svg class="chart" role="img" width="%d" height="%d" viewBox="0 0 %d %d"><title>Events per year</title>`,
+		width, h+30+legend, width, h+30+legend)
+	for d, class := range []string{"a", "b"} {
+		x := gap + d*160
+		fmt.Fprintf(&s, `<rect class="%s" x="%d" y="%d" width="10" height="10"></rect><text x="%d" y="%d">%s</text>`,
+			class, x, h+30, x+14, h+39, htmltemplate.HTMLEscapeString(b.Directions[d].Title))
+	}
 	for i, y := range keys {
 		x := gap + i*(2*bar+gap)
 		for d, class := range []string{"a", "b"} {
