@@ -321,6 +321,12 @@ func (r *Rules) codeStatus(code string) string {
 // events; sentences are the stored sentences that may mention agreements
 // (those of events included or not: a negated signing is in no event).
 func (r *Rules) Track(events []doc.Event, sentences []Sentence) []Agreement {
+	return r.TrackWithin(events, sentences, "", "")
+}
+
+// TrackWithin is Track keeping only the steps dated from since until until
+// (ISO prefixes compared as store.Filter compares them; "" for open).
+func (r *Rules) TrackWithin(events []doc.Event, sentences []Sentence, since, until string) []Agreement {
 	type key struct {
 		doc   string
 		index int
@@ -353,7 +359,7 @@ func (r *Rules) Track(events []doc.Event, sentences []Sentence) []Agreement {
 				if !k.mentions(before, cl) {
 					continue
 				}
-				if st, ok := r.step(s, cl, clEvents); ok {
+				if st, ok := r.step(s, cl, clEvents); ok && within(st.Date, since, until) {
 					steps[k.name] = append(steps[k.name], st)
 				}
 			}
@@ -513,4 +519,11 @@ func perDocument(steps []Step) []Step {
 		out = append(out, st)
 	}
 	return out
+}
+
+// within reports whether an ISO date lies from since until until, as
+// store.Filter compares them: a date less precise than since counts when
+// since falls in it.
+func within(date, since, until string) bool {
+	return (since == "" || date >= since || strings.HasPrefix(since, date)) && (until == "" || date <= until || strings.HasPrefix(date, until))
 }

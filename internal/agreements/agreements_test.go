@@ -75,8 +75,22 @@ func TestHistory(t *testing.T) {
 	if as[0].Status != Signed {
 		t.Errorf("status %s, want signed", as[0].Status)
 	}
-	if w := Within(as, "2013", "2014-06"); len(w) != 1 || len(w[0].Steps) != 2 || w[0].Status != Signed {
-		t.Errorf("Within 2013 to 2014-06: %+v; want negotiating and signed", w)
+	// From June 2012: the stall reported then is kept, the one of 2011
+	// is not, and a 2014 signing is in a range that starts in 2014-05.
+	for _, c := range []struct{ since, until, want string }{
+		{"2012-06", "", "stalled 2012-06 b|negotiating 2014-04 c|signed 2014 d"},
+		{"2014-05", "2014-12", "signed 2014 d"},
+		{"", "2011", "stalled 2011-10-17 a"},
+	} {
+		var got []string
+		for _, a := range Default().TrackWithin(nil, sentences, c.since, c.until) {
+			for _, s := range a.Steps {
+				got = append(got, s.Status+" "+s.Date+" "+s.Evidence[0].Doc)
+			}
+		}
+		if strings.Join(got, "|") != c.want {
+			t.Errorf("from %q until %q: %q, want %q", c.since, c.until, got, c.want)
+		}
 	}
 }
 

@@ -51,8 +51,9 @@ func (r *Rules) Sentences(ctx context.Context, st Reader, events []doc.Event) ([
 }
 
 // Load tracks the agreements of the dyad f.Dyad (in either direction)
-// from the store: its events and the sentences of their documents. Steps
-// dated outside f.Since and f.Until are left out.
+// from the store: its events and the sentences of their documents, all
+// dates, since a document of 2017 may report a step of 2014. Steps dated
+// outside f.Since and f.Until are left out.
 func Load(ctx context.Context, st Reader, f store.Filter, r *Rules) ([]Agreement, error) {
 	all := store.Filter{Dyad: f.Dyad, Both: true}
 	events, err := st.Events(ctx, all)
@@ -63,27 +64,5 @@ func Load(ctx context.Context, st Reader, f store.Filter, r *Rules) ([]Agreement
 	if err != nil {
 		return nil, err
 	}
-	return Within(r.Track(events, sentences), f.Since, f.Until), nil
-}
-
-// Within keeps the steps dated from since until until (ISO prefixes, as
-// store.Filter compares them), and the agreements left with a step.
-func Within(as []Agreement, since, until string) []Agreement {
-	if since == "" && until == "" {
-		return as
-	}
-	var out []Agreement
-	for _, a := range as {
-		var steps []Step
-		for _, s := range a.Steps {
-			if (since == "" || s.Date >= since || strings.HasPrefix(since, s.Date)) && (until == "" || s.Date <= until || strings.HasPrefix(s.Date, until)) {
-				steps = append(steps, s)
-			}
-		}
-		if len(steps) > 0 {
-			a.Steps, a.Status = steps, steps[len(steps)-1].Status
-			out = append(out, a)
-		}
-	}
-	return out
+	return r.TrackWithin(events, sentences, f.Since, f.Until), nil
 }
