@@ -47,6 +47,7 @@ func TestBriefSeeds(t *testing.T) {
 			{"the US $3.5 billion agreement", `Trade and infrastructure agreements: signed .*US \$3\.5 billion`, "000_eecfe78c2f3309df.txt", "A US $3.5 billion two way trade and infrastructure agreement was signed"},
 			{"the investment fund memorandum", `Investment fund: signed June 2012`, "001_7cf3c6871154cef4.txt", "signed a memorandum launching a China-Russia Investment Fund"},
 			{"the trade target of $100 billion by 2015", `Trade target: proposed 5 June 2012; amounts named: \$100 billion`, "001_7cf3c6871154cef4.txt", "set a goal to increase bilateral trade to $100 billion in 2015"},
+			{"the joint opposition to THAAD", `Russia and China rejected United States \(“opposition to”\)`, "004_aeeb191dff6282f3.txt", "China’s and Russia’s stated opposition to the deployment of the U.S. Terminal High Altitude Air Defense (THAAD)"},
 			{"the 2014 currency swap with its amounts", `2014: .*signed a formal agreement.*150 billion yuan, 815 billion rubles, \$24 billion`, "004_aeeb191dff6282f3.txt", "signed an arrangement for a currency swap worth 150 billion yuan"},
 		} {
 			if !cited(b, regexp.MustCompile(c.line), c.doc, c.sentence) {

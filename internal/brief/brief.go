@@ -34,6 +34,11 @@ type Input struct {
 	// store.Filter{Dyad: Source-Target, Both: true, Since, Until} selects
 	// them.
 	Events []doc.Event
+	// Others are the events of either side toward third parties, in the
+	// same dates; the brief states those both sides take toward the same
+	// party in the same sentence ("China's and Russia's stated opposition
+	// to the deployment of the U.S. ... system").
+	Others []doc.Event
 	// Agreements are the tracked agreements of the dyad.
 	Agreements []agreements.Agreement
 	// Names are country names by code ("RUS": "Russia"); a code without
@@ -109,7 +114,9 @@ type Brief struct {
 	Until         string      `json:"until,omitempty"`
 	Directions    []Direction `json:"numbers"`
 	Sectors       []Section   `json:"sectors"`
-	Agreements    Section     `json:"agreements"`
+	// Joint is what both sides did toward a third party together.
+	Joint      Section `json:"joint"`
+	Agreements Section `json:"agreements"`
 	// Disagreements is where sources disagree: empty until event clusters
 	// exist (see disagreements).
 	Disagreements Section `json:"disagreements"`
@@ -130,6 +137,7 @@ func (b *Brief) Lines() []Line {
 	for _, s := range b.Sectors {
 		out = append(out, s.Lines...)
 	}
+	out = append(out, b.Joint.Lines...)
 	out = append(out, b.Agreements.Lines...)
 	return append(out, b.Disagreements.Lines...)
 }
@@ -156,6 +164,7 @@ func Build(in Input) (*Brief, error) {
 		b.Directions = append(b.Directions, dir)
 	}
 	b.Sectors = w.sectors()
+	b.Joint = w.joint()
 	b.Agreements = w.agreements()
 	b.Disagreements = disagreements(in)
 	b.Notes = w.list
@@ -472,6 +481,72 @@ func amountsOf(qs []doc.Quantity, into []string) []string {
 		}
 	}
 	return into
+}
+
+// joint writes what both sides did toward the same third party in one
+// sentence (the same CAMEO root), one line a sentence, in date order,
+// quoting the triggers.
+func (w *writer) joint() Section {
+	sec := Section{Title: "Joint positions toward others"}
+	type key struct {
+		doc       string
+		index     int
+		root, tgt string
+	}
+	by := map[key]map[string][]doc.Event{}
+	var keys []key
+	for _, ev := range w.in.Others {
+		if ev.Target == nil || !w.stated(ev) {
+			continue
+		}
+		src, tgt := store.ActorKey(ev.Source), store.ActorKey(*ev.Target)
+		if (src != w.in.Source && src != w.in.Target) || tgt == w.in.Source || tgt == w.in.Target {
+			continue
+		}
+		k := key{ev.Doc, ev.SentenceIndex, ev.CAMEO[:min(2, len(ev.CAMEO))], tgt}
+		if by[k] == nil {
+			by[k] = map[string][]doc.Event{}
+			keys = append(keys, k)
+		}
+		by[k][src] = append(by[k][src], ev)
+	}
+	keys = slices.DeleteFunc(keys, func(k key) bool { return len(by[k]) < 2 })
+	slices.SortStableFunc(keys, func(a, b key) int {
+		return cmp.Compare(by[a][w.in.Source][0].Date, by[b][w.in.Source][0].Date)
+	})
+	for _, k := range keys {
+		a, b := by[k][w.in.Source], by[k][w.in.Target]
+		both := w.country(w.in.Source) + " and " + w.country(w.in.Target)
+		text := strings.NewReplacer("{src}", both, "{tgt}", w.third(*a[0].Target)).Replace(phrase(a[0].CAMEO))
+		var triggers []string
+		for _, ev := range append(a, b...) {
+			if t := "“" + ev.Trigger + "”"; !slices.Contains(triggers, t) {
+				triggers = append(triggers, t)
+			}
+		}
+		text = fmt.Sprintf("%s: %s (%s)", readableDate(a[0].Date), text, strings.Join(triggers, ", "))
+		n := w.citeEvent(a[0])
+		if last := len(sec.Lines) - 1; last >= 0 && sec.Lines[last].Text == text+"." {
+			if !slices.Contains(sec.Lines[last].Notes, n) {
+				sec.Lines[last].Notes = append(sec.Lines[last].Notes, n)
+			}
+			continue
+		}
+		sec.Lines = append(sec.Lines, Line{Text: text + ".", Notes: []int{n}})
+	}
+	return sec
+}
+
+// third names a third party: its name, else its country's, else the
+// words that named it ("the West").
+func (w *writer) third(a doc.Actor) string {
+	if a.Name != "" {
+		return a.Name
+	}
+	if n := w.in.Names[store.ActorKey(a)]; n != "" {
+		return n
+	}
+	return a.Text
 }
 
 // actor names an event's party: a named person or body with its country

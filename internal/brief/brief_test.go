@@ -167,3 +167,27 @@ func TestDataErrors(t *testing.T) {
 		t.Errorf("a template without {src}: %v", err)
 	}
 }
+
+// TestJoint states what both sides did toward a third party in one
+// sentence, and nothing one side did alone.
+func TestJoint(t *testing.T) {
+	in := testInput()
+	in.Names["USA"] = "United States"
+	thaad := "China's and Russia's stated opposition to the deployment of the U.S. THAAD system."
+	in.Others = []doc.Event{
+		event("d", 5, "2016", "CHN", "120", "USA", -4, 3, "opposition to", thaad),
+		event("d", 5, "2016", "RUS", "120", "USA", -4, 3, "opposition to", thaad),
+		event("d", 9, "2016", "RUS", "042", "USA", 1.9, 1, "visited", "Russia's foreign minister visited Washington."),
+		event("d", 5, "2016", "RUS", "057", "CHN", 8, 1, "signed", thaad), // the dyad's own: not joint
+	}
+	b, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Joint.Lines) != 1 || b.Joint.Lines[0].Text != "2016: Russia and China rejected United States (“opposition to”)." {
+		t.Fatalf("joint lines %+v", b.Joint.Lines)
+	}
+	if n := b.Notes[b.Joint.Lines[0].Notes[0]-1]; n.Doc != "d" || n.Index != 5 {
+		t.Errorf("the joint line cites %+v", n)
+	}
+}

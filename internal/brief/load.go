@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/dyad-events/dyad/internal/agreements"
+	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/store"
 )
@@ -26,6 +27,14 @@ func Load(ctx context.Context, st Reader, dyad, since, until string) (*Brief, er
 	if err != nil {
 		return nil, fmt.Errorf("brief %s: %w", dyad, err)
 	}
+	var others []doc.Event
+	for _, side := range []string{src, tgt} {
+		evs, err := st.Events(ctx, store.Filter{Source: side, Since: since, Until: until})
+		if err != nil {
+			return nil, fmt.Errorf("brief %s: %w", dyad, err)
+		}
+		others = append(others, evs...)
+	}
 	docs, err := st.Documents(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("brief %s: %w", dyad, err)
@@ -43,7 +52,7 @@ func Load(ctx context.Context, st Reader, dyad, since, until string) (*Brief, er
 		return nil, err
 	}
 	return Build(Input{Source: src, Target: tgt, Since: since, Until: until, Events: events,
-		Agreements: as, Names: names, Titles: titles})
+		Others: others, Agreements: as, Names: names, Titles: titles})
 }
 
 // RenderHTML writes the brief of dyad, with every event in the store, as
@@ -57,7 +66,8 @@ func RenderHTML(ctx context.Context, w io.Writer, st Reader, dyad string, link L
 	return WriteHTMLFragment(w, b, link)
 }
 
-// countryNames are the names of the dictionaries' three-letter codes.
+// countryNames are the names of the dictionaries' countries and regions
+// by their three-letter codes.
 func countryNames() (map[string]string, error) {
 	lex, err := lexicon.Default()
 	if err != nil {
@@ -65,7 +75,7 @@ func countryNames() (map[string]string, error) {
 	}
 	names := map[string]string{}
 	for _, a := range lex.Actors {
-		if len(a.Code) == 3 && names[a.Code] == "" && a.Name != "" {
+		if a.Kind == lexicon.Country && len(a.Code) == 3 && names[a.Code] == "" && a.Name != "" {
 			names[a.Code] = a.Name
 		}
 	}
