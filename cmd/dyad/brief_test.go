@@ -146,6 +146,21 @@ func TestBriefSeeds(t *testing.T) {
 		}
 	})
 
+	t.Run("served", func(t *testing.T) {
+		// What dyad serve shows at /brief/RUS-CHN: an article whose
+		// footnotes link to the document reader.
+		var page strings.Builder
+		link := func(doc string, i int) string { return "/doc/" + doc + "#s" + strconv.Itoa(i) }
+		if err := brief.RenderHTML(ctx, &page, st, "RUS-CHN", link); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"<article class=\"brief\">", `<a href="/doc/001_7cf3c6871154cef4.txt#s1">`, "<svg class=\"chart\""} {
+			if !strings.Contains(page.String(), want) {
+				t.Errorf("the served brief lacks %s", want)
+			}
+		}
+	})
+
 	t.Run("numbers are dyad series", func(t *testing.T) {
 		for _, d := range b.Directions {
 			_, out, _ := dyad(t, "series", "--db", db, "--dyad", d.Source+"-"+d.Target, "--interval", "year", "--format", "csv")

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/dyad-events/dyad/internal/doc"
@@ -98,14 +99,14 @@ type Rules struct {
 //go:embed rules.txt
 var defaultRules string
 
-// Default returns the embedded rules.
-func Default() *Rules {
+// Default returns the embedded rules, parsed once.
+var Default = sync.OnceValue(func() *Rules {
 	r, err := Parse(defaultRules)
 	if err != nil {
 		panic(err) // the embedded file is tested
 	}
 	return r
-}
+})
 
 // Parse reads rules in the format of rules.txt.
 func Parse(text string) (*Rules, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/dyad-events/dyad/internal/agreements"
 	"github.com/dyad-events/dyad/internal/doc"
@@ -67,8 +68,8 @@ func RenderHTML(ctx context.Context, w io.Writer, st Reader, dyad string, link L
 }
 
 // countryNames are the names of the dictionaries' countries and regions
-// by their three-letter codes.
-func countryNames() (map[string]string, error) {
+// by their three-letter codes, read once (dyad serve briefs on request).
+var countryNames = sync.OnceValues(func() (map[string]string, error) {
 	lex, err := lexicon.Default()
 	if err != nil {
 		return nil, fmt.Errorf("brief: %w", err)
@@ -80,4 +81,4 @@ func countryNames() (map[string]string, error) {
 		}
 	}
 	return names, nil
-}
+})
