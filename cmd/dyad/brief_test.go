@@ -97,53 +97,10 @@ func TestBriefSeeds(t *testing.T) {
 	})
 
 	t.Run("every sentence sourced", func(t *testing.T) {
-		// Acceptance 3: every sentence of the brief has a footnote, and
-		// every footnote's evidence sentence is in the store.
-		lines := b.Lines()
-		if len(lines) < 20 {
-			t.Fatalf("the brief has %d sentences; want the numbers, six sectors and the agreements", len(lines))
+		if n := len(b.Lines()); n < 20 {
+			t.Fatalf("the brief has %d sentences; want the numbers, six sectors and the agreements", n)
 		}
-		for _, l := range lines {
-			if len(l.Notes) == 0 {
-				t.Errorf("no footnote: %q", l.Text)
-			}
-			for _, n := range l.Notes {
-				if n < 1 || n > len(b.Notes) {
-					t.Errorf("%q cites note %d of %d", l.Text, n, len(b.Notes))
-				}
-			}
-		}
-		sdb, err := sql.Open("sqlite", db)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer sdb.Close()
-		for _, n := range b.Notes {
-			var text string
-			err := sdb.QueryRow(`SELECT s.text FROM sentences s JOIN documents d ON d.pk = s.doc WHERE d.id = ? AND s.idx = ?`, n.Doc, n.Index).Scan(&text)
-			if err != nil || text != n.Sentence {
-				t.Errorf("note %d: %s sentence %d is %q (%v); the note quotes %q", n.N, n.Doc, n.Index, text, err, n.Sentence)
-			}
-		}
-		// The Markdown keeps it: every list item and every row with events
-		// ends with footnote marks, and every mark has its footnote.
-		var md strings.Builder
-		if err := brief.WriteMarkdown(&md, b); err != nil {
-			t.Fatal(err)
-		}
-		marks := regexp.MustCompile(`\[\^(\d+)\]`)
-		for _, line := range strings.Split(md.String(), "\n") {
-			item := strings.HasPrefix(line, "- ")
-			row := strings.HasPrefix(line, "| 20") && !strings.Contains(line, "| 0 |")
-			if (item || row) && !marks.MatchString(line) {
-				t.Errorf("Markdown line without a footnote: %s", line)
-			}
-		}
-		for _, n := range b.Notes {
-			if !strings.Contains(md.String(), "[^"+strconv.Itoa(n.N)+"]: ") {
-				t.Errorf("footnote %d is not written", n.N)
-			}
-		}
+		checkSourced(t, db, b)
 	})
 
 	t.Run("served", func(t *testing.T) {
@@ -161,21 +118,7 @@ func TestBriefSeeds(t *testing.T) {
 		}
 	})
 
-	t.Run("numbers are dyad series", func(t *testing.T) {
-		for _, d := range b.Directions {
-			_, out, _ := dyad(t, "series", "--db", db, "--dyad", d.Source+"-"+d.Target, "--interval", "year", "--format", "csv")
-			var rows []string
-			for _, r := range d.Rows {
-				rows = append(rows, strings.Join([]string{r.Period.Period, strconv.Itoa(r.Events), strconv.Itoa(r.VerbalCooperation), strconv.Itoa(r.MaterialCooperation),
-					strconv.Itoa(r.VerbalConflict), strconv.Itoa(r.MaterialConflict), strconv.FormatFloat(r.Goldstein, 'f', 2, 64)}, ","))
-			}
-			got := strings.Join(rows, "\n")
-			want := strings.TrimSpace(strings.SplitN(out, "\n", 2)[1])
-			if got != want {
-				t.Errorf("%s: the brief's numbers\n%s\ndiffer from dyad series\n%s", d.Title, got, want)
-			}
-		}
-	})
+	t.Run("numbers are dyad series", func(t *testing.T) { checkSeries(t, db, b) })
 }
 
 // cited reports whether a line of b matching re cites a footnote of doc
@@ -222,5 +165,99 @@ func TestBriefUsage(t *testing.T) {
 	code, _, stderr := dyad(t, "brief", "--db", db, "--dyad", "RUS-CHN")
 	if code != exitPartial || !strings.Contains(stderr, "does not exist") {
 		t.Errorf("brief of a missing store: exit %d, %q", code, stderr)
+	}
+}
+
+// TestBriefWire checks the SAU-IRN brief of the wire set (issue 13,
+// acceptance 4): its numbers are dyad series's, every sentence has a
+// footnote and every footnote's sentence is in the store.
+func TestBriefWire(t *testing.T) {
+	wire := sharedtest.Path(t, "corpus", "wire")
+	db := filepath.Join(t.TempDir(), "wire.db")
+	if code, _, stderr := dyad(t, "ingest", "--quiet", "--db", db, "--manifest", filepath.Join(wire, "manifest.jsonl"), wire); code != 0 {
+		t.Fatalf("dyad ingest exited %d: %s", code, stderr)
+	}
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	b, err := brief.Load(context.Background(), st, "SAU-IRN", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Lines()) < 6 {
+		t.Fatalf("the SAU-IRN brief has %d sentences; want its numbers and its severed relations, threats and accusations", len(b.Lines()))
+	}
+	checkSourced(t, db, b)
+	checkSeries(t, db, b)
+}
+
+// checkSourced checks that every sentence of b has a footnote and that
+// every footnote's evidence sentence is in the store db.
+func checkSourced(t *testing.T, db string, b *brief.Brief) {
+	t.Helper()
+	// Acceptance 3: every sentence of the brief has a footnote, and
+	// every footnote's evidence sentence is in the store.
+	lines := b.Lines()
+	for _, l := range lines {
+		if len(l.Notes) == 0 {
+			t.Errorf("no footnote: %q", l.Text)
+		}
+		for _, n := range l.Notes {
+			if n < 1 || n > len(b.Notes) {
+				t.Errorf("%q cites note %d of %d", l.Text, n, len(b.Notes))
+			}
+		}
+	}
+	sdb, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sdb.Close()
+	for _, n := range b.Notes {
+		var text string
+		err := sdb.QueryRow(`SELECT s.text FROM sentences s JOIN documents d ON d.pk = s.doc WHERE d.id = ? AND s.idx = ?`, n.Doc, n.Index).Scan(&text)
+		if err != nil || text != n.Sentence {
+			t.Errorf("note %d: %s sentence %d is %q (%v); the note quotes %q", n.N, n.Doc, n.Index, text, err, n.Sentence)
+		}
+	}
+	// The Markdown keeps it: every list item and every row with events
+	// ends with footnote marks, and every mark has its footnote.
+	var md strings.Builder
+	if err := brief.WriteMarkdown(&md, b); err != nil {
+		t.Fatal(err)
+	}
+	marks := regexp.MustCompile(`\[\^(\d+)\]`)
+	for _, line := range strings.Split(md.String(), "\n") {
+		item := strings.HasPrefix(line, "- ")
+		cells := strings.Split(line, "|")
+		row := strings.HasPrefix(line, "| 20") && len(cells) > 2 && strings.TrimSpace(cells[2]) != "0" // a year with events
+		if (item || row) && !marks.MatchString(line) {
+			t.Errorf("Markdown line without a footnote: %s", line)
+		}
+	}
+	for _, n := range b.Notes {
+		if !strings.Contains(md.String(), "[^"+strconv.Itoa(n.N)+"]: ") {
+			t.Errorf("footnote %d is not written", n.N)
+		}
+	}
+}
+
+// checkSeries checks b's numbers against dyad series in each direction.
+func checkSeries(t *testing.T, db string, b *brief.Brief) {
+	t.Helper()
+	for _, d := range b.Directions {
+		_, out, _ := dyad(t, "series", "--db", db, "--dyad", d.Source+"-"+d.Target, "--interval", "year", "--format", "csv")
+		var rows []string
+		for _, r := range d.Rows {
+			rows = append(rows, strings.Join([]string{r.Period.Period, strconv.Itoa(r.Events), strconv.Itoa(r.VerbalCooperation), strconv.Itoa(r.MaterialCooperation),
+				strconv.Itoa(r.VerbalConflict), strconv.Itoa(r.MaterialConflict), strconv.FormatFloat(r.Goldstein, 'f', 2, 64)}, ","))
+		}
+		got := strings.Join(rows, "\n")
+		want := strings.TrimSpace(strings.SplitN(out, "\n", 2)[1])
+		if got != want {
+			t.Errorf("%s: the brief's numbers\n%s\ndiffer from dyad series\n%s", d.Title, got, want)
+		}
 	}
 }
