@@ -57,6 +57,10 @@ var commands = map[string]command{
 	// Clusters: the reports of one real-world event (docs/clusters.md).
 	"clusters":      {"list clusters: the events that report one real-world event, with their sources", "[--db DSN] [filters] [--min-articles N] [--format table|csv|json]", helpClusters, runClusters},
 	"disagreements": {"list where the reports of one event disagree: lengths, amounts, days, participants", "[--db DSN] [filters] [--format table|json]", helpDisagreements, runDisagreements},
+
+	// Briefings and the agreement tracker (docs/brief.md).
+	"brief":      {"write a sourced briefing on a dyad from its stored events", "[--db DSN] --dyad A-B [--since D] [--until D] [--format md|html] [--out FILE]", helpBrief, runBrief},
+	"agreements": {"list a dyad's tracked agreements and their history", "[--db DSN] --dyad A-B [--since D] [--until D] [--format table|json]", helpAgreements, runAgreements},
 }
 
 // env is what every command gets from main: its streams.
