@@ -245,6 +245,11 @@ func (w *writer) direction(src, tgt string) (Direction, error) {
 			evs = append(evs, ev)
 		}
 	}
+	// One real-world event counts once, as dyad series counts by default.
+	evs, err := aggregate.Reduce(evs, aggregate.CountClusters)
+	if err != nil {
+		return Direction{}, err
+	}
 	periods, _, err := aggregate.Series(evs, "year")
 	if err != nil {
 		return Direction{}, err
@@ -473,14 +478,35 @@ func (w *writer) eventLine(g group) Line {
 	return Line{Text: readableDate(g.date) + ": " + text + ".", Notes: notes}
 }
 
-// amountsOf lists the amounts of qs once each, spaces made plain.
+// amountsOf lists the amounts of qs once each, spaces made plain, then
+// the dollar values the text gives for them ("150 billion yuan ($24
+// billion at the time)").
 func amountsOf(qs []doc.Quantity, into []string) []string {
 	for _, q := range qs {
 		if t := strings.Join(strings.Fields(q.Text), " "); !slices.Contains(into, t) {
 			into = append(into, t)
 		}
 	}
+	for _, q := range qs {
+		if q.USDFrom != doc.USDFromText || q.USD <= 0 {
+			continue
+		}
+		if t := dollars(q.USD); !slices.Contains(into, t) {
+			into = append(into, t)
+		}
+	}
 	return into
+}
+
+// dollars writes an amount of US dollars as news does: "$24 billion".
+func dollars(v float64) string {
+	switch {
+	case v >= 1e9:
+		return "$" + strconv.FormatFloat(v/1e9, 'f', -1, 64) + " billion"
+	case v >= 1e6:
+		return "$" + strconv.FormatFloat(v/1e6, 'f', -1, 64) + " million"
+	}
+	return "$" + strconv.FormatFloat(v, 'f', 0, 64)
 }
 
 // joint writes what both sides did toward the same third party in one
