@@ -246,11 +246,11 @@ func (w *writer) direction(src, tgt string) (Direction, error) {
 		}
 	}
 	// One real-world event counts once, as dyad series counts by default.
-	evs, err := aggregate.Reduce(evs, aggregate.CountClusters)
+	counted, err := aggregate.Reduce(evs, aggregate.CountClusters)
 	if err != nil {
 		return Direction{}, err
 	}
-	periods, _, err := aggregate.Series(evs, "year")
+	periods, _, err := aggregate.Series(counted, "year")
 	if err != nil {
 		return Direction{}, err
 	}
@@ -266,7 +266,7 @@ func (w *writer) direction(src, tgt string) (Direction, error) {
 				r.Change = math.Round((p.Goldstein-prev.Goldstein)*100) / 100
 			}
 			r.Notes = w.extremes(evs, p.Period)
-			for _, ev := range evs {
+			for _, ev := range counted {
 				if strings.HasPrefix(ev.Date, p.Period) && w.stated(ev) {
 					r.Stated++
 				}
