@@ -11,6 +11,7 @@ import (
 	"cmp"
 	_ "embed"
 	"fmt"
+	"github.com/dyad-events/dyad/internal/cluster"
 	"math"
 	"slices"
 	"strconv"
@@ -117,8 +118,8 @@ type Brief struct {
 	// Joint is what both sides did toward a third party together.
 	Joint      Section `json:"joint"`
 	Agreements Section `json:"agreements"`
-	// Disagreements is where sources disagree: empty until event clusters
-	// exist (see disagreements).
+	// Disagreements is where the reports of one event disagree (see
+	// disagreements).
 	Disagreements Section `json:"disagreements"`
 	Notes         []Note  `json:"notes"`
 }
@@ -166,17 +167,54 @@ func Build(in Input) (*Brief, error) {
 	b.Sectors = w.sectors()
 	b.Joint = w.joint()
 	b.Agreements = w.agreements()
-	b.Disagreements = disagreements(in)
+	b.Disagreements = w.disagreements()
 	b.Notes = w.list
 	return b, nil
 }
 
-// disagreements is the seam for "where sources disagree": once event
-// clusters exist (the clusters branch: events of one happening grouped
-// across documents), the clusters whose events differ in code, date or
-// amount are listed here, each line citing the disagreeing sentences.
-func disagreements(Input) Section {
-	return Section{Title: "Where sources disagree"}
+// disagreements lists where the reports of one real-world event (a
+// cluster of the dyad's events) disagree, as cluster.Disagreements finds
+// it: each point once, citing both sentences.
+func (w *writer) disagreements() Section {
+	sec := Section{Title: "Where sources disagree"}
+	byCluster := map[string][]doc.Event{}
+	var ids []string
+	for _, ev := range w.in.Events {
+		if ev.Cluster == "" {
+			continue
+		}
+		if byCluster[ev.Cluster] == nil {
+			ids = append(ids, ev.Cluster)
+		}
+		byCluster[ev.Cluster] = append(byCluster[ev.Cluster], ev)
+	}
+	for _, id := range ids {
+		members := byCluster[id]
+		byID := map[string]doc.Event{}
+		for _, ev := range members {
+			byID[ev.ID] = ev
+		}
+		for _, d := range cluster.Disagreements(id, members) {
+			a, okA := byID[d.A.Event]
+			b, okB := byID[d.B.Event]
+			if !okA || !okB {
+				continue
+			}
+			text := fmt.Sprintf("%s: reports of %s disagree on the %s: %q in %s, %q in %s.",
+				readableDate(a.Date), strings.NewReplacer("{src}", w.actor(a.Source), "{tgt}", w.targetOf(a)).Replace(phrase(a.CAMEO)),
+				d.Kind, d.A.Value, cmp.Or(d.A.Outlet, d.A.Doc), d.B.Value, cmp.Or(d.B.Outlet, d.B.Doc))
+			sec.Lines = append(sec.Lines, Line{Text: text, Notes: []int{w.citeEvent(a), w.citeEvent(b)}})
+		}
+	}
+	return sec
+}
+
+// targetOf names ev's target, or "an unnamed party".
+func (w *writer) targetOf(ev doc.Event) string {
+	if ev.Target == nil {
+		return "an unnamed party"
+	}
+	return w.actor(*ev.Target)
 }
 
 type noteKey struct {
@@ -447,11 +485,7 @@ func (w *writer) trend(name string, evs []doc.Event) Line {
 // and amounts, citing every sentence that reports it.
 func (w *writer) eventLine(g group) Line {
 	ev := g.events[0]
-	tgt := "an unnamed party"
-	if ev.Target != nil {
-		tgt = w.actor(*ev.Target)
-	}
-	text := strings.NewReplacer("{src}", w.actor(ev.Source), "{tgt}", tgt).Replace(phrase(ev.CAMEO))
+	text := strings.NewReplacer("{src}", w.actor(ev.Source), "{tgt}", w.targetOf(ev)).Replace(phrase(ev.CAMEO))
 	if l := ev.Location; l != nil && l.From == doc.FromClause && l.Text != "" && (ev.Target == nil || ev.Target.Text != l.Text || ev.CAMEO[:2] == "04") {
 		text += " in " + l.Text
 	}

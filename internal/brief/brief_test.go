@@ -191,3 +191,27 @@ func TestJoint(t *testing.T) {
 		t.Errorf("the joint line cites %+v", n)
 	}
 }
+
+// TestDisagreementLines checks that two reports of one visit that give
+// different lengths are a line of "where sources disagree" citing both.
+func TestDisagreementLines(t *testing.T) {
+	in := testInput()
+	a := event("a", 1, "2012-06-05", "RUSGOV", "042", "CHN", 1.9, 1, "arrived in", "Putin arrived in Beijing on June 5 for a three-day visit.")
+	b := event("d", 2, "2012-06-05", "RUSGOV", "042", "CHN", 1.9, 1, "began", "Putin began a four-day visit to China on June 5.")
+	b.ID = "d-visit"
+	a.Cluster, b.Cluster = "c1", "c1"
+	in.Events = []doc.Event{a, b}
+	br, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := br.Disagreements.Lines
+	if len(lines) != 1 || !strings.Contains(lines[0].Text, "three-day") || !strings.Contains(lines[0].Text, "four-day") || len(lines[0].Notes) != 2 {
+		t.Fatalf("disagreements %+v; want one line on the length citing both reports", lines)
+	}
+	for _, n := range lines[0].Notes {
+		if s := br.Notes[n-1].Sentence; s != a.Sentence && s != b.Sentence {
+			t.Errorf("note %d cites %q", n, s)
+		}
+	}
+}
