@@ -158,10 +158,25 @@ func inGroup(g []string, code string) bool {
 	return false
 }
 
+// namesUnit reports whether sentence holds a unit word of durations
+// ("day", "week"), without which it gives no length.
+func (r *rules) namesUnit(sentence string) bool {
+	lower := strings.ToLower(sentence)
+	for u := range r.units {
+		if strings.Contains(lower, u) {
+			return true
+		}
+	}
+	return false
+}
+
 // durationDays finds the length a sentence gives an event ("a three-day
 // visit": 3), and the words that gave it; ok is false when it gives
 // none, or more than one different length.
 func (r *rules) durationDays(sentence string) (days int, text string, ok bool) {
+	if !r.namesUnit(sentence) {
+		return 0, "", false // most sentences: the expression is not tried
+	}
 	for _, m := range r.duration.FindAllStringSubmatch(sentence, -1) {
 		var num, unit string
 		switch {

@@ -36,10 +36,10 @@ const pairSQL = `CASE WHEN e.target_key IS NULL THEN e.source_key
 	ELSE e.target_key || '-' || e.source_key END`
 
 // storedSeeds returns, by pair, the stored events that meet cond with
-// what cluster.Reach needs of them: id, document, sentence, date and
-// cluster.
+// what cluster.Reach needs of them: id, document, sentence, code, date
+// and cluster.
 func storedSeeds(ctx context.Context, tx *sql.Tx, cond string, args ...any) (map[string][]doc.Event, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+pairSQL+`, e.id, d.id, e.sentence_index, e.date, e.date_precision, COALESCE(e.cluster, '')
+	rows, err := tx.QueryContext(ctx, `SELECT `+pairSQL+`, e.id, d.id, e.sentence_index, e.cameo, e.date, e.date_precision, COALESCE(e.cluster, '')
 		FROM events e JOIN documents d ON d.pk = e.doc WHERE `+cond, args...)
 	if err != nil {
 		return nil, fmt.Errorf("stored events: %w", err)
@@ -49,7 +49,7 @@ func storedSeeds(ctx context.Context, tx *sql.Tx, cond string, args ...any) (map
 	for rows.Next() {
 		var pair string
 		var e doc.Event
-		if err := rows.Scan(&pair, &e.ID, &e.Doc, &e.SentenceIndex, &e.Date, &e.DatePrecision, &e.Cluster); err != nil {
+		if err := rows.Scan(&pair, &e.ID, &e.Doc, &e.SentenceIndex, &e.CAMEO, &e.Date, &e.DatePrecision, &e.Cluster); err != nil {
 			return nil, fmt.Errorf("stored events: %w", err)
 		}
 		seeds[pair] = append(seeds[pair], e)
