@@ -49,8 +49,7 @@ func Disagreements(id string, members []doc.Event) []Disagreement {
 	// A sentence's length words are read once, not once per pair.
 	lengths := make([]length, len(members))
 	for i := range members {
-		l := &lengths[i]
-		l.days, l.text, l.ok = r.durationDays(members[i].Sentence)
+		lengths[i] = r.lengthOf(members[i].Sentence)
 	}
 	for i := range members {
 		for j := i + 1; j < len(members); j++ {

@@ -26,6 +26,33 @@ type rules struct {
 	numbers    map[string]int
 	units      map[string]int
 	duration   *regexp.Regexp
+
+	// lengths remembers the length each sentence read gives: a store
+	// clusters the reports of a busy event again as each new one
+	// arrives, and reads the same sentences each time.
+	mu      sync.Mutex
+	lengths map[string]length
+}
+
+// maxLengths bounds rules.lengths; it is emptied when full.
+const maxLengths = 1 << 16
+
+// lengthOf is durationDays of sentence, remembered.
+func (r *rules) lengthOf(sentence string) length {
+	r.mu.Lock()
+	l, ok := r.lengths[sentence]
+	r.mu.Unlock()
+	if ok {
+		return l
+	}
+	l.days, l.text, l.ok = r.durationDays(sentence)
+	r.mu.Lock()
+	if r.lengths == nil || len(r.lengths) >= maxLengths {
+		r.lengths = map[string]length{}
+	}
+	r.lengths[sentence] = l
+	r.mu.Unlock()
+	return l
 }
 
 // algorithm is the version of the clustering code; change it with any
