@@ -111,6 +111,7 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 			return m.bare != nil && slices.ContainsFunc(out, func(n Mention) bool { return n.bare == nil && n.First == m.First })
 		})
 	}
+	out = appositiveNames(text, toks, out)
 	for k := range out {
 		if out[k].bare == nil { // a bare mention's "whose" finds its state first (context.go)
 			takeWhose(text, toks, &out[k])
@@ -875,4 +876,69 @@ func takeWhose(text string, toks []doc.Token, m *Mention) {
 	for i := range m.Actors {
 		m.Actors[i].Text = m.Text
 	}
+}
+
+// appositiveNames codes a name the dictionary lacks by the description
+// set off after it by a comma: "Alan Gross, a U.S. government
+// subcontractor" USABUS, "Oleh Dubyna, head of Ukraine's Naftogaz"
+// UKRBUS, "Anatoly Nogovitsyn, deputy chief of the Russian general
+// staff" RUSMIL. The description is one actor, singular, and not the
+// first of a list ("Alan Gross, Russian officials and ..."); the name is
+// two to four capitalised words no mention covers, which then name the
+// same actor later in the document ("Gross flew home"). The description
+// stays a mention of its own.
+func appositiveNames(text string, toks []doc.Token, ms []Mention) []Mention {
+	var out []Mention
+	for k, m := range ms {
+		if n, ok := appositiveName(text, toks, ms, k); ok && (len(out) == 0 || out[len(out)-1].Last < n.First) {
+			out = append(out, n)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func appositiveName(text string, toks []doc.Token, ms []Mention, k int) (Mention, bool) {
+	m := ms[k]
+	if m.Kind != Named || m.bare != nil || len(m.Actors) != 1 || m.Adjective || m.Plural || m.Actors[0].Country == "" && !strings.HasPrefix(m.Actors[0].Code, "IGO") {
+		return Mention{}, false
+	}
+	if m.Last+1 < len(toks) && (toks[m.Last+1].Lower() == "and" || toks[m.Last+1].Lower() == "or") {
+		return Mention{}, false
+	}
+	c := m.First - 1
+	if c >= 0 && (toks[c].Lower() == "a" || toks[c].Lower() == "an") {
+		c--
+	}
+	if c < 2 || toks[c].Text != "," {
+		return Mention{}, false
+	}
+	first := c
+	words := 0
+	for first > 0 {
+		t := toks[first-1]
+		if !t.IsWord() || !t.IsCapitalized() || nameStop[t.Lower()] || t.Text == strings.ToUpper(t.Text) {
+			break
+		}
+		first--
+		words++
+	}
+	if words < 2 || words > 4 || (first > 0 && toks[first-1].IsCapitalized() && toks[first-1].IsWord()) {
+		return Mention{}, false
+	}
+	for _, n := range ms {
+		if n.First < c && n.Last >= first {
+			return Mention{}, false
+		}
+	}
+	n := Mention{Start: toks[first].Start, End: toks[c-1].End, First: first, Last: c - 1, Kind: Named, Person: true}
+	n.Text = text[n.Start:n.End]
+	a := m.Actors[0]
+	a.Text = n.Text
+	n.Actors = []doc.Actor{a}
+	n.names = [][]doc.Token{toks[first:c]}
+	if len(m.dated) > 0 {
+		n.dated = m.dated[:1]
+	}
+	return n, true
 }

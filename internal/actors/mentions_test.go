@@ -267,6 +267,7 @@ func TestWireMentionSet(t *testing.T) {
 			t.Errorf("%s:%d %q passes now: remove its known mark (%s)", name, c.line, c.text, c.known)
 		case got != c.want && c.known != "":
 			known++
+			t.Logf("%s:%d %s %q: got %s, want %s (known: %s)", name, c.line, in.doc, c.text, got, c.want, c.known)
 		case got != c.want:
 			t.Errorf("%s:%d %s %q: got %s, want %s", name, c.line, in.doc, c.text, got, c.want)
 		}

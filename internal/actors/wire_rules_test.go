@@ -1,0 +1,82 @@
+package actors_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// sentenceCase is one expectation on a one-paragraph document: the
+// mention whose text is exactly text, in sentence n, has the codes want
+// ("-" when no mention has that text).
+type sentenceCase struct {
+	n          int
+	text, want string
+}
+
+// checkDoc codes the sentences as one paragraph published on date and
+// checks the cases.
+func checkDoc(t *testing.T, date string, sentences []string, cases ...sentenceCase) {
+	t.Helper()
+	ms := resolver(t).Document(paragraphDoc(date, sentences...))
+	for _, c := range cases {
+		got := "-"
+		for _, m := range ms[c.n] {
+			if m.Text == c.text {
+				var cs []string
+				for _, a := range m.Actors {
+					cs = append(cs, a.Code)
+				}
+				got = sortCodes(strings.Join(cs, "+"))
+			}
+		}
+		if got != sortCodes(c.want) {
+			t.Errorf("%q in %q: got %s, want %s", c.text, sentences[c.n], got, c.want)
+		}
+	}
+}
+
+// TestAppositiveNames checks that a name the dictionary lacks, set off
+// by a comma before a description the dictionary codes, is the described
+// actor, here and later in the document; a list or a plural description
+// is no apposition.
+func TestAppositiveNames(t *testing.T) {
+	checkDoc(t, "2015-07-20", []string{
+		"Tehran released Jason Rezaian, an American journalist, on Saturday.",
+		"Rezaian flew to Germany with his family.",
+	}, sentenceCase{0, "Jason Rezaian", "USAMED"}, sentenceCase{0, "American journalist", "USAMED"}, sentenceCase{1, "Rezaian", "USAMED"})
+	checkDoc(t, "2012-03-01", []string{
+		"The talks were led by Pavel Sorokin, head of Russia's Gazprom, and a Chinese delegation.",
+	}, sentenceCase{0, "Pavel Sorokin", "RUSBUS"})
+	checkDoc(t, "2012-03-01", []string{
+		"The talks were led by Hans Mueller, deputy chief of the German general staff.",
+	}, sentenceCase{0, "Hans Mueller", "DEUMIL"})
+	checkDoc(t, "2012-03-01", []string{
+		"Pavel Sorokin, Russian officials and Chinese diplomats met in Beijing.",
+		"After Pavel Sorokin, Russian officials said nothing.",
+	}, sentenceCase{0, "Pavel Sorokin", "-"}, sentenceCase{1, "Pavel Sorokin", "-"})
+}
+
+// TestSectorWords checks agent words settled with the wire mention set:
+// peacekeepers and air strikes are forces, coded by the state or body
+// that owns them but never placed by the text around them; women are
+// civilians; a ruler governs; a border committee guards the border; a
+// commissioner's title before a name is part of the mention.
+func TestSectorWords(t *testing.T) {
+	checkDoc(t, "2013-05-01", []string{
+		"Kenyan peacekeepers left Mogadishu.",
+		"MONUSCO said two of its peacekeepers were wounded.",
+		"Peacekeepers were wounded on Monday.",
+		"Israeli air strikes hit Gaza, and Israel said air strikes would go on.",
+		"A French woman was abducted in Kenya.",
+		"Qatar's ruler met Belarus's border committee.",
+	},
+		sentenceCase{0, "Kenyan peacekeepers", "KENMIL"},
+		sentenceCase{1, "its peacekeepers", "IGOUNO"},
+		sentenceCase{2, "Peacekeepers", "-"},
+		sentenceCase{3, "Israeli air strikes", "ISRMIL"},
+		sentenceCase{3, "air strikes", "-"},
+		sentenceCase{4, "French woman", "FRACVL"},
+		sentenceCase{5, "Qatar's ruler", "QATGOV"},
+		sentenceCase{5, "Belarus's border committee", "BLRCOP"},
+	)
+}
