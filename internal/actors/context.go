@@ -150,14 +150,7 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 	// Government": capitalised words before a capitalised title are part
 	// of it.
 	if first == ph.first && toks[first].IsCapitalized() {
-		j := first
-		for j > 0 && toks[j-1].IsCapitalized() && toks[j-1].IsWord() && !nameStop[toks[j-1].Lower()] &&
-			!Prepositions[toks[j-1].Lower()] && toks[j-1].Lower() != "the" {
-			if _, _, ok := r.match(toks, j-1); ok {
-				break
-			}
-			j--
-		}
+		j := r.titleWordsBefore(toks, first)
 		for k := j; k < first; k++ {
 			if bareWordStop[toks[k].Lower()] {
 				b.owner = -2 // "Transitional Federal Government": not the state's own, unless owned
@@ -208,6 +201,22 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 	}
 	b.ph = ph
 	return b, ph, true
+}
+
+// titleWordsBefore returns where the capitalised words the dictionary
+// lacks right before the capitalised title at token first begin, or
+// first: "Internal Security Minister", "Enlargement Commissioner",
+// "Florida Republican Senator". They are part of the title.
+func (r *Resolver) titleWordsBefore(toks []doc.Token, first int) int {
+	j := first
+	for j > 0 && toks[j-1].IsCapitalized() && toks[j-1].IsWord() && !nameStop[toks[j-1].Lower()] &&
+		!Prepositions[toks[j-1].Lower()] && toks[j-1].Lower() != "the" {
+		if _, _, ok := r.match(toks, j-1); ok {
+			break
+		}
+		j--
+	}
+	return j
 }
 
 // known reports whether the dictionary knows a word ending at token i as

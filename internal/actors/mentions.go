@@ -82,6 +82,7 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 		}
 		m, ok := r.compose(text, toks, ph, date, "")
 		if ok {
+			m = r.withTitleWords(text, toks, ph, m)
 			out, m = owning(text, out, m)
 			out = append(out, m)
 		} else if m, end, ok := r.titleIn(text, toks, ph, date); ok {
@@ -122,6 +123,26 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 	}
 	r.placeEthnic(text, toks, out)
 	return out
+}
+
+// withTitleWords takes into a named mention that begins with a
+// capitalised title the capitalised words before it that the dictionary
+// lacks: "Enlargement Commissioner Johannes Hahn", "Commission President
+// Ursula von der Leyen" (see titleWordsBefore).
+func (r *Resolver) withTitleWords(text string, toks []doc.Token, ph phrase, m Mention) Mention {
+	if ph.parts[0].kind != partAgent || ph.first != ph.parts[0].first || !toks[ph.first].IsCapitalized() {
+		return m
+	}
+	j := r.titleWordsBefore(toks, ph.first)
+	if j == ph.first {
+		return m
+	}
+	m.First, m.Start = j, toks[j].Start
+	m.Text = text[m.Start:m.End]
+	for i := range m.Actors {
+		m.Actors[i].Text = m.Text
+	}
+	return m
 }
 
 // owning takes a possessive pronoun right before m into m when m names

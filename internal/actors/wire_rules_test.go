@@ -80,3 +80,18 @@ func TestSectorWords(t *testing.T) {
 		sentenceCase{5, "Belarus's border committee", "BLRCOP"},
 	)
 }
+
+// TestTitleWordsBefore checks that capitalised words the dictionary lacks
+// before a capitalised title and a known name are part of the mention,
+// while days, months and known names are not.
+func TestTitleWordsBefore(t *testing.T) {
+	checkDoc(t, "2020-03-01", []string{
+		"Budget Commissioner Johannes Hahn spoke in Vienna.",
+		"On Tuesday President Vladimir Putin spoke in Moscow.",
+		"Veteran Senator Marco Rubio spoke in Miami.",
+	},
+		sentenceCase{0, "Budget Commissioner Johannes Hahn", "IGOEUREEC"},
+		sentenceCase{1, "President Vladimir Putin", "RUSGOV"},
+		sentenceCase{2, "Veteran Senator Marco Rubio", "USALEG"},
+	)
+}
