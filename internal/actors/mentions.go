@@ -348,6 +348,8 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 	ph.first = ph.parts[0].first
 	if ph.first > start && toks[start].Lower() == "the" {
 		ph.first = start
+	} else {
+		ph.first = r.articleBefore(toks, ph)
 	}
 	// The phrase ends with its last part, not with a possessive or a
 	// hyphen the loop stepped over: "Japan's Indo-Pacific strategy".
@@ -356,6 +358,40 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 		ph.last = i - 1
 	}
 	return ph, ph.last + 1, true
+}
+
+// articleBefore returns where "the" stands before up to three modifiers
+// of a phrase that holds a title, or the phrase's first token: "the
+// conservative New Democracy party", "the nationalist opposition", "the
+// prominent Shi'ite cleric Sheikh Nimr al-Nimr". Mentions include their
+// article. A phrase with no title, or one opening with a capitalised
+// title, may follow a noun it does not belong to ("the deal Russia
+// signed", "the plan President Putin proposed"), and keeps its start.
+func (r *Resolver) articleBefore(toks []doc.Token, ph phrase) int {
+	first := ph.parts[0].first
+	if !slices.ContainsFunc(ph.parts, func(p part) bool { return p.kind == partAgent }) ||
+		(ph.parts[0].kind == partAgent && toks[first].IsCapitalized()) {
+		return first
+	}
+	for j := first - 1; j >= 0 && first-j <= 4; j-- {
+		t := toks[j]
+		w := t.Lower()
+		if w == "the" {
+			if j == first-1 {
+				return first
+			}
+			return j
+		}
+		if !t.IsWord() || modifierStop[w] || Prepositions[w] || pastVerbs[w] || presentVerbs[w] || clauseWords[w] {
+			return first
+		}
+		if t.IsCapitalized() {
+			if _, _, ok := r.match(toks, j); ok {
+				return first
+			}
+		}
+	}
+	return first
 }
 
 // pairable reports whether two parts joined by a hyphen name a pair.

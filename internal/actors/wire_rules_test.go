@@ -95,3 +95,19 @@ func TestTitleWordsBefore(t *testing.T) {
 		sentenceCase{2, "Veteran Senator Marco Rubio", "USALEG"},
 	)
 }
+
+// TestArticleBeforeModifiers checks that a mention holding a title
+// begins at "the" before up to three modifiers, while a phrase with no
+// title, or one opening with a capitalised title, may follow a noun it
+// does not belong to and keeps its start.
+func TestArticleBeforeModifiers(t *testing.T) {
+	checkDoc(t, "2016-03-01", []string{
+		"The talks were attended by the hardline Iranian foreign minister.",
+		"Under the deal Russia signed, gas flows resumed.",
+		"Kiev rejected the plan President Vladimir Putin proposed.",
+	},
+		sentenceCase{0, "the hardline Iranian foreign minister", "IRNGOV"},
+		sentenceCase{1, "Russia", "RUS"},
+		sentenceCase{2, "President Vladimir Putin", "RUSGOV"},
+	)
+}
