@@ -28,7 +28,9 @@ import (
 //     anywhere in the sentence, when all such places agree ("protesters
 //     stormed the Saudi embassy in Tehran").
 //  4. For crowds, the state of the dateline's place ("MOSCOW, November
-//     25, 2015 —"): a crowd is where the news is reported from.
+//     25, 2015 —"): a crowd is where the news is reported from. Refugees
+//     and migrants, placed also by "at" and "to" in rule 3, instead stay
+//     where the text last put them ("the migrants").
 //  5. The state the text is talking about: the nearest earlier actor of
 //     the same sentence that is not the object of a preposition and names
 //     one state ("Kiir told parliament"), else the subject of the nearest
@@ -37,7 +39,8 @@ import (
 //     Defence Ministry summoned ..."). Actors named after it in its own
 //     sentence never count: in "The Defence Ministry summoned Turkey's
 //     military attache" Turkey is the other party.
-//  6. For bodies and officials, the dateline's state.
+//  6. For bodies, officials and crowds, the dateline's state; never for
+//     refugees and civilians.
 //
 // Sentence, which sees one sentence, applies rules 3 and 5 within it.
 // A bare mention no rule places is dropped: it names no actor.
@@ -57,15 +60,16 @@ const (
 	bareOfficial                      // titles of office and armed forces: not placed by rule 3
 	bareCrowd                         // protesters, demonstrators, rioters, crowds
 	bareOwned                         // any other title after a possessive pronoun: "its ambassador", "their sailors"
+	bareDisplaced                     // refugees, migrants, civilians, citizens: where the text puts them
 )
 
 // officialTitles are the agent titles of officials and forces that a bare
 // mention may name; bodyTitles those of state bodies. Ambassadors, envoys,
 // diplomats and delegations are left out (they serve abroad: "the
 // ambassador was summoned" does not say whose), and so are rebels,
-// parties, firms, media, refugees and the like, which belong to no state
-// by default (refugees are coded by the state they fled, which the place
-// they are in does not tell).
+// parties, firms, media and the like, which belong to no state by
+// default. Refugees, migrants and civilians are placed where the text
+// puts them (bareDisplaced).
 var officialTitles = map[string]bool{
 	"president": true, "prime minister": true, "premier": true, "chancellor": true,
 	"foreign minister": true, "defence minister": true, "commerce minister": true,
@@ -87,6 +91,10 @@ var crowdWords = map[string]bool{
 	"demonstrator": true, "demonstrators": true, "rioter": true, "rioters": true,
 	"crowd": true, "crowds": true, "mob": true, "mobs": true,
 }
+
+// civilWords are the words of civilians that the text places as it
+// places refugees: people where they are, not a body of their state.
+var civilWords = map[string]bool{"civilian": true, "civilians": true, "citizen": true, "citizens": true}
 
 // bareWordStop are words that, right before a bare title, say it is not
 // the state's own: "foreign troops", "coalition forces", "market forces".
@@ -130,6 +138,8 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 		return bare{}, ph, false
 	case crowdWords[last]:
 		class = bareCrowd
+	case head.agent.Code == "REF" || civilWords[last]:
+		class = bareDisplaced
 	case strings.Contains(word, "ministry") || strings.Contains(word, "ministries"):
 		class = bareBody
 	case bodyTitles[head.agent.Title]:
@@ -319,6 +329,9 @@ type context struct {
 	paragraph int
 	// dateline is the state of the dateline's place, or "".
 	dateline string
+	// displaced is the state the text last placed refugees or migrants
+	// in, or "".
+	displaced string
 }
 
 // placeBare codes the bare mention ms[k] of a sentence, the earlier
@@ -348,11 +361,18 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 		if unknownPlace(toks, ms, k) {
 			return false // "a court in Russian-annexed Crimea": a place dyad cannot name
 		}
-		state, from = placeOf(toks, ms, k, b.class == bareCrowd), "place"
+		state, from = placeOf(toks, ms, k, b.class), "place"
+		if state != "" && b.class == bareDisplaced && b.ph.parts[0].agent.Code == "REF" && ctx != nil {
+			ctx.displaced = state
+		}
 	}
-	// 4. A crowd is where the news comes from.
+	// 4. A crowd is where the news comes from; refugees stay where the
+	// text last put them ("the migrants").
 	if state == "" && b.class == bareCrowd && ctx != nil {
 		state, from = ctx.dateline, "dateline"
+	}
+	if state == "" && b.class == bareDisplaced && b.ph.parts[0].agent.Code == "REF" && ctx != nil {
+		state, from = ctx.displaced, "place"
 	}
 	// 5. The state the text is talking about.
 	if state == "" {
@@ -367,8 +387,9 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 	if state == "" && ctx != nil {
 		state, from = ctx.previousSubject(), "paragraph"
 	}
-	// 6. The dateline.
-	if state == "" && ctx != nil {
+	// 6. The dateline; not for refugees and civilians, who are as often
+	// on the other side.
+	if state == "" && ctx != nil && b.class != bareDisplaced {
 		state, from = ctx.dateline, "dateline"
 	}
 	if state == "" {
@@ -621,12 +642,16 @@ func possessivePronoun(w string) bool {
 // placeOf returns the state a bare mention ms[k] is placed in: named
 // right after it ("police in Skopje"), or opening the sentence ("In
 // Moscow, ..."), or, for a crowd, named after "in" anywhere in the
-// sentence when all such places are one state.
-func placeOf(toks []doc.Token, ms []Mention, k int, crowd bool) string {
+// sentence when all such places are one state; refugees and civilians
+// are placed as crowds, also by the state they are at or taken to
+// ("migrants at the Belarus border", "luring migrants to Belarus").
+func placeOf(toks []doc.Token, ms []Mention, k int, class bareClass) string {
 	m := ms[k]
+	crowd := class == bareCrowd || class == bareDisplaced
 	isPlace := func(n Mention) bool {
+		in := n.Prep == "in" || class == bareDisplaced && (n.Prep == "at" || n.Prep == "to")
 		return n.Kind == Named && n.bare == nil && len(n.Actors) == 1 && !n.Adjective &&
-			n.Actors[0].Country != "" && n.Actors[0].Code == n.Actors[0].Country && n.Prep == "in"
+			n.Actors[0].Country != "" && n.Actors[0].Code == n.Actors[0].Country && in
 	}
 	for _, n := range ms {
 		if !isPlace(n) {

@@ -111,3 +111,22 @@ func TestArticleBeforeModifiers(t *testing.T) {
 		sentenceCase{2, "President Vladimir Putin", "RUSGOV"},
 	)
 }
+
+// TestDisplacedPlaced checks that refugees, migrants and civilians take
+// the state the text puts them in, at or takes them to; that refugees
+// keep it in later sentences ("the migrants"); that else they take the
+// state the sentence is about; and that nothing else, the dateline
+// included, places them.
+func TestDisplacedPlaced(t *testing.T) {
+	checkDoc(t, "2020-03-01", []string{
+		"Ankara has sent migrants to Greece, officials say.",
+		"Greek police fired tear gas at the migrants on Monday.",
+		"Iraq said it would fly home citizens who were stranded.",
+	},
+		sentenceCase{0, "migrants", "GRCREF"},
+		sentenceCase{1, "the migrants", "GRCREF"},
+		sentenceCase{2, "citizens", "IRQCVL"},
+	)
+	checkDoc(t, "2020-03-01", []string{"Refugees were seen near the border on Monday."}, sentenceCase{0, "Refugees", "-"})
+	checkDoc(t, "2019-06-08", []string{"Mexico will take in more asylum seekers."}, sentenceCase{0, "asylum seekers", "MEXREF"})
+}
