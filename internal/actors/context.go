@@ -56,11 +56,11 @@ type bare struct {
 type bareClass int
 
 const (
-	bareBody     bareClass = iota + 1 // ministries, parliaments, courts, police: placed by rule 3
-	bareOfficial                      // titles of office and armed forces: not placed by rule 3
-	bareCrowd                         // protesters, demonstrators, rioters, crowds
-	bareOwned                         // any other title after a possessive pronoun: "its ambassador", "their sailors"
-	bareDisplaced                     // refugees, migrants, civilians, citizens: where the text puts them
+	bareBody      bareClass = iota + 1 // ministries, parliaments, courts, police: placed by rule 3
+	bareOfficial                       // titles of office and armed forces: not placed by rule 3
+	bareCrowd                          // protesters, demonstrators, rioters, crowds
+	bareOwned                          // any other title after a possessive pronoun: "its ambassador", "their sailors"
+	bareDisplaced                      // refugees, migrants, civilians, citizens: where the text puts them
 )
 
 // officialTitles are the agent titles of officials and forces that a bare
