@@ -300,6 +300,15 @@ var places = []string{
 	"New York Times", "South China Morning Post", "Hong Kong",
 }
 
+// agentOf returns the agent whose words include word, or nil.
+func (r *Resolver) agentOf(word string) *lexicon.Agent {
+	toks := nlp.Tokenize(word)
+	if p, next, ok := r.match(toks, 0); ok && p.kind == partAgent && next == len(toks) {
+		return p.agent
+	}
+	return nil
+}
+
 func (r *Resolver) hasAgent(word string) bool {
 	toks := nlp.Tokenize(word)
 	if len(toks) == 0 {

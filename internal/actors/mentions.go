@@ -277,6 +277,23 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 			}
 			break
 		}
+		// "Turkish F-16 fighters", "a Russian Su-24 bomber": a model name
+		// after a state names a craft, and a fighter so named is a
+		// warplane, not a guerrilla.
+		if p.kind == partCountry || p.kind == partAdjective {
+			if j := modelName(toks, i); j > i {
+				if k, ok := r.modified(toks, j, 2); ok {
+					if q, next, _ := r.match(toks, k); q.kind == partAgent {
+						if q.agent.Code != "MIL" {
+							q.agent = cmp.Or(r.agentOf("warplanes"), q.agent)
+						}
+						ph.parts = append(ph.parts, part{q, k, next - 1})
+						i = next
+						continue
+					}
+				}
+			}
+		}
 		// "Russian gas company Gazprom", "Chinese state media": a country
 		// adjective, a few modifiers, then a title or a name.
 		if p.kind == partAdjective && i < len(toks) && !toks[i].IsCapitalized() {
@@ -392,6 +409,21 @@ func (r *Resolver) articleBefore(toks []doc.Token, ph phrase) int {
 		}
 	}
 	return first
+}
+
+// modelName returns the end of a craft's model name that starts at token
+// i ("F-16", "Su-24", "MiG-29s": a short capitalised word, a hyphen and
+// a number, written together), or i.
+func modelName(toks []doc.Token, i int) int {
+	if i+2 >= len(toks) {
+		return i
+	}
+	w, dash, num := toks[i], toks[i+1], toks[i+2]
+	if !w.IsCapitalized() || !w.IsWord() || len(w.Text) > 4 || dash.Text != "-" ||
+		dash.Start != w.End || num.Start != dash.End || num.Text[0] < '0' || num.Text[0] > '9' {
+		return i
+	}
+	return i + 3
 }
 
 // pairable reports whether two parts joined by a hyphen name a pair.

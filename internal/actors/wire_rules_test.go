@@ -130,3 +130,19 @@ func TestDisplacedPlaced(t *testing.T) {
 	checkDoc(t, "2020-03-01", []string{"Refugees were seen near the border on Monday."}, sentenceCase{0, "Refugees", "-"})
 	checkDoc(t, "2019-06-08", []string{"Mexico will take in more asylum seekers."}, sentenceCase{0, "asylum seekers", "MEXREF"})
 }
+
+// TestModelNames checks that a craft's model name between a state and a
+// title is part of the mention, and makes a fighter a warplane.
+func TestModelNames(t *testing.T) {
+	checkDoc(t, "2019-02-27", []string{
+		"Syrian MiG-29 fighters took off from Hama.",
+		"A Chinese J-20 stealth fighter flew over the strait.",
+		"Two Indian Mi-17 helicopters crashed.",
+		"Pro-government Syrian fighters entered the town.",
+	},
+		sentenceCase{0, "Syrian MiG-29 fighters", "SYRMIL"},
+		sentenceCase{1, "Chinese J-20 stealth fighter", "CHNMIL"},
+		sentenceCase{2, "Indian Mi-17 helicopters", "INDMIL"},
+		sentenceCase{3, "Syrian fighters", "SYRREB"},
+	)
+}
