@@ -350,6 +350,10 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 	if b.class == bareOwned {
 		return false // only its owner says whose it is
 	}
+	if m, ok := policeOfficers(text, toks, ms, k); ok {
+		ms[k] = m
+		return true
+	}
 	state, from := r.phraseState(toks, ms, k), "phrase"
 	// "the emir" after "Qatar's Emir Sheikh Tamim": the holder of the
 	// same title named before.
@@ -406,6 +410,35 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 	m.Context = from
 	ms[k] = m
 	return true
+}
+
+// policeOfficers codes bare "officer" or "officers" after the police of
+// their sentence as police officers of the same state: "Police said
+// seven officers were hurt", "police used tear gas on demonstrators who
+// had attacked officers".
+func policeOfficers(text string, toks []doc.Token, ms []Mention, k int) (Mention, bool) {
+	b := ms[k].bare
+	head := b.ph.parts[len(b.ph.parts)-1]
+	if w := strings.Join(head.toks, " "); len(b.ph.parts) != 1 || (w != "officer" && w != "officers") {
+		return Mention{}, false
+	}
+	for j := k - 1; j >= 0; j-- {
+		n := ms[j]
+		if n.bare != nil || len(n.Actors) != 1 || n.Actors[0].Country == "" || !strings.HasSuffix(n.Actors[0].Code, "COP") {
+			continue
+		}
+		m := Mention{Start: toks[b.ph.first].Start, End: toks[b.ph.last].End, First: b.ph.first, Last: b.ph.last, Kind: Named}
+		m.Text = text[m.Start:m.End]
+		m.Actors = []doc.Actor{n.Actors[0]}
+		m.Actors[0].Text, m.Actors[0].Role = m.Text, head.agent.Title
+		m.Plural = pluralWord(head.toks[len(head.toks)-1])
+		if f := m.First; f > 0 && Prepositions[toks[f-1].Lower()] {
+			m.Prep = toks[f-1].Lower()
+		}
+		m.Context = "sentence"
+		return m, true
+	}
+	return Mention{}, false
 }
 
 // owned codes a title owned by a possessive pronoun, the pronoun's

@@ -146,3 +146,18 @@ func TestModelNames(t *testing.T) {
 		sentenceCase{3, "Syrian fighters", "SYRREB"},
 	)
 }
+
+// TestPoliceOfficers checks that "officers" after the police of their
+// sentence are police officers, while officers with no police named
+// stay military.
+func TestPoliceOfficers(t *testing.T) {
+	checkDoc(t, "2019-10-20", []string{
+		"In Tbilisi, police said six officers were injured.",
+		"Georgian police arrested protesters who had attacked an officer.",
+		"Armenian officers crossed the border.",
+	},
+		sentenceCase{0, "officers", "GEOCOP"},
+		sentenceCase{1, "officer", "GEOCOP"},
+		sentenceCase{2, "Armenian officers", "ARMMIL"},
+	)
+}
