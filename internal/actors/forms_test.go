@@ -76,7 +76,7 @@ func TestDefaultLexiconMentions(t *testing.T) {
 		{"ethnic group placed in a state", "Up to 100 ethnic Albanians demonstrated in Serbia.", "1999", []string{"Albanians=SRBCVL", "Serbia=SRB"}},
 		{"ethnic group with a role", "Ethnic Albanian guerrillas operating in Macedonia disarmed.", "2001", []string{"Albanian guerrillas=MKDREB", "Macedonia=MKD"}},
 		{"ethnic group at home", "Ethnic Albanians demonstrated.", "1999", []string{"Albanians=ALB"}},
-		{"people of a state", "The Albanians of southern Serbia demanded autonomy.", "2001", []string{"The Albanians=SRBCVL", "Serbia=SRB"}},
+		{"people of a state", "The Albanians of southern Serbia demanded autonomy.", "2001", []string{"The Albanians=SRBCVL", "southern Serbia=SRB"}},
 		{"people named alone", "The Albanians of Tirana agreed.", "2001", []string{"The Albanians=ALB", "Tirana=ALB"}},
 		{"supporters of a person", "Supporters of former President Ahmed Ben Bella blocked roads.", "1990", []string{"Supporters of former President Ahmed Ben Bella=DZAELI"}},
 		{"members of a described body", "Activists from the defeated Fatah Party staged rallies.", "2006", []string{"Activists from the defeated Fatah Party=PSEPTY"}},

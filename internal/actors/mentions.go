@@ -368,6 +368,11 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 	} else {
 		ph.first = r.articleBefore(toks, ph)
 	}
+	// "eastern Congo", "in southern Lebanon": a part of a state named by
+	// its direction names the state.
+	if f := ph.first; f > 0 && ph.parts[0].kind == partCountry && f == ph.parts[0].first && compass[toks[f-1].Text] {
+		ph.first = f - 1
+	}
 	// The phrase ends with its last part, not with a possessive or a
 	// hyphen the loop stepped over: "Japan's Indo-Pacific strategy".
 	ph.last = ph.parts[len(ph.parts)-1].last
@@ -409,6 +414,13 @@ func (r *Resolver) articleBefore(toks []doc.Token, ph phrase) int {
 		}
 	}
 	return first
+}
+
+// compass are the lower-case words that name a part of a state by its
+// direction.
+var compass = map[string]bool{
+	"eastern": true, "western": true, "northern": true, "southern": true, "central": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
 }
 
 // modelName returns the end of a craft's model name that starts at token

@@ -161,3 +161,17 @@ func TestPoliceOfficers(t *testing.T) {
 		sentenceCase{2, "Armenian officers", "ARMMIL"},
 	)
 }
+
+// TestCompassPart checks that a part of a state named by its direction
+// is a mention of the state, from the direction word on.
+func TestCompassPart(t *testing.T) {
+	checkDoc(t, "2015-02-01", []string{
+		"Fighting resumed in eastern Ukraine on Monday.",
+		"Israel struck targets in southern Lebanon.",
+		"Western Cambodia was flooded.",
+	},
+		sentenceCase{0, "eastern Ukraine", "UKR"},
+		sentenceCase{1, "southern Lebanon", "LBN"},
+		sentenceCase{2, "Western Cambodia", "KHM"},
+	)
+}
