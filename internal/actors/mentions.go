@@ -302,6 +302,12 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 					i = j
 					continue
 				}
+				// "the South American bloc UNASUR", "the West African bloc
+				// ECOWAS": a region's organisation named with its region.
+				if q, _, _ := r.match(toks, j); q.kind == partOrg && regions[p.actor.Code] && strings.HasPrefix(q.actor.Code, "IGO") {
+					i = j
+					continue
+				}
 			}
 		}
 		// "European Union foreign policy chief Federica Mogherini": a body,
@@ -991,12 +997,36 @@ func takeWhose(text string, toks []doc.Token, m *Mention) {
 func appositiveNames(text string, toks []doc.Token, ms []Mention) []Mention {
 	var out []Mention
 	for k, m := range ms {
+		// "The UN peacekeeping mission, MONUSCO, said": a description
+		// and the name of the same body, set off by commas, are one
+		// mention.
+		if n := len(out); n > 0 && sameBody(toks, out[n-1], m) {
+			out[n-1].End, out[n-1].Last = m.End, m.Last
+			out[n-1].Text = text[out[n-1].Start:m.End]
+			out[n-1].Actors[0].Text = out[n-1].Text
+			continue
+		}
 		if n, ok := appositiveName(text, toks, ms, k); ok && (len(out) == 0 || out[len(out)-1].Last < n.First) {
 			out = append(out, n)
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// sameBody reports whether n is the name of the body m describes, set off
+// by commas after it: one actor each, the same code, neither a person nor
+// a state.
+func sameBody(toks []doc.Token, m, n Mention) bool {
+	if m.Kind != Named || n.Kind != Named || m.bare != nil || n.bare != nil || m.Person || n.Person ||
+		len(m.Actors) != 1 || len(n.Actors) != 1 || m.Actors[0].Code != n.Actors[0].Code || m.Adjective || n.Adjective ||
+		m.Actors[0].Code == m.Actors[0].Country { // "Iran, Tehran," are two names of a state, not a description
+		return false
+	}
+	if n.First != m.Last+2 || toks[m.Last+1].Text != "," || n.Last+1 >= len(toks) {
+		return false
+	}
+	return toks[n.Last+1].Text == ","
 }
 
 func appositiveName(text string, toks []doc.Token, ms []Mention, k int) (Mention, bool) {

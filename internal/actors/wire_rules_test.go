@@ -175,3 +175,18 @@ func TestCompassPart(t *testing.T) {
 		sentenceCase{2, "Western Cambodia", "KHM"},
 	)
 }
+
+// TestBodyAppositions checks that a description of a body and its name
+// set off by commas are one mention, and that a region's adjective and a
+// few words before an organisation's name belong to it.
+func TestBodyAppositions(t *testing.T) {
+	checkDoc(t, "2013-05-01", []string{
+		"The UN refugee agency, UNHCR, said camps were full.",
+		"Leaders met at a summit of the Southeast Asian grouping ASEAN on Friday.",
+		"Russia, China and Iran objected.",
+	},
+		sentenceCase{0, "The UN refugee agency, UNHCR", "IGOUNOREFHCR"},
+		sentenceCase{1, "the Southeast Asian grouping ASEAN", "IGOSEAASN"},
+		sentenceCase{2, "Russia, China and Iran", "RUS+CHN+IRN"},
+	)
+}
