@@ -107,6 +107,12 @@ var bareWordStop = map[string]bool{
 	"rival": true, "both": true, "each": true, "either": true, "neither": true,
 }
 
+// ownRank are lower-case words before a title that leave it the
+// state's own: "local officials", "senior officials".
+var ownRank = map[string]bool{
+	"local": true, "senior": true, "top": true, "provincial": true, "municipal": true, "federal": true,
+}
+
 // asAdjective lists the agent words that, singular and with no article,
 // are mostly adjectives: "military operations", "parliamentary elections".
 var asAdjective = map[string]bool{
@@ -208,6 +214,14 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 	}
 	if !ph.unnamed && modifiesNext(toks, ph, head) {
 		return bare{}, ph, false
+	}
+	// "local officials", "the senior officials": words that rank a
+	// state's own officials are part of the mention.
+	if f := ph.first; f == first && f > 0 && ownRank[toks[f-1].Text] {
+		ph.first = f - 1
+		if f > 1 && toks[f-2].Lower() == "the" {
+			ph.first = f - 2
+		}
 	}
 	b.ph = ph
 	return b, ph, true

@@ -190,3 +190,18 @@ func TestBodyAppositions(t *testing.T) {
 		sentenceCase{2, "Russia, China and Iran", "RUS+CHN+IRN"},
 	)
 }
+
+// TestOwnRanks checks that words ranking a state's own officials are
+// part of a bare mention, and that militant groups are rebels placed in
+// the state they are in.
+func TestOwnRanks(t *testing.T) {
+	checkDoc(t, "2012-11-20", []string{
+		"Congo's army said rebels seized Sake, and local officials fled.",
+		"Goma fell on Tuesday, the Congolese army said, and senior officials fled.",
+		"Kenya wants militant groups in Somalia to disarm.",
+	},
+		sentenceCase{0, "local officials", "CODGOV"},
+		sentenceCase{1, "senior officials", "CODGOV"},
+		sentenceCase{2, "militant groups in Somalia", "SOMREB"},
+	)
+}
