@@ -28,10 +28,19 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 		return m, last + 1, true
 	}
 	switch {
-	case w == "the" && i+1 < len(toks) && descriptions[toks[i+1].Lower()].kind != "" && !capitalizedAt(toks, i+1) &&
+	case w == "the" && i+1 < len(toks) && descriptions[toks[i+1].Lower()].kind != "" &&
+		(!capitalizedAt(toks, i+1) || descriptions[toks[i+1].Lower()].kind == "igo") &&
 		(i+2 >= len(toks) || toks[i+2].Lower() != "of" && !toks[i+2].IsCapitalized()):
-		// "the kingdom", "the bloc", but not "the council of ministers"
-		// or "the Council".
+		// "the kingdom", "the bloc", "the Commission" (which only the
+		// name of an organisation resolves), but not "the council of
+		// ministers".
+		if i+2 < len(toks) && toks[i+2].Lower() == "members" {
+			return ref(Description, i+2, false) // "the council members"
+		}
+		return ref(Description, i+1, false)
+	case descriptions[w].kind == "igo" && i+1 < len(toks) && toks[i+1].Lower() == "members" && (i == 0 || toks[i-1].Lower() != "the"):
+		// "Council members voted", "several council members": the members
+		// of a body act as the body.
 		return ref(Description, i+1, false)
 	case personPronouns[w]:
 		return ref(Pronoun, i, true)
@@ -78,7 +87,9 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 //     the subject of its own sentence;
 //   - a description ("the council", "the bloc", "the kingdom") to the
 //     most recent organisation whose name holds its noun, else to the
-//     most recent actor of its kind;
+//     most recent actor of its kind; a capitalised one ("the Commission")
+//     and a body's members ("Council members") only to an organisation
+//     whose name holds the noun;
 //   - a possessive pronoun opening a sentence before a comma ("For his
 //     part, Chinese President Xi Jinping ...", "During their meeting,
 //     Presidents Putin and Hu ...") to the subject after the comma;
@@ -515,9 +526,13 @@ var descriptions = func() map[string]description {
 // resolveDescription finds what "the kingdom" or "the bloc" refers to: the
 // most recent organisation whose own name holds the noun ("the council"
 // after "the UN Security Council"), within a dozen sentences, else the
-// most recent actor of its kind named in the last few sentences.
+// most recent actor of its kind named in the last few sentences. A
+// capitalised noun ("the Commission") and the members of a body
+// ("council members") refer only to an organisation whose name holds it.
 func resolveDescription(m Mention, history []seen) *Mention {
-	noun := strings.ToLower(m.Text[strings.LastIndex(m.Text, " ")+1:])
+	words := strings.Fields(strings.TrimSuffix(m.Text, " members"))
+	written := words[len(words)-1]
+	noun := strings.ToLower(written)
 	d := descriptions[noun]
 	if d.kind == "igo" {
 		for k := len(history) - 1; k >= 0; k-- {
@@ -528,6 +543,11 @@ func resolveDescription(m Mention, history []seen) *Mention {
 			if len(h.Actors) == 1 && strings.HasPrefix(h.Actors[0].Code, "IGO") && slices.Contains(strings.Fields(strings.ToLower(h.Text)), noun) {
 				return &history[k].Mention
 			}
+		}
+		// "the Commission", "Council members": a capitalised noun refers
+		// only to an organisation whose name holds it.
+		if written != noun || strings.HasSuffix(m.Text, " members") {
+			return nil
 		}
 	}
 	last := -1

@@ -205,3 +205,26 @@ func TestOwnRanks(t *testing.T) {
 		sentenceCase{2, "militant groups in Somalia", "SOMREB"},
 	)
 }
+
+// TestBodyMembers checks that the members of a body act as the body and
+// that a capitalised description ("the Commission") refers back to an
+// organisation whose name holds it, and to nothing else.
+func TestBodyMembers(t *testing.T) {
+	checkDoc(t, "2021-06-01", []string{
+		"The UN Security Council met on Monday.",
+		"Council members said they would vote on Friday, and several council members objected.",
+		"European Commission President Ursula von der Leyen spoke in Lisbon.",
+		"She said the Commission would act.",
+	},
+		sentenceCase{1, "Council members", "IGOUNO"},
+		sentenceCase{1, "council members", "IGOUNO"},
+		sentenceCase{3, "the Commission", "IGOEUREEC"},
+	)
+	checkDoc(t, "2021-06-01", []string{
+		"NATO met in Brussels.",
+		"The Commission said it would act, and council members agreed.",
+	},
+		sentenceCase{1, "The Commission", "-"},
+		sentenceCase{1, "council members", "-"},
+	)
+}
