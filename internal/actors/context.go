@@ -139,6 +139,10 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 	word := strings.Join(head.toks, " ")
 	last := head.toks[len(head.toks)-1]
 	var class bareClass
+	// "the opposition", "opposition parties": a state's opposition, but
+	// not "opposition to the deal".
+	opposition := head.agent.Title == "opposition" && (word != "opposition" ||
+		toks[ph.first].Lower() == "the" && (ph.last+1 >= len(toks) || toks[ph.last+1].Lower() != "to"))
 	switch {
 	case notBare[last]:
 		return bare{}, ph, false
@@ -148,7 +152,7 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 		class = bareDisplaced
 	case strings.Contains(word, "ministry") || strings.Contains(word, "ministries"):
 		class = bareBody
-	case bodyTitles[head.agent.Title]:
+	case bodyTitles[head.agent.Title] || opposition:
 		class = bareBody
 	case officialTitles[head.agent.Title]:
 		class = bareOfficial
@@ -157,7 +161,7 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 	default:
 		return bare{}, ph, false
 	}
-	if ph.parts[0].agent.Code == "" || (len(ph.parts) == 1 && abstract[word]) {
+	if ph.parts[0].agent.Code == "" || (len(ph.parts) == 1 && abstract[word] && !opposition) {
 		return bare{}, ph, false
 	}
 	b := bare{class: class, owner: -1}

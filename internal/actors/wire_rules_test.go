@@ -228,3 +228,20 @@ func TestBodyMembers(t *testing.T) {
 		sentenceCase{1, "council members", "-"},
 	)
 }
+
+// TestOppositionPlaced checks that a state's opposition named without
+// its state is placed as a state body is, while opposition to something
+// is no actor.
+func TestOppositionPlaced(t *testing.T) {
+	checkDoc(t, "2019-05-01", []string{
+		"Venezuelan President Nicolas Maduro said the opposition had tried a coup.",
+		"In Caracas, opposition parties called a strike.",
+		"Russia voiced its opposition to the plan.",
+		"Turkey said the opposition to the plan was growing.",
+	},
+		sentenceCase{0, "the opposition", "VENOPP"},
+		sentenceCase{1, "opposition parties", "VENOPP"},
+		sentenceCase{2, "its opposition", "-"},
+		sentenceCase{3, "the opposition", "-"},
+	)
+}
