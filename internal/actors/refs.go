@@ -103,6 +103,7 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 	out := make([][]Mention, len(d.Sentences))
 	var history []seen
 	aliases := &names{}
+	named := map[string]bool{} // the states the document has named
 	para := -1
 	ctx := &context{}
 	body := false // a body paragraph has begun
@@ -116,6 +117,14 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 		}
 		ms := r.mentions(s.Text, s.Tokens, d.Published)
 		ms = aliases.find(s.Text, s.Tokens, ms)
+		for _, m := range ms {
+			for _, a := range m.Actors {
+				if a.Country != "" {
+					named[a.Country] = true
+				}
+			}
+		}
+		ms = r.halves(s.Text, s.Tokens, ms, d.Published, named)
 		if !body {
 			if st := datelineState(d, s, ms); st != "" && ctx.dateline == "" {
 				ctx.dateline = st

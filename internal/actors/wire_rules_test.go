@@ -245,3 +245,32 @@ func TestOppositionPlaced(t *testing.T) {
 		sentenceCase{3, "the opposition", "-"},
 	)
 }
+
+// TestDividedPairHalves checks that in a text naming both halves of a
+// divided pair, "the North", "the South" and "southern" or "northern"
+// before a title name the halves, and that they name nothing elsewhere.
+func TestDividedPairHalves(t *testing.T) {
+	checkDoc(t, "2013-04-01", []string{
+		"North Korea threatened South Korea on Monday.",
+		"The North said the South had provoked it, and southern troops were put on alert.",
+	},
+		sentenceCase{1, "The North", "PRK"},
+		sentenceCase{1, "the South", "KOR"},
+		sentenceCase{1, "southern troops", "KORMIL"},
+	)
+	checkDoc(t, "2012-04-20", []string{
+		"Sudan and South Sudan traded blame over Heglig.",
+		"The North said northern troops had withdrawn, and the South denied it.",
+	},
+		sentenceCase{1, "The North", "SDN"},
+		sentenceCase{1, "northern troops", "SDNMIL"},
+		sentenceCase{1, "the South", "SSD"},
+	)
+	checkDoc(t, "2012-04-20", []string{
+		"South Africa hosted the talks.",
+		"The South was represented, and southern troops paraded in the South China Sea.",
+	},
+		sentenceCase{1, "The South", "-"},
+		sentenceCase{1, "southern troops", "-"},
+	)
+}
