@@ -161,7 +161,7 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 	default:
 		return bare{}, ph, false
 	}
-	if ph.parts[0].agent.Code == "" || (len(ph.parts) == 1 && abstract[word] && !opposition) {
+	if head.agent.Code == "" || (len(ph.parts) == 1 && abstract[word] && !opposition) {
 		return bare{}, ph, false
 	}
 	b := bare{class: class, owner: -1}

@@ -80,7 +80,7 @@ func TestDefaultLexiconMentions(t *testing.T) {
 		{"people named alone", "The Albanians of Tirana agreed.", "2001", []string{"The Albanians=ALB", "Tirana=ALB"}},
 		{"supporters of a person", "Supporters of former President Ahmed Ben Bella blocked roads.", "1990", []string{"Supporters of former President Ahmed Ben Bella=DZAELI"}},
 		{"members of a described body", "Activists from the defeated Fatah Party staged rallies.", "2006", []string{"Activists from the defeated Fatah Party=PSEPTY"}},
-		{"title of an unlisted place", "Druze inhabitants of the Syrian Golan Heights threatened a strike.", "1982", []string{"inhabitants of the Syrian=SYRCVL"}},
+		{"title of an unlisted place", "Druze inhabitants of the Syrian Golan Heights threatened a strike.", "1982", []string{"Druze inhabitants of the Syrian=SYRCVL"}},
 		{"minister of a named portfolio", "Eritrean Information Minister Yemane Gebremeskel said so.", "2018", []string{"Eritrean Information Minister Yemane Gebremeskel=ERIGOV"}},
 		{"a state's side", "The Chinese side objected.", "2015", []string{"The Chinese side=CHN"}},
 		{"sides of a compound", "The Turkish and Greek sides agreed.", "1990", []string{"The Turkish and Greek sides=TUR+GRC"}},

@@ -122,7 +122,29 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 		}
 	}
 	r.placeEthnic(text, toks, out)
+	r.displacedPeople(text, toks, out)
 	return out
+}
+
+// displacedPeople codes a people called displaced as refugees of its
+// state: "displaced Gazans" PSEREF, "displaced Syrians" SYRREF.
+func (r *Resolver) displacedPeople(text string, toks []doc.Token, ms []Mention) {
+	for k := range ms {
+		m := &ms[k]
+		f := m.First
+		if m.Kind != Named || len(m.Actors) != 1 || m.Actors[0].Country == "" || m.Actors[0].Code != m.Actors[0].Country ||
+			f == 0 || toks[f-1].Lower() != "displaced" || !pluralWord(toks[m.Last].Text) {
+			continue
+		}
+		m.First, m.Start = f-1, toks[f-1].Start
+		m.Text = text[m.Start:m.End]
+		m.Plural, m.Adjective = true, false
+		if f > 1 && Prepositions[toks[f-2].Lower()] {
+			m.Prep = toks[f-2].Lower()
+		}
+		m.Actors[0] = r.actor(m.Text, m.Actors[0].Country+"REF", "", "refugees")
+		m.dated = nil
+	}
 }
 
 // withTitleWords takes into a named mention that begins with a

@@ -274,3 +274,21 @@ func TestDividedPairHalves(t *testing.T) {
 		sentenceCase{1, "southern troops", "-"},
 	)
 }
+
+// TestPeoplesRanksDisplaced checks that a people within a state is coded
+// by the state alone, that a displaced people are refugees of their
+// state, that a code-less people word before a title leaves the title its
+// code, and that military ranks are MIL.
+func TestPeoplesRanksDisplaced(t *testing.T) {
+	checkDoc(t, "2017-09-01", []string{
+		"Syrian Kurds held a vote on Monday.",
+		"Aid reached thousands of displaced Syrians in Idlib.",
+		"Rohingya refugees in Bangladesh marched.",
+		"Turkish Colonel Mehmet Yilmazoglu was wounded.",
+	},
+		sentenceCase{0, "Syrian Kurds", "SYR"},
+		sentenceCase{1, "displaced Syrians", "SYRREF"},
+		sentenceCase{2, "Rohingya refugees", "BGDREF"},
+		sentenceCase{3, "Turkish Colonel Mehmet Yilmazoglu", "TURMIL"},
+	)
+}
