@@ -83,8 +83,11 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 //     sentence that is its subject, else to the nearest person (for he,
 //     she) or body (for its) of the same sentence, preferring names to
 //     adjectives, else to the subject of the nearest earlier sentence that
-//     has a compatible mention; an object pronoun (him, them) never to
-//     the subject of its own sentence;
+//     has a compatible mention; a body's pronoun (its) whose sentence's
+//     subject is a person refers to the subject of its own clause ("Bush
+//     demanded that Russia respect Georgia's sovereignty and pull its
+//     forces back"); an object pronoun (him, them) never to the subject
+//     of its own sentence;
 //   - a description ("the council", "the bloc", "the kingdom") to the
 //     most recent organisation whose name holds its noun, else to the
 //     most recent actor of its kind; a capitalised one ("the Commission")
@@ -137,7 +140,7 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 		fronted := r.frontedClause(s.Tokens)
 		for k := range ms {
 			if ms[k].Kind != Named {
-				ms[k].Actors, ms[k].dated = r.resolve(s.Text, ms, k, i, history)
+				ms[k].Actors, ms[k].dated = r.resolve(s.Text, s.Tokens, ms, k, i, history)
 			}
 			if ms[k].bare != nil && r.placeBare(s.Text, s.Tokens, ms, k, d.Published, ctx) && ms[k].Context == "owner" {
 				merged = true // "its troops": the pronoun is now part of the mention
@@ -219,13 +222,13 @@ type seen struct {
 
 // resolve finds the actors the reference ms[k] points to, with what codes
 // them on another date.
-func (r *Resolver) resolve(text string, ms []Mention, k, sentence int, history []seen) ([]doc.Actor, []*dated) {
+func (r *Resolver) resolve(text string, toks []doc.Token, ms []Mention, k, sentence int, history []seen) ([]doc.Actor, []*dated) {
 	m := ms[k]
 	to := cataphor(text, ms, k)
 	if to == nil {
 		switch m.Kind {
 		case Pronoun:
-			to = resolvePronoun(m, sentence, history)
+			to = resolvePronoun(toks, m, sentence, history)
 		case Group:
 			to = r.resolveGroup(m, sentence, history)
 		case Description:
@@ -278,7 +281,7 @@ func cataphor(text string, ms []Mention, k int) *Mention {
 	return &n
 }
 
-func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
+func resolvePronoun(toks []doc.Token, m Mention, sentence int, history []seen) *Mention {
 	compatible := func(h seen) bool {
 		return len(h.Actors) == 1 && h.Person == m.Person && !h.Plural
 	}
@@ -331,6 +334,19 @@ func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
 		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
 			if h := history[k]; h.subject && compatible(h) && h.Kind == Named {
 				return &h.Mention
+			}
+		}
+	}
+	// "Bush demanded that Russia respect Georgia's sovereignty and pull
+	// its forces back": with no subject of the sentence to refer to, a
+	// body's pronoun refers to the subject of its own clause, not to an
+	// owner inside the clause's object.
+	if nearest != nil && !m.Person {
+		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
+			h := history[k]
+			if compatible(h) && h.Kind == Named && !h.Adjective && h.Prep == "" && !h.possessive &&
+				h.First < m.First && h.First < len(toks) && opensClause(toks, h.First, -1) {
+				return &history[k].Mention
 			}
 		}
 	}

@@ -292,3 +292,16 @@ func TestPeoplesRanksDisplaced(t *testing.T) {
 		sentenceCase{3, "Turkish Colonel Mehmet Yilmazoglu", "TURMIL"},
 	)
 }
+
+// TestClauseSubjectPronoun checks that, when the sentence's subject is a
+// person, a body's "its" refers to the subject of its own clause rather
+// than to an owner inside the clause's object.
+func TestClauseSubjectPronoun(t *testing.T) {
+	checkDoc(t, "2014-03-04", []string{
+		"Chancellor Angela Merkel urged that Russia respect Ukraine's borders and withdraw its troops.",
+		"China criticised Japan's decision to send its troops.",
+	},
+		sentenceCase{0, "its troops", "RUSMIL"},
+		sentenceCase{1, "its troops", "CHNMIL"},
+	)
+}
