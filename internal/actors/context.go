@@ -158,6 +158,8 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 		class = bareOfficial
 	case possessivePronoun(toks[max(modifiersBefore(toks, ph.first)-1, 0)].Text):
 		class = bareOwned
+	case ph.first >= 2 && isPossessive(toks[ph.first-1]) && r.known(toks, ph.first-2) && !toks[ph.first-2].IsCapitalized():
+		class = bareOwned // "the government's negotiators": a body owns it
 	default:
 		return bare{}, ph, false
 	}
@@ -421,6 +423,15 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 	if !ok {
 		return false
 	}
+	// "Somalia's Transitional Federal Government": the owning state is
+	// part of the mention.
+	if from == "phrase" && b.owner >= 0 && k > 0 && ms[k-1].Last == b.owner && ms[k-1].Kind == Named && oneState(ms[k-1].Actors) == state {
+		m.Start, m.First = ms[k-1].Start, ms[k-1].First
+		m.Text = text[m.Start:m.End]
+		for i := range m.Actors {
+			m.Actors[i].Text = m.Text
+		}
+	}
 	takeWhose(text, toks, &m)
 	if f := m.First; f > 0 && Prepositions[toks[f-1].Lower()] {
 		m.Prep = toks[f-1].Lower()
@@ -659,7 +670,8 @@ func containsCode(as []doc.Actor, code string) bool {
 // or a reference with a possessive "'s" ("the country's junta chief").
 func ownedBy(toks []doc.Token, m Mention, first int) bool {
 	if m.Kind == Named {
-		return false
+		// "the government's negotiators": a title a body owns.
+		return len(m.Actors) == 1 && m.Context != "" && m.Last+2 == first && isPossessive(toks[m.Last+1])
 	}
 	first = modifiersBefore(toks, first)
 	if m.Last+1 == first {

@@ -41,7 +41,7 @@ func (r *Resolver) Sentence(text string, toks []doc.Token, date string) []Mentio
 			r.placeBare(text, toks, ms, k, date, nil)
 		}
 	}
-	return dropBare(ms)
+	return dropOwned(dropBare(ms))
 }
 
 // dropBare removes the bare mentions no rule placed.

@@ -142,7 +142,7 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 			if ms[k].Kind != Named {
 				ms[k].Actors, ms[k].dated = r.resolve(s.Text, s.Tokens, ms, k, i, history)
 			}
-			if ms[k].bare != nil && r.placeBare(s.Text, s.Tokens, ms, k, d.Published, ctx) && ms[k].Context == "owner" {
+			if ms[k].bare != nil && r.placeBare(s.Text, s.Tokens, ms, k, d.Published, ctx) && k > 0 && ms[k].First <= ms[k-1].First {
 				merged = true // "its troops": the pronoun is now part of the mention
 			}
 			if len(ms[k].Actors) == 0 {
@@ -166,12 +166,14 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 	return out
 }
 
-// dropOwned removes the possessive pronouns that became part of the
-// mention after them: "its" of "its troops".
+// dropOwned removes the owners that became part of the mention after
+// them: "its" of "its troops", "Somalia" of "Somalia's Transitional
+// Federal Government", "the government" of "the government's
+// negotiators".
 func dropOwned(ms []Mention) []Mention {
 	var out []Mention
 	for k, m := range ms {
-		if k+1 < len(ms) && ms[k+1].Context == "owner" && ms[k+1].First == m.First {
+		if k+1 < len(ms) && ms[k+1].First == m.First && ms[k+1].Last > m.Last {
 			continue
 		}
 		out = append(out, m)

@@ -305,3 +305,17 @@ func TestClauseSubjectPronoun(t *testing.T) {
 		sentenceCase{1, "its troops", "CHNMIL"},
 	)
 }
+
+// TestPossessiveOwners checks that a state owning a capitalised body is
+// one mention with it, and that a title a placed body owns with "'s" is
+// the body's state's, the body part of the mention.
+func TestPossessiveOwners(t *testing.T) {
+	checkDoc(t, "2011-10-20", []string{
+		"Kenya consulted Mali's Transitional Government on Monday.",
+		"Sudan's president said the government's envoys would return.",
+	},
+		sentenceCase{0, "Mali's Transitional Government", "MLIGOV"},
+		sentenceCase{0, "Mali", "-"},
+		sentenceCase{1, "the government's envoys", "SDNGOV"},
+	)
+}
