@@ -61,6 +61,7 @@ const (
 	bareCrowd                          // protesters, demonstrators, rioters, crowds
 	bareOwned                          // any other title after a possessive pronoun: "its ambassador", "their sailors"
 	bareDisplaced                      // refugees, migrants, civilians, citizens: where the text puts them
+	bareArmed                          // rebels, militants, fighters: only where the sentence puts them
 )
 
 // officialTitles are the agent titles of officials and forces that a bare
@@ -150,6 +151,8 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 		class = bareCrowd
 	case head.agent.Code == "REF" || civilWords[last]:
 		class = bareDisplaced
+	case head.agent.Code == "REB":
+		class = bareArmed
 	case strings.Contains(word, "ministry") || strings.Contains(word, "ministries"):
 		class = bareBody
 	case bodyTitles[head.agent.Title] || opposition:
@@ -198,7 +201,7 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 		}
 		// "Wagner troops", "Azov fighters": a capitalised word the
 		// dictionary lacks owns a lower-case title.
-		if prev.IsCapitalized() && prev.IsWord() && first-1 > 0 && !toks[first].IsCapitalized() {
+		if prev.IsCapitalized() && prev.IsWord() && first-1 > 0 && !toks[first].IsCapitalized() && !nameStop[prev.Lower()] { // not "On Monday militants"
 			return bare{}, ph, false
 		}
 		// "airlines, travel agents and officials involved in ...": a title
@@ -389,6 +392,11 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 		if state != "" && b.class == bareDisplaced && b.ph.parts[0].agent.Code == "REF" && ctx != nil {
 			ctx.displaced = state
 		}
+	}
+	// Rebels fight where they are, and nothing but their place says
+	// whose rebels they are.
+	if b.class == bareArmed && (state == "" || from != "place" && from != "phrase") {
+		return false
 	}
 	// 4. A crowd is where the news comes from; refugees stay where the
 	// text last put them ("the migrants").
@@ -710,10 +718,13 @@ func possessivePronoun(w string) bool {
 // ("migrants at the Belarus border", "luring migrants to Belarus").
 func placeOf(toks []doc.Token, ms []Mention, k int, class bareClass) string {
 	m := ms[k]
-	crowd := class == bareCrowd || class == bareDisplaced
+	crowd := class == bareCrowd || class == bareDisplaced || class == bareArmed
 	isPlace := func(n Mention) bool {
 		in := n.Prep == "in" || class == bareDisplaced && (n.Prep == "at" || n.Prep == "to")
-		return n.Kind == Named && n.bare == nil && len(n.Actors) == 1 && !n.Adjective &&
+		// "militants killed dozens in the Nigerian border town": a
+		// state's adjective before a place of it.
+		adjective := n.Adjective && !(class == bareArmed && toks[n.First].Lower() == "the")
+		return n.Kind == Named && n.bare == nil && len(n.Actors) == 1 && !adjective &&
 			n.Actors[0].Country != "" && n.Actors[0].Code == n.Actors[0].Country && in
 	}
 	for _, n := range ms {

@@ -319,3 +319,17 @@ func TestPossessiveOwners(t *testing.T) {
 		sentenceCase{1, "the government's envoys", "SDNGOV"},
 	)
 }
+
+// TestArmedPlaced checks that rebels and militants named without their
+// state take the state the sentence puts them in, and nothing else.
+func TestArmedPlaced(t *testing.T) {
+	checkDoc(t, "2014-05-20", []string{
+		"On Monday militants attacked a village in the Cameroonian border region.",
+		"Rebels attacked a base in Mali and withdrew.",
+		"Nigeria said militants had attacked a village.",
+	},
+		sentenceCase{0, "militants", "CMRREB"},
+		sentenceCase{1, "Rebels", "MLIREB"},
+		sentenceCase{2, "militants", "-"},
+	)
+}
