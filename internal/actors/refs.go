@@ -148,6 +148,7 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 			if len(ms[k].Actors) == 0 {
 				continue
 			}
+			genericForces(&ms[k], history)
 			isSubject := false
 			if subject < 0 && ms[k].Prep == "" && !ms[k].Adjective && !dateline(s.Text, ms[k]) && ms[k].Last > fronted {
 				subject, isSubject = k, true
@@ -164,6 +165,33 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 		out[i] = dropBare(ms)
 	}
 	return out
+}
+
+// genericForces recodes a state's forces named generically ("Polish
+// forces") as the force of that state the document named last, when it
+// was its police or border guards: after "Polish border forces fired
+// water cannon", "Minsk accused Polish forces of violence" means them.
+func genericForces(m *Mention, history []seen) {
+	if m.Kind != Named || len(m.Actors) != 1 || !strings.HasSuffix(strings.ToLower(m.Text), " forces") || m.Actors[0].Role != "military" {
+		return
+	}
+	a := &m.Actors[0]
+	if a.Country == "" || a.Code != a.Country+"MIL" {
+		return
+	}
+	for k := len(history) - 1; k >= 0; k-- {
+		h := history[k]
+		if len(h.Actors) != 1 || h.Actors[0].Country != a.Country {
+			continue
+		}
+		switch h.Actors[0].Code {
+		case a.Country + "COP":
+			a.Code = h.Actors[0].Code
+			return
+		case a.Country + "MIL":
+			return
+		}
+	}
 }
 
 // dropOwned removes the owners that became part of the mention after

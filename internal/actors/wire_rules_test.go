@@ -333,3 +333,18 @@ func TestArmedPlaced(t *testing.T) {
 		sentenceCase{2, "militants", "-"},
 	)
 }
+
+// TestGenericForces checks that a state's forces named generically are
+// the police or border force of that state the document named last, and
+// stay military when its military was named last or nothing was.
+func TestGenericForces(t *testing.T) {
+	checkDoc(t, "2021-11-16", []string{
+		"Greek police fired tear gas at the crowd.",
+		"Turkey accused Greek forces of violence, and Turkish forces were put on alert.",
+		"Greek troops were sent, and Greek forces held the line.",
+	},
+		sentenceCase{1, "Greek forces", "GRCCOP"},
+		sentenceCase{1, "Turkish forces", "TURMIL"},
+		sentenceCase{2, "Greek forces", "GRCMIL"},
+	)
+}
