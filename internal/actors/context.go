@@ -93,6 +93,13 @@ var crowdWords = map[string]bool{
 	"crowd": true, "crowds": true, "mob": true, "mobs": true,
 }
 
+// loneAttacker are the rebels' words for attackers whose side the
+// place of the attack does not tell: "a suicide bomber killed six
+// policemen in Kabul".
+var loneAttacker = map[string]bool{
+	"gunman": true, "gunmen": true, "suicide bomber": true, "suicide bombers": true,
+}
+
 // civilWords are the words of civilians that the text places as it
 // places refugees: people where they are, not a body of their state.
 var civilWords = map[string]bool{"civilian": true, "civilians": true, "citizen": true, "citizens": true}
@@ -151,7 +158,7 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 		class = bareCrowd
 	case head.agent.Code == "REF" || civilWords[last]:
 		class = bareDisplaced
-	case head.agent.Code == "REB":
+	case head.agent.Code == "REB" && !loneAttacker[word]:
 		class = bareArmed
 	case strings.Contains(word, "ministry") || strings.Contains(word, "ministries"):
 		class = bareBody
@@ -408,7 +415,14 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 	}
 	// 5. The state the text is talking about.
 	if state == "" {
-		state, from = r.aboutState(toks, ms, k), "sentence"
+		var j int
+		state, j = r.about(toks, ms, k)
+		from = "sentence"
+		// "Russian troops killed civilians": people a state's forces
+		// act on are not that state's.
+		if state != "" && b.class == bareDisplaced && isForce(ms[j]) {
+			return false
+		}
 		// "Russia massed troops on Ukraine's border": forces that are the
 		// object of their own state's verb are its instrument, not a
 		// party; the event is between the state and the other party.
@@ -710,6 +724,20 @@ func possessivePronoun(w string) bool {
 	return false
 }
 
+// isForce reports whether a mention names an armed force, police,
+// rebels or spies.
+func isForce(n Mention) bool {
+	for _, a := range n.Actors {
+		if c := a.Code; len(c) >= 6 && a.Country != "" {
+			switch c[3:6] {
+			case "MIL", "COP", "REB", "INS", "UAF", "SPY":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // placeOf returns the state a bare mention ms[k] is placed in: named
 // right after it ("police in Skopje"), or opening the sentence ("In
 // Moscow, ..."), or, for a crowd, named after "in" anywhere in the
@@ -723,7 +751,7 @@ func placeOf(toks []doc.Token, ms []Mention, k int, class bareClass) string {
 		in := n.Prep == "in" || class == bareDisplaced && (n.Prep == "at" || n.Prep == "to")
 		// "militants killed dozens in the Nigerian border town": a
 		// state's adjective before a place of it.
-		adjective := n.Adjective && !(class == bareArmed && toks[n.First].Lower() == "the")
+		adjective := n.Adjective && !((class == bareArmed || class == bareDisplaced) && toks[n.First].Lower() == "the")
 		return n.Kind == Named && n.bare == nil && len(n.Actors) == 1 && !adjective &&
 			n.Actors[0].Country != "" && n.Actors[0].Code == n.Actors[0].Country && in
 	}
@@ -767,14 +795,21 @@ func placeOf(toks []doc.Token, ms []Mention, k int, class bareClass) string {
 // ("Addressing parliament, Erdogan said") takes the subject of the main
 // clause.
 func (r *Resolver) aboutState(toks []doc.Token, ms []Mention, k int) string {
+	s, _ := r.about(toks, ms, k)
+	return s
+}
+
+// about returns what aboutState returns and the index of the mention
+// that gave it, or -1.
+func (r *Resolver) about(toks []doc.Token, ms []Mention, k int) (string, int) {
 	fronted := r.frontedClause(toks)
 	if ms[k].Last < fronted {
-		for _, n := range ms {
+		for j, n := range ms {
 			if n.First > fronted && n.bare == nil && n.Prep == "" && !n.Adjective && len(n.Actors) > 0 {
-				return oneState(n.Actors)
+				return oneState(n.Actors), j
 			}
 		}
-		return ""
+		return "", -1
 	}
 	candidate := func(n Mention) bool {
 		if n.Last < fronted || n.Prep != "" || n.Adjective || (len(n.Actors) == 0 && n.bare == nil) {
@@ -797,10 +832,10 @@ func (r *Resolver) aboutState(toks []doc.Token, ms []Mention, k int) string {
 			continue
 		}
 		if s := oneState(n.Actors); s != "" {
-			return s
+			return s, j
 		}
 	}
-	return ""
+	return "", -1
 }
 
 var quantifiers = map[string]bool{

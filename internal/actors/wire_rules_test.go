@@ -348,3 +348,19 @@ func TestGenericForces(t *testing.T) {
 		sentenceCase{2, "Greek forces", "GRCMIL"},
 	)
 }
+
+// TestVictimsNotPlacedByAttackers checks that civilians a state's forces
+// act on do not take that state, that the place they are in still
+// places them, and that a lone attacker is not placed by the place of
+// the attack.
+func TestVictimsNotPlacedByAttackers(t *testing.T) {
+	checkDoc(t, "2022-04-04", []string{
+		"Russian troops killed civilians in the Ukrainian town of Irpin.",
+		"Syrian troops shelled villages, killing civilians.",
+		"A suicide bomber killed six policemen at a checkpoint in Kandahar.",
+	},
+		sentenceCase{0, "civilians", "UKRCVL"},
+		sentenceCase{1, "civilians", "-"},
+		sentenceCase{2, "suicide bomber", "-"},
+	)
+}
