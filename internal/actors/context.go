@@ -784,8 +784,9 @@ func placeOf(toks []doc.Token, ms []Mention, k int, class bareClass) string {
 	return state
 }
 
-// aboutState returns the state of the subject of the clause before a
-// bare mention in its sentence: the nearest earlier mention that opens a
+// about returns the state of the subject of the clause before a bare
+// mention in its sentence, and the index of that subject's mention (or
+// "" and -1): the nearest earlier mention that opens a
 // clause (it starts the sentence or follows a comma, a conjunction or a
 // verb of saying), is not the object of a preposition, not an adjective
 // and not the dateline's place, when it names one state. Objects of
@@ -794,13 +795,6 @@ func placeOf(toks []doc.Token, ms []Mention, k int, class bareClass) string {
 // the ministry's. A bare mention inside a fronted participle clause
 // ("Addressing parliament, Erdogan said") takes the subject of the main
 // clause.
-func (r *Resolver) aboutState(toks []doc.Token, ms []Mention, k int) string {
-	s, _ := r.about(toks, ms, k)
-	return s
-}
-
-// about returns what aboutState returns and the index of the mention
-// that gave it, or -1.
 func (r *Resolver) about(toks []doc.Token, ms []Mention, k int) (string, int) {
 	fronted := r.frontedClause(toks)
 	if ms[k].Last < fronted {
