@@ -29,11 +29,12 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 	}
 	switch {
 	case w == "the" && i+1 < len(toks) && descriptions[toks[i+1].Lower()].kind != "" &&
-		(!capitalizedAt(toks, i+1) || descriptions[toks[i+1].Lower()].kind == "igo") &&
+		(!capitalizedAt(toks, i+1) || descriptions[toks[i+1].Lower()].kind == "igo" && !r.starts(toks, i+1)) &&
 		(i+2 >= len(toks) || toks[i+2].Lower() != "of" && !toks[i+2].IsCapitalized()):
 		// "the kingdom", "the bloc", "the Commission" (which only the
 		// name of an organisation resolves), but not "the council of
-		// ministers".
+		// ministers" nor "the Organization for Security and
+		// Co-operation in Europe", a name.
 		if i+2 < len(toks) && toks[i+2].Lower() == "members" {
 			return ref(Description, i+2, false) // "the council members"
 		}
@@ -71,6 +72,12 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 		}
 	}
 	return Mention{}, i, false
+}
+
+// starts reports whether a dictionary name starts at token i.
+func (r *Resolver) starts(toks []doc.Token, i int) bool {
+	_, _, ok := r.match(toks, i)
+	return ok
 }
 
 // Document finds and resolves the mentions of every sentence of d, reading

@@ -223,9 +223,11 @@ func TestBodyMembers(t *testing.T) {
 	checkDoc(t, "2021-06-01", []string{
 		"NATO met in Brussels.",
 		"The Commission said it would act, and council members agreed.",
+		"Kiev invited the Organization for Security and Co-operation in Europe.",
 	},
 		sentenceCase{1, "The Commission", "-"},
 		sentenceCase{1, "council members", "-"},
+		sentenceCase{2, "the Organization for Security and Co-operation in Europe", "IGOEURSCE"},
 	)
 }
 
