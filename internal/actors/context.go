@@ -707,7 +707,10 @@ func ownedBy(toks []doc.Token, m Mention, first int) bool {
 // frontline troops".
 func modifiersBefore(toks []doc.Token, first int) int {
 	j := first
-	for j > 0 && first-j < 2 && isLowerWord(toks[j-1].Text) && !modifierStop[toks[j-1].Lower()] {
+	// Not a verb or a noun of its own: "their country supports militant
+	// groups".
+	for j > 0 && first-j < 2 && isLowerWord(toks[j-1].Text) && !modifierStop[toks[j-1].Lower()] &&
+		!presentVerbs[toks[j-1].Lower()] && !pastVerbs[toks[j-1].Lower()] && descriptions[toks[j-1].Lower()].kind == "" {
 		j--
 	}
 	if j < first && j > 0 && possessivePronoun(toks[j-1].Text) {
