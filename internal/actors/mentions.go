@@ -24,6 +24,9 @@ type phrase struct {
 	// unnamed is true when a title is followed by capitalised words the
 	// dictionary does not know: "analyst Sergey Sanakoyev".
 	unnamed bool
+	// name is where that name begins when the title's complement stands
+	// between ("envoy to the United Nations, Omar Hilale"), else 0.
+	name int
 }
 
 // Sentence finds the mentions of one sentence, text and its tokens, with
@@ -380,6 +383,16 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 			i = j
 		}
 	}
+	// "Morocco's envoy to the United Nations, Omar Hilale, ...",
+	// "Ethiopia's Minister of Water, Irrigation and Energy, Seleshi
+	// Bekele, ...": a person's title and its complement, then a name the
+	// dictionary lacks set off by commas.
+	if lastPart.kind == partAgent && personTitle[lastPart.agent.Title] && !ph.unnamed && i+1 < len(toks) {
+		if j, ok := r.titleComplement(toks, i); ok {
+			ph.unnamed, ph.name = true, j+1
+			i, _ = nameRun(toks, j+1)
+		}
+	}
 	// "Rwanda's ambassador, Vincent Karega, ...": a person's title, then
 	// a name the dictionary lacks set off by commas.
 	if lastPart.kind == partAgent && personTitle[lastPart.agent.Title] && !ph.unnamed && i+1 < len(toks) && toks[i].Text == "," {
@@ -449,6 +462,50 @@ func (r *Resolver) articleBefore(toks []doc.Token, ph phrase) int {
 var compass = map[string]bool{
 	"eastern": true, "western": true, "northern": true, "southern": true, "central": true,
 	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+}
+
+// titleComplement returns the comma before a name when the tokens from i
+// on are a title's complement and then a name the dictionary lacks, set
+// off by commas: "to the United Nations, Omar Hilale," (to or at a name
+// the dictionary knows) or "of Water, Irrigation and Energy, Seleshi
+// Bekele," (of capitalised words, listed with commas and "and").
+func (r *Resolver) titleComplement(toks []doc.Token, i int) (int, bool) {
+	named := func(c int) bool { // a name of two to four words from c+1, then a comma
+		if c+1 >= len(toks) || toks[c].Text != "," {
+			return false
+		}
+		if _, _, known := r.match(toks, c+1); known {
+			return false
+		}
+		j, n := nameRun(toks, c+1)
+		return n >= 2 && n <= 4 && j < len(toks) && toks[j].Text == ","
+	}
+	switch toks[i].Lower() {
+	case "to", "at":
+		j := i + 1
+		if j < len(toks) && toks[j].Lower() == "the" {
+			j++
+		}
+		if p, next, ok := r.match(toks, j); ok && (p.kind == partOrg || p.kind == partCountry) && named(next) {
+			return next, true
+		}
+	case "of":
+		// The complement's commas stand between its words; the last
+		// comma before a name that ends in a comma closes it.
+		for j := i + 1; j < len(toks) && j < i+12; j++ {
+			t := toks[j]
+			switch {
+			case t.Text == ",":
+				if j > i+1 && named(j) {
+					return j, true
+				}
+			case t.Lower() == "and" || t.IsCapitalized() && t.IsWord():
+			default:
+				return 0, false
+			}
+		}
+	}
+	return 0, false
 }
 
 // modelName returns the end of a craft's model name that starts at token
@@ -678,7 +735,7 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 	}
 	if ph.unnamed && personal == nil {
 		last := ph.parts[len(ph.parts)-1]
-		personal = toks[last.last+1 : ph.last+1]
+		personal = toks[max(last.last+1, ph.name) : ph.last+1]
 		if personal[0].Text == "," { // an appositive name
 			personal = personal[1:]
 		}

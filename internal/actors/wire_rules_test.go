@@ -366,3 +366,18 @@ func TestVictimsNotPlacedByAttackers(t *testing.T) {
 		sentenceCase{2, "suicide bomber", "-"},
 	)
 }
+
+// TestTitleComplementName checks that a person's title with its
+// complement and then a name the dictionary lacks, set off by commas, is
+// one mention, and that the name alone codes the person later.
+func TestTitleComplementName(t *testing.T) {
+	checkDoc(t, "2020-02-01", []string{
+		"Egypt's Minister of Irrigation and Water Resources, Hany Sewilam, met Sudan's envoy to the African Union, Ismail Kabashi, on Monday.",
+		"Sewilam said talks would go on, and Kabashi agreed.",
+	},
+		sentenceCase{0, "Egypt's Minister of Irrigation and Water Resources, Hany Sewilam", "EGYGOV"},
+		sentenceCase{0, "Sudan's envoy to the African Union, Ismail Kabashi", "SDNGOV"},
+		sentenceCase{1, "Sewilam", "EGYGOV"},
+		sentenceCase{1, "Kabashi", "SDNGOV"},
+	)
+}
