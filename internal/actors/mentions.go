@@ -550,10 +550,24 @@ func (r *Resolver) modified(toks []doc.Token, i, n int) (int, bool) {
 			if t.Text == "-" && k > 0 {
 				continue // "state-owned"
 			}
+			if t.Lower() == "and" && k > 0 && r.sharedTitle(toks, j) {
+				continue // "foreign and defence ministers"
+			}
 			return i, false
 		}
 	}
 	return i, false
+}
+
+// sharedTitle reports whether the "and" at token j joins two words that
+// share the title after the second: in "foreign and defence ministers"
+// both "foreign ministers" and "defence ministers" are titles.
+func (r *Resolver) sharedTitle(toks []doc.Token, j int) bool {
+	p, next, ok := r.match(toks, j+1)
+	if !ok || p.kind != partAgent || !isLowerWord(toks[j-1].Text) {
+		return false
+	}
+	return r.hasAgent(toks[j-1].Lower() + " " + toks[next-1].Lower())
 }
 
 // modifierStop lists lower-case words that cannot sit between an owner

@@ -381,3 +381,16 @@ func TestTitleComplementName(t *testing.T) {
 		sentenceCase{1, "Kabashi", "SDNGOV"},
 	)
 }
+
+// TestSharedTitleHead checks that two words sharing a title after "and"
+// belong to one phrase with their owner ("Kenya's trade and finance
+// ministers"), and that other words joined by "and" do not.
+func TestSharedTitleHead(t *testing.T) {
+	checkDoc(t, "2012-03-01", []string{
+		"Kenya's trade and finance ministers met in Nairobi.",
+		"Russia's economy and military suffered.",
+	},
+		sentenceCase{0, "Kenya's trade and finance ministers", "KENGOV"},
+		sentenceCase{1, "Russia's economy and military", "-"},
+	)
+}
