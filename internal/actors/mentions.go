@@ -107,7 +107,7 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 		}
 		i = next
 	}
-	out = joinCompounds(text, toks, out)
+	out = joinCompounds(text, toks, namesOfStates(text, toks, out))
 	if len(titles) > 0 {
 		out = joinCompounds(text, toks, r.titlesOf(text, toks, titles, out))
 		// A title joined to its "of" or "from" phrase is no bare mention.
@@ -168,6 +168,29 @@ func (r *Resolver) withTitleWords(text string, toks []doc.Token, ph phrase, m Me
 		m.Actors[i].Text = m.Text
 	}
 	return m
+}
+
+// namesOfStates takes into a person's mention the "of" phrase that names
+// the person's own state: "Ivica Dacic of Serbia", so that "Prime
+// Ministers Ivica Dacic of Serbia and Hashim Thaci of Kosovo" is one
+// compound of two, not Serbia joined to Thaci.
+func namesOfStates(text string, toks []doc.Token, ms []Mention) []Mention {
+	var out []Mention
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		if k+1 < len(ms) && m.Kind == Named && m.Person && len(m.Actors) == 1 && m.Actors[0].Country != "" {
+			n := ms[k+1]
+			if n.First == m.Last+2 && toks[m.Last+1].Lower() == "of" && n.Kind == Named && !n.Adjective &&
+				len(n.Actors) == 1 && n.Actors[0].Code == m.Actors[0].Country {
+				m.End, m.Last = n.End, n.Last
+				m.Text = text[m.Start:m.End]
+				m.Actors[0].Text = m.Text
+				k++
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // owning takes a possessive pronoun right before m into m when m names

@@ -394,3 +394,16 @@ func TestSharedTitleHead(t *testing.T) {
 		sentenceCase{1, "Russia's economy and military", "-"},
 	)
 }
+
+// TestNamesOfStates checks that a person's "of" phrase naming the
+// person's own state is part of the person's mention, so that a plural
+// title over two such names is one compound.
+func TestNamesOfStates(t *testing.T) {
+	checkDoc(t, "2014-05-17", []string{
+		"Hollande hosted Presidents Goodluck Jonathan of Nigeria and Paul Biya of Cameroon.",
+		"Hollande spoke of Nigeria and Cameroon.",
+	},
+		sentenceCase{0, "Presidents Goodluck Jonathan of Nigeria and Paul Biya of Cameroon", "NGAGOV+CMRGOV"},
+		sentenceCase{1, "Nigeria and Cameroon", "NGA+CMR"},
+	)
+}
