@@ -405,6 +405,11 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 	if b.class == bareArmed && (state == "" || from != "place" && from != "phrase") {
 		return false
 	}
+	// "Thousands of Kosovo Serbs rallied. Organisers put the crowd at
+	// 20,000": a definite crowd is the crowd or people named before it.
+	if state == "" && b.class == bareCrowd && ctx != nil && toks[b.ph.first].Lower() == "the" {
+		state, from = ctx.earlierCrowd(), "paragraph"
+	}
 	// 4. A crowd is where the news comes from; refugees stay where the
 	// text last put them ("the migrants").
 	if state == "" && b.class == bareCrowd && ctx != nil {
@@ -907,6 +912,30 @@ func oneState(as []doc.Actor) string {
 		c = a.Country
 	}
 	return c
+}
+
+// earlierCrowd returns the state of the nearest crowd or people named in
+// an earlier sentence of the paragraph, or of the sentence just before
+// it: a plural mention of a people ("Kosovo Serbs") or of protesters,
+// rioters or civilians.
+func (c *context) earlierCrowd() string {
+	for k := len(c.history) - 1; k >= 0; k-- {
+		h := c.history[k]
+		if h.sentence == c.sentence {
+			continue
+		}
+		if h.paragraph != c.paragraph && h.sentence != c.sentence-1 {
+			break
+		}
+		if h.Kind != Named || !h.Plural || len(h.Actors) != 1 || h.Actors[0].Country == "" {
+			continue
+		}
+		switch a := h.Actors[0]; a.Code[len(a.Country):] {
+		case "", "OPP", "CVL":
+			return a.Country
+		}
+	}
+	return ""
 }
 
 // previousSubject returns the state of the subject of the nearest earlier

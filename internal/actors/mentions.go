@@ -795,6 +795,8 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 		}
 	case m.Adjective && ph.first < last.first:
 		m.Plural, m.Adjective = true, false
+	case len(ph.parts) > 1 && last.kind == partAdjective && pluralWord(toks[last.last].Lower()) && toks[last.last].IsCapitalized():
+		m.Plural = true // "Kosovo Serbs": a people
 	}
 	m.Actors = []doc.Actor{r.actor(m.Text, code, name, role)}
 	return m, true

@@ -407,3 +407,15 @@ func TestNamesOfStates(t *testing.T) {
 		sentenceCase{1, "Nigeria and Cameroon", "NGA+CMR"},
 	)
 }
+
+// TestDefiniteCrowd checks that "the crowd" is the crowd or people named
+// before it in the paragraph.
+func TestDefiniteCrowd(t *testing.T) {
+	checkDoc(t, "2013-04-22", []string{
+		"Thousands of Bosnian Croats rallied in a border town on Monday.",
+		"Police said the crowd was peaceful.",
+	},
+		sentenceCase{0, "Bosnian Croats", "BIH"},
+		sentenceCase{1, "the crowd", "BIHCVL"},
+	)
+}
