@@ -919,6 +919,21 @@ func oneState(as []doc.Actor) string {
 // it: a plural mention of a people ("Kosovo Serbs") or of protesters,
 // rioters or civilians.
 func (c *context) earlierCrowd() string {
+	return c.earlier(func(h seen) string {
+		if h.Kind != Named || !h.Plural || len(h.Actors) != 1 || h.Actors[0].Country == "" {
+			return ""
+		}
+		switch a := h.Actors[0]; a.Code[len(a.Country):] {
+		case "", "OPP", "CVL":
+			return a.Country
+		}
+		return ""
+	})
+}
+
+// earlier returns the first non-empty state f gives for the mentions of
+// earlier sentences, nearest first, in the paragraph or just before it.
+func (c *context) earlier(f func(seen) string) string {
 	for k := len(c.history) - 1; k >= 0; k-- {
 		h := c.history[k]
 		if h.sentence == c.sentence {
@@ -927,12 +942,8 @@ func (c *context) earlierCrowd() string {
 		if h.paragraph != c.paragraph && h.sentence != c.sentence-1 {
 			break
 		}
-		if h.Kind != Named || !h.Plural || len(h.Actors) != 1 || h.Actors[0].Country == "" {
-			continue
-		}
-		switch a := h.Actors[0]; a.Code[len(a.Country):] {
-		case "", "OPP", "CVL":
-			return a.Country
+		if s := f(h); s != "" {
+			return s
 		}
 	}
 	return ""
@@ -942,20 +953,10 @@ func (c *context) earlierCrowd() string {
 // sentence, in the paragraph or just before it, whose subject names one
 // state.
 func (c *context) previousSubject() string {
-	for k := len(c.history) - 1; k >= 0; k-- {
-		h := c.history[k]
-		if h.sentence == c.sentence {
-			continue
-		}
-		if h.paragraph != c.paragraph && h.sentence != c.sentence-1 {
-			break
-		}
+	return c.earlier(func(h seen) string {
 		if !h.subject {
-			continue
+			return ""
 		}
-		if s := oneState(h.Actors); s != "" {
-			return s
-		}
-	}
-	return ""
+		return oneState(h.Actors)
+	})
 }
