@@ -155,11 +155,10 @@ var ruleDocs = []struct {
 			{2, "President Vladimir Putin", "RUSGOV"},
 		},
 	},
-	// Refugees, migrants and civilians take
-	// the state the text puts them in, at or takes them to; that refugees
-	// keep it in later sentences ("the migrants"); that else they take the
-	// state the sentence is about; nothing else, the dateline
-	// included, places them.
+	// Refugees, migrants and civilians take the state the text puts them
+	// in, at or takes them to; refugees keep it in later sentences ("the
+	// migrants"); else they take the state the sentence is about; nothing
+	// else, the dateline included, places them.
 	{
 		rule: "DisplacedPlaced 1",
 		date: "2020-03-01",
