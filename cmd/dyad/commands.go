@@ -9,11 +9,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/dyad-events/dyad/internal/cameo"
+	"github.com/dyad-events/dyad/internal/clean"
 	"github.com/dyad-events/dyad/internal/demo"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/eval"
@@ -44,7 +46,9 @@ skipped; the rest are stored; the exit status is 1. With no INPUT and no
 
 const helpClean = `Prints the cleaned text of one document: paragraphs rebuilt from hard-wrapped
 text, page furniture, paywalls, comment forms and publisher blurbs removed.
-HTML input is reduced to its main text first.`
+HTML input is reduced to its main text first. --explain lists instead what was
+removed and why: the line range, the rule and the first removed line (for HTML,
+line numbers count lines of the extracted main text).`
 
 const helpEvents = `Prints stored events as a table: date, source, event, target, document,
 sentence. --format jsonl|csv|json prints data instead of a table.
@@ -65,15 +69,27 @@ Filters (all optional; together they must all hold):
   --plover ASSAULT   PLOVER event type
   --modality planned asserted, planned or reported
   --doc ID           the events of one document
+  --cluster ID       the events of one cluster: the reports of one
+                     real-world event ("dyad clusters" lists them)
   --since 2012-06    dated on or after; --until 2014 dated up to and in it.
                      Dates are ISO: 2012, 2012-06 or 2012-06-05.
 A malformed or unknown value stops with exit status 2 and the right form
 ("--dyad: RUSSIA: ... did you mean RUS?").`
 
-const helpExport = `Writes stored events (all, or those the filters select) in --format jsonl
-(the event contract), csv or json, to standard output or --out FILE, and then
-says on standard error how many events it wrote where. CSV has a column per
-field, and the event's outlet, URL and coding.
+const helpExport = `Writes stored events (all, or those the filters select) in --format F to
+standard output or --out FILE, and then says on standard error how many events
+it wrote where. docs/formats.md describes every column of every format.
+  jsonl           the event contract, one JSON object per line
+  json            the same records as one JSON array
+  csv             a column per field, and the event's outlet, URL and coding
+  gdelt           the GDELT 2.0 event table: 61 tab-separated columns, no
+                  header, one row per cluster (an unclustered event is its own)
+  gdelt-mentions  GDELT 2.0's mentions table: 16 columns, a row per event
+  plover          PLOVER records (type, mode, context, actors, date,
+                  sentence) as a JSON array; statements (CAMEO 01x) have no
+                  PLOVER type and are left out
+  icews           an ICEWS-style table: 20 tab-separated columns, header first
+  parquet         a Parquet file with typed columns, for pandas, R and DuckDB
 ` + helpFilters
 
 const helpEval = `Scores event records against hand-coded gold files (../shared/spec/gold-format.md):
@@ -96,7 +112,7 @@ Ctrl-C; --no-serve stops after the summary.`
 
 func runCode(ctx context.Context, e *env, args []string) error {
 	var cfg config
-	fs := flagSet("code", &cfg, "manifest", "dicts", "quiet", "format", "workers")
+	fs := flagSet("code", &cfg, "manifest", "dicts", "quiet", "format", "workers", "maxsize")
 	inputs, err := parse(fs, &cfg, args)
 	if err != nil {
 		return err
@@ -114,7 +130,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	default:
 		return usagef("--format must be jsonl, csv or json, got %q", cfg.Format)
 	}
-	err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
+	_, err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
 		for _, ev := range r.events {
 			if err := write(ev); err != nil {
 				return err
@@ -153,7 +169,7 @@ func openStore(ctx context.Context, dsn string) (store.Store, error) {
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	var cfg config
-	fs := flagSet("ingest", &cfg, "db", "manifest", "dicts", "quiet", "workers")
+	fs := flagSet("ingest", &cfg, "db", "manifest", "dicts", "quiet", "workers", "maxsize")
 	inputs, err := parse(fs, &cfg, args)
 	if err != nil {
 		return err
@@ -172,17 +188,18 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if sum.updated > 0 {
 		updated = fmt.Sprintf("; %d known documents updated with new metadata and re-coded", sum.updated)
 	}
-	fmt.Fprintf(e.stdout, "%d documents read, %d new, %d events stored, %d failed%s; store %s\n",
-		sum.read, sum.added, sum.events, sum.failed, updated, cfg.DB)
+	fmt.Fprintf(e.stdout, "%d documents read, %d new, %d events stored, %d failed, %d skipped%s; store %s\n",
+		sum.read, sum.added, sum.events, sum.failed, sum.skipped, updated, cfg.DB)
 	return err
 }
 
-type ingestSummary struct{ read, added, updated, events, failed int }
+type ingestSummary struct{ read, added, updated, events, failed, skipped int }
 
 func ingestInto(ctx context.Context, e *env, cfg *config, st store.Store, inputs []string) (ingestSummary, error) {
 	var sum ingestSummary
 	var recoder *docCoder // for known content with new metadata
-	err := codeInputs(ctx, e, cfg, inputs, func(r result) error {
+	var err error
+	sum.skipped, err = codeInputs(ctx, e, cfg, inputs, func(r result) error {
 		sum.read++
 		added, err := st.PutDocument(ctx, r.doc, r.events)
 		if err != nil {
@@ -211,20 +228,46 @@ func ingestInto(ctx context.Context, e *env, cfg *config, st store.Store, inputs
 }
 
 func runClean(ctx context.Context, e *env, args []string) error {
-	d, err := preparedDocument(ctx, e, "clean", args)
+	var cfg config
+	d, err := preparedDocument(ctx, e, "clean", args, &cfg, "explain")
 	if err != nil {
 		return err
+	}
+	if cfg.Explain {
+		return explain(e.stdout, d)
 	}
 	_, err = fmt.Fprintln(e.stdout, d.Text)
 	return err
 }
 
+// explain lists what cleaning removed from d and why: one line per
+// stretch of lines, with its line range, the rule and the first line.
+func explain(w io.Writer, d *doc.Document) error {
+	res := clean.Text(d.Body)
+	bw := bufio.NewWriter(w)
+	lines := 0
+	for _, r := range res.Removed {
+		span := fmt.Sprintf("line %d", r.First)
+		if r.Last > r.First {
+			span = fmt.Sprintf("lines %d-%d", r.First, r.Last)
+		}
+		fmt.Fprintf(bw, "%-14s %-20s %s\n", span, r.Rule, r.Text)
+		lines += r.Last - r.First + 1
+	}
+	what := "lines of the file"
+	if d.Format == "html" {
+		what = "lines of the page's extracted main text"
+	}
+	fmt.Fprintf(bw, "%s: %d removals, %d %s; %d paragraphs kept\n", d.Origin, len(res.Removed), lines, what, len(res.Paragraphs))
+	return bw.Flush()
+}
+
 // preparedDocument reads the one document args name (a file, a URL or -)
-// for command name, and cleans it and splits it into sentences.
-func preparedDocument(ctx context.Context, e *env, name string, args []string) (*doc.Document, error) {
-	var cfg config
-	fs := flagSet(name, &cfg)
-	inputs, err := parse(fs, &cfg, args)
+// for command name, and cleans it and splits it into sentences. cfg takes
+// the flags named in want besides --max-size.
+func preparedDocument(ctx context.Context, e *env, name string, args []string, cfg *config, want ...string) (*doc.Document, error) {
+	fs := flagSet(name, cfg, append(want, "maxsize")...)
+	inputs, err := parse(fs, cfg, args)
 	if err != nil {
 		return nil, err
 	}
@@ -232,7 +275,10 @@ func preparedDocument(ctx context.Context, e *env, name string, args []string) (
 		return nil, usagef("want exactly one FILE, URL or -")
 	}
 	var prepared *doc.Document
-	err = ingest.Walk(ctx, inputs, ingest.Options{Stdin: e.stdin}, func(d *doc.Document, err error) error {
+	opt := ingest.Options{Stdin: e.stdin, MaxSize: cfg.MaxSize, Notify: func(n ingest.Notice) {
+		fmt.Fprintf(e.stderr, "dyad: %s\n", n)
+	}}
+	err = ingest.Walk(ctx, inputs, opt, func(d *doc.Document, err error) error {
 		if err != nil {
 			return err
 		}
@@ -273,25 +319,30 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, &cfg, args); err != nil {
 		return err
 	}
-	switch cfg.Format {
-	case "jsonl", "csv", "json":
-	case "":
-		return usagef("--format is required: jsonl, csv or json")
-	default:
-		return usagef("--format must be jsonl, csv or json, got %q", cfg.Format)
+	if cfg.Format == "" {
+		return usagef("--format is required: %s", strings.Join(export.Formats, ", "))
+	}
+	if !slices.Contains(export.Formats, cfg.Format) {
+		return usagef("--format must be one of %s, got %q", strings.Join(export.Formats, ", "), cfg.Format)
 	}
 	evs, err := storedEvents(ctx, &cfg)
 	if err != nil {
 		return err
 	}
+	// GDELT's NumMentions, NumSources and NumArticles, and the Parquet
+	// columns, count the reports of each event's cluster.
+	opt := export.Options{}
+	if opt.Clusters, err = clusterCounts(ctx, &cfg, evs); err != nil {
+		return err
+	}
 	if cfg.Out == "" {
-		return writeEvents(e.stdout, cfg.Format, evs)
+		return exportTo(e.stdout, cfg.Format, evs, opt)
 	}
 	f, err := os.Create(cfg.Out)
 	if err != nil {
 		return err
 	}
-	if err := writeEvents(f, cfg.Format, evs); err != nil {
+	if err := exportTo(f, cfg.Format, evs, opt); err != nil {
 		f.Close()
 		return fmt.Errorf("write %s: %w", cfg.Out, err)
 	}
@@ -315,6 +366,36 @@ func storedEvents(ctx context.Context, cfg *config) ([]doc.Event, error) {
 	return evs, err
 }
 
+// clusterCounts returns the counts of the clusters evs belong to, by
+// cluster id.
+func clusterCounts(ctx context.Context, cfg *config, evs []doc.Event) (map[string]export.Counts, error) {
+	ids := map[string]bool{}
+	for _, ev := range evs {
+		if ev.Cluster != "" {
+			ids[ev.Cluster] = true
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	st, err := openReadStore(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	cs, err := st.Clusters(ctx, store.Filter{})
+	if err != nil {
+		return nil, err
+	}
+	counts := make(map[string]export.Counts, len(ids))
+	for _, c := range cs {
+		if ids[c.ID] {
+			counts[c.ID] = export.Counts{Mentions: c.NumMentions, Sources: c.NumSources, Articles: c.NumArticles}
+		}
+	}
+	return counts, nil
+}
+
 // checkDoc makes --doc of a document the store does not hold a usage
 // error that names the nearest stored id.
 func checkDoc(ctx context.Context, st store.Store, id string) error {
@@ -332,23 +413,23 @@ func checkDoc(ctx context.Context, st store.Store, id string) error {
 	return usagef("--doc %q: no stored document has this id%s", id, didYouMean(id, ids))
 }
 
-func writeEvents(w io.Writer, format string, evs []doc.Event) error {
+// exportTo writes evs to w in an export format, buffered.
+func exportTo(w io.Writer, format string, evs []doc.Event, opt export.Options) error {
 	bw := bufio.NewWriter(w)
-	var err error
-	switch format {
-	case "jsonl":
-		err = export.JSONL(bw, evs)
-	case "csv":
-		err = export.CSV(bw, evs)
-	case "json":
-		err = export.JSON(bw, evs)
-	default:
-		return usagef("--format must be jsonl, csv or json, got %q", format)
-	}
-	if err != nil {
+	if err := export.Write(bw, format, evs, opt); err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// writeEvents writes evs in a data format of "dyad events": jsonl, csv or
+// json.
+func writeEvents(w io.Writer, format string, evs []doc.Event) error {
+	switch format {
+	case "jsonl", "csv", "json":
+		return exportTo(w, format, evs, export.Options{})
+	}
+	return usagef("--format must be jsonl, csv or json, got %q", format)
 }
 
 // printTable prints events for a person: one line each, sentence cut short.
@@ -423,7 +504,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("%s: %w", inputs[0], err)
 		}
 	} else {
-		err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
+		_, err = codeInputs(ctx, e, &cfg, inputs, func(r result) error {
 			evs = append(evs, r.events...)
 			return nil
 		})
@@ -549,13 +630,4 @@ func side(a doc.Actor) string {
 		return a.Country
 	}
 	return a.Code[:min(3, len(a.Code))]
-}
-
-func runVersion(ctx context.Context, e *env, args []string) error {
-	var cfg config
-	if _, err := parse(flagSet("version", &cfg), &cfg, args); err != nil {
-		return err
-	}
-	_, err := fmt.Fprintf(e.stdout, "dyad %s\ntables: %s\n", buildVersion(), cameo.Version)
-	return err
 }

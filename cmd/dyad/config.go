@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 
+	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/store"
 )
 
@@ -32,6 +34,37 @@ type config struct {
 	Out      string
 	Gold     string
 	Filter   store.Filter
+	// Explain makes clean list what it removed instead of the text.
+	Explain bool
+	// MaxSize is the largest document read, in bytes; 0 means
+	// ingest.DefaultMaxSize.
+	MaxSize int64
+}
+
+// byteSize is a size flag: a number of bytes with an optional unit, KB, MB
+// or GB (powers of 1024; KiB, MiB and GiB are the same).
+type byteSize int64
+
+func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+
+func (b *byteSize) Set(v string) error {
+	s := strings.ToUpper(strings.TrimSpace(v))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GIB", 1 << 30}, {"MIB", 1 << 20}, {"KIB", 1 << 10}, {"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || n <= 0 || n*float64(mult) > 1<<40 {
+		return fmt.Errorf("want a size such as 10MB, 512KB or 2000000, got %q", v)
+	}
+	*b = byteSize(n * float64(mult))
+	return nil
 }
 
 // stringList is a repeatable string flag.
@@ -73,6 +106,10 @@ func flagSet(name string, cfg *config, want ...string) *flag.FlagSet {
 			fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "documents coded in parallel")
 		case "out":
 			fs.StringVar(&cfg.Out, "out", "", "write to this file instead of standard output")
+		case "explain":
+			fs.BoolVar(&cfg.Explain, "explain", false, "list what was removed and why (rule, line range) instead of the text")
+		case "maxsize":
+			fs.Var((*byteSize)(&cfg.MaxSize), "max-size", fmt.Sprintf("refuse documents larger than this, e.g. 20MB (default %dMB)", ingest.DefaultMaxSize>>20))
 		case "gold":
 			fs.StringVar(&cfg.Gold, "gold", "", "folder of *.gold.jsonl files")
 		case "filters":
@@ -86,6 +123,7 @@ func flagSet(name string, cfg *config, want ...string) *flag.FlagSet {
 			fs.StringVar(&cfg.Filter.PLOVER, "plover", "", "PLOVER event type: CONSULT, ASSAULT")
 			fs.StringVar(&cfg.Filter.Modality, "modality", "", "asserted, planned or reported")
 			fs.StringVar(&cfg.Filter.Doc, "doc", "", "events of one document id")
+			fs.StringVar(&cfg.Filter.Cluster, "cluster", "", "events of one cluster, by id (dyad clusters lists them)")
 			fs.StringVar(&cfg.Filter.Since, "since", "", "events dated on or after this ISO date: 2012, 2012-06 or 2012-06-05")
 			fs.StringVar(&cfg.Filter.Until, "until", "", "events dated up to and including this ISO date: 2014, 2014-12 or 2014-12-31")
 			fs.IntVar(&cfg.Filter.Limit, "limit", 0, "at most this many events (0: all)")

@@ -67,22 +67,25 @@ func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
 	return pipeline.New(actors.New(lex), parser, c), nil
 }
 
-// result is one input, coded or failed.
+// result is one input, coded or failed, or a notice about an input.
 type result struct {
 	doc    *doc.Document
 	events []doc.Event
 	err    error
+	notice *ingest.Notice
 }
 
 // codeInputs reads the inputs, codes them with cfg.Workers workers and
 // calls sink once per input, in input order. It reports each failed input
-// on stderr, and returns a *partialError when any failed.
-func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink func(result) error) error {
+// and each notice (an encoding assumed, a file skipped) on stderr, and
+// returns how many inputs were skipped, and a *partialError when any
+// failed.
+func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink func(result) error) (skipped int, err error) {
 	c, err := newCoder(e, cfg)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	opt := ingest.Options{Manifest: cfg.Manifest, Stdin: e.stdin}
+	opt := ingest.Options{Manifest: cfg.Manifest, Stdin: e.stdin, MaxSize: cfg.MaxSize}
 	bar := newProgress(e, cfg, ingest.Count(inputs, opt), "coding")
 	defer bar.finish()
 
@@ -106,6 +109,16 @@ func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink 
 				close(j.done)
 			}
 		}()
+	}
+	// Notices are queued in order with the inputs, so the one goroutine
+	// that writes to stderr says them in place.
+	noticed := make(chan struct{})
+	close(noticed)
+	opt.Notify = func(n ingest.Notice) {
+		select {
+		case ordered <- job{&result{notice: &n}, noticed}:
+		case <-ctx.Done():
+		}
 	}
 	// The reader hands each input to a worker and queues it for the sink
 	// in input order.
@@ -132,6 +145,14 @@ func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink 
 	var sinkErr error
 	for j := range ordered {
 		<-j.done
+		if n := j.res.notice; n != nil {
+			bar.clear()
+			fmt.Fprintf(e.stderr, "dyad: %s\n", n)
+			if n.Skipped {
+				skipped++
+			}
+			continue
+		}
 		total++
 		if j.res.err != nil {
 			failed++
@@ -145,28 +166,45 @@ func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink 
 		bar.add(1)
 	}
 	wg.Wait()
+	if skipped > 0 {
+		bar.clear()
+		fmt.Fprintf(e.stderr, "dyad: %d %s skipped, not news text (named above)\n", skipped, plural(skipped, "file", "files"))
+	}
 	if sinkErr != nil {
-		return sinkErr
+		return skipped, sinkErr
 	}
 	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
-		return walkErr
+		return skipped, walkErr
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return skipped, err
 	}
 	if failed > 0 {
-		return &partialError{failed: failed, total: total}
+		return skipped, &partialError{failed: failed, total: total}
+	}
+	if total == 0 && skipped > 0 {
+		return skipped, fmt.Errorf("no documents to code: every input was skipped")
 	}
 	if total == 0 {
-		return usagef("no inputs: name files, directories, URLs or - (or give --manifest)")
+		return skipped, usagef("no inputs: name files, directories, URLs or - (or give --manifest)")
 	}
-	return nil
+	return skipped, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // describe names a failed input and its problem in one line.
 func describe(r *result) string {
 	var ie *ingest.InputError
 	if errors.As(r.err, &ie) {
+		if errors.Is(ie, ingest.ErrTooLarge) {
+			return ie.Error() + " (--max-size sets the limit)"
+		}
 		return ie.Error()
 	}
 	if r.doc != nil && !strings.HasPrefix(r.err.Error(), r.doc.Origin) {

@@ -103,7 +103,8 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 }
 
 func runParse(ctx context.Context, e *env, args []string) error {
-	d, err := preparedDocument(ctx, e, "parse", args)
+	var cfg config
+	d, err := preparedDocument(ctx, e, "parse", args, &cfg)
 	if err != nil {
 		return err
 	}

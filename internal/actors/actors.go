@@ -18,8 +18,10 @@
 //     "Russia's state gas company Gazprom", "European Union foreign policy
 //     chief Federica Mogherini", "CNPC chairman Zhou Jiping". A person is
 //     coded by the office held on the date (Putin RUSGOV as prime minister
-//     in 2011 and as president in 2012); a former holder is CCCELI. A
-//     title with an unknown name is coded by its country and role
+//     in 2011 and as president in 2012); a former holder is CCCELI. An
+//     organisation with dated roles is coded the same way (the BJP
+//     INDGOVPTY in 2019, INDOPPPTY in 2009; the Taliban AFGGOV since
+//     2021). A title with an unknown name is coded by its country and role
 //     ("Chinese Commerce Minister Zhong Shan" CHNGOV, "Russian political
 //     analyst Sergey Sanakoyev" RUS with the role analyst), and the name
 //     then codes the same person later in the document ("Sanakoyev said").
@@ -149,10 +151,11 @@ func (m *Mention) datedAt(i int) *dated {
 
 // dated is what codes a person's actor on a date: the dictionary entry
 // with its dated roles, and what the phrase around the name gives when
-// the person holds no office then.
+// the person holds no office then. A party is dated the same way: its
+// roles are its terms in government.
 type dated struct {
 	r      *Resolver
-	person *lexicon.Actor
+	person *lexicon.Actor // a person, or an organisation with dated roles
 	// country is the phrase's state ("Russian" in "Russian President
 	// Vladimir Putin"), the code when the person has none.
 	country string
@@ -194,6 +197,9 @@ func (d *dated) at(a doc.Actor, date string) doc.Actor {
 type Resolver struct {
 	index     map[string][]pattern // by the pattern's first token, longest first
 	countries map[string]bool      // codes that name states, not regions
+	// stateNames are the states' canonical names by code ("North
+	// Korea"), for the halves of a divided pair (halves.go).
+	stateNames map[string]string
 }
 
 type partKind int
@@ -232,7 +238,7 @@ var regions = map[string]bool{
 
 // New builds a resolver over lex.
 func New(lex *lexicon.Lexicon) *Resolver {
-	r := &Resolver{index: map[string][]pattern{}, countries: map[string]bool{}}
+	r := &Resolver{index: map[string][]pattern{}, countries: map[string]bool{}, stateNames: map[string]string{}}
 	for _, a := range lex.Actors {
 		kind := partOrg
 		switch a.Kind {
@@ -240,6 +246,7 @@ func New(lex *lexicon.Lexicon) *Resolver {
 			kind = partCountry
 			if len(a.Code) == 3 && !regions[a.Code] {
 				r.countries[a.Code] = true
+				r.stateNames[a.Code] = a.Name
 			}
 		case lexicon.Person:
 			kind = partPerson
@@ -295,6 +302,15 @@ var places = []string{
 	"New England", "New South Wales", "Indo-Pacific", "Indo-China", "Indochina", "Guinea pig",
 	"Turkey Point", "Jordan River", "Georgia Tech", "Washington State", "Washington Post",
 	"New York Times", "South China Morning Post", "Hong Kong",
+}
+
+// agentOf returns the agent whose words include word, or nil.
+func (r *Resolver) agentOf(word string) *lexicon.Agent {
+	toks := nlp.Tokenize(word)
+	if p, next, ok := r.match(toks, 0); ok && p.kind == partAgent && next == len(toks) {
+		return p.agent
+	}
+	return nil
 }
 
 func (r *Resolver) hasAgent(word string) bool {

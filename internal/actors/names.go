@@ -16,6 +16,11 @@ import (
 type names struct {
 	words map[string]*known // nil: shared by two people
 	full  []fullName
+	// byFirst indexes full by its first word, and seen holds each full
+	// name once, so that a long document that names the same people again
+	// and again is searched in time linear in its length.
+	byFirst map[string][]int
+	seen    map[string]bool
 }
 
 // known is a person a name codes, with what codes the person on another
@@ -58,9 +63,17 @@ func (ns *names) add(r *Resolver, name []doc.Token, p known) {
 	for i, w := range words {
 		lower[i] = strings.ToLower(w)
 	}
-	ns.full = append(ns.full, fullName{lower, p})
 	if ns.words == nil {
 		ns.words = map[string]*known{}
+		ns.byFirst = map[string][]int{}
+		ns.seen = map[string]bool{}
+	}
+	// Of two entries with the same words the first one always matched
+	// first, so a repeat is not kept.
+	if key := strings.Join(lower, " "); !ns.seen[key] {
+		ns.seen[key] = true
+		ns.byFirst[lower[0]] = append(ns.byFirst[lower[0]], len(ns.full))
+		ns.full = append(ns.full, fullName{lower, p})
 	}
 	for _, w := range []string{words[0], words[len(words)-1]} {
 		k := strings.ToLower(w)
@@ -107,7 +120,8 @@ func (ns *names) find(text string, toks []doc.Token, ms []Mention) []Mention {
 		}
 		var p *known
 		j := i
-		for n := range ns.full {
+		first := toks[i].Lower()
+		for _, n := range ns.byFirst[first] {
 			f := &ns.full[n]
 			if i+len(f.toks) <= len(toks) && i+len(f.toks)-1 > j {
 				same := true
@@ -120,7 +134,7 @@ func (ns *names) find(text string, toks []doc.Token, ms []Mention) []Mention {
 			}
 		}
 		if p == nil {
-			p = ns.words[toks[i].Lower()]
+			p = ns.words[first]
 		}
 		if p == nil {
 			continue

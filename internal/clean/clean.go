@@ -18,51 +18,64 @@ import (
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
-// Result is cleaned text and its paragraphs (offsets into Text).
+// Result is cleaned text and its paragraphs (offsets into Text), and what
+// was removed on the way, in input order.
 type Result struct {
 	Text       string
 	Paragraphs []doc.Paragraph
+	Removed    []Removal
 }
 
-// Text cleans one document's plain text.
+// Text cleans one document's plain text. Every line it removes is listed
+// in Result.Removed with the rule that removed it.
 func Text(raw string) Result {
-	rawLines := splitLines(normalise(raw))
+	rawLines, nums := splitLines(normalise(raw))
+	var rm removals
 	for _, i := range leadingDates(rawLines).stamps {
+		rm.add("archive stamp", nums[i], nums[i], rawLines[i])
 		rawLines[i] = ""
 	}
-	ls := cutBoilerplate(toLines(rawLines))
+	ls := cutBoilerplate(toLines(rawLines, nums), &rm)
 	w := measureWrap(ls)
-	ls = dropFurniture(ls, w.wrapped())
+	ls = dropFurniture(ls, w.wrapped(), &rm)
 	ps := rebuild(ls, w)
-	ps = trimTail(ps)
-	ps = dropRepeats(ps)
-	return assemble(ps, kinds(ps))
+	ps = trimTail(ps, &rm)
+	ps = dropRepeats(ps, &rm)
+	res := assemble(ps, kinds(ps))
+	res.Removed = rm.sorted()
+	return res
 }
 
 // trimTail drops what follows the article at the end of a page: the
 // publisher's blurb, the author's contact block (name, position, e-mail),
 // a lone author name.
-func trimTail(ps []para) []para {
+func trimTail(ps []para, rm *removals) []para {
+	drop := func(rule string) {
+		p := ps[len(ps)-1]
+		rm.add(rule, p.first, p.last, p.text)
+		ps = ps[:len(ps)-1]
+	}
 	for len(ps) > 0 {
 		last := ps[len(ps)-1]
 		switch {
 		case contact.MatchString(last.text):
 			// With the name and position lines above it in its block.
-			ps = ps[:len(ps)-1]
+			drop("author contact")
 			for n := 0; n < 3 && len(ps) > 0; n++ {
 				p := ps[len(ps)-1]
 				if p.block != last.block || endsSentence(p.text) || len(p.text) > 80 {
 					break
 				}
-				ps = ps[:len(ps)-1]
+				drop("author contact")
 			}
 		case personName.MatchString(last.text) && len(ps) > 1:
-			ps = ps[:len(ps)-1]
+			drop("author name")
 		default:
-			if _, ok := match(tailBoilerplate, last.text); !ok {
+			rule, ok := match(tailBoilerplate, last.text)
+			if !ok {
 				return ps
 			}
-			ps = ps[:len(ps)-1]
+			drop(rule)
 		}
 	}
 	return ps
@@ -70,15 +83,17 @@ func trimTail(ps []para) []para {
 
 // dropRepeats keeps a repeated heading once: a paragraph equal to the one
 // before it, or a heading equal to an earlier heading.
-func dropRepeats(ps []para) []para {
+func dropRepeats(ps []para, rm *removals) []para {
 	seen := map[string]bool{}
 	out := ps[:0:0]
 	for _, p := range ps {
 		if len(out) > 0 && out[len(out)-1].text == p.text {
+			rm.add("repeated paragraph", p.first, p.last, p.text)
 			continue
 		}
 		if headingLike(p.text) {
 			if seen[p.text] {
+				rm.add("repeated heading", p.first, p.last, p.text)
 				continue
 			}
 			seen[p.text] = true
@@ -125,8 +140,13 @@ func kinds(ps []para) []doc.ParagraphKind {
 }
 
 func isDateOrByline(s string) bool {
-	_, ok := parseDateLine(s)
-	return ok || len(s) <= 120 && byline.MatchString(s)
+	if _, ok := parseDateLine(s); ok {
+		return true
+	}
+	if w, ok := parseWire(s); ok && (!w.dashed || w.end == len(s)) {
+		return true // "BEIJING, May 8, 2015" or "TBILISI, August 13, 2008 —" on a line of its own
+	}
+	return len(s) <= 120 && byline.MatchString(s)
 }
 
 // assemble joins the paragraphs with blank lines and records their

@@ -137,6 +137,29 @@ func TestText(t *testing.T) {
 			want: []kp{B("The two sides signed deals.")},
 		},
 		{
+			// Issue 10, item 1: text after a form is kept.
+			name: "article after a comment form",
+			raw: "The two sides signed deals in Beijing on Monday, officials said.\n\nLeave a Reply\n\n" +
+				"Your email address will not be published.\n\n" +
+				"The foreign ministers of both countries met again in Moscow on Friday to prepare the summit.\n",
+			want: []kp{
+				B("The two sides signed deals in Beijing on Monday, officials said."),
+				B("The foreign ministers of both countries met again in Moscow on Friday to prepare the summit."),
+			},
+		},
+		{
+			name: "labels between the prompts of a form are part of it",
+			raw: "The two sides signed deals.\n\nLeave a Reply\n\nFill in your details below or click an icon to log in: Logo\n\n" +
+				"You are commenting using your account. Log Out /  Change )\n\nGoogle photo\n\n" +
+				"You are commenting using your Google account. Log Out /  Change )\n\n" +
+				"Connecting to %s\n\nNext Story Title\n\nThe leaders met again in Moscow on Friday and agreed on a new summit.\n",
+			want: []kp{
+				B("The two sides signed deals."),
+				H("Next Story Title"),
+				B("The leaders met again in Moscow on Friday and agreed on a new summit."),
+			},
+		},
+		{
 			name: "comment link above the text is not a comment form",
 			raw:  "Talks In Beijing\n\nLeave a comment\n\nThe two sides signed deals in Beijing on Monday, officials said.\n\nLeave a Reply\n\nName\n",
 			want: []kp{H("Talks In Beijing"), B("The two sides signed deals in Beijing on Monday, officials said.")},
@@ -190,6 +213,11 @@ func TestText(t *testing.T) {
 			name: "page stamp removed, article dateline kept",
 			raw:  "Wednesday May 27, 2020\n\n\nJune 7, 2012\n\nPresident Putin arrived in Beijing on June 5 for a visit.\n",
 			want: []kp{D("June 7, 2012"), B("President Putin arrived in Beijing on June 5 for a visit.")},
+		},
+		{
+			name: "wire datelines on a line of their own",
+			raw:  "Talks In Tbilisi\n\nTBILISI, August 13, 2008 —\n\nBEIJING, May 8, 2015\n\nThe leaders met.\n",
+			want: []kp{H("Talks In Tbilisi"), D("TBILISI, August 13, 2008 —"), D("BEIJING, May 8, 2015"), B("The leaders met.")},
 		},
 		{
 			name: "byline with date",
@@ -334,8 +362,16 @@ func FuzzText(f *testing.F) {
 	f.Add("•\n\nitem one that is long enough to wrap across the line end and\ncontinue here.\n •\n\n11 of 11\n")
 	f.Add("a-\nb\r\n\u00ad\f\t \u2028x")
 	f.Add("For more information, please see the following:\n\nBBC – “x\n\nJane Roe\nemail: a@b.c\n")
+	f.Add("Body text of the article goes on here.\n\nLeave a Reply\n\nName\fEmail\u2029\nKeep reading\nMore text of a second article follows here.\n")
 	f.Fuzz(func(t *testing.T, raw string) {
-		checkResult(t, Text(raw))
+		res := Text(raw)
+		checkResult(t, res)
+		lines := strings.Count(raw, "\n") + strings.Count(raw, "\r") + strings.Count(raw, "\u2028") + 1
+		for _, r := range res.Removed {
+			if r.First < 1 || r.Last < r.First || r.Last > lines {
+				t.Fatalf("removal %+v outside lines 1-%d", r, lines)
+			}
+		}
 	})
 }
 
@@ -344,7 +380,13 @@ func FuzzDateline(f *testing.F) {
 	f.Add("Wednesday May 27, 2020\n\nJune 7, 2012\n")
 	f.Add("Published: Jun. 7th, 2012 10:30 GMT")
 	f.Add("2012-02-30")
+	f.Add("WAGAH, Pakistan, March 1, 2019 — Pakistan returned the pilot.")
+	f.Add("March 3 (Reuters) - Talks resume in 2020.")
+	f.Add("(AP) — The talks resumed.\n\nBEIJING, May 8, 2015\n")
 	f.Fuzz(func(t *testing.T, raw string) {
+		if end, ok := WireDateline(raw); ok && (end <= 0 || end > len(raw)) {
+			t.Fatalf("WireDateline(%q) ends at %d", raw, end)
+		}
 		iso, ok := Dateline(raw)
 		if ok != (iso != "") {
 			t.Fatalf("Dateline = %q, %v: ok must say whether a date was found", iso, ok)

@@ -19,9 +19,122 @@ import (
 // the last one before the first body text; a date line above it that is
 // later is the archive stamp, and so is any weekday-stamped date later
 // than another date line. Such stamps are never the article's date.
+//
+// With no date line, a news agency's dateline before the first sentence
+// gives the date: "WASHINGTON, March 3, 2020 — ...", "BEIJING, May 8, 2015"
+// on a line of its own, or "March 3 (Reuters) - ..." (see WireDateline).
+// A dateline without a year takes the year the text names most often.
 func Dateline(raw string) (iso string, ok bool) {
-	d := leadingDates(splitLines(normalise(raw)))
-	return d.iso, d.ok
+	lines, _ := splitLines(normalise(raw))
+	if d := leadingDates(lines); d.ok {
+		return d.iso, true
+	}
+	return wireDate(lines, raw)
+}
+
+// wireDate finds the date of an agency dateline in the leading lines.
+func wireDate(lines []string, raw string) (string, bool) {
+	seen := 0
+	for _, s := range lines {
+		if s == "" {
+			continue
+		}
+		if seen++; seen > leadLines {
+			break
+		}
+		w, ok := parseWire(s)
+		if !ok {
+			continue
+		}
+		if w.month == "" {
+			return "", false // "(AP) —": a dateline without a date
+		}
+		year := w.year
+		if year == "" {
+			if year = commonYear(raw); year == "" {
+				return "", false
+			}
+		}
+		iso, err := isoDate(year, w.month, w.day)
+		return iso, err == nil
+	}
+	return "", false
+}
+
+// yearRE matches a year in running text.
+var yearRE = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+
+// commonYear is the year the text names most often, the later on a tie;
+// "" when it names none.
+func commonYear(raw string) string {
+	count := map[string]int{}
+	best := ""
+	for _, y := range yearRE.FindAllString(raw, -1) {
+		count[y]++
+		if c := count[y]; c > count[best] || c == count[best] && y > best {
+			best = y
+		}
+	}
+	return best
+}
+
+// wireRE matches a news agency's dateline at the start of a line: a place
+// in capitals with an optional country ("WAGAH, Pakistan,"), a date with or
+// without its year, the agency in brackets, then a dash and the text, or
+// the end of the line.
+var wireRE = regexp.MustCompile(`^` +
+	`(?:(\p{Lu}[\p{Lu} .'’-]*\p{Lu}\.?)(?:, \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})?,?\s+)?` + // place
+	`(?:([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s+(\d{4}))?\s*)?` + // month, day, year
+	`(\([A-Z][A-Za-z .&-]{0,30}\)\s*)?` + // agency
+	`(?:([—–]|--?)(?:\s+|$)|$)`) // dash
+
+// wire is a dateline read by parseWire.
+type wire struct {
+	end              int    // bytes of the line it takes, with the dash and spaces after it
+	month, day, year string // month as "03"; any may be empty
+	place            bool
+	dashed           bool // else the dateline is the whole line
+}
+
+// parseWire reads an agency dateline at the start of s. It needs a date
+// or an agency before the dash ("NATO — the alliance" is none); a line of
+// its own needs a place and a full date.
+func parseWire(s string) (wire, bool) {
+	m := wireRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return wire{}, false
+	}
+	group := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return s[m[2*i]:m[2*i+1]]
+	}
+	w := wire{end: m[1], day: group(3), year: group(4), place: group(1) != "", dashed: group(6) != ""}
+	agency := group(5) != ""
+	if mo := group(2); mo != "" {
+		if w.month = monthNumber(mo); w.month == "" {
+			return wire{}, false
+		}
+	}
+	switch {
+	case w.month == "" && !agency:
+		return wire{}, false
+	case !w.dashed && !(w.place && w.year != ""):
+		return wire{}, false
+	}
+	return w, true
+}
+
+// WireDateline reports whether s opens with a news agency's dateline
+// ("WASHINGTON, March 3, 2020 — ", "LONDON (Reuters) — ", "(AP) — ") and
+// the byte offset where the text after it begins.
+func WireDateline(s string) (end int, ok bool) {
+	w, ok := parseWire(s)
+	if !ok || !w.dashed {
+		return 0, false
+	}
+	return w.end, true
 }
 
 // leadLines is how many non-blank leading lines are searched for date

@@ -9,8 +9,9 @@ import (
 
 // para is one rebuilt paragraph before classification.
 type para struct {
-	text  string
-	block int // block of its first line
+	text        string
+	block       int // block of its first line
+	first, last int // input line numbers of its first and last line
 }
 
 // wrap describes the line width of hard-wrapped text (PDF text, e-mail):
@@ -60,7 +61,7 @@ func rebuild(ls []line, w wrap) []para {
 	first := 0 // index of the current paragraph's first line
 	for i, l := range ls {
 		if i > 0 && breaks(ls[i-1], l, i-1 == first, ls[first].item, w) {
-			out = append(out, para{text: string(cur), block: ls[first].block})
+			out = append(out, para{text: string(cur), block: ls[first].block, first: ls[first].num, last: ls[i-1].num})
 			cur = cur[:0]
 			first = i
 		}
@@ -72,7 +73,7 @@ func rebuild(ls []line, w wrap) []para {
 		cur = append(cur, l.text...)
 	}
 	if len(ls) > 0 {
-		out = append(out, para{text: string(cur), block: ls[first].block})
+		out = append(out, para{text: string(cur), block: ls[first].block, first: ls[first].num, last: ls[len(ls)-1].num})
 	}
 	return out
 }

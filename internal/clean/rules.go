@@ -28,9 +28,9 @@ func match(rs []rule, s string) (string, bool) {
 	return "", false
 }
 
-// cutMarkers start a block that runs to the end of the document and holds
-// no article text: a paywall teaser or a comment form. The marker line and
-// everything after it are dropped.
+// cutMarkers start a paywall teaser or a comment form: the marker line,
+// the prompts after it and what stands between them are dropped (see
+// cutBoilerplate).
 var cutMarkers = rules(
 	"paywall teaser", `(?i)^keep reading( for free)?\b`,
 	"paywall teaser", `(?i)^(to )?continue reading,? (subscribe|sign in|log in|register)\b`,
@@ -40,6 +40,15 @@ var cutMarkers = rules(
 	"comment form", `(?i)^leave a (reply|comment)\b`,
 	"comment form", `(?i)^(post|add) a comment$`,
 )
+
+// formGap is how many lines may stand between two prompts of one form and
+// still belong to it: a paywall's pitch runs to several paragraphs and a
+// list of benefits; a comment form has one label ("Google photo") between
+// its prompts.
+var formGap = map[string]int{
+	"paywall teaser": 10,
+	"comment form":   3,
+}
 
 // lineBoilerplate are lines dropped wherever they occur: comment-form and
 // account prompts, subscription prompts, and publishing furniture.

@@ -16,7 +16,7 @@ func FuzzManifestLine(f *testing.F) {
 	f.Add(`{"path":"x","published":"2012-13"}`)
 	f.Add(`[]`)
 	f.Fuzz(func(t *testing.T, line string) {
-		r, err := parseManifestLine([]byte(line))
+		r, _, err := parseManifestLine([]byte(line))
 		if err != nil {
 			return
 		}
@@ -37,13 +37,18 @@ func FuzzParseManifest(f *testing.F) {
 	f.Add([]byte("path\n\"unterminated\n"), true)
 	f.Fuzz(func(t *testing.T, data []byte, isCSV bool) {
 		lines := strings.Count(string(data), "\n") + 1
-		rows, err := parseManifest(data, isCSV)
+		rows, p, err := parseManifest(data, isCSV)
 		if err != nil {
 			var me *ManifestError
 			if errors.As(err, &me) && (me.Line < 0 || me.Line > lines) {
 				t.Errorf("error on line %d of %d: %v", me.Line, lines, err)
 			}
 			return
+		}
+		for _, b := range p.bad {
+			if b.Line < 1 || b.Line > lines {
+				t.Errorf("bad row on line %d of %d: %v", b.Line, lines, b)
+			}
 		}
 		for _, r := range rows {
 			if r.Path == "" && r.URL == "" {
@@ -90,8 +95,10 @@ func FuzzDecodeText(f *testing.F) {
 	f.Add([]byte("\xEF\xBB\xBFbom"))
 	f.Add([]byte("\xFF\xFEh\x00"))
 	f.Add([]byte("caf\xe9"))
+	f.Add([]byte("Russia\x92s \x93deal\x94"))
+	f.Add([]byte("H\x00i\x00 \x00t\x00h\x00e\x00r\x00e\x00"))
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		s, err := decodeText(raw)
+		s, _, err := decodeText(raw)
 		if err != nil {
 			if !errors.Is(err, ErrBinary) && !errors.Is(err, ErrEmpty) && len(raw) > 1 && raw[0] != 0xFE && raw[0] != 0xFF {
 				t.Errorf("unexpected error %v", err)
@@ -122,7 +129,7 @@ func BenchmarkDecodeText(b *testing.B) {
 	text := []byte(strings.Repeat("Russian President Vladimir Putin arrived in Beijing on Tuesday.\n", 200))
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		if _, err := decodeText(text); err != nil {
+		if _, _, err := decodeText(text); err != nil {
 			b.Fatal(err)
 		}
 	}

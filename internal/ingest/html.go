@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -20,6 +21,7 @@ type extracted struct {
 	Title     string
 	Source    string // site name
 	Published string // ISO 8601 to the precision the page gives
+	Encoding  string // the encoding the page was read as, when not UTF-8
 }
 
 // extractHTML takes the main text and metadata out of an HTML page.
@@ -28,10 +30,11 @@ func extractHTML(raw []byte, contentType string, base *url.URL) (x extracted, er
 	if len(bytes.TrimSpace(bytes.TrimPrefix(raw, utf8BOM))) == 0 {
 		return x, ErrEmpty
 	}
-	page, err := htmlToUTF8(raw, contentType)
+	page, enc, err := htmlToUTF8(raw, contentType)
 	if err != nil {
 		return x, err
 	}
+	x.Encoding = enc
 	if isBinary(page) {
 		return x, ErrBinary
 	}
@@ -62,6 +65,9 @@ func extractHTML(raw []byte, contentType string, base *url.URL) (x extracted, er
 	if x.Body == "" {
 		return x, fmt.Errorf("no main text in HTML: %w", ErrEmpty)
 	}
+	if doc, err := html.Parse(bytes.NewReader(page)); err == nil {
+		x.Body = resegment(x.Body, pageBlocks(doc))
+	}
 	x.Title = strings.TrimSpace(res.Metadata.Title)
 	x.Source = strings.TrimSpace(res.Metadata.Sitename)
 	if m := rxSiteFromURL.FindStringSubmatch(res.Metadata.URL); m != nil && strings.EqualFold(m[1], x.Source) {
@@ -78,17 +84,22 @@ func extractHTML(raw []byte, contentType string, base *url.URL) (x extracted, er
 
 // htmlToUTF8 converts a page to UTF-8 when its encoding is known to be
 // something else: from a byte-order mark or the HTTP header, or declared
-// in a <meta> tag when the bytes are not valid UTF-8 anyway.
-func htmlToUTF8(raw []byte, contentType string) ([]byte, error) {
+// in a <meta> tag when the bytes are not valid UTF-8 anyway. It returns
+// the encoding assumed when that is not UTF-8, and how it was known.
+func htmlToUTF8(raw []byte, contentType string) (page []byte, assumed string, err error) {
 	enc, name, certain := charset.DetermineEncoding(raw, contentType)
 	if enc == encoding.Nop || name == "utf-8" || (!certain && utf8.Valid(raw)) {
-		return bytes.TrimPrefix(raw, utf8BOM), nil
+		return bytes.TrimPrefix(raw, utf8BOM), "", nil
 	}
 	out, err := enc.NewDecoder().Bytes(raw)
 	if err != nil {
-		return nil, fmt.Errorf("decode %s: %w", name, err)
+		return nil, "", fmt.Errorf("decode %s: %w", name, err)
 	}
-	return bytes.TrimPrefix(out, utf8BOM), nil
+	assumed = name + " (declared)"
+	if !certain {
+		assumed = name + " (guessed: not valid UTF-8)"
+	}
+	return bytes.TrimPrefix(out, utf8BOM), assumed, nil
 }
 
 // rxSiteFromURL is how trafilatura derives a site name from a URL.
@@ -179,6 +190,93 @@ func blockText(root *html.Node) string {
 		}
 	}
 	return strings.Join(out, "\n\n")
+}
+
+// pageBlocks returns the text of every block of a parsed page, in order,
+// white space collapsed.
+func pageBlocks(root *html.Node) []string {
+	var out []string
+	for _, p := range strings.Split(blockText(root), "\n\n") {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// resegment splits the paragraphs of extracted text that run several
+// blocks of the page together: some extractor paths flatten a short page
+// into one paragraph ("Crimea annexedFrance condemned …"). Such a
+// paragraph becomes the page's blocks, in the page's order, and a
+// paragraph the extractor also gave on its own is then dropped as a
+// repeat.
+func resegment(body string, blocks []string) string {
+	starts := map[string][]int{} // blocks by their first word
+	for i, b := range blocks {
+		w, _, _ := strings.Cut(b, " ")
+		starts[w] = append(starts[w], i)
+	}
+	paras := strings.Split(body, "\n\n")
+	split := make([][]string, len(paras))
+	inRunOn := map[string]bool{}
+	for i, p := range paras {
+		if parts := runOn(strings.Join(strings.Fields(p), " "), blocks, starts); len(parts) > 1 {
+			split[i] = parts
+			for _, q := range parts {
+				inRunOn[q] = true
+			}
+		}
+	}
+	if len(inRunOn) == 0 {
+		return body
+	}
+	var out []string
+	for i, p := range paras {
+		switch {
+		case split[i] != nil:
+			out = append(out, split[i]...)
+		case !inRunOn[strings.Join(strings.Fields(p), " ")]:
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// runOn returns the blocks, consecutive in the page, that p is made of
+// when run together with or without spaces, or nil.
+func runOn(p string, blocks []string, starts map[string][]int) []string {
+	for _, first := range candidates(p, blocks, starts) {
+		var parts []string
+		rest := p
+		for k := first; k < len(blocks) && rest != ""; k++ {
+			if !strings.HasPrefix(rest, blocks[k]) {
+				break
+			}
+			parts = append(parts, blocks[k])
+			rest = strings.TrimLeft(rest[len(blocks[k]):], " ")
+		}
+		if rest == "" {
+			return parts
+		}
+	}
+	return nil
+}
+
+// candidates are the blocks p may start with.
+func candidates(p string, blocks []string, starts map[string][]int) []int {
+	var out []int
+	for w, idx := range starts {
+		if !strings.HasPrefix(p, w) {
+			continue
+		}
+		for _, i := range idx {
+			if strings.HasPrefix(p, blocks[i]) && len(blocks[i]) < len(p) {
+				out = append(out, i)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // dateMetaKeys are <meta> names, properties and itemprops that carry a

@@ -27,18 +27,36 @@ type Options struct {
 	Manifest string       // path to a manifest, optional
 	Client   *http.Client // for URLs and feeds; nil means a client with a 30s timeout
 	Stdin    io.Reader    // for "-"; nil means os.Stdin
+	// Notify, if set, is called with each Notice, in order with the
+	// calls of Walk's fn and on the same goroutine.
+	Notify func(Notice)
+	// MaxSize is the largest input read, in bytes, from a file, URL or
+	// stdin; 0 means DefaultMaxSize. A larger input fails with
+	// ErrTooLarge, so a stray disk image or an endless stream cannot
+	// exhaust memory.
+	MaxSize int64
 }
+
+// DefaultMaxSize is the document-size limit when Options.MaxSize is 0.
+const DefaultMaxSize = 16 << 20
+
+// Notice is something worth saying about one input that was read anyway,
+// or skipped on purpose: the encoding assumed for a file not in UTF-8, a
+// file in a folder that is not news, a manifest's unknown keys.
+type Notice struct {
+	Input   string // the file, URL or manifest it is about
+	Msg     string
+	Skipped bool // the input was not read as a document
+}
+
+func (n Notice) String() string { return n.Input + ": " + n.Msg }
 
 // Sentinel causes wrapped by InputError.
 var (
 	ErrBinary   = errors.New("binary file, not text")
 	ErrEmpty    = errors.New("empty file")
-	ErrTooLarge = fmt.Errorf("larger than %d MiB", maxInputSize>>20)
+	ErrTooLarge = errors.New("larger than the document-size limit")
 )
-
-// maxInputSize bounds what is read from one file, URL or stdin, so a stray
-// disk image or endless stream cannot exhaust memory.
-const maxInputSize = 64 << 20
 
 // InputError is one input that could not be read; Input names the file or URL.
 type InputError struct {
@@ -92,12 +110,18 @@ func Walk(ctx context.Context, inputs []string, opt Options, fn func(*doc.Docume
 	if w.opt.Stdin == nil {
 		w.opt.Stdin = os.Stdin
 	}
+	if w.opt.MaxSize <= 0 {
+		w.opt.MaxSize = DefaultMaxSize
+	}
 	if opt.Manifest != "" {
 		m, err := readManifest(opt.Manifest)
 		if err != nil {
 			return err
 		}
 		w.manifest = m
+		if err := w.reportManifest(m); err != nil {
+			return err
+		}
 	}
 	if len(inputs) == 0 && w.manifest != nil {
 		for _, r := range w.manifest.rows {
@@ -179,6 +203,9 @@ func countPath(path string, m *manifest) int {
 	}
 	n := 0
 	_ = walkTree(context.Background(), path, m.isSelf, func(p string, err error) error {
+		if err == nil && (isFolderManifest(p) || skipByName(p) != "") {
+			return nil
+		}
 		if err == nil && fileIsFeed(p) {
 			n = -1
 			return errStop
@@ -213,7 +240,46 @@ type walker struct {
 	opt       Options
 	fn        func(*doc.Document, error) error
 	manifest  *manifest
+	folders   map[string]*manifest // by folder path as walked; nil: none there
 	stdinRead bool
+}
+
+// reportManifest says once which keys of m are unknown, and reports each
+// bad row as a failed input named by file and line.
+func (w *walker) reportManifest(m *manifest) error {
+	if len(m.unknown) > 0 {
+		w.notify(Notice{Input: m.file, Msg: fmt.Sprintf("unknown %s %s ignored (first on line %d); a row has %s",
+			plural(len(m.unknown), "key", "keys"), quoteAll(m.unknown), m.unkLine, strings.Join(knownKeys, ", "))})
+	}
+	for _, b := range m.bad {
+		err := w.fn(nil, &InputError{Input: fmt.Sprintf("%s:%d", b.File, b.Line), Err: fmt.Errorf("%w; row skipped", b.Err)})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+// notify passes a notice on, if anyone listens.
+func (w *walker) notify(n Notice) {
+	if w.opt.Notify != nil {
+		w.opt.Notify(n)
+	}
 }
 
 // fail reports one input that could not be read.
@@ -252,8 +318,29 @@ func (w *walker) path(ctx context.Context, path string) error {
 		if err != nil {
 			return w.fail(p, err)
 		}
-		return w.file(ctx, p)
+		return w.folderFile(ctx, p)
 	})
+}
+
+// folderFile reads a file found in a folder, unless its name says it is
+// the folder's manifest or not text (filetypes.txt).
+func (w *walker) folderFile(ctx context.Context, p string) error {
+	if _, err := w.folderManifest(filepath.Dir(p)); err != nil {
+		return err
+	}
+	if isFolderManifest(p) {
+		msg := "skipped: the folder's manifest, used for its files' metadata"
+		if w.manifest != nil {
+			msg = "skipped: a folder's manifest, not used since --manifest is given"
+		}
+		w.notify(Notice{Input: p, Msg: msg, Skipped: true})
+		return nil
+	}
+	if why := skipByName(p); why != "" {
+		w.notify(Notice{Input: p, Msg: why, Skipped: true})
+		return nil
+	}
+	return w.file(ctx, p)
 }
 
 // walkTree calls visit for every regular file under root in lexical order,
@@ -320,32 +407,58 @@ func walkTree(ctx context.Context, root string, skip func(string) bool, visit fu
 }
 
 func (w *walker) file(ctx context.Context, path string) error {
-	raw, err := readFile(path)
+	raw, err := w.readFile(path)
 	if err != nil {
 		return w.fail(path, err)
+	}
+	if why := skipByContent(raw); why != "" {
+		w.notify(Notice{Input: path, Msg: why, Skipped: true})
+		return nil
 	}
 	src := input{id: filepath.Base(path), origin: path, ext: filepath.Ext(path)}
 	return w.content(ctx, src, raw)
 }
 
-func readFile(path string) ([]byte, error) {
+// readFile reads a file, refusing one over the size limit before reading
+// it.
+func (w *walker) readFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return readLimited(f)
+	if fi, err := f.Stat(); err == nil && fi.Size() > w.opt.MaxSize {
+		return nil, w.tooLarge(fi.Size())
+	}
+	return w.readLimited(f)
 }
 
-func readLimited(r io.Reader) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxInputSize+1))
+// readLimited reads r up to the size limit.
+func (w *walker) readLimited(r io.Reader) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, w.opt.MaxSize+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(b) > maxInputSize {
-		return nil, ErrTooLarge
+	if int64(len(b)) > w.opt.MaxSize {
+		return nil, w.tooLarge(-1)
 	}
 	return b, nil
+}
+
+// tooLarge says how an input of size bytes (-1 when not known) exceeds
+// the limit.
+func (w *walker) tooLarge(size int64) error {
+	if size < 0 {
+		return fmt.Errorf("%w of %s", ErrTooLarge, mebibytes(w.opt.MaxSize))
+	}
+	return fmt.Errorf("%s, %w of %s", mebibytes(size), ErrTooLarge, mebibytes(w.opt.MaxSize))
+}
+
+func mebibytes(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KiB", (n+1023)>>10)
+	}
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 }
 
 func (w *walker) stdin(ctx context.Context) error {
@@ -353,7 +466,7 @@ func (w *walker) stdin(ctx context.Context) error {
 		return w.fail("-", errors.New("standard input already read"))
 	}
 	w.stdinRead = true
-	raw, err := readLimited(w.opt.Stdin)
+	raw, err := w.readLimited(w.opt.Stdin)
 	if err != nil {
 		return w.fail("-", err)
 	}
@@ -374,20 +487,24 @@ func (w *walker) content(ctx context.Context, src input, raw []byte) error {
 	if kindOf(src, raw) == kindFeed {
 		return w.feed(ctx, src, raw)
 	}
-	d, err := buildDoc(src, raw)
+	d, err := w.buildDoc(src, raw)
 	if err != nil {
 		return w.fail(src.origin, err)
 	}
 	return w.emit(d, meta{})
 }
 
-// buildDoc reads raw as text or HTML, never as a feed.
-func buildDoc(src input, raw []byte) (*doc.Document, error) {
+// buildDoc reads raw as text or HTML, never as a feed, and says which
+// encoding it assumed when that is not UTF-8.
+func (w *walker) buildDoc(src input, raw []byte) (*doc.Document, error) {
 	d := &doc.Document{ID: src.id, Origin: src.origin, Raw: raw, Hash: hashOf(raw)}
 	if kindOf(src, raw) == kindText {
-		body, err := decodeText(raw)
+		body, assumed, err := decodeText(raw)
 		if err != nil {
 			return nil, err
+		}
+		if assumed != "" {
+			w.notify(Notice{Input: src.origin, Msg: "read as " + assumed})
 		}
 		d.Format, d.Body = "text", body
 		return d, nil
@@ -395,6 +512,9 @@ func buildDoc(src input, raw []byte) (*doc.Document, error) {
 	x, err := extractHTML(raw, src.contentType, src.base)
 	if err != nil {
 		return nil, err
+	}
+	if x.Encoding != "" {
+		w.notify(Notice{Input: src.origin, Msg: "read as " + x.Encoding})
 	}
 	d.Format, d.Body = "html", x.Body
 	d.Title, d.Source = x.Title, x.Source
@@ -431,10 +551,30 @@ func (w *walker) emit(d *doc.Document, m meta) error {
 			d.Source = strings.TrimPrefix(u.Hostname(), "www.")
 		}
 	}
-	if r := w.manifest.lookup(d.Origin); r != nil {
+	if r := w.lookup(d.Origin); r != nil {
 		r.apply(d)
 	}
 	return w.fn(d, nil)
+}
+
+// lookup finds the manifest row of a document: in --manifest, else in the
+// manifest of its folder or the nearest folder above it that has one.
+func (w *walker) lookup(origin string) *manifestRow {
+	if w.manifest != nil || origin == "-" || isURL(origin) {
+		return w.manifest.lookup(origin)
+	}
+	for dir := filepath.Dir(origin); ; {
+		if m := w.folders[dir]; m != nil {
+			if r := m.lookup(origin); r != nil {
+				return r
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return nil
+		}
+		dir = parent
+	}
 }
 
 func isURL(s string) bool {

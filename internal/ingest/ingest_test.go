@@ -5,9 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -214,7 +218,7 @@ func TestWalk(t *testing.T) {
 			want:   []want{{id: "month.htm", format: "html", title: "Monthly review", published: "2012-06", dateFrom: "html", body: articleParas[0] + "\n\n" + articleParas[1]}},
 		},
 		{
-			name: "directory: recursive, sorted, hidden and manifest-less",
+			name: "directory: recursive, sorted, hidden, its manifest applied",
 			files: map[string]string{
 				"corpus/b.txt":           "b",
 				"corpus/a/z.txt":         "z",
@@ -222,7 +226,7 @@ func TestWalk(t *testing.T) {
 				"corpus/.hidden.txt":     "hidden",
 				"corpus/.git/config":     "hidden",
 				"corpus/c.html":          article,
-				"corpus/manifest.jsonl":  `{"path":"b.txt","id":"not-applied"}`,
+				"corpus/manifest.jsonl":  `{"path":"b.txt","id":"from-folder-manifest"}`,
 				"corpus/a/b/UPPER.TXT":   "upper",
 				"corpus/a/b/no-ext-file": "plain",
 			},
@@ -232,9 +236,8 @@ func TestWalk(t *testing.T) {
 				{id: "no-ext-file", origin: "corpus/a/b/no-ext-file"},
 				{id: "y.md", origin: "corpus/a/b/y.md", body: "y"},
 				{id: "z.txt", origin: "corpus/a/z.txt"},
-				{id: "b.txt", origin: "corpus/b.txt", body: "b"},
+				{id: "from-folder-manifest", origin: "corpus/b.txt", body: "b"},
 				{id: "c.html", format: "html", published: "2012-06-07", dateFrom: "html"},
-				{id: "manifest.jsonl", format: "text"},
 			},
 		},
 		{
@@ -243,8 +246,8 @@ func TestWalk(t *testing.T) {
 				"d/1-empty.txt":  "",
 				"d/2-blank.txt":  " \n\t\r\n",
 				"d/3-good.txt":   "good",
-				"d/4-nul.bin":    "PK\x03\x04\x00\x00abc",
-				"d/5-noise.dat":  strings.Repeat("\x80\x91\xff\xfe\xc3", 300),
+				"d/4-nul.txt":    "PK\x03\x04\x00\x00abc",
+				"d/5-noise.txt":  strings.Repeat("\x80\x91\xff\xfe\xc3", 300),
 				"d/6-empty.html": "\n",
 				"d/7-good.txt":   "also good",
 			},
@@ -253,8 +256,8 @@ func TestWalk(t *testing.T) {
 				{errIs: ErrEmpty, errInput: "d/1-empty.txt"},
 				{errIs: ErrEmpty, errInput: "d/2-blank.txt"},
 				{id: "3-good.txt", body: "good"},
-				{errIs: ErrBinary, errInput: "d/4-nul.bin"},
-				{errIs: ErrBinary, errInput: "d/5-noise.dat"},
+				{errIs: ErrBinary, errInput: "d/4-nul.txt"},
+				{errIs: ErrBinary, errInput: "d/5-noise.txt"},
 				{errIs: ErrEmpty, errInput: "d/6-empty.html"},
 				{id: "7-good.txt", body: "also good"},
 			},
@@ -400,22 +403,19 @@ func TestInputErrorMessage(t *testing.T) {
 	}
 }
 
+// manifestCase is a manifest and the error it gives.
+type manifestCase struct {
+	name, file, content string
+	line                int
+	msg                 string // substring of the error message
+}
+
+// TestManifestErrors: a manifest that cannot be read stops the walk with
+// a *ManifestError naming it.
 func TestManifestErrors(t *testing.T) {
-	tests := []struct {
-		name, file, content string
-		line                int
-		msg                 string // substring of the error message
-	}{
-		{"bad JSON on line 3", "m.jsonl", "{\"path\":\"a.txt\"}\n\n{\"path\": \"b.txt\",,}\n", 3, "m.jsonl:3: invalid JSON row"},
-		{"row without path or url", "m.jsonl", "{\"path\":\"a.txt\"}\n{\"id\":\"x\"}\n", 2, `m.jsonl:2: row has neither "path" nor "url"`},
-		{"bad date", "m.jsonl", "{\"path\":\"a.txt\",\"published\":\"June 2012\"}\n", 1, `published "June 2012"`},
-		{"field of the wrong type", "m.jsonl", "{\"path\":\"a.txt\",\"published\":2012}\n", 1, "m.jsonl:1"},
-		{"not a URL", "m.jsonl", "{\"url\":\"ftp://example.org/a\"}\n", 1, "not an http or https URL"},
-		{"CSV bad date on line 3", "m.csv", "path,published\na.txt,2012-06\nb.txt,2012-13-01\n", 3, "m.csv:3: published"},
+	tests := []manifestCase{
 		{"CSV header without path or url", "m.csv", "id,title\nx,y\n", 1, "m.csv:1: header"},
-		{"CSV wrong field count", "m.csv", "path,id\na.txt,1\nb.txt,2,extra\n", 3, "m.csv:3"},
 		{"CSV bad quote", "m.csv", "path,id\n\"a.txt,1\n", 2, "m.csv:"},
-		{"sniffed JSONL", "rows", "{\"path\":1}\n", 1, "rows:1"},
 		{"missing manifest", "absent.jsonl", "", 0, "absent.jsonl"},
 	}
 	for _, tt := range tests {
@@ -450,6 +450,89 @@ func TestManifestErrors(t *testing.T) {
 				t.Error("Count of a bad manifest is not -1")
 			}
 		})
+	}
+}
+
+// TestManifestBadRows: each bad row of a manifest is one failed input
+// named by file and line, and the other rows are read (issue 10, item 7).
+func TestManifestBadRows(t *testing.T) {
+	tests := []manifestCase{
+		{"bad JSON on line 3", "m.jsonl", "{\"path\":\"a.txt\"}\n\n{\"path\": \"b.txt\",,}\n", 3, "invalid JSON row"},
+		{"row without path or url", "m.jsonl", "{\"path\":\"a.txt\"}\n{\"id\":\"x\"}\n", 2, `row has neither "path" nor "url"`},
+		{"date in the American order", "m.jsonl", "{\"path\":\"a.txt\"}\n{\"path\":\"b.txt\",\"published\":\"03/18/2014\"}\n", 2, `published "03/18/2014" is not a date`},
+		{"field of the wrong type", "m.jsonl", "{\"path\":\"a.txt\"}\n{\"path\":\"b.txt\",\"published\":2012}\n", 2, `"published" must be a string`},
+		{"not a URL", "m.jsonl", "{\"path\":\"a.txt\"}\n{\"url\":\"ftp://example.org/a\"}\n", 2, "not an http or https URL"},
+		{"CSV bad date on line 3", "m.csv", "path,published\na.txt,2012-06\nb.txt,2012-13-01\n", 3, "published"},
+		{"CSV wrong field count", "m.csv", "path,title\na.txt,A\nb.txt,B,extra\n", 3, "wrong number of fields"},
+		{"sniffed JSONL", "rows", "{\"path\":\"a.txt\"}\n{\"path\":1}\n", 2, "must be a string"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, tt.file)
+			writeFiles(t, dir, map[string]string{tt.file: tt.content, "a.txt": "a", "b.txt": "b"})
+			gots, err := collect(t, nil, Options{Manifest: file})
+			if err != nil {
+				t.Fatalf("Walk: %v, want the good rows read", err)
+			}
+			var failed []error
+			var docs []string
+			for _, g := range gots {
+				if g.err != nil {
+					failed = append(failed, g.err)
+				} else {
+					docs = append(docs, g.doc.ID)
+				}
+			}
+			if len(failed) != 1 {
+				t.Fatalf("failures %v, want one for line %d", failed, tt.line)
+			}
+			var ie *InputError
+			if !errors.As(failed[0], &ie) || ie.Input != fmt.Sprintf("%s:%d", file, tt.line) || !strings.Contains(ie.Error(), tt.msg) {
+				t.Errorf("failure %q, want one naming %s:%d and saying %q", failed[0], file, tt.line, tt.msg)
+			}
+			if !slices.Contains(docs, "a.txt") {
+				t.Errorf("documents %q: the good row a.txt was not read", docs)
+			}
+		})
+	}
+}
+
+// TestManifestUnknownKeys: keys a row does not have are named once, with
+// the line they first appear on.
+func TestManifestUnknownKeys(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "m.jsonl")
+	writeFiles(t, dir, map[string]string{
+		"m.jsonl": "{\"path\":\"a.txt\",\"date\":\"2014-03-18\"}\n{\"path\":\"b.txt\",\"date\":\"2014-03-19\",\"author\":\"X\"}\n",
+		"a.txt":   "a", "b.txt": "b",
+	})
+	var notices []Notice
+	gots, err := collect(t, nil, Options{Manifest: file, Notify: func(n Notice) { notices = append(notices, n) }})
+	if err != nil || len(gots) != 2 {
+		t.Fatalf("Walk: %v, %d calls, want 2 documents", err, len(gots))
+	}
+	if len(notices) != 1 || notices[0].Input != file || !strings.Contains(notices[0].Msg, `unknown keys "date", "author"`) || !strings.Contains(notices[0].Msg, "line 1") {
+		t.Errorf("notices %v, want one naming the unknown keys date and author, first on line 1", notices)
+	}
+}
+
+// TestManifestURLInPath: a URL given as a row's path is fetched.
+func TestManifestURLInPath(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		fmt.Fprint(w, "Russia and China signed a gas deal in Beijing on Monday.\n")
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "m.jsonl")
+	writeFiles(t, dir, map[string]string{"m.jsonl": `{"path":"` + srv.URL + `/story","id":"web-1","published":"2014-05-21"}` + "\n"})
+	gots, err := collect(t, nil, Options{Manifest: file})
+	if err != nil || len(gots) != 1 {
+		t.Fatalf("Walk: %v, %d calls", err, len(gots))
+	}
+	if g := gots[0]; g.err != nil || g.doc.ID != "web-1" || g.doc.Origin != srv.URL+"/story" || g.doc.Published != "2014-05-21" {
+		t.Errorf("got %+v, %v; want web-1 fetched from %s/story with the row's date", g.doc, g.err, srv.URL)
 	}
 }
 

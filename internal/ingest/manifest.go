@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
@@ -51,14 +52,28 @@ type manifest struct {
 	dir  string // folder that relative paths are relative to, as given
 	rows []manifestRow
 	keys map[string]*manifestRow
+	parsed
 }
 
+// parsed is what parsing a manifest found besides its good rows.
+type parsed struct {
+	bad     []*ManifestError // rows skipped, each with its line
+	unknown []string         // keys or columns not known, each once, in order of appearance
+	unkLine int              // the line an unknown key first appears on
+}
+
+// knownKeys are the keys of a manifest row.
+var knownKeys = []string{"path", "url", "id", "published", "title", "source"}
+
+// readManifest reads a manifest. Bad rows are kept aside in m.bad, not
+// returned as an error; the error is for a manifest that cannot be read
+// at all.
 func readManifest(file string) (*manifest, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, &ManifestError{File: file, Err: bareError(err)}
 	}
-	rows, err := parseManifest(data, isCSVManifest(file, data))
+	rows, p, err := parseManifest(data, isCSVManifest(file, data))
 	if err != nil {
 		var me *ManifestError
 		if errors.As(err, &me) {
@@ -67,11 +82,14 @@ func readManifest(file string) (*manifest, error) {
 		}
 		return nil, &ManifestError{File: file, Err: err}
 	}
+	for _, b := range p.bad {
+		b.File = file
+	}
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		return nil, &ManifestError{File: file, Err: err}
 	}
-	m := &manifest{file: file, abs: abs, dir: filepath.Dir(file), rows: rows, keys: make(map[string]*manifestRow)}
+	m := &manifest{file: file, abs: abs, dir: filepath.Dir(file), rows: rows, keys: make(map[string]*manifestRow), parsed: p}
 	for i := range m.rows {
 		r := &m.rows[i]
 		if r.URL != "" {
@@ -148,14 +166,16 @@ func isCSVManifest(file string, data []byte) bool {
 	return len(t) == 0 || t[0] != '{'
 }
 
-// parseManifest parses a JSONL or CSV manifest. Errors are *ManifestError
-// with the line set and the file left for the caller.
-func parseManifest(data []byte, isCSV bool) ([]manifestRow, error) {
+// parseManifest parses a JSONL or CSV manifest: the good rows, and the bad
+// rows and unknown keys aside. Errors, and the bad rows, are
+// *ManifestError with the line set and the file left for the caller.
+func parseManifest(data []byte, isCSV bool) ([]manifestRow, parsed, error) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	if isCSV {
 		return parseCSVManifest(data)
 	}
 	var rows []manifestRow
+	var p parsed
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64<<10), len(data)+1)
 	for line := 1; sc.Scan(); line++ {
@@ -163,26 +183,53 @@ func parseManifest(data []byte, isCSV bool) ([]manifestRow, error) {
 		if len(text) == 0 {
 			continue
 		}
-		r, err := parseManifestLine(text)
+		r, keys, err := parseManifestLine(text)
+		p.noteUnknown(keys, line)
 		if err != nil {
-			return nil, &ManifestError{Line: line, Err: err}
+			p.bad = append(p.bad, &ManifestError{Line: line, Err: err})
+			continue
 		}
 		r.Line = line
 		rows = append(rows, r)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return nil, p, err
 	}
-	return rows, nil
+	return rows, p, nil
 }
 
-// parseManifestLine parses one JSONL row and checks it.
-func parseManifestLine(line []byte) (manifestRow, error) {
-	var r manifestRow
-	if err := json.Unmarshal(line, &r); err != nil {
-		return r, fmt.Errorf("invalid JSON row: %w", err)
+// noteUnknown records the keys of a row on line that a row does not have.
+func (p *parsed) noteUnknown(keys []string, line int) {
+	for _, k := range keys {
+		if slices.Contains(knownKeys, k) || slices.Contains(p.unknown, k) {
+			continue
+		}
+		if len(p.unknown) == 0 {
+			p.unkLine = line
+		}
+		p.unknown = append(p.unknown, k)
 	}
-	return r, r.check()
+}
+
+// parseManifestLine parses one JSONL row and checks it; keys are the
+// row's keys in lower case.
+func parseManifestLine(line []byte) (r manifestRow, keys []string, err error) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(line, &obj); err != nil {
+		return r, nil, fmt.Errorf("invalid JSON row: %w", err)
+	}
+	for k := range obj {
+		keys = append(keys, strings.ToLower(k))
+	}
+	slices.Sort(keys)
+	if err := json.Unmarshal(line, &r); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return r, keys, fmt.Errorf("%q must be a string, not a JSON %s", te.Field, te.Value)
+		}
+		return r, keys, fmt.Errorf("invalid JSON row: %w", err)
+	}
+	return r, keys, r.check()
 }
 
 // check validates a row and normalises its date.
@@ -192,6 +239,13 @@ func (r *manifestRow) check() error {
 	r.ID = strings.TrimSpace(r.ID)
 	r.Title = strings.TrimSpace(r.Title)
 	r.Source = strings.TrimSpace(r.Source)
+	if isURL(r.Path) {
+		// A URL in "path" is fetched, not looked for on disk.
+		if r.URL != "" && r.URL != r.Path {
+			return fmt.Errorf("path %q is a URL and url %q another", r.Path, r.URL)
+		}
+		r.URL, r.Path = r.Path, ""
+	}
 	if r.Path == "" && r.URL == "" {
 		return errors.New(`row has neither "path" nor "url"`)
 	}
@@ -210,27 +264,31 @@ func (r *manifestRow) check() error {
 	return nil
 }
 
-func parseCSVManifest(data []byte) ([]manifestRow, error) {
+func parseCSVManifest(data []byte) ([]manifestRow, parsed, error) {
+	var p parsed
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.TrimLeadingSpace = true
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, nil
+		return nil, p, nil
 	}
 	if err != nil {
-		return nil, csvError(err)
+		return nil, p, csvError(err)
 	}
 	col := make(map[string]int)
+	var names []string
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if _, dup := col[h]; !dup {
 			col[h] = i
+			names = append(names, h)
 		}
 	}
+	p.noteUnknown(names, 1)
 	_, hasPath := col["path"]
 	_, hasURL := col["url"]
 	if !hasPath && !hasURL {
-		return nil, &ManifestError{Line: 1, Err: errors.New(`header has neither a "path" nor a "url" column`)}
+		return nil, p, &ManifestError{Line: 1, Err: errors.New(`header has neither a "path" nor a "url" column`)}
 	}
 	field := func(rec []string, name string) string {
 		if i, ok := col[name]; ok && i < len(rec) {
@@ -242,10 +300,15 @@ func parseCSVManifest(data []byte) ([]manifestRow, error) {
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return rows, nil
+			return rows, p, nil
 		}
 		if err != nil {
-			return nil, csvError(err)
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && pe.Err != csv.ErrQuote {
+				p.bad = append(p.bad, &ManifestError{Line: pe.Line, Err: pe.Err})
+				continue
+			}
+			return nil, p, csvError(err)
 		}
 		line, _ := cr.FieldPos(0)
 		r := manifestRow{
@@ -258,7 +321,8 @@ func parseCSVManifest(data []byte) ([]manifestRow, error) {
 			Line:      line,
 		}
 		if err := r.check(); err != nil {
-			return nil, &ManifestError{Line: line, Err: err}
+			p.bad = append(p.bad, &ManifestError{Line: line, Err: err})
+			continue
 		}
 		rows = append(rows, r)
 	}

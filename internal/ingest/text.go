@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -125,36 +127,133 @@ func kindOf(src input, raw []byte) kind {
 	return sniffed
 }
 
-// decodeText returns raw as UTF-8 text: UTF-16 with a BOM is converted, a
-// UTF-8 BOM is dropped and invalid bytes become U+FFFD. Binary content
-// gives ErrBinary, and nothing but white space ErrEmpty.
-func decodeText(raw []byte) (string, error) {
-	b, err := fromUTF16(raw)
-	if err != nil {
-		return "", err
+// decodeText returns raw as UTF-8 text and, when raw was not UTF-8, the
+// encoding it was read as ("UTF-16LE", "Windows-1252", ...) and why:
+//
+//   - a byte-order mark names UTF-8 or UTF-16; a UTF-8 BOM is dropped and
+//     invalid bytes after it become U+FFFD;
+//   - UTF-16 without a mark shows as NUL bytes in every other position;
+//   - valid UTF-8 is UTF-8, and so is text whose valid multi-byte
+//     sequences outnumber its invalid bytes (a damaged UTF-8 file), with
+//     the invalid bytes made U+FFFD;
+//   - anything else is a legacy 8-bit encoding: Windows-1252 when it uses
+//     the bytes 0x80–0x9F, which hold its curly quotes and dashes and are
+//     control characters in ISO-8859-1 (Latin-1); ISO-8859-1 otherwise.
+//
+// Binary content gives ErrBinary, and nothing but white space ErrEmpty.
+func decodeText(raw []byte) (text, assumed string, err error) {
+	var enc encoding.Encoding
+	switch {
+	case bytes.HasPrefix(raw, utf8BOM):
+		raw = raw[len(utf8BOM):]
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
+		enc, assumed = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "UTF-16LE (byte-order mark)"
+	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		enc, assumed = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), "UTF-16BE (byte-order mark)"
+	default:
+		if e := utf16Order(raw); e != "" {
+			order := unicode.LittleEndian
+			if e == "UTF-16BE" {
+				order = unicode.BigEndian
+			}
+			enc, assumed = unicode.UTF16(order, unicode.IgnoreBOM), e+" (no byte-order mark)"
+		} else if !mostlyUTF8(raw) {
+			if highShare(raw) > 0.3 {
+				// Prose in Latin-1 or Windows-1252 is mostly ASCII.
+				return "", "", fmt.Errorf("%w: not UTF-8, UTF-16, Latin-1 or Windows-1252 text", ErrBinary)
+			}
+			enc, assumed = charmap.ISO8859_1, "ISO-8859-1 (Latin-1; not valid UTF-8)"
+			if usesC1(raw) {
+				enc, assumed = charmap.Windows1252, "Windows-1252 (not valid UTF-8)"
+			}
+		}
 	}
-	b = bytes.TrimPrefix(b, utf8BOM)
-	if isBinary(b) {
-		return "", ErrBinary
+	if enc != nil {
+		if raw, err = enc.NewDecoder().Bytes(raw); err != nil {
+			return "", "", fmt.Errorf("decode %s: %w", assumed, err)
+		}
 	}
-	s := strings.ToValidUTF8(string(b), "\uFFFD")
-	if strings.TrimSpace(s) == "" {
-		return "", ErrEmpty
+	if isBinary(raw) {
+		return "", "", ErrBinary
 	}
-	return s, nil
+	text = strings.ToValidUTF8(string(raw), "\uFFFD")
+	if strings.TrimSpace(text) == "" {
+		return "", "", ErrEmpty
+	}
+	return text, assumed, nil
 }
 
-// fromUTF16 converts UTF-16 with a byte-order mark to UTF-8 and leaves
-// anything else alone.
-func fromUTF16(raw []byte) ([]byte, error) {
-	if len(raw) < 2 || !(raw[0] == 0xFE && raw[1] == 0xFF || raw[0] == 0xFF && raw[1] == 0xFE) {
-		return raw, nil
+// utf16Order says whether b looks like UTF-16 without a byte-order mark:
+// "UTF-16LE" when most odd bytes of its start are NUL and few even ones
+// (Latin letters are one byte and a NUL), "UTF-16BE" the other way round,
+// else "".
+func utf16Order(b []byte) string {
+	sample := b[:min(len(b), 4<<10)&^1]
+	if len(sample) < 4 {
+		return ""
 	}
-	out, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(raw)
-	if err != nil {
-		return nil, fmt.Errorf("decode UTF-16: %w", err)
+	var even, odd int
+	for i := 0; i < len(sample); i += 2 {
+		if sample[i] == 0 {
+			even++
+		}
+		if sample[i+1] == 0 {
+			odd++
+		}
 	}
-	return out, nil
+	pairs := len(sample) / 2
+	switch {
+	case odd*10 > pairs*4 && even*20 < pairs:
+		return "UTF-16LE"
+	case even*10 > pairs*4 && odd*20 < pairs:
+		return "UTF-16BE"
+	}
+	return ""
+}
+
+// mostlyUTF8 reports whether b is UTF-8: valid, or with more valid
+// multi-byte sequences than invalid bytes.
+func mostlyUTF8(b []byte) bool {
+	if utf8.Valid(b) {
+		return true
+	}
+	multi, bad := 0, 0
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			multi++
+		}
+		b = b[n:]
+	}
+	return multi > bad
+}
+
+// highShare is the share of bytes from 0x80 up in the start of b.
+func highShare(b []byte) float64 {
+	sample := b[:min(len(b), 8<<10)]
+	if len(sample) == 0 {
+		return 0
+	}
+	n := 0
+	for _, c := range sample {
+		if c >= 0x80 {
+			n++
+		}
+	}
+	return float64(n) / float64(len(sample))
+}
+
+// usesC1 reports whether b holds a byte from 0x80 to 0x9F.
+func usesC1(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 && c <= 0x9F {
+			return true
+		}
+	}
+	return false
 }
 
 // isBinary reports whether b looks like something other than text: a NUL

@@ -16,7 +16,7 @@ import (
 var defaultData embed.FS
 
 // Default parses the embedded dictionaries (data/*.txt, in name order:
-// agents, countries, orgs, people) into a new Lexicon. Each call parses
+// agents, countries, orgs-*.txt, orgs, people) into a new Lexicon. Each call parses
 // afresh, so callers may change the result. An error means the embedded
 // data is broken, which tests guard against.
 func Default() (*Lexicon, error) {

@@ -8,7 +8,6 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/actors"
@@ -59,13 +58,64 @@ func New(r *actors.Resolver, parser Parser, c *coder.Coder) *Pipeline {
 	return &Pipeline{stages: append(stages, code{c})}
 }
 
+// windowBytes is the most text the meaning stages hold at once. A longer
+// document is cleaned and split whole, then tokenized, parsed and coded a
+// window of whole paragraphs at a time (its protagonists and running dates
+// found per window, as for separate files), and each window's tokens are
+// dropped once its events are out: memory stays bounded whatever the
+// document's size. News articles are far shorter and are coded whole.
+const windowBytes = 256 << 10
+
 // Process runs every stage on d and returns its events.
 func (p *Pipeline) Process(ctx context.Context, d *doc.Document) ([]doc.Event, error) {
-	a, err := p.analyse(ctx, d)
-	if err != nil {
+	if len(d.Body) <= windowBytes {
+		a, err := p.analyse(ctx, d)
+		if err != nil {
+			return nil, err
+		}
+		return a.Events, nil
+	}
+	if err := p.stages[0].Process(ctx, &Analysis{Doc: d}); err != nil {
 		return nil, err
 	}
-	return a.Events, nil
+	var events []doc.Event
+	for _, w := range windows(d.Sentences, windowBytes) {
+		part := *d
+		part.Sentences = d.Sentences[w[0]:w[1]]
+		a := &Analysis{Doc: &part}
+		for _, s := range p.stages[1:] {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			if err := s.Process(ctx, a); err != nil {
+				return nil, err
+			}
+		}
+		events = append(events, a.Events...)
+		for i := w[0]; i < w[1]; i++ {
+			d.Sentences[i].Tokens, d.Sentences[i].Parsed = nil, false
+		}
+	}
+	return events, nil
+}
+
+// windows cuts sentences into runs of whole paragraphs holding about size
+// bytes of text each; a paragraph four times that size is cut between
+// sentences.
+func windows(ss []doc.Sentence, size int) [][2]int {
+	var out [][2]int
+	from := 0
+	for i := 1; i < len(ss); i++ {
+		span := ss[i].Start - ss[from].Start
+		if span >= size && ss[i].Paragraph != ss[i-1].Paragraph || span >= 4*size {
+			out = append(out, [2]int{from, i})
+			from = i
+		}
+	}
+	if len(ss) > 0 {
+		out = append(out, [2]int{from, len(ss)})
+	}
+	return out
 }
 
 func (p *Pipeline) analyse(ctx context.Context, d *doc.Document) (*Analysis, error) {
@@ -156,10 +206,6 @@ func (c code) Process(_ context.Context, a *Analysis) error {
 	return nil
 }
 
-// wireDateline matches a news agency dateline at the start of a
-// paragraph: a city in capitals, an optional date, and a dash.
-var wireDateline = regexp.MustCompile(`^[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([A-Za-z ]+\))? [—–-]+ `)
-
 // Prepare cleans d.Body into d.Text and d.Paragraphs, fills a missing
 // publication date from a dateline in the text, and splits the paragraphs
 // into sentences. Sentences of headings, link lists and datelines are kept
@@ -183,10 +229,10 @@ func Split(text string, paras []doc.Paragraph) []doc.Sentence {
 			start, end := p.Start+sp.Start, p.Start+sp.End
 			// "PARIS, May 17, 2014 — Nigeria and ...": a wire dateline
 			// that opens a paragraph is a sentence of its own, not coded.
-			if loc := wireDateline.FindStringIndex(text[start:end]); k == 0 && loc != nil && loc[1] < end-start {
-				line := strings.TrimRight(text[start:start+loc[1]], " ")
+			if n, ok := clean.WireDateline(text[start:end]); k == 0 && ok && n < end-start {
+				line := strings.TrimRight(text[start:start+n], " ")
 				out = append(out, doc.Sentence{Index: len(out), Start: start, End: start + len(line), Text: line, Paragraph: pi})
-				start += loc[1]
+				start += n
 			}
 			out = append(out, doc.Sentence{
 				Index:     len(out),

@@ -124,7 +124,7 @@ func (s *Store) tallies(ctx context.Context, f store.Filter) ([]store.Tally, err
 // at most (a month's events are all on one side of such a bound, as the
 // events' own dates are).
 func monthsSQL(f store.Filter) (where []string, args []any, ok bool) {
-	if f.Root != "" || f.Code != "" || f.PLOVER != "" || f.Modality != "" || f.Doc != "" || f.Text != "" || f.ID != "" ||
+	if f.Root != "" || f.Code != "" || f.PLOVER != "" || f.Modality != "" || f.Doc != "" || f.Text != "" || f.ID != "" || f.Cluster != "" ||
 		len(f.Since) > 7 || len(f.Until) > 7 || f.Both {
 		return nil, nil, false
 	}

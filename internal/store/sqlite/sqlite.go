@@ -99,6 +99,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	if err := s.clusterStale(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
 	return s, nil
 }
 
@@ -193,15 +197,18 @@ func (s *Store) migrate(ctx context.Context) error {
 	)`); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
-	var newest sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&newest); err != nil {
+	applied, newest, err := s.appliedMigrations(ctx)
+	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if known := ms[len(ms)-1].version; newest.Valid && int(newest.Int64) > known {
-		return fmt.Errorf("database schema version %d is newer than this dyad knows (%d)", newest.Int64, known)
+	if known := ms[len(ms)-1].version; newest > known {
+		return fmt.Errorf("database schema version %d is newer than this dyad knows (%d)", newest, known)
 	}
+	// Every migration not yet applied, not only those above the newest:
+	// branches developed side by side add numbers out of order (a file may
+	// have 0006 before 0004 exists).
 	for _, m := range ms {
-		if newest.Valid && m.version <= int(newest.Int64) {
+		if applied[m.version] {
 			continue
 		}
 		if err := s.apply(ctx, m); err != nil {
@@ -209,6 +216,25 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// appliedMigrations returns the versions recorded in schema_migrations
+// and the newest of them (0 for none).
+func (s *Store) appliedMigrations(ctx context.Context) (map[int]bool, int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	applied, newest := map[int]bool{}, 0
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, 0, err
+		}
+		applied[v], newest = true, max(newest, v)
+	}
+	return applied, newest, rows.Err()
 }
 
 func (s *Store) apply(ctx context.Context, m migration) error {
@@ -266,6 +292,9 @@ func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.E
 	}
 	if !added {
 		return false, nil
+	}
+	if err := recluster(ctx, tx, seedsOf(events), false); err != nil {
+		return false, fmt.Errorf("put document %s: %w", d.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("put document %s: commit: %w", d.ID, err)
@@ -341,8 +370,8 @@ func putContent(ctx context.Context, tx *sql.Tx, docPK int64, d *doc.Document, e
 		source_actor, source_text, source_role, source_key,
 		target_actor, target_text, target_role, target_key,
 		cameo, root, plover, goldstein, quad, trigger_text, date, date_precision,
-		location, quantities, modality, tables, confidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		location, quantities, modality, tables, confidence, magnitudes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return fmt.Errorf("prepare event insert: %w", err)
 	}
@@ -356,7 +385,7 @@ func putContent(ctx context.Context, tx *sql.Tx, docPK int64, d *doc.Document, e
 		if err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
-		var sentence, tgtText, tgtRole, tgtKey, location, quantities any
+		var sentence, tgtText, tgtRole, tgtKey, location, quantities, magnitudes any
 		var tgtID any
 		if text, ok := sentences[e.SentenceIndex]; !ok || text != e.Sentence {
 			sentence = e.Sentence // not the document's sentence: keep our own copy
@@ -382,12 +411,19 @@ func putContent(ctx context.Context, tx *sql.Tx, docPK int64, d *doc.Document, e
 			}
 			quantities = string(b)
 		}
+		if e.Magnitudes != nil {
+			b, err := json.Marshal(e.Magnitudes)
+			if err != nil {
+				return fmt.Errorf("event %s: magnitudes: %w", e.ID, err)
+			}
+			magnitudes = string(b)
+		}
 		_, err = ins.ExecContext(ctx,
 			e.ID, docPK, e.DocDate, e.SentenceIndex, sentence, e.Span[0], e.Span[1],
 			srcID, e.Source.Text, e.Source.Role, store.ActorKey(e.Source),
 			tgtID, tgtText, tgtRole, tgtKey,
 			e.CAMEO, e.Root, e.PLOVER, e.Goldstein, e.Quad, e.Trigger, e.Date, e.DatePrecision,
-			location, quantities, e.Modality, e.Tables, confidence(e.Confidence))
+			location, quantities, e.Modality, e.Tables, confidence(e.Confidence), magnitudes)
 		if err != nil {
 			if isUnique(err) {
 				return fmt.Errorf("event %s: id already stored: %w", e.ID, store.ErrConflict)
@@ -461,15 +497,36 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	q := `SELECT d.id, e.id, e.doc_date, COALESCE(e.sentence, s.text, ''), e.sentence_index, e.span_start, e.span_end,
+	return queryEvents(ctx, cachedQuerier{s}, where, args, f.Limit, s.pageByDocuments(ctx, f))
+}
+
+// cachedQuerier queries the store's database through its prepared
+// statements (queryCached).
+type cachedQuerier struct{ s *Store }
+
+func (c cachedQuerier) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return c.s.queryCached(ctx, q, args...)
+}
+
+// querier is what queryEvents needs of a database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// queryEvents returns the events that meet every condition of where (over
+// events e, documents d and actors sa and ta), in the order of Events, at
+// most limit of them when limit > 0. byDocs walks the documents in their
+// order and each one's events (pageByDocuments says when that is faster).
+func queryEvents(ctx context.Context, db querier, where []string, args []any, limit int, byDocs bool) ([]doc.Event, error) {
+	q := `SELECT d.id, e.id, e.doc_date, COALESCE(d.date_from, ''), COALESCE(e.sentence, s.text, ''), e.sentence_index, e.span_start, e.span_end,
 		sa.code, sa.country, sa.name, e.source_text, e.source_role,
 		ta.code, ta.country, ta.name, e.target_text, e.target_role,
 		e.cameo, e.root, e.plover, e.goldstein, e.quad, e.trigger_text, e.date, e.date_precision,
-		e.location, e.quantities, e.modality, e.tables, e.confidence,
-		d.source, d.origin, d.coding
+		e.location, e.quantities, e.modality, e.tables, e.confidence, e.magnitudes,
+		d.source, d.origin, d.coding, COALESCE(e.cluster, '')
 	FROM events e
 	JOIN documents d ON d.pk = e.doc`
-	if s.pageByDocuments(ctx, f) {
+	if byDocs {
 		q = strings.Replace(q, "FROM events e\n\tJOIN documents d ON d.pk = e.doc", "FROM documents d\n\tCROSS JOIN events e ON e.doc = d.pk", 1)
 	}
 	q += `
@@ -483,11 +540,11 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 	// of their id index and each one's events in the order of theirs, so a
 	// page of events is read without sorting every event.
 	q += "\nORDER BY d.id, d.pk, e.sentence_index, e.pk"
-	if f.Limit > 0 {
+	if limit > 0 {
 		q += "\nLIMIT ?"
-		args = append(args, f.Limit)
+		args = append(args, limit)
 	}
-	rows, err := s.queryCached(ctx, q, args...)
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
@@ -497,16 +554,16 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 		var (
 			e                                    doc.Event
 			tCode, tCountry, tName, tText, tRole sql.NullString
-			location, quantities                 sql.NullString
+			location, quantities, magnitudes     sql.NullString
 			conf                                 sql.NullFloat64
 			origin                               string
 		)
-		if err := rows.Scan(&e.Doc, &e.ID, &e.DocDate, &e.Sentence, &e.SentenceIndex, &e.Span[0], &e.Span[1],
+		if err := rows.Scan(&e.Doc, &e.ID, &e.DocDate, &e.DocDateFrom, &e.Sentence, &e.SentenceIndex, &e.Span[0], &e.Span[1],
 			&e.Source.Code, &e.Source.Country, &e.Source.Name, &e.Source.Text, &e.Source.Role,
 			&tCode, &tCountry, &tName, &tText, &tRole,
 			&e.CAMEO, &e.Root, &e.PLOVER, &e.Goldstein, &e.Quad, &e.Trigger, &e.Date, &e.DatePrecision,
-			&location, &quantities, &e.Modality, &e.Tables, &conf,
-			&e.Outlet, &origin, &e.Coding); err != nil {
+			&location, &quantities, &e.Modality, &e.Tables, &conf, &magnitudes,
+			&e.Outlet, &origin, &e.Coding, &e.Cluster); err != nil {
 			return nil, fmt.Errorf("events: scan: %w", err)
 		}
 		if store.IsURL(origin) {
@@ -528,6 +585,11 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 			}
 			if e.Quantities == nil {
 				e.Quantities = []doc.Quantity{}
+			}
+		}
+		if magnitudes.Valid {
+			if err := json.Unmarshal([]byte(magnitudes.String), &e.Magnitudes); err != nil {
+				return nil, fmt.Errorf("events: event %s: magnitudes: %w", e.ID, err)
 			}
 		}
 		out = append(out, e)
@@ -622,6 +684,9 @@ func filterSQL(f store.Filter) (where []string, args []any, err error) {
 			`(d.id, d.pk, e.sentence_index, e.pk) > (SELECT ad.id, a.doc, a.sentence_index, a.pk
 			FROM events a JOIN documents ad ON ad.pk = a.doc WHERE a.id = ?)`)
 		args = append(args, f.After, f.After)
+	}
+	if f.Cluster != "" {
+		where, args = append(where, "e.cluster = ?"), append(args, f.Cluster)
 	}
 	return where, args, nil
 }
