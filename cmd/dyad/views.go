@@ -18,6 +18,7 @@ import (
 	"github.com/dyad-events/dyad/internal/aggregate"
 	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/filter"
 	"github.com/dyad-events/dyad/internal/store"
 )
 
@@ -142,8 +143,8 @@ func countFlag(fs *flag.FlagSet) *string {
 // countedEvents reads the events cfg selects and keeps those that count
 // under the convention how (aggregate.Reduce).
 func countedEvents(ctx context.Context, cfg *config, how string) ([]doc.Event, error) {
-	if !slices.Contains(aggregate.CountWays, how) {
-		return nil, usagef("--count %q: want clusters, events or daily%s", how, didYouMean(how, aggregate.CountWays))
+	if err := filter.CheckCount(how, "--"); err != nil {
+		return nil, usagef("%v", err)
 	}
 	evs, err := storedEvents(ctx, cfg)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/aggregate"
 	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/lexicon"
@@ -88,6 +89,15 @@ func Check(f store.Filter, prefix string) error {
 		return usagef("--limit %d: want 0 (no limit) or more", f.Limit)
 	}
 	return nil
+}
+
+// CheckCount checks a way of counting events (aggregate.Reduce) given to
+// prefix+"count": --count on the command line, count in the API.
+func CheckCount(how, prefix string) error {
+	if slices.Contains(aggregate.CountWays, how) {
+		return nil
+	}
+	return fmt.Errorf("%scount %q: want clusters, events or daily%s", prefix, how, DidYouMean(how, aggregate.CountWays))
 }
 
 // oneSide adds to a --dyad error the flags for one side when the value

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -34,7 +35,7 @@ const (
 
 // filterParams are the query parameters of an event filter, the flags of
 // "dyad events" without their dashes.
-var filterParams = []string{"dyad", "both", "source", "target", "code", "root", "quad", "plover", "modality", "doc", "since", "until", "q"}
+var filterParams = []string{"dyad", "both", "source", "target", "code", "root", "quad", "plover", "modality", "doc", "cluster", "since", "until", "q"}
 
 // parseFilter reads an event filter from query parameters and checks it
 // as the command line does (filter.Check).
@@ -42,7 +43,7 @@ func parseFilter(q url.Values) (store.Filter, error) {
 	f := store.Filter{
 		Dyad: q.Get("dyad"), Source: q.Get("source"), Target: q.Get("target"),
 		Code: q.Get("code"), Root: q.Get("root"), PLOVER: q.Get("plover"), Modality: q.Get("modality"),
-		Doc: q.Get("doc"), Since: q.Get("since"), Until: q.Get("until"), Text: q.Get("q"),
+		Doc: q.Get("doc"), Cluster: q.Get("cluster"), Since: q.Get("since"), Until: q.Get("until"), Text: q.Get("q"),
 	}
 	if v := q.Get("both"); v != "" {
 		b, err := strconv.ParseBool(v)
@@ -62,6 +63,26 @@ func parseFilter(q url.Values) (store.Filter, error) {
 		return f, fmt.Errorf("%w: %w", err, store.ErrInvalid)
 	}
 	return f, nil
+}
+
+// countParam reads count, what series and rankings count
+// (aggregate.Reduce): clusters by default, as "dyad series" and "dyad top".
+func countParam(q url.Values) (string, error) {
+	how := cmp.Or(q.Get("count"), aggregate.CountClusters)
+	if err := filter.CheckCount(how, ""); err != nil {
+		return how, fmt.Errorf("%w: %w", err, store.ErrInvalid)
+	}
+	return how, nil
+}
+
+// counted reads the events f selects and keeps those that count under
+// how, as "dyad series" and "dyad top" do.
+func (s *Server) counted(ctx context.Context, f store.Filter, how string) ([]doc.Event, error) {
+	evs, err := s.st.Events(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return aggregate.Reduce(evs, how)
 }
 
 // pageLimit reads limit: defaultLimit when absent, at most maxLimit.
@@ -177,20 +198,16 @@ func buckets(ps []aggregate.Period) []bucket {
 // query: interval, direction (both, ab or ba) and the other filters.
 func (s *Server) series(r *http.Request) (seriesResult, store.Filter, error) {
 	q := r.URL.Query()
-	res := seriesResult{Interval: q.Get("interval"), Direction: q.Get("direction"), Count: q.Get("count")}
+	res := seriesResult{Interval: q.Get("interval"), Direction: q.Get("direction")}
 	if res.Interval == "" {
 		res.Interval = "month"
 	}
 	if !slices.Contains(aggregate.Intervals, res.Interval) {
 		return res, store.Filter{}, fmt.Errorf("interval %q: want month, quarter or year%s: %w", res.Interval, filter.DidYouMean(res.Interval, aggregate.Intervals), store.ErrInvalid)
 	}
-	// count is the seam for what a series counts: events today; clusters
-	// and daily counts come with aggregate's --count (branch clusters).
-	if res.Count == "" {
-		res.Count = "events"
-	}
-	if res.Count != "events" {
-		return res, store.Filter{}, fmt.Errorf("count %q: want events: %w", res.Count, store.ErrInvalid)
+	var err error
+	if res.Count, err = countParam(q); err != nil {
+		return res, store.Filter{}, err
 	}
 	a, b := strings.ToUpper(r.PathValue("a")), strings.ToUpper(r.PathValue("b"))
 	switch res.Direction {
@@ -212,11 +229,20 @@ func (s *Server) series(r *http.Request) (seriesResult, store.Filter, error) {
 	if err != nil {
 		return res, f, err
 	}
-	tallies, err := s.st.Tallies(r.Context(), f)
+	// The store's tallies count every event: they answer count=events
+	// without reading the events; the other counts read them.
+	var evs []doc.Event
+	if res.Count == aggregate.CountEvents {
+		var tallies []store.Tally
+		tallies, err = s.st.Tallies(r.Context(), f)
+		evs = tallyEvents(tallies)
+	} else {
+		evs, err = s.counted(r.Context(), f, res.Count)
+	}
 	if err != nil {
 		return res, f, err
 	}
-	res.Periods, res.Unplaced, err = aggregate.Series(tallyEvents(tallies), res.Interval)
+	res.Periods, res.Unplaced, err = aggregate.Series(evs, res.Interval)
 	res.Buckets = buckets(res.Periods)
 	return res, f, err
 }
@@ -257,8 +283,9 @@ func (s *Server) apiSeries(w http.ResponseWriter, r *http.Request) error {
 // topResult ranks the actors, dyads or codes of the events a filter
 // selects.
 type topResult struct {
-	Kind string            `json:"kind"`
-	Rows []aggregate.Count `json:"rows"`
+	Kind  string            `json:"kind"`
+	Count string            `json:"count"`
+	Rows  []aggregate.Count `json:"rows"`
 }
 
 func (s *Server) top(r *http.Request, kind string) (topResult, error) {
@@ -273,33 +300,37 @@ func (s *Server) top(r *http.Request, kind string) (topResult, error) {
 			return topResult{}, fmt.Errorf("n %q: want a number from 1 to %d: %w", v, maxLimit, store.ErrInvalid)
 		}
 	}
+	how, err := countParam(q)
+	if err != nil {
+		return topResult{}, err
+	}
 	f, err := parseFilter(q)
 	if err != nil {
 		return topResult{}, err
 	}
-	var rows []aggregate.Count
-	if kind == "dyads" {
-		rows, err = s.topDyads(r, f, n)
-	} else {
-		var evs []doc.Event
-		if evs, err = s.st.Events(r.Context(), f); err == nil {
-			rows, err = aggregate.Top(evs, kind, n)
-		}
-	}
+	rows, err := s.rank(r.Context(), f, kind, how, n)
 	if rows == nil {
 		rows = []aggregate.Count{}
 	}
-	return topResult{Kind: kind, Rows: rows}, err
+	return topResult{Kind: kind, Count: how, Rows: rows}, err
 }
 
-// topDyads ranks the dyads of f's events from the store's dyad tallies,
-// as aggregate.Top ranks them from the events.
-func (s *Server) topDyads(r *http.Request, f store.Filter, n int) ([]aggregate.Count, error) {
-	tallies, err := s.st.DyadTallies(r.Context(), f)
+// rank ranks the actors, dyads or codes of f's events counted as how, as
+// aggregate.Top does; dyads counted as events come from the store's dyad
+// tallies, which count every event, without reading the events.
+func (s *Server) rank(ctx context.Context, f store.Filter, kind, how string, n int) ([]aggregate.Count, error) {
+	if kind == "dyads" && how == aggregate.CountEvents {
+		tallies, err := s.st.DyadTallies(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return aggregate.TopDyads(tallies, n), nil
+	}
+	evs, err := s.counted(ctx, f, how)
 	if err != nil {
 		return nil, err
 	}
-	return aggregate.TopDyads(tallies, n), nil
+	return aggregate.Top(evs, kind, n)
 }
 
 func (s *Server) apiTop(w http.ResponseWriter, r *http.Request) error {

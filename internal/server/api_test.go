@@ -23,8 +23,9 @@ import (
 	"github.com/dyad-events/dyad/internal/store"
 )
 
-// TestSeriesMatchesSQL: the RUS-CHN monthly series for 2012-06 is what a
-// direct SQL count over the file says, by quad class, in each direction.
+// TestSeriesMatchesSQL: the RUS-CHN monthly series of every event record
+// (count=events, from the store's tallies) for 2012-06 is what a direct
+// SQL count over the file says, by quad class, in each direction.
 func TestSeriesMatchesSQL(t *testing.T) {
 	st, path := seedStore(t)
 	ts := newTestServer(t, st, Config{})
@@ -55,7 +56,7 @@ func TestSeriesMatchesSQL(t *testing.T) {
 			t.Fatalf("the seeds hold %d RUS-CHN events in 2012-06; the test wants a real month", want.Events)
 		}
 		var res seriesResult
-		getJSON(t, ts.URL+"/api/dyads/RUS/CHN/series?interval=month&direction="+tt.direction, &res)
+		getJSON(t, ts.URL+"/api/dyads/RUS/CHN/series?count=events&interval=month&direction="+tt.direction, &res)
 		i := slices.IndexFunc(res.Buckets, func(b bucket) bool { return b.Period == "2012-06" })
 		if i < 0 {
 			t.Fatalf("%s: no 2012-06 in %+v", tt.direction, res.Buckets)
@@ -153,7 +154,9 @@ func TestBadFilter(t *testing.T) {
 		"/api/events?quad=x":                    `quad "x": want 1, 2, 3 or 4`,
 		"/api/events?limit=0":                   `limit "0"`,
 		"/api/dyads/RUS/CHN/series?interval=wk": `interval "wk": want month, quarter or year`,
-		"/api/dyads/RUS/CHN/series?count=x":     `count "x": want events`,
+		"/api/dyads/RUS/CHN/series?count=x":     `count "x": want clusters, events or daily`,
+		"/api/top/codes?count=cluster":          `count "cluster": want clusters, events or daily; did you mean clusters?`,
+		"/api/events?cluster=42":                `cluster "42": want a cluster id, c and 16 hex digits`,
 		"/api/top/actor":                        `did you mean actors?`,
 		"/api/export?format=xml":                `format "xml"`,
 	} {
@@ -314,12 +317,15 @@ func TestExportPages(t *testing.T) {
 	}
 }
 
-// TestSeriesIsDyadSeries: the API's series, counted from the store's
-// tallies, is aggregate.Series over the events, as "dyad series" prints
-// it, for every interval, direction and some filters.
+// TestSeriesIsDyadSeries: the API's series is aggregate.Series over the
+// events aggregate.Reduce keeps, as "dyad series" prints it, for every
+// way of counting (count=events from the store's tallies, the others and
+// the default, clusters, from the events), interval, direction and some
+// filters.
 func TestSeriesIsDyadSeries(t *testing.T) {
 	st, _ := seedStore(t)
 	ts := newTestServer(t, st, Config{})
+	fewer := false
 	for _, tt := range []struct {
 		path string
 		f    store.Filter
@@ -337,20 +343,36 @@ func TestSeriesIsDyadSeries(t *testing.T) {
 		}
 		q, _ := url.Parse(tt.path)
 		interval := cmp.Or(q.Query().Get("interval"), "month")
-		want, unplaced, err := aggregate.Series(evs, interval)
-		if err != nil {
-			t.Fatal(err)
+		for _, how := range append(aggregate.CountWays, "") {
+			kept, err := aggregate.Reduce(evs, how)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fewer = fewer || len(kept) < len(evs)
+			want, unplaced, err := aggregate.Series(kept, interval)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := tt.path
+			if how != "" {
+				path += "&count=" + how
+			}
+			var got seriesResult
+			getJSON(t, ts.URL+path, &got)
+			if !slices.Equal(got.Buckets, buckets(want)) || got.Unplaced != unplaced || got.Count != cmp.Or(how, aggregate.CountClusters) {
+				t.Errorf("%s: count %s:\n got %+v (%d unplaced)\nwant %+v (%d unplaced)", path, got.Count, got.Buckets, got.Unplaced, want, unplaced)
+			}
 		}
-		var got seriesResult
-		getJSON(t, ts.URL+tt.path, &got)
-		if !slices.Equal(got.Buckets, buckets(want)) || got.Unplaced != unplaced {
-			t.Errorf("%s:\n got %+v (%d unplaced)\nwant %+v (%d unplaced)", tt.path, got.Buckets, got.Unplaced, want, unplaced)
-		}
+	}
+	if !fewer {
+		t.Error("no filter has events that clusters or daily counts count once; the test wants repeated reports")
 	}
 }
 
-// TestTopDyadsIsDyadTop: the dyads the API ranks from the store's tallies
-// are those aggregate.Top ranks from the events, as "dyad top dyads".
+// TestTopDyadsIsDyadTop: the actors, dyads and codes the API ranks are
+// those aggregate.Top ranks from the events aggregate.Reduce keeps, as
+// "dyad top" with the same --count: dyads counted as events come from the
+// store's tallies, the rest from the events.
 func TestTopDyadsIsDyadTop(t *testing.T) {
 	st, _ := seedStore(t)
 	ts := newTestServer(t, st, Config{})
@@ -365,14 +387,26 @@ func TestTopDyadsIsDyadTop(t *testing.T) {
 			t.Fatal(err)
 		}
 		n, _ := strconv.Atoi(qv.Get("n"))
-		want, err := aggregate.Top(evs, "dyads", n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got topResult
-		getJSON(t, ts.URL+"/api/top/dyads?"+q, &got)
-		if len(want) == 0 || !slices.Equal(got.Rows, want) {
-			t.Errorf("%s:\n got %+v\nwant %+v", q, got.Rows, want)
+		for _, kind := range aggregate.Kinds {
+			for _, how := range append(aggregate.CountWays, "") {
+				kept, err := aggregate.Reduce(evs, how)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := aggregate.Top(kept, kind, n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				path := "/api/top/" + kind + "?" + q
+				if how != "" {
+					path += "&count=" + how
+				}
+				var got topResult
+				getJSON(t, ts.URL+path, &got)
+				if len(want) == 0 || !slices.Equal(got.Rows, want) || got.Count != cmp.Or(how, aggregate.CountClusters) {
+					t.Errorf("%s: count %s:\n got %+v\nwant %+v", path, got.Count, got.Rows, want)
+				}
+			}
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +18,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"github.com/dyad-events/dyad/internal/doc"
 )
 
 // screenshotDir is where the browser test saves what it saw; git ignores it.
@@ -198,24 +201,29 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("want a RUS-CHN event and events of the hostile article; got %d and %d", len(evs.Events), len(hostileDoc.EventList))
 	}
 	normal, bad := evs.Events[0], hostileDoc.EventList[0]
+	reported, other := reportedTwice(t, srv.URL)
 	pages := []struct {
 		name, path string
 		charts     bool
 		mark       string // the sentence the page must highlight
+		link       string // a link the page must hold
 	}{
 		{"overview", "/", true, ""},
 		{"dyads", "/dyads", false, ""},
-		{"dyad", "/dyads/RUS/CHN", true, ""},
-		{"dyad-quarter-ab", "/dyads/RUS/CHN?interval=quarter&direction=ab", true, ""},
-		{"events", "/events?dyad=RUS-CHN&both=true", false, ""},
-		{"event", "/events/" + normal.ID, false, normal.Sentence},
-		{"event-hostile", "/events/" + bad.ID, false, bad.Sentence},
-		{"documents", "/documents", false, ""},
-		{"document", "/documents/" + url.PathEscape(normal.Doc), false, ""},
-		{"document-hostile", "/documents/" + srv.hostileHash, false, ""},
-		{"network", "/network", true, ""},
-		{"search", "/search?q=Putin", false, ""},
-		{"search-hostile", "/search?q=script+pwned", false, ""},
+		{"dyad", "/dyads/RUS/CHN", true, "", "/brief/RUS-CHN"},
+		{"dyad-quarter-ab", "/dyads/RUS/CHN?interval=quarter&direction=ab", true, "", ""},
+		{"dyad-events", "/dyads/RUS/CHN?count=events", true, "", ""},
+		{"events", "/events?dyad=RUS-CHN&both=true", false, "", ""},
+		{"event", "/events/" + normal.ID, false, normal.Sentence, ""},
+		{"event-cluster", "/events/" + reported.ID, false, reported.Sentence, "/events/" + other.ID},
+		{"event-hostile", "/events/" + bad.ID, false, bad.Sentence, ""},
+		{"documents", "/documents", false, "", ""},
+		{"document", "/documents/" + url.PathEscape(normal.Doc), false, "", ""},
+		{"document-hostile", "/documents/" + srv.hostileHash, false, "", ""},
+		{"network", "/network", true, "", ""},
+		{"search", "/search?q=Putin", false, "", ""},
+		{"search-hostile", "/search?q=script+pwned", false, "", ""},
+		{"brief", "/brief/RUS-CHN", true, "", "/documents/"},
 	}
 	for _, p := range pages {
 		err := chromedp.Do(ctx,
@@ -258,6 +266,12 @@ func TestBrowser(t *testing.T) {
 		}
 		if p.mark != "" && (got.Mark != strings.TrimSpace(p.mark) || got.MarkBG == "" || got.MarkBG == "rgba(0, 0, 0, 0)") {
 			t.Errorf("%s: highlighted %q (background %s), want the event's sentence %q highlighted", p.path, got.Mark, got.MarkBG, p.mark)
+		}
+		if p.link != "" {
+			found, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`[...document.querySelectorAll("a")].some(a => (a.getAttribute("href") || "").startsWith(`+strconv.Quote(p.link)+`))`))
+			if err != nil || !found {
+				t.Errorf("%s: no link to %s (%v)", p.path, p.link, err)
+			}
 		}
 		if strings.Contains(p.path, "hostile") || p.name == "search-hostile" {
 			// The attack shows as text, escaped, where the article is shown.
@@ -355,4 +369,23 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 	for _, e := range consoleErrors() {
 		t.Error(e)
 	}
+}
+
+// reportedTwice returns an event whose cluster another document reports,
+// and that other report.
+func reportedTwice(t *testing.T, base string) (doc.Event, doc.Event) {
+	t.Helper()
+	var all eventPage
+	getJSON(t, base+"/api/events?limit=1000", &all)
+	first := map[string]doc.Event{}
+	for _, e := range all.Events {
+		if f, ok := first[e.Cluster]; ok && f.Doc != e.Doc {
+			return f, e
+		}
+		if _, ok := first[e.Cluster]; !ok && e.Cluster != "" {
+			first[e.Cluster] = e
+		}
+	}
+	t.Fatal("no cluster of the demo store is reported by two documents")
+	return doc.Event{}, doc.Event{}
 }

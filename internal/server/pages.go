@@ -1,19 +1,24 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/aggregate"
+	"github.com/dyad-events/dyad/internal/brief"
 	"github.com/dyad-events/dyad/internal/cameo"
+	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/filter"
 	"github.com/dyad-events/dyad/internal/store"
 )
 
@@ -22,13 +27,17 @@ type page struct {
 	Title string
 	Nav   string
 	Data  any
+	// OwnHeading leaves the page's h1 to its content (a brief has its
+	// own).
+	OwnHeading bool
 }
 
 // pageNames are the templates under templates/, each rendered inside
 // layout.html.
-var pageNames = []string{"overview", "dyad", "dyads", "events", "event", "documents", "document", "network", "search", "error"}
+var pageNames = []string{"overview", "dyad", "dyads", "events", "event", "documents", "document", "network", "search", "brief", "error"}
 
 var funcs = template.FuncMap{
+	"docHref":  docHref,
 	"codeName": codeName,
 	"quadName": quadName,
 	"lower":    strings.ToLower,
@@ -169,8 +178,9 @@ func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) error {
 		Events    eventPage
 		Next, CSV string
 		Intervals []string
+		Counts    []string
 	}{res, strings.ToUpper(r.PathValue("a")), strings.ToUpper(r.PathValue("b")), newSeriesChart(res, filterQ), p,
-		next, "/api/export?" + withParams(filterQ, "format", "csv"), aggregate.Intervals}})
+		next, "/api/export?" + withParams(filterQ, "format", "csv"), aggregate.Intervals, aggregate.CountWays}})
 }
 
 func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) error {
@@ -281,12 +291,69 @@ func (s *Server) pageEvent(w http.ResponseWriter, r *http.Request) error {
 	}
 	c, _ := cameo.Lookup(ev.CAMEO)
 	root, _ := cameo.Lookup(ev.Root)
+	cl, others, disagree, err := s.eventCluster(r.Context(), ev)
+	if err != nil {
+		return err
+	}
 	return s.render(w, "event", page{Title: "Event " + ev.ID, Nav: "events", Data: struct {
-		Event      doc.Event
-		Code, Root cameo.Code
-		Doc        *document
-		Paragraphs []paragraph
-	}{ev, c, root, d, reading(d, ev.SentenceIndex)}})
+		Event         doc.Event
+		Code, Root    cameo.Code
+		Doc           *document
+		Paragraphs    []paragraph
+		Cluster       *cluster.Cluster
+		Others        []cluster.Report
+		Disagreements []cluster.Disagreement
+	}{ev, c, root, d, reading(d, ev.SentenceIndex), cl, others, disagree}})
+}
+
+// eventCluster returns the cluster of ev (nil when it has none), its
+// other reports, and where the cluster's reports disagree.
+func (s *Server) eventCluster(ctx context.Context, ev doc.Event) (*cluster.Cluster, []cluster.Report, []cluster.Disagreement, error) {
+	if ev.Cluster == "" {
+		return nil, nil, nil, nil
+	}
+	f := store.Filter{Cluster: ev.Cluster}
+	cs, err := s.st.Clusters(ctx, f)
+	if err != nil || len(cs) == 0 {
+		return nil, nil, nil, err
+	}
+	var others []cluster.Report
+	for _, r := range cs[0].Reports {
+		if r.Event != ev.ID {
+			others = append(others, r)
+		}
+	}
+	disagree, err := s.st.Disagreements(ctx, f)
+	return &cs[0], others, disagree, err
+}
+
+// docHref is the address of a stored document's reader, and of one of its
+// sentences when sentence >= 0.
+func docHref(id string, sentence int) string {
+	h := "/documents/" + url.PathEscape(id)
+	if sentence >= 0 {
+		h += "#s" + strconv.Itoa(sentence)
+	}
+	return h
+}
+
+// pageBrief shows the brief of a dyad (internal/brief, as "dyad brief
+// --format html" writes it), its footnotes linked to the document reader.
+func (s *Server) pageBrief(w http.ResponseWriter, r *http.Request) error {
+	dyad := strings.ToUpper(r.PathValue("dyad"))
+	if err := filter.Check(store.Filter{Dyad: dyad}, ""); err != nil {
+		return fmt.Errorf("brief: %w: %w", err, store.ErrInvalid)
+	}
+	var b strings.Builder
+	if err := brief.RenderHTML(r.Context(), &b, s.st, dyad, docHref); err != nil {
+		return err
+	}
+	a, c, _ := strings.Cut(dyad, "-")
+	return s.render(w, "brief", page{Title: "Brief " + dyad, Nav: "dyads", OwnHeading: true, Data: struct {
+		A, B string
+		// Article is html/template's output (internal/brief).
+		Article template.HTML
+	}{a, c, template.HTML(b.String())}})
 }
 
 func (s *Server) pageDocuments(w http.ResponseWriter, r *http.Request) error {
@@ -317,7 +384,11 @@ func (s *Server) pageNetwork(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.topDyads(r, f, 0)
+	how, err := countParam(q)
+	if err != nil {
+		return err
+	}
+	res, err := s.rank(r.Context(), f, "dyads", how, 0)
 	if err != nil {
 		return err
 	}
@@ -325,7 +396,7 @@ func (s *Server) pageNetwork(w http.ResponseWriter, r *http.Request) error {
 		Chart networkChart
 		Rows  []aggregate.Count
 		CSV   string
-	}{newNetwork(res), res, "/api/top/dyads?" + withParams(query(q), "format", "csv", "n", "1000")}})
+	}{newNetwork(res), res, "/api/top/dyads?" + withParams(query(q), "format", "csv", "n", "1000", "count", how)}})
 }
 
 func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {

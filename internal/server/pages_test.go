@@ -30,7 +30,7 @@ func TestPagesRender(t *testing.T) {
 		{"/events?dyad=RUS-CHN&both=true", `href="/api/export?both=true&amp;dyad=RUS-CHN&amp;format=csv"`},
 		{"/events?limit=5", `href="/events?cursor=`},
 		{"/dyads/RUS/CHN", `href="/api/export?both=true&amp;dyad=RUS-CHN&amp;format=csv"`},
-		{"/network?quad=4", `href="/api/top/dyads?format=csv&amp;n=1000&amp;quad=4"`},
+		{"/network?quad=4", `href="/api/top/dyads?count=clusters&amp;format=csv&amp;n=1000&amp;quad=4"`},
 		{"/events/" + e.ID, `id="event-sentence"`},
 		{"/documents", `href="/api/documents?format=csv`},
 		{"/documents/" + url.PathEscape(e.Doc), `<span class="trigger"`},

@@ -21,12 +21,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/store"
 )
 
 // Store is what the server reads and writes: a store.Store's reading
-// methods, the sentences of a stored document, event tallies, and
+// methods (events, documents, clusters, search, which are also what
+// briefs read), the sentences of a stored document, event tallies, and
 // PutDocument for ingestion through the API.
 type Store interface {
 	Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
@@ -47,6 +49,10 @@ type Store interface {
 	Published(ctx context.Context) (first, last string, err error)
 	// Latest lists the documents published last.
 	Latest(ctx context.Context, n int) ([]store.DocInfo, error)
+	// Clusters and Disagreements are store.Store's: the reports of one
+	// real-world event, and where they disagree, for the event page.
+	Clusters(ctx context.Context, f store.Filter) ([]cluster.Cluster, error)
+	Disagreements(ctx context.Context, f store.Filter) ([]cluster.Disagreement, error)
 	PutDocument(ctx context.Context, d *doc.Document, events []doc.Event) (bool, error)
 }
 
@@ -121,6 +127,7 @@ func (s *Server) table() map[string]handler {
 		"GET /documents/{id}":           s.pageDocument,
 		"GET /network":                  s.pageNetwork,
 		"GET /search":                   s.pageSearch,
+		"GET /brief/{dyad}":             s.pageBrief,
 	}
 }
 
