@@ -208,8 +208,8 @@ func TestBrowser(t *testing.T) {
 		mark       string // the sentence the page must highlight
 		link       string // a link the page must hold
 	}{
-		{"overview", "/", true, ""},
-		{"dyads", "/dyads", false, ""},
+		{"overview", "/", true, "", ""},
+		{"dyads", "/dyads", false, "", "/dyads?dyad="},
 		{"dyad", "/dyads/RUS/CHN", true, "", "/brief/RUS-CHN"},
 		{"dyad-quarter-ab", "/dyads/RUS/CHN?interval=quarter&direction=ab", true, "", ""},
 		{"dyad-events", "/dyads/RUS/CHN?count=events", true, "", ""},
