@@ -142,7 +142,9 @@ func measure(b *testing.B, h http.Handler, path string) {
 func BenchmarkSeries1M(b *testing.B) {
 	h := benchServer(b)
 	for _, how := range []string{"events", "clusters"} {
-		b.Run(how, func(b *testing.B) { measure(b, h, "/api/dyads/RUS/CHN/series?interval=month&direction=both&count="+how) })
+		b.Run(how, func(b *testing.B) {
+			measure(b, h, "/api/dyads/RUS/CHN/series?interval=month&direction=both&count="+how)
+		})
 	}
 }
 
