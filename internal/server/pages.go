@@ -395,8 +395,9 @@ func (s *Server) pageNetwork(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, "network", page{Title: "Actor network", Nav: "network", Data: struct {
 		Chart networkChart
 		Rows  []aggregate.Count
+		Count string
 		CSV   string
-	}{newNetwork(res), res, "/api/top/dyads?" + withParams(query(q), "format", "csv", "n", "1000", "count", how)}})
+	}{newNetwork(res), res, how, "/api/top/dyads?" + withParams(query(q), "format", "csv", "n", "1000", "count", how)}})
 }
 
 func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
