@@ -78,6 +78,22 @@ func TestEveryFilterPaginates(t *testing.T) {
 		t.Fatal(err)
 	}
 	someDoc := all[len(all)/2].Doc
+	// The cluster of the RUS-CHN event with the most reports.
+	rusChn, most := "", 0
+	for _, e := range all {
+		if e.Target == nil || e.Source.Key() != "RUS" || e.Target.Key() != "CHN" {
+			continue
+		}
+		n := 0
+		for _, o := range all {
+			if o.Cluster == e.Cluster {
+				n++
+			}
+		}
+		if n > most {
+			rusChn, most = e.Cluster, n
+		}
+	}
 	for _, q := range []string{
 		"",
 		"dyad=RUS-CHN", "dyad=RUS-CHN&both=true", "dyad=CHN-RUS",
@@ -85,6 +101,7 @@ func TestEveryFilterPaginates(t *testing.T) {
 		"code=04", "code=042", "root=05", "quad=1", "quad=4",
 		"plover=CONSULT", "modality=planned", "modality=asserted",
 		"doc=" + url.QueryEscape(someDoc),
+		"cluster=" + all[len(all)/2].Cluster, "dyad=RUS-CHN&both=true&cluster=" + rusChn,
 		"since=2013", "until=2012-06", "since=2012-06-01&until=2012-06-30",
 		"q=gas", "q=Putin",
 		"dyad=RUS-CHN&both=true&quad=1&since=2012",
