@@ -22,6 +22,7 @@ import (
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/store"
+	"github.com/dyad-events/dyad/internal/store/postgres"
 	"github.com/dyad-events/dyad/internal/store/sqlite"
 )
 
@@ -143,7 +144,11 @@ func runCode(ctx context.Context, e *env, args []string) error {
 // openStore opens the store a --db DSN names.
 func openStore(ctx context.Context, dsn string) (store.Store, error) {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return nil, fmt.Errorf("--db %s: the PostgreSQL store is not built yet; use a SQLite file path", dsn)
+		s, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open store: %w", err)
+		}
+		return s, nil
 	}
 	s, err := sqlite.Open(ctx, dsn)
 	if err != nil {
