@@ -36,7 +36,9 @@ type command struct {
 // commands is the subcommand table.
 var commands = map[string]command{
 	"code":    {"code documents and write event records to standard output", "[--manifest M] [--format jsonl|csv|json] INPUT...", helpCode, runCode},
-	"ingest":  {"code documents and store them and their events", "[--db DSN] [--manifest M] INPUT...", helpIngest, runIngest},
+	"ingest":  {"code documents and store them and their events", "[--db DSN | --queue URL] [--manifest M] INPUT...", helpIngest, runIngest},
+	"worker":  {"take documents from a NATS JetStream queue, code and store them", "--queue URL [--db DSN] [--workers N]", helpWorker, runWorker},
+	"status":  {"show the work queue: waiting, in flight, failures, throughput", "--queue URL [--interval D]", helpStatus, runStatus},
 	"recode":  {"code stored documents again with the current dictionaries and coder", "[--db DSN] [filters]", helpRecode, runRecode},
 	"rm":      {"remove stored documents and their events", "[--db DSN] DOC...", helpRm, runRm},
 	"clean":   {"print the cleaned text of one document", "FILE|URL|-", helpClean, runClean},
