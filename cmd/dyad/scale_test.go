@@ -19,6 +19,7 @@ import (
 	"github.com/dyad-events/dyad/internal/natstest"
 	"github.com/dyad-events/dyad/internal/pgtest"
 	"github.com/dyad-events/dyad/internal/queue"
+	"github.com/dyad-events/dyad/internal/sharedtest"
 	"github.com/dyad-events/dyad/internal/store"
 	"github.com/dyad-events/dyad/internal/store/postgres"
 	"github.com/dyad-events/dyad/internal/store/sqlite"
@@ -277,4 +278,124 @@ func (w *worker) stop(t *testing.T) {
 			t.Errorf("%s exited %d: %s", w.name, code, w.out.String())
 		}
 	})
+}
+
+// TestWorkerThroughput measures documents per second through the queue
+// into PostgreSQL with one worker process and with two (docs/scaling.md).
+// It runs only when DYAD_SCALE_BENCH names a number of documents:
+//
+//	DYAD_SCALE_BENCH=1000 go test -run TestWorkerThroughput -v ./cmd/dyad
+func TestWorkerThroughput(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("DYAD_SCALE_BENCH"))
+	if n <= 0 {
+		t.Skip("set DYAD_SCALE_BENCH=N (documents) to measure worker throughput")
+	}
+	corpus := filepath.Join(t.TempDir(), "corpus")
+	if _, err := writeBenchCorpus(corpus, n, 600); err != nil {
+		t.Fatal(err)
+	}
+	var rate [3]float64
+	for _, k := range []int{1, 2} {
+		rate[k] = workerRate(t, corpus, n, k)
+		t.Logf("%d worker process(es), --workers 1 each: %d documents in %.1f s, %.1f documents/s", k, n, float64(n)/rate[k], rate[k])
+	}
+	t.Logf("two workers run %.2f× one", rate[2]/rate[1])
+}
+
+// workerRate queues the n documents of corpus once k idle workers wait
+// for jobs, and times until all are stored.
+func workerRate(t *testing.T, corpus string, n, k int) float64 {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	nats := natstest.Start(t)
+	pg, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	q, err := queue.Open(ctx, nats.URL(), queue.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	var ws []*worker
+	for i := range k {
+		ws = append(ws, startWorker(t, i, nats.URL(), dsn))
+	}
+	defer func() {
+		for _, w := range ws {
+			w.stop(t)
+		}
+	}()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		st, err := q.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Waiters >= k {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d workers not waiting for jobs after 30 s", k)
+		}
+	}
+	start := time.Now()
+	if code, out, stderr := dyad(t, "ingest", "--queue", nats.URL(), corpus); code != 0 {
+		t.Fatalf("ingest --queue exited %d: %s%s", code, out, stderr)
+	}
+	waitFor(t, pg, func(c store.Counts) bool { return c.Documents >= n }, time.Duration(n)*time.Second)
+	return float64(n) / time.Since(start).Seconds()
+}
+
+// TestPostgresSameAnswers: the seeds ingested into PostgreSQL answer
+// series, top, events and search exactly as the same ingest into SQLite
+// does (issue 15's acceptance 3, through the command line).
+func TestPostgresSameAnswers(t *testing.T) {
+	seeds := sharedtest.Path(t, "corpus", "seeds")
+	manifest := filepath.Join(seeds, "manifest.jsonl")
+	dsn := pgtest.DSN(t)
+	lite := filepath.Join(t.TempDir(), "seeds.db")
+	for _, db := range []string{lite, dsn} {
+		if code, out, stderr := dyad(t, "ingest", "--quiet", "--db", db, "--manifest", manifest, seeds); code != 0 {
+			t.Fatalf("ingest --db %s exited %d: %s%s", db, code, out, stderr)
+		}
+	}
+	for _, args := range [][]string{
+		{"series", "--dyad", "RUS-CHN", "--both", "--interval", "year", "--format", "json"},
+		{"series", "--dyad", "CHN-RUS", "--interval", "month", "--format", "csv"},
+		{"top", "dyads", "--format", "json"},
+		{"top", "actors", "--dyad", "RUS-CHN", "--both", "--n", "5"},
+		{"events", "--root", "04", "--format", "jsonl"},
+		{"search", "gas", "deal"},
+	} {
+		wantCode, want, wantErr := dyad(t, append(args, "--db", lite)...)
+		if want == "" {
+			t.Fatalf("dyad %q over SQLite printed nothing to compare (exit %d, %s)", args, wantCode, wantErr)
+		}
+		code, got, gotErr := dyad(t, append(args, "--db", dsn)...)
+		if args[0] == "search" {
+			// The same hits; "best first" is each backend's own score
+			// (SQLite's BM25, PostgreSQL's ts_rank), so compare in order
+			// of document and sentence.
+			want, got = sortedHits(want), sortedHits(got)
+		}
+		if code != wantCode || got != want || gotErr != wantErr {
+			t.Errorf("dyad %q over PostgreSQL (exit %d, %s):\n%s\nover SQLite (exit %d, %s):\n%s", args, code, gotErr, got, wantCode, wantErr, want)
+		}
+	}
+}
+
+// sortedHits puts the hits "dyad search" prints (a sentence line, then
+// its event lines) in order of their sentence lines.
+func sortedHits(out string) string {
+	var hits []string
+	for _, line := range strings.SplitAfter(out, "\n") {
+		if strings.HasPrefix(line, " ") && len(hits) > 0 {
+			hits[len(hits)-1] += line
+			continue
+		}
+		hits = append(hits, line)
+	}
+	slices.Sort(hits)
+	return strings.Join(hits, "")
 }
