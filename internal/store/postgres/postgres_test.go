@@ -86,3 +86,12 @@ func TestTSQuery(t *testing.T) {
 		t.Errorf("words = %q", got)
 	}
 }
+
+func BenchmarkPutDocument(b *testing.B) {
+	s, err := Open(context.Background(), pgtest.DSN(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storetest.BenchmarkPut(b, s)
+}

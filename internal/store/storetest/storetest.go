@@ -786,3 +786,27 @@ func testRemove(t *testing.T, s store.Store) {
 	// The content can be stored again.
 	put(t, s, a, fullEvents(a))
 }
+
+// BenchmarkPut stores documents of 50 sentences and 20 events in s, one
+// per iteration, as a backend's BenchmarkPutDocument.
+func BenchmarkPut(b *testing.B, s store.Store) {
+	ctx := context.Background()
+	sentences := make([]string, 50)
+	for i := range sentences {
+		sentences[i] = fmt.Sprintf("Sentence %d: Russian President Vladimir Putin met Chinese President Hu Jintao in Beijing.", i)
+	}
+	codes := []string{"RUSGOV", "CHNGOV", "RUS", "CHN", "IGOUNO"}
+	n := 0
+	for b.Loop() {
+		id := fmt.Sprintf("bench-%d.txt", n)
+		d := Doc(id, "bench", "2012-06-07", sentences...)
+		evs := make([]doc.Event, 20)
+		for i := range evs {
+			evs[i] = Event(d, fmt.Sprintf("%s-%d", id, i), i*2, codes[i%5], codes[(i+1)%5], "042", "2012-06-05")
+		}
+		if added, err := s.PutDocument(ctx, d, evs); err != nil || !added {
+			b.Fatalf("PutDocument = %v, %v", added, err)
+		}
+		n++
+	}
+}
