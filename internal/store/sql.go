@@ -127,7 +127,7 @@ func EventsSQL(f Filter) (query string, args []any, err error) {
 
 // ScanEvent reads one row of the EventsSQL query; row is a *sql.Rows or
 // any driver's rows with the same Scan.
-func ScanEvent(row interface{ Scan(dest ...any) error }) (doc.Event, error) {
+func ScanEvent(row Row) (doc.Event, error) {
 	var (
 		e                                    doc.Event
 		tCode, tCountry, tName, tText, tRole sql.NullString
@@ -165,4 +165,59 @@ func ScanEvent(row interface{ Scan(dest ...any) error }) (doc.Event, error) {
 		}
 	}
 	return e, nil
+}
+
+// Row is one result row of database/sql or of another driver.
+type Row interface{ Scan(dest ...any) error }
+
+// DocumentsSQL lists the stored documents as Store.Documents promises;
+// ScanDocInfo reads its rows.
+const DocumentsSQL = `SELECT d.id, d.hash, d.title, d.source, d.published, d.origin, d.coding,
+	(SELECT count(*) FROM events e WHERE e.doc = d.pk)
+	FROM documents d ORDER BY d.id, d.pk`
+
+// ScanDocInfo reads one row of DocumentsSQL.
+func ScanDocInfo(row Row) (DocInfo, error) {
+	var di DocInfo
+	err := row.Scan(&di.ID, &di.Hash, &di.Title, &di.Source, &di.Published, &di.Origin, &di.Coding, &di.Events)
+	return di, err
+}
+
+// CountsSQL counts what a store holds, as ScanCounts reads it.
+const CountsSQL = `SELECT
+	(SELECT count(*) FROM documents),
+	(SELECT count(*) FROM sentences),
+	(SELECT count(*) FROM events),
+	(SELECT count(*) FROM actors)`
+
+// ScanCounts reads the row of CountsSQL.
+func ScanCounts(row Row) (Counts, error) {
+	var c Counts
+	err := row.Scan(&c.Documents, &c.Sentences, &c.Events, &c.Actors)
+	return c, err
+}
+
+// DocumentSQL selects the document whose hash is ?, as ScanDocument reads
+// it.
+const DocumentSQL = `SELECT id, origin, title, source, published, date_from, format, body, text, coding
+	FROM documents WHERE hash = ?`
+
+// ScanDocument reads the row of DocumentSQL for the document with hash.
+// The error is the driver's own, so the caller can tell "no row".
+func ScanDocument(row Row, hash string) (*doc.Document, error) {
+	d := &doc.Document{Hash: hash}
+	var body sql.NullString
+	if err := row.Scan(&d.ID, &d.Origin, &d.Title, &d.Source, &d.Published, &d.DateFrom, &d.Format, &body, &d.Text, &d.Coding); err != nil {
+		return nil, err
+	}
+	// Documents stored before bodies were kept are re-cleaned from their
+	// cleaned text.
+	d.Body = d.Text
+	if body.Valid {
+		d.Body = body.String
+	}
+	if d.Format == "" {
+		d.Format = "text"
+	}
+	return d, nil
 }

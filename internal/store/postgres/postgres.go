@@ -380,34 +380,23 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	defer rows.Close()
-	var out []doc.Event
-	for rows.Next() {
-		e, err := store.ScanEvent(rows)
-		if err != nil {
-			return nil, fmt.Errorf("events: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (doc.Event, error) { return store.ScanEvent(r) })
+	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, nil
 	}
 	return out, nil
 }
 
 // Documents lists the stored documents by id.
 func (s *Store) Documents(ctx context.Context) ([]store.DocInfo, error) {
-	rows, err := s.pool.Query(ctx, `SELECT d.id, d.hash, d.title, d.source, d.published, d.origin, d.coding,
-		(SELECT count(*) FROM events e WHERE e.doc = d.pk)
-		FROM documents d ORDER BY d.id, d.pk`)
+	rows, err := s.pool.Query(ctx, store.DocumentsSQL)
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.DocInfo, error) {
-		var di store.DocInfo
-		err := r.Scan(&di.ID, &di.Hash, &di.Title, &di.Source, &di.Published, &di.Origin, &di.Coding, &di.Events)
-		return di, err
-	})
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.DocInfo, error) { return store.ScanDocInfo(r) })
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
@@ -420,12 +409,7 @@ func (s *Store) Documents(ctx context.Context) ([]store.DocInfo, error) {
 // Counts says how many documents, sentences, events and distinct actors
 // are stored.
 func (s *Store) Counts(ctx context.Context) (store.Counts, error) {
-	var c store.Counts
-	err := s.pool.QueryRow(ctx, `SELECT
-		(SELECT count(*) FROM documents),
-		(SELECT count(*) FROM sentences),
-		(SELECT count(*) FROM events),
-		(SELECT count(*) FROM actors)`).Scan(&c.Documents, &c.Sentences, &c.Events, &c.Actors)
+	c, err := store.ScanCounts(s.pool.QueryRow(ctx, store.CountsSQL))
 	if err != nil {
 		return store.Counts{}, fmt.Errorf("counts: %w", err)
 	}
@@ -470,23 +454,12 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Se
 // Document returns the stored document with this content hash, without
 // its sentences.
 func (s *Store) Document(ctx context.Context, hash string) (*doc.Document, error) {
-	d := &doc.Document{Hash: hash}
-	var body *string
-	err := s.pool.QueryRow(ctx, `SELECT id, origin, title, source, published, date_from, format, body, text, coding
-		FROM documents WHERE hash = $1`, hash).Scan(
-		&d.ID, &d.Origin, &d.Title, &d.Source, &d.Published, &d.DateFrom, &d.Format, &body, &d.Text, &d.Coding)
+	d, err := store.ScanDocument(s.pool.QueryRow(ctx, rebind(store.DocumentSQL), hash), hash)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("document %s: %w", hash, store.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w", hash, err)
-	}
-	d.Body = d.Text
-	if body != nil {
-		d.Body = *body
-	}
-	if d.Format == "" {
-		d.Format = "text"
 	}
 	return d, nil
 }

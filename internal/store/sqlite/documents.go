@@ -69,25 +69,12 @@ func (s *Store) inTx(ctx context.Context, what string, fn func(*sql.Tx) error) e
 // Document returns the stored document with this content hash, without
 // its sentences.
 func (s *Store) Document(ctx context.Context, hash string) (*doc.Document, error) {
-	d := &doc.Document{Hash: hash}
-	var body sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT id, origin, title, source, published, date_from, format, body, text, coding
-		FROM documents WHERE hash = ?`, hash).Scan(
-		&d.ID, &d.Origin, &d.Title, &d.Source, &d.Published, &d.DateFrom, &d.Format, &body, &d.Text, &d.Coding)
+	d, err := store.ScanDocument(s.db.QueryRowContext(ctx, store.DocumentSQL, hash), hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("document %s: %w", hash, store.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w", hash, err)
-	}
-	// Documents stored before bodies were kept are re-cleaned from their
-	// cleaned text.
-	d.Body = d.Text
-	if body.Valid {
-		d.Body = body.String
-	}
-	if d.Format == "" {
-		d.Format = "text"
 	}
 	return d, nil
 }

@@ -420,17 +420,15 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 
 // Documents lists the stored documents by id.
 func (s *Store) Documents(ctx context.Context) ([]store.DocInfo, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.hash, d.title, d.source, d.published, d.origin, d.coding,
-		(SELECT count(*) FROM events e WHERE e.doc = d.pk)
-		FROM documents d ORDER BY d.id, d.pk`)
+	rows, err := s.db.QueryContext(ctx, store.DocumentsSQL)
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
 	defer rows.Close()
 	var out []store.DocInfo
 	for rows.Next() {
-		var di store.DocInfo
-		if err := rows.Scan(&di.ID, &di.Hash, &di.Title, &di.Source, &di.Published, &di.Origin, &di.Coding, &di.Events); err != nil {
+		di, err := store.ScanDocInfo(rows)
+		if err != nil {
 			return nil, fmt.Errorf("documents: scan: %w", err)
 		}
 		out = append(out, di)
@@ -444,12 +442,7 @@ func (s *Store) Documents(ctx context.Context) ([]store.DocInfo, error) {
 // Counts says how many documents, sentences, events and distinct actors
 // are stored.
 func (s *Store) Counts(ctx context.Context) (store.Counts, error) {
-	var c store.Counts
-	err := s.db.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM documents),
-		(SELECT count(*) FROM sentences),
-		(SELECT count(*) FROM events),
-		(SELECT count(*) FROM actors)`).Scan(&c.Documents, &c.Sentences, &c.Events, &c.Actors)
+	c, err := store.ScanCounts(s.db.QueryRowContext(ctx, store.CountsSQL))
 	if err != nil {
 		return store.Counts{}, fmt.Errorf("counts: %w", err)
 	}
