@@ -399,3 +399,22 @@ func sortedHits(out string) string {
 	slices.Sort(hits)
 	return strings.Join(hits, "")
 }
+
+// TestIngestQueueBadInput: one bad input is named and the others are
+// queued; the exit status is 1.
+func TestIngestQueueBadInput(t *testing.T) {
+	nats := natstest.Start(t)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	if err := os.WriteFile(good, []byte("Russia and China signed a gas deal in Beijing on Monday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing.txt")
+	code, out, stderr := dyad(t, "ingest", "--queue", nats.URL(), good, missing)
+	if code != exitPartial || !strings.Contains(out, "2 documents read, 1 queued, 0 already queued, 1 failed") || !strings.Contains(stderr, "missing.txt") {
+		t.Errorf("ingest --queue with a missing input = exit %d, %q, %q; want 1, one queued, the missing file named", code, out, stderr)
+	}
+	if code, _, stderr := dyad(t, "worker", "--db", filepath.Join(dir, "x.db")); code != exitUsage || !strings.Contains(stderr, "--queue is required") {
+		t.Errorf("worker without --queue = exit %d, %q; want a usage error", code, stderr)
+	}
+}
