@@ -508,6 +508,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, &cfg, args); err != nil {
 		return err
 	}
+	if strings.Contains(cfg.DB, "://") {
+		return usagef("--db %s: the demo replaces its store, so it writes a SQLite file; give a file path", cfg.DB)
+	}
 	dir, err := os.MkdirTemp("", "dyad-demo-")
 	if err != nil {
 		return err
