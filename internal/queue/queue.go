@@ -283,8 +283,10 @@ func (q *Queue) process(ctx context.Context, m jetstream.Msg, handle Handler) (J
 	if int(meta.NumDelivered) >= q.opt.MaxDeliver {
 		return j, q.bury(jctx, m, err, int(meta.NumDelivered))
 	}
-	// Back off a little, so a failing database is not hammered.
-	if nerr := m.NakWithDelay(time.Duration(meta.NumDelivered) * time.Second); nerr != nil {
+	// Back off, 2 s, 8 s, 18 s... up to a minute, so that a database that
+	// is down for a while is not hammered and does not bury every job.
+	n := time.Duration(meta.NumDelivered)
+	if nerr := m.NakWithDelay(min(2*n*n*time.Second, time.Minute)); nerr != nil {
 		return j, errors.Join(err, nerr)
 	}
 	return j, err
@@ -314,8 +316,8 @@ type Stats struct {
 	InFlight int
 	// Redelivered is how many jobs in hand were delivered more than once.
 	Redelivered int
-	// Done is how many jobs were acknowledged (or removed) since the
-	// stream was created.
+	// Done is how many jobs were done (acknowledged) since the stream
+	// was created: those that left the queue less those dead-lettered.
 	Done uint64
 	// Dead is how many jobs are in the dead-letter stream.
 	Dead uint64
@@ -342,11 +344,12 @@ func (q *Queue) Stats(ctx context.Context) (Stats, error) {
 		return Stats{}, fmt.Errorf("queue stats: %w", err)
 	}
 	pending := si.State.Msgs
+	left := si.State.LastSeq - pending
 	return Stats{
 		Waiting:     pending - min(pending, uint64(ci.NumAckPending)),
 		InFlight:    ci.NumAckPending,
 		Redelivered: ci.NumRedelivered,
-		Done:        si.State.LastSeq - pending,
+		Done:        left - min(left, di.State.Msgs),
 		Dead:        di.State.Msgs,
 		Waiters:     ci.NumWaiting,
 	}, nil

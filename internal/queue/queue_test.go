@@ -134,8 +134,8 @@ func TestPoison(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Dead != 2 || st.Waiting != 0 || st.InFlight != 0 {
-		t.Errorf("stats = %+v, want 2 dead, nothing waiting or in flight", st)
+	if st.Dead != 2 || st.Done != 2 || st.Waiting != 0 || st.InFlight != 0 {
+		t.Errorf("stats = %+v, want 2 done, 2 dead, nothing waiting or in flight", st)
 	}
 	dead, err := q.DeadLetters(ctx, 10)
 	if err != nil {
