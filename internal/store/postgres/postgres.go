@@ -69,8 +69,8 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// migrate applies, in order and in one transaction, the migrations not yet
-// recorded in schema_migrations, and refreshes cameo_codes when the
+// migrate applies, in version order and in one transaction, the
+// migrations not recorded in schema_migrations, and refreshes cameo_codes when the
 // embedded code tables are of another version.
 func (s *Store) migrate(ctx context.Context) error {
 	ms, err := store.ReadMigrations(migrationFiles, "migrations")
@@ -88,15 +88,24 @@ func (s *Store) migrate(ctx context.Context) error {
 		)`); err != nil {
 			return fmt.Errorf("create schema_migrations: %w", err)
 		}
-		var newest *int
-		if err := tx.QueryRow(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&newest); err != nil {
+		rows, err := tx.Query(ctx, `SELECT version FROM schema_migrations`)
+		if err != nil {
 			return fmt.Errorf("read schema version: %w", err)
 		}
-		if known := ms[len(ms)-1].Version; newest != nil && *newest > known {
-			return fmt.Errorf("database schema version %d is newer than this dyad knows (%d)", *newest, known)
+		applied, err := pgx.CollectRows(rows, pgx.RowTo[int])
+		if err != nil {
+			return fmt.Errorf("read schema version: %w", err)
 		}
+		if len(applied) > 0 {
+			if newest, known := slices.Max(applied), ms[len(ms)-1].Version; newest > known {
+				return fmt.Errorf("database schema version %d is newer than this dyad knows (%d)", newest, known)
+			}
+		}
+		// Every migration not yet applied, even one numbered below the
+		// newest applied: branches that add migrations may land in any
+		// order.
 		for _, m := range ms {
-			if newest != nil && m.Version <= *newest {
+			if slices.Contains(applied, m.Version) {
 				continue
 			}
 			if _, err := tx.Exec(ctx, m.SQL); err != nil {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/pgtest"
 	"github.com/dyad-events/dyad/internal/store"
 	"github.com/dyad-events/dyad/internal/store/storetest"
@@ -94,4 +95,54 @@ func BenchmarkPutDocument(b *testing.B) {
 	}
 	defer s.Close()
 	storetest.BenchmarkPut(b, s)
+}
+
+// TestNewerSchema: a database migrated by a newer dyad is refused.
+func TestNewerSchema(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.pool.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future.sql', 'now')`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err := Open(ctx, dsn); err == nil {
+		s.Close()
+		t.Fatal("Open of a database from a newer dyad succeeded, want an error")
+	}
+}
+
+// TestMissingMigration: a migration numbered below the newest applied one
+// (a branch that landed later) is still applied.
+func TestMissingMigration(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Undo 0002 as if it had never been applied (the view of 0003 that
+	// reads its column goes too; this test does not need it).
+	if _, err := s.pool.Exec(ctx, `DROP VIEW event_view; ALTER TABLE events DROP COLUMN confidence;
+		DELETE FROM schema_migrations WHERE version = 2`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, dsn)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s.Close()
+	d := storetest.Doc("m.txt", "m", "2012", "Russia met China.")
+	e := storetest.Event(d, "m-0", 0, "RUS", "CHN", "042", "2012")
+	if _, err := s.PutDocument(ctx, d, []doc.Event{e}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Events(ctx, store.Filter{})
+	if err != nil || len(got) != 1 || got[0].Confidence != e.Confidence {
+		t.Errorf("events after the missing migration = %+v, %v; want one with confidence %v", got, err, e.Confidence)
+	}
 }
