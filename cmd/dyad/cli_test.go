@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -227,13 +228,32 @@ func TestHelp(t *testing.T) {
 func TestSeries(t *testing.T) {
 	db := demoStore(t)
 	evs := jsonlEvents(t, "events", "--db", db, "--format", "jsonl", "--dyad", "RUS-CHN", "--both")
-	code, out, stderr := dyad(t, "series", "--db", db, "--dyad", "RUS-CHN", "--both", "--format", "csv")
+	code, out, stderr := dyad(t, "series", "--db", db, "--dyad", "RUS-CHN", "--both", "--format", "csv", "--count", "events")
 	if code != 0 {
 		t.Fatalf("series exited %d: %s", code, stderr)
 	}
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
+	}
+	// By default each cluster counts once.
+	clusters := map[any]bool{}
+	for _, ev := range evs {
+		if len(ev["date"].(string)) >= 7 {
+			clusters[ev["cluster"]] = true
+		}
+	}
+	_, byCluster, _ := dyad(t, "series", "--db", db, "--dyad", "RUS-CHN", "--both", "--format", "json")
+	var periods []struct{ Events int }
+	if err := json.Unmarshal([]byte(byCluster), &periods); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range periods {
+		n += p.Events
+	}
+	if n != len(clusters) || n >= len(evs) {
+		t.Errorf("series counts %d clusters by default, want the %d clusters of the %d RUS-CHN events", n, len(clusters), len(evs))
 	}
 	if want := []string{"period", "events", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "goldstein_mean"}; !slices.Equal(rows[0], want) {
 		t.Errorf("header %v", rows[0])
@@ -288,11 +308,40 @@ func TestTop(t *testing.T) {
 	if len(rows) != 4 {
 		t.Fatalf("top dyads --n 3 gave %d rows:\n%s", len(rows)-1, out)
 	}
+	_, byEvent, _ := dyad(t, "top", "--db", db, "dyads", "--n", "0", "--format", "csv", "--count", "events")
 	for _, r := range rows[1:] {
 		n, _ := strconv.Atoi(r[2])
-		if got := jsonlEvents(t, "events", "--db", db, "--format", "jsonl", "--dyad", r[0]); len(got) != n {
-			t.Errorf("top dyads says %s has %d events; events --dyad %s gives %d", r[0], n, r[0], len(got))
+		got := jsonlEvents(t, "events", "--db", db, "--format", "jsonl", "--dyad", r[0])
+		clusters := map[any]bool{}
+		for _, ev := range got {
+			clusters[ev["cluster"]] = true
 		}
+		// A cluster with reports in both directions (a visit and its
+		// hosting) counts once, under the direction of the event that
+		// stands for it.
+		if n > len(clusters) || n == 0 {
+			t.Errorf("top dyads says %s has %d events; events --dyad %s gives %d clusters", r[0], n, r[0], len(clusters))
+		}
+		if want := fmt.Sprintf("\n%s,,%d,", r[0], len(got)); !strings.Contains(byEvent, want) {
+			t.Errorf("top dyads --count events lacks %q (the %d events of %s):\n%s", want, len(got), r[0], byEvent)
+		}
+	}
+	// Every cluster of events with a target counts once among all dyads.
+	_, all, _ := dyad(t, "top", "--db", db, "dyads", "--n", "0", "--format", "csv")
+	rows, _ = csv.NewReader(strings.NewReader(all)).ReadAll()
+	total := 0
+	for _, r := range rows[1:] {
+		n, _ := strconv.Atoi(r[2])
+		total += n
+	}
+	clusters := map[any]bool{}
+	for _, ev := range jsonlEvents(t, "events", "--db", db, "--format", "jsonl") {
+		if ev["target"] != nil {
+			clusters[ev["cluster"]] = true
+		}
+	}
+	if total != len(clusters) {
+		t.Errorf("top dyads counts %d in all, want the %d clusters of events with a target", total, len(clusters))
 	}
 	_, out, _ = dyad(t, "top", "--db", db, "codes", "--quad", "4")
 	if !strings.Contains(out, "Use conventional military force") {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -72,15 +73,27 @@ Filters (all optional; together they must all hold):
   --plover ASSAULT   PLOVER event type
   --modality planned asserted, planned or reported
   --doc ID           the events of one document
+  --cluster ID       the events of one cluster: the reports of one
+                     real-world event ("dyad clusters" lists them)
   --since 2012-06    dated on or after; --until 2014 dated up to and in it.
                      Dates are ISO: 2012, 2012-06 or 2012-06-05.
 A malformed or unknown value stops with exit status 2 and the right form
 ("--dyad: RUSSIA: ... did you mean RUS?").`
 
-const helpExport = `Writes stored events (all, or those the filters select) in --format jsonl
-(the event contract), csv or json, to standard output or --out FILE, and then
-says on standard error how many events it wrote where. CSV has a column per
-field, and the event's outlet, URL and coding.
+const helpExport = `Writes stored events (all, or those the filters select) in --format F to
+standard output or --out FILE, and then says on standard error how many events
+it wrote where. docs/formats.md describes every column of every format.
+  jsonl           the event contract, one JSON object per line
+  json            the same records as one JSON array
+  csv             a column per field, and the event's outlet, URL and coding
+  gdelt           the GDELT 2.0 event table: 61 tab-separated columns, no
+                  header, one row per cluster (an unclustered event is its own)
+  gdelt-mentions  GDELT 2.0's mentions table: 16 columns, a row per event
+  plover          PLOVER records (type, mode, context, actors, date,
+                  sentence) as a JSON array; statements (CAMEO 01x) have no
+                  PLOVER type and are left out
+  icews           an ICEWS-style table: 20 tab-separated columns, header first
+  parquet         a Parquet file with typed columns, for pandas, R and DuckDB
 ` + helpFilters
 
 const helpEval = `Scores event records against hand-coded gold files (../shared/spec/gold-format.md):
@@ -315,25 +328,30 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, &cfg, args); err != nil {
 		return err
 	}
-	switch cfg.Format {
-	case "jsonl", "csv", "json":
-	case "":
-		return usagef("--format is required: jsonl, csv or json")
-	default:
-		return usagef("--format must be jsonl, csv or json, got %q", cfg.Format)
+	if cfg.Format == "" {
+		return usagef("--format is required: %s", strings.Join(export.Formats, ", "))
+	}
+	if !slices.Contains(export.Formats, cfg.Format) {
+		return usagef("--format must be one of %s, got %q", strings.Join(export.Formats, ", "), cfg.Format)
 	}
 	evs, err := storedEvents(ctx, &cfg)
 	if err != nil {
 		return err
 	}
+	// GDELT's NumMentions, NumSources and NumArticles, and the Parquet
+	// columns, count the reports of each event's cluster.
+	opt := export.Options{}
+	if opt.Clusters, err = clusterCounts(ctx, &cfg, evs); err != nil {
+		return err
+	}
 	if cfg.Out == "" {
-		return writeEvents(e.stdout, cfg.Format, evs)
+		return exportTo(e.stdout, cfg.Format, evs, opt)
 	}
 	f, err := os.Create(cfg.Out)
 	if err != nil {
 		return err
 	}
-	if err := writeEvents(f, cfg.Format, evs); err != nil {
+	if err := exportTo(f, cfg.Format, evs, opt); err != nil {
 		f.Close()
 		return fmt.Errorf("write %s: %w", cfg.Out, err)
 	}
@@ -357,6 +375,36 @@ func storedEvents(ctx context.Context, cfg *config) ([]doc.Event, error) {
 	return evs, err
 }
 
+// clusterCounts returns the counts of the clusters evs belong to, by
+// cluster id.
+func clusterCounts(ctx context.Context, cfg *config, evs []doc.Event) (map[string]export.Counts, error) {
+	ids := map[string]bool{}
+	for _, ev := range evs {
+		if ev.Cluster != "" {
+			ids[ev.Cluster] = true
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	st, err := openReadStore(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	cs, err := st.Clusters(ctx, store.Filter{})
+	if err != nil {
+		return nil, err
+	}
+	counts := make(map[string]export.Counts, len(ids))
+	for _, c := range cs {
+		if ids[c.ID] {
+			counts[c.ID] = export.Counts{Mentions: c.NumMentions, Sources: c.NumSources, Articles: c.NumArticles}
+		}
+	}
+	return counts, nil
+}
+
 // checkDoc makes --doc of a document the store does not hold a usage
 // error that names the nearest stored id.
 func checkDoc(ctx context.Context, st store.Store, id string) error {
@@ -374,23 +422,23 @@ func checkDoc(ctx context.Context, st store.Store, id string) error {
 	return usagef("--doc %q: no stored document has this id%s", id, didYouMean(id, ids))
 }
 
-func writeEvents(w io.Writer, format string, evs []doc.Event) error {
+// exportTo writes evs to w in an export format, buffered.
+func exportTo(w io.Writer, format string, evs []doc.Event, opt export.Options) error {
 	bw := bufio.NewWriter(w)
-	var err error
-	switch format {
-	case "jsonl":
-		err = export.JSONL(bw, evs)
-	case "csv":
-		err = export.CSV(bw, evs)
-	case "json":
-		err = export.JSON(bw, evs)
-	default:
-		return usagef("--format must be jsonl, csv or json, got %q", format)
-	}
-	if err != nil {
+	if err := export.Write(bw, format, evs, opt); err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// writeEvents writes evs in a data format of "dyad events": jsonl, csv or
+// json.
+func writeEvents(w io.Writer, format string, evs []doc.Event) error {
+	switch format {
+	case "jsonl", "csv", "json":
+		return exportTo(w, format, evs, export.Options{})
+	}
+	return usagef("--format must be jsonl, csv or json, got %q", format)
 }
 
 // printTable prints events for a person: one line each, sentence cut short.
@@ -587,13 +635,4 @@ func side(a doc.Actor) string {
 		return a.Country
 	}
 	return a.Code[:min(3, len(a.Code))]
-}
-
-func runVersion(ctx context.Context, e *env, args []string) error {
-	var cfg config
-	if _, err := parse(flagSet("version", &cfg), &cfg, args); err != nil {
-		return err
-	}
-	_, err := fmt.Fprintf(e.stdout, "dyad %s\ntables: %s\n", buildVersion(), cameo.Version)
-	return err
 }

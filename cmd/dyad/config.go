@@ -128,6 +128,7 @@ func flagSet(name string, cfg *config, want ...string) *flag.FlagSet {
 			fs.StringVar(&cfg.Filter.PLOVER, "plover", "", "PLOVER event type: CONSULT, ASSAULT")
 			fs.StringVar(&cfg.Filter.Modality, "modality", "", "asserted, planned or reported")
 			fs.StringVar(&cfg.Filter.Doc, "doc", "", "events of one document id")
+			fs.StringVar(&cfg.Filter.Cluster, "cluster", "", "events of one cluster, by id (dyad clusters lists them)")
 			fs.StringVar(&cfg.Filter.Since, "since", "", "events dated on or after this ISO date: 2012, 2012-06 or 2012-06-05")
 			fs.StringVar(&cfg.Filter.Until, "until", "", "events dated up to and including this ISO date: 2014, 2014-12 or 2014-12-31")
 			fs.IntVar(&cfg.Filter.Limit, "limit", 0, "at most this many events (0: all)")

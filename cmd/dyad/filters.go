@@ -77,6 +77,9 @@ func checkFilter(f store.Filter) error {
 	if f.Since != "" && f.Until != "" && f.Since > f.Until && !strings.HasPrefix(f.Since, f.Until) {
 		return usagef("--since %s is after --until %s: nothing can match", f.Since, f.Until)
 	}
+	if c := f.Cluster; c != "" && (len(c) != 17 || c[0] != 'c' || strings.Trim(c[1:], "0123456789abcdef") != "") {
+		return usagef("--cluster %q: want a cluster id, c and 16 hex digits, as \"dyad clusters\" lists them", c)
+	}
 	if f.Limit < 0 {
 		return usagef("--limit %d: want 0 (no limit) or more", f.Limit)
 	}

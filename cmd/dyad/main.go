@@ -38,21 +38,30 @@ var commands = map[string]command{
 	"code":    {"code documents and write event records to standard output", "[--manifest M] [--format jsonl|csv|json] INPUT...", helpCode, runCode},
 	"ingest":  {"code documents and store them and their events", "[--db DSN | --queue URL] [--manifest M] INPUT...", helpIngest, runIngest},
 	"worker":  {"take documents from a NATS JetStream queue, code and store them", "--queue URL [--db DSN] [--workers N]", helpWorker, runWorker},
-	"status":  {"show the work queue: waiting, in flight, failures, throughput", "--queue URL [--interval D]", helpStatus, runStatus},
 	"recode":  {"code stored documents again with the current dictionaries and coder", "[--db DSN] [filters]", helpRecode, runRecode},
 	"rm":      {"remove stored documents and their events", "[--db DSN] DOC...", helpRm, runRm},
 	"clean":   {"print the cleaned text of one document", "FILE|URL|-", helpClean, runClean},
 	"events":  {"print stored events as a table, or as data", "[--db DSN] [filters] [--format table|jsonl|csv|json]", helpEvents, runEvents},
-	"export":  {"write stored events in a data format", "[--db DSN] --format jsonl|csv|json [filters] [--out FILE]", helpExport, runExport},
-	"series":  {"count a dyad's events by month, quarter or year", "[--db DSN] --dyad SRC-TGT [--both] [--interval month|quarter|year] [filters] [--format table|csv|json]", helpSeries, runSeries},
-	"top":     {"list the most frequent actors, dyads or event codes", "[--db DSN] actors|dyads|codes [filters] [--n N] [--format table|csv|json]", helpTop, runTop},
+	"export":  {"write stored events in a data format", "[--db DSN] --format jsonl|json|csv|gdelt|gdelt-mentions|plover|icews|parquet [filters] [--out FILE]", helpExport, runExport},
+	"series":  {"count a dyad's events by month, quarter or year", "[--db DSN] --dyad SRC-TGT [--both] [--interval month|quarter|year] [--count clusters|events|daily] [filters] [--format table|csv|json]", helpSeries, runSeries},
+	"top":     {"list the most frequent actors, dyads or event codes", "[--db DSN] actors|dyads|codes [filters] [--n N] [--count clusters|events|daily] [--format table|csv|json]", helpTop, runTop},
 	"search":  {"find stored sentences by their words, with their events", "[--db DSN] [--n N] WORD...", helpSearch, runSearch},
 	"eval":    {"score events against gold files", "--gold DIR [--manifest M] (EVENTS.jsonl | INPUT...) | plover FILE | parse --ud FILE [--raw]", helpEval, runEval},
 	"demo":    {"code the bundled demo corpus into a fresh SQLite file", "[--db FILE]", helpDemo, runDemo},
-	"version": {"print dyad's version and code table versions", "", "", runVersion},
+	"version": {"print dyad's version and revision, the model and the code table versions", "", helpVersion, runVersion},
+	"watch":   {"poll RSS/Atom feeds and code and store new articles", "[--db DSN] [--every 15m] [--rounds N] [--feeds FILE] FEED_URL...", helpWatch, runWatch},
+	"status":  {"show what the store holds, each watched feed's last success and error, and the work queue", "[--db DSN] [--queue URL [--interval D]]", helpStatus, runStatus},
 	"train":   {"train the tagger, lemmatizer and parser from Universal Dependencies", "--ud DIR --out FILE [--seed N] [--names] [--tag-epochs N] [--parse-epochs N] [--folds N]", helpTrain, runTrain},
 	"parse":   {"print a document's sentences tagged and parsed, as CoNLL-U", "FILE|URL|-", helpParse, runParse},
 	"bench":   {"measure end-to-end ingestion speed and memory", "[--docs N] [--words W]", helpBench, runBench},
+
+	// Clusters: the reports of one real-world event (docs/clusters.md).
+	"clusters":      {"list clusters: the events that report one real-world event, with their sources", "[--db DSN] [filters] [--min-articles N] [--format table|csv|json]", helpClusters, runClusters},
+	"disagreements": {"list where the reports of one event disagree: lengths, amounts, days, participants", "[--db DSN] [filters] [--format table|json]", helpDisagreements, runDisagreements},
+
+	// Briefings and the agreement tracker (docs/brief.md).
+	"brief":      {"write a sourced briefing on a dyad from its stored events", "[--db DSN] --dyad A-B [--since D] [--until D] [--format md|html] [--out FILE]", helpBrief, runBrief},
+	"agreements": {"list a dyad's tracked agreements and their history", "[--db DSN] --dyad A-B [--since D] [--until D] [--format table|json]", helpAgreements, runAgreements},
 }
 
 // env is what every command gets from main: its streams.
@@ -152,7 +161,7 @@ func printUsage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-13s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun \"dyad help COMMAND\" for more about a command.")
 }

@@ -128,13 +128,15 @@ func TestWorkersKilled(t *testing.T) {
 	defer sq.Close()
 	sameStores(t, sq, pg, n)
 
-	var status strings.Builder
-	if err := printQueueStatus(ctx, &status, nats.URL(), 100*time.Millisecond); err != nil {
-		t.Fatal(err)
+	// One status command shows the store and the queue.
+	code, status, stderr := dyad(t, "status", "--db", dsn, "--queue", nats.URL(), "--interval", "100ms")
+	if code != 0 {
+		t.Fatalf("status exited %d: %s", code, stderr)
 	}
-	for _, want := range []string{"waiting      0 jobs", fmt.Sprintf("done         %d jobs", n), "failures     0 dead letters"} {
-		if !strings.Contains(status.String(), want) {
-			t.Errorf("status lacks %q:\n%s", want, status.String())
+	for _, want := range []string{fmt.Sprintf("%d documents", n), "no feeds watched", "waiting      0 jobs",
+		fmt.Sprintf("done         %d jobs", n), "failures     0 dead letters"} {
+		if !strings.Contains(status, want) {
+			t.Errorf("status lacks %q:\n%s", want, status)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -28,7 +29,7 @@ from RUS to CHN; with --both, in either direction. The other event filters
 narrow the events counted. Events dated less precisely than the interval (only
 to the year, in a monthly series) are counted in no period; a last line says
 how many. --format csv or json writes the rows as data.
-` + helpFilters
+` + helpCount + "\n" + helpFilters
 
 const helpTop = `Ranks the stored events' actors (by actor code, with the most frequent name,
 and how often each was source and target), dyads (source and target country,
@@ -36,7 +37,7 @@ directed) or CAMEO codes (with their names) by number of events, with the mean
 Goldstein score of those events. --n sets how many rows (default 10; 0 for
 all). The event filters select the events ranked. --format csv or json writes
 the rows as data.
-` + helpFilters
+` + helpCount + "\n" + helpFilters
 
 const helpSearch = `Finds stored sentences that hold every WORD (full-text search; case and
 accents do not matter; a word ending in * matches as a prefix: agree*), best
@@ -48,6 +49,7 @@ func runSeries(ctx context.Context, e *env, args []string) error {
 	var cfg config
 	fs := flagSet("series", &cfg, "dbread", "format", "filters")
 	interval := fs.String("interval", "month", "period to count by: month, quarter or year")
+	count := countFlag(fs)
 	pos, err := parse(fs, &cfg, args)
 	if err != nil {
 		return err
@@ -63,7 +65,7 @@ func runSeries(ctx context.Context, e *env, args []string) error {
 	if err := checkTableFormat(cfg.Format); err != nil {
 		return err
 	}
-	evs, err := storedEvents(ctx, &cfg)
+	evs, err := countedEvents(ctx, &cfg, *count)
 	if err != nil {
 		return err
 	}
@@ -90,6 +92,7 @@ func runTop(ctx context.Context, e *env, args []string) error {
 	var cfg config
 	fs := flagSet("top", &cfg, "dbread", "format", "filters")
 	n := fs.Int("n", 10, "how many rows (0: all)")
+	count := countFlag(fs)
 	pos, err := parse(fs, &cfg, args)
 	if err != nil {
 		return err
@@ -100,7 +103,7 @@ func runTop(ctx context.Context, e *env, args []string) error {
 	if err := checkTableFormat(cfg.Format); err != nil {
 		return err
 	}
-	evs, err := storedEvents(ctx, &cfg)
+	evs, err := countedEvents(ctx, &cfg, *count)
 	if err != nil {
 		return err
 	}
@@ -121,6 +124,32 @@ func runTop(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	return writeRows(e.stdout, cfg.Format, header, rows, counts)
+}
+
+// helpCount describes --count, which series and top take.
+const helpCount = `
+--count says what is counted: clusters (the default) counts each real-world
+event once, however many sentences and documents report it (the events dyad
+clustered together, "dyad clusters"); events counts every event record;
+daily counts one record per directed dyad, CAMEO code and day, as Phoenix
+does. Repeated reports of one visit count once under clusters and daily. The
+events column counts what --count counts.`
+
+func countFlag(fs *flag.FlagSet) *string {
+	return fs.String("count", aggregate.CountClusters, "what to count: clusters (each real-world event once), events (every record) or daily (one per dyad, code and day)")
+}
+
+// countedEvents reads the events cfg selects and keeps those that count
+// under the convention how (aggregate.Reduce).
+func countedEvents(ctx context.Context, cfg *config, how string) ([]doc.Event, error) {
+	if !slices.Contains(aggregate.CountWays, how) {
+		return nil, usagef("--count %q: want clusters, events or daily%s", how, didYouMean(how, aggregate.CountWays))
+	}
+	evs, err := storedEvents(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return aggregate.Reduce(evs, how)
 }
 
 func checkTableFormat(format string) error {

@@ -26,11 +26,6 @@ since documents are identified by content hash. A job that fails
 reason ("dyad status --queue" lists them). The worker runs until interrupted
 (Ctrl-C or SIGTERM), then finishes the jobs in hand and says what it did.`
 
-const helpStatus = `With --queue, shows the state of the NATS JetStream work queue that "dyad
-ingest --queue" fills and "dyad worker" empties: jobs waiting, jobs workers
-hold (in flight), redeliveries, dead letters with their reasons, jobs done,
-and the throughput measured over --interval.`
-
 func runWorker(ctx context.Context, e *env, args []string) error {
 	var cfg config
 	fs := flagSet("worker", &cfg, "db", "queue", "dicts", "workers")
@@ -151,19 +146,6 @@ func publishInputs(ctx context.Context, e *env, cfg *config, inputs []string) er
 		return &partialError{failed: failed, total: read}
 	}
 	return nil
-}
-
-func runStatus(ctx context.Context, e *env, args []string) error {
-	var cfg config
-	fs := flagSet("status", &cfg, "queue")
-	interval := fs.Duration("interval", 2*time.Second, "how long to watch the queue to measure throughput")
-	if _, err := parse(fs, &cfg, args); err != nil {
-		return err
-	}
-	if cfg.Queue == "" {
-		return usagef("--queue is required: the NATS server, e.g. nats://127.0.0.1:4222")
-	}
-	return printQueueStatus(ctx, e.stdout, cfg.Queue, *interval)
 }
 
 // printQueueStatus writes the work queue's state: what waits, what is in

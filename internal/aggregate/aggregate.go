@@ -5,14 +5,66 @@
 package aggregate
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 
 	"github.com/dyad-events/dyad/internal/cameo"
+	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/store"
 )
+
+// Ways of counting (Reduce): every event record; one per cluster, the
+// events that report one real-world event; or, as Phoenix does, one per
+// directed dyad, CAMEO code and day.
+const (
+	CountEvents   = "events"
+	CountClusters = "clusters"
+	CountDaily    = "daily"
+)
+
+// CountWays lists the ways of counting, the default first.
+var CountWays = []string{CountClusters, CountEvents, CountDaily}
+
+// Reduce keeps the events that count under the convention how, so that
+// repeated reports of one visit do not inflate a dyad's numbers: for
+// CountClusters the first event of each cluster (the most precisely dated,
+// then by date and id; an event with no cluster counts alone), for
+// CountDaily the first event of each source and target key, code and date,
+// for CountEvents every event. Series and Top then count what it keeps.
+func Reduce(evs []doc.Event, how string) ([]doc.Event, error) {
+	var key func(e doc.Event) string
+	switch how {
+	case CountEvents:
+		return evs, nil
+	case CountClusters, "":
+		key = func(e doc.Event) string { return cmp.Or(e.Cluster, "event "+e.ID) }
+	case CountDaily:
+		key = func(e doc.Event) string {
+			k := store.ActorKey(e.Source) + "\x00"
+			if e.Target != nil {
+				k += store.ActorKey(*e.Target)
+			}
+			return k + "\x00" + e.CAMEO + "\x00" + e.Date
+		}
+	default:
+		return nil, fmt.Errorf("count %q: want clusters, events or daily", how)
+	}
+	sorted := slices.Clone(evs)
+	slices.SortStableFunc(sorted, func(a, b doc.Event) int { return cluster.Order(&a, &b) })
+	seen := map[string]bool{}
+	var out []doc.Event
+	for _, e := range sorted {
+		if k := key(e); !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
 
 // Intervals are the period lengths Series counts by.
 var Intervals = []string{"month", "quarter", "year"}

@@ -79,3 +79,53 @@ func TestTop(t *testing.T) {
 		t.Error("Top(people) gave no error")
 	}
 }
+
+func TestReduce(t *testing.T) {
+	mk := func(id, cluster, date, precision, src, tgt, cameo string) doc.Event {
+		e := ev(date, src, tgt, cameo, 1, 1.9)
+		e.ID, e.Cluster, e.DatePrecision = id, cluster, precision
+		return e
+	}
+	// Four reports of one visit (two of them on one day with one code),
+	// a meeting of its own, and an event stored before clustering.
+	evs := []doc.Event{
+		mk("v1", "c1", "2012-06", doc.PrecisionDoc, "RUSGOV", "CHN", "042"),
+		mk("v2", "c1", "2012-06-05", doc.PrecisionDay, "RUSGOV", "CHN", "042"),
+		mk("v3", "c1", "2012-06-05", doc.PrecisionDay, "RUS", "CHN", "042"),
+		mk("v4", "c1", "2012-06-06", doc.PrecisionDay, "CHNGOV", "RUSGOV", "043"),
+		mk("m1", "c2", "2012-06-20", doc.PrecisionDay, "RUSGOV", "CHNGOV", "040"),
+		mk("x1", "", "2012-06-21", doc.PrecisionDay, "RUS", "CHN", "040"),
+	}
+	tests := []struct {
+		how  string
+		want []string
+	}{
+		{CountEvents, []string{"v1", "v2", "v3", "v4", "m1", "x1"}},
+		// The most precisely dated, earliest report stands for a cluster.
+		{CountClusters, []string{"v2", "m1", "x1"}},
+		{"", []string{"v2", "m1", "x1"}},
+		// One per directed dyad, code and date: v2 and v3 are one.
+		{CountDaily, []string{"v2", "v4", "m1", "x1", "v1"}},
+	}
+	for _, tt := range tests {
+		got, err := Reduce(evs, tt.how)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, e := range got {
+			ids = append(ids, e.ID)
+		}
+		if !reflect.DeepEqual(ids, tt.want) {
+			t.Errorf("Reduce(%q) = %v, want %v", tt.how, ids, tt.want)
+		}
+	}
+	if _, err := Reduce(evs, "weekly"); err == nil {
+		t.Error("Reduce(weekly) gave no error")
+	}
+	// Series on what Reduce keeps: the visit counts once in June 2012.
+	kept, _ := Reduce(evs, CountClusters)
+	if ps, _, _ := Series(kept, "month"); len(ps) != 1 || ps[0].Events != 3 {
+		t.Errorf("series of clusters = %+v, want 3 events in 2012-06", ps)
+	}
+}

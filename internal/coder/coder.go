@@ -11,7 +11,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/actors"
@@ -56,6 +58,7 @@ type sentence struct {
 	hits     []hit
 	mentions []actors.Mention
 	amounts  []quant.Amount
+	counts   []count
 }
 
 // Code returns the events of d. Its sentences must carry their tokens and,
@@ -85,6 +88,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		}
 		if len(st.hits) > 0 {
 			st.amounts = quant.Find(s.Text, st.toks)
+			st.counts = st.tree.counts(s.Text)
 		}
 	}
 	var events []doc.Event
@@ -304,11 +308,12 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		}
 		pairs = two
 	}
-	amounts := quantities(st, h, code)
 	date, prec := d.Published, doc.PrecisionDoc
 	if h.dated {
 		date, prec = h.date.String(), h.date.Precision()
 	}
+	amounts := quantities(st, h, code, date)
+	counted := magnitudes(st, h, code)
 	var out []doc.Event
 	for _, p := range pairs {
 		key := p.src.Code + "|" + p.tgt.Code + "|" + code
@@ -345,6 +350,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 			DatePrecision: prec,
 			Location:      where,
 			Quantities:    amounts,
+			Magnitudes:    counted,
 			Modality:      mod,
 			Tables:        cameo.Version,
 			Confidence:    confidence(h, roles, mod),
@@ -709,19 +715,29 @@ func attributed(toks []doc.Token) bool {
 // quantities returns the amounts stated in the clause of the event at h
 // when the event is one that amounts belong to: intents, agreements,
 // material cooperation, aid, concessions and sanctions ("a US $3.5
-// billion agreement was signed").
-func quantities(st *sentence, h hit, code string) []doc.Quantity {
+// billion agreement was signed"). Money the text gives no dollar value
+// for is converted at the average rate of the event's year (date).
+func quantities(st *sentence, h hit, code, date string) []doc.Quantity {
 	if !cameo.ClassOf(code).Amounts {
 		return nil
 	}
+	year, _ := strconv.Atoi(date[:min(4, len(date))])
 	from, to := st.toks[h.lo].Start, st.toks[h.hi-1].End
+	c := st.tree.governing(h.head)
 	var out []doc.Quantity
 	for _, a := range st.amounts {
-		if a.Start >= from && a.End <= to {
-			out = append(out, a.Q)
+		if a.Start >= from && a.End <= to && !st.tree.apart(tokenAt(st.toks, a.Start), c) {
+			out = append(out, quant.InUSD(a.Q, year))
 		}
 	}
 	return out
+}
+
+// tokenAt returns the index of the token that starts at the byte offset
+// i, or of the first after it.
+func tokenAt(toks []doc.Token, i int) int {
+	k, _ := slices.BinarySearchFunc(toks, i, func(t doc.Token, i int) int { return t.Start - i })
+	return k
 }
 
 // eventID is stable: the same input and dictionaries give the same id.

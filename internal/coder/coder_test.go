@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -418,31 +419,97 @@ func TestCodeReadsTokens(t *testing.T) {
 }
 
 // TestQuantities checks that amounts attach to agreements and aid, in
-// the event's clause, and not to statements or criticism.
+// the event's clause and not in a clause of their own inside it, and not
+// to statements or criticism; that ranges stay ranges; and that money
+// gets its dollar value from the text, else from the rate of the event's
+// year.
 func TestQuantities(t *testing.T) {
 	c := testCoder(t)
+	usd := func(text string, v float64) doc.Quantity {
+		return doc.Quantity{Text: text, Value: v, Unit: "USD", USD: v, USDFrom: doc.USDFromUnit}
+	}
 	tests := []struct {
 		sentence, root string
 		want           []doc.Quantity
 	}{
-		{"China and Russia signed a $400 billion gas agreement.", "05", []doc.Quantity{{Text: "$400 billion", Value: 400e9, Unit: "USD"}}},
-		{"The People's Bank of China and the Bank of Russia signed a currency swap worth 150 billion yuan.", "06", []doc.Quantity{{Text: "150 billion yuan", Value: 150e9, Unit: "CNY"}}},
+		{"China and Russia signed a $400 billion gas agreement.", "05", []doc.Quantity{usd("$400 billion", 400e9)}},
+		{"The People's Bank of China and the Bank of Russia signed a currency swap worth 150 billion yuan.", "06",
+			[]doc.Quantity{{Text: "150 billion yuan", Value: 150e9, Unit: "CNY", USD: 24342745862, USDFrom: doc.USDFromRate, RateYear: 2014}}},
+		{"China and Russia signed a currency swap worth 150 billion yuan ($24 billion).", "06",
+			[]doc.Quantity{{Text: "150 billion yuan", Value: 150e9, Unit: "CNY", USD: 24e9, USDFrom: doc.USDFromText}}},
+		{"China and Russia signed a memorandum launching a fund with a capital target of $2 to $4 billion.", "05",
+			[]doc.Quantity{{Text: "$2 to $4 billion", Value: 2e9, Max: 4e9, Unit: "USD", USD: 2e9, USDMax: 4e9, USDFrom: doc.USDFromUnit}}},
+		{"China and Russia signed a $3 billion agreement, although they had hoped to sign deals worth $5 billion.", "05",
+			[]doc.Quantity{usd("$3 billion", 3e9)}},
+		{"China and Russia signed a $3 billion agreement, and the two sides said they would sign deals worth $5 billion.", "05",
+			[]doc.Quantity{usd("$3 billion", 3e9)}},
+		{"China signed and ratified an agreement worth $3 billion with Russia.", "05", []doc.Quantity{usd("$3 billion", 3e9)}},
 		{"Japan criticized China over the $5 billion deal.", "11", nil},
 	}
 	for _, tt := range tests {
-		var got []doc.Quantity
-		found := false
-		for _, e := range code(c, paragraph("2014-05-21", tt.sentence)) {
-			if e.Root == tt.root {
-				found, got = true, e.Quantities
-			}
+		if e := rootEvent(t, c, tt.sentence, tt.root); e != nil && !slices.Equal(e.Quantities, tt.want) {
+			t.Errorf("%q: quantities\n got %+v\nwant %+v", tt.sentence, e.Quantities, tt.want)
 		}
-		if !found {
-			t.Errorf("%q: no event of root %s", tt.sentence, tt.root)
-			continue
+	}
+}
+
+// rootEvent codes a one-sentence document of 2014-05-21 and returns its
+// last event of the root, or reports that it has none.
+func rootEvent(t *testing.T, c *Coder, sentence, root string) *doc.Event {
+	t.Helper()
+	var found *doc.Event
+	for _, e := range code(c, paragraph("2014-05-21", sentence)) {
+		if e.Root == root {
+			found = &e
 		}
-		if len(got) != len(tt.want) || (len(got) > 0 && got[0] != tt.want[0]) {
-			t.Errorf("%q: quantities %+v, want %+v", tt.sentence, got, tt.want)
+	}
+	if found == nil {
+		t.Errorf("%q: no event of root %s", sentence, root)
+	}
+	return found
+}
+
+// TestMagnitudes checks that counts of the killed, the arrested and the
+// size of a crowd attach to the event they describe, with their bounds,
+// and not to events of other kinds.
+func TestMagnitudes(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		sentence, root string
+		want           []doc.Magnitude
+	}{
+		{"Israeli soldiers arrested more than 100 Palestinians in Hebron on Saturday.", "17",
+			[]doc.Magnitude{{Kind: doc.Arrested, Text: "more than 100", Value: 100, Bound: "min"}}},
+		{"Russian aircraft killed 46 Afghan civilians in an attack on a village in Herat.", "18",
+			[]doc.Magnitude{{Kind: doc.Dead, Text: "46", Value: 46}}},
+		{"Israeli naval commandos stormed the Turkish ferry Mavi Marmara on Monday, killing nine activists.", "19",
+			[]doc.Magnitude{{Kind: doc.Dead, Text: "nine", Value: 9}}},
+		{"Thousands of Turkish protesters marched on the Israeli consulate in Istanbul on Monday.", "14",
+			[]doc.Magnitude{{Kind: doc.Size, Text: "Thousands", Value: 2000, Bound: "min"}}},
+		{"Vietnamese police have arrested more than 1,000 Chinese workers over the violence.", "17",
+			[]doc.Magnitude{{Kind: doc.Arrested, Text: "more than 1,000", Value: 1000, Bound: "min"}}},
+		{"Myanmar security forces have killed at least 745 protesters since the coup.", "19",
+			[]doc.Magnitude{{Kind: doc.Dead, Text: "at least 745", Value: 745, Bound: "min"}}},
+		{"Turkey and Russia held talks in Moscow after 30 people were killed.", "04", nil},
+		{"China and Russia signed an agreement to build a plant that will employ 5,000 people.", "05", nil},
+	}
+	for _, tt := range tests {
+		if e := rootEvent(t, c, tt.sentence, tt.root); e != nil && !slices.Equal(e.Magnitudes, tt.want) {
+			t.Errorf("%q: magnitudes\n got %+v\nwant %+v", tt.sentence, e.Magnitudes, tt.want)
+		}
+	}
+}
+
+func TestReadCountsErrors(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"verb kill dead patient", "line 1: kind \"dead\" has no kind line above it"},
+		{"kind dead 18\nverb kill dead victim", "line 2: want"},
+		{"kind dead", "line 1: want"},
+		{"# c\nkill dead", "line 2: want"},
+	} {
+		_, err := readCounts(tt.text)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("readCounts(%q) = %v, want an error with %q", tt.text, err, tt.want)
 		}
 	}
 }

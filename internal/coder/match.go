@@ -357,14 +357,59 @@ func lightVerbs(t *tree, hits []hit) []hit {
 // clause returns the token range of the clause of the event headed at i:
 // the subtree of the verb that governs it, for an event noun, or its own.
 func (t *tree) clause(i int) (lo, hi int) {
-	k := i
+	lo, hi = t.span(t.governing(i))
+	return lo, hi + 1
+}
+
+// governing returns the head of the clause of the event headed at i: the
+// verb that governs it, for an event noun, or i.
+func (t *tree) governing(i int) int {
 	if t.toks[i].UPOS == "NOUN" {
 		if g := t.head(i); g >= 0 && t.toks[g].UPOS == "VERB" {
-			k = g
+			return g
 		}
 	}
-	lo, hi = t.span(k)
-	return lo, hi + 1
+	return i
+}
+
+// apart reports whether token k lies in a clause of its own below the
+// clause headed at c: an adverbial, complement or parenthetical clause, or
+// a conjoined one with its own subject, states its own facts ("was
+// signed, although they had hoped to sign deals worth US $5 billion"),
+// while a clause that modifies a noun describes it ("a memorandum
+// launching a fund of $2 to $4 billion").
+func (t *tree) apart(k, c int) bool {
+	for i, n := k, 0; i >= 0 && i != c && n < len(t.toks); i, n = t.head(i), n+1 {
+		switch t.rels[i] {
+		case "advcl", "ccomp", "parataxis", "csubj":
+			return t.dominates(c, i)
+		case "conj":
+			if t.hasSubject(i) {
+				return t.dominates(c, i)
+			}
+		}
+	}
+	return false
+}
+
+// hasSubject reports whether token i has a subject of its own.
+func (t *tree) hasSubject(i int) bool {
+	for _, k := range t.kids[i] {
+		if t.rels[k] == "nsubj" || t.rels[k] == "csubj" {
+			return true
+		}
+	}
+	return false
+}
+
+// dominates reports whether token a is an ancestor of token b.
+func (t *tree) dominates(a, b int) bool {
+	for i, n := t.head(b), 0; i >= 0 && n < len(t.toks); i, n = t.head(i), n+1 {
+		if i == a {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(s []string, w string) bool {

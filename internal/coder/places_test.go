@@ -89,15 +89,7 @@ func TestWirePlaces(t *testing.T) {
 // does, with the embedded dictionaries, model and lexicon.
 func codeWire(t *testing.T, wire string, places coder.Places) []doc.Event {
 	t.Helper()
-	lex, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	model, err := syntax.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := pipeline.New(actors.New(lex), model, coder.New(coder.DefaultLexicon(), places))
+	p := newPipeline(t, places)
 	f, err := os.Open(filepath.Join(wire, "manifest.jsonl"))
 	if err != nil {
 		t.Fatal(err)
@@ -109,6 +101,9 @@ func codeWire(t *testing.T, wire string, places coder.Places) []doc.Event {
 		var m struct{ Path, ID, Published string }
 		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
 			t.Fatalf("manifest line %q: %v", sc.Text(), err)
+		}
+		if m.ID == "" { // as dyad does: the file's name
+			m.ID = m.Path
 		}
 		body, err := os.ReadFile(filepath.Join(wire, m.Path))
 		if err != nil {
@@ -125,6 +120,20 @@ func codeWire(t *testing.T, wire string, places coder.Places) []doc.Event {
 		t.Fatal(err)
 	}
 	return events
+}
+
+// newPipeline is the pipeline with the embedded dictionaries and model.
+func newPipeline(t *testing.T, places coder.Places) *pipeline.Pipeline {
+	t.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	model, err := syntax.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pipeline.New(actors.New(lex), model, coder.New(coder.DefaultLexicon(), places))
 }
 
 // placeRow is one checked event of testdata/places.tsv.

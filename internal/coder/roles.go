@@ -94,7 +94,7 @@ func (t *tree) one(k, depth int) *actors.Mention {
 			// "the government of Syria", "thousands of Ukrainians", "a
 			// delegation from China".
 			if rel == "nmod" {
-				if mk := t.marker(c); mk != "of" && mk != "from" {
+				if mk := t.phraseMarker(c); mk != "of" && mk != "from" {
 					continue
 				}
 			}

@@ -147,6 +147,20 @@ func (t *tree) marker(i int) string {
 	return ""
 }
 
+// phraseMarker is the preposition of the phrase headed at i: its own case
+// dependent, else the first word of the phrase when that is a case marker
+// the parser hung on a modifier ("of the U.S. Terminal High Altitude Air
+// Defense (THAAD) missile defense system", with "of" under "Defense").
+func (t *tree) phraseMarker(i int) string {
+	if mk := t.marker(i); mk != "" {
+		return mk
+	}
+	if lo, _ := t.span(i); lo < i && t.toks[lo].Rel == "case" {
+		return t.lemma(lo)
+	}
+	return ""
+}
+
 // markerAt is the position of i's case or mark dependent, or -1.
 func (t *tree) markerAt(i int) int {
 	for _, k := range t.kids[i] {

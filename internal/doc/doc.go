@@ -100,6 +100,15 @@ type Actor struct {
 	Role    string `json:"role,omitempty"`
 }
 
+// Key is the value an actor is matched and paired on: its country, else
+// the first three letters of its code ("IGO" for IGOUNO).
+func (a Actor) Key() string {
+	if a.Country != "" {
+		return strings.ToUpper(a.Country)
+	}
+	return strings.ToUpper(a.Code[:min(3, len(a.Code))])
+}
+
 // Location is where an event took place.
 type Location struct {
 	Text    string  `json:"text"`
@@ -126,11 +135,61 @@ const (
 )
 
 // Quantity is an amount tied to an event: money, volume, percentage.
+// Text, Value and Unit are the contract's; the rest are optional and
+// only ever added (docs/amounts.md).
 type Quantity struct {
 	Text  string  `json:"text"`
 	Value float64 `json:"value"`
 	Unit  string  `json:"unit"`
+	// Max is the high end of a range ("$2 to $4 billion": Value 2e9, Max
+	// 4e9); zero when the text gives one number.
+	Max float64 `json:"max,omitempty"`
+	// Per is the period of a rate: "year" for "31 million tonnes a year".
+	Per string `json:"per,omitempty"`
+	// Year is the year the text ties the amount to: "USD 87 billion in
+	// 2012", "31 million tonnes a year by 2018".
+	Year int `json:"year,omitempty"`
+	// USD (and USDMax for a range) is the value of money in US dollars;
+	// USDFrom says how it was had: "unit" (the amount is in dollars),
+	// "text" (the sentence converts it: "150 billion yuan ($24 billion at
+	// the time)") or "rate" (the annual average rate of RateYear, from
+	// dyad's exchange-rate table).
+	USD      float64 `json:"usd,omitempty"`
+	USDMax   float64 `json:"usd_max,omitempty"`
+	USDFrom  string  `json:"usd_from,omitempty"`
+	RateYear int     `json:"rate_year,omitempty"`
 }
+
+// How the dollar value of a Quantity was had (Quantity.USDFrom).
+const (
+	USDFromUnit = "unit"
+	USDFromText = "text"
+	USDFromRate = "rate"
+)
+
+// Magnitude is a count of people an event's clause gives: the killed, the
+// injured, the arrested, the displaced, or the size of a crowd or group
+// (PLOVER's dead, injured and size; docs/amounts.md).
+type Magnitude struct {
+	// Kind is "dead", "injured", "arrested", "displaced" or "size".
+	Kind string `json:"kind"`
+	// Text is the words of the count ("more than 2,100").
+	Text  string `json:"text"`
+	Value int    `json:"value"`
+	// Bound is "min" when Value is the least the words mean ("at least
+	// 156", "thousands"), "max" when it is the most ("up to 16"), "about"
+	// for an estimate ("about 40"), or empty for an exact count.
+	Bound string `json:"bound,omitempty"`
+}
+
+// Kinds of a Magnitude.
+const (
+	Dead      = "dead"
+	Injured   = "injured"
+	Arrested  = "arrested"
+	Displaced = "displaced"
+	Size      = "size"
+)
 
 // Modalities of an event record.
 const (
@@ -171,7 +230,10 @@ type Event struct {
 	DatePrecision string     `json:"date_precision"`
 	Location      *Location  `json:"location,omitempty"`
 	Quantities    []Quantity `json:"quantities,omitempty"`
-	Modality      string     `json:"modality"`
+	// Magnitudes are the counts of people the event's clause gives, for
+	// violence, coercion and protest; optional.
+	Magnitudes []Magnitude `json:"magnitudes,omitempty"`
+	Modality   string      `json:"modality"`
 	// Tables names the versions of the code tables used, e.g.
 	// "cameo=1.1b3 goldstein=gdelt plover=0.5b1".
 	Tables string `json:"tables,omitempty"`

@@ -1,6 +1,8 @@
 // Package export writes event records in the formats other tools read: the
-// JSONL event contract (one object per line), a JSON array, and a flat CSV
-// table with one column per field.
+// JSONL event contract (one object per line), a JSON array, a flat CSV
+// table with one column per field, and the field's own formats: GDELT 2.0's
+// event and mentions tables, PLOVER records, ICEWS-style TSV and Parquet
+// (docs/formats.md describes every column).
 package export
 
 import (
@@ -10,6 +12,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
 )
@@ -53,11 +56,17 @@ func JSON(w io.Writer, events []doc.Event) error {
 	if events == nil {
 		events = []doc.Event{}
 	}
+	return writeIndented(w, "events as json", events)
+}
+
+// writeIndented writes v as indented JSON, with <, > and & kept as they
+// are for the people who read sentences.
+func writeIndented(w io.Writer, what string, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(events); err != nil {
-		return fmt.Errorf("write events as json: %w", err)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write %s: %w", what, err)
 	}
 	return nil
 }
@@ -135,8 +144,13 @@ func num(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
-// Write writes events to w in format: "jsonl", "json" or "csv".
-func Write(w io.Writer, format string, events []doc.Event) error {
+// Formats are the formats Write knows, in the order help texts list them.
+var Formats = []string{"jsonl", "json", "csv", "gdelt", "gdelt-mentions", "plover", "icews", "parquet"}
+
+// Write writes events to w in format: "jsonl", "json", "csv", "gdelt" (the
+// GDELT 2.0 event table), "gdelt-mentions" (its mentions table), "plover",
+// "icews" or "parquet".
+func Write(w io.Writer, format string, events []doc.Event, opt Options) error {
 	switch format {
 	case "jsonl":
 		return JSONL(w, events)
@@ -144,6 +158,16 @@ func Write(w io.Writer, format string, events []doc.Event) error {
 		return JSON(w, events)
 	case "csv":
 		return CSV(w, events)
+	case "gdelt":
+		return GDELT(w, events, opt)
+	case "gdelt-mentions":
+		return GDELTMentions(w, events)
+	case "plover":
+		return PLOVER(w, events)
+	case "icews":
+		return ICEWS(w, events)
+	case "parquet":
+		return Parquet(w, events, opt)
 	}
-	return fmt.Errorf("export: unknown format %q (want jsonl, json or csv)", format)
+	return fmt.Errorf("export: unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }

@@ -324,14 +324,14 @@ func TestCSVEmpty(t *testing.T) {
 func TestWrite(t *testing.T) {
 	for _, format := range []string{"jsonl", "json", "csv"} {
 		var buf bytes.Buffer
-		if err := Write(&buf, format, []doc.Event{full()}); err != nil {
+		if err := Write(&buf, format, []doc.Event{full()}, Options{}); err != nil {
 			t.Errorf("Write(%s): %v", format, err)
 		}
 		if !strings.Contains(buf.String(), "e7c1") {
 			t.Errorf("Write(%s) = %q, want the event", format, buf.String())
 		}
 	}
-	if err := Write(&bytes.Buffer{}, "xml", nil); err == nil {
+	if err := Write(&bytes.Buffer{}, "xml", nil, Options{}); err == nil {
 		t.Error("Write(xml) succeeded, want an error")
 	}
 }

@@ -69,34 +69,20 @@ func (w *walker) get(ctx context.Context, rawURL string) ([]byte, string, error)
 // feed reads an RSS, Atom or RDF feed and yields one document per item:
 // the page the item links to, or else the item's own content.
 func (w *walker) feed(ctx context.Context, src input, raw []byte) error {
-	f, err := gofeed.NewParser().Parse(bytes.NewReader(raw))
+	source, items, err := ParseFeed(raw, src.base)
 	if err != nil {
-		return w.fail(src.origin, fmt.Errorf("not a valid feed: %w", err))
+		return w.fail(src.origin, err)
 	}
-	if len(f.Items) == 0 {
-		return w.fail(src.origin, fmt.Errorf("feed has no items: %w", ErrEmpty))
-	}
-	source := strings.TrimSpace(f.Title)
-	for i, it := range f.Items {
+	for i, it := range items {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if it == nil {
-			continue
-		}
-		m := meta{Title: strings.TrimSpace(it.Title), Source: source, Published: itemDate(it)}
-		link := resolveLink(src.base, it.Link)
-		name := link
-		if name == "" {
-			name = fmt.Sprintf("%s#item%d", src.origin, i+1)
-			if g := strings.TrimSpace(it.GUID); g != "" {
-				name = g
-			}
-		}
+		m := meta{Title: it.Title, Source: source, Published: it.Published}
+		name := it.Name(src.origin, i)
 
 		var fetchErr error
-		if isURL(link) {
-			d, err := w.fetchItem(ctx, link)
+		if isURL(it.Link) {
+			d, err := w.fetchItem(ctx, it.Link)
 			if err == nil {
 				if err := w.emit(d, m); err != nil {
 					return err
@@ -109,12 +95,8 @@ func (w *walker) feed(ctx context.Context, src input, raw []byte) error {
 			fetchErr = err
 		}
 
-		content := it.Content
-		if strings.TrimSpace(content) == "" {
-			content = it.Description
-		}
-		if strings.TrimSpace(content) != "" {
-			d, err := w.buildDoc(input{id: name, origin: name, ext: ".html", base: src.base}, []byte(content))
+		if strings.TrimSpace(it.Content) != "" {
+			d, err := w.buildDoc(input{id: name, origin: name, ext: ".html", base: src.base}, []byte(it.Content))
 			if err == nil {
 				if err := w.emit(d, m); err != nil {
 					return err
@@ -135,6 +117,93 @@ func (w *walker) feed(ctx context.Context, src input, raw []byte) error {
 		}
 	}
 	return nil
+}
+
+// FeedItem is one item of an RSS, Atom or RDF feed.
+type FeedItem struct {
+	Link      string // absolute, or "" when the item links nowhere
+	GUID      string
+	Title     string
+	Published string // ISO date as the feed gives it, or ""
+	Content   string // the item's content, else its description (HTML)
+}
+
+// Name is what the item is called as an input: its link, else its GUID,
+// else its place in the feed (feedURL#itemN, for item index i).
+func (it FeedItem) Name(feedURL string, i int) string {
+	switch {
+	case it.Link != "":
+		return it.Link
+	case it.GUID != "":
+		return it.GUID
+	}
+	return fmt.Sprintf("%s#item%d", feedURL, i+1)
+}
+
+// ParseFeed reads an RSS, Atom or RDF feed fetched from base (nil when
+// not known, for links already absolute): its title and items, links made
+// absolute. A feed that cannot be read, or has no items, is an error.
+func ParseFeed(raw []byte, base *url.URL) (title string, items []FeedItem, err error) {
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(raw))
+	if err != nil {
+		return "", nil, fmt.Errorf("not a valid feed: %w", err)
+	}
+	if len(f.Items) == 0 {
+		return "", nil, fmt.Errorf("feed has no items: %w", ErrEmpty)
+	}
+	for _, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		content := it.Content
+		if strings.TrimSpace(content) == "" {
+			content = it.Description
+		}
+		items = append(items, FeedItem{
+			Link:      resolveLink(base, it.Link),
+			GUID:      strings.TrimSpace(it.GUID),
+			Title:     strings.TrimSpace(it.Title),
+			Published: itemDate(it),
+			Content:   content,
+		})
+	}
+	return strings.TrimSpace(f.Title), items, nil
+}
+
+// Page is a web page that another part of dyad fetched (dyad watch), with
+// the metadata of the feed item that named it.
+type Page struct {
+	URL         string // where it came from: its origin and id
+	ContentType string // the HTTP Content-Type, if any
+	Raw         []byte
+	// Title, Source and Published come from the feed; the page's own
+	// metadata wins over them, as for an item Walk reads.
+	Title, Source, Published string
+}
+
+// FromPage builds the document of a fetched page as Walk builds a feed
+// item's: text or HTML (never a feed), the feed's metadata filling what
+// the page lacks. notify, if not nil, hears the encoding assumed. A page
+// that cannot be read is an *InputError naming p.URL.
+func FromPage(p Page, notify func(Notice)) (*doc.Document, error) {
+	var out *doc.Document
+	w := &walker{opt: Options{Notify: notify}, fn: func(d *doc.Document, err error) error {
+		out = d
+		return err
+	}}
+	base, _ := url.Parse(p.URL)
+	src := input{id: p.URL, origin: p.URL, contentType: p.ContentType, base: base}
+	if kindOf(src, p.Raw) == kindFeed {
+		return nil, &InputError{Input: p.URL, Err: errors.New("the page is itself a feed")}
+	}
+	d, err := w.buildDoc(src, p.Raw)
+	if err != nil {
+		return nil, &InputError{Input: p.URL, Err: bareError(err)}
+	}
+	if err := w.emit(d, meta{Title: p.Title, Source: p.Source, Published: p.Published}); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // fetchItem fetches the page a feed item links to. A feed inside a feed is

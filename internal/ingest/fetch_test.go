@@ -241,3 +241,30 @@ func TestWalkURLCanceled(t *testing.T) {
 		t.Error("fn called for a canceled fetch")
 	}
 }
+
+// TestFromPage builds documents from pages fetched elsewhere, as Walk
+// builds a feed item's: the feed's metadata fills only what the page
+// lacks, and a page that is itself a feed, or empty, is a named error.
+func TestFromPage(t *testing.T) {
+	html := `<html><head><title>Own title</title></head><body><article><p>` + articleParas[1] + `</p></article></body></html>`
+	d, err := FromPage(Page{URL: "https://example.com/a/1", ContentType: "text/html", Raw: []byte(html),
+		Title: "Feed title", Source: "Example Wire", Published: "2026-12-01"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.ID != "https://example.com/a/1" || d.Origin != d.ID || d.Title != "Own title" || d.Source != "Example Wire" ||
+		d.Published != "2026-12-01" || d.DateFrom != "feed" || d.Hash != hashOf([]byte(html)) || d.Format != "html" {
+		t.Errorf("document = %+v", d)
+	}
+	text := "Russia and China signed a gas deal on Tuesday."
+	d, err = FromPage(Page{URL: "https://example.com/guid-7", Raw: []byte(text), ContentType: "text/plain", Title: "Deal"}, nil)
+	if err != nil || d.Title != "Deal" || d.Format != "text" || d.Source != "example.com" {
+		t.Errorf("text page = %+v, %v", d, err)
+	}
+	for _, raw := range []string{`<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>`, ""} {
+		var ie *InputError
+		if _, err := FromPage(Page{URL: "https://example.com/x", Raw: []byte(raw)}, nil); !errors.As(err, &ie) || ie.Input != "https://example.com/x" {
+			t.Errorf("FromPage(%.20q) = %v; want an InputError naming the URL", raw, err)
+		}
+	}
+}

@@ -18,12 +18,22 @@
 // where a token ends.
 //
 // A range ("$2 to $4 billion USD", "between 2 and 4 percent", "5-10%")
-// gives two amounts, one for each end; the low end takes the unit and the
-// scale it leaves out from the high end, so "$2" in "$2 to $4 billion" is
-// 2e9 USD while its text stays "$2".
+// is one amount: Value is its low end and Max its high end; the low end
+// takes the unit and the scale it leaves out from the high end, so "$2 to
+// $4 billion" is 2e9 to 4e9 USD.
 //
 // Values are in base units: 3.5e9 for "$3.5 billion", 20 for "20 percent"
-// (unit "%"), 3.8e10 for "38 billion cubic meters" (unit "m3").
+// (unit "%"), 3.8e10 for "38 billion cubic meters" (unit "m3"). A rate
+// "a year" sets Per; "in 2012" or "by 2018" right after an amount sets
+// its Year.
+//
+// Money carries its value in US dollars where it can be had without a
+// guess: dollars are dollars; a dollar amount in brackets, or after ",
+// or", right after amounts of other currencies is their conversion ("150
+// billion yuan and 815 billion rubles ($24 billion at the time)", "1
+// trillion yen, or about $12.5 billion"), given to each of them and not
+// listed as an amount of its own; and InUSD converts the rest at the
+// year's average rate from rates.tsv.
 package quant
 
 import (
@@ -57,20 +67,19 @@ func Find(sentence string, toks []doc.Token) []Amount {
 			k++
 			continue
 		}
-		if p.open() {
+		if p.open() || !sc.wordBefore(p.start, "from") {
 			if lo, hi, ok := sc.rangeFrom(p); ok {
-				out = appendAmount(out, sentence, lo)
-				out = appendAmount(out, sentence, hi)
+				out = sc.appendAmount(out, lo, &hi)
 				k = sc.after(hi.end)
 				continue
 			}
 		}
 		if p.unit != "" {
-			out = appendAmount(out, sentence, p)
+			out = sc.appendAmount(out, p, nil)
 		}
 		k = sc.after(p.end)
 	}
-	return out
+	return foldConversions(sentence, out)
 }
 
 // scanner reads one sentence and its tokens.
@@ -121,23 +130,138 @@ type part struct {
 	scale      int    // power of ten from scale words and suffixes
 	scaled     bool   // a scale was written
 	unit       string
-	unitExp    int  // power of ten the unit itself carries ("bcm")
-	prefixed   bool // the unit came before the number
-	suffixed   bool // the unit came after the number
+	unitExp    int    // power of ten the unit itself carries ("bcm")
+	per        string // "year" after "a year"
+	prefixed   bool   // the unit came before the number
+	suffixed   bool   // the unit came after the number
 }
 
 // open says whether the other end of a range could complete p: it has no
-// unit after it, and no unit or no scale yet.
+// unit after it, and no unit or no scale yet. A complete amount starts a
+// range too ("between $700 million and $1 billion"), but not after
+// "from", where it is the start of a change ("rose from $5 billion to $7
+// billion").
 func (p part) open() bool {
 	return !p.suffixed && (p.unit == "" || !p.scaled)
 }
 
-func appendAmount(out []Amount, s string, p part) []Amount {
-	v, err := strconv.ParseFloat(p.digits+"e"+strconv.Itoa(p.scale+p.unitExp), 64)
-	if err != nil { // out of float64 range: not an amount anyone wrote
+// appendAmount appends the amount p, or the range from p to hi.
+func (sc *scanner) appendAmount(out []Amount, p part, hi *part) []Amount {
+	v, ok := p.value()
+	if !ok { // out of float64 range: not an amount anyone wrote
 		return out
 	}
-	return append(out, Amount{Start: p.start, End: p.end, Q: doc.Quantity{Text: s[p.start:p.end], Value: v, Unit: p.unit}})
+	q := doc.Quantity{Value: v, Unit: p.unit, Per: p.per}
+	end := p.end
+	if hi != nil {
+		if q.Max, ok = hi.value(); !ok {
+			return out
+		}
+		end, q.Per = hi.end, hi.per
+	}
+	q.Text = sc.s[p.start:end]
+	q.Year = sc.yearAfter(end)
+	if q.Unit == "USD" {
+		q.USD, q.USDMax, q.USDFrom = q.Value, q.Max, doc.USDFromUnit
+	}
+	return append(out, Amount{Start: p.start, End: end, Q: q})
+}
+
+func (p part) value() (float64, bool) {
+	v, err := strconv.ParseFloat(p.digits+"e"+strconv.Itoa(p.scale+p.unitExp), 64)
+	return v, err == nil
+}
+
+// yearAfter returns the year written right after an amount ending at the
+// byte offset i ("in 2012", "by 2018"), or 0.
+func (sc *scanner) yearAfter(i int) int {
+	w, spaced := sc.spacedAfter(i)
+	if !spaced || !(sc.wordAt(w, "in") || sc.wordAt(w, "by")) || w+1 >= len(sc.toks) {
+		return 0
+	}
+	y := sc.toks[w+1]
+	if y.Start == sc.toks[w].End || !yearLike(y.Text) || (w+2 < len(sc.toks) && sc.toks[w+2].Start == y.End && !strings.ContainsAny(sc.toks[w+2].Text[:1], ",.;:)")) {
+		return 0 // "in2014", "in 2012-13", "by 2019a"
+	}
+	n, _ := strconv.Atoi(y.Text)
+	return n
+}
+
+// foldConversions gives a dollar amount in brackets right after amounts
+// of money in other currencies to them as their value in dollars, and
+// drops it from the list: "150 billion yuan and 815 billion rubles ($24
+// billion at the time)".
+func foldConversions(s string, in []Amount) []Amount {
+	var out []Amount
+	for _, a := range in {
+		last := len(out) - 1
+		if a.Q.Unit != "USD" || last < 0 || !foreignMoney(out[last].Q) || !converts(s[out[last].End:a.Start]) {
+			out = append(out, a)
+			continue
+		}
+		g := last
+		for g > 0 && foreignMoney(out[g-1].Q) && joins(s[out[g-1].End:out[g].Start]) {
+			g--
+		}
+		for j := g; j <= last; j++ {
+			out[j].Q.USD, out[j].Q.USDMax, out[j].Q.USDFrom = a.Q.Value, a.Q.Max, doc.USDFromText
+		}
+	}
+	return out
+}
+
+// foreignMoney says whether q is money in a currency other than dollars.
+func foreignMoney(q doc.Quantity) bool {
+	return q.Unit != "USD" && isCurrency(q.Unit)
+}
+
+// isCurrency says whether a unit is an ISO 4217 code: three capitals.
+func isCurrency(unit string) bool {
+	if len(unit) != 3 {
+		return false
+	}
+	for i := range 3 {
+		if unit[i] < 'A' || unit[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// converts says whether the text between an amount and a dollar amount
+// makes the second a conversion of the first: an opening bracket or ",
+// or", then hedges ("(about $26 million)", "1 trillion yen, or about
+// $12.5 billion").
+func converts(gap string) bool {
+	gap = strings.TrimLeftFunc(gap, isSpace)
+	switch {
+	case strings.HasPrefix(gap, "("):
+		gap = gap[1:]
+	case strings.HasPrefix(gap, ","):
+		w := strings.FieldsFunc(gap[1:], isSpace)
+		if len(w) == 0 || w[0] != "or" {
+			return false
+		}
+		gap = strings.Join(w[1:], " ")
+	default:
+		return false
+	}
+	for _, w := range strings.FieldsFunc(gap, isSpace) {
+		if !slices.Contains(hedges, strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// joins says whether the text between two amounts lists them: "and", a
+// comma, "or".
+func joins(gap string) bool {
+	switch strings.Join(strings.FieldsFunc(gap, isSpace), " ") {
+	case "and", ",", ", and", "or":
+		return true
+	}
+	return false
 }
 
 // partAt reads the shape in the package comment from token k on.
@@ -177,7 +301,7 @@ func (sc *scanner) partAt(k int) (part, bool) {
 	case suffix == "":
 	case (suffix == "m3" || suffix == "m³") && !p.prefixed:
 		p.unit, p.suffixed, p.end = "m3", true, suffixEnd
-		p.end = sc.perYearAfter(p.end)
+		sc.readPer(&p)
 		return p, true
 	case suffixScales[suffix] > 0:
 		p.scale, p.scaled, p.end = suffixScales[suffix], true, suffixEnd
@@ -205,7 +329,7 @@ func (sc *scanner) partAt(k int) (part, bool) {
 		sc.readScales(&p)
 	}
 	if u.unit == "t" || u.unit == "m3" {
-		p.end = sc.perYearAfter(p.end)
+		sc.readPer(&p)
 	}
 	return p, true
 }
@@ -236,7 +360,7 @@ func (sc *scanner) rangeFrom(lo part) (part, part, bool) {
 	}
 	w, spaced := sc.spacedAfter(lo.end)
 	c, end, ok := sc.phrase(w, connectors, spaced)
-	if !ok || (c.text == "and" && !sc.betweenBefore(lo.start)) {
+	if !ok || (c.text == "and" && !sc.wordBefore(lo.start, "between")) {
 		return lo, lo, false
 	}
 	k := sc.after(end)
@@ -256,23 +380,22 @@ func (sc *scanner) rangeFrom(lo part) (part, part, bool) {
 	return lo, hi, true
 }
 
-// betweenBefore reports whether the word before the token at byte offset
-// i, with white space between, is "between".
-func (sc *scanner) betweenBefore(i int) bool {
+// wordBefore reports whether the word before the token at byte offset i,
+// with white space between, is w.
+func (sc *scanner) wordBefore(i int, w string) bool {
 	k := sc.after(i)
-	return k > 0 && sc.toks[k-1].End < i && sc.wordAt(k-1, "between")
+	return k > 0 && sc.toks[k-1].End < i && sc.wordAt(k-1, w)
 }
 
-// perYearAfter extends an amount ending at i over a following "a year".
-func (sc *scanner) perYearAfter(i int) int {
-	w, spaced := sc.spacedAfter(i)
+// readPer extends p over a following "a year".
+func (sc *scanner) readPer(p *part) {
+	w, spaced := sc.spacedAfter(p.end)
 	if !spaced {
-		return i
+		return
 	}
 	if _, end, ok := sc.phrase(w, perYear, true); ok {
-		return end
+		p.end, p.per = end, "year"
 	}
-	return i
 }
 
 // number reads the number at the start of w, the rest of a token, with group

@@ -11,9 +11,34 @@ import (
 	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
-// q is shorthand for an expected quantity.
+// q is shorthand for an expected quantity; dollars carry their value in
+// dollars.
 func q(text string, value float64, unit string) doc.Quantity {
-	return doc.Quantity{Text: text, Value: value, Unit: unit}
+	a := doc.Quantity{Text: text, Value: value, Unit: unit}
+	if unit == "USD" {
+		a.USD, a.USDFrom = value, doc.USDFromUnit
+	}
+	return a
+}
+
+// rng is shorthand for an expected range.
+func rng(text string, lo, hi float64, unit string) doc.Quantity {
+	a := q(text, lo, unit)
+	a.Max = hi
+	if unit == "USD" {
+		a.USDMax = hi
+	}
+	return a
+}
+
+// with returns a with its rate period, year and dollar value from the
+// text set.
+func with(a doc.Quantity, per string, year int, usd float64) doc.Quantity {
+	a.Per, a.Year = per, year
+	if usd != 0 {
+		a.USD, a.USDFrom = usd, doc.USDFromText
+	}
+	return a
 }
 
 func TestFind(t *testing.T) {
@@ -24,28 +49,41 @@ func TestFind(t *testing.T) {
 		// money, sign before the number
 		{"The goal is $100 billion in trade.", []doc.Quantity{q("$100 billion", 1e11, "USD")}},
 		{"A US $3.5 billion two way trade and infrastructure agreement was signed.", []doc.Quantity{q("US $3.5 billion", 3.5e9, "USD")}},
-		{"from $83.5 billion in 2011", []doc.Quantity{q("$83.5 billion", 8.35e10, "USD")}},
+		{"from $83.5 billion in 2011", []doc.Quantity{with(q("$83.5 billion", 8.35e10, "USD"), "", 2011, 0)}},
 		{"oil worth up to $500 billion", []doc.Quantity{q("$500 billion", 5e11, "USD")}},
 		{"a $12M grant", []doc.Quantity{q("$12M", 1.2e7, "USD")}},
 		{"a US$5bn loan", []doc.Quantity{q("US$5bn", 5e9, "USD")}},
 		{"U.S. $40 million in aid", []doc.Quantity{q("U.S. $40 million", 4e7, "USD")}},
 		{"a €1.5bn facility", []doc.Quantity{q("€1.5bn", 1.5e9, "EUR")}},
 		{"a £20 million fund", []doc.Quantity{q("£20 million", 2e7, "GBP")}},
-		{"¥2.05 billion (about $26 million)", []doc.Quantity{q("¥2.05 billion", 2.05e9, "JPY"), q("$26 million", 2.6e7, "USD")}},
+		{"¥2.05 billion (about $26 million)", []doc.Quantity{with(q("¥2.05 billion", 2.05e9, "JPY"), "", 0, 2.6e7)}},
 		{"HK$3 billion", []doc.Quantity{q("HK$3 billion", 3e9, "HKD")}},
 		{"₹500 crore", []doc.Quantity{q("₹500 crore", 5e9, "INR")}},
 		{"$1.2tn", []doc.Quantity{q("$1.2tn", 1.2e12, "USD")}},
 		{"costs $5.", []doc.Quantity{q("$5", 5, "USD")}},
 
 		// money, code before or after
-		{"about 10 percent (USD 87 billion in 2012)", []doc.Quantity{q("10 percent", 10, "%"), q("USD 87 billion", 8.7e10, "USD")}},
+		{"about 10 percent (USD 87 billion in 2012)", []doc.Quantity{q("10 percent", 10, "%"), with(q("USD 87 billion", 8.7e10, "USD"), "", 2012, 0)}},
 		{"the 30 USD billion worth of agreements", []doc.Quantity{q("30 USD billion", 3e10, "USD")}},
 		{"EUR 500 million", []doc.Quantity{q("EUR 500 million", 5e8, "EUR")}},
 		{"RMB 10 billion", []doc.Quantity{q("RMB 10 billion", 1e10, "CNY")}},
 
 		// money, name after the number
 		{"150 billion yuan and 815 billion rubles ($24 billion at the time)", []doc.Quantity{
-			q("150 billion yuan", 1.5e11, "CNY"), q("815 billion rubles", 8.15e11, "RUB"), q("$24 billion", 2.4e10, "USD")}},
+			with(q("150 billion yuan", 1.5e11, "CNY"), "", 0, 2.4e10), with(q("815 billion rubles", 8.15e11, "RUB"), "", 0, 2.4e10)}},
+		{"300 million euros, 2 billion yuan or 5 billion rubles (roughly $1 billion)", []doc.Quantity{
+			with(q("300 million euros", 3e8, "EUR"), "", 0, 1e9), with(q("2 billion yuan", 2e9, "CNY"), "", 0, 1e9), with(q("5 billion rubles", 5e9, "RUB"), "", 0, 1e9)}},
+		{"20 percent and 5 billion yuan ($700 million)", []doc.Quantity{q("20 percent", 20, "%"), with(q("5 billion yuan", 5e9, "CNY"), "", 0, 7e8)}},
+		{"5 billion yuan ($700 million to $1 billion)", []doc.Quantity{{Text: "5 billion yuan", Value: 5e9, Unit: "CNY", USD: 7e8, USDMax: 1e9, USDFrom: doc.USDFromText}}},
+		{"between $700 million and $1 billion", []doc.Quantity{rng("$700 million and $1 billion", 7e8, 1e9, "USD")}},
+		{"rose from $5 billion to $7 billion", []doc.Quantity{q("$5 billion", 5e9, "USD"), q("$7 billion", 7e9, "USD")}},
+		{"1 trillion yen, or about $12.5 billion, in aid", []doc.Quantity{with(q("1 trillion yen", 1e12, "JPY"), "", 0, 1.25e10)}},
+		{"1 trillion yen, or $12.5 billion", []doc.Quantity{with(q("1 trillion yen", 1e12, "JPY"), "", 0, 1.25e10)}},
+		{"1 trillion yen, and $12.5 billion", []doc.Quantity{q("1 trillion yen", 1e12, "JPY"), q("$12.5 billion", 1.25e10, "USD")}},
+		{"1 trillion yen, or even $12.5 billion", []doc.Quantity{q("1 trillion yen", 1e12, "JPY"), q("$12.5 billion", 1.25e10, "USD")}},
+		{"5 billion yuan, while $1 billion", []doc.Quantity{q("5 billion yuan", 5e9, "CNY"), q("$1 billion", 1e9, "USD")}},
+		{"5 billion yuan (and $1 billion more)", []doc.Quantity{q("5 billion yuan", 5e9, "CNY"), q("$1 billion", 1e9, "USD")}},
+		{"a $5 billion ($5 billion) deal", []doc.Quantity{q("$5 billion", 5e9, "USD"), q("$5 billion", 5e9, "USD")}},
 		{"up to 6 billion yuan in bonds", []doc.Quantity{q("6 billion yuan", 6e9, "CNY")}},
 		{"5.1 million dollars", []doc.Quantity{q("5.1 million dollars", 5.1e6, "USD")}},
 		{"70 million US dollars", []doc.Quantity{q("70 million US dollars", 7e7, "USD")}},
@@ -59,15 +97,15 @@ func TestFind(t *testing.T) {
 		{"Rs 5,000 crore", []doc.Quantity{q("Rs 5,000 crore", 5e10, "INR")}},
 		{"Rs. 1 lakh crore", []doc.Quantity{q("Rs. 1 lakh crore", 1e12, "INR")}},
 		{"Rs 2,50,000", []doc.Quantity{q("Rs 2,50,000", 250000, "INR")}},
-		{"rooms for Rs1000, or USD87 billion", []doc.Quantity{q("Rs1000", 1000, "INR"), q("USD87 billion", 8.7e10, "USD")}},
+		{"rooms for Rs1000, and USD87 billion", []doc.Quantity{q("Rs1000", 1000, "INR"), q("USD87 billion", 8.7e10, "USD")}},
 		{"3 lakh rupees", []doc.Quantity{q("3 lakh rupees", 3e5, "INR")}},
 
-		// ranges: both ends, the low end completed from the high end
-		{"a capital target of $2 to $4 billion USD", []doc.Quantity{q("$2", 2e9, "USD"), q("$4 billion USD", 4e9, "USD")}},
-		{"between 2 and 4 percent", []doc.Quantity{q("2", 2, "%"), q("4 percent", 4, "%")}},
-		{"5-10%", []doc.Quantity{q("5", 5, "%"), q("10%", 10, "%")}},
-		{"5 million to 10 million tonnes", []doc.Quantity{q("5 million", 5e6, "t"), q("10 million tonnes", 1e7, "t")}},
-		{"from 10 percent in 2014 to 15 percent", []doc.Quantity{q("10 percent", 10, "%"), q("15 percent", 15, "%")}},
+		// ranges: one amount, the low end completed from the high end
+		{"a capital target of $2 to $4 billion USD", []doc.Quantity{rng("$2 to $4 billion USD", 2e9, 4e9, "USD")}},
+		{"between 2 and 4 percent", []doc.Quantity{rng("2 and 4 percent", 2, 4, "%")}},
+		{"5-10%", []doc.Quantity{rng("5-10%", 5, 10, "%")}},
+		{"5 million to 10 million tonnes a year by 2030", []doc.Quantity{with(rng("5 million to 10 million tonnes a year", 5e6, 1e7, "t"), "year", 2030, 0)}},
+		{"from 10 percent in 2014 to 15 percent", []doc.Quantity{with(q("10 percent", 10, "%"), "", 2014, 0), q("15 percent", 15, "%")}},
 
 		// share
 		{"a 20 percent stake", []doc.Quantity{q("20 percent", 20, "%")}},
@@ -77,8 +115,10 @@ func TestFind(t *testing.T) {
 		{"grew 10 Percent.", []doc.Quantity{q("10 Percent", 10, "%")}},
 
 		// volume and mass
-		{"reaching 31 million tonnes a year by 2018", []doc.Quantity{q("31 million tonnes a year", 3.1e7, "t")}},
-		{"38 billion cubic meters a year of gas", []doc.Quantity{q("38 billion cubic meters a year", 3.8e10, "m3")}},
+		{"reaching 31 million tonnes a year by 2018", []doc.Quantity{with(q("31 million tonnes a year", 3.1e7, "t"), "year", 2018, 0)}},
+		{"38 billion cubic meters a year of gas", []doc.Quantity{with(q("38 billion cubic meters a year", 3.8e10, "m3"), "year", 0, 0)}},
+		{"5m3 per annum", []doc.Quantity{with(q("5m3 per annum", 5, "m3"), "year", 0, 0)}},
+		{"30 bcm in 2012-13, 20 bcm by 2019a, 10 bcm in2014", []doc.Quantity{q("30 bcm", 3e10, "m3"), q("20 bcm", 2e10, "m3"), q("10 bcm", 1e10, "m3")}},
 		{"1,000 tons of grain", []doc.Quantity{q("1,000 tons", 1000, "t")}},
 		{"30 bcm", []doc.Quantity{q("30 bcm", 3e10, "m3")}},
 		{"5m3 of water", []doc.Quantity{q("5m3", 5, "m3")}},
@@ -162,16 +202,16 @@ func TestSeeds(t *testing.T) {
 		{"000_eecfe78c2f3309df.txt", "A US $3.5 billion", []doc.Quantity{
 			q("US $3.5 billion", 3.5e9, "USD"), q("US $5 billion", 5e9, "USD")}},
 		{"001_7cf3c6871154cef4.txt", "During their meeting", []doc.Quantity{
-			q("$100 billion", 1e11, "USD"), q("$83.5 billion", 8.35e10, "USD")}},
+			with(q("$100 billion", 1e11, "USD"), "", 2015, 0), with(q("$83.5 billion", 8.35e10, "USD"), "", 2011, 0)}},
 		{"001_7cf3c6871154cef4.txt", "On June 5, China", []doc.Quantity{
-			q("$2", 2e9, "USD"), q("$4 billion USD", 4e9, "USD")}},
+			rng("$2 to $4 billion USD", 2e9, 4e9, "USD")}},
 		{"002_a7b276a8953e2a0d.txt", "The two sides signed off", []doc.Quantity{q("$7 billion", 7e9, "USD")}},
 		{"003_ae4786eea793bbaf.txt", "China now comprises about 10 percent (USD", []doc.Quantity{
-			q("10 percent", 10, "%"), q("USD 87 billion", 8.7e10, "USD")}},
-		{"003_ae4786eea793bbaf.txt", "This 25-year agreement", []doc.Quantity{q("31 million tonnes a year", 3.1e7, "t")}},
+			q("10 percent", 10, "%"), with(q("USD 87 billion", 8.7e10, "USD"), "", 2012, 0)}},
+		{"003_ae4786eea793bbaf.txt", "This 25-year agreement", []doc.Quantity{with(q("31 million tonnes a year", 3.1e7, "t"), "year", 2018, 0)}},
 		{"003_ae4786eea793bbaf.txt", "implement the 30 USD", []doc.Quantity{q("30 USD billion", 3e10, "USD")}},
 		{"004_aeeb191dff6282f3.txt", "Also in 2014, the People", []doc.Quantity{
-			q("150 billion yuan", 1.5e11, "CNY"), q("815\u00a0billion rubles", 8.15e11, "RUB"), q("$24 billion", 2.4e10, "USD")}},
+			with(q("150 billion yuan", 1.5e11, "CNY"), "", 0, 2.4e10), with(q("815\u00a0billion rubles", 8.15e11, "RUB"), "", 0, 2.4e10)}},
 		{"004_aeeb191dff6282f3.txt", "Further evidence", []doc.Quantity{q("6 billion yuan", 6e9, "CNY")}},
 		{"004_aeeb191dff6282f3.txt", "Some of the much-publicized", nil},
 	}
@@ -195,10 +235,10 @@ func TestSeeds(t *testing.T) {
 	// no "25-year", no counts of subcommissions), nothing less.
 	counts := map[string]map[string]int{
 		"000_eecfe78c2f3309df.txt": {"USD": 2},
-		"001_7cf3c6871154cef4.txt": {"USD": 4},
+		"001_7cf3c6871154cef4.txt": {"USD": 3},
 		"002_a7b276a8953e2a0d.txt": {"USD": 2},
 		"003_ae4786eea793bbaf.txt": {"%": 9, "USD": 2, "t": 1},
-		"004_aeeb191dff6282f3.txt": {"%": 2, "USD": 2, "CNY": 3, "RUB": 1},
+		"004_aeeb191dff6282f3.txt": {"%": 2, "USD": 1, "CNY": 3, "RUB": 1},
 	}
 	for file, want := range counts {
 		got := map[string]int{}
@@ -246,7 +286,8 @@ func FuzzFind(f *testing.F) {
 		"Rs 5,000 crore", "Rs 2,50,000", "¥2.05 billion", "€1.5bn", "5m³",
 		"31 million tonnes a year", "G-20 Su-35s 1990s", "1,23 5.6.2012",
 		"$", "US $", "9999999999999999999999999999999 trillion trillion dollars",
-		"\xff$5\xfe billion", "45\u00a0per\ncent",
+		"\xff$5\xfe billion", "45\u00a0per\ncent", "¥2.05 billion (about $26 million)",
+		"USD 87 billion in 2012", "between $700 million and $1 billion by 2019",
 	} {
 		f.Add(s)
 	}
@@ -261,6 +302,9 @@ func FuzzFind(f *testing.F) {
 			}
 			if a.Q.Unit == "" {
 				t.Fatalf("Find(%q): %q has no unit", s, a.Q.Text)
+			}
+			if a.Q.Unit == "USD" && (a.Q.USD != a.Q.Value || a.Q.USDMax != a.Q.Max) {
+				t.Fatalf("Find(%q): dollars %+v not worth themselves", s, a.Q)
 			}
 			prev = a.End
 		}

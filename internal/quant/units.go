@@ -216,3 +216,10 @@ var connectors = []phrase{
 	{text: "—"},
 	{text: "and", fold: true},
 }
+
+// hedges are the words allowed between the bracket and a dollar amount
+// that converts the amounts before it: "(about $26 million)".
+var hedges = []string{
+	"about", "around", "roughly", "approximately", "approx.", "nearly",
+	"almost", "some", "over", "or", "worth", "equivalent", "to", "c.", "ca.",
+}

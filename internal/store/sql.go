@@ -81,6 +81,9 @@ func (f Filter) Where() (where []string, args []any, err error) {
 	if f.Doc != "" {
 		where, args = append(where, "d.id = ?"), append(args, f.Doc)
 	}
+	if f.Cluster != "" {
+		where, args = append(where, "e.cluster = ?"), append(args, f.Cluster)
+	}
 	return where, args, nil
 }
 
@@ -103,12 +106,20 @@ func EventsSQL(f Filter) (query string, args []any, err error) {
 	if err != nil {
 		return "", nil, err
 	}
+	q, args := EventsWhereSQL(where, args, f.Limit)
+	return q, args, nil
+}
+
+// EventsWhereSQL is EventsSQL for the events that meet every condition of
+// where (over events e, documents d and actors sa and ta), at most limit of
+// them when limit > 0.
+func EventsWhereSQL(where []string, args []any, limit int) (query string, _ []any) {
 	q := `SELECT d.id, e.id, e.doc_date, COALESCE(d.date_from, ''), COALESCE(e.sentence, s.text, ''), e.sentence_index, e.span_start, e.span_end,
 		sa.code, sa.country, sa.name, e.source_text, e.source_role,
 		ta.code, ta.country, ta.name, e.target_text, e.target_role,
 		e.cameo, e.root, e.plover, e.goldstein, e.quad, e.trigger_text, e.date, e.date_precision,
-		e.location, e.quantities, e.modality, e.tables, e.confidence,
-		d.source, d.origin, d.coding
+		e.location, e.quantities, e.modality, e.tables, e.confidence, e.magnitudes,
+		d.source, d.origin, d.coding, COALESCE(e.cluster, '')
 	FROM events e
 	JOIN documents d ON d.pk = e.doc
 	JOIN actors sa ON sa.pk = e.source_actor
@@ -118,11 +129,11 @@ func EventsSQL(f Filter) (query string, args []any, err error) {
 		q += "\nWHERE " + strings.Join(where, " AND ")
 	}
 	q += "\nORDER BY d.id, e.doc, e.sentence_index, e.pk"
-	if f.Limit > 0 {
+	if limit > 0 {
 		q += "\nLIMIT ?"
-		args = append(args, f.Limit)
+		args = append(args, limit)
 	}
-	return q, args, nil
+	return q, args
 }
 
 // ScanEvent reads one row of the EventsSQL query; row is a *sql.Rows or
@@ -131,7 +142,7 @@ func ScanEvent(row Row) (doc.Event, error) {
 	var (
 		e                                    doc.Event
 		tCode, tCountry, tName, tText, tRole sql.NullString
-		location, quantities                 sql.NullString
+		location, quantities, magnitudes     sql.NullString
 		conf                                 sql.NullFloat64
 		origin                               string
 	)
@@ -139,8 +150,8 @@ func ScanEvent(row Row) (doc.Event, error) {
 		&e.Source.Code, &e.Source.Country, &e.Source.Name, &e.Source.Text, &e.Source.Role,
 		&tCode, &tCountry, &tName, &tText, &tRole,
 		&e.CAMEO, &e.Root, &e.PLOVER, &e.Goldstein, &e.Quad, &e.Trigger, &e.Date, &e.DatePrecision,
-		&location, &quantities, &e.Modality, &e.Tables, &conf,
-		&e.Outlet, &origin, &e.Coding); err != nil {
+		&location, &quantities, &e.Modality, &e.Tables, &conf, &magnitudes,
+		&e.Outlet, &origin, &e.Coding, &e.Cluster); err != nil {
 		return doc.Event{}, fmt.Errorf("scan: %w", err)
 	}
 	if IsURL(origin) {
@@ -162,6 +173,11 @@ func ScanEvent(row Row) (doc.Event, error) {
 		}
 		if e.Quantities == nil {
 			e.Quantities = []doc.Quantity{}
+		}
+	}
+	if magnitudes.Valid {
+		if err := json.Unmarshal([]byte(magnitudes.String), &e.Magnitudes); err != nil {
+			return doc.Event{}, fmt.Errorf("event %s: magnitudes: %w", e.ID, err)
 		}
 	}
 	return e, nil

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
@@ -20,7 +21,8 @@ type Store interface {
 	// that hash exists, nothing is written and added is false.
 	PutDocument(ctx context.Context, d *doc.Document, events []doc.Event) (added bool, err error)
 	// Events returns the events matching f, ordered by document id, then
-	// sentence index, then insertion order.
+	// sentence index, then insertion order; each names its cluster
+	// (doc.Event.Cluster).
 	Events(ctx context.Context, f Filter) ([]doc.Event, error)
 	// Documents lists the stored documents, ordered by id.
 	Documents(ctx context.Context) ([]DocInfo, error)
@@ -37,6 +39,14 @@ type Store interface {
 	// document with d.Hash: its metadata, sentences and events (a
 	// re-coding). ErrNotFound when no document has that hash.
 	Replace(ctx context.Context, d *doc.Document, events []doc.Event) error
+	// Clusters returns the clusters that hold an event f selects, each
+	// with all its reports, ordered by date; f.Limit caps the number of
+	// clusters. Every stored event is in one cluster, kept current as
+	// documents are stored, replaced and removed.
+	Clusters(ctx context.Context, f Filter) ([]cluster.Cluster, error)
+	// Disagreements returns where the reports of the clusters f selects
+	// disagree, cluster by cluster.
+	Disagreements(ctx context.Context, f Filter) ([]cluster.Disagreement, error)
 	// Remove deletes the documents whose id or content hash is key, with
 	// their sentences and events (and the actors no other event names),
 	// and says how many documents it removed.
@@ -75,6 +85,9 @@ type Filter struct {
 	Modality string
 	// Doc is a document id.
 	Doc string
+	// Cluster is a cluster id: the events that report one real-world
+	// event (internal/cluster).
+	Cluster string
 	// Limit caps the number of events; 0 means no limit.
 	Limit int
 }
@@ -133,15 +146,7 @@ func IsURL(origin string) bool {
 
 // ActorKey is the value an actor is matched on by Filter.Dyad: its
 // country, else the first three letters of its code.
-func ActorKey(a doc.Actor) string {
-	if a.Country != "" {
-		return strings.ToUpper(a.Country)
-	}
-	if len(a.Code) >= 3 {
-		return strings.ToUpper(a.Code[:3])
-	}
-	return strings.ToUpper(a.Code)
-}
+func ActorKey(a doc.Actor) string { return a.Key() }
 
 // Check reports whether d and events can be stored: d needs an ID and a
 // Hash, and every event must name d.ID as its document.

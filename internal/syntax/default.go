@@ -2,7 +2,10 @@ package syntax
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
+	"strings"
 	"sync"
 )
 
@@ -17,3 +20,11 @@ var embedded []byte
 var Default = sync.OnceValues(func() (*Model, error) {
 	return Load(bytes.NewReader(embedded))
 })
+
+// EmbeddedVersion names the embedded model: its file format and the first
+// twelve hex digits of the SHA-256 of its bytes, which "dyad train" makes
+// the same for the same treebank (scripts/check-model).
+func EmbeddedVersion() string {
+	sum := sha256.Sum256(embedded)
+	return strings.TrimSpace(magic) + " sha256:" + hex.EncodeToString(sum[:])[:12]
+}

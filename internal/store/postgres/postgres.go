@@ -116,7 +116,15 @@ func (s *Store) migrate(ctx context.Context) error {
 				return fmt.Errorf("migration %s: %w", m.Name, err)
 			}
 		}
-		return syncCodes(ctx, tx)
+		if err := syncCodes(ctx, tx); err != nil {
+			return err
+		}
+		// Under the lock, so two processes opening at once do it once.
+		ptx := pgTx{tx}
+		if stale, err := store.ClustersStale(ctx, ptx); err != nil || !stale {
+			return err
+		}
+		return store.ReclusterStale(ctx, ptx)
 	})
 }
 
@@ -229,7 +237,10 @@ func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.E
 			return fmt.Errorf("insert document: %w", err)
 		}
 		added = true
-		return putContent(ctx, tx, pk, d, events)
+		if err := putContent(ctx, tx, pk, d, events); err != nil {
+			return err
+		}
+		return store.Recluster(ctx, pgTx{tx}, store.SeedsOf(events), false)
 	})
 	if err != nil {
 		return false, fmt.Errorf("put document %s: %w", d.ID, err)
@@ -257,7 +268,7 @@ func putContent(ctx context.Context, tx pgx.Tx, docPK int64, d *doc.Document, ev
 	nSentences := b.Len()
 	for i := range events {
 		e := &events[i]
-		var sentence, tgtText, tgtRole, tgtKey, location, quantities *string
+		var sentence, tgtText, tgtRole, tgtKey, location, quantities, magnitudes *string
 		var tgtID *int64
 		if text, ok := sentences[e.SentenceIndex]; !ok || text != e.Sentence {
 			sentence = &e.Sentence // not the document's sentence: keep our own copy
@@ -280,6 +291,13 @@ func putContent(ctx context.Context, tx pgx.Tx, docPK int64, d *doc.Document, ev
 			}
 			quantities = ptr(string(b))
 		}
+		if e.Magnitudes != nil {
+			b, err := json.Marshal(e.Magnitudes)
+			if err != nil {
+				return fmt.Errorf("event %s: magnitudes: %w", e.ID, err)
+			}
+			magnitudes = ptr(string(b))
+		}
 		var conf *float64
 		if e.Confidence > 0 {
 			conf = &e.Confidence
@@ -289,13 +307,13 @@ func putContent(ctx context.Context, tx pgx.Tx, docPK int64, d *doc.Document, ev
 			source_actor, source_text, source_role, source_key,
 			target_actor, target_text, target_role, target_key,
 			cameo, root, plover, goldstein, quad, trigger_text, date, date_precision,
-			location, quantities, modality, tables, confidence)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28)`,
+			location, quantities, modality, tables, confidence, magnitudes)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)`,
 			e.ID, docPK, e.DocDate, e.SentenceIndex, sentence, e.Span[0], e.Span[1],
 			actors[row(e.Source)], e.Source.Text, e.Source.Role, store.ActorKey(e.Source),
 			tgtID, tgtText, tgtRole, tgtKey,
 			e.CAMEO, e.Root, e.PLOVER, e.Goldstein, e.Quad, e.Trigger, e.Date, e.DatePrecision,
-			location, quantities, e.Modality, e.Tables, conf)
+			location, quantities, e.Modality, e.Tables, conf, magnitudes)
 	}
 	if b.Len() == 0 {
 		return nil
@@ -381,22 +399,11 @@ func isUnique(err error, constraint string) bool {
 
 // Events returns the events matching f.
 func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error) {
-	q, args, err := store.EventsSQL(f)
+	where, args, err := f.Where()
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	rows, err := s.pool.Query(ctx, rebind(q), args...)
-	if err != nil {
-		return nil, fmt.Errorf("events: %w", err)
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (doc.Event, error) { return store.ScanEvent(r) })
-	if err != nil {
-		return nil, fmt.Errorf("events: %w", err)
-	}
-	if len(out) == 0 {
-		return nil, nil
-	}
-	return out, nil
+	return store.QueryEvents(ctx, pgTx{s.pool}, where, args, f.Limit)
 }
 
 // Documents lists the stored documents by id.
@@ -492,12 +499,19 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 		if err != nil {
 			return err
 		}
+		seeds, err := store.StoredSeeds(ctx, pgTx{tx}, `e.doc = ?`, pk)
+		if err != nil {
+			return err
+		}
 		for _, q := range []string{`DELETE FROM events WHERE doc = $1`, `DELETE FROM sentences WHERE doc = $1`} {
 			if _, err := tx.Exec(ctx, q, pk); err != nil {
 				return err
 			}
 		}
-		return putContent(ctx, tx, pk, d, events)
+		if err := putContent(ctx, tx, pk, d, events); err != nil {
+			return err
+		}
+		return store.Recluster(ctx, pgTx{tx}, seeds.Add(store.SeedsOf(events)), false)
 	})
 	if err != nil {
 		return fmt.Errorf("replace document %s: %w", d.ID, err)
@@ -510,12 +524,19 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 func (s *Store) Remove(ctx context.Context, key string) (int, error) {
 	var n int64
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		seeds, err := store.StoredSeeds(ctx, pgTx{tx}, `e.doc IN (SELECT pk FROM documents WHERE id = ? OR hash = ?)`, key, key)
+		if err != nil {
+			return err
+		}
 		tag, err := tx.Exec(ctx, `DELETE FROM documents WHERE id = $1 OR hash = $1`, key)
 		if err != nil {
 			return err
 		}
 		if n = tag.RowsAffected(); n == 0 {
 			return nil
+		}
+		if err := store.Recluster(ctx, pgTx{tx}, seeds, false); err != nil {
+			return err
 		}
 		// Actors a concurrent writer has just found are locked FOR KEY
 		// SHARE; SKIP LOCKED leaves them.

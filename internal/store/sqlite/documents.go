@@ -98,13 +98,20 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 		if err != nil {
 			return err
 		}
+		seeds, err := store.StoredSeeds(ctx, sqlTx{tx}, `e.doc = ?`, pk)
+		if err != nil {
+			return err
+		}
 		// Events first: they name their sentences by index only.
 		for _, q := range []string{`DELETE FROM events WHERE doc = ?`, `DELETE FROM sentences WHERE doc = ?`} {
 			if _, err := tx.ExecContext(ctx, q, pk); err != nil {
 				return err
 			}
 		}
-		return putContent(ctx, tx, pk, d, events)
+		if err := putContent(ctx, tx, pk, d, events); err != nil {
+			return err
+		}
+		return store.Recluster(ctx, sqlTx{tx}, seeds.Add(store.SeedsOf(events)), false)
 	})
 }
 
@@ -113,11 +120,18 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 func (s *Store) Remove(ctx context.Context, key string) (int, error) {
 	var n int64
 	err := s.inTx(ctx, "remove "+key, func(tx *sql.Tx) error {
+		seeds, err := store.StoredSeeds(ctx, sqlTx{tx}, `e.doc IN (SELECT pk FROM documents WHERE id = ? OR hash = ?)`, key, key)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ? OR hash = ?`, key, key)
 		if err != nil {
 			return err
 		}
 		if n, err = res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		if err := store.Recluster(ctx, sqlTx{tx}, seeds, false); err != nil {
 			return err
 		}
 		// Actors no event names any more go too.

@@ -77,6 +77,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	if err := s.clusterStale(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
 	return s, nil
 }
 
@@ -131,15 +135,18 @@ func (s *Store) migrate(ctx context.Context) error {
 	)`); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
-	var newest sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&newest); err != nil {
+	applied, newest, err := s.appliedMigrations(ctx)
+	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if known := ms[len(ms)-1].Version; newest.Valid && int(newest.Int64) > known {
-		return fmt.Errorf("database schema version %d is newer than this dyad knows (%d)", newest.Int64, known)
+	if known := ms[len(ms)-1].Version; newest > known {
+		return fmt.Errorf("database schema version %d is newer than this dyad knows (%d)", newest, known)
 	}
+	// Every migration not yet applied, not only those above the newest:
+	// branches developed side by side add numbers out of order (a file may
+	// have 0006 before 0004 exists).
 	for _, m := range ms {
-		if newest.Valid && m.Version <= int(newest.Int64) {
+		if applied[m.Version] {
 			continue
 		}
 		if err := s.apply(ctx, m); err != nil {
@@ -147,6 +154,25 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// appliedMigrations returns the versions recorded in schema_migrations
+// and the newest of them (0 for none).
+func (s *Store) appliedMigrations(ctx context.Context) (map[int]bool, int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	applied, newest := map[int]bool{}, 0
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, 0, err
+		}
+		applied[v], newest = true, max(newest, v)
+	}
+	return applied, newest, rows.Err()
 }
 
 func (s *Store) apply(ctx context.Context, m store.Migration) error {
@@ -204,6 +230,9 @@ func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.E
 	}
 	if !added {
 		return false, nil
+	}
+	if err := store.Recluster(ctx, sqlTx{tx}, store.SeedsOf(events), false); err != nil {
+		return false, fmt.Errorf("put document %s: %w", d.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("put document %s: commit: %w", d.ID, err)
@@ -279,8 +308,8 @@ func putContent(ctx context.Context, tx *sql.Tx, docPK int64, d *doc.Document, e
 		source_actor, source_text, source_role, source_key,
 		target_actor, target_text, target_role, target_key,
 		cameo, root, plover, goldstein, quad, trigger_text, date, date_precision,
-		location, quantities, modality, tables, confidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		location, quantities, modality, tables, confidence, magnitudes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return fmt.Errorf("prepare event insert: %w", err)
 	}
@@ -294,7 +323,7 @@ func putContent(ctx context.Context, tx *sql.Tx, docPK int64, d *doc.Document, e
 		if err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
-		var sentence, tgtText, tgtRole, tgtKey, location, quantities any
+		var sentence, tgtText, tgtRole, tgtKey, location, quantities, magnitudes any
 		var tgtID any
 		if text, ok := sentences[e.SentenceIndex]; !ok || text != e.Sentence {
 			sentence = e.Sentence // not the document's sentence: keep our own copy
@@ -320,12 +349,19 @@ func putContent(ctx context.Context, tx *sql.Tx, docPK int64, d *doc.Document, e
 			}
 			quantities = string(b)
 		}
+		if e.Magnitudes != nil {
+			b, err := json.Marshal(e.Magnitudes)
+			if err != nil {
+				return fmt.Errorf("event %s: magnitudes: %w", e.ID, err)
+			}
+			magnitudes = string(b)
+		}
 		_, err = ins.ExecContext(ctx,
 			e.ID, docPK, e.DocDate, e.SentenceIndex, sentence, e.Span[0], e.Span[1],
 			srcID, e.Source.Text, e.Source.Role, store.ActorKey(e.Source),
 			tgtID, tgtText, tgtRole, tgtKey,
 			e.CAMEO, e.Root, e.PLOVER, e.Goldstein, e.Quad, e.Trigger, e.Date, e.DatePrecision,
-			location, quantities, e.Modality, e.Tables, confidence(e.Confidence))
+			location, quantities, e.Modality, e.Tables, confidence(e.Confidence), magnitudes)
 		if err != nil {
 			if isUnique(err) {
 				return fmt.Errorf("event %s: id already stored: %w", e.ID, store.ErrConflict)
@@ -395,27 +431,11 @@ func confidence(c float64) sql.NullFloat64 {
 
 // Events returns the events matching f.
 func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error) {
-	q, args, err := store.EventsSQL(f)
+	where, args, err := f.Where()
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("events: %w", err)
-	}
-	defer rows.Close()
-	var out []doc.Event
-	for rows.Next() {
-		e, err := store.ScanEvent(rows)
-		if err != nil {
-			return nil, fmt.Errorf("events: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("events: %w", err)
-	}
-	return out, nil
+	return store.QueryEvents(ctx, sqlTx{s.db}, where, args, f.Limit)
 }
 
 // Documents lists the stored documents by id.

@@ -99,6 +99,17 @@ func TestReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The clusters the store gave the events survive the reopening.
+	before, err := s.Events(ctx, store.Filter{})
+	if err != nil || len(before) != len(want) {
+		t.Fatalf("events before reopen = %d, %v; want %d", len(before), err, len(want))
+	}
+	for i := range want {
+		if before[i].Cluster == "" {
+			t.Errorf("event %s has no cluster", before[i].ID)
+		}
+		want[i].Cluster = before[i].Cluster
+	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -326,5 +337,99 @@ func TestSchemaDocumented(t *testing.T) {
 			}
 		}
 		cols.Close()
+	}
+}
+
+// TestClusterOnOpen: events stored before clusters were kept (a file
+// migrated from schema 3) are clustered when the store is next opened.
+func TestClusterOnOpen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, day := range []string{"2012-06-05", "2012-06-05", "2013-03-22"} {
+		d := storetest.Doc(fmt.Sprintf("%d.txt", i), fmt.Sprint(i), day, "Putin met Hu Jintao.")
+		if _, err := s.PutDocument(ctx, d, []doc.Event{storetest.Event(d, fmt.Sprint("e", i), 0, "RUSGOV", "CHNGOV", "040", day)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.db.Exec(`UPDATE events SET cluster = NULL; DELETE FROM clusters`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := s.Clusters(ctx, store.Filter{})
+	if err != nil || len(cs) != 2 || cs[0].NumArticles != 2 || cs[1].NumArticles != 1 {
+		t.Fatalf("clusters after reopening = %+v, %v; want the 2012 meeting from 2 documents and the 2013 one", cs, err)
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM event_view WHERE cluster IS NULL`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d events without a cluster after reopening (%v)", n, err)
+	}
+
+	// Clusters made by another version of the rules are made again.
+	if _, err := s.db.Exec(`UPDATE events SET cluster = 'c0000000000000000'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`UPDATE store_meta SET value = 'cluster=0' WHERE key = 'clusters'`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	again, err := s.Clusters(ctx, store.Filter{})
+	if err != nil || len(again) != 2 || again[0].ID != cs[0].ID || again[1].ID != cs[1].ID {
+		t.Errorf("clusters after reopening with other rules = %+v, %v; want %s and %s again", again, err, cs[0].ID, cs[1].ID)
+	}
+}
+
+// TestDisagreementsTable: the file holds what "dyad disagreements" lists,
+// for readers of the file alone, and drops it with the reports.
+func TestDisagreementsTable(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i, sentence := range []string{"Modi arrived for a three-day visit.", "Modi landed for a four-day visit."} {
+		d := storetest.Doc(fmt.Sprintf("%d.txt", i), fmt.Sprint(i), "2023-06-21", sentence)
+		if _, err := s.PutDocument(ctx, d, []doc.Event{storetest.Event(d, fmt.Sprint("e", i), 0, "INDGOV", "USA", "042", "2023-06-21")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows := func() []string {
+		t.Helper()
+		r, err := s.db.Query(`SELECT d.kind, a.doc, d.value_a, b.doc, d.value_b FROM disagreements d
+			JOIN event_view a ON a.id = d.event_a JOIN event_view b ON b.id = d.event_b`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		var out []string
+		for r.Next() {
+			var k, da, va, db, vb string
+			if err := r.Scan(&k, &da, &va, &db, &vb); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, strings.Join([]string{k, da, va, db, vb}, " "))
+		}
+		return out
+	}
+	if got := rows(); !reflect.DeepEqual(got, []string{"duration 0.txt three-day 1.txt four-day"}) {
+		t.Errorf("disagreements table = %q", got)
+	}
+	if _, err := s.Remove(ctx, "1.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if got := rows(); len(got) != 0 {
+		t.Errorf("disagreements table after removing a report = %q, want none", got)
 	}
 }

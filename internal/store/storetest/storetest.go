@@ -11,7 +11,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/store"
 )
@@ -41,6 +43,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Replace", testReplace},
 		{"ReplaceConflict", testReplaceConflict},
 		{"Remove", testRemove},
+		{"Clusters", testClusters},
+		{"Feeds", testFeeds},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -177,6 +181,12 @@ func diffEvents(t *testing.T, got, want []doc.Event) {
 		t.Fatalf("got %d events %v, want %d %v", len(got), ids(got), len(want), ids(want))
 	}
 	for i := range want {
+		if got[i].Cluster == "" {
+			t.Errorf("event %s: stored without a cluster", got[i].ID)
+		}
+		if want[i].Cluster == "" {
+			got[i].Cluster = "" // the store's, checked by testClusters
+		}
 		if !reflect.DeepEqual(got[i], want[i]) {
 			t.Errorf("event %d:\n got %#v\nwant %#v", i, got[i], want[i])
 			if got[i].Target != nil && want[i].Target != nil {
@@ -201,7 +211,9 @@ func fullEvents(d *doc.Document) []doc.Event {
 	e2 := Event(d, "ev-2", 2, "RUSGOV", "CHNGOV", "057", "2012-06")
 	e2.Target.Text, e2.Target.Name, e2.Target.Role = "Chinese President Hu Jintao", "Hu Jintao", "president"
 	e2.DatePrecision, e2.Modality, e2.Goldstein, e2.Quad = doc.PrecisionMonth, doc.Reported, 8, 2
-	e2.Quantities = []doc.Quantity{{Text: "US $3.5 billion", Value: 3.5e9, Unit: "USD"}}
+	e2.Quantities = []doc.Quantity{{Text: "US $3.5 billion", Value: 3.5e9, Unit: "USD"},
+		{Text: "150 to 200 billion yuan", Value: 150e9, Max: 200e9, Unit: "CNY", Year: 2014, USD: 24.3e9, USDMax: 32.4e9, USDFrom: doc.USDFromRate, RateYear: 2014}}
+	e1.Magnitudes = []doc.Magnitude{{Kind: doc.Dead, Text: "at least three", Value: 3, Bound: "min"}, {Kind: doc.Size, Text: "200", Value: 200}}
 	e3 := Event(d, "ev-3", 2, "CHNGOV", "RUSGOV", "057", "2012")
 	e3.Source.Text = "Hu Jintao"
 	e3.DatePrecision, e3.Quantities = doc.PrecisionYear, []doc.Quantity{}
@@ -808,5 +820,140 @@ func BenchmarkPut(b *testing.B, s store.Store) {
 			b.Fatalf("PutDocument = %v, %v", added, err)
 		}
 		n++
+	}
+}
+
+// testClusters: two documents reporting one visit make one cluster, kept
+// current as documents are re-coded and removed, with the point the two
+// disagree on.
+func testClusters(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	clusters := func(f store.Filter) []cluster.Cluster {
+		t.Helper()
+		cs, err := s.Clusters(ctx, f)
+		if err != nil {
+			t.Fatalf("Clusters(%+v): %v", f, err)
+		}
+		return cs
+	}
+	a := Doc("a.txt", "a", "2012-06-07", "Putin arrived in Beijing on June 5 for a three-day visit.")
+	a.Source = "Xinhua"
+	b := Doc("b.txt", "b", "2012-06-08", "Hu Jintao welcomed Putin on June 5 at the start of a two-day visit.")
+	b.Source = "TASS"
+	put(t, s, a, []doc.Event{Event(a, "a-0", 0, "RUSGOV", "CHN", "042", "2012-06-05")})
+	hosted := Event(b, "b-0", 0, "CHNGOV", "RUSGOV", "043", "2012-06-05")
+	put(t, s, b, []doc.Event{hosted})
+	cs := clusters(store.Filter{Dyad: "RUS-CHN"})
+	if len(cs) != 1 || len(cs[0].Reports) != 2 || cs[0].NumArticles != 2 || cs[0].NumSources != 2 || cs[0].Pair != "CHN-RUS" {
+		t.Fatalf("Clusters(RUS-CHN) = %+v, want one cluster of the two reports", cs)
+	}
+	c := cs[0]
+	if c.Date != "2012-06-05" || c.FirstReport != "2012-06-07" || c.LastReport != "2012-06-08" {
+		t.Errorf("cluster = %+v, want date 2012-06-05, reported 2012-06-07 to 2012-06-08", c)
+	}
+	for _, e := range events(t, s, store.Filter{}) {
+		if e.Cluster != c.ID {
+			t.Errorf("event %s: cluster %q, want %q", e.ID, e.Cluster, c.ID)
+		}
+	}
+	if got := events(t, s, store.Filter{Cluster: c.ID}); len(got) != 2 {
+		t.Errorf("Events(cluster %s) = %v, want both", c.ID, ids(got))
+	}
+	ds, err := s.Disagreements(ctx, store.Filter{})
+	if err != nil || len(ds) != 1 || ds[0].Kind != cluster.Duration || ds[0].Cluster != c.ID {
+		t.Fatalf("Disagreements = %+v, %v; want the visit's length", ds, err)
+	}
+	if ds[0].A.Value != "three-day" || ds[0].B.Value != "two-day" || ds[0].A.Doc != "a.txt" || ds[0].B.Doc != "b.txt" {
+		t.Errorf("disagreement = %+v, want three-day (a.txt) against two-day (b.txt)", ds[0])
+	}
+
+	// Re-coded to another month, b's report is an event of its own.
+	hosted.Date = "2012-07-20"
+	if err := s.Replace(ctx, b, []doc.Event{hosted}); err != nil {
+		t.Fatal(err)
+	}
+	if cs := clusters(store.Filter{}); len(cs) != 2 {
+		t.Errorf("after re-coding b: %d clusters, want 2", len(cs))
+	}
+	if cs := clusters(store.Filter{Since: "2012-07"}); len(cs) != 1 || cs[0].Reports[0].Doc != "b.txt" {
+		t.Errorf("Clusters(since 2012-07) = %+v, want b's", cs)
+	}
+	if n, err := s.Remove(ctx, "b.txt"); err != nil || n != 1 {
+		t.Fatalf("Remove(b.txt) = %d, %v", n, err)
+	}
+	cs = clusters(store.Filter{})
+	if len(cs) != 1 || cs[0].NumArticles != 1 || cs[0].Reports[0].Event != "a-0" {
+		t.Errorf("after removing b: %+v, want a's cluster alone", cs)
+	}
+	if cs := clusters(store.Filter{Dyad: "USA-IRN"}); len(cs) != 0 {
+		t.Errorf("Clusters(USA-IRN) = %+v, want none", cs)
+	}
+}
+
+// feedStore is the feed state dyad watch keeps in a store (watch.State
+// and the list dyad status prints).
+type feedStore interface {
+	Feed(ctx context.Context, url string) (store.Feed, error)
+	Feeds(ctx context.Context) ([]store.Feed, error)
+	PutFeed(ctx context.Context, f store.Feed) error
+	Seen(ctx context.Context, url, hash string) (bool, error)
+	MarkSeen(ctx context.Context, feed, url, hash string) error
+}
+
+// testFeeds: a feed's state is stored and replaced, and Seen knows items
+// by URL, content by hash, and documents stored by ingest.
+func testFeeds(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	s, ok := st.(feedStore)
+	if !ok {
+		t.Fatalf("%T keeps no feed state for dyad watch", st)
+	}
+	const url = "https://example.com/rss"
+	if f, err := s.Feed(ctx, url); err != nil || f != (store.Feed{URL: url}) {
+		t.Fatalf("unknown feed = %+v, %v; want only its URL", f, err)
+	}
+	at := time.Date(2026, 12, 6, 11, 30, 0, 123, time.UTC)
+	failing := store.Feed{URL: url, ETag: `"abc"`, LastModified: "Sun, 06 Dec 2026 10:00:00 GMT",
+		LastPoll: at, LastError: "HTTP 503", LastErrorAt: at.Add(-time.Hour), Failures: 2, NextPoll: at.Add(time.Hour)}
+	recovered := failing
+	recovered.LastSuccess, recovered.Failures, recovered.NextPoll = at.Add(2*time.Hour), 0, time.Time{}
+	for _, want := range []store.Feed{failing, recovered} {
+		if err := s.PutFeed(ctx, want); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Feed(ctx, url)
+		if err != nil || !got.LastPoll.Equal(want.LastPoll) || !got.NextPoll.Equal(want.NextPoll) || !got.LastSuccess.Equal(want.LastSuccess) ||
+			!got.LastErrorAt.Equal(want.LastErrorAt) || got.ETag != want.ETag || got.LastModified != want.LastModified ||
+			got.Failures != want.Failures || got.LastError != want.LastError {
+			t.Errorf("feed = %+v, %v\nwant %+v", got, err, want)
+		}
+	}
+	if err := s.PutFeed(ctx, store.Feed{URL: "https://example.com/atom"}); err != nil {
+		t.Fatal(err)
+	}
+	if feeds, err := s.Feeds(ctx); err != nil || len(feeds) != 2 || feeds[0].URL != "https://example.com/atom" || feeds[1].URL != url {
+		t.Errorf("Feeds = %+v, %v; want atom then rss", feeds, err)
+	}
+	if err := s.MarkSeen(ctx, url, "https://example.com/a/1", "hash-1"); err != nil {
+		t.Fatal(err)
+	}
+	d := Doc("x.txt", "x", "2012-06-07", "Russia met China.")
+	put(t, st, d, nil)
+	for _, tc := range []struct {
+		url, hash string
+		want      bool
+	}{
+		{"https://example.com/a/1", "", true},
+		{"", "hash-1", true},
+		{"", d.Hash, true},
+		{"https://example.com/a/2", "hash-2", false},
+		{"", "", false},
+	} {
+		if seen, err := s.Seen(ctx, tc.url, tc.hash); err != nil || seen != tc.want {
+			t.Errorf("Seen(%q, %q) = %v, %v; want %v", tc.url, tc.hash, seen, err, tc.want)
+		}
+	}
+	if err := s.PutFeed(ctx, store.Feed{}); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("PutFeed(no URL) = %v, want ErrInvalid", err)
 	}
 }

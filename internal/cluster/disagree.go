@@ -1,0 +1,170 @@
+package cluster
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+// Kinds of disagreement between two reports of one event.
+const (
+	Duration    = "duration"    // "a two-day visit" against "a three-day visit"
+	Amount      = "amount"      // "$3.5 billion" against "$4 billion", in one unit
+	Date        = "date"        // the same code on different days
+	Participant = "participant" // the same office held by different people
+)
+
+// Disagreement is a point on which two reports of one cluster, from
+// different documents, say different things.
+type Disagreement struct {
+	Cluster string `json:"cluster"`
+	Kind    string `json:"kind"`
+	A       Claim  `json:"a"`
+	B       Claim  `json:"b"`
+}
+
+// Claim is what one report says: its event, document, outlet and
+// sentence, and the value it gives ("three-day", "$3.5 billion").
+type Claim struct {
+	Event         string `json:"event"`
+	Doc           string `json:"doc"`
+	Outlet        string `json:"outlet,omitempty"`
+	SentenceIndex int    `json:"sentence_index"`
+	Sentence      string `json:"sentence"`
+	Value         string `json:"value"`
+}
+
+// Disagreements lists where the members of the cluster id, reported by
+// different documents, disagree: on the event's length, an amount in one
+// unit, its day, or who held an office in it. Each point between two
+// sentences is listed once.
+func Disagreements(id string, members []doc.Event) []Disagreement {
+	r := theRules()
+	var out []Disagreement
+	seen := map[string]bool{}
+	for i := range members {
+		for j := i + 1; j < len(members); j++ {
+			a, b := &members[i], &members[j]
+			if a.Doc == b.Doc {
+				continue
+			}
+			if Order(a, b) > 0 {
+				a, b = b, a
+			}
+			for _, d := range differences(r, a, b) {
+				key := fmt.Sprint(d.kind, a.Doc, a.SentenceIndex, b.Doc, b.SentenceIndex, d.a, d.b)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				out = append(out, Disagreement{Cluster: id, Kind: d.kind, A: claim(a, d.a), B: claim(b, d.b)})
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y Disagreement) int {
+		return cmp.Or(strings.Compare(x.Kind, y.Kind), strings.Compare(x.A.Doc, y.A.Doc),
+			x.A.SentenceIndex-y.A.SentenceIndex, strings.Compare(x.B.Doc, y.B.Doc), x.B.SentenceIndex-y.B.SentenceIndex,
+			strings.Compare(x.A.Value, y.A.Value))
+	})
+	return out
+}
+
+func claim(e *doc.Event, value string) Claim {
+	return Claim{Event: e.ID, Doc: e.Doc, Outlet: e.Outlet, SentenceIndex: e.SentenceIndex, Sentence: e.Sentence, Value: value}
+}
+
+type difference struct{ kind, a, b string }
+
+// differences lists what two reports of one event say differently.
+func differences(r *rules, a, b *doc.Event) []difference {
+	var out []difference
+	if da, ta, ok := r.durationDays(a.Sentence); ok {
+		if db, tb, ok := r.durationDays(b.Sentence); ok && da != db {
+			out = append(out, difference{Duration, ta, tb})
+		}
+	}
+	out = append(out, amounts(r, a, b)...)
+	if a.CAMEO == b.CAMEO && a.DatePrecision == doc.PrecisionDay && b.DatePrecision == doc.PrecisionDay && a.Date != b.Date {
+		out = append(out, difference{Date, a.Date, b.Date})
+	}
+	return append(out, participants(a, b)...)
+}
+
+// amounts compares the amounts two reports give in each unit both use:
+// they disagree when no amount of one is within the tolerance of an
+// amount of the other.
+func amounts(r *rules, a, b *doc.Event) []difference {
+	var out []difference
+	units := map[string]bool{}
+	for _, qa := range a.Quantities {
+		if units[qa.Unit] {
+			continue
+		}
+		units[qa.Unit] = true
+		va, vb := values(a.Quantities, qa.Unit), values(b.Quantities, qa.Unit)
+		if len(vb) == 0 {
+			continue
+		}
+		agree := false
+		for _, x := range va {
+			for _, y := range vb {
+				if abs(x.Value-y.Value) <= r.tolerance*max(abs(x.Value), abs(y.Value)) {
+					agree = true
+				}
+			}
+		}
+		if !agree {
+			out = append(out, difference{Amount, texts(va), texts(vb)})
+		}
+	}
+	return out
+}
+
+func values(qs []doc.Quantity, unit string) []doc.Quantity {
+	var out []doc.Quantity
+	for _, q := range qs {
+		if q.Unit == unit {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+func texts(qs []doc.Quantity) string {
+	s := make([]string, len(qs))
+	for i, q := range qs {
+		s[i] = q.Text
+		if q.Text == "" {
+			s[i] = strconv.FormatFloat(q.Value, 'g', -1, 64) + " " + q.Unit
+		}
+	}
+	return strings.Join(s, "; ")
+}
+
+func abs(f float64) float64 { return max(f, -f) }
+
+// participants compares the people two reports name on each side: the
+// same office (role) held by two different named people is a
+// disagreement on who took part.
+func participants(a, b *doc.Event) []difference {
+	var out []difference
+	for _, x := range actors(a) {
+		for _, y := range actors(b) {
+			if x.Key() == y.Key() && x.Role != "" && x.Role == y.Role && x.Name != "" && y.Name != "" && x.Name != y.Name {
+				out = append(out, difference{Participant, x.Name + " (" + x.Role + ")", y.Name + " (" + y.Role + ")"})
+			}
+		}
+	}
+	return out
+}
+
+func actors(e *doc.Event) []doc.Actor {
+	if e.Target == nil {
+		return []doc.Actor{e.Source}
+	}
+	return []doc.Actor{e.Source, *e.Target}
+}

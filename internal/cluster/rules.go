@@ -1,0 +1,186 @@
+package cluster
+
+import (
+	"cmp"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:embed rules.txt
+var rulesText string
+
+// rules is what rules.txt says: the codes compatible across roots, how far
+// dates reach, the tolerance of amounts, and the words of durations.
+type rules struct {
+	compatible [][]string // groups of code prefixes
+	dayWindow  int        // days a day-precise date reaches on either side
+	docWindow  int        // days a publication date reaches back
+	tolerance  float64
+	numbers    map[string]int
+	units      map[string]int
+	duration   *regexp.Regexp
+}
+
+// algorithm is the version of the clustering code; change it with any
+// change to how clusters are made, so stores cluster their events again.
+const algorithm = "1"
+
+// Version names the clustering code and rules: a store whose clusters were
+// made by another version clusters its events again.
+func Version() string {
+	sum := sha256.Sum256([]byte(rulesText))
+	return "cluster=" + algorithm + " rules=" + hex.EncodeToString(sum[:4])
+}
+
+// theRules are the embedded rules; the package's tests hold the file to
+// its format, so a malformed line is a build mistake and panics.
+var theRules = sync.OnceValue(func() *rules {
+	r, err := parseRules(rulesText)
+	if err != nil {
+		panic("cluster: rules.txt: " + err.Error())
+	}
+	return r
+})
+
+func parseRules(text string) (*rules, error) {
+	r := &rules{numbers: map[string]int{}, units: map[string]int{}}
+	for n, line := range strings.Split(text, "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		f := strings.Split(strings.TrimSpace(line), "\t")
+		if f[0] == "" {
+			continue
+		}
+		bad := func(want string) error { return fmt.Errorf("line %d: %q: want %s", n+1, line, want) }
+		switch f[0] {
+		case "compatible":
+			if len(f) < 3 {
+				return nil, bad("compatible CODE CODE...")
+			}
+			for _, c := range f[1:] {
+				if c == "" || strings.Trim(c, "0123456789") != "" {
+					return nil, bad("CAMEO codes of digits")
+				}
+			}
+			r.compatible = append(r.compatible, f[1:])
+		case "window":
+			days, err := intField(f, 3)
+			if err != nil {
+				return nil, bad("window day|doc DAYS")
+			}
+			switch f[1] {
+			case "day":
+				r.dayWindow = days
+			case "doc":
+				r.docWindow = days
+			default:
+				return nil, bad("window day|doc DAYS")
+			}
+		case "tolerance":
+			v, err := strconv.ParseFloat(f[len(f)-1], 64)
+			if len(f) != 2 || err != nil || v < 0 || v >= 1 {
+				return nil, bad("tolerance SHARE, a share between 0 and 1")
+			}
+			r.tolerance = v
+		case "number", "unit":
+			v, err := intField(f, 3)
+			if err != nil || strings.ContainsFunc(f[1], func(c rune) bool { return c < 'a' || c > 'z' }) {
+				return nil, bad(f[0] + " WORD VALUE, a lower-case word and a whole number")
+			}
+			if f[0] == "number" {
+				r.numbers[f[1]] = v
+			} else {
+				r.units[f[1]] = v
+			}
+		default:
+			return nil, bad("compatible, window, tolerance, number or unit")
+		}
+	}
+	if len(r.numbers) == 0 || len(r.units) == 0 {
+		return nil, fmt.Errorf("no number or unit words")
+	}
+	num := `\d+|` + strings.Join(keys(r.numbers), "|")
+	unit := strings.Join(keys(r.units), "|")
+	// "three-day", "3-day", "for a week-long", "for two weeks", "for a month".
+	r.duration = regexp.MustCompile(`(?i)\b(?:(` + num + `)-(` + unit + `)(?:-long)?|(?:for (?:an? )?)?(` + unit + `)-long|for (` + num + `) (` + unit + `)s?)\b`)
+	return r, nil
+}
+
+// intField reads field 2 of f, which must have n fields, as a
+// non-negative whole number.
+func intField(f []string, n int) (int, error) {
+	if len(f) != n {
+		return 0, fmt.Errorf("want %d fields", n)
+	}
+	v, err := strconv.Atoi(f[n-1])
+	if err != nil || v < 0 {
+		return 0, fmt.Errorf("want a whole number")
+	}
+	return v, nil
+}
+
+func keys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, regexp.QuoteMeta(k))
+	}
+	// Longest first: the regexp takes the first alternative that matches.
+	slices.SortFunc(out, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	return out
+}
+
+// compatibleCodes reports whether two CAMEO codes may report one event:
+// they share a root, or rules.txt lists them in one group.
+func (r *rules) compatibleCodes(a, b string) bool {
+	if len(a) >= 2 && len(b) >= 2 && a[:2] == b[:2] {
+		return true
+	}
+	for _, g := range r.compatible {
+		if inGroup(g, a) && inGroup(g, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func inGroup(g []string, code string) bool {
+	for _, p := range g {
+		if strings.HasPrefix(code, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// durationDays finds the length a sentence gives an event ("a three-day
+// visit": 3), and the words that gave it; ok is false when it gives
+// none, or more than one different length.
+func (r *rules) durationDays(sentence string) (days int, text string, ok bool) {
+	for _, m := range r.duration.FindAllStringSubmatch(sentence, -1) {
+		var num, unit string
+		switch {
+		case m[2] != "":
+			num, unit = m[1], m[2]
+		case m[3] != "":
+			num, unit = "1", m[3]
+		default:
+			num, unit = m[4], m[5]
+		}
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			n = r.numbers[strings.ToLower(num)]
+		}
+		d := n * r.units[strings.ToLower(unit)]
+		if ok && d != days {
+			return 0, "", false
+		}
+		days, text, ok = d, m[0], true
+	}
+	return days, text, ok
+}
