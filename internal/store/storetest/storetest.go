@@ -523,6 +523,20 @@ func testConcurrent(t *testing.T, s store.Store) {
 	if c := counts(t, s); c != want {
 		t.Errorf("counts = %+v, want %+v", c, want)
 	}
+	// Writers that clustered at once still saw each other's reports: the
+	// clusters are those made from every event at once.
+	evs := events(t, s, store.Filter{})
+	atOnce := map[string]string{}
+	for _, c := range cluster.Assign(evs) {
+		for _, r := range c.Reports {
+			atOnce[r.Event] = c.ID
+		}
+	}
+	for _, e := range evs {
+		if e.Cluster != atOnce[e.ID] {
+			t.Errorf("event %s: cluster %q, want %q as when clustered at once", e.ID, e.Cluster, atOnce[e.ID])
+		}
+	}
 }
 
 func testCancelled(t *testing.T, s store.Store) {
