@@ -146,3 +146,42 @@ func TestMissingMigration(t *testing.T) {
 		t.Errorf("events after the missing migration = %+v, %v; want one with confidence %v", got, err, e.Confidence)
 	}
 }
+
+// TestClusteredOnOpen: a database whose events have no cluster (stored
+// before migration 0004) is clustered by the next Open.
+func TestClusteredOnOpen(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	s1, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s1.Close()
+	a := storetest.Doc("a.txt", "a", "2012-06-07", "Putin arrived in Beijing on June 5.")
+	b := storetest.Doc("b.txt", "b", "2012-06-08", "Hu Jintao welcomed Putin on June 5.")
+	for _, p := range []struct {
+		d *doc.Document
+		e doc.Event
+	}{{a, storetest.Event(a, "a-0", 0, "RUSGOV", "CHN", "042", "2012-06-05")}, {b, storetest.Event(b, "b-0", 0, "CHNGOV", "RUSGOV", "043", "2012-06-05")}} {
+		if _, err := s1.PutDocument(ctx, p.d, []doc.Event{p.e}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{`UPDATE events SET cluster = NULL`, `DELETE FROM clusters`, `DELETE FROM store_meta WHERE key = 'clusters'`} {
+		if _, err := s1.pool.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s2, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	evs, err := s2.Events(ctx, store.Filter{})
+	if err != nil || len(evs) != 2 || evs[0].Cluster == "" || evs[0].Cluster != evs[1].Cluster {
+		t.Fatalf("events after reopening = %+v, %v; want both in one cluster", evs, err)
+	}
+	if cs, err := s2.Clusters(ctx, store.Filter{}); err != nil || len(cs) != 1 || cs[0].NumArticles != 2 {
+		t.Errorf("Clusters after reopening = %+v, %v; want one of two articles", cs, err)
+	}
+}
