@@ -32,6 +32,23 @@ type Tx interface {
 	LockPair(ctx context.Context, pair string) error
 }
 
+// Rows are the result rows of database/sql or of another driver.
+type Rows interface {
+	Row
+	Next() bool
+	Err() error
+}
+
+// EachRow calls row for each of rows, for a backend's Tx.Query.
+func EachRow(rows Rows, row func(Row) error) error {
+	for rows.Next() {
+		if err := row(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // QueryEvents returns the events that meet every condition of where, as
 // EventsWhereSQL selects them.
 func QueryEvents(ctx context.Context, db Tx, where []string, args []any, limit int) ([]doc.Event, error) {

@@ -25,12 +25,7 @@ func (t pgTx) Query(ctx context.Context, query string, args []any, row func(stor
 		return err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		if err := row(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return store.EachRow(rows, row)
 }
 
 func (t pgTx) Exec(ctx context.Context, query string, args ...any) error {

@@ -24,12 +24,7 @@ func (t sqlTx) Query(ctx context.Context, query string, args []any, row func(sto
 		return err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		if err := row(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return store.EachRow(rows, row)
 }
 
 func (t sqlTx) Exec(ctx context.Context, query string, args ...any) error {
