@@ -197,6 +197,9 @@ func (d *dated) at(a doc.Actor, date string) doc.Actor {
 type Resolver struct {
 	index     map[string][]pattern // by the pattern's first token, longest first
 	countries map[string]bool      // codes that name states, not regions
+	// stateNames are the states' canonical names by code ("North
+	// Korea"), for the halves of a divided pair (halves.go).
+	stateNames map[string]string
 }
 
 type partKind int
@@ -235,7 +238,7 @@ var regions = map[string]bool{
 
 // New builds a resolver over lex.
 func New(lex *lexicon.Lexicon) *Resolver {
-	r := &Resolver{index: map[string][]pattern{}, countries: map[string]bool{}}
+	r := &Resolver{index: map[string][]pattern{}, countries: map[string]bool{}, stateNames: map[string]string{}}
 	for _, a := range lex.Actors {
 		kind := partOrg
 		switch a.Kind {
@@ -243,6 +246,7 @@ func New(lex *lexicon.Lexicon) *Resolver {
 			kind = partCountry
 			if len(a.Code) == 3 && !regions[a.Code] {
 				r.countries[a.Code] = true
+				r.stateNames[a.Code] = a.Name
 			}
 		case lexicon.Person:
 			kind = partPerson
@@ -298,6 +302,15 @@ var places = []string{
 	"New England", "New South Wales", "Indo-Pacific", "Indo-China", "Indochina", "Guinea pig",
 	"Turkey Point", "Jordan River", "Georgia Tech", "Washington State", "Washington Post",
 	"New York Times", "South China Morning Post", "Hong Kong",
+}
+
+// agentOf returns the agent whose words include word, or nil.
+func (r *Resolver) agentOf(word string) *lexicon.Agent {
+	toks := nlp.Tokenize(word)
+	if p, next, ok := r.match(toks, 0); ok && p.kind == partAgent && next == len(toks) {
+		return p.agent
+	}
+	return nil
 }
 
 func (r *Resolver) hasAgent(word string) bool {

@@ -28,7 +28,9 @@ import (
 //     anywhere in the sentence, when all such places agree ("protesters
 //     stormed the Saudi embassy in Tehran").
 //  4. For crowds, the state of the dateline's place ("MOSCOW, November
-//     25, 2015 —"): a crowd is where the news is reported from.
+//     25, 2015 —"): a crowd is where the news is reported from. Refugees
+//     and migrants, placed also by "at" and "to" in rule 3, instead stay
+//     where the text last put them ("the migrants").
 //  5. The state the text is talking about: the nearest earlier actor of
 //     the same sentence that is not the object of a preposition and names
 //     one state ("Kiir told parliament"), else the subject of the nearest
@@ -37,7 +39,8 @@ import (
 //     Defence Ministry summoned ..."). Actors named after it in its own
 //     sentence never count: in "The Defence Ministry summoned Turkey's
 //     military attache" Turkey is the other party.
-//  6. For bodies and officials, the dateline's state.
+//  6. For bodies, officials and crowds, the dateline's state; never for
+//     refugees and civilians.
 //
 // Sentence, which sees one sentence, applies rules 3 and 5 within it.
 // A bare mention no rule places is dropped: it names no actor.
@@ -53,19 +56,21 @@ type bare struct {
 type bareClass int
 
 const (
-	bareBody     bareClass = iota + 1 // ministries, parliaments, courts, police: placed by rule 3
-	bareOfficial                      // titles of office and armed forces: not placed by rule 3
-	bareCrowd                         // protesters, demonstrators, rioters, crowds
-	bareOwned                         // any other title after a possessive pronoun: "its ambassador", "their sailors"
+	bareBody      bareClass = iota + 1 // ministries, parliaments, courts, police: placed by rule 3
+	bareOfficial                       // titles of office and armed forces: not placed by rule 3
+	bareCrowd                          // protesters, demonstrators, rioters, crowds
+	bareOwned                          // any other title after a possessive pronoun: "its ambassador", "their sailors"
+	bareDisplaced                      // refugees, migrants, civilians, citizens: where the text puts them
+	bareArmed                          // rebels, militants, fighters: only where the sentence puts them
 )
 
 // officialTitles are the agent titles of officials and forces that a bare
 // mention may name; bodyTitles those of state bodies. Ambassadors, envoys,
 // diplomats and delegations are left out (they serve abroad: "the
 // ambassador was summoned" does not say whose), and so are rebels,
-// parties, firms, media, refugees and the like, which belong to no state
-// by default (refugees are coded by the state they fled, which the place
-// they are in does not tell).
+// parties, firms, media and the like, which belong to no state by
+// default. Refugees, migrants and civilians are placed where the text
+// puts them (bareDisplaced).
 var officialTitles = map[string]bool{
 	"president": true, "prime minister": true, "premier": true, "chancellor": true,
 	"foreign minister": true, "defence minister": true, "commerce minister": true,
@@ -88,6 +93,17 @@ var crowdWords = map[string]bool{
 	"crowd": true, "crowds": true, "mob": true, "mobs": true,
 }
 
+// loneAttacker are the rebels' words for attackers whose side the
+// place of the attack does not tell: "a suicide bomber killed six
+// policemen in Kabul".
+var loneAttacker = map[string]bool{
+	"gunman": true, "gunmen": true, "suicide bomber": true, "suicide bombers": true,
+}
+
+// civilWords are the words of civilians that the text places as it
+// places refugees: people where they are, not a body of their state.
+var civilWords = map[string]bool{"civilian": true, "civilians": true, "citizen": true, "citizens": true}
+
 // bareWordStop are words that, right before a bare title, say it is not
 // the state's own: "foreign troops", "coalition forces", "market forces".
 var bareWordStop = map[string]bool{
@@ -97,6 +113,12 @@ var bareWordStop = map[string]bool{
 	"global": true, "western": true, "opposition": true, "former": true, "ex": true,
 	"exiled": true, "interim": true, "transitional": true, "puppet": true, "parallel": true,
 	"rival": true, "both": true, "each": true, "either": true, "neither": true,
+}
+
+// ownRank are lower-case words before a title that leave it the
+// state's own: "local officials", "senior officials".
+var ownRank = map[string]bool{
+	"local": true, "senior": true, "top": true, "provincial": true, "municipal": true, "federal": true,
 }
 
 // asAdjective lists the agent words that, singular and with no article,
@@ -125,23 +147,33 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 	word := strings.Join(head.toks, " ")
 	last := head.toks[len(head.toks)-1]
 	var class bareClass
+	// "the opposition", "opposition parties": a state's opposition, but
+	// not "opposition to the deal".
+	opposition := head.agent.Title == "opposition" && (word != "opposition" ||
+		toks[ph.first].Lower() == "the" && (ph.last+1 >= len(toks) || toks[ph.last+1].Lower() != "to"))
 	switch {
 	case notBare[last]:
 		return bare{}, ph, false
 	case crowdWords[last]:
 		class = bareCrowd
+	case head.agent.Code == "REF" || civilWords[last]:
+		class = bareDisplaced
+	case head.agent.Code == "REB" && !loneAttacker[word]:
+		class = bareArmed
 	case strings.Contains(word, "ministry") || strings.Contains(word, "ministries"):
 		class = bareBody
-	case bodyTitles[head.agent.Title]:
+	case bodyTitles[head.agent.Title] || opposition:
 		class = bareBody
 	case officialTitles[head.agent.Title]:
 		class = bareOfficial
 	case possessivePronoun(toks[max(modifiersBefore(toks, ph.first)-1, 0)].Text):
 		class = bareOwned
+	case ph.first >= 2 && isPossessive(toks[ph.first-1]) && r.known(toks, ph.first-2) && !toks[ph.first-2].IsCapitalized():
+		class = bareOwned // "the government's negotiators": a body owns it
 	default:
 		return bare{}, ph, false
 	}
-	if ph.parts[0].agent.Code == "" || (len(ph.parts) == 1 && abstract[word]) {
+	if head.agent.Code == "" || (len(ph.parts) == 1 && abstract[word] && !opposition) {
 		return bare{}, ph, false
 	}
 	b := bare{class: class, owner: -1}
@@ -150,14 +182,7 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 	// Government": capitalised words before a capitalised title are part
 	// of it.
 	if first == ph.first && toks[first].IsCapitalized() {
-		j := first
-		for j > 0 && toks[j-1].IsCapitalized() && toks[j-1].IsWord() && !nameStop[toks[j-1].Lower()] &&
-			!Prepositions[toks[j-1].Lower()] && toks[j-1].Lower() != "the" {
-			if _, _, ok := r.match(toks, j-1); ok {
-				break
-			}
-			j--
-		}
+		j := r.titleWordsBefore(toks, first)
 		for k := j; k < first; k++ {
 			if bareWordStop[toks[k].Lower()] {
 				b.owner = -2 // "Transitional Federal Government": not the state's own, unless owned
@@ -183,7 +208,7 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 		}
 		// "Wagner troops", "Azov fighters": a capitalised word the
 		// dictionary lacks owns a lower-case title.
-		if prev.IsCapitalized() && prev.IsWord() && first-1 > 0 && !toks[first].IsCapitalized() {
+		if prev.IsCapitalized() && prev.IsWord() && first-1 > 0 && !toks[first].IsCapitalized() && !nameStop[prev.Lower()] { // not "On Monday militants"
 			return bare{}, ph, false
 		}
 		// "airlines, travel agents and officials involved in ...": a title
@@ -206,8 +231,32 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 	if !ph.unnamed && modifiesNext(toks, ph, head) {
 		return bare{}, ph, false
 	}
+	// "local officials", "the senior officials": words that rank a
+	// state's own officials are part of the mention.
+	if f := ph.first; f == first && f > 0 && ownRank[toks[f-1].Text] {
+		ph.first = f - 1
+		if f > 1 && toks[f-2].Lower() == "the" {
+			ph.first = f - 2
+		}
+	}
 	b.ph = ph
 	return b, ph, true
+}
+
+// titleWordsBefore returns where the capitalised words the dictionary
+// lacks right before the capitalised title at token first begin, or
+// first: "Internal Security Minister", "Enlargement Commissioner",
+// "Florida Republican Senator". They are part of the title.
+func (r *Resolver) titleWordsBefore(toks []doc.Token, first int) int {
+	j := first
+	for j > 0 && toks[j-1].IsCapitalized() && toks[j-1].IsWord() && !nameStop[toks[j-1].Lower()] &&
+		!Prepositions[toks[j-1].Lower()] && toks[j-1].Lower() != "the" {
+		if _, _, ok := r.match(toks, j-1); ok {
+			break
+		}
+		j--
+	}
+	return j
 }
 
 // known reports whether the dictionary knows a word ending at token i as
@@ -310,6 +359,9 @@ type context struct {
 	paragraph int
 	// dateline is the state of the dateline's place, or "".
 	dateline string
+	// displaced is the state the text last placed refugees or migrants
+	// in, or "".
+	displaced string
 }
 
 // placeBare codes the bare mention ms[k] of a sentence, the earlier
@@ -328,6 +380,10 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 	if b.class == bareOwned {
 		return false // only its owner says whose it is
 	}
+	if m, ok := policeOfficers(text, toks, ms, k); ok {
+		ms[k] = m
+		return true
+	}
 	state, from := r.phraseState(toks, ms, k), "phrase"
 	// "the emir" after "Qatar's Emir Sheikh Tamim": the holder of the
 	// same title named before.
@@ -339,15 +395,39 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 		if unknownPlace(toks, ms, k) {
 			return false // "a court in Russian-annexed Crimea": a place dyad cannot name
 		}
-		state, from = placeOf(toks, ms, k, b.class == bareCrowd), "place"
+		state, from = placeOf(toks, ms, k, b.class), "place"
+		if state != "" && b.class == bareDisplaced && b.ph.parts[0].agent.Code == "REF" && ctx != nil {
+			ctx.displaced = state
+		}
 	}
-	// 4. A crowd is where the news comes from.
+	// Rebels fight where they are, and nothing but their place says
+	// whose rebels they are.
+	if b.class == bareArmed && (state == "" || from != "place" && from != "phrase") {
+		return false
+	}
+	// "Thousands of Kosovo Serbs rallied. Organisers put the crowd at
+	// 20,000": a definite crowd is the crowd or people named before it.
+	if state == "" && b.class == bareCrowd && ctx != nil && toks[b.ph.first].Lower() == "the" {
+		state, from = ctx.earlierCrowd(), "paragraph"
+	}
+	// 4. A crowd is where the news comes from; refugees stay where the
+	// text last put them ("the migrants").
 	if state == "" && b.class == bareCrowd && ctx != nil {
 		state, from = ctx.dateline, "dateline"
 	}
+	if state == "" && b.class == bareDisplaced && b.ph.parts[0].agent.Code == "REF" && ctx != nil {
+		state, from = ctx.displaced, "place"
+	}
 	// 5. The state the text is talking about.
 	if state == "" {
-		state, from = r.aboutState(toks, ms, k), "sentence"
+		var j int
+		state, j = r.about(toks, ms, k)
+		from = "sentence"
+		// "Russian troops killed civilians": people a state's forces
+		// act on are not that state's.
+		if state != "" && b.class == bareDisplaced && isForce(ms[j]) {
+			return false
+		}
 		// "Russia massed troops on Ukraine's border": forces that are the
 		// object of their own state's verb are its instrument, not a
 		// party; the event is between the state and the other party.
@@ -358,8 +438,9 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 	if state == "" && ctx != nil {
 		state, from = ctx.previousSubject(), "paragraph"
 	}
-	// 6. The dateline.
-	if state == "" && ctx != nil {
+	// 6. The dateline; not for refugees and civilians, who are as often
+	// on the other side.
+	if state == "" && ctx != nil && b.class != bareDisplaced {
 		state, from = ctx.dateline, "dateline"
 	}
 	if state == "" {
@@ -369,6 +450,15 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 	if !ok {
 		return false
 	}
+	// "Somalia's Transitional Federal Government": the owning state is
+	// part of the mention.
+	if from == "phrase" && b.owner >= 0 && k > 0 && ms[k-1].Last == b.owner && ms[k-1].Kind == Named && oneState(ms[k-1].Actors) == state {
+		m.Start, m.First = ms[k-1].Start, ms[k-1].First
+		m.Text = text[m.Start:m.End]
+		for i := range m.Actors {
+			m.Actors[i].Text = m.Text
+		}
+	}
 	takeWhose(text, toks, &m)
 	if f := m.First; f > 0 && Prepositions[toks[f-1].Lower()] {
 		m.Prep = toks[f-1].Lower()
@@ -376,6 +466,35 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 	m.Context = from
 	ms[k] = m
 	return true
+}
+
+// policeOfficers codes bare "officer" or "officers" after the police of
+// their sentence as police officers of the same state: "Police said
+// seven officers were hurt", "police used tear gas on demonstrators who
+// had attacked officers".
+func policeOfficers(text string, toks []doc.Token, ms []Mention, k int) (Mention, bool) {
+	b := ms[k].bare
+	head := b.ph.parts[len(b.ph.parts)-1]
+	if w := strings.Join(head.toks, " "); len(b.ph.parts) != 1 || (w != "officer" && w != "officers") {
+		return Mention{}, false
+	}
+	for j := k - 1; j >= 0; j-- {
+		n := ms[j]
+		if n.bare != nil || len(n.Actors) != 1 || n.Actors[0].Country == "" || !strings.HasSuffix(n.Actors[0].Code, "COP") {
+			continue
+		}
+		m := Mention{Start: toks[b.ph.first].Start, End: toks[b.ph.last].End, First: b.ph.first, Last: b.ph.last, Kind: Named}
+		m.Text = text[m.Start:m.End]
+		m.Actors = []doc.Actor{n.Actors[0]}
+		m.Actors[0].Text, m.Actors[0].Role = m.Text, head.agent.Title
+		m.Plural = pluralWord(head.toks[len(head.toks)-1])
+		if f := m.First; f > 0 && Prepositions[toks[f-1].Lower()] {
+			m.Prep = toks[f-1].Lower()
+		}
+		m.Context = "sentence"
+		return m, true
+	}
+	return Mention{}, false
 }
 
 // owned codes a title owned by a possessive pronoun, the pronoun's
@@ -578,7 +697,8 @@ func containsCode(as []doc.Actor, code string) bool {
 // or a reference with a possessive "'s" ("the country's junta chief").
 func ownedBy(toks []doc.Token, m Mention, first int) bool {
 	if m.Kind == Named {
-		return false
+		// "the government's negotiators": a title a body owns.
+		return len(m.Actors) == 1 && m.Context != "" && m.Last+2 == first && isPossessive(toks[m.Last+1])
 	}
 	first = modifiersBefore(toks, first)
 	if m.Last+1 == first {
@@ -592,7 +712,10 @@ func ownedBy(toks []doc.Token, m Mention, first int) bool {
 // frontline troops".
 func modifiersBefore(toks []doc.Token, first int) int {
 	j := first
-	for j > 0 && first-j < 2 && isLowerWord(toks[j-1].Text) && !modifierStop[toks[j-1].Lower()] {
+	// Not a verb or a noun of its own: "their country supports militant
+	// groups".
+	for j > 0 && first-j < 2 && isLowerWord(toks[j-1].Text) && !modifierStop[toks[j-1].Lower()] &&
+		!presentVerbs[toks[j-1].Lower()] && !pastVerbs[toks[j-1].Lower()] && descriptions[toks[j-1].Lower()].kind == "" {
 		j--
 	}
 	if j < first && j > 0 && possessivePronoun(toks[j-1].Text) {
@@ -609,15 +732,36 @@ func possessivePronoun(w string) bool {
 	return false
 }
 
+// isForce reports whether a mention names an armed force, police,
+// rebels or spies.
+func isForce(n Mention) bool {
+	for _, a := range n.Actors {
+		if c := a.Code; len(c) >= 6 && a.Country != "" {
+			switch c[3:6] {
+			case "MIL", "COP", "REB", "INS", "UAF", "SPY":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // placeOf returns the state a bare mention ms[k] is placed in: named
 // right after it ("police in Skopje"), or opening the sentence ("In
 // Moscow, ..."), or, for a crowd, named after "in" anywhere in the
-// sentence when all such places are one state.
-func placeOf(toks []doc.Token, ms []Mention, k int, crowd bool) string {
+// sentence when all such places are one state; refugees and civilians
+// are placed as crowds, also by the state they are at or taken to
+// ("migrants at the Belarus border", "luring migrants to Belarus").
+func placeOf(toks []doc.Token, ms []Mention, k int, class bareClass) string {
 	m := ms[k]
+	crowd := class == bareCrowd || class == bareDisplaced || class == bareArmed
 	isPlace := func(n Mention) bool {
-		return n.Kind == Named && n.bare == nil && len(n.Actors) == 1 && !n.Adjective &&
-			n.Actors[0].Country != "" && n.Actors[0].Code == n.Actors[0].Country && n.Prep == "in"
+		in := n.Prep == "in" || class == bareDisplaced && (n.Prep == "at" || n.Prep == "to")
+		// "militants killed dozens in the Nigerian border town": a
+		// state's adjective before a place of it.
+		adjective := n.Adjective && !((class == bareArmed || class == bareDisplaced) && toks[n.First].Lower() == "the")
+		return n.Kind == Named && n.bare == nil && len(n.Actors) == 1 && !adjective &&
+			n.Actors[0].Country != "" && n.Actors[0].Code == n.Actors[0].Country && in
 	}
 	for _, n := range ms {
 		if !isPlace(n) {
@@ -648,8 +792,9 @@ func placeOf(toks []doc.Token, ms []Mention, k int, crowd bool) string {
 	return state
 }
 
-// aboutState returns the state of the subject of the clause before a
-// bare mention in its sentence: the nearest earlier mention that opens a
+// about returns the state of the subject of the clause before a bare
+// mention in its sentence, and the index of that subject's mention (or
+// "" and -1): the nearest earlier mention that opens a
 // clause (it starts the sentence or follows a comma, a conjunction or a
 // verb of saying), is not the object of a preposition, not an adjective
 // and not the dateline's place, when it names one state. Objects of
@@ -658,15 +803,15 @@ func placeOf(toks []doc.Token, ms []Mention, k int, crowd bool) string {
 // the ministry's. A bare mention inside a fronted participle clause
 // ("Addressing parliament, Erdogan said") takes the subject of the main
 // clause.
-func (r *Resolver) aboutState(toks []doc.Token, ms []Mention, k int) string {
+func (r *Resolver) about(toks []doc.Token, ms []Mention, k int) (string, int) {
 	fronted := r.frontedClause(toks)
 	if ms[k].Last < fronted {
-		for _, n := range ms {
+		for j, n := range ms {
 			if n.First > fronted && n.bare == nil && n.Prep == "" && !n.Adjective && len(n.Actors) > 0 {
-				return oneState(n.Actors)
+				return oneState(n.Actors), j
 			}
 		}
-		return ""
+		return "", -1
 	}
 	candidate := func(n Mention) bool {
 		if n.Last < fronted || n.Prep != "" || n.Adjective || (len(n.Actors) == 0 && n.bare == nil) {
@@ -689,10 +834,10 @@ func (r *Resolver) aboutState(toks []doc.Token, ms []Mention, k int) string {
 			continue
 		}
 		if s := oneState(n.Actors); s != "" {
-			return s
+			return s, j
 		}
 	}
-	return ""
+	return "", -1
 }
 
 var quantifiers = map[string]bool{
@@ -769,10 +914,26 @@ func oneState(as []doc.Actor) string {
 	return c
 }
 
-// previousSubject returns the state of the subject of the nearest earlier
-// sentence, in the paragraph or just before it, whose subject names one
-// state.
-func (c *context) previousSubject() string {
+// earlierCrowd returns the state of the nearest crowd or people named in
+// an earlier sentence of the paragraph, or of the sentence just before
+// it: a plural mention of a people ("Kosovo Serbs") or of protesters,
+// rioters or civilians.
+func (c *context) earlierCrowd() string {
+	return c.earlier(func(h seen) string {
+		if h.Kind != Named || !h.Plural || len(h.Actors) != 1 || h.Actors[0].Country == "" {
+			return ""
+		}
+		switch a := h.Actors[0]; a.Code[len(a.Country):] {
+		case "", "OPP", "CVL":
+			return a.Country
+		}
+		return ""
+	})
+}
+
+// earlier returns the first non-empty state f gives for the mentions of
+// earlier sentences, nearest first, in the paragraph or just before it.
+func (c *context) earlier(f func(seen) string) string {
 	for k := len(c.history) - 1; k >= 0; k-- {
 		h := c.history[k]
 		if h.sentence == c.sentence {
@@ -781,12 +942,21 @@ func (c *context) previousSubject() string {
 		if h.paragraph != c.paragraph && h.sentence != c.sentence-1 {
 			break
 		}
-		if !h.subject {
-			continue
-		}
-		if s := oneState(h.Actors); s != "" {
+		if s := f(h); s != "" {
 			return s
 		}
 	}
 	return ""
+}
+
+// previousSubject returns the state of the subject of the nearest earlier
+// sentence, in the paragraph or just before it, whose subject names one
+// state.
+func (c *context) previousSubject() string {
+	return c.earlier(func(h seen) string {
+		if !h.subject {
+			return ""
+		}
+		return oneState(h.Actors)
+	})
 }

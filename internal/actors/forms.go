@@ -150,7 +150,15 @@ func bareTitle(toks []doc.Token, ph phrase) (title, bool) {
 	if w := toks[last.last+1].Lower(); w != "of" && (w != "from" || !pluralWord(last.toks[len(last.toks)-1])) {
 		return title{}, false
 	}
-	return title{ph.first, last.last, ph.parts[0].agent}, true
+	// The last title gives the code, unless it speaks for the one before
+	// it, as in compose: "Druze inhabitants of ..." are inhabitants.
+	agent := ph.parts[0].agent
+	for _, p := range ph.parts[1:] {
+		if !speaksFor[p.agent.Title] {
+			agent = p.agent
+		}
+	}
+	return title{ph.first, last.last, agent}, true
 }
 
 // titlesOf joins each bare title to the mention its "of" phrase names:

@@ -24,6 +24,9 @@ type phrase struct {
 	// unnamed is true when a title is followed by capitalised words the
 	// dictionary does not know: "analyst Sergey Sanakoyev".
 	unnamed bool
+	// name is where that name begins when the title's complement stands
+	// between ("envoy to the United Nations, Omar Hilale"), else 0.
+	name int
 }
 
 // Sentence finds the mentions of one sentence, text and its tokens, with
@@ -41,7 +44,7 @@ func (r *Resolver) Sentence(text string, toks []doc.Token, date string) []Mentio
 			r.placeBare(text, toks, ms, k, date, nil)
 		}
 	}
-	return dropBare(ms)
+	return dropOwned(dropBare(ms))
 }
 
 // dropBare removes the bare mentions no rule placed.
@@ -82,6 +85,7 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 		}
 		m, ok := r.compose(text, toks, ph, date, "")
 		if ok {
+			m = r.withTitleWords(text, toks, ph, m)
 			out, m = owning(text, out, m)
 			out = append(out, m)
 		} else if m, end, ok := r.titleIn(text, toks, ph, date); ok {
@@ -103,7 +107,7 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 		}
 		i = next
 	}
-	out = joinCompounds(text, toks, out)
+	out = joinCompounds(text, toks, namesOfStates(text, toks, out))
 	if len(titles) > 0 {
 		out = joinCompounds(text, toks, r.titlesOf(text, toks, titles, out))
 		// A title joined to its "of" or "from" phrase is no bare mention.
@@ -111,6 +115,7 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 			return m.bare != nil && slices.ContainsFunc(out, func(n Mention) bool { return n.bare == nil && n.First == m.First })
 		})
 	}
+	out = appositiveNames(text, toks, out)
 	for k := range out {
 		if out[k].bare == nil { // a bare mention's "whose" finds its state first (context.go)
 			takeWhose(text, toks, &out[k])
@@ -120,6 +125,71 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 		}
 	}
 	r.placeEthnic(text, toks, out)
+	r.displacedPeople(text, toks, out)
+	return out
+}
+
+// displacedPeople codes a people called displaced as refugees of its
+// state: "displaced Gazans" PSEREF, "displaced Syrians" SYRREF.
+func (r *Resolver) displacedPeople(text string, toks []doc.Token, ms []Mention) {
+	for k := range ms {
+		m := &ms[k]
+		f := m.First
+		if m.Kind != Named || len(m.Actors) != 1 || m.Actors[0].Country == "" || m.Actors[0].Code != m.Actors[0].Country ||
+			f == 0 || toks[f-1].Lower() != "displaced" || !pluralWord(toks[m.Last].Text) {
+			continue
+		}
+		m.First, m.Start = f-1, toks[f-1].Start
+		m.Text = text[m.Start:m.End]
+		m.Plural, m.Adjective = true, false
+		if f > 1 && Prepositions[toks[f-2].Lower()] {
+			m.Prep = toks[f-2].Lower()
+		}
+		m.Actors[0] = r.actor(m.Text, m.Actors[0].Country+"REF", "", "refugees")
+		m.dated = nil
+	}
+}
+
+// withTitleWords takes into a named mention that begins with a
+// capitalised title the capitalised words before it that the dictionary
+// lacks: "Enlargement Commissioner Johannes Hahn", "Commission President
+// Ursula von der Leyen" (see titleWordsBefore).
+func (r *Resolver) withTitleWords(text string, toks []doc.Token, ph phrase, m Mention) Mention {
+	if ph.parts[0].kind != partAgent || ph.first != ph.parts[0].first || !toks[ph.first].IsCapitalized() {
+		return m
+	}
+	j := r.titleWordsBefore(toks, ph.first)
+	if j == ph.first {
+		return m
+	}
+	m.First, m.Start = j, toks[j].Start
+	m.Text = text[m.Start:m.End]
+	for i := range m.Actors {
+		m.Actors[i].Text = m.Text
+	}
+	return m
+}
+
+// namesOfStates takes into a person's mention the "of" phrase that names
+// the person's own state: "Ivica Dacic of Serbia", so that "Prime
+// Ministers Ivica Dacic of Serbia and Hashim Thaci of Kosovo" is one
+// compound of two, not Serbia joined to Thaci.
+func namesOfStates(text string, toks []doc.Token, ms []Mention) []Mention {
+	var out []Mention
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		if k+1 < len(ms) && m.Kind == Named && m.Person && len(m.Actors) == 1 && m.Actors[0].Country != "" {
+			n := ms[k+1]
+			if n.First == m.Last+2 && toks[m.Last+1].Lower() == "of" && n.Kind == Named && !n.Adjective &&
+				len(n.Actors) == 1 && n.Actors[0].Code == m.Actors[0].Country {
+				m.End, m.Last = n.End, n.Last
+				m.Text = text[m.Start:m.End]
+				m.Actors[0].Text = m.Text
+				k++
+			}
+		}
+		out = append(out, m)
+	}
 	return out
 }
 
@@ -255,11 +325,34 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 			}
 			break
 		}
+		// "Turkish F-16 fighters", "a Russian Su-24 bomber": a model name
+		// after a state names a craft, and a fighter so named is a
+		// warplane, not a guerrilla.
+		if p.kind == partCountry || p.kind == partAdjective {
+			if j := modelName(toks, i); j > i {
+				if k, ok := r.modified(toks, j, 2); ok {
+					if q, next, _ := r.match(toks, k); q.kind == partAgent {
+						if q.agent.Code != "MIL" {
+							q.agent = cmp.Or(r.agentOf("warplanes"), q.agent)
+						}
+						ph.parts = append(ph.parts, part{q, k, next - 1})
+						i = next
+						continue
+					}
+				}
+			}
+		}
 		// "Russian gas company Gazprom", "Chinese state media": a country
 		// adjective, a few modifiers, then a title or a name.
 		if p.kind == partAdjective && i < len(toks) && !toks[i].IsCapitalized() {
 			if j, ok := r.modified(toks, i, 2); ok && j > i {
 				if q, _, _ := r.match(toks, j); q.kind == partAgent && !abstract[strings.Join(q.toks, " ")] {
+					i = j
+					continue
+				}
+				// "the South American bloc UNASUR", "the West African bloc
+				// ECOWAS": a region's organisation named with its region.
+				if q, _, _ := r.match(toks, j); q.kind == partOrg && regions[p.actor.Code] && strings.HasPrefix(q.actor.Code, "IGO") {
 					i = j
 					continue
 				}
@@ -313,6 +406,16 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 			i = j
 		}
 	}
+	// "Morocco's envoy to the United Nations, Omar Hilale, ...",
+	// "Ethiopia's Minister of Water, Irrigation and Energy, Seleshi
+	// Bekele, ...": a person's title and its complement, then a name the
+	// dictionary lacks set off by commas.
+	if lastPart.kind == partAgent && personTitle[lastPart.agent.Title] && !ph.unnamed && i+1 < len(toks) {
+		if j, ok := r.titleComplement(toks, i); ok {
+			ph.unnamed, ph.name = true, j+1
+			i, _ = nameRun(toks, j+1)
+		}
+	}
 	// "Rwanda's ambassador, Vincent Karega, ...": a person's title, then
 	// a name the dictionary lacks set off by commas.
 	if lastPart.kind == partAgent && personTitle[lastPart.agent.Title] && !ph.unnamed && i+1 < len(toks) && toks[i].Text == "," {
@@ -326,6 +429,13 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 	ph.first = ph.parts[0].first
 	if ph.first > start && toks[start].Lower() == "the" {
 		ph.first = start
+	} else {
+		ph.first = r.articleBefore(toks, ph)
+	}
+	// "eastern Congo", "in southern Lebanon": a part of a state named by
+	// its direction names the state.
+	if f := ph.first; f > 0 && ph.parts[0].kind == partCountry && f == ph.parts[0].first && compass[toks[f-1].Text] {
+		ph.first = f - 1
 	}
 	// The phrase ends with its last part, not with a possessive or a
 	// hyphen the loop stepped over: "Japan's Indo-Pacific strategy".
@@ -334,6 +444,106 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 		ph.last = i - 1
 	}
 	return ph, ph.last + 1, true
+}
+
+// articleBefore returns where "the" stands before up to three modifiers
+// of a phrase that holds a title, or the phrase's first token: "the
+// conservative New Democracy party", "the nationalist opposition", "the
+// prominent Shi'ite cleric Sheikh Nimr al-Nimr". Mentions include their
+// article. A phrase with no title, or one opening with a capitalised
+// title, may follow a noun it does not belong to ("the deal Russia
+// signed", "the plan President Putin proposed"), and keeps its start.
+func (r *Resolver) articleBefore(toks []doc.Token, ph phrase) int {
+	first := ph.parts[0].first
+	if !slices.ContainsFunc(ph.parts, func(p part) bool { return p.kind == partAgent }) ||
+		(ph.parts[0].kind == partAgent && toks[first].IsCapitalized()) {
+		return first
+	}
+	for j := first - 1; j >= 0 && first-j <= 4; j-- {
+		t := toks[j]
+		w := t.Lower()
+		if w == "the" {
+			if j == first-1 {
+				return first
+			}
+			return j
+		}
+		if !t.IsWord() || modifierStop[w] || Prepositions[w] || pastVerbs[w] || presentVerbs[w] || clauseWords[w] {
+			return first
+		}
+		if t.IsCapitalized() {
+			if _, _, ok := r.match(toks, j); ok {
+				return first
+			}
+		}
+	}
+	return first
+}
+
+// compass are the lower-case words that name a part of a state by its
+// direction.
+var compass = map[string]bool{
+	"eastern": true, "western": true, "northern": true, "southern": true, "central": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+}
+
+// titleComplement returns the comma before a name when the tokens from i
+// on are a title's complement and then a name the dictionary lacks, set
+// off by commas: "to the United Nations, Omar Hilale," (to or at a name
+// the dictionary knows) or "of Water, Irrigation and Energy, Seleshi
+// Bekele," (of capitalised words, listed with commas and "and").
+func (r *Resolver) titleComplement(toks []doc.Token, i int) (int, bool) {
+	named := func(c int) bool { // a name of two to four words from c+1, then a comma
+		if c+1 >= len(toks) || toks[c].Text != "," {
+			return false
+		}
+		if _, _, known := r.match(toks, c+1); known {
+			return false
+		}
+		j, n := nameRun(toks, c+1)
+		return n >= 2 && n <= 4 && j < len(toks) && toks[j].Text == ","
+	}
+	switch toks[i].Lower() {
+	case "to", "at":
+		j := i + 1
+		if j < len(toks) && toks[j].Lower() == "the" {
+			j++
+		}
+		if p, next, ok := r.match(toks, j); ok && (p.kind == partOrg || p.kind == partCountry) && named(next) {
+			return next, true
+		}
+	case "of":
+		// The complement's commas stand between its words; the last
+		// comma before a name that ends in a comma closes it.
+		for j := i + 1; j < len(toks) && j < i+12; j++ {
+			t := toks[j]
+			switch {
+			case t.Text == ",":
+				if j > i+1 && named(j) {
+					return j, true
+				}
+			case t.Lower() == "and" || t.IsCapitalized() && t.IsWord():
+			default:
+				return 0, false
+			}
+		}
+	}
+	return 0, false
+}
+
+// modelName returns the end of a craft's model name that starts at token
+// i ("F-16", "Su-24", "MiG-29s": a short capitalised word, a hyphen and
+// a number, written together), or i.
+func modelName(toks []doc.Token, i int) int {
+	if i+2 >= len(toks) {
+		return i
+	}
+	w, dash, num := toks[i], toks[i+1], toks[i+2]
+	if !w.IsCapitalized() || !w.IsWord() || len(w.Text) > 4 || dash.Text != "-" ||
+		dash.Start != w.End || num.Start != dash.End || num.Text[0] < '0' || num.Text[0] > '9' {
+		return i
+	}
+	return i + 3
 }
 
 // pairable reports whether two parts joined by a hyphen name a pair.
@@ -363,10 +573,24 @@ func (r *Resolver) modified(toks []doc.Token, i, n int) (int, bool) {
 			if t.Text == "-" && k > 0 {
 				continue // "state-owned"
 			}
+			if t.Lower() == "and" && k > 0 && r.sharedTitle(toks, j) {
+				continue // "foreign and defence ministers"
+			}
 			return i, false
 		}
 	}
 	return i, false
+}
+
+// sharedTitle reports whether the "and" at token j joins two words that
+// share the title after the second: in "foreign and defence ministers"
+// both "foreign ministers" and "defence ministers" are titles.
+func (r *Resolver) sharedTitle(toks []doc.Token, j int) bool {
+	p, next, ok := r.match(toks, j+1)
+	if !ok || p.kind != partAgent || !isLowerWord(toks[j-1].Text) {
+		return false
+	}
+	return r.hasAgent(toks[j-1].Lower() + " " + toks[next-1].Lower())
 }
 
 // modifierStop lists lower-case words that cannot sit between an owner
@@ -548,7 +772,7 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 	}
 	if ph.unnamed && personal == nil {
 		last := ph.parts[len(ph.parts)-1]
-		personal = toks[last.last+1 : ph.last+1]
+		personal = toks[max(last.last+1, ph.name) : ph.last+1]
 		if personal[0].Text == "," { // an appositive name
 			personal = personal[1:]
 		}
@@ -571,6 +795,8 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 		}
 	case m.Adjective && ph.first < last.first:
 		m.Plural, m.Adjective = true, false
+	case len(ph.parts) > 1 && last.kind == partAdjective && pluralWord(toks[last.last].Lower()) && toks[last.last].IsCapitalized():
+		m.Plural = true // "Kosovo Serbs": a people
 	}
 	m.Actors = []doc.Actor{r.actor(m.Text, code, name, role)}
 	return m, true
@@ -875,4 +1101,93 @@ func takeWhose(text string, toks []doc.Token, m *Mention) {
 	for i := range m.Actors {
 		m.Actors[i].Text = m.Text
 	}
+}
+
+// appositiveNames codes a name the dictionary lacks by the description
+// set off after it by a comma: "Alan Gross, a U.S. government
+// subcontractor" USABUS, "Oleh Dubyna, head of Ukraine's Naftogaz"
+// UKRBUS, "Anatoly Nogovitsyn, deputy chief of the Russian general
+// staff" RUSMIL. The description is one actor, singular, and not the
+// first of a list ("Alan Gross, Russian officials and ..."); the name is
+// two to four capitalised words no mention covers, which then name the
+// same actor later in the document ("Gross flew home"). The description
+// stays a mention of its own.
+func appositiveNames(text string, toks []doc.Token, ms []Mention) []Mention {
+	var out []Mention
+	for k, m := range ms {
+		// "The UN peacekeeping mission, MONUSCO, said": a description
+		// and the name of the same body, set off by commas, are one
+		// mention.
+		if n := len(out); n > 0 && sameBody(toks, out[n-1], m) {
+			out[n-1].End, out[n-1].Last = m.End, m.Last
+			out[n-1].Text = text[out[n-1].Start:m.End]
+			out[n-1].Actors[0].Text = out[n-1].Text
+			continue
+		}
+		if n, ok := appositiveName(text, toks, ms, k); ok && (len(out) == 0 || out[len(out)-1].Last < n.First) {
+			out = append(out, n)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// sameBody reports whether n is the name of the body m describes, set off
+// by commas after it: one actor each, the same code, neither a person nor
+// a state.
+func sameBody(toks []doc.Token, m, n Mention) bool {
+	if m.Kind != Named || n.Kind != Named || m.bare != nil || n.bare != nil || m.Person || n.Person ||
+		len(m.Actors) != 1 || len(n.Actors) != 1 || m.Actors[0].Code != n.Actors[0].Code || m.Adjective || n.Adjective ||
+		m.Actors[0].Code == m.Actors[0].Country { // "Iran, Tehran," are two names of a state, not a description
+		return false
+	}
+	if n.First != m.Last+2 || toks[m.Last+1].Text != "," || n.Last+1 >= len(toks) {
+		return false
+	}
+	return toks[n.Last+1].Text == ","
+}
+
+func appositiveName(text string, toks []doc.Token, ms []Mention, k int) (Mention, bool) {
+	m := ms[k]
+	if m.Kind != Named || m.bare != nil || len(m.Actors) != 1 || m.Adjective || m.Plural || m.Actors[0].Country == "" && !strings.HasPrefix(m.Actors[0].Code, "IGO") {
+		return Mention{}, false
+	}
+	if m.Last+1 < len(toks) && (toks[m.Last+1].Lower() == "and" || toks[m.Last+1].Lower() == "or") {
+		return Mention{}, false
+	}
+	c := m.First - 1
+	if c >= 0 && (toks[c].Lower() == "a" || toks[c].Lower() == "an") {
+		c--
+	}
+	if c < 2 || toks[c].Text != "," {
+		return Mention{}, false
+	}
+	first := c
+	words := 0
+	for first > 0 {
+		t := toks[first-1]
+		if !t.IsWord() || !t.IsCapitalized() || nameStop[t.Lower()] || t.Text == strings.ToUpper(t.Text) {
+			break
+		}
+		first--
+		words++
+	}
+	if words < 2 || words > 4 || (first > 0 && toks[first-1].IsCapitalized() && toks[first-1].IsWord()) {
+		return Mention{}, false
+	}
+	for _, n := range ms {
+		if n.First < c && n.Last >= first {
+			return Mention{}, false
+		}
+	}
+	n := Mention{Start: toks[first].Start, End: toks[c-1].End, First: first, Last: c - 1, Kind: Named, Person: true}
+	n.Text = text[n.Start:n.End]
+	a := m.Actors[0]
+	a.Text = n.Text
+	n.Actors = []doc.Actor{a}
+	n.names = [][]doc.Token{toks[first:c]}
+	if len(m.dated) > 0 {
+		n.dated = m.dated[:1]
+	}
+	return n, true
 }

@@ -19,7 +19,7 @@ func TestOrgFamilies(t *testing.T) {
 	}{
 		// UN bodies, courts, missions and regional organisations.
 		{"igo", "OCHA and UNRWA appealed for aid.", "2024", []string{"OCHA and UNRWA=IGOUNO+IGOUNOREF"}},
-		{"igo", "MONUSCO peacekeepers withdrew.", "2024", []string{"MONUSCO=IGOUNO"}},
+		{"igo", "MONUSCO peacekeepers withdrew.", "2024", []string{"MONUSCO peacekeepers=IGOUNO"}},
 		{"igo", "The UN Population Fund and the ICAO met.", "2020", []string{"The UN Population Fund and the ICAO=IGOUNOHLH+IGOUNOBUS"}},
 		{"igo", "IGAD and ECOWAS envoys arrived.", "2023", []string{"IGAD and ECOWAS envoys=IGOEAFDEVIAD+IGOWAFWAS"}},
 		{"igo", "CELAC criticised the EEAS.", "2023", []string{"CELAC=IGOLAM", "the EEAS=IGOEUREEC"}},

@@ -28,10 +28,20 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 		return m, last + 1, true
 	}
 	switch {
-	case w == "the" && i+1 < len(toks) && descriptions[toks[i+1].Lower()].kind != "" && !capitalizedAt(toks, i+1) &&
+	case w == "the" && i+1 < len(toks) && descriptions[toks[i+1].Lower()].kind != "" &&
+		(!capitalizedAt(toks, i+1) || descriptions[toks[i+1].Lower()].kind == "igo" && !r.starts(toks, i+1)) &&
 		(i+2 >= len(toks) || toks[i+2].Lower() != "of" && !toks[i+2].IsCapitalized()):
-		// "the kingdom", "the bloc", but not "the council of ministers"
-		// or "the Council".
+		// "the kingdom", "the bloc", "the Commission" (which only the
+		// name of an organisation resolves), but not "the council of
+		// ministers" nor "the Organization for Security and
+		// Co-operation in Europe", a name.
+		if i+2 < len(toks) && toks[i+2].Lower() == "members" {
+			return ref(Description, i+2, false) // "the council members"
+		}
+		return ref(Description, i+1, false)
+	case descriptions[w].kind == "igo" && i+1 < len(toks) && toks[i+1].Lower() == "members" && (i == 0 || toks[i-1].Lower() != "the"):
+		// "Council members voted", "several council members": the members
+		// of a body act as the body.
 		return ref(Description, i+1, false)
 	case personPronouns[w]:
 		return ref(Pronoun, i, true)
@@ -64,6 +74,12 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 	return Mention{}, i, false
 }
 
+// starts reports whether a dictionary name starts at token i.
+func (r *Resolver) starts(toks []doc.Token, i int) bool {
+	_, _, ok := r.match(toks, i)
+	return ok
+}
+
 // Document finds and resolves the mentions of every sentence of d, reading
 // each sentence's Tokens (a sentence without them has no mentions). Actors
 // are coded on the publication date; Mention.At codes them on an event's
@@ -74,11 +90,16 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 //     sentence that is its subject, else to the nearest person (for he,
 //     she) or body (for its) of the same sentence, preferring names to
 //     adjectives, else to the subject of the nearest earlier sentence that
-//     has a compatible mention; an object pronoun (him, them) never to
-//     the subject of its own sentence;
+//     has a compatible mention; a body's pronoun (its) whose sentence's
+//     subject is a person refers to the subject of its own clause ("Bush
+//     demanded that Russia respect Georgia's sovereignty and pull its
+//     forces back"); an object pronoun (him, them) never to the subject
+//     of its own sentence;
 //   - a description ("the council", "the bloc", "the kingdom") to the
 //     most recent organisation whose name holds its noun, else to the
-//     most recent actor of its kind;
+//     most recent actor of its kind; a capitalised one ("the Commission")
+//     and a body's members ("Council members") only to an organisation
+//     whose name holds the noun;
 //   - a possessive pronoun opening a sentence before a comma ("For his
 //     part, Chinese President Xi Jinping ...", "During their meeting,
 //     Presidents Putin and Hu ...") to the subject after the comma;
@@ -92,6 +113,7 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 	out := make([][]Mention, len(d.Sentences))
 	var history []seen
 	aliases := &names{}
+	named := map[string]bool{} // the states the document has named
 	para := -1
 	ctx := &context{}
 	body := false // a body paragraph has begun
@@ -105,6 +127,14 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 		}
 		ms := r.mentions(s.Text, s.Tokens, d.Published)
 		ms = aliases.find(s.Text, s.Tokens, ms)
+		for _, m := range ms {
+			for _, a := range m.Actors {
+				if a.Country != "" {
+					named[a.Country] = true
+				}
+			}
+		}
+		ms = r.halves(s.Text, s.Tokens, ms, d.Published, named)
 		if !body {
 			if st := datelineState(d, s, ms); st != "" && ctx.dateline == "" {
 				ctx.dateline = st
@@ -117,14 +147,15 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 		fronted := r.frontedClause(s.Tokens)
 		for k := range ms {
 			if ms[k].Kind != Named {
-				ms[k].Actors, ms[k].dated = r.resolve(s.Text, ms, k, i, history)
+				ms[k].Actors, ms[k].dated = r.resolve(s.Text, s.Tokens, ms, k, i, history)
 			}
-			if ms[k].bare != nil && r.placeBare(s.Text, s.Tokens, ms, k, d.Published, ctx) && ms[k].Context == "owner" {
+			if ms[k].bare != nil && r.placeBare(s.Text, s.Tokens, ms, k, d.Published, ctx) && k > 0 && ms[k].First <= ms[k-1].First {
 				merged = true // "its troops": the pronoun is now part of the mention
 			}
 			if len(ms[k].Actors) == 0 {
 				continue
 			}
+			genericForces(&ms[k], history)
 			isSubject := false
 			if subject < 0 && ms[k].Prep == "" && !ms[k].Adjective && !dateline(s.Text, ms[k]) && ms[k].Last > fronted {
 				subject, isSubject = k, true
@@ -143,12 +174,41 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 	return out
 }
 
-// dropOwned removes the possessive pronouns that became part of the
-// mention after them: "its" of "its troops".
+// genericForces recodes a state's forces named generically ("Polish
+// forces") as the force of that state the document named last, when it
+// was its police or border guards: after "Polish border forces fired
+// water cannon", "Minsk accused Polish forces of violence" means them.
+func genericForces(m *Mention, history []seen) {
+	if m.Kind != Named || len(m.Actors) != 1 || !strings.HasSuffix(strings.ToLower(m.Text), " forces") || m.Actors[0].Role != "military" {
+		return
+	}
+	a := &m.Actors[0]
+	if a.Country == "" || a.Code != a.Country+"MIL" {
+		return
+	}
+	for k := len(history) - 1; k >= 0; k-- {
+		h := history[k]
+		if len(h.Actors) != 1 || h.Actors[0].Country != a.Country {
+			continue
+		}
+		switch h.Actors[0].Code {
+		case a.Country + "COP":
+			a.Code = h.Actors[0].Code
+			return
+		case a.Country + "MIL":
+			return
+		}
+	}
+}
+
+// dropOwned removes the owners that became part of the mention after
+// them: "its" of "its troops", "Somalia" of "Somalia's Transitional
+// Federal Government", "the government" of "the government's
+// negotiators".
 func dropOwned(ms []Mention) []Mention {
 	var out []Mention
 	for k, m := range ms {
-		if k+1 < len(ms) && ms[k+1].Context == "owner" && ms[k+1].First == m.First {
+		if k+1 < len(ms) && ms[k+1].First == m.First && ms[k+1].Last > m.Last {
 			continue
 		}
 		out = append(out, m)
@@ -199,13 +259,13 @@ type seen struct {
 
 // resolve finds the actors the reference ms[k] points to, with what codes
 // them on another date.
-func (r *Resolver) resolve(text string, ms []Mention, k, sentence int, history []seen) ([]doc.Actor, []*dated) {
+func (r *Resolver) resolve(text string, toks []doc.Token, ms []Mention, k, sentence int, history []seen) ([]doc.Actor, []*dated) {
 	m := ms[k]
 	to := cataphor(text, ms, k)
 	if to == nil {
 		switch m.Kind {
 		case Pronoun:
-			to = resolvePronoun(m, sentence, history)
+			to = resolvePronoun(toks, m, sentence, history)
 		case Group:
 			to = r.resolveGroup(m, sentence, history)
 		case Description:
@@ -258,7 +318,7 @@ func cataphor(text string, ms []Mention, k int) *Mention {
 	return &n
 }
 
-func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
+func resolvePronoun(toks []doc.Token, m Mention, sentence int, history []seen) *Mention {
 	compatible := func(h seen) bool {
 		return len(h.Actors) == 1 && h.Person == m.Person && !h.Plural
 	}
@@ -311,6 +371,19 @@ func resolvePronoun(m Mention, sentence int, history []seen) *Mention {
 		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
 			if h := history[k]; h.subject && compatible(h) && h.Kind == Named {
 				return &h.Mention
+			}
+		}
+	}
+	// "Bush demanded that Russia respect Georgia's sovereignty and pull
+	// its forces back": with no subject of the sentence to refer to, a
+	// body's pronoun refers to the subject of its own clause, not to an
+	// owner inside the clause's object.
+	if nearest != nil && !m.Person {
+		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
+			h := history[k]
+			if compatible(h) && h.Kind == Named && !h.Adjective && h.Prep == "" && !h.possessive &&
+				h.First < m.First && h.First < len(toks) && opensClause(toks, h.First, -1) {
+				return &history[k].Mention
 			}
 		}
 	}
@@ -515,9 +588,13 @@ var descriptions = func() map[string]description {
 // resolveDescription finds what "the kingdom" or "the bloc" refers to: the
 // most recent organisation whose own name holds the noun ("the council"
 // after "the UN Security Council"), within a dozen sentences, else the
-// most recent actor of its kind named in the last few sentences.
+// most recent actor of its kind named in the last few sentences. A
+// capitalised noun ("the Commission") and the members of a body
+// ("council members") refer only to an organisation whose name holds it.
 func resolveDescription(m Mention, history []seen) *Mention {
-	noun := strings.ToLower(m.Text[strings.LastIndex(m.Text, " ")+1:])
+	words := strings.Fields(strings.TrimSuffix(m.Text, " members"))
+	written := words[len(words)-1]
+	noun := strings.ToLower(written)
 	d := descriptions[noun]
 	if d.kind == "igo" {
 		for k := len(history) - 1; k >= 0; k-- {
@@ -528,6 +605,11 @@ func resolveDescription(m Mention, history []seen) *Mention {
 			if len(h.Actors) == 1 && strings.HasPrefix(h.Actors[0].Code, "IGO") && slices.Contains(strings.Fields(strings.ToLower(h.Text)), noun) {
 				return &history[k].Mention
 			}
+		}
+		// "the Commission", "Council members": a capitalised noun refers
+		// only to an organisation whose name holds it.
+		if written != noun || strings.HasSuffix(m.Text, " members") {
+			return nil
 		}
 	}
 	last := -1

@@ -481,7 +481,8 @@ func mostFrequent(m map[string]int, tie func(a, b string) int) string {
 
 // Reach returns the indexes of the events of all (the events of one pair)
 // to cluster again after a change at seeds (events added or removed): the
-// events whose dates reach a day a seed's date reaches, those of a seed's
+// events whose dates reach a day a seed's date reaches and whose codes may share
+// a cluster with the seed's (compatible codes), those of a seed's
 // sentence, those of a cluster a seed was in (Event.Cluster), and then
 // every other event of the clusters those were in, so that old clusters
 // are re-made whole. Events further away keep their clusters.
@@ -493,12 +494,15 @@ func mostFrequent(m map[string]int, tie func(a, b string) int) string {
 // at their edges from clusters made at once (docs/clusters.md).
 func Reach(all, seeds []doc.Event) []int {
 	r := theRules()
-	type span struct{ lo, hi int }
+	type span struct {
+		lo, hi int
+		code   string
+	}
 	var near []span
 	sentences, clusters := map[[2]any]bool{}, map[string]bool{}
 	for _, s := range seeds {
 		lo, hi := dateSpan(r, &s)
-		near = append(near, span{lo, hi})
+		near = append(near, span{lo, hi, s.CAMEO})
 		sentences[[2]any{s.Doc, s.SentenceIndex}] = true
 		if s.Cluster != "" {
 			clusters[s.Cluster] = true
@@ -509,7 +513,11 @@ func Reach(all, seeds []doc.Event) []int {
 		e := &all[i]
 		lo, hi := dateSpan(r, e)
 		reached[i] = clusters[e.Cluster] && e.Cluster != "" || sentences[[2]any{e.Doc, e.SentenceIndex}] ||
-			slices.ContainsFunc(near, func(s span) bool { return max(lo, s.lo) <= min(hi, s.hi) })
+			slices.ContainsFunc(near, func(s span) bool {
+				// Only an event whose code may share a cluster with a
+				// seed's can be moved by it: the others keep theirs.
+				return max(lo, s.lo) <= min(hi, s.hi) && (s.code == "" || r.compatibleCodes(s.code, e.CAMEO))
+			})
 	}
 	// Old clusters are re-made whole.
 	for i := range all {

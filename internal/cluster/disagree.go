@@ -46,16 +46,22 @@ func Disagreements(id string, members []doc.Event) []Disagreement {
 	r := theRules()
 	var out []Disagreement
 	seen := map[string]bool{}
+	// A sentence's length words are read once, not once per pair.
+	lengths := make([]length, len(members))
+	for i := range members {
+		lengths[i] = r.lengthOf(members[i].Sentence)
+	}
 	for i := range members {
 		for j := i + 1; j < len(members); j++ {
 			a, b := &members[i], &members[j]
+			la, lb := lengths[i], lengths[j]
 			if a.Doc == b.Doc {
 				continue
 			}
 			if Order(a, b) > 0 {
-				a, b = b, a
+				a, b, la, lb = b, a, lb, la
 			}
-			for _, d := range differences(r, a, b) {
+			for _, d := range differences(r, a, b, la, lb) {
 				key := fmt.Sprint(d.kind, a.Doc, a.SentenceIndex, b.Doc, b.SentenceIndex, d.a, d.b)
 				if seen[key] {
 					continue
@@ -79,13 +85,20 @@ func claim(e *doc.Event, value string) Claim {
 
 type difference struct{ kind, a, b string }
 
-// differences lists what two reports of one event say differently.
-func differences(r *rules, a, b *doc.Event) []difference {
+// length is the length of an event a sentence gives ("three-day": 3),
+// ok when it gives one.
+type length struct {
+	days int
+	text string
+	ok   bool
+}
+
+// differences lists what two reports of one event, whose sentences give
+// the lengths la and lb, say differently.
+func differences(r *rules, a, b *doc.Event, la, lb length) []difference {
 	var out []difference
-	if da, ta, ok := r.durationDays(a.Sentence); ok {
-		if db, tb, ok := r.durationDays(b.Sentence); ok && da != db {
-			out = append(out, difference{Duration, ta, tb})
-		}
+	if la.ok && lb.ok && la.days != lb.days {
+		out = append(out, difference{Duration, la.text, lb.text})
 	}
 	out = append(out, amounts(r, a, b)...)
 	if a.CAMEO == b.CAMEO && a.DatePrecision == doc.PrecisionDay && b.DatePrecision == doc.PrecisionDay && a.Date != b.Date {

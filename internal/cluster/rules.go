@@ -26,6 +26,33 @@ type rules struct {
 	numbers    map[string]int
 	units      map[string]int
 	duration   *regexp.Regexp
+
+	// lengths remembers the length each sentence read gives: a store
+	// clusters the reports of a busy event again as each new one
+	// arrives, and reads the same sentences each time.
+	mu      sync.Mutex
+	lengths map[string]length
+}
+
+// maxLengths bounds rules.lengths; it is emptied when full.
+const maxLengths = 1 << 16
+
+// lengthOf is durationDays of sentence, remembered.
+func (r *rules) lengthOf(sentence string) length {
+	r.mu.Lock()
+	l, ok := r.lengths[sentence]
+	r.mu.Unlock()
+	if ok {
+		return l
+	}
+	l.days, l.text, l.ok = r.durationDays(sentence)
+	r.mu.Lock()
+	if r.lengths == nil || len(r.lengths) >= maxLengths {
+		r.lengths = map[string]length{}
+	}
+	r.lengths[sentence] = l
+	r.mu.Unlock()
+	return l
 }
 
 // algorithm is the version of the clustering code; change it with any
@@ -158,10 +185,25 @@ func inGroup(g []string, code string) bool {
 	return false
 }
 
+// namesUnit reports whether sentence holds a unit word of durations
+// ("day", "week"), without which it gives no length.
+func (r *rules) namesUnit(sentence string) bool {
+	lower := strings.ToLower(sentence)
+	for u := range r.units {
+		if strings.Contains(lower, u) {
+			return true
+		}
+	}
+	return false
+}
+
 // durationDays finds the length a sentence gives an event ("a three-day
 // visit": 3), and the words that gave it; ok is false when it gives
 // none, or more than one different length.
 func (r *rules) durationDays(sentence string) (days int, text string, ok bool) {
+	if !r.namesUnit(sentence) {
+		return 0, "", false // most sentences: the expression is not tried
+	}
 	for _, m := range r.duration.FindAllStringSubmatch(sentence, -1) {
 		var num, unit string
 		switch {

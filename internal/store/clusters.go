@@ -94,14 +94,14 @@ const pairSQL = `CASE WHEN e.target_key IS NULL THEN e.source_key
 
 // StoredSeeds returns, by pair, the stored events that meet cond (over
 // events e and documents d) with what cluster.Reach needs of them: id,
-// document, sentence, date and cluster.
+// document, sentence, code, date and cluster.
 func StoredSeeds(ctx context.Context, tx Tx, cond string, args ...any) (Seeds, error) {
 	seeds := Seeds{}
-	err := tx.Query(ctx, `SELECT `+pairSQL+`, e.id, d.id, e.sentence_index, e.date, e.date_precision, COALESCE(e.cluster, '')
+	err := tx.Query(ctx, `SELECT `+pairSQL+`, e.id, d.id, e.sentence_index, e.cameo, e.date, e.date_precision, COALESCE(e.cluster, '')
 		FROM events e JOIN documents d ON d.pk = e.doc WHERE `+cond, args, func(r Row) error {
 		var pair string
 		var e doc.Event
-		if err := r.Scan(&pair, &e.ID, &e.Doc, &e.SentenceIndex, &e.Date, &e.DatePrecision, &e.Cluster); err != nil {
+		if err := r.Scan(&pair, &e.ID, &e.Doc, &e.SentenceIndex, &e.CAMEO, &e.Date, &e.DatePrecision, &e.Cluster); err != nil {
 			return err
 		}
 		seeds[pair] = append(seeds[pair], e)
