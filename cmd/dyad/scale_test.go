@@ -27,7 +27,7 @@ import (
 
 // scaleDocs is how many documents TestWorkersKilled sends through the
 // queue: a few by default, to keep the suite quick; DYAD_SCALE_DOCS=2000
-// runs issue 15's acceptance test at full size (about two minutes here).
+// runs issue 15's acceptance test at full size (about a minute here).
 func scaleDocs(t *testing.T) int {
 	v := os.Getenv("DYAD_SCALE_DOCS")
 	if v == "" {
