@@ -23,6 +23,18 @@ func open(t *testing.T) *Store {
 	return s
 }
 
+// openDSN opens the database at dsn, closed when the test ends: each call
+// is another process's handle on the same database.
+func openDSN(t *testing.T, dsn string) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store { return open(t) })
 }
@@ -32,20 +44,12 @@ func TestStore(t *testing.T) {
 func TestReopen(t *testing.T) {
 	ctx := context.Background()
 	dsn := pgtest.DSN(t)
-	s1, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s1.Close()
+	s1 := openDSN(t, dsn)
 	d := storetest.Doc("r.txt", "r", "2012-06-07", "Russia met China.")
 	if _, err := s1.PutDocument(ctx, d, nil); err != nil {
 		t.Fatal(err)
 	}
-	s2, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatalf("second Open: %v", err)
-	}
-	defer s2.Close()
+	s2 := openDSN(t, dsn)
 	var n int
 	if err := s2.pool.QueryRow(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
 		t.Fatal(err)
@@ -152,11 +156,7 @@ func TestMissingMigration(t *testing.T) {
 func TestClusteredOnOpen(t *testing.T) {
 	ctx := context.Background()
 	dsn := pgtest.DSN(t)
-	s1, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s1.Close()
+	s1 := openDSN(t, dsn)
 	a := storetest.Doc("a.txt", "a", "2012-06-07", "Putin arrived in Beijing on June 5.")
 	b := storetest.Doc("b.txt", "b", "2012-06-08", "Hu Jintao welcomed Putin on June 5.")
 	for _, p := range []struct {
@@ -172,11 +172,7 @@ func TestClusteredOnOpen(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s2, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s2.Close()
+	s2 := openDSN(t, dsn)
 	evs, err := s2.Events(ctx, store.Filter{})
 	if err != nil || len(evs) != 2 || evs[0].Cluster == "" || evs[0].Cluster != evs[1].Cluster {
 		t.Fatalf("events after reopening = %+v, %v; want both in one cluster", evs, err)
