@@ -23,6 +23,7 @@ import (
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/store"
+	"github.com/dyad-events/dyad/internal/store/postgres"
 	"github.com/dyad-events/dyad/internal/store/sqlite"
 )
 
@@ -42,7 +43,10 @@ content, so ingesting the same input twice adds nothing; the same content with
 new metadata (a manifest that gives its date, id or outlet) updates the stored
 document and codes it again. A bad input is named on standard error and
 skipped; the rest are stored; the exit status is 1. With no INPUT and no
---manifest, nothing is read and no store is created.`
+--manifest, nothing is read and no store is created. With --queue
+nats://HOST:4222 nothing is coded here: each document is queued on that NATS
+JetStream server for "dyad worker" processes (its content hash is the
+message id, so content already queued is not queued again).`
 
 const helpClean = `Prints the cleaned text of one document: paragraphs rebuilt from hard-wrapped
 text, page furniture, paywalls, comment forms and publisher blurbs removed.
@@ -158,7 +162,11 @@ func runCode(ctx context.Context, e *env, args []string) error {
 // openStore opens the store a --db DSN names.
 func openStore(ctx context.Context, dsn string) (store.Store, error) {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return nil, fmt.Errorf("--db %s: the PostgreSQL store is not built yet; use a SQLite file path", dsn)
+		s, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open store: %w", err)
+		}
+		return s, nil
 	}
 	s, err := sqlite.Open(ctx, dsn)
 	if err != nil {
@@ -169,7 +177,7 @@ func openStore(ctx context.Context, dsn string) (store.Store, error) {
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	var cfg config
-	fs := flagSet("ingest", &cfg, "db", "manifest", "dicts", "quiet", "workers", "maxsize")
+	fs := flagSet("ingest", &cfg, "db", "queue", "manifest", "dicts", "quiet", "workers", "maxsize")
 	inputs, err := parse(fs, &cfg, args)
 	if err != nil {
 		return err
@@ -177,6 +185,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if len(inputs) == 0 && cfg.Manifest == "" {
 		// Before the store is opened, so no empty file is left behind.
 		return usagef("no inputs: name files, directories, URLs or - (or give --manifest)")
+	}
+	if cfg.Queue != "" {
+		return publishInputs(ctx, e, &cfg, inputs)
 	}
 	st, err := openStore(ctx, cfg.DB)
 	if err != nil {
@@ -549,6 +560,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	noServe := fs.Bool("no-serve", false, "stop after coding and the summary; do not serve the dashboard")
 	if _, err := parse(fs, &cfg, args); err != nil {
 		return err
+	}
+	if strings.Contains(cfg.DB, "://") {
+		return usagef("--db %s: the demo replaces its store, so it writes a SQLite file; give a file path", cfg.DB)
 	}
 	dir, err := os.MkdirTemp("", "dyad-demo-")
 	if err != nil {

@@ -16,7 +16,10 @@ import (
 
 // config is every flag a command may take, validated once.
 type config struct {
-	DB       string
+	DB string
+	// Queue is a NATS JetStream URL: ingest publishes to it, worker
+	// consumes from it.
+	Queue    string
 	Manifest string
 	Actors   []string
 	Agents   []string
@@ -86,9 +89,11 @@ func flagSet(name string, cfg *config, want ...string) *flag.FlagSet {
 	for _, w := range want {
 		switch w {
 		case "db":
-			fs.StringVar(&cfg.DB, "db", cfg.DB, "the store: a SQLite file path, created if missing ($DYAD_DB sets the default)")
+			fs.StringVar(&cfg.DB, "db", cfg.DB, "the store: a SQLite file path, created if missing, or postgres://user@host:5432/db ($DYAD_DB sets the default)")
 		case "dbread":
-			fs.StringVar(&cfg.DB, "db", cfg.DB, "the store to read: an existing SQLite file ($DYAD_DB sets the default)")
+			fs.StringVar(&cfg.DB, "db", cfg.DB, "the store to read: an existing SQLite file, or postgres://user@host:5432/db ($DYAD_DB sets the default)")
+		case "queue":
+			fs.StringVar(&cfg.Queue, "queue", "", "a NATS JetStream server, nats://host:4222: ingest queues documents there for dyad worker, which codes and stores them")
 		case "manifest":
 			fs.StringVar(&cfg.Manifest, "manifest", "", "JSONL or CSV manifest of inputs and their metadata")
 		case "dicts":
@@ -175,7 +180,7 @@ func (*helpRequest) Error() string { return "help requested" }
 // valueNames names the values of flags in help, where the value's type
 // ("string") would say less.
 var valueNames = map[string]string{
-	"db": "DSN", "manifest": "FILE", "actors": "FILE", "agents": "FILE", "verbs": "FILE", "out": "FILE",
+	"db": "DSN", "queue": "URL", "manifest": "FILE", "actors": "FILE", "agents": "FILE", "verbs": "FILE", "out": "FILE",
 	"format": "F", "gold": "DIR", "ud": "PATH", "workers": "N", "limit": "N", "n": "N", "quad": "N",
 	"dyad": "SRC-TGT", "source": "CODE", "target": "CODE", "code": "CODE", "root": "NN", "plover": "TYPE",
 	"modality": "M", "doc": "ID", "since": "DATE", "until": "DATE", "interval": "I",

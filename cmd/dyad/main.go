@@ -36,7 +36,8 @@ type command struct {
 // commands is the subcommand table.
 var commands = map[string]command{
 	"code":    {"code documents and write event records to standard output", "[--manifest M] [--format jsonl|csv|json] INPUT...", helpCode, runCode},
-	"ingest":  {"code documents and store them and their events", "[--db DSN] [--manifest M] INPUT...", helpIngest, runIngest},
+	"ingest":  {"code documents and store them and their events", "[--db DSN | --queue URL] [--manifest M] INPUT...", helpIngest, runIngest},
+	"worker":  {"take documents from a NATS JetStream queue, code and store them", "--queue URL [--db DSN] [--workers N]", helpWorker, runWorker},
 	"recode":  {"code stored documents again with the current dictionaries and coder", "[--db DSN] [filters]", helpRecode, runRecode},
 	"rm":      {"remove stored documents and their events", "[--db DSN] DOC...", helpRm, runRm},
 	"clean":   {"print the cleaned text of one document", "FILE|URL|-", helpClean, runClean},
@@ -50,7 +51,7 @@ var commands = map[string]command{
 	"serve":   {"serve the store as a JSON API and a dashboard", "[--db DSN] [--addr HOST:PORT] [--token T]", helpServe, runServe},
 	"version": {"print dyad's version and revision, the model and the code table versions", "", helpVersion, runVersion},
 	"watch":   {"poll RSS/Atom feeds and code and store new articles", "[--db DSN] [--every 15m] [--rounds N] [--feeds FILE] FEED_URL...", helpWatch, runWatch},
-	"status":  {"show what the store holds and each watched feed's last success and error", "[--db DSN]", helpStatus, runStatus},
+	"status":  {"show what the store holds, each watched feed's last success and error, and the work queue", "[--db DSN] [--queue URL [--interval D]]", helpStatus, runStatus},
 	"train":   {"train the tagger, lemmatizer and parser from Universal Dependencies", "--ud DIR --out FILE [--seed N] [--names] [--tag-epochs N] [--parse-epochs N] [--folds N]", helpTrain, runTrain},
 	"parse":   {"print a document's sentences tagged and parsed, as CoNLL-U", "FILE|URL|-", helpParse, runParse},
 	"bench":   {"measure end-to-end ingestion speed and memory", "[--docs N] [--words W]", helpBench, runBench},

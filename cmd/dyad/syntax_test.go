@@ -3,21 +3,29 @@ package main
 import (
 	"context"
 	"os"
+	"os/signal"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/pgtest"
 )
 
-// TestMain lets "dyad bench" run this test binary as dyad: the benchmark
-// starts "dyad ingest" as a child process of its own executable.
+// TestMain lets "dyad bench" and the worker tests run this test binary as
+// dyad: they start "dyad ingest" or "dyad worker" as a child process of
+// their own executable, which stops on SIGINT as dyad does. The
+// PostgreSQL server that tests started is stopped at the end.
 func TestMain(m *testing.M) {
 	if os.Getenv("DYAD_TEST_AS_DYAD") == "1" {
-		os.Exit(run(context.Background(), os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		code := run(ctx, os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr})
+		stop()
+		os.Exit(code)
 	}
-	code := m.Run()
+	code := pgtest.Main(m)
 	removeTestDirs()
 	os.Exit(code)
 }

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"os"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/ingest"
@@ -34,10 +33,6 @@ the store, so a restart resumes; "dyad status" shows it.
 --rounds N stops after N rounds (0, the default: until interrupted). SIGINT or
 SIGTERM stops cleanly: the article being coded is finished and stored first.
 The exit status is 1 when any feed or article failed.`
-
-const helpStatus = `Prints what the store holds (documents, sentences, events, actors) and each
-feed "dyad watch" polls: its last success, failures in a row, next poll while
-backing off, and its last error.`
 
 // feedStore is a store that keeps feed state for dyad watch.
 type feedStore interface {
@@ -197,51 +192,6 @@ func (h *storeHandler) Handle(ctx context.Context, p ingest.Page) (watch.Result,
 		return watch.Result{}, nil
 	}
 	return watch.Result{New: true, Events: len(evs)}, nil
-}
-
-func runStatus(ctx context.Context, e *env, args []string) error {
-	var cfg config
-	pos, err := parse(flagSet("status", &cfg, "dbread"), &cfg, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usagef("status takes no arguments (got %q)", pos[0])
-	}
-	st, err := openReadStore(ctx, cfg.DB)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	n, err := st.Counts(ctx)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "store %s: %d documents, %d sentences, %d events, %d actors\n",
-		cfg.DB, n.Documents, n.Sentences, n.Events, n.Actors)
-	fst, ok := st.(feedStore)
-	if !ok {
-		return nil
-	}
-	feeds, err := fst.Feeds(ctx)
-	if err != nil {
-		return err
-	}
-	if len(feeds) == 0 {
-		fmt.Fprintln(e.stdout, "no feeds watched (dyad watch)")
-		return nil
-	}
-	fmt.Fprintf(e.stdout, "\n%d %s watched:\n", len(feeds), plural(len(feeds), "feed", "feeds"))
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "FEED\tLAST SUCCESS\tFAILURES\tNEXT POLL\tLAST ERROR")
-	for _, f := range feeds {
-		lastErr := "-"
-		if f.LastError != "" {
-			lastErr = stamp(f.LastErrorAt) + " " + f.LastError
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", f.URL, stamp(f.LastSuccess), f.Failures, stamp(f.NextPoll), lastErr)
-	}
-	return tw.Flush()
 }
 
 // stamp is a time for status, "-" for never.

@@ -69,25 +69,12 @@ func (s *Store) inTx(ctx context.Context, what string, fn func(*sql.Tx) error) e
 // Document returns the stored document with this content hash, without
 // its sentences.
 func (s *Store) Document(ctx context.Context, hash string) (*doc.Document, error) {
-	d := &doc.Document{Hash: hash}
-	var body sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT id, origin, title, source, published, date_from, format, body, text, coding
-		FROM documents WHERE hash = ?`, hash).Scan(
-		&d.ID, &d.Origin, &d.Title, &d.Source, &d.Published, &d.DateFrom, &d.Format, &body, &d.Text, &d.Coding)
+	d, err := store.ScanDocument(s.db.QueryRowContext(ctx, store.DocumentSQL, hash), hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("document %s: %w", hash, store.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w", hash, err)
-	}
-	// Documents stored before bodies were kept are re-cleaned from their
-	// cleaned text.
-	d.Body = d.Text
-	if body.Valid {
-		d.Body = body.String
-	}
-	if d.Format == "" {
-		d.Format = "text"
 	}
 	return d, nil
 }
@@ -111,7 +98,7 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 		if err != nil {
 			return err
 		}
-		seeds, err := storedSeeds(ctx, tx, `e.doc = ?`, pk)
+		seeds, err := store.StoredSeeds(ctx, sqlTx{tx}, `e.doc = ?`, pk)
 		if err != nil {
 			return err
 		}
@@ -124,7 +111,7 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 		if err := putContent(ctx, tx, pk, d, events); err != nil {
 			return err
 		}
-		return recluster(ctx, tx, merge(seeds, seedsOf(events)), false)
+		return store.Recluster(ctx, sqlTx{tx}, seeds.Add(store.SeedsOf(events)), false)
 	})
 }
 
@@ -133,7 +120,7 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 func (s *Store) Remove(ctx context.Context, key string) (int, error) {
 	var n int64
 	err := s.inTx(ctx, "remove "+key, func(tx *sql.Tx) error {
-		seeds, err := storedSeeds(ctx, tx, `e.doc IN (SELECT pk FROM documents WHERE id = ? OR hash = ?)`, key, key)
+		seeds, err := store.StoredSeeds(ctx, sqlTx{tx}, `e.doc IN (SELECT pk FROM documents WHERE id = ? OR hash = ?)`, key, key)
 		if err != nil {
 			return err
 		}
@@ -144,7 +131,7 @@ func (s *Store) Remove(ctx context.Context, key string) (int, error) {
 		if n, err = res.RowsAffected(); err != nil || n == 0 {
 			return err
 		}
-		if err := recluster(ctx, tx, seeds, false); err != nil {
+		if err := store.Recluster(ctx, sqlTx{tx}, seeds, false); err != nil {
 			return err
 		}
 		// Actors no event names any more go too.

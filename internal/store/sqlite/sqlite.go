@@ -10,10 +10,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
-	"path"
-	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -147,46 +143,10 @@ func (s *Store) enableWAL(ctx context.Context) error {
 	}
 }
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations lists the embedded migrations in version order. A file is
-// named NNNN_what.sql.
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
-	if err != nil {
-		return nil, fmt.Errorf("read migrations: %w", err)
-	}
-	var ms []migration
-	for _, e := range entries {
-		name := e.Name()
-		num, _, ok := strings.Cut(name, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v <= 0 || !strings.HasSuffix(name, ".sql") {
-			return nil, fmt.Errorf("migration %s: want NNNN_name.sql", name)
-		}
-		b, err := fs.ReadFile(migrationFiles, path.Join("migrations", name))
-		if err != nil {
-			return nil, fmt.Errorf("read migration %s: %w", name, err)
-		}
-		ms = append(ms, migration{version: v, name: name, sql: string(b)})
-	}
-	slices.SortFunc(ms, func(a, b migration) int { return a.version - b.version })
-	for i := 1; i < len(ms); i++ {
-		if ms[i].version == ms[i-1].version {
-			return nil, fmt.Errorf("migrations %s and %s share version %d", ms[i-1].name, ms[i].name, ms[i].version)
-		}
-	}
-	return ms, nil
-}
-
 // migrate applies, in order, each migration not yet recorded in
 // schema_migrations, each in its own transaction together with its record.
 func (s *Store) migrate(ctx context.Context) error {
-	ms, err := migrations()
+	ms, err := store.ReadMigrations(migrationFiles, "migrations")
 	if err != nil {
 		return err
 	}
@@ -201,18 +161,18 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if known := ms[len(ms)-1].version; newest > known {
+	if known := ms[len(ms)-1].Version; newest > known {
 		return fmt.Errorf("database schema version %d is newer than this dyad knows (%d)", newest, known)
 	}
 	// Every migration not yet applied, not only those above the newest:
 	// branches developed side by side add numbers out of order (a file may
 	// have 0006 before 0004 exists).
 	for _, m := range ms {
-		if applied[m.version] {
+		if applied[m.Version] {
 			continue
 		}
 		if err := s.apply(ctx, m); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
 	}
 	return nil
@@ -237,7 +197,7 @@ func (s *Store) appliedMigrations(ctx context.Context) (map[int]bool, int, error
 	return applied, newest, rows.Err()
 }
 
-func (s *Store) apply(ctx context.Context, m migration) error {
+func (s *Store) apply(ctx context.Context, m store.Migration) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -245,17 +205,17 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 	defer tx.Rollback()
 	// Another process may have applied it while we waited for the lock.
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-		m.version, m.name, time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
+		m.Version, m.Name, time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -293,7 +253,7 @@ func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.E
 	if !added {
 		return false, nil
 	}
-	if err := recluster(ctx, tx, seedsOf(events), false); err != nil {
+	if err := store.Recluster(ctx, sqlTx{tx}, store.SeedsOf(events), false); err != nil {
 		return false, fmt.Errorf("put document %s: %w", d.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -497,100 +457,20 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	return queryEvents(ctx, cachedQuerier{s}, where, args, f.Limit, s.pageByDocuments(ctx, f))
-}
-
-// cachedQuerier queries the store's database through its prepared
-// statements (queryCached).
-type cachedQuerier struct{ s *Store }
-
-func (c cachedQuerier) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return c.s.queryCached(ctx, q, args...)
-}
-
-// querier is what queryEvents needs of a database or a transaction.
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
-// queryEvents returns the events that meet every condition of where (over
-// events e, documents d and actors sa and ta), in the order of Events, at
-// most limit of them when limit > 0. byDocs walks the documents in their
-// order and each one's events (pageByDocuments says when that is faster).
-func queryEvents(ctx context.Context, db querier, where []string, args []any, limit int, byDocs bool) ([]doc.Event, error) {
-	q := `SELECT d.id, e.id, e.doc_date, COALESCE(d.date_from, ''), COALESCE(e.sentence, s.text, ''), e.sentence_index, e.span_start, e.span_end,
-		sa.code, sa.country, sa.name, e.source_text, e.source_role,
-		ta.code, ta.country, ta.name, e.target_text, e.target_role,
-		e.cameo, e.root, e.plover, e.goldstein, e.quad, e.trigger_text, e.date, e.date_precision,
-		e.location, e.quantities, e.modality, e.tables, e.confidence, e.magnitudes,
-		d.source, d.origin, d.coding, COALESCE(e.cluster, '')
-	FROM events e
-	JOIN documents d ON d.pk = e.doc`
-	if byDocs {
+	q, args := store.EventsWhereSQL(where, args, f.Limit)
+	if s.pageByDocuments(ctx, f) {
 		q = strings.Replace(q, "FROM events e\n\tJOIN documents d ON d.pk = e.doc", "FROM documents d\n\tCROSS JOIN events e ON e.doc = d.pk", 1)
 	}
-	q += `
-	JOIN actors sa ON sa.pk = e.source_actor
-	LEFT JOIN actors ta ON ta.pk = e.target_actor
-	LEFT JOIN sentences s ON e.sentence IS NULL AND s.doc = e.doc AND s.idx = e.sentence_index`
-	if len(where) > 0 {
-		q += "\nWHERE " + strings.Join(where, " AND ")
-	}
-	// d.pk, equal to e.doc, lets SQLite read the documents in the order
-	// of their id index and each one's events in the order of theirs, so a
-	// page of events is read without sorting every event.
-	q += "\nORDER BY d.id, d.pk, e.sentence_index, e.pk"
-	if limit > 0 {
-		q += "\nLIMIT ?"
-		args = append(args, limit)
-	}
-	rows, err := db.QueryContext(ctx, q, args...)
+	rows, err := s.queryCached(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
 	defer rows.Close()
 	var out []doc.Event
 	for rows.Next() {
-		var (
-			e                                    doc.Event
-			tCode, tCountry, tName, tText, tRole sql.NullString
-			location, quantities, magnitudes     sql.NullString
-			conf                                 sql.NullFloat64
-			origin                               string
-		)
-		if err := rows.Scan(&e.Doc, &e.ID, &e.DocDate, &e.DocDateFrom, &e.Sentence, &e.SentenceIndex, &e.Span[0], &e.Span[1],
-			&e.Source.Code, &e.Source.Country, &e.Source.Name, &e.Source.Text, &e.Source.Role,
-			&tCode, &tCountry, &tName, &tText, &tRole,
-			&e.CAMEO, &e.Root, &e.PLOVER, &e.Goldstein, &e.Quad, &e.Trigger, &e.Date, &e.DatePrecision,
-			&location, &quantities, &e.Modality, &e.Tables, &conf, &magnitudes,
-			&e.Outlet, &origin, &e.Coding, &e.Cluster); err != nil {
-			return nil, fmt.Errorf("events: scan: %w", err)
-		}
-		if store.IsURL(origin) {
-			e.URL = origin
-		}
-		e.Confidence = conf.Float64
-		if tCode.Valid {
-			e.Target = &doc.Actor{Text: tText.String, Code: tCode.String, Country: tCountry.String, Name: tName.String, Role: tRole.String}
-		}
-		if location.Valid {
-			e.Location = new(doc.Location)
-			if err := json.Unmarshal([]byte(location.String), e.Location); err != nil {
-				return nil, fmt.Errorf("events: event %s: location: %w", e.ID, err)
-			}
-		}
-		if quantities.Valid {
-			if err := json.Unmarshal([]byte(quantities.String), &e.Quantities); err != nil {
-				return nil, fmt.Errorf("events: event %s: quantities: %w", e.ID, err)
-			}
-			if e.Quantities == nil {
-				e.Quantities = []doc.Quantity{}
-			}
-		}
-		if magnitudes.Valid {
-			if err := json.Unmarshal([]byte(magnitudes.String), &e.Magnitudes); err != nil {
-				return nil, fmt.Errorf("events: event %s: magnitudes: %w", e.ID, err)
-			}
+		e, err := store.ScanEvent(rows)
+		if err != nil {
+			return nil, fmt.Errorf("events: %w", err)
 		}
 		out = append(out, e)
 	}
@@ -600,95 +480,17 @@ func queryEvents(ctx context.Context, db querier, where []string, args []any, li
 	return out, nil
 }
 
-// filterSQL turns f into WHERE conditions over events e and documents d.
+// filterSQL is f.Where with SQLite's full-text condition for f.Text, over
+// the sentences_fts index.
 func filterSQL(f store.Filter) (where []string, args []any, err error) {
-	src, tgt, err := f.Sides()
-	if err != nil {
-		return nil, nil, err
+	text := f.Text
+	f.Text = ""
+	if where, args, err = f.Where(); err != nil || text == "" {
+		return where, args, err
 	}
-	if src != "" || tgt != "" {
-		dir := func(src, tgt string) (string, []any) {
-			var c []string
-			var a []any
-			if src != "" {
-				c, a = append(c, "e.source_key = ?"), append(a, src)
-			}
-			if tgt != "" {
-				c, a = append(c, "e.target_key = ?"), append(a, tgt)
-			}
-			return "(" + strings.Join(c, " AND ") + ")", a
-		}
-		c, a := dir(src, tgt)
-		if f.Both {
-			c2, a2 := dir(tgt, src)
-			c, a = "("+c+" OR "+c2+")", append(a, a2...)
-		}
-		where, args = append(where, c), append(args, a...)
-	}
-	if f.Root != "" {
-		where, args = append(where, "e.root = ?"), append(args, f.Root)
-	}
-	if f.Since != "" {
-		where, args = append(where, "e.date >= ?"), append(args, f.Since)
-	}
-	if f.Until != "" {
-		// '~' sorts after every character of an ISO date, so any date
-		// starting with Until is still <= Until+"~".
-		where, args = append(where, "e.date <= ?"), append(args, f.Until+"~")
-	}
-	for _, side := range []struct{ key, col, actor string }{{f.Source, "e.source_key", "sa"}, {f.Target, "e.target_key", "ta"}} {
-		k := strings.ToUpper(strings.TrimSpace(side.key))
-		switch {
-		case k == "":
-		case !isCode(k):
-			return nil, nil, fmt.Errorf("actor %q: want letters and digits: %w", side.key, store.ErrInvalid)
-		case len(k) <= 3:
-			where, args = append(where, side.col+" = ?"), append(args, k)
-		default:
-			where, args = append(where, side.actor+".code LIKE ?"), append(args, k+"%")
-		}
-	}
-	if f.Code != "" {
-		if strings.Trim(f.Code, "0123456789") != "" {
-			return nil, nil, fmt.Errorf("CAMEO code %q: want digits: %w", f.Code, store.ErrInvalid)
-		}
-		where, args = append(where, "e.cameo LIKE ?"), append(args, f.Code+"%")
-	}
-	if f.Quad != 0 {
-		if f.Quad < 1 || f.Quad > 4 {
-			return nil, nil, fmt.Errorf("quad %d: want 1-4: %w", f.Quad, store.ErrInvalid)
-		}
-		where, args = append(where, "e.quad = ?"), append(args, f.Quad)
-	}
-	if f.PLOVER != "" {
-		where, args = append(where, "e.plover = ?"), append(args, strings.ToUpper(f.PLOVER))
-	}
-	if f.Modality != "" {
-		where, args = append(where, "e.modality = ?"), append(args, strings.ToLower(f.Modality))
-	}
-	if f.Doc != "" {
-		where, args = append(where, "d.id = ?"), append(args, f.Doc)
-	}
-	if f.Text != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM sentences_fts f JOIN sentences fs ON fs.pk = f.rowid
-			WHERE sentences_fts MATCH ? AND fs.doc = e.doc AND fs.idx = e.sentence_index)`)
-		args = append(args, ftsQuery(f.Text))
-	}
-	if f.ID != "" {
-		where, args = append(where, "e.id = ?"), append(args, f.ID)
-	}
-	if f.After != "" {
-		// The row value of the Events order, compared with the cursor's;
-		// the first condition lets the documents' id index start there.
-		where = append(where, `d.id >= (SELECT ad.id FROM events a JOIN documents ad ON ad.pk = a.doc WHERE a.id = ?)`,
-			`(d.id, d.pk, e.sentence_index, e.pk) > (SELECT ad.id, a.doc, a.sentence_index, a.pk
-			FROM events a JOIN documents ad ON ad.pk = a.doc WHERE a.id = ?)`)
-		args = append(args, f.After, f.After)
-	}
-	if f.Cluster != "" {
-		where, args = append(where, "e.cluster = ?"), append(args, f.Cluster)
-	}
-	return where, args, nil
+	where = append(where, `EXISTS (SELECT 1 FROM sentences_fts f JOIN sentences fs ON fs.pk = f.rowid
+		WHERE sentences_fts MATCH ? AND fs.doc = e.doc AND fs.idx = e.sentence_index)`)
+	return where, append(args, ftsQuery(text)), nil
 }
 
 // isCode reports whether s is made of upper-case ASCII letters and digits
@@ -704,17 +506,15 @@ func isCode(s string) bool {
 
 // Documents lists the stored documents by id.
 func (s *Store) Documents(ctx context.Context) ([]store.DocInfo, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.hash, d.title, d.source, d.published, d.origin, d.coding,
-		(SELECT count(*) FROM events e WHERE e.doc = d.pk)
-		FROM documents d ORDER BY d.id, d.pk`)
+	rows, err := s.db.QueryContext(ctx, store.DocumentsSQL)
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
 	defer rows.Close()
 	var out []store.DocInfo
 	for rows.Next() {
-		var di store.DocInfo
-		if err := rows.Scan(&di.ID, &di.Hash, &di.Title, &di.Source, &di.Published, &di.Origin, &di.Coding, &di.Events); err != nil {
+		di, err := store.ScanDocInfo(rows)
+		if err != nil {
 			return nil, fmt.Errorf("documents: scan: %w", err)
 		}
 		out = append(out, di)
@@ -728,12 +528,7 @@ func (s *Store) Documents(ctx context.Context) ([]store.DocInfo, error) {
 // Counts says how many documents, sentences, events and distinct actors
 // are stored.
 func (s *Store) Counts(ctx context.Context) (store.Counts, error) {
-	var c store.Counts
-	err := s.db.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM documents),
-		(SELECT count(*) FROM sentences),
-		(SELECT count(*) FROM events),
-		(SELECT count(*) FROM actors)`).Scan(&c.Documents, &c.Sentences, &c.Events, &c.Actors)
+	c, err := store.ScanCounts(s.db.QueryRowContext(ctx, store.CountsSQL))
 	if err != nil {
 		return store.Counts{}, fmt.Errorf("counts: %w", err)
 	}

@@ -75,7 +75,7 @@ func TestReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ms, err := migrations()
+	ms, err := store.ReadMigrations(migrationFiles, "migrations")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,24 +187,7 @@ func BenchmarkPutDocument(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	sentences := make([]string, 50)
-	for i := range sentences {
-		sentences[i] = fmt.Sprintf("Sentence %d: Russian President Vladimir Putin met Chinese President Hu Jintao in Beijing.", i)
-	}
-	codes := []string{"RUSGOV", "CHNGOV", "RUS", "CHN", "IGOUNO"}
-	n := 0
-	for b.Loop() {
-		id := fmt.Sprintf("bench-%d.txt", n)
-		d := storetest.Doc(id, "bench", "2012-06-07", sentences...)
-		evs := make([]doc.Event, 20)
-		for i := range evs {
-			evs[i] = storetest.Event(d, fmt.Sprintf("%s-%d", id, i), i*2, codes[i%5], codes[(i+1)%5], "042", "2012-06-05")
-		}
-		if added, err := s.PutDocument(ctx, d, evs); err != nil || !added {
-			b.Fatalf("PutDocument = %v, %v", added, err)
-		}
-		n++
-	}
+	storetest.BenchmarkPut(b, s)
 }
 
 // TestTwoHandles opens one new file from two Stores at once, as two dyad
@@ -229,7 +212,7 @@ func TestTwoHandles(t *testing.T) {
 	}
 	defer stores[0].Close()
 	defer stores[1].Close()
-	ms, err := migrations()
+	ms, err := store.ReadMigrations(migrationFiles, "migrations")
 	if err != nil {
 		t.Fatal(err)
 	}

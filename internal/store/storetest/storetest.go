@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/doc"
@@ -43,6 +44,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ReplaceConflict", testReplaceConflict},
 		{"Remove", testRemove},
 		{"Clusters", testClusters},
+		{"Feeds", testFeeds},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -532,6 +534,20 @@ func testConcurrent(t *testing.T, s store.Store) {
 	if c := counts(t, s); c != want {
 		t.Errorf("counts = %+v, want %+v", c, want)
 	}
+	// Writers that clustered at once still saw each other's reports: the
+	// clusters are those made from every event at once.
+	evs := events(t, s, store.Filter{})
+	atOnce := map[string]string{}
+	for _, c := range cluster.Assign(evs) {
+		for _, r := range c.Reports {
+			atOnce[r.Event] = c.ID
+		}
+	}
+	for _, e := range evs {
+		if e.Cluster != atOnce[e.ID] {
+			t.Errorf("event %s: cluster %q, want %q as when clustered at once", e.ID, e.Cluster, atOnce[e.ID])
+		}
+	}
 }
 
 func testCancelled(t *testing.T, s store.Store) {
@@ -808,6 +824,30 @@ func testRemove(t *testing.T, s store.Store) {
 	put(t, s, a, fullEvents(a))
 }
 
+// BenchmarkPut stores documents of 50 sentences and 20 events in s, one
+// per iteration, as a backend's BenchmarkPutDocument.
+func BenchmarkPut(b *testing.B, s store.Store) {
+	ctx := context.Background()
+	sentences := make([]string, 50)
+	for i := range sentences {
+		sentences[i] = fmt.Sprintf("Sentence %d: Russian President Vladimir Putin met Chinese President Hu Jintao in Beijing.", i)
+	}
+	codes := []string{"RUSGOV", "CHNGOV", "RUS", "CHN", "IGOUNO"}
+	n := 0
+	for b.Loop() {
+		id := fmt.Sprintf("bench-%d.txt", n)
+		d := Doc(id, "bench", "2012-06-07", sentences...)
+		evs := make([]doc.Event, 20)
+		for i := range evs {
+			evs[i] = Event(d, fmt.Sprintf("%s-%d", id, i), i*2, codes[i%5], codes[(i+1)%5], "042", "2012-06-05")
+		}
+		if added, err := s.PutDocument(ctx, d, evs); err != nil || !added {
+			b.Fatalf("PutDocument = %v, %v", added, err)
+		}
+		n++
+	}
+}
+
 // testClusters: two documents reporting one visit make one cluster, kept
 // current as documents are re-coded and removed, with the point the two
 // disagree on.
@@ -872,5 +912,73 @@ func testClusters(t *testing.T, s store.Store) {
 	}
 	if cs := clusters(store.Filter{Dyad: "USA-IRN"}); len(cs) != 0 {
 		t.Errorf("Clusters(USA-IRN) = %+v, want none", cs)
+	}
+}
+
+// feedStore is the feed state dyad watch keeps in a store (watch.State
+// and the list dyad status prints).
+type feedStore interface {
+	Feed(ctx context.Context, url string) (store.Feed, error)
+	Feeds(ctx context.Context) ([]store.Feed, error)
+	PutFeed(ctx context.Context, f store.Feed) error
+	Seen(ctx context.Context, url, hash string) (bool, error)
+	MarkSeen(ctx context.Context, feed, url, hash string) error
+}
+
+// testFeeds: a feed's state is stored and replaced, and Seen knows items
+// by URL, content by hash, and documents stored by ingest.
+func testFeeds(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	s, ok := st.(feedStore)
+	if !ok {
+		t.Fatalf("%T keeps no feed state for dyad watch", st)
+	}
+	const url = "https://example.com/rss"
+	if f, err := s.Feed(ctx, url); err != nil || f != (store.Feed{URL: url}) {
+		t.Fatalf("unknown feed = %+v, %v; want only its URL", f, err)
+	}
+	at := time.Date(2026, 12, 6, 11, 30, 0, 123, time.UTC)
+	failing := store.Feed{URL: url, ETag: `"abc"`, LastModified: "Sun, 06 Dec 2026 10:00:00 GMT",
+		LastPoll: at, LastError: "HTTP 503", LastErrorAt: at.Add(-time.Hour), Failures: 2, NextPoll: at.Add(time.Hour)}
+	recovered := failing
+	recovered.LastSuccess, recovered.Failures, recovered.NextPoll = at.Add(2*time.Hour), 0, time.Time{}
+	for _, want := range []store.Feed{failing, recovered} {
+		if err := s.PutFeed(ctx, want); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Feed(ctx, url)
+		if err != nil || !got.LastPoll.Equal(want.LastPoll) || !got.NextPoll.Equal(want.NextPoll) || !got.LastSuccess.Equal(want.LastSuccess) ||
+			!got.LastErrorAt.Equal(want.LastErrorAt) || got.ETag != want.ETag || got.LastModified != want.LastModified ||
+			got.Failures != want.Failures || got.LastError != want.LastError {
+			t.Errorf("feed = %+v, %v\nwant %+v", got, err, want)
+		}
+	}
+	if err := s.PutFeed(ctx, store.Feed{URL: "https://example.com/atom"}); err != nil {
+		t.Fatal(err)
+	}
+	if feeds, err := s.Feeds(ctx); err != nil || len(feeds) != 2 || feeds[0].URL != "https://example.com/atom" || feeds[1].URL != url {
+		t.Errorf("Feeds = %+v, %v; want atom then rss", feeds, err)
+	}
+	if err := s.MarkSeen(ctx, url, "https://example.com/a/1", "hash-1"); err != nil {
+		t.Fatal(err)
+	}
+	d := Doc("x.txt", "x", "2012-06-07", "Russia met China.")
+	put(t, st, d, nil)
+	for _, tc := range []struct {
+		url, hash string
+		want      bool
+	}{
+		{"https://example.com/a/1", "", true},
+		{"", "hash-1", true},
+		{"", d.Hash, true},
+		{"https://example.com/a/2", "hash-2", false},
+		{"", "", false},
+	} {
+		if seen, err := s.Seen(ctx, tc.url, tc.hash); err != nil || seen != tc.want {
+			t.Errorf("Seen(%q, %q) = %v, %v; want %v", tc.url, tc.hash, seen, err, tc.want)
+		}
+	}
+	if err := s.PutFeed(ctx, store.Feed{}); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("PutFeed(no URL) = %v, want ErrInvalid", err)
 	}
 }

@@ -1,0 +1,355 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/cluster"
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+// Clusters only ever join events of one pair of actor keys, and events
+// whose dates reach a common day (or share a sentence). A change to the
+// events of a pair is met, in the transaction that made it, by clustering
+// again the events near the change (cluster.Reach). The SQL backends share
+// this code through Tx.
+
+// Tx is what the shared SQL code needs of a backend's transaction (or, for
+// reading alone, its database): portable SQL with ? placeholders.
+type Tx interface {
+	// Query runs query and calls row for each result row.
+	Query(ctx context.Context, query string, args []any, row func(Row) error) error
+	// Exec runs a statement that returns no rows.
+	Exec(ctx context.Context, query string, args ...any) error
+	// LockPair holds, until the transaction ends, a lock that other
+	// transactions clustering the events of pair wait for, so that each
+	// sees the other's events. A backend with one writer at a time need
+	// do nothing.
+	LockPair(ctx context.Context, pair string) error
+}
+
+// Rows are the result rows of database/sql or of another driver.
+type Rows interface {
+	Row
+	Next() bool
+	Err() error
+}
+
+// EachRow calls row for each of rows, for a backend's Tx.Query.
+func EachRow(rows Rows, row func(Row) error) error {
+	for rows.Next() {
+		if err := row(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// QueryEvents returns the events that meet every condition of where, as
+// EventsWhereSQL selects them.
+func QueryEvents(ctx context.Context, db Tx, where []string, args []any, limit int) ([]doc.Event, error) {
+	q, args := EventsWhereSQL(where, args, limit)
+	var out []doc.Event
+	err := db.Query(ctx, q, args, func(r Row) error {
+		e, err := ScanEvent(r)
+		out = append(out, e)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	return out, nil
+}
+
+// Seeds are events by their pair (cluster.PairOf): events just stored or
+// just removed, whose neighbours are to be clustered again.
+type Seeds map[string][]doc.Event
+
+// SeedsOf groups events by their pair.
+func SeedsOf(events []doc.Event) Seeds {
+	seeds := Seeds{}
+	for _, e := range events {
+		p := cluster.PairOf(e)
+		seeds[p] = append(seeds[p], e)
+	}
+	return seeds
+}
+
+// Add adds the seeds of b to s.
+func (s Seeds) Add(b Seeds) Seeds {
+	for p, evs := range b {
+		s[p] = append(s[p], evs...)
+	}
+	return s
+}
+
+// pairSQL is the pair of an event row as cluster.PairOf computes it.
+const pairSQL = `CASE WHEN e.target_key IS NULL THEN e.source_key
+	WHEN e.source_key <= e.target_key THEN e.source_key || '-' || e.target_key
+	ELSE e.target_key || '-' || e.source_key END`
+
+// StoredSeeds returns, by pair, the stored events that meet cond (over
+// events e and documents d) with what cluster.Reach needs of them: id,
+// document, sentence, code, date and cluster.
+func StoredSeeds(ctx context.Context, tx Tx, cond string, args ...any) (Seeds, error) {
+	seeds := Seeds{}
+	err := tx.Query(ctx, `SELECT `+pairSQL+`, e.id, d.id, e.sentence_index, e.cameo, e.date, e.date_precision, COALESCE(e.cluster, '')
+		FROM events e JOIN documents d ON d.pk = e.doc WHERE `+cond, args, func(r Row) error {
+		var pair string
+		var e doc.Event
+		if err := r.Scan(&pair, &e.ID, &e.Doc, &e.SentenceIndex, &e.CAMEO, &e.Date, &e.DatePrecision, &e.Cluster); err != nil {
+			return err
+		}
+		seeds[pair] = append(seeds[pair], e)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("stored events: %w", err)
+	}
+	return seeds, nil
+}
+
+// Recluster clusters again, pair by pair, the stored events near seeds
+// (events just stored, or just removed), or with all every event of the
+// seeds' pairs, and stores the clusters, their disagreements and each
+// event's cluster.
+func Recluster(ctx context.Context, tx Tx, seeds Seeds, all bool) error {
+	pairs := make([]string, 0, len(seeds))
+	for p := range seeds {
+		pairs = append(pairs, p)
+	}
+	// Pairs locked in one order cannot deadlock two writers.
+	slices.Sort(pairs)
+	for _, pair := range pairs {
+		if err := reclusterPair(ctx, tx, pair, seeds[pair], all); err != nil {
+			return fmt.Errorf("cluster %s: %w", pair, err)
+		}
+	}
+	return nil
+}
+
+func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all bool) error {
+	if err := tx.LockPair(ctx, pair); err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	where, args := pairWhere(pair)
+	stored, err := StoredSeeds(ctx, tx, strings.Join(where, " AND "), args...)
+	if err != nil {
+		return err
+	}
+	near := stored[pair]
+	reach := make([]int, len(near))
+	for i := range reach {
+		reach[i] = i
+	}
+	if !all {
+		reach = cluster.Reach(near, seeds)
+	}
+	ids := make([]string, len(reach))
+	for k, i := range reach {
+		ids[k] = near[i].ID
+	}
+	evs, err := eventsIn(ctx, tx, "e.id", ids)
+	if err != nil {
+		return err
+	}
+	byID := make(map[string]*doc.Event, len(evs))
+	for i := range evs {
+		byID[evs[i].ID] = &evs[i]
+	}
+	for _, c := range cluster.Assign(evs) {
+		if err := storeCluster(ctx, tx, c, byID); err != nil {
+			return err
+		}
+	}
+	// The old clusters of the events re-clustered, and those whose every
+	// event is gone, are named by no event now.
+	return tx.Exec(ctx, `DELETE FROM clusters WHERE pair = ? AND NOT EXISTS (SELECT 1 FROM events WHERE events.cluster = clusters.id)`, pair)
+}
+
+// storeCluster stores c, its disagreements, and its events' cluster
+// where it changed.
+func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event) error {
+	var place any
+	if c.Place != nil {
+		b, err := json.Marshal(c.Place)
+		if err != nil {
+			return fmt.Errorf("cluster %s: place: %w", c.ID, err)
+		}
+		place = string(b)
+	}
+	// A cluster made again with the same events keeps its id.
+	if err := tx.Exec(ctx, `DELETE FROM clusters WHERE id = ?`, c.ID); err != nil {
+		return fmt.Errorf("cluster %s: %w", c.ID, err)
+	}
+	if err := tx.Exec(ctx, `INSERT INTO clusters (id, pair, cameo, root, date, date_precision, place,
+			first_report, last_report, num_mentions, num_sources, num_articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.Pair, c.CAMEO, c.Root, c.Date, c.DatePrecision, place,
+		c.FirstReport, c.LastReport, c.NumMentions, c.NumSources, c.NumArticles); err != nil {
+		return fmt.Errorf("store cluster %s: %w", c.ID, err)
+	}
+	members := make([]doc.Event, len(c.Reports))
+	for i, r := range c.Reports {
+		e := byID[r.Event]
+		if e.Cluster != c.ID {
+			if err := tx.Exec(ctx, `UPDATE events SET cluster = ? WHERE id = ?`, c.ID, r.Event); err != nil {
+				return fmt.Errorf("event %s: cluster: %w", r.Event, err)
+			}
+		}
+		members[i] = *e
+	}
+	for _, d := range cluster.Disagreements(c.ID, members) {
+		if err := tx.Exec(ctx, `INSERT INTO disagreements (cluster, kind, event_a, value_a, event_b, value_b) VALUES (?, ?, ?, ?, ?, ?)`,
+			c.ID, d.Kind, d.A.Event, d.A.Value, d.B.Event, d.B.Value); err != nil {
+			return fmt.Errorf("cluster %s: disagreement: %w", c.ID, err)
+		}
+	}
+	return nil
+}
+
+// eventsIn returns the stored events whose column col (e.id, e.cluster)
+// is one of values, a few hundred at a time: SQLite takes at most 32766
+// parameters in one query.
+func eventsIn(ctx context.Context, db Tx, col string, values []string) ([]doc.Event, error) {
+	const batch = 500
+	var out []doc.Event
+	for start := 0; start < len(values); start += batch {
+		part := values[start:min(start+batch, len(values))]
+		in := make([]any, len(part))
+		for i, v := range part {
+			in[i] = v
+		}
+		evs, err := QueryEvents(ctx, db, []string{col + " IN (?" + strings.Repeat(", ?", len(part)-1) + ")"}, in, 0)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, evs...)
+	}
+	return out, nil
+}
+
+// pairWhere selects the events of a pair through the index on
+// (source_key, target_key).
+func pairWhere(pair string) ([]string, []any) {
+	a, b, ok := strings.Cut(pair, "-")
+	if !ok {
+		return []string{"e.source_key = ?", "e.target_key IS NULL"}, []any{a}
+	}
+	return []string{"((e.source_key = ? AND e.target_key = ?) OR (e.source_key = ? AND e.target_key = ?))"}, []any{a, b, b, a}
+}
+
+// ClustersStale reports whether the stored clusters were made by another
+// version of the clustering (cluster.Version, kept in store_meta
+// 'clusters') or some event has none (stored before clusters were kept).
+func ClustersStale(ctx context.Context, db Tx) (bool, error) {
+	var have string
+	n := 0
+	err := db.Query(ctx, `SELECT value FROM store_meta WHERE key = 'clusters'`, nil, func(r Row) error { return r.Scan(&have) })
+	if err != nil {
+		return false, fmt.Errorf("read clustering version: %w", err)
+	}
+	err = db.Query(ctx, `SELECT count(*) FROM events WHERE cluster IS NULL`, nil, func(r Row) error { return r.Scan(&n) })
+	if err != nil {
+		return false, fmt.Errorf("events without a cluster: %w", err)
+	}
+	return have != cluster.Version() || n > 0, nil
+}
+
+// ReclusterStale clusters again every stored event when the clusters were
+// made by another version of the clustering, and the pairs of any event
+// stored without a cluster, and records the version.
+func ReclusterStale(ctx context.Context, tx Tx) error {
+	var have string
+	err := tx.Query(ctx, `SELECT value FROM store_meta WHERE key = 'clusters'`, nil, func(r Row) error { return r.Scan(&have) })
+	if err != nil {
+		return fmt.Errorf("read clustering version: %w", err)
+	}
+	cond := `e.cluster IS NULL`
+	if have != cluster.Version() {
+		cond = `1 = 1`
+	}
+	seeds, err := StoredSeeds(ctx, tx, cond)
+	if err != nil {
+		return err
+	}
+	if err := Recluster(ctx, tx, seeds, true); err != nil {
+		return err
+	}
+	return tx.Exec(ctx, `INSERT INTO store_meta (key, value) VALUES ('clusters', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, cluster.Version())
+}
+
+// QueryClusters returns the clusters holding an event f selects, with all
+// their reports, by date.
+func QueryClusters(ctx context.Context, db Tx, f Filter) ([]cluster.Cluster, error) {
+	ids, members, err := clusterMembers(ctx, db, f)
+	if err != nil {
+		return nil, fmt.Errorf("clusters: %w", err)
+	}
+	out := make([]cluster.Cluster, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, cluster.Summarize(id, members[id]))
+	}
+	return out, nil
+}
+
+// QueryDisagreements returns where the reports of the clusters f selects
+// disagree.
+func QueryDisagreements(ctx context.Context, db Tx, f Filter) ([]cluster.Disagreement, error) {
+	ids, members, err := clusterMembers(ctx, db, f)
+	if err != nil {
+		return nil, fmt.Errorf("disagreements: %w", err)
+	}
+	var out []cluster.Disagreement
+	for _, id := range ids {
+		out = append(out, cluster.Disagreements(id, members[id])...)
+	}
+	return out, nil
+}
+
+// clusterMembers returns the ids of the clusters holding an event f
+// selects (at most f.Limit, by date), and every event of each.
+func clusterMembers(ctx context.Context, db Tx, f Filter) ([]string, map[string][]doc.Event, error) {
+	where, args, err := f.Where()
+	if err != nil {
+		return nil, nil, err
+	}
+	q := `SELECT c.id FROM clusters c WHERE c.id IN (SELECT e.cluster FROM events e
+		JOIN documents d ON d.pk = e.doc
+		JOIN actors sa ON sa.pk = e.source_actor
+		LEFT JOIN actors ta ON ta.pk = e.target_actor`
+	if len(where) > 0 {
+		q += "\nWHERE " + strings.Join(where, " AND ")
+	}
+	q += ")\nORDER BY c.date, c.pair, c.id"
+	if f.Limit > 0 {
+		q += "\nLIMIT ?"
+		args = append(args, f.Limit)
+	}
+	var ids []string
+	err = db.Query(ctx, q, args, func(r Row) error {
+		var id string
+		err := r.Scan(&id)
+		ids = append(ids, id)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	evs, err := eventsIn(ctx, db, "e.cluster", ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	members := map[string][]doc.Event{}
+	for _, e := range evs {
+		members[e.Cluster] = append(members[e.Cluster], e)
+	}
+	for _, evs := range members {
+		slices.SortFunc(evs, func(a, b doc.Event) int { return cmp.Compare(a.ID, b.ID) })
+	}
+	return ids, members, nil
+}
