@@ -467,14 +467,12 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 	}
 	defer rows.Close()
 	var out []doc.Event
-	for rows.Next() {
-		e, err := store.ScanEvent(rows)
-		if err != nil {
-			return nil, fmt.Errorf("events: %w", err)
-		}
+	err = store.EachRow(rows, func(r store.Row) error {
+		e, err := store.ScanEvent(r)
 		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
+		return err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
 	return out, nil
