@@ -77,12 +77,26 @@ func TestPublishDedup(t *testing.T) {
 	if len(got) != 3 {
 		t.Fatalf("handled %d jobs, want 3", len(got))
 	}
-	st, err = q.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st = settle(t, q, func(st Stats) bool { return st.Waiting == 0 && st.InFlight == 0 && st.Done == 3 })
 	if st.Waiting != 0 || st.InFlight != 0 || st.Done != 3 {
 		t.Errorf("stats after work = %+v, want 3 done", st)
+	}
+}
+
+// settle reads q's stats until done says they are what the test waits for,
+// for a few seconds at most, and returns the last: the server removes an
+// acknowledged job from the work queue a moment after the acknowledgement
+// returns.
+func settle(t *testing.T, q *Queue, done func(Stats) bool) Stats {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		st, err := q.Stats(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if done(st) || time.Now().After(deadline) {
+			return st
+		}
 	}
 }
 
@@ -130,10 +144,7 @@ func TestPoison(t *testing.T) {
 	if tries["doc-001.txt"] != 2 || tries["doc-000.txt"] != 1 || tries["doc-002.txt"] != 1 {
 		t.Errorf("tries = %v, want the poison document twice, the others once", tries)
 	}
-	st, err := q.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := settle(t, q, func(st Stats) bool { return st.Dead == 2 && st.Done == 2 && st.Waiting == 0 && st.InFlight == 0 })
 	if st.Dead != 2 || st.Done != 2 || st.Waiting != 0 || st.InFlight != 0 {
 		t.Errorf("stats = %+v, want 2 done, 2 dead, nothing waiting or in flight", st)
 	}
