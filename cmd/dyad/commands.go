@@ -336,14 +336,19 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if !slices.Contains(export.Formats, cfg.Format) {
 		return usagef("--format must be one of %s, got %q", strings.Join(export.Formats, ", "), cfg.Format)
 	}
-	evs, err := storedEvents(ctx, &cfg)
+	st, err := openReadStore(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	evs, err := eventsIn(ctx, st, &cfg)
 	if err != nil {
 		return err
 	}
 	// GDELT's NumMentions, NumSources and NumArticles, and the Parquet
 	// columns, count the reports of each event's cluster.
 	opt := export.Options{}
-	if opt.Clusters, err = clusterCounts(ctx, &cfg, evs); err != nil {
+	if opt.Clusters, err = clusterCounts(ctx, st, evs); err != nil {
 		return err
 	}
 	if cfg.Out == "" {
@@ -370,6 +375,12 @@ func storedEvents(ctx context.Context, cfg *config) ([]doc.Event, error) {
 		return nil, err
 	}
 	defer st.Close()
+	return eventsIn(ctx, st, cfg)
+}
+
+// eventsIn returns the events of st that cfg's filters select; a --doc
+// the store does not hold is a usage error.
+func eventsIn(ctx context.Context, st store.Store, cfg *config) ([]doc.Event, error) {
 	evs, err := st.Events(ctx, cfg.Filter)
 	if err == nil && len(evs) == 0 && cfg.Filter.Doc != "" {
 		err = checkDoc(ctx, st, cfg.Filter.Doc)
@@ -379,7 +390,7 @@ func storedEvents(ctx context.Context, cfg *config) ([]doc.Event, error) {
 
 // clusterCounts returns the counts of the clusters evs belong to, by
 // cluster id.
-func clusterCounts(ctx context.Context, cfg *config, evs []doc.Event) (map[string]export.Counts, error) {
+func clusterCounts(ctx context.Context, st store.Store, evs []doc.Event) (map[string]export.Counts, error) {
 	ids := map[string]bool{}
 	for _, ev := range evs {
 		if ev.Cluster != "" {
@@ -389,11 +400,6 @@ func clusterCounts(ctx context.Context, cfg *config, evs []doc.Event) (map[strin
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	st, err := openReadStore(ctx, cfg.DB)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
 	cs, err := st.Clusters(ctx, store.Filter{})
 	if err != nil {
 		return nil, err
