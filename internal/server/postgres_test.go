@@ -102,12 +102,15 @@ func TestPostgresServesAsSQLite(t *testing.T) {
 	// The series compared above must count something.
 	var series seriesResult
 	getJSON(t, tsPG.URL+"/api/dyads/RUS/CHN/series?count=events", &series)
-	if total := seriesTotal(series); total == 0 {
+	total := seriesTotal(series)
+	if total == 0 {
 		t.Errorf("PostgreSQL's RUS-CHN series counts no event: %+v", series)
 	}
 
+	hits := 0
 	for _, q := range []string{"gas", "gas deal", "Russia*", "China"} {
 		hl, hp := searchHits(t, tsLite.URL, q), searchHits(t, tsPG.URL, q)
+		hits += len(hl)
 		if len(hl) == 0 {
 			t.Errorf("search %q: no hit over SQLite", q)
 		}
@@ -115,6 +118,7 @@ func TestPostgresServesAsSQLite(t *testing.T) {
 			t.Errorf("search %q: SQLite hits %v, PostgreSQL %v", q, hl, hp)
 		}
 	}
+	t.Logf("%d answers equal over SQLite and PostgreSQL; RUS-CHN counts %d events; %d search hits", len(paths)+1, total, hits)
 }
 
 // seriesTotal adds up the counts of a series' periods.
