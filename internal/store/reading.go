@@ -5,6 +5,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"strings"
 
@@ -37,6 +38,60 @@ func TalliesSQL(f Filter, where []string) string {
 		q += "\nWHERE " + strings.Join(where, " AND ")
 	}
 	return q + "\nGROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+}
+
+// TallyEachWay counts the events of f with tally, each direction apart
+// when f counts a dyad both ways, and merges the two lists: each
+// direction alone is a range of the events_series index, where an OR of
+// the two reads more of the table.
+func TallyEachWay(f Filter, tally func(Filter) ([]Tally, error)) ([]Tally, error) {
+	src, tgt, err := f.Sides()
+	if err != nil {
+		return nil, err
+	}
+	if !f.Both || src == "" || tgt == "" || src == tgt {
+		return tally(f)
+	}
+	ab, ba := f, f
+	ab.Both, ba.Both = false, false
+	ba.Dyad = tgt + "-" + src
+	one, err := tally(ab)
+	if err != nil {
+		return nil, err
+	}
+	two, err := tally(ba)
+	if err != nil {
+		return nil, err
+	}
+	return mergeTallies(one, two), nil
+}
+
+// mergeTallies adds two lists of tallies, each sorted by date, quad and
+// Goldstein, into one sorted list.
+func mergeTallies(a, b []Tally) []Tally {
+	less := func(x, y Tally) int {
+		if c := strings.Compare(x.Date, y.Date); c != 0 {
+			return c
+		}
+		if x.Quad != y.Quad {
+			return x.Quad - y.Quad
+		}
+		return cmp.Compare(x.Goldstein, y.Goldstein)
+	}
+	out := make([]Tally, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		switch c := less(a[0], b[0]); {
+		case c < 0:
+			out, a = append(out, a[0]), a[1:]
+		case c > 0:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			t := a[0]
+			t.Events += b[0].Events
+			out, a, b = append(out, t), a[1:], b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // ScanTally reads one row of a tally query: month, quad, Goldstein, count.

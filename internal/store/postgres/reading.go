@@ -46,18 +46,21 @@ func (s *Store) DocumentHash(ctx context.Context, id string) (string, error) {
 }
 
 // Tallies counts the events f selects by month, quad class and Goldstein
-// score, with a GROUP BY over the events: PostgreSQL keeps no dyad_months
-// table (docs/scaling.md says why). f.Limit and f.After select pages of
+// score, with a GROUP BY over the events (through events_series, each
+// direction apart): PostgreSQL keeps no dyad_months table (migration
+// 0008 says why). f.Limit and f.After select pages of
 // events, which a count has none of: ErrInvalid.
 func (s *Store) Tallies(ctx context.Context, f store.Filter) ([]store.Tally, error) {
 	if f.Limit != 0 || f.After != "" {
 		return nil, fmt.Errorf("tallies: a filter with a limit or a cursor: %w", store.ErrInvalid)
 	}
-	where, args, none, err := filterSQL(f)
-	if err != nil || none {
-		return nil, wrap("tallies", err)
-	}
-	out, err := store.QueryAll(ctx, pgTx{s.pool}, store.TalliesSQL(f, where), args, store.ScanTally)
+	out, err := store.TallyEachWay(f, func(f store.Filter) ([]store.Tally, error) {
+		where, args, none, err := filterSQL(f)
+		if err != nil || none {
+			return nil, err
+		}
+		return store.QueryAll(ctx, pgTx{s.pool}, store.TalliesSQL(f, where), args, store.ScanTally)
+	})
 	return out, wrap("tallies", err)
 }
 

@@ -38,61 +38,7 @@ func (s *Store) Tallies(ctx context.Context, f store.Filter) ([]store.Tally, err
 	if f.Limit != 0 || f.After != "" {
 		return nil, fmt.Errorf("tallies: a filter with a limit or a cursor: %w", store.ErrInvalid)
 	}
-	src, tgt, err := f.Sides()
-	if err != nil {
-		return nil, fmt.Errorf("tallies: %w", err)
-	}
-	if f.Both && src != "" && tgt != "" && src != tgt {
-		// Each direction alone is a range of the events_series index; an
-		// OR of the two would read every event from the table.
-		ab, ba := f, f
-		ab.Both, ba.Both = false, false
-		ba.Dyad = tgt + "-" + src
-		one, err := s.tallies(ctx, ab)
-		if err != nil {
-			return nil, err
-		}
-		two, err := s.tallies(ctx, ba)
-		if err != nil {
-			return nil, err
-		}
-		return mergeTallies(one, two), nil
-	}
-	return s.tallies(ctx, f)
-}
-
-// mergeTallies adds two lists of tallies, each sorted by date, quad and
-// Goldstein, into one sorted list.
-func mergeTallies(a, b []store.Tally) []store.Tally {
-	less := func(x, y store.Tally) int {
-		if c := strings.Compare(x.Date, y.Date); c != 0 {
-			return c
-		}
-		if x.Quad != y.Quad {
-			return x.Quad - y.Quad
-		}
-		switch {
-		case x.Goldstein < y.Goldstein:
-			return -1
-		case x.Goldstein > y.Goldstein:
-			return 1
-		}
-		return 0
-	}
-	out := make([]store.Tally, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		switch c := less(a[0], b[0]); {
-		case c < 0:
-			out, a = append(out, a[0]), a[1:]
-		case c > 0:
-			out, b = append(out, b[0]), b[1:]
-		default:
-			t := a[0]
-			t.Events += b[0].Events
-			out, a, b = append(out, t), a[1:], b[1:]
-		}
-	}
-	return append(append(out, a...), b...)
+	return store.TallyEachWay(f, func(f store.Filter) ([]store.Tally, error) { return s.tallies(ctx, f) })
 }
 
 func (s *Store) tallies(ctx context.Context, f store.Filter) ([]store.Tally, error) {
