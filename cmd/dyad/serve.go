@@ -18,7 +18,8 @@ const helpServe = `Serves the store as a JSON API (described at /api/openapi.jso
 dashboard: overview, dyad explorer, events, event pages with their
 sentence in its document and their cluster's other reports and
 disagreements, a dyad's brief (/brief/RUS-CHN), document reader, actor
-network and search. Series and rankings count clusters unless count=
+network and search. --db is a SQLite file or a PostgreSQL database
+(postgres://…), which the API answers alike. Series and rankings count clusters unless count=
 says events or daily, as "dyad series" and "dyad top" do. It listens on 127.0.0.1:8080 unless --addr says otherwise, and is
 read-only unless --token (or $DYAD_TOKEN) is set: then POST /api/documents
 with "Authorization: Bearer TOKEN" ingests an article. Ctrl-C stops it,

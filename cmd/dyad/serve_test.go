@@ -18,7 +18,9 @@ import (
 	"github.com/dyad-events/dyad/internal/aggregate"
 	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/pgtest"
 	"github.com/dyad-events/dyad/internal/server"
+	"github.com/dyad-events/dyad/internal/sharedtest"
 	"github.com/dyad-events/dyad/internal/store/sqlite"
 )
 
@@ -27,13 +29,31 @@ import (
 // ends (as Ctrl-C ends it).
 func TestDemoServes(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
+	addr, stop := serving(t, "demo", "--quiet", "--db", db, "--addr", "127.0.0.1:0")
+	resp, err := http.Get(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "Busiest dyads") || !strings.Contains(string(body), "<svg") {
+		t.Errorf("GET %s = %d, want the overview with its chart:\n%.400s", addr, resp.StatusCode, body)
+	}
+	stop()
+}
+
+// serving runs dyad with args (a command that serves until its context
+// ends) and returns the address it prints, and a stop that ends its
+// context and checks that it exits 0 soon after.
+func serving(t *testing.T, args ...string) (addr string, stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+	t.Cleanup(cancel)
 	pr, pw := io.Pipe()
 	var errb strings.Builder
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"demo", "--quiet", "--db", db, "--addr", "127.0.0.1:0"}, &env{stdin: strings.NewReader(""), stdout: pw, stderr: &errb})
+		done <- run(ctx, args, &env{stdin: strings.NewReader(""), stdout: pw, stderr: &errb})
 		pw.Close()
 	}()
 	addrRE := regexp.MustCompile(`on (http://127\.0\.0\.1:\d+/)`)
@@ -45,42 +65,73 @@ func TestDemoServes(t *testing.T) {
 		}
 		close(lines)
 	}()
-	var addr string
 	timeout := time.After(2 * time.Minute)
 	for addr == "" {
 		select {
 		case l, ok := <-lines:
 			if !ok {
-				t.Fatalf("demo ended without serving: %s", errb.String())
+				t.Fatalf("%s ended without serving: %s", args[0], errb.String())
 			}
 			if m := addrRE.FindStringSubmatch(l); m != nil {
 				addr = m[1]
 			}
 		case <-timeout:
-			t.Fatal("demo printed no address in 2 minutes")
+			t.Fatalf("%s printed no address in 2 minutes", args[0])
 		}
 	}
 	go func() {
 		for range lines {
 		}
 	}()
-	resp, err := http.Get(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(body), "Busiest dyads") || !strings.Contains(string(body), "<svg") {
-		t.Errorf("GET %s = %d, want the overview with its chart:\n%.400s", addr, resp.StatusCode, body)
-	}
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("demo exited %d after its context ended: %s", code, errb.String())
+	return addr, func() {
+		t.Helper()
+		cancel()
+		select {
+		case code := <-done:
+			if code != 0 {
+				t.Errorf("%s exited %d after its context ended: %s", args[0], code, errb.String())
+			}
+		case <-time.After(15 * time.Second):
+			t.Fatalf("%s did not stop within 15 s of its context ending", args[0])
 		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("demo did not stop within 15 s of its context ending")
+	}
+}
+
+// TestServePostgres is issue 15's acceptance 3 through the command: the
+// seeds ingested into PostgreSQL, "dyad serve --db postgres://…" answers
+// /api/dyads/RUS/CHN/series with the numbers the same seeds in a SQLite
+// file give, for every count and interval (internal/server's
+// TestPostgresServesAsSQLite compares more answers).
+func TestServePostgres(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	seeds := sharedtest.Path(t, "corpus", "seeds")
+	if code, _, stderr := dyad(t, "ingest", "--quiet", "--db", dsn, "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds); code != 0 {
+		t.Fatalf("ingest seeds into PostgreSQL exited %d: %s", code, stderr)
+	}
+	lite := serveFile(t, seedsStore(t))
+	pg, stop := serving(t, "serve", "--db", dsn, "--addr", "127.0.0.1:0")
+	defer stop()
+	total := 0
+	for _, count := range aggregate.CountWays {
+		for _, interval := range aggregate.Intervals {
+			p := "api/dyads/RUS/CHN/series?count=" + count + "&interval=" + interval
+			want, got := getBody(t, lite+"/"+p), getBody(t, pg+p)
+			if got != want {
+				t.Errorf("%s:\nSQLite     %.500s\nPostgreSQL %.500s", p, want, got)
+			}
+			var res struct {
+				Periods []struct{ Count int } `json:"periods"`
+			}
+			if err := json.Unmarshal([]byte(got), &res); err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			for _, b := range res.Periods {
+				total += b.Count
+			}
+		}
+	}
+	if total == 0 {
+		t.Error("the RUS-CHN series over PostgreSQL count no event")
 	}
 }
 

@@ -47,9 +47,14 @@ func codeFunc(t testing.TB) Coder {
 	return c
 }
 
+// putter is a store as ingestInto fills it.
+type putter interface {
+	PutDocument(ctx context.Context, d *doc.Document, events []doc.Event) (bool, error)
+}
+
 // ingestInto codes the inputs with manifest into st, as "dyad ingest"
 // does.
-func ingestInto(t testing.TB, st *sqlite.Store, manifest string, inputs ...string) {
+func ingestInto(t testing.TB, st putter, manifest string, inputs ...string) {
 	t.Helper()
 	code := codeFunc(t)
 	ctx := context.Background()
@@ -77,11 +82,7 @@ func seedStore(t *testing.T) (*sqlite.Store, string) {
 	t.Helper()
 	seeds := sharedtest.Path(t, "corpus", "seeds")
 	path := filepath.Join(t.TempDir(), "seeds.db")
-	st, err := sqlite.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := openSQLite(t, path)
 	ingestInto(t, st, filepath.Join(seeds, "manifest.jsonl"), seeds)
 	return st, path
 }
@@ -95,12 +96,19 @@ func demoStore(t *testing.T) *sqlite.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := sqlite.Open(context.Background(), filepath.Join(dir, "demo.db"))
+	st := openSQLite(t, filepath.Join(dir, "demo.db"))
+	ingestInto(t, st, manifest)
+	return st
+}
+
+// openSQLite opens the SQLite file at path, closed when t ends.
+func openSQLite(t testing.TB, path string) *sqlite.Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	ingestInto(t, st, manifest)
 	return st
 }
 

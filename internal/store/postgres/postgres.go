@@ -399,23 +399,32 @@ func isUnique(err error, constraint string) bool {
 
 // Events returns the events matching f.
 func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error) {
-	text := f.Text
-	f.Text = ""
-	where, args, err := f.Where()
+	where, args, none, err := filterSQL(f)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	if text != "" {
-		// The events whose sentence Search finds.
-		tsq := tsQuery(text)
-		if tsq == "" {
-			return nil, nil
-		}
-		where = append(where, `EXISTS (SELECT 1 FROM sentences fs
-			WHERE fs.doc = e.doc AND fs.idx = e.sentence_index AND fs.search @@ to_tsquery('simple', ?))`)
-		args = append(args, tsq)
+	if none {
+		return nil, nil
 	}
 	return store.QueryEvents(ctx, pgTx{s.pool}, where, args, f.Limit)
+}
+
+// filterSQL is f.Where with PostgreSQL's full-text search for f.Text: the
+// events whose sentence Search finds. none says that no event can match
+// (a text filter without a word to search).
+func filterSQL(f store.Filter) (where []string, args []any, none bool, err error) {
+	text := f.Text
+	f.Text = ""
+	if where, args, err = f.Where(); err != nil || text == "" {
+		return where, args, false, err
+	}
+	tsq := tsQuery(text)
+	if tsq == "" {
+		return nil, nil, true, nil
+	}
+	where = append(where, `EXISTS (SELECT 1 FROM sentences fs
+		WHERE fs.doc = e.doc AND fs.idx = e.sentence_index AND fs.search @@ to_tsquery('simple', ?))`)
+	return where, append(args, tsq), false, nil
 }
 
 // Documents lists the stored documents by id.

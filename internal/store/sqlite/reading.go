@@ -19,21 +19,8 @@ import (
 // hash hash, in order, with their offsets in its cleaned text and their
 // paragraph index (no tokens). ErrNotFound when no document has that hash.
 func (s *Store) Sentences(ctx context.Context, hash string) ([]doc.Sentence, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT s.idx, s.span_start, s.span_end, s.text, s.paragraph, s.codable
-		FROM documents d JOIN sentences s ON s.doc = d.pk WHERE d.hash = ? ORDER BY s.idx`, hash)
+	out, err := store.QueryAll(ctx, sqlTx{s.db}, store.SentencesSQL, []any{hash}, store.ScanSentence)
 	if err != nil {
-		return nil, fmt.Errorf("sentences of %s: %w", hash, err)
-	}
-	defer rows.Close()
-	var out []doc.Sentence
-	for rows.Next() {
-		var st doc.Sentence
-		if err := rows.Scan(&st.Index, &st.Start, &st.End, &st.Text, &st.Paragraph, &st.Codable); err != nil {
-			return nil, fmt.Errorf("sentences of %s: scan: %w", hash, err)
-		}
-		out = append(out, st)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sentences of %s: %w", hash, err)
 	}
 	if len(out) == 0 {
@@ -51,61 +38,7 @@ func (s *Store) Tallies(ctx context.Context, f store.Filter) ([]store.Tally, err
 	if f.Limit != 0 || f.After != "" {
 		return nil, fmt.Errorf("tallies: a filter with a limit or a cursor: %w", store.ErrInvalid)
 	}
-	src, tgt, err := f.Sides()
-	if err != nil {
-		return nil, fmt.Errorf("tallies: %w", err)
-	}
-	if f.Both && src != "" && tgt != "" && src != tgt {
-		// Each direction alone is a range of the events_series index; an
-		// OR of the two would read every event from the table.
-		ab, ba := f, f
-		ab.Both, ba.Both = false, false
-		ba.Dyad = tgt + "-" + src
-		one, err := s.tallies(ctx, ab)
-		if err != nil {
-			return nil, err
-		}
-		two, err := s.tallies(ctx, ba)
-		if err != nil {
-			return nil, err
-		}
-		return mergeTallies(one, two), nil
-	}
-	return s.tallies(ctx, f)
-}
-
-// mergeTallies adds two lists of tallies, each sorted by date, quad and
-// Goldstein, into one sorted list.
-func mergeTallies(a, b []store.Tally) []store.Tally {
-	less := func(x, y store.Tally) int {
-		if c := strings.Compare(x.Date, y.Date); c != 0 {
-			return c
-		}
-		if x.Quad != y.Quad {
-			return x.Quad - y.Quad
-		}
-		switch {
-		case x.Goldstein < y.Goldstein:
-			return -1
-		case x.Goldstein > y.Goldstein:
-			return 1
-		}
-		return 0
-	}
-	out := make([]store.Tally, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		switch c := less(a[0], b[0]); {
-		case c < 0:
-			out, a = append(out, a[0]), a[1:]
-		case c > 0:
-			out, b = append(out, b[0]), b[1:]
-		default:
-			t := a[0]
-			t.Events += b[0].Events
-			out, a, b = append(out, t), a[1:], b[1:]
-		}
-	}
-	return append(append(out, a...), b...)
+	return store.TallyEachWay(f, func(f store.Filter) ([]store.Tally, error) { return s.tallies(ctx, f) })
 }
 
 func (s *Store) tallies(ctx context.Context, f store.Filter) ([]store.Tally, error) {
@@ -161,11 +94,7 @@ func (s *Store) eventTallies(ctx context.Context, f store.Filter) ([]store.Tally
 	if err != nil {
 		return nil, fmt.Errorf("tallies: %w", err)
 	}
-	q := "SELECT substr(e.date, 1, 7), e.quad, e.goldstein, count(*)\nFROM events e" + joinsFor(f)
-	if len(where) > 0 {
-		q += "\nWHERE " + strings.Join(where, " AND ")
-	}
-	return s.queryTallies(ctx, q+"\nGROUP BY 1, 2, 3 ORDER BY 1, 2, 3", args)
+	return s.queryTallies(ctx, store.TalliesSQL(f, where), args)
 }
 
 // queryTallies reads the rows of a tally query: month, quad, Goldstein,
@@ -178,8 +107,8 @@ func (s *Store) queryTallies(ctx context.Context, q string, args []any) ([]store
 	defer rows.Close()
 	var out []store.Tally
 	for rows.Next() {
-		var t store.Tally
-		if err := rows.Scan(&t.Date, &t.Quad, &t.Goldstein, &t.Events); err != nil {
+		t, err := store.ScanTally(rows)
+		if err != nil {
 			return nil, fmt.Errorf("tallies: scan: %w", err)
 		}
 		out = append(out, t)
@@ -246,7 +175,7 @@ func (s *Store) pageByDocuments(ctx context.Context, f store.Filter) bool {
 		if len(where) == 0 {
 			return true // no filter: every event matches
 		}
-		q := "SELECT count(*) FROM (SELECT 1 FROM events e" + joinsFor(cf) + " WHERE " + strings.Join(where, " AND ") + " LIMIT ?)"
+		q := "SELECT count(*) FROM (SELECT 1 FROM events e" + store.JoinsFor(cf) + " WHERE " + strings.Join(where, " AND ") + " LIMIT ?)"
 		var m int
 		if err := s.db.QueryRowContext(ctx, q, append(args, threshold-n)...).Scan(&m); err != nil {
 			return false
@@ -258,28 +187,11 @@ func (s *Store) pageByDocuments(ctx context.Context, f store.Filter) bool {
 	return false
 }
 
-// joinsFor joins to events e only the tables whose columns filterSQL's
-// conditions for f read (the document for Doc, the actors for codes
-// longer than a key), so counting a busy dyad reads the events alone.
-func joinsFor(f store.Filter) string {
-	var j string
-	if f.Doc != "" {
-		j += "\nJOIN documents d ON d.pk = e.doc"
-	}
-	if len(strings.TrimSpace(f.Source)) > 3 {
-		j += "\nJOIN actors sa ON sa.pk = e.source_actor"
-	}
-	if len(strings.TrimSpace(f.Target)) > 3 {
-		j += "\nJOIN actors ta ON ta.pk = e.target_actor"
-	}
-	return j
-}
-
 // DocumentHash returns the content hash of the document stored with id,
 // the last stored when there are several. ErrNotFound when none has it.
 func (s *Store) DocumentHash(ctx context.Context, id string) (string, error) {
 	var hash string
-	err := s.db.QueryRowContext(ctx, `SELECT hash FROM documents WHERE id = ? ORDER BY pk DESC LIMIT 1`, id).Scan(&hash)
+	err := s.db.QueryRowContext(ctx, store.DocumentHashSQL, id).Scan(&hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("document %q: %w", id, store.ErrNotFound)
 	}
@@ -329,25 +241,23 @@ func (s *Store) DyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTa
 		if len(where) > 0 {
 			q += " WHERE " + strings.Join(where, " AND ")
 		}
+		q += " GROUP BY 1, 2"
 	} else {
 		where, a, err := filterSQL(f)
 		if err != nil {
 			return nil, fmt.Errorf("dyad tallies: %w", err)
 		}
-		q, args = "SELECT e.source_key, COALESCE(e.target_key, ''), count(*), sum(CAST(round(e.goldstein * 100) AS INTEGER)) FROM events e"+joinsFor(f), a
-		if len(where) > 0 {
-			q += " WHERE " + strings.Join(where, " AND ")
-		}
+		q, args = store.DyadTalliesSQL(f, where), a
 	}
-	rows, err := s.queryCached(ctx, q+" GROUP BY 1, 2", args...)
+	rows, err := s.queryCached(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("dyad tallies: %w", err)
 	}
 	defer rows.Close()
 	var out []store.DyadTally
 	for rows.Next() {
-		var t store.DyadTally
-		if err := rows.Scan(&t.Source, &t.Target, &t.Events, &t.GoldsteinHundredths); err != nil {
+		t, err := store.ScanDyadTally(rows)
+		if err != nil {
 			return nil, fmt.Errorf("dyad tallies: scan: %w", err)
 		}
 		out = append(out, t)
@@ -361,8 +271,7 @@ func (s *Store) DyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTa
 // Published returns the first and the last publication date of the
 // stored documents ("" when none has one).
 func (s *Store) Published(ctx context.Context) (first, last string, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT COALESCE(min(published), ''), COALESCE(max(published), '')
-		FROM documents WHERE published != ''`).Scan(&first, &last)
+	err = s.db.QueryRowContext(ctx, store.PublishedSQL).Scan(&first, &last)
 	if err != nil {
 		return "", "", fmt.Errorf("publication dates: %w", err)
 	}
@@ -372,21 +281,8 @@ func (s *Store) Published(ctx context.Context) (first, last string, err error) {
 // Latest returns the n documents published last, latest first, without
 // their event counts.
 func (s *Store) Latest(ctx context.Context, n int) ([]store.DocInfo, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, hash, title, source, published, origin, coding
-		FROM documents ORDER BY published DESC, pk DESC LIMIT ?`, n)
+	out, err := store.QueryAll(ctx, sqlTx{s.db}, store.LatestSQL, []any{n}, store.ScanLatest)
 	if err != nil {
-		return nil, fmt.Errorf("latest documents: %w", err)
-	}
-	defer rows.Close()
-	var out []store.DocInfo
-	for rows.Next() {
-		var d store.DocInfo
-		if err := rows.Scan(&d.ID, &d.Hash, &d.Title, &d.Source, &d.Published, &d.Origin, &d.Coding); err != nil {
-			return nil, fmt.Errorf("latest documents: scan: %w", err)
-		}
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("latest documents: %w", err)
 	}
 	return out, nil
