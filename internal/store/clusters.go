@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -136,12 +137,10 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	if err := tx.LockPair(ctx, pair); err != nil {
 		return fmt.Errorf("lock: %w", err)
 	}
-	where, args := pairWhere(pair)
-	stored, err := StoredSeeds(ctx, tx, strings.Join(where, " AND "), args...)
+	near, err := nearSeeds(ctx, tx, pair, seeds, all)
 	if err != nil {
 		return err
 	}
-	near := stored[pair]
 	reach := make([]int, len(near))
 	for i := range reach {
 		reach[i] = i
@@ -158,22 +157,124 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 		return err
 	}
 	byID := make(map[string]*doc.Event, len(evs))
+	// How many events each old cluster had: those still stored are all
+	// in evs, as Reach re-makes old clusters whole; those removed or
+	// re-coded are seeds.
+	had := map[string]int{}
 	for i := range evs {
 		byID[evs[i].ID] = &evs[i]
+		had[evs[i].Cluster]++
 	}
+	for _, s := range seeds {
+		had[s.Cluster]++
+	}
+	made := map[string]bool{}
 	for _, c := range cluster.Assign(evs) {
-		if err := storeCluster(ctx, tx, c, byID); err != nil {
+		made[c.ID] = true
+		if err := storeCluster(ctx, tx, c, byID, had[c.ID]); err != nil {
 			return err
 		}
 	}
+	if all {
+		return tx.Exec(ctx, `DELETE FROM clusters WHERE pair = ? AND NOT EXISTS (SELECT 1 FROM events WHERE events.cluster = clusters.id)`, pair)
+	}
 	// The old clusters of the events re-clustered, and those whose every
-	// event is gone, are named by no event now.
-	return tx.Exec(ctx, `DELETE FROM clusters WHERE pair = ? AND NOT EXISTS (SELECT 1 FROM events WHERE events.cluster = clusters.id)`, pair)
+	// event is gone (the seeds' clusters), are named by no event now.
+	var gone []string
+	for id := range had {
+		if id != "" && !made[id] {
+			gone = append(gone, id)
+		}
+	}
+	slices.Sort(gone)
+	for _, id := range gone {
+		if err := tx.Exec(ctx, `DELETE FROM clusters WHERE id = ? AND NOT EXISTS (SELECT 1 FROM events WHERE events.cluster = clusters.id)`, id); err != nil {
+			return fmt.Errorf("cluster %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// nearSeeds returns what cluster.Reach needs of the stored events of pair
+// that may be near seeds: those whose dates may reach a seed's
+// (cluster.DateReach), of a seed's document, or of a seed's cluster, and
+// every event of the clusters those are in; with all, or when a seed
+// reaches every day, every event of the pair. A busy pair's events
+// further away are not read.
+func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all bool) ([]doc.Event, error) {
+	where, args := pairWhere(pair)
+	ranges, ok := cluster.DateReach(seeds)
+	if all || !ok {
+		stored, err := StoredSeeds(ctx, tx, strings.Join(where, " AND "), args...)
+		return stored[pair], err
+	}
+	var or []string
+	for _, r := range ranges {
+		or = append(or, `(e.date <= ? AND e.date >= substr(?, 1, length(e.date)))`)
+		args = append(args, r[1], r[0])
+	}
+	or = append(or, `length(e.date) NOT IN (4, 7, 10)`)
+	docs, clusters := map[string]bool{}, map[string]bool{}
+	for _, s := range seeds {
+		docs[s.Doc] = true
+		if s.Cluster != "" {
+			clusters[s.Cluster] = true
+		}
+	}
+	for _, d := range slices.Sorted(maps.Keys(docs)) {
+		or = append(or, `d.id = ?`)
+		args = append(args, d)
+	}
+	for _, c := range slices.Sorted(maps.Keys(clusters)) {
+		or = append(or, `e.cluster = ?`)
+		args = append(args, c)
+	}
+	where = append(where, "("+strings.Join(or, " OR ")+")")
+	stored, err := StoredSeeds(ctx, tx, strings.Join(where, " AND "), args...)
+	if err != nil {
+		return nil, err
+	}
+	near := stored[pair]
+	// The rest of the clusters the reached events are in.
+	have, more := map[string]bool{}, map[string]bool{}
+	for _, e := range near {
+		have[e.ID] = true
+	}
+	for _, i := range cluster.Reach(near, seeds) {
+		if c := near[i].Cluster; c != "" {
+			more[c] = true
+		}
+	}
+	ids := slices.Sorted(maps.Keys(more))
+	for start := 0; start < len(ids); start += inBatch {
+		part := ids[start:min(start+inBatch, len(ids))]
+		in := make([]any, 0, len(part)+len(args))
+		where, pargs := pairWhere(pair)
+		in = append(in, pargs...)
+		for _, id := range part {
+			in = append(in, id)
+		}
+		where = append(where, "e.cluster IN (?"+strings.Repeat(", ?", len(part)-1)+")")
+		rest, err := StoredSeeds(ctx, tx, strings.Join(where, " AND "), in...)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range rest[pair] {
+			if !have[e.ID] {
+				have[e.ID] = true
+				near = append(near, e)
+			}
+		}
+	}
+	return near, nil
 }
 
 // storeCluster stores c, its disagreements, and its events' cluster
-// where it changed.
-func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event) error {
+// where it changed. had is how many events the stored cluster of c's id
+// held: a cluster that kept every event it had and gained none is left as
+// it is, and one that only gained events keeps its disagreements and gets
+// those of its new events.
+func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event, had int) error {
 	var place any
 	if c.Place != nil {
 		b, err := json.Marshal(c.Place)
@@ -182,27 +283,50 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 		}
 		place = string(b)
 	}
-	// A cluster made again with the same events keeps its id.
-	if err := tx.Exec(ctx, `DELETE FROM clusters WHERE id = ?`, c.ID); err != nil {
-		return fmt.Errorf("cluster %s: %w", c.ID, err)
-	}
-	if err := tx.Exec(ctx, `INSERT INTO clusters (id, pair, cameo, root, date, date_precision, place,
-			first_report, last_report, num_mentions, num_sources, num_articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.Pair, c.CAMEO, c.Root, c.Date, c.DatePrecision, place,
-		c.FirstReport, c.LastReport, c.NumMentions, c.NumSources, c.NumArticles); err != nil {
-		return fmt.Errorf("store cluster %s: %w", c.ID, err)
-	}
 	members := make([]doc.Event, len(c.Reports))
+	kept := 0
 	for i, r := range c.Reports {
-		e := byID[r.Event]
+		members[i] = *byID[r.Event]
+		if members[i].Cluster == c.ID {
+			kept++
+		}
+	}
+	grown := had > 0 && kept == had
+	switch {
+	case grown && kept == len(members):
+		return nil // the same events: the same cluster
+	case grown:
+		if err := tx.Exec(ctx, `UPDATE clusters SET cameo = ?, root = ?, date = ?, date_precision = ?, place = ?,
+			first_report = ?, last_report = ?, num_mentions = ?, num_sources = ?, num_articles = ? WHERE id = ?`,
+			c.CAMEO, c.Root, c.Date, c.DatePrecision, place,
+			c.FirstReport, c.LastReport, c.NumMentions, c.NumSources, c.NumArticles, c.ID); err != nil {
+			return fmt.Errorf("store cluster %s: %w", c.ID, err)
+		}
+	default:
+		// A cluster made again with other events keeps its id.
+		if err := tx.Exec(ctx, `DELETE FROM clusters WHERE id = ?`, c.ID); err != nil {
+			return fmt.Errorf("cluster %s: %w", c.ID, err)
+		}
+		if err := tx.Exec(ctx, `INSERT INTO clusters (id, pair, cameo, root, date, date_precision, place,
+			first_report, last_report, num_mentions, num_sources, num_articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.ID, c.Pair, c.CAMEO, c.Root, c.Date, c.DatePrecision, place,
+			c.FirstReport, c.LastReport, c.NumMentions, c.NumSources, c.NumArticles); err != nil {
+			return fmt.Errorf("store cluster %s: %w", c.ID, err)
+		}
+	}
+	isNew := map[string]bool{}
+	for _, e := range members {
 		if e.Cluster != c.ID {
-			if err := tx.Exec(ctx, `UPDATE events SET cluster = ? WHERE id = ?`, c.ID, r.Event); err != nil {
-				return fmt.Errorf("event %s: cluster: %w", r.Event, err)
+			isNew[e.ID] = true
+			if err := tx.Exec(ctx, `UPDATE events SET cluster = ? WHERE id = ?`, c.ID, e.ID); err != nil {
+				return fmt.Errorf("event %s: cluster: %w", e.ID, err)
 			}
 		}
-		members[i] = *e
 	}
 	for _, d := range cluster.Disagreements(c.ID, members) {
+		if grown && !isNew[d.A.Event] && !isNew[d.B.Event] {
+			continue // stored with the events it had
+		}
 		if err := tx.Exec(ctx, `INSERT INTO disagreements (cluster, kind, event_a, value_a, event_b, value_b) VALUES (?, ?, ?, ?, ?, ?)`,
 			c.ID, d.Kind, d.A.Event, d.A.Value, d.B.Event, d.B.Value); err != nil {
 			return fmt.Errorf("cluster %s: disagreement: %w", c.ID, err)
@@ -211,14 +335,16 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 	return nil
 }
 
+// inBatch is how many values eventsIn and nearSeeds put in one IN list:
+// SQLite takes at most 32766 parameters in one query.
+const inBatch = 500
+
 // eventsIn returns the stored events whose column col (e.id, e.cluster)
-// is one of values, a few hundred at a time: SQLite takes at most 32766
-// parameters in one query.
+// is one of values, inBatch at a time.
 func eventsIn(ctx context.Context, db Tx, col string, values []string) ([]doc.Event, error) {
-	const batch = 500
 	var out []doc.Event
-	for start := 0; start < len(values); start += batch {
-		part := values[start:min(start+batch, len(values))]
+	for start := 0; start < len(values); start += inBatch {
+		part := values[start:min(start+inBatch, len(values))]
 		in := make([]any, len(part))
 		for i, v := range part {
 			in[i] = v
