@@ -97,9 +97,20 @@ const pairSQL = `CASE WHEN e.target_key IS NULL THEN e.source_key
 // events e and documents d) with what cluster.Reach needs of them: id,
 // document, sentence, code, date and cluster.
 func StoredSeeds(ctx context.Context, tx Tx, cond string, args ...any) (Seeds, error) {
+	return storedSeedsAny(ctx, tx, []string{cond}, args)
+}
+
+// storedSeedsAny is StoredSeeds of the events that meet any of conds, in
+// one statement: a UNION of one query per condition, so that each selects
+// through its own index.
+func storedSeedsAny(ctx context.Context, tx Tx, conds []string, args []any) (Seeds, error) {
+	selects := make([]string, len(conds))
+	for i, cond := range conds {
+		selects[i] = `SELECT ` + pairSQL + `, e.id, d.id, e.sentence_index, e.cameo, e.date, e.date_precision, COALESCE(e.cluster, '')
+		FROM events e JOIN documents d ON d.pk = e.doc WHERE ` + cond
+	}
 	seeds := Seeds{}
-	err := tx.Query(ctx, `SELECT `+pairSQL+`, e.id, d.id, e.sentence_index, e.cameo, e.date, e.date_precision, COALESCE(e.cluster, '')
-		FROM events e JOIN documents d ON d.pk = e.doc WHERE `+cond, args, func(r Row) error {
+	err := tx.Query(ctx, strings.Join(selects, "\nUNION\n"), args, func(r Row) error {
 		var pair string
 		var e doc.Event
 		if err := r.Scan(&pair, &e.ID, &e.Doc, &e.SentenceIndex, &e.CAMEO, &e.Date, &e.DatePrecision, &e.Cluster); err != nil {
@@ -208,12 +219,21 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 		stored, err := StoredSeeds(ctx, tx, strings.Join(where, " AND "), args...)
 		return stored[pair], err
 	}
-	var or []string
+	// One query of each kind, each selecting through an index: the
+	// events of the pair by date, those with no ISO date (a date outside
+	// ISO's range reaches every day; one inside it is taken to be one),
+	// and those of the seeds' documents and clusters, whatever their pair
+	// (a pair condition would make it scan the pair).
+	inPair := strings.Join(where, " AND ")
+	var conds []string
+	var qargs []any
 	for _, r := range ranges {
-		or = append(or, `(e.date <= ? AND e.date >= substr(?, 1, length(e.date)))`)
-		args = append(args, r[1], r[0])
+		conds = append(conds, inPair+` AND e.date >= ? AND e.date <= ? AND e.date >= substr(?, 1, length(e.date))`)
+		qargs = append(append(qargs, args...), r[0][:4], r[1], r[0])
 	}
-	or = append(or, `length(e.date) NOT IN (4, 7, 10)`)
+	conds = append(conds, inPair+` AND (e.date < '0000' OR e.date > '9999-12-31')`)
+	qargs = append(qargs, args...)
+	var or []string
 	docs, clusters := map[string]bool{}, map[string]bool{}
 	for _, s := range seeds {
 		docs[s.Doc] = true
@@ -223,23 +243,26 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 	}
 	for _, d := range slices.Sorted(maps.Keys(docs)) {
 		or = append(or, `d.id = ?`)
-		args = append(args, d)
+		qargs = append(qargs, d)
 	}
 	for _, c := range slices.Sorted(maps.Keys(clusters)) {
 		or = append(or, `e.cluster = ?`)
-		args = append(args, c)
+		qargs = append(qargs, c)
 	}
-	where = append(where, "("+strings.Join(or, " OR ")+")")
-	stored, err := StoredSeeds(ctx, tx, strings.Join(where, " AND "), args...)
+	if len(or) > 0 {
+		conds = append(conds, "("+strings.Join(or, " OR ")+")")
+	}
+	stored, err := storedSeedsAny(ctx, tx, conds, qargs)
 	if err != nil {
 		return nil, err
 	}
 	near := stored[pair]
-	// The rest of the clusters the reached events are in.
-	have, more := map[string]bool{}, map[string]bool{}
+	have := map[string]bool{}
 	for _, e := range near {
 		have[e.ID] = true
 	}
+	// The rest of the clusters the reached events are in.
+	more := map[string]bool{}
 	for _, i := range cluster.Reach(near, seeds) {
 		if c := near[i].Cluster; c != "" {
 			more[c] = true
@@ -248,14 +271,11 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 	ids := slices.Sorted(maps.Keys(more))
 	for start := 0; start < len(ids); start += inBatch {
 		part := ids[start:min(start+inBatch, len(ids))]
-		in := make([]any, 0, len(part)+len(args))
-		where, pargs := pairWhere(pair)
-		in = append(in, pargs...)
-		for _, id := range part {
-			in = append(in, id)
+		in := make([]any, len(part))
+		for k, id := range part {
+			in[k] = id
 		}
-		where = append(where, "e.cluster IN (?"+strings.Repeat(", ?", len(part)-1)+")")
-		rest, err := StoredSeeds(ctx, tx, strings.Join(where, " AND "), in...)
+		rest, err := StoredSeeds(ctx, tx, "e.cluster IN (?"+strings.Repeat(", ?", len(part)-1)+")", in...)
 		if err != nil {
 			return nil, err
 		}
