@@ -334,19 +334,21 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 			return fmt.Errorf("store cluster %s: %w", c.ID, err)
 		}
 	}
-	isNew := map[string]bool{}
-	for _, e := range members {
+	var fresh map[int]bool // nil: every member is new to the stored cluster
+	if grown {
+		fresh = map[int]bool{}
+	}
+	for i, e := range members {
 		if e.Cluster != c.ID {
-			isNew[e.ID] = true
+			if grown {
+				fresh[i] = true
+			}
 			if err := tx.Exec(ctx, `UPDATE events SET cluster = ? WHERE id = ?`, c.ID, e.ID); err != nil {
 				return fmt.Errorf("event %s: cluster: %w", e.ID, err)
 			}
 		}
 	}
-	for _, d := range cluster.Disagreements(c.ID, members) {
-		if grown && !isNew[d.A.Event] && !isNew[d.B.Event] {
-			continue // stored with the events it had
-		}
+	for _, d := range cluster.DisagreementsOf(c.ID, members, fresh) {
 		if err := tx.Exec(ctx, `INSERT INTO disagreements (cluster, kind, event_a, value_a, event_b, value_b) VALUES (?, ?, ?, ?, ?, ?)`,
 			c.ID, d.Kind, d.A.Event, d.A.Value, d.B.Event, d.B.Value); err != nil {
 			return fmt.Errorf("cluster %s: disagreement: %w", c.ID, err)
