@@ -533,3 +533,38 @@ func Reach(all, seeds []doc.Event) []int {
 	}
 	return out
 }
+
+// DateReach returns, for seeds (events of one pair), the ranges of ISO
+// dates a stored event's date must fall in to reach a day a seed's date
+// reaches: an event dated from[:len(date)] to to, compared as strings
+// (so a month or year falls in a range when it reaches into it), may be
+// near a seed; one outside every range cannot be (Reach). It is a filter
+// for reading a busy pair's events before Reach; ok is false when some
+// seed reaches every day, so that every event may be near.
+func DateReach(seeds []doc.Event) (ranges [][2]string, ok bool) {
+	r := theRules()
+	// The farthest a stored event's date reaches beyond its own days.
+	back, ahead := max(r.dayWindow, r.docWindow), r.dayWindow
+	var spans [][2]int
+	for i := range seeds {
+		lo, hi := dateSpan(r, &seeds[i])
+		if lo <= math.MinInt32 || hi >= math.MaxInt32 {
+			return nil, false
+		}
+		spans = append(spans, [2]int{lo - ahead, hi + back})
+	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	var merged [][2]int
+	for _, s := range spans {
+		if n := len(merged); n > 0 && s[0] <= merged[n-1][1]+1 {
+			merged[n-1][1] = max(merged[n-1][1], s[1])
+			continue
+		}
+		merged = append(merged, s)
+	}
+	day := func(d int) string { return time.Unix(int64(d)*86400, 0).UTC().Format("2006-01-02") }
+	for _, s := range merged {
+		ranges = append(ranges, [2]string{day(s[0]), day(s[1])})
+	}
+	return ranges, true
+}

@@ -43,6 +43,14 @@ type Claim struct {
 // unit, its day, or who held an office in it. Each point between two
 // sentences is listed once.
 func Disagreements(id string, members []doc.Event) []Disagreement {
+	return DisagreementsOf(id, members, nil)
+}
+
+// DisagreementsOf is Disagreements between a member of the cluster id and
+// one of fresh (members given by index, every one when fresh is nil):
+// what a cluster's new members add to its disagreements, each point once
+// (a point between two old members is not listed again).
+func DisagreementsOf(id string, members []doc.Event, fresh map[int]bool) []Disagreement {
 	r := theRules()
 	var out []Disagreement
 	seen := map[string]bool{}
@@ -55,7 +63,7 @@ func Disagreements(id string, members []doc.Event) []Disagreement {
 		for j := i + 1; j < len(members); j++ {
 			a, b := &members[i], &members[j]
 			la, lb := lengths[i], lengths[j]
-			if a.Doc == b.Doc {
+			if a.Doc == b.Doc || fresh != nil && !fresh[i] && !fresh[j] {
 				continue
 			}
 			if Order(a, b) > 0 {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -96,9 +97,20 @@ const pairSQL = `CASE WHEN e.target_key IS NULL THEN e.source_key
 // events e and documents d) with what cluster.Reach needs of them: id,
 // document, sentence, code, date and cluster.
 func StoredSeeds(ctx context.Context, tx Tx, cond string, args ...any) (Seeds, error) {
+	return storedSeedsAny(ctx, tx, []string{cond}, args)
+}
+
+// storedSeedsAny is StoredSeeds of the events that meet any of conds, in
+// one statement: a UNION of one query per condition, so that each selects
+// through its own index.
+func storedSeedsAny(ctx context.Context, tx Tx, conds []string, args []any) (Seeds, error) {
+	selects := make([]string, len(conds))
+	for i, cond := range conds {
+		selects[i] = `SELECT ` + pairSQL + `, e.id, d.id, e.sentence_index, e.cameo, e.date, e.date_precision, COALESCE(e.cluster, '')
+		FROM events e JOIN documents d ON d.pk = e.doc WHERE ` + cond
+	}
 	seeds := Seeds{}
-	err := tx.Query(ctx, `SELECT `+pairSQL+`, e.id, d.id, e.sentence_index, e.cameo, e.date, e.date_precision, COALESCE(e.cluster, '')
-		FROM events e JOIN documents d ON d.pk = e.doc WHERE `+cond, args, func(r Row) error {
+	err := tx.Query(ctx, strings.Join(selects, "\nUNION\n"), args, func(r Row) error {
 		var pair string
 		var e doc.Event
 		if err := r.Scan(&pair, &e.ID, &e.Doc, &e.SentenceIndex, &e.CAMEO, &e.Date, &e.DatePrecision, &e.Cluster); err != nil {
@@ -136,12 +148,10 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	if err := tx.LockPair(ctx, pair); err != nil {
 		return fmt.Errorf("lock: %w", err)
 	}
-	where, args := pairWhere(pair)
-	stored, err := StoredSeeds(ctx, tx, strings.Join(where, " AND "), args...)
+	near, err := nearSeeds(ctx, tx, pair, seeds, all)
 	if err != nil {
 		return err
 	}
-	near := stored[pair]
 	reach := make([]int, len(near))
 	for i := range reach {
 		reach[i] = i
@@ -158,22 +168,133 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 		return err
 	}
 	byID := make(map[string]*doc.Event, len(evs))
+	// How many events each old cluster had: those still stored are all
+	// in evs, as Reach re-makes old clusters whole; those removed or
+	// re-coded are seeds.
+	had := map[string]int{}
 	for i := range evs {
 		byID[evs[i].ID] = &evs[i]
+		had[evs[i].Cluster]++
 	}
+	for _, s := range seeds {
+		had[s.Cluster]++
+	}
+	made := map[string]bool{}
 	for _, c := range cluster.Assign(evs) {
-		if err := storeCluster(ctx, tx, c, byID); err != nil {
+		made[c.ID] = true
+		if err := storeCluster(ctx, tx, c, byID, had[c.ID]); err != nil {
 			return err
 		}
 	}
+	if all {
+		return tx.Exec(ctx, `DELETE FROM clusters WHERE pair = ? AND NOT EXISTS (SELECT 1 FROM events WHERE events.cluster = clusters.id)`, pair)
+	}
 	// The old clusters of the events re-clustered, and those whose every
-	// event is gone, are named by no event now.
-	return tx.Exec(ctx, `DELETE FROM clusters WHERE pair = ? AND NOT EXISTS (SELECT 1 FROM events WHERE events.cluster = clusters.id)`, pair)
+	// event is gone (the seeds' clusters), are named by no event now.
+	var gone []string
+	for id := range had {
+		if id != "" && !made[id] {
+			gone = append(gone, id)
+		}
+	}
+	slices.Sort(gone)
+	for _, id := range gone {
+		if err := tx.Exec(ctx, `DELETE FROM clusters WHERE id = ? AND NOT EXISTS (SELECT 1 FROM events WHERE events.cluster = clusters.id)`, id); err != nil {
+			return fmt.Errorf("cluster %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// nearSeeds returns what cluster.Reach needs of the stored events of pair
+// that may be near seeds: those whose dates may reach a seed's
+// (cluster.DateReach), of a seed's document, or of a seed's cluster, and
+// every event of the clusters those are in; with all, or when a seed
+// reaches every day, every event of the pair. A busy pair's events
+// further away are not read.
+func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all bool) ([]doc.Event, error) {
+	where, args := pairWhere(pair)
+	ranges, ok := cluster.DateReach(seeds)
+	if all || !ok {
+		stored, err := StoredSeeds(ctx, tx, strings.Join(where, " AND "), args...)
+		return stored[pair], err
+	}
+	// One query of each kind, each selecting through an index: the
+	// events of the pair by date, those with no ISO date (a date outside
+	// ISO's range reaches every day; one inside it is taken to be one),
+	// and those of the seeds' documents and clusters, whatever their pair
+	// (a pair condition would make it scan the pair).
+	inPair := strings.Join(where, " AND ")
+	var conds []string
+	var qargs []any
+	for _, r := range ranges {
+		conds = append(conds, inPair+` AND e.date >= ? AND e.date <= ? AND e.date >= substr(?, 1, length(e.date))`)
+		qargs = append(append(qargs, args...), r[0][:4], r[1], r[0])
+	}
+	conds = append(conds, inPair+` AND (e.date < '0000' OR e.date > '9999-12-31')`)
+	qargs = append(qargs, args...)
+	var or []string
+	docs, clusters := map[string]bool{}, map[string]bool{}
+	for _, s := range seeds {
+		docs[s.Doc] = true
+		if s.Cluster != "" {
+			clusters[s.Cluster] = true
+		}
+	}
+	for _, d := range slices.Sorted(maps.Keys(docs)) {
+		or = append(or, `d.id = ?`)
+		qargs = append(qargs, d)
+	}
+	for _, c := range slices.Sorted(maps.Keys(clusters)) {
+		or = append(or, `e.cluster = ?`)
+		qargs = append(qargs, c)
+	}
+	if len(or) > 0 {
+		conds = append(conds, "("+strings.Join(or, " OR ")+")")
+	}
+	stored, err := storedSeedsAny(ctx, tx, conds, qargs)
+	if err != nil {
+		return nil, err
+	}
+	near := stored[pair]
+	have := map[string]bool{}
+	for _, e := range near {
+		have[e.ID] = true
+	}
+	// The rest of the clusters the reached events are in.
+	more := map[string]bool{}
+	for _, i := range cluster.Reach(near, seeds) {
+		if c := near[i].Cluster; c != "" {
+			more[c] = true
+		}
+	}
+	ids := slices.Sorted(maps.Keys(more))
+	for start := 0; start < len(ids); start += inBatch {
+		part := ids[start:min(start+inBatch, len(ids))]
+		in := make([]any, len(part))
+		for k, id := range part {
+			in[k] = id
+		}
+		rest, err := StoredSeeds(ctx, tx, "e.cluster IN (?"+strings.Repeat(", ?", len(part)-1)+")", in...)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range rest[pair] {
+			if !have[e.ID] {
+				have[e.ID] = true
+				near = append(near, e)
+			}
+		}
+	}
+	return near, nil
 }
 
 // storeCluster stores c, its disagreements, and its events' cluster
-// where it changed.
-func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event) error {
+// where it changed. had is how many events the stored cluster of c's id
+// held: a cluster that kept every event it had and gained none is left as
+// it is, and one that only gained events keeps its disagreements and gets
+// those of its new events.
+func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event, had int) error {
 	var place any
 	if c.Place != nil {
 		b, err := json.Marshal(c.Place)
@@ -182,27 +303,52 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 		}
 		place = string(b)
 	}
-	// A cluster made again with the same events keeps its id.
-	if err := tx.Exec(ctx, `DELETE FROM clusters WHERE id = ?`, c.ID); err != nil {
-		return fmt.Errorf("cluster %s: %w", c.ID, err)
-	}
-	if err := tx.Exec(ctx, `INSERT INTO clusters (id, pair, cameo, root, date, date_precision, place,
-			first_report, last_report, num_mentions, num_sources, num_articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.Pair, c.CAMEO, c.Root, c.Date, c.DatePrecision, place,
-		c.FirstReport, c.LastReport, c.NumMentions, c.NumSources, c.NumArticles); err != nil {
-		return fmt.Errorf("store cluster %s: %w", c.ID, err)
-	}
 	members := make([]doc.Event, len(c.Reports))
+	kept := 0
 	for i, r := range c.Reports {
-		e := byID[r.Event]
+		members[i] = *byID[r.Event]
+		if members[i].Cluster == c.ID {
+			kept++
+		}
+	}
+	grown := had > 0 && kept == had
+	switch {
+	case grown && kept == len(members):
+		return nil // the same events: the same cluster
+	case grown:
+		if err := tx.Exec(ctx, `UPDATE clusters SET cameo = ?, root = ?, date = ?, date_precision = ?, place = ?,
+			first_report = ?, last_report = ?, num_mentions = ?, num_sources = ?, num_articles = ? WHERE id = ?`,
+			c.CAMEO, c.Root, c.Date, c.DatePrecision, place,
+			c.FirstReport, c.LastReport, c.NumMentions, c.NumSources, c.NumArticles, c.ID); err != nil {
+			return fmt.Errorf("store cluster %s: %w", c.ID, err)
+		}
+	default:
+		// A cluster made again with other events keeps its id.
+		if err := tx.Exec(ctx, `DELETE FROM clusters WHERE id = ?`, c.ID); err != nil {
+			return fmt.Errorf("cluster %s: %w", c.ID, err)
+		}
+		if err := tx.Exec(ctx, `INSERT INTO clusters (id, pair, cameo, root, date, date_precision, place,
+			first_report, last_report, num_mentions, num_sources, num_articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.ID, c.Pair, c.CAMEO, c.Root, c.Date, c.DatePrecision, place,
+			c.FirstReport, c.LastReport, c.NumMentions, c.NumSources, c.NumArticles); err != nil {
+			return fmt.Errorf("store cluster %s: %w", c.ID, err)
+		}
+	}
+	var fresh map[int]bool // nil: every member is new to the stored cluster
+	if grown {
+		fresh = map[int]bool{}
+	}
+	for i, e := range members {
 		if e.Cluster != c.ID {
-			if err := tx.Exec(ctx, `UPDATE events SET cluster = ? WHERE id = ?`, c.ID, r.Event); err != nil {
-				return fmt.Errorf("event %s: cluster: %w", r.Event, err)
+			if grown {
+				fresh[i] = true
+			}
+			if err := tx.Exec(ctx, `UPDATE events SET cluster = ? WHERE id = ?`, c.ID, e.ID); err != nil {
+				return fmt.Errorf("event %s: cluster: %w", e.ID, err)
 			}
 		}
-		members[i] = *e
 	}
-	for _, d := range cluster.Disagreements(c.ID, members) {
+	for _, d := range cluster.DisagreementsOf(c.ID, members, fresh) {
 		if err := tx.Exec(ctx, `INSERT INTO disagreements (cluster, kind, event_a, value_a, event_b, value_b) VALUES (?, ?, ?, ?, ?, ?)`,
 			c.ID, d.Kind, d.A.Event, d.A.Value, d.B.Event, d.B.Value); err != nil {
 			return fmt.Errorf("cluster %s: disagreement: %w", c.ID, err)
@@ -211,14 +357,16 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 	return nil
 }
 
+// inBatch is how many values eventsIn and nearSeeds put in one IN list:
+// SQLite takes at most 32766 parameters in one query.
+const inBatch = 500
+
 // eventsIn returns the stored events whose column col (e.id, e.cluster)
-// is one of values, a few hundred at a time: SQLite takes at most 32766
-// parameters in one query.
+// is one of values, inBatch at a time.
 func eventsIn(ctx context.Context, db Tx, col string, values []string) ([]doc.Event, error) {
-	const batch = 500
 	var out []doc.Event
-	for start := 0; start < len(values); start += batch {
-		part := values[start:min(start+batch, len(values))]
+	for start := 0; start < len(values); start += inBatch {
+		part := values[start:min(start+inBatch, len(values))]
 		in := make([]any, len(part))
 		for i, v := range part {
 			in[i] = v

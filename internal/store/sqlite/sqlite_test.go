@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -431,5 +432,55 @@ func TestDisagreementsTable(t *testing.T) {
 	}
 	if got := rows(); len(got) != 0 {
 		t.Errorf("disagreements table after removing a report = %q, want none", got)
+	}
+}
+
+// TestDisagreementsGrown: a cluster that gains a report one document at a
+// time (its stored disagreements kept, the new report's added) holds in
+// the file what clustering its reports at once lists, each point once.
+func TestDisagreementsGrown(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	lengths := []string{"three-day", "four-day", "five-day", "three-day"}
+	for i, l := range lengths {
+		d := storetest.Doc(fmt.Sprintf("%d.txt", i), fmt.Sprint(i), "2023-06-21", "Modi arrived for a "+l+" visit.")
+		if _, err := s.PutDocument(ctx, d, []doc.Event{storetest.Event(d, fmt.Sprint("e", i), 0, "INDGOV", "USA", "042", "2023-06-21")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := s.db.Query(`SELECT cluster, kind, event_a, value_a, event_b, value_b FROM disagreements`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var stored []string
+	for r.Next() {
+		var c, k, ea, va, eb, vb string
+		if err := r.Scan(&c, &k, &ea, &va, &eb, &vb); err != nil {
+			t.Fatal(err)
+		}
+		stored = append(stored, strings.Join([]string{c, k, ea, va, eb, vb}, " "))
+	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Disagreements(ctx, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, d := range all {
+		want = append(want, strings.Join([]string{d.Cluster, d.Kind, d.A.Event, d.A.Value, d.B.Event, d.B.Value}, " "))
+	}
+	slices.Sort(stored)
+	slices.Sort(want)
+	// three-four, three-five and four-five, then the second three-day
+	// report against four and five.
+	if len(want) != 5 || !slices.Equal(stored, want) {
+		t.Errorf("disagreements table = %q\nwant, from all the reports at once (5), %q", stored, want)
 	}
 }
