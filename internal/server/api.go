@@ -229,14 +229,21 @@ func (s *Server) series(r *http.Request) (seriesResult, store.Filter, error) {
 	if err != nil {
 		return res, f, err
 	}
-	// The store's tallies count every event: they answer count=events
-	// without reading the events; the other counts read them.
+	// The store's tallies answer count=events, and count=clusters for a
+	// dyad or a side alone, without reading the events; the other counts
+	// read them.
 	var evs []doc.Event
-	if res.Count == aggregate.CountEvents {
+	_, byFlags := f.ClusterCount()
+	switch {
+	case res.Count == aggregate.CountEvents:
 		var tallies []store.Tally
 		tallies, err = s.st.Tallies(r.Context(), f)
 		evs = tallyEvents(tallies)
-	} else {
+	case res.Count == aggregate.CountClusters && byFlags:
+		var tallies []store.Tally
+		tallies, err = s.st.ClusterTallies(r.Context(), f)
+		evs = tallyEvents(tallies)
+	default:
 		evs, err = s.counted(r.Context(), f, res.Count)
 	}
 	if err != nil {

@@ -42,6 +42,9 @@ type Store interface {
 	// Tallies counts the events of a filter by date, quad class and
 	// Goldstein score, for series over many events.
 	Tallies(ctx context.Context, f store.Filter) ([]store.Tally, error)
+	// ClusterTallies counts them once per cluster, for the filters
+	// store.Filter.ClusterCount accepts.
+	ClusterTallies(ctx context.Context, f store.Filter) ([]store.Tally, error)
 	// DyadTallies counts the events of a filter by dyad, for rankings of
 	// dyads over many events.
 	DyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTally, error)

@@ -182,7 +182,7 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	made := map[string]bool{}
 	for _, c := range cluster.Assign(evs) {
 		made[c.ID] = true
-		if err := storeCluster(ctx, tx, c, byID, had[c.ID]); err != nil {
+		if err := storeCluster(ctx, tx, c, byID, had[c.ID], all); err != nil {
 			return err
 		}
 	}
@@ -293,8 +293,9 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 // where it changed. had is how many events the stored cluster of c's id
 // held: a cluster that kept every event it had and gained none is left as
 // it is, and one that only gained events keeps its disagreements and gets
-// those of its new events.
-func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event, had int) error {
+// those of its new events. It flags the events that stand for c
+// (setFirsts), and with all checks the flags of an unchanged cluster too.
+func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event, had int, all bool) error {
 	var place any
 	if c.Place != nil {
 		b, err := json.Marshal(c.Place)
@@ -314,7 +315,12 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 	grown := had > 0 && kept == had
 	switch {
 	case grown && kept == len(members):
-		return nil // the same events: the same cluster
+		// The same events: the same cluster, and the same flags unless
+		// they were never set (a store made before them, clustered again).
+		if all {
+			return setFirsts(ctx, tx, c.ID, members)
+		}
+		return nil
 	case grown:
 		if err := tx.Exec(ctx, `UPDATE clusters SET cameo = ?, root = ?, date = ?, date_precision = ?, place = ?,
 			first_report = ?, last_report = ?, num_mentions = ?, num_sources = ?, num_articles = ? WHERE id = ?`,
@@ -353,6 +359,50 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 			c.ID, d.Kind, d.A.Event, d.A.Value, d.B.Event, d.B.Value); err != nil {
 			return fmt.Errorf("cluster %s: disagreement: %w", c.ID, err)
 		}
+	}
+	return setFirsts(ctx, tx, c.ID, members)
+}
+
+// Firsts returns the event that stands for a cluster of members when
+// its events are counted once (the first by cluster.Order, as
+// aggregate.Reduce keeps it) and the first of each direction of its pair
+// (source key, then target key), the one that stands for it when one
+// direction is counted.
+func Firsts(members []doc.Event) (first string, ways []string) {
+	ordered := slices.Clone(members)
+	slices.SortFunc(ordered, func(a, b doc.Event) int { return cluster.Order(&a, &b) })
+	seen := map[string]bool{}
+	for _, e := range ordered {
+		way := ActorKey(e.Source) + "\x00"
+		if e.Target != nil {
+			way += ActorKey(*e.Target)
+		}
+		if !seen[way] {
+			seen[way] = true
+			ways = append(ways, e.ID)
+		}
+	}
+	return ordered[0].ID, ways
+}
+
+// setFirsts flags the events of cluster id that stand for it (Firsts):
+// events.cluster_first and cluster_first_way, which the series of
+// clusters count (Filter.ClusterCount). Rows whose flags are right are not
+// written.
+func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event) error {
+	first, ways := Firsts(members)
+	in := "?" + strings.Repeat(", ?", len(ways)-1)
+	firstSQL := `CASE WHEN id = ? THEN 1 ELSE 0 END`
+	waySQL := `CASE WHEN id IN (` + in + `) THEN 1 ELSE 0 END`
+	args := []any{first}
+	for _, w := range ways {
+		args = append(args, w)
+	}
+	all := append(append(append([]any{}, args...), id), args...)
+	err := tx.Exec(ctx, `UPDATE events SET cluster_first = `+firstSQL+`, cluster_first_way = `+waySQL+`
+		WHERE cluster = ? AND (cluster_first <> `+firstSQL+` OR cluster_first_way <> `+waySQL+`)`, all...)
+	if err != nil {
+		return fmt.Errorf("cluster %s: first events: %w", id, err)
 	}
 	return nil
 }

@@ -165,3 +165,35 @@ func QueryAll[T any](ctx context.Context, db Tx, query string, args []any, scan 
 	})
 	return out, err
 }
+
+// ClusterCount says whether the events of f counted once per cluster (as
+// aggregate.Reduce counts them: the first of each cluster's events f
+// selects, by cluster.Order) are the events flagged in col: f selects a
+// dyad, a side or every event and nothing else, so it takes whole
+// directions of a cluster's pair (a side alone or a dyad one way: the
+// first of its direction, cluster_first_way) or whole clusters (both ways,
+// or every event: the first of the cluster, cluster_first). Other filters
+// (dates, codes, quad classes) may select a cluster's later events
+// without its first; their counts read the events.
+func (f Filter) ClusterCount() (col string, ok bool) {
+	rest := f
+	rest.Dyad, rest.Both, rest.Source, rest.Target = "", false, "", ""
+	if rest != (Filter{}) {
+		return "", false
+	}
+	src, tgt, err := f.Sides()
+	if err != nil {
+		return "", false
+	}
+	for _, k := range []string{f.Source, f.Target} {
+		if k = strings.TrimSpace(k); k != "" && (f.Both || len(k) > 3 || !isCode(strings.ToUpper(k))) {
+			return "", false
+		}
+	}
+	switch {
+	case f.Both || src == "" && tgt == "" && f.Source == "" && f.Target == "":
+		return "cluster_first", true
+	default:
+		return "cluster_first_way", true
+	}
+}

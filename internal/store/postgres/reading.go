@@ -51,6 +51,25 @@ func (s *Store) DocumentHash(ctx context.Context, id string) (string, error) {
 // 0008 says why). f.Limit and f.After select pages of
 // events, which a count has none of: ErrInvalid.
 func (s *Store) Tallies(ctx context.Context, f store.Filter) ([]store.Tally, error) {
+	return s.talliesOf(ctx, f, "")
+}
+
+// ClusterTallies counts the events f selects once per cluster, as
+// aggregate.Reduce does, by month, quad class and Goldstein score: the
+// events flagged as standing for their clusters, for the filters whose
+// clusters the flags count (store.Filter.ClusterCount); ErrInvalid for
+// others.
+func (s *Store) ClusterTallies(ctx context.Context, f store.Filter) ([]store.Tally, error) {
+	col, ok := f.ClusterCount()
+	if !ok {
+		return nil, fmt.Errorf("cluster tallies: a filter the flags cannot count: %w", store.ErrInvalid)
+	}
+	return s.talliesOf(ctx, f, col)
+}
+
+// talliesOf counts the events f selects, or with flag ("cluster_first",
+// "cluster_first_way") those of them flagged.
+func (s *Store) talliesOf(ctx context.Context, f store.Filter, flag string) ([]store.Tally, error) {
 	if f.Limit != 0 || f.After != "" {
 		return nil, fmt.Errorf("tallies: a filter with a limit or a cursor: %w", store.ErrInvalid)
 	}
@@ -58,6 +77,9 @@ func (s *Store) Tallies(ctx context.Context, f store.Filter) ([]store.Tally, err
 		where, args, none, err := filterSQL(f)
 		if err != nil || none {
 			return nil, err
+		}
+		if flag != "" {
+			where = append(where, "e."+flag+" = 1")
 		}
 		return store.QueryAll(ctx, pgTx{s.pool}, store.TalliesSQL(f, where), args, store.ScanTally)
 	})

@@ -35,21 +35,44 @@ func (s *Store) Sentences(ctx context.Context, hash string) ([]doc.Sentence, err
 // score, in SQL. f.Limit and f.After select pages of events, which a
 // count has none of: ErrInvalid.
 func (s *Store) Tallies(ctx context.Context, f store.Filter) ([]store.Tally, error) {
+	return s.talliesOf(ctx, f, "")
+}
+
+// ClusterTallies counts the events f selects once per cluster, as
+// aggregate.Reduce does, by month, quad class and Goldstein score, for
+// the filters whose clusters the stored flags count
+// (store.Filter.ClusterCount); ErrInvalid for others.
+func (s *Store) ClusterTallies(ctx context.Context, f store.Filter) ([]store.Tally, error) {
+	col, ok := f.ClusterCount()
+	if !ok {
+		return nil, fmt.Errorf("cluster tallies: a filter the flags cannot count: %w", store.ErrInvalid)
+	}
+	return s.talliesOf(ctx, f, col)
+}
+
+// talliesOf counts the events f selects, or with flag ("cluster_first",
+// "cluster_first_way") those of them flagged.
+func (s *Store) talliesOf(ctx context.Context, f store.Filter, flag string) ([]store.Tally, error) {
 	if f.Limit != 0 || f.After != "" {
 		return nil, fmt.Errorf("tallies: a filter with a limit or a cursor: %w", store.ErrInvalid)
 	}
-	return store.TallyEachWay(f, func(f store.Filter) ([]store.Tally, error) { return s.tallies(ctx, f) })
+	return store.TallyEachWay(f, func(f store.Filter) ([]store.Tally, error) { return s.tallies(ctx, f, flag) })
 }
 
-func (s *Store) tallies(ctx context.Context, f store.Filter) ([]store.Tally, error) {
+// monthsColumns are the dyad_months columns that count the events a flag
+// marks ("": every event).
+var monthsColumns = map[string]string{"": "events", "cluster_first": "clusters", "cluster_first_way": "clusters_way"}
+
+func (s *Store) tallies(ctx context.Context, f store.Filter, flag string) ([]store.Tally, error) {
 	if where, args, ok := monthsSQL(f); ok {
-		q := "SELECT month, quad, goldstein, sum(events) FROM dyad_months"
+		n := monthsColumns[flag]
+		q := "SELECT month, quad, goldstein, sum(" + n + ") FROM dyad_months"
 		if len(where) > 0 {
 			q += " WHERE " + strings.Join(where, " AND ")
 		}
-		return s.queryTallies(ctx, q+" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", args)
+		return s.queryTallies(ctx, q+" GROUP BY 1, 2, 3 HAVING sum("+n+") > 0 ORDER BY 1, 2, 3", args)
 	}
-	return s.eventTallies(ctx, f)
+	return s.eventTallies(ctx, f, flag)
 }
 
 // monthsSQL turns f into conditions over dyad_months when the table can
@@ -88,11 +111,15 @@ func monthsSQL(f store.Filter) (where []string, args []any, ok bool) {
 	return where, args, true
 }
 
-// eventTallies counts the events themselves, through events_series.
-func (s *Store) eventTallies(ctx context.Context, f store.Filter) ([]store.Tally, error) {
+// eventTallies counts the events themselves (with flag, those flagged),
+// through events_series.
+func (s *Store) eventTallies(ctx context.Context, f store.Filter, flag string) ([]store.Tally, error) {
 	where, args, err := filterSQL(f)
 	if err != nil {
 		return nil, fmt.Errorf("tallies: %w", err)
+	}
+	if flag != "" {
+		where = append(where, "e."+flag+" = 1")
 	}
 	return s.queryTallies(ctx, store.TalliesSQL(f, where), args)
 }

@@ -131,16 +131,18 @@ func TestMonthsAgree(t *testing.T) {
 			if _, _, ok := monthsSQL(f); !ok {
 				t.Fatalf("monthsSQL(%+v) declines a filter it can answer", f)
 			}
-			got, err := s.tallies(ctx, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := s.eventTallies(ctx, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(got, want) {
-				t.Errorf("%s: %+v: dyad_months says %v, the events %v", stage, f, got, want)
+			for _, flag := range []string{"", "cluster_first", "cluster_first_way"} {
+				got, err := s.tallies(ctx, f, flag)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := s.eventTallies(ctx, f, flag)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("%s: %+v %s: dyad_months says %v, the events %v", stage, f, flag, got, want)
+				}
 			}
 		}
 	}
@@ -157,7 +159,7 @@ func TestMonthsAgree(t *testing.T) {
 	}
 	check("after a re-coding and removals")
 	var rows int
-	if err := s.db.QueryRow(`SELECT count(*) FROM dyad_months WHERE events <= 0`).Scan(&rows); err != nil || rows > 0 {
+	if err := s.db.QueryRow(`SELECT count(*) FROM dyad_months WHERE events <= 0 OR clusters < 0 OR clusters_way < 0`).Scan(&rows); err != nil || rows > 0 {
 		t.Errorf("dyad_months keeps %d empty rows (%v)", rows, err)
 	}
 }

@@ -3,6 +3,7 @@
 package storetest
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/aggregate"
 	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/store"
@@ -44,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ReplaceConflict", testReplaceConflict},
 		{"Remove", testRemove},
 		{"Clusters", testClusters},
+		{"ClusterCounts", testClusterCounts},
 		{"Feeds", testFeeds},
 	}
 	for _, tt := range tests {
@@ -617,7 +620,7 @@ func testCancelledMidway(t *testing.T, s store.Store) {
 	stored := map[string]bool{}
 	complete := false
 	n := 0
-	for ; n < 400 && !complete; n++ {
+	for ; n < 1000 && !complete; n++ {
 		id := fmt.Sprintf("doc-%03d.txt", n)
 		d := Doc(id, "m", "2012-06-07", putinDoc...)
 		evs := fullEvents(d)
@@ -913,6 +916,123 @@ func testClusters(t *testing.T, s store.Store) {
 	if cs := clusters(store.Filter{Dyad: "USA-IRN"}); len(cs) != 0 {
 		t.Errorf("Clusters(USA-IRN) = %+v, want none", cs)
 	}
+}
+
+// clusterTallier is a store that counts the events of a filter once per
+// cluster by month (the SQL stores' ClusterTallies).
+type clusterTallier interface {
+	ClusterTallies(ctx context.Context, f store.Filter) ([]store.Tally, error)
+}
+
+// testClusterCounts: for every filter Filter.ClusterCount accepts, the
+// store's counts of clusters by month equal aggregate.Reduce's over the
+// events the filter selects, after puts, re-codings that move and split
+// clusters, and removals.
+func testClusterCounts(t *testing.T, s store.Store) {
+	ct, ok := s.(clusterTallier)
+	if !ok {
+		t.Skip("the store does not count clusters")
+	}
+	ctx := context.Background()
+	type report struct {
+		src, tgt, code, date, precision string
+	}
+	// Reports of a few real-world events by several documents, both ways
+	// and with vaguer dates, so clusters hold events of both directions
+	// and the one standing for a cluster is not always the first stored.
+	reports := []report{
+		{"RUSGOV", "CHNGOV", "042", "2012-06-05", doc.PrecisionDay},
+		{"CHNGOV", "RUSGOV", "043", "2012-06-05", doc.PrecisionDay},
+		{"CHNGOV", "RUSGOV", "043", "2012-06", doc.PrecisionMonth},
+		{"RUSGOV", "CHNGOV", "042", "2012-06", doc.PrecisionMonth},
+		{"RUSGOV", "CHNGOV", "057", "2012-06-06", doc.PrecisionDay},
+		{"CHNGOV", "RUSGOV", "057", "2012-06-06", doc.PrecisionDay},
+		{"USAGOV", "IRNGOV", "111", "2013-01-10", doc.PrecisionDay},
+		{"IRNGOV", "USAGOV", "111", "2013-01-10", doc.PrecisionDay},
+		{"USAGOV", "IRNGOV", "111", "2013", doc.PrecisionYear},
+		{"RUSGOV", "", "010", "2012-06-05", doc.PrecisionDay},
+		{"RUSGOV", "UKRGOV", "190", "2014-03-01", doc.PrecisionDay},
+		{"UKRGOV", "RUSGOV", "190", "2014-03-01", doc.PrecisionDay},
+	}
+	quads := map[string]int{"042": 1, "043": 1, "057": 2, "111": 3, "190": 4, "010": 1}
+	var docs []*doc.Document
+	eventsOf := func(d *doc.Document, n, shift int) []doc.Event {
+		var evs []doc.Event
+		for k := range n {
+			r := reports[(shift+k*5)%len(reports)]
+			e := Event(d, fmt.Sprintf("%s-%d-%d", d.ID, shift, k), k%len(d.Sentences), r.src, r.tgt, r.code, r.date)
+			e.DatePrecision, e.Quad, e.Root = r.precision, quads[r.code], r.code[:2]
+			evs = append(evs, e)
+		}
+		return evs
+	}
+	for i := range 10 {
+		d := Doc(fmt.Sprintf("cc%02d.txt", i), fmt.Sprintf("cc%d", i), fmt.Sprintf("2012-06-%02d", 7+i), "S0.", "S1.", "S2.", "S3.")
+		put(t, s, d, eventsOf(d, 4, i))
+		docs = append(docs, d)
+	}
+	check := func(stage string) {
+		t.Helper()
+		filters := []store.Filter{{}}
+		for _, a := range []string{"RUS", "CHN", "USA", "IRN", "UKR"} {
+			filters = append(filters, store.Filter{Dyad: a}, store.Filter{Dyad: "-" + a}, store.Filter{Dyad: a, Both: true},
+				store.Filter{Source: a}, store.Filter{Target: strings.ToLower(a)})
+			for _, b := range []string{"RUS", "CHN", "USA", "IRN", "UKR"} {
+				if a != b {
+					filters = append(filters, store.Filter{Dyad: a + "-" + b}, store.Filter{Dyad: a + "-" + b, Both: true},
+						store.Filter{Source: a, Target: b})
+				}
+			}
+		}
+		for _, f := range filters {
+			if _, ok := f.ClusterCount(); !ok {
+				t.Fatalf("%+v: ClusterCount declines a filter of a dyad or side alone", f)
+			}
+			got, err := ct.ClusterTallies(ctx, f)
+			if err != nil {
+				t.Fatalf("ClusterTallies(%+v): %v", f, err)
+			}
+			kept, err := aggregate.Reduce(events(t, s, f), aggregate.CountClusters)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := map[store.Tally]int{}
+			for _, e := range kept {
+				n[store.Tally{Date: e.Date[:min(7, len(e.Date))], Quad: e.Quad, Goldstein: e.Goldstein}]++
+			}
+			var want []store.Tally
+			for k, c := range n {
+				k.Events = c
+				want = append(want, k)
+			}
+			slices.SortFunc(want, func(a, b store.Tally) int {
+				return cmp.Or(strings.Compare(a.Date, b.Date), a.Quad-b.Quad, cmp.Compare(a.Goldstein, b.Goldstein))
+			})
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: %+v: clusters counted by the store %v, by aggregate.Reduce %v", stage, f, got, want)
+			}
+		}
+		for _, f := range []store.Filter{{Quad: 1}, {Dyad: "RUS-CHN", Since: "2012-06"}, {Dyad: "RUS-CHN", Code: "04"}, {Source: "RUSGOV"}, {Source: "RUS", Both: true}} {
+			if _, ok := f.ClusterCount(); ok {
+				t.Errorf("%+v: ClusterCount accepts a filter that may select a cluster's later events alone", f)
+			}
+		}
+	}
+	check("after puts")
+	// Re-codings: other events for one document, fewer for another.
+	if err := s.Replace(ctx, docs[2], eventsOf(docs[2], 3, 7)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Replace(ctx, docs[5], eventsOf(docs[5], 1, 1)); err != nil {
+		t.Fatal(err)
+	}
+	check("after re-codings")
+	for _, id := range []string{"cc00.txt", "cc04.txt"} {
+		if n, err := s.Remove(ctx, id); err != nil || n != 1 {
+			t.Fatalf("Remove(%s) = %d, %v", id, n, err)
+		}
+	}
+	check("after removals")
 }
 
 // feedStore is the feed state dyad watch keeps in a store (watch.State
