@@ -206,6 +206,9 @@ type Handler func(ctx context.Context, j Job) error
 func (q *Queue) Work(ctx context.Context, n int, handle Handler, report func(Job, error)) error {
 	cons, err := q.jobs.Consumer(ctx, Consumer)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped before taking a job: a clean stop
+		}
 		return fmt.Errorf("work: consumer: %w", err)
 	}
 	msgs := make(chan jetstream.Msg)

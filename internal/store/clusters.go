@@ -97,24 +97,34 @@ const pairSQL = `CASE WHEN e.target_key IS NULL THEN e.source_key
 // events e and documents d) with what cluster.Reach needs of them: id,
 // document, sentence, code, date and cluster.
 func StoredSeeds(ctx context.Context, tx Tx, cond string, args ...any) (Seeds, error) {
-	return storedSeedsAny(ctx, tx, []string{cond}, args)
+	return storedSeedsAny(ctx, tx, []string{cond}, args, nil)
 }
+
+// Flags are the stored flags of events by id: bit 1 cluster_first, bit 2
+// cluster_first_way (setFirsts).
+type flags map[string]uint8
 
 // storedSeedsAny is StoredSeeds of the events that meet any of conds, in
 // one statement: a UNION of one query per condition, so that each selects
-// through its own index.
-func storedSeedsAny(ctx context.Context, tx Tx, conds []string, args []any) (Seeds, error) {
+// through its own index. It records each event's flags in fl when fl is
+// not nil.
+func storedSeedsAny(ctx context.Context, tx Tx, conds []string, args []any, fl flags) (Seeds, error) {
 	selects := make([]string, len(conds))
 	for i, cond := range conds {
-		selects[i] = `SELECT ` + pairSQL + `, e.id, d.id, e.sentence_index, e.cameo, e.date, e.date_precision, COALESCE(e.cluster, '')
+		selects[i] = `SELECT ` + pairSQL + `, e.id, d.id, e.sentence_index, e.cameo, e.date, e.date_precision, COALESCE(e.cluster, ''),
+		e.cluster_first + 2 * e.cluster_first_way
 		FROM events e JOIN documents d ON d.pk = e.doc WHERE ` + cond
 	}
 	seeds := Seeds{}
 	err := tx.Query(ctx, strings.Join(selects, "\nUNION\n"), args, func(r Row) error {
 		var pair string
 		var e doc.Event
-		if err := r.Scan(&pair, &e.ID, &e.Doc, &e.SentenceIndex, &e.CAMEO, &e.Date, &e.DatePrecision, &e.Cluster); err != nil {
+		var f int
+		if err := r.Scan(&pair, &e.ID, &e.Doc, &e.SentenceIndex, &e.CAMEO, &e.Date, &e.DatePrecision, &e.Cluster, &f); err != nil {
 			return err
+		}
+		if fl != nil {
+			fl[e.ID] = uint8(f)
 		}
 		seeds[pair] = append(seeds[pair], e)
 		return nil
@@ -148,7 +158,8 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	if err := tx.LockPair(ctx, pair); err != nil {
 		return fmt.Errorf("lock: %w", err)
 	}
-	near, err := nearSeeds(ctx, tx, pair, seeds, all)
+	fl := flags{}
+	near, err := nearSeeds(ctx, tx, pair, seeds, all, fl)
 	if err != nil {
 		return err
 	}
@@ -182,7 +193,7 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	made := map[string]bool{}
 	for _, c := range cluster.Assign(evs) {
 		made[c.ID] = true
-		if err := storeCluster(ctx, tx, c, byID, had[c.ID], all); err != nil {
+		if err := storeCluster(ctx, tx, c, byID, had[c.ID], fl); err != nil {
 			return err
 		}
 	}
@@ -212,11 +223,11 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 // every event of the clusters those are in; with all, or when a seed
 // reaches every day, every event of the pair. A busy pair's events
 // further away are not read.
-func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all bool) ([]doc.Event, error) {
+func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all bool, fl flags) ([]doc.Event, error) {
 	where, args := pairWhere(pair)
 	ranges, ok := cluster.DateReach(seeds)
 	if all || !ok {
-		stored, err := StoredSeeds(ctx, tx, strings.Join(where, " AND "), args...)
+		stored, err := storedSeedsAny(ctx, tx, []string{strings.Join(where, " AND ")}, args, fl)
 		return stored[pair], err
 	}
 	// One query of each kind, each selecting through an index: the
@@ -252,7 +263,7 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 	if len(or) > 0 {
 		conds = append(conds, "("+strings.Join(or, " OR ")+")")
 	}
-	stored, err := storedSeedsAny(ctx, tx, conds, qargs)
+	stored, err := storedSeedsAny(ctx, tx, conds, qargs, fl)
 	if err != nil {
 		return nil, err
 	}
@@ -270,12 +281,8 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 	}
 	ids := slices.Sorted(maps.Keys(more))
 	for start := 0; start < len(ids); start += inBatch {
-		part := ids[start:min(start+inBatch, len(ids))]
-		in := make([]any, len(part))
-		for k, id := range part {
-			in[k] = id
-		}
-		rest, err := StoredSeeds(ctx, tx, "e.cluster IN (?"+strings.Repeat(", ?", len(part)-1)+")", in...)
+		list, in := inList(ids[start:min(start+inBatch, len(ids))])
+		rest, err := storedSeedsAny(ctx, tx, []string{"e.cluster IN " + list}, in, fl)
 		if err != nil {
 			return nil, err
 		}
@@ -293,9 +300,9 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 // where it changed. had is how many events the stored cluster of c's id
 // held: a cluster that kept every event it had and gained none is left as
 // it is, and one that only gained events keeps its disagreements and gets
-// those of its new events. It flags the events that stand for c
-// (setFirsts), and with all checks the flags of an unchanged cluster too.
-func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event, had int, all bool) error {
+// those of its new events. It flags the events that stand for c where
+// their stored flags, fl, differ (setFirsts).
+func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event, had int, fl flags) error {
 	var place any
 	if c.Place != nil {
 		b, err := json.Marshal(c.Place)
@@ -317,10 +324,7 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 	case grown && kept == len(members):
 		// The same events: the same cluster, and the same flags unless
 		// they were never set (a store made before them, clustered again).
-		if all {
-			return setFirsts(ctx, tx, c.ID, members)
-		}
-		return nil
+		return setFirsts(ctx, tx, c.ID, members, fl)
 	case grown:
 		if err := tx.Exec(ctx, `UPDATE clusters SET cameo = ?, root = ?, date = ?, date_precision = ?, place = ?,
 			first_report = ?, last_report = ?, num_mentions = ?, num_sources = ?, num_articles = ? WHERE id = ?`,
@@ -360,7 +364,7 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 			return fmt.Errorf("cluster %s: disagreement: %w", c.ID, err)
 		}
 	}
-	return setFirsts(ctx, tx, c.ID, members)
+	return setFirsts(ctx, tx, c.ID, members, fl)
 }
 
 // Firsts returns the event that stands for a cluster of members when
@@ -387,47 +391,62 @@ func Firsts(members []doc.Event) (first string, ways []string) {
 
 // setFirsts flags the events of cluster id that stand for it (Firsts):
 // events.cluster_first and cluster_first_way, which the series of
-// clusters count (Filter.ClusterCount). Rows whose flags are right are not
-// written.
-func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event) error {
+// clusters count (Filter.ClusterCount). Only events whose stored flags,
+// fl, differ are written: when a cluster gains a report, usually the new
+// report alone.
+func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl flags) error {
 	first, ways := Firsts(members)
-	in := "?" + strings.Repeat(", ?", len(ways)-1)
-	firstSQL := `CASE WHEN id = ? THEN 1 ELSE 0 END`
-	waySQL := `CASE WHEN id IN (` + in + `) THEN 1 ELSE 0 END`
-	args := []any{first}
-	for _, w := range ways {
-		args = append(args, w)
-	}
-	all := append(append(append([]any{}, args...), id), args...)
-	err := tx.Exec(ctx, `UPDATE events SET cluster_first = `+firstSQL+`, cluster_first_way = `+waySQL+`
-		WHERE cluster = ? AND (cluster_first <> `+firstSQL+` OR cluster_first_way <> `+waySQL+`)`, all...)
-	if err != nil {
-		return fmt.Errorf("cluster %s: first events: %w", id, err)
+	for _, e := range members {
+		var want uint8
+		if e.ID == first {
+			want |= 1
+		}
+		if slices.Contains(ways, e.ID) {
+			want |= 2
+		}
+		if have, ok := fl[e.ID]; ok && have == want {
+			continue
+		}
+		if err := tx.Exec(ctx, `UPDATE events SET cluster_first = ?, cluster_first_way = ? WHERE id = ?`, int(want&1), int(want>>1), e.ID); err != nil {
+			return fmt.Errorf("cluster %s: first events: %w", id, err)
+		}
 	}
 	return nil
 }
 
-// inBatch is how many values eventsIn and nearSeeds put in one IN list:
-// SQLite takes at most 32766 parameters in one query.
-const inBatch = 500
+// inBatch is how many values eventsIn and nearSeeds put in one IN list
+// (a power of two: inList): SQLite takes at most 32766 parameters in one
+// query.
+const inBatch = 512
 
 // eventsIn returns the stored events whose column col (e.id, e.cluster)
 // is one of values, inBatch at a time.
 func eventsIn(ctx context.Context, db Tx, col string, values []string) ([]doc.Event, error) {
 	var out []doc.Event
 	for start := 0; start < len(values); start += inBatch {
-		part := values[start:min(start+inBatch, len(values))]
-		in := make([]any, len(part))
-		for i, v := range part {
-			in[i] = v
-		}
-		evs, err := QueryEvents(ctx, db, []string{col + " IN (?" + strings.Repeat(", ?", len(part)-1) + ")"}, in, 0)
+		list, in := inList(values[start:min(start+inBatch, len(values))])
+		evs, err := QueryEvents(ctx, db, []string{col + " IN " + list}, in, 0)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, evs...)
 	}
 	return out, nil
+}
+
+// inList returns "(?, ?, …)" and its arguments for values, the list
+// padded with its last value to a power of two, so that lists of any
+// length take a few statements a backend can prepare once.
+func inList(values []string) (string, []any) {
+	n := 1
+	for n < len(values) {
+		n *= 2
+	}
+	in := make([]any, n)
+	for i := range in {
+		in[i] = values[min(i, len(values)-1)]
+	}
+	return "(?" + strings.Repeat(", ?", n-1) + ")", in
 }
 
 // pairWhere selects the events of a pair through the index on

@@ -34,27 +34,91 @@ func (t sqlTx) Exec(ctx context.Context, query string, args ...any) error {
 
 func (sqlTx) LockPair(context.Context, string) error { return nil }
 
+// writer is a transaction of the store whose statements are prepared once
+// (Store.stmt) and reused on the transaction's connection: the clustering
+// code runs the same few statements for every document stored, and
+// preparing them cost more than running them. sqlTx{s.writer(tx)}. A
+// statement not yet kept runs unprepared and is prepared when the
+// transaction ends (Store.inTx): preparing it on the database inside the
+// transaction would wait for a second connection, which a store of one
+// connection (":memory:") never has.
+type writer struct {
+	s  *Store
+	tx *sql.Tx
+}
+
+func (s *Store) writer(tx *sql.Tx) writer { return writer{s, tx} }
+
+// kept returns the statement of q if the store keeps it, else notes q
+// for prepareMissed.
+func (w writer) kept(q string) *sql.Stmt {
+	if st, ok := w.s.stmts.Load(q); ok {
+		return st.(*sql.Stmt)
+	}
+	w.s.missed.Store(q, true)
+	return nil
+}
+
+func (w writer) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := w.kept(query); st != nil {
+		return w.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	}
+	return w.tx.QueryContext(ctx, query, args...)
+}
+
+func (w writer) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := w.kept(query); st != nil {
+		return w.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return w.tx.ExecContext(ctx, query, args...)
+}
+
+// prepareMissed prepares the statements writers ran unprepared, outside
+// any transaction.
+func (s *Store) prepareMissed(ctx context.Context) {
+	s.missed.Range(func(q, _ any) bool {
+		s.missed.Delete(q)
+		s.stmt(ctx, q.(string)) // a statement that fails to prepare runs unprepared
+		return true
+	})
+}
+
+// reader is the store's database for reading, its statements prepared
+// once (Store.queryCached): sqlTx{s.reader()} for the shared SQL code's
+// reads outside a transaction.
+type reader struct{ s *Store }
+
+func (s *Store) reader() reader { return reader{s} }
+
+func (r reader) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return r.s.queryCached(ctx, query, args...)
+}
+
+func (r reader) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return r.s.db.ExecContext(ctx, query, args...)
+}
+
 // clusterStale clusters again every stored event when the clusters were
 // made by another version of the clustering, and the pairs of any event
 // stored without a cluster (events stored before clusters were kept).
 func (s *Store) clusterStale(ctx context.Context) error {
-	stale, err := store.ClustersStale(ctx, sqlTx{s.db})
+	stale, err := store.ClustersStale(ctx, sqlTx{s.reader()})
 	if err != nil || !stale {
 		return err
 	}
 	return s.inTx(ctx, "cluster stored events", func(tx *sql.Tx) error {
-		return store.ReclusterStale(ctx, sqlTx{tx})
+		return store.ReclusterStale(ctx, sqlTx{s.writer(tx)})
 	})
 }
 
 // Clusters returns the clusters holding an event f selects, with all
 // their reports, by date.
 func (s *Store) Clusters(ctx context.Context, f store.Filter) ([]cluster.Cluster, error) {
-	return store.QueryClusters(ctx, sqlTx{s.db}, f)
+	return store.QueryClusters(ctx, sqlTx{s.reader()}, f)
 }
 
 // Disagreements returns where the reports of the clusters f selects
 // disagree.
 func (s *Store) Disagreements(ctx context.Context, f store.Filter) ([]cluster.Disagreement, error) {
-	return store.QueryDisagreements(ctx, sqlTx{s.db}, f)
+	return store.QueryDisagreements(ctx, sqlTx{s.reader()}, f)
 }

@@ -52,6 +52,7 @@ func (s *Store) inTx(ctx context.Context, what string, fn func(*sql.Tx) error) e
 		return fmt.Errorf("%s: %w", what, ctx.Err())
 	}
 	defer func() { <-s.write }()
+	defer s.prepareMissed(ctx)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("%s: begin: %w", what, err)
@@ -98,7 +99,7 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 		if err != nil {
 			return err
 		}
-		seeds, err := store.StoredSeeds(ctx, sqlTx{tx}, `e.doc = ?`, pk)
+		seeds, err := store.StoredSeeds(ctx, sqlTx{s.writer(tx)}, `e.doc = ?`, pk)
 		if err != nil {
 			return err
 		}
@@ -111,7 +112,7 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 		if err := putContent(ctx, tx, pk, d, events); err != nil {
 			return err
 		}
-		return store.Recluster(ctx, sqlTx{tx}, seeds.Add(store.SeedsOf(events)), false)
+		return store.Recluster(ctx, sqlTx{s.writer(tx)}, seeds.Add(store.SeedsOf(events)), false)
 	})
 }
 
@@ -120,7 +121,7 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 func (s *Store) Remove(ctx context.Context, key string) (int, error) {
 	var n int64
 	err := s.inTx(ctx, "remove "+key, func(tx *sql.Tx) error {
-		seeds, err := store.StoredSeeds(ctx, sqlTx{tx}, `e.doc IN (SELECT pk FROM documents WHERE id = ? OR hash = ?)`, key, key)
+		seeds, err := store.StoredSeeds(ctx, sqlTx{s.writer(tx)}, `e.doc IN (SELECT pk FROM documents WHERE id = ? OR hash = ?)`, key, key)
 		if err != nil {
 			return err
 		}
@@ -131,7 +132,7 @@ func (s *Store) Remove(ctx context.Context, key string) (int, error) {
 		if n, err = res.RowsAffected(); err != nil || n == 0 {
 			return err
 		}
-		if err := store.Recluster(ctx, sqlTx{tx}, seeds, false); err != nil {
+		if err := store.Recluster(ctx, sqlTx{s.writer(tx)}, seeds, false); err != nil {
 			return err
 		}
 		// Actors no event names any more go too.

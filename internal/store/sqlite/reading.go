@@ -19,7 +19,7 @@ import (
 // hash hash, in order, with their offsets in its cleaned text and their
 // paragraph index (no tokens). ErrNotFound when no document has that hash.
 func (s *Store) Sentences(ctx context.Context, hash string) ([]doc.Sentence, error) {
-	out, err := store.QueryAll(ctx, sqlTx{s.db}, store.SentencesSQL, []any{hash}, store.ScanSentence)
+	out, err := store.QueryAll(ctx, sqlTx{s.reader()}, store.SentencesSQL, []any{hash}, store.ScanSentence)
 	if err != nil {
 		return nil, fmt.Errorf("sentences of %s: %w", hash, err)
 	}
@@ -229,17 +229,31 @@ func (s *Store) DocumentHash(ctx context.Context, id string) (string, error) {
 }
 
 // maxStmts bounds the statements queryCached keeps: one per combination
-// of filters in use, far fewer than this in practice.
-const maxStmts = 256
+// of filters in use and length of an IN list, far fewer than this in
+// practice; past it, statements are prepared for each query.
+const maxStmts = 1024
 
 // queryCached runs q as a statement prepared once per query text: parsing
 // the events query costs more than running it for a page.
 func (s *Store) queryCached(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	st, err := s.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if st == nil {
+		return s.db.QueryContext(ctx, q, args...)
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// stmt returns the statement of q, prepared on first use and kept; nil
+// once maxStmts statements are kept.
+func (s *Store) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 	if st, ok := s.stmts.Load(q); ok {
-		return st.(*sql.Stmt).QueryContext(ctx, args...)
+		return st.(*sql.Stmt), nil
 	}
 	if s.nstmt.Load() >= maxStmts {
-		return s.db.QueryContext(ctx, q, args...)
+		return nil, nil
 	}
 	st, err := s.db.PrepareContext(ctx, q)
 	if err != nil {
@@ -251,7 +265,7 @@ func (s *Store) queryCached(ctx context.Context, q string, args ...any) (*sql.Ro
 	} else {
 		s.nstmt.Add(1)
 	}
-	return st.QueryContext(ctx, args...)
+	return st, nil
 }
 
 // DyadTallies counts the events f selects by source and target key, with
@@ -308,7 +322,7 @@ func (s *Store) Published(ctx context.Context) (first, last string, err error) {
 // Latest returns the n documents published last, latest first, without
 // their event counts.
 func (s *Store) Latest(ctx context.Context, n int) ([]store.DocInfo, error) {
-	out, err := store.QueryAll(ctx, sqlTx{s.db}, store.LatestSQL, []any{n}, store.ScanLatest)
+	out, err := store.QueryAll(ctx, sqlTx{s.reader()}, store.LatestSQL, []any{n}, store.ScanLatest)
 	if err != nil {
 		return nil, fmt.Errorf("latest documents: %w", err)
 	}

@@ -44,6 +44,8 @@ type Store struct {
 	// stmts are prepared statements by query text (queryCached).
 	stmts sync.Map
 	nstmt atomic.Int32
+	// missed are the statements writers ran unprepared (writer).
+	missed sync.Map
 }
 
 var _ store.Store = (*Store)(nil)
@@ -253,7 +255,7 @@ func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.E
 	if !added {
 		return false, nil
 	}
-	if err := store.Recluster(ctx, sqlTx{tx}, store.SeedsOf(events), false); err != nil {
+	if err := store.Recluster(ctx, sqlTx{s.writer(tx)}, store.SeedsOf(events), false); err != nil {
 		return false, fmt.Errorf("put document %s: %w", d.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
