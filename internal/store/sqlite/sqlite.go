@@ -459,9 +459,24 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]doc.Event, error)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	q, args := store.EventsWhereSQL(where, args, f.Limit)
-	if s.pageByDocuments(ctx, f) {
+	var q string
+	switch {
+	case s.pageByDocuments(ctx, f):
+		q, args = store.EventsWhereSQL(where, args, f.Limit)
 		q = strings.Replace(q, "FROM events e\n\tJOIN documents d ON d.pk = e.doc", "FROM documents d\n\tCROSS JOIN events e ON e.doc = d.pk", 1)
+	case f.Limit > 0:
+		// A page of matches sorted: sort their keys, then read the page's
+		// rows, rather than sorting every match's whole row.
+		keys := f
+		keys.Doc = "" // documents are joined here whatever the filter
+		inner := "SELECT e.pk FROM events e JOIN documents d ON d.pk = e.doc" + store.JoinsFor(keys)
+		if len(where) > 0 {
+			inner += " WHERE " + strings.Join(where, " AND ")
+		}
+		inner += " ORDER BY d.id, d.pk, e.sentence_index, e.pk LIMIT ?"
+		q, args = store.EventsWhereSQL([]string{"e.pk IN (" + inner + ")"}, append(args, f.Limit), 0)
+	default:
+		q, args = store.EventsWhereSQL(where, args, 0)
 	}
 	rows, err := s.queryCached(ctx, q, args...)
 	if err != nil {
