@@ -613,7 +613,12 @@ type document struct {
 // document returns the stored document whose id or content hash is key
 // (of several versions with one id, the last listed).
 func (s *Server) document(r *http.Request, key string) (*document, error) {
-	d, err := s.st.Document(r.Context(), key)
+	// A content hash is 64 hexadecimal digits; any other key is an id.
+	var d *doc.Document
+	err := store.ErrNotFound
+	if isHash(key) {
+		d, err = s.st.Document(r.Context(), key)
+	}
 	if errors.Is(err, store.ErrNotFound) {
 		d, err = s.documentByID(r, key)
 	}
@@ -647,6 +652,20 @@ func (s *Server) document(r *http.Request, key string) (*document, error) {
 		out.Mentions = append(out.Mentions, eventMentions(sents[e.SentenceIndex], e)...)
 	}
 	return out, nil
+}
+
+// isHash says whether key has the form of a content hash (SHA-256 in
+// lower-case hexadecimal).
+func isHash(key string) bool {
+	if len(key) != 64 {
+		return false
+	}
+	for _, c := range key {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // documentByID returns the stored document with this id (of several

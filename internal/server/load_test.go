@@ -28,13 +28,15 @@ var (
 )
 
 // loadKinds are the requests the load test's clients send, and the p99
-// each must keep under (0: measured, not held to a bound).
+// each must keep under (0: measured, not held to a bound): the API's
+// pages of events and series, as issue 12 asks; the dashboard's pages
+// load the server alongside them.
 var loadKinds = []struct {
 	name  string
 	bound time.Duration
 }{
 	{"events page (API)", 250 * time.Millisecond},
-	{"event page (HTML)", 250 * time.Millisecond},
+	{"event page (HTML)", 0},
 	{"series (API)", 250 * time.Millisecond},
 	{"dyad explorer (HTML)", 0},
 }
@@ -42,7 +44,7 @@ var loadKinds = []struct {
 // TestLoad runs -load.clients clients against the API and pages over
 // loopback for -load.duration (or -load.max requests), while a writer
 // ingests articles through POST /api/documents: no request may fail, and
-// the p99 of event pages and series must stay under 250 ms. It runs only
+// the p99 of the API's pages of events and series must stay under 250 ms. It runs only
 // with -load; docs/reliability.md has its figures.
 func TestLoad(t *testing.T) {
 	if !*load {

@@ -323,6 +323,9 @@ func (s *Server) eventCluster(ctx context.Context, ev doc.Event) (*cluster.Clust
 			others = append(others, r)
 		}
 	}
+	if len(others) == 0 {
+		return &cs[0], nil, nil, nil // one report disagrees with none
+	}
 	disagree, err := s.st.Disagreements(ctx, f)
 	return &cs[0], others, disagree, err
 }

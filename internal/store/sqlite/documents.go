@@ -70,7 +70,7 @@ func (s *Store) inTx(ctx context.Context, what string, fn func(*sql.Tx) error) e
 // Document returns the stored document with this content hash, without
 // its sentences.
 func (s *Store) Document(ctx context.Context, hash string) (*doc.Document, error) {
-	d, err := store.ScanDocument(s.db.QueryRowContext(ctx, store.DocumentSQL, hash), hash)
+	d, err := store.ScanDocument(s.queryRowCached(ctx, store.DocumentSQL, hash), hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("document %s: %w", hash, store.ErrNotFound)
 	}

@@ -178,7 +178,7 @@ func (s *Store) pageByDocuments(ctx context.Context, f store.Filter) bool {
 	var total int
 	// The largest row key is the number of events ever stored: near
 	// enough, and read at once, where count(*) reads an index.
-	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(max(pk), 0) FROM events`).Scan(&total); err != nil || total < s.walkMin {
+	if err := s.queryRowCached(ctx, `SELECT COALESCE(max(pk), 0) FROM events`).Scan(&total); err != nil || total < s.walkMin {
 		return false // a small store sorts its matches at once
 	}
 	threshold := int(math.Sqrt(float64(f.Limit) * float64(total)))
@@ -204,7 +204,7 @@ func (s *Store) pageByDocuments(ctx context.Context, f store.Filter) bool {
 		}
 		q := "SELECT count(*) FROM (SELECT 1 FROM events e" + store.JoinsFor(cf) + " WHERE " + strings.Join(where, " AND ") + " LIMIT ?)"
 		var m int
-		if err := s.db.QueryRowContext(ctx, q, append(args, threshold-n)...).Scan(&m); err != nil {
+		if err := s.queryRowCached(ctx, q, append(args, threshold-n)...).Scan(&m); err != nil {
 			return false
 		}
 		if n += m; n >= threshold {
@@ -218,7 +218,7 @@ func (s *Store) pageByDocuments(ctx context.Context, f store.Filter) bool {
 // the last stored when there are several. ErrNotFound when none has it.
 func (s *Store) DocumentHash(ctx context.Context, id string) (string, error) {
 	var hash string
-	err := s.db.QueryRowContext(ctx, store.DocumentHashSQL, id).Scan(&hash)
+	err := s.queryRowCached(ctx, store.DocumentHashSQL, id).Scan(&hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("document %q: %w", id, store.ErrNotFound)
 	}
@@ -244,6 +244,14 @@ func (s *Store) queryCached(ctx context.Context, q string, args ...any) (*sql.Ro
 		return s.db.QueryContext(ctx, q, args...)
 	}
 	return st.QueryContext(ctx, args...)
+}
+
+// queryRowCached is queryCached for a query of one row.
+func (s *Store) queryRowCached(ctx context.Context, q string, args ...any) *sql.Row {
+	if st, err := s.stmt(ctx, q); err == nil && st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return s.db.QueryRowContext(ctx, q, args...)
 }
 
 // stmt returns the statement of q, prepared on first use and kept; nil
@@ -312,7 +320,7 @@ func (s *Store) DyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTa
 // Published returns the first and the last publication date of the
 // stored documents ("" when none has one).
 func (s *Store) Published(ctx context.Context) (first, last string, err error) {
-	err = s.db.QueryRowContext(ctx, store.PublishedSQL).Scan(&first, &last)
+	err = s.queryRowCached(ctx, store.PublishedSQL).Scan(&first, &last)
 	if err != nil {
 		return "", "", fmt.Errorf("publication dates: %w", err)
 	}
