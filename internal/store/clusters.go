@@ -97,26 +97,21 @@ const pairSQL = `CASE WHEN e.target_key IS NULL THEN e.source_key
 // events e and documents d) with what cluster.Reach needs of them: id,
 // document, sentence, code, date and cluster.
 func StoredSeeds(ctx context.Context, tx Tx, cond string, args ...any) (Seeds, error) {
-	return storedSeedsAny(ctx, tx, []string{cond}, args, nil)
+	return storedSeeds(ctx, tx, cond, args, nil)
 }
 
-// Flags are the stored flags of events by id: bit 1 cluster_first, bit 2
+// flags are the stored flags of events by id: bit 1 cluster_first, bit 2
 // cluster_first_way (setFirsts).
 type flags map[string]uint8
 
-// storedSeedsAny is StoredSeeds of the events that meet any of conds, in
-// one statement: a UNION of one query per condition, so that each selects
-// through its own index. It records each event's flags in fl when fl is
-// not nil.
-func storedSeedsAny(ctx context.Context, tx Tx, conds []string, args []any, fl flags) (Seeds, error) {
-	selects := make([]string, len(conds))
-	for i, cond := range conds {
-		selects[i] = `SELECT ` + pairSQL + `, e.id, d.id, e.sentence_index, e.cameo, e.date, e.date_precision, COALESCE(e.cluster, ''),
+// storedSeeds is StoredSeeds, recording each event's flags in fl when
+// fl is not nil.
+func storedSeeds(ctx context.Context, tx Tx, cond string, args []any, fl flags) (Seeds, error) {
+	q := `SELECT ` + pairSQL + `, e.id, d.id, e.sentence_index, e.cameo, e.date, e.date_precision, COALESCE(e.cluster, ''),
 		e.cluster_first + 2 * e.cluster_first_way
 		FROM events e JOIN documents d ON d.pk = e.doc WHERE ` + cond
-	}
 	seeds := Seeds{}
-	err := tx.Query(ctx, strings.Join(selects, "\nUNION\n"), args, func(r Row) error {
+	err := tx.Query(ctx, q, args, func(r Row) error {
 		var pair string
 		var e doc.Event
 		var f int
@@ -227,24 +222,37 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 	where, args := pairWhere(pair)
 	ranges, ok := cluster.DateReach(seeds)
 	if all || !ok {
-		stored, err := storedSeedsAny(ctx, tx, []string{strings.Join(where, " AND ")}, args, fl)
+		stored, err := storedSeeds(ctx, tx, strings.Join(where, " AND "), args, fl)
 		return stored[pair], err
 	}
 	// One query of each kind, each selecting through an index: the
 	// events of the pair by date, those with no ISO date (a date outside
 	// ISO's range reaches every day; one inside it is taken to be one),
 	// and those of the seeds' documents and clusters, whatever their pair
-	// (a pair condition would make it scan the pair).
+	// (a pair condition would make it scan the pair). Each is a statement
+	// of its own, its text the same from one document to the next, so a
+	// backend prepares it once.
 	inPair := strings.Join(where, " AND ")
-	var conds []string
-	var qargs []any
-	for _, r := range ranges {
-		conds = append(conds, inPair+` AND e.date >= ? AND e.date <= ? AND e.date >= substr(?, 1, length(e.date))`)
-		qargs = append(append(qargs, args...), r[0][:4], r[1], r[0])
+	var near []doc.Event
+	have := map[string]bool{}
+	read := func(cond string, args []any) error {
+		stored, err := storedSeeds(ctx, tx, cond, args, fl)
+		for _, e := range stored[pair] {
+			if !have[e.ID] {
+				have[e.ID] = true
+				near = append(near, e)
+			}
+		}
+		return err
 	}
-	conds = append(conds, inPair+` AND (e.date < '0000' OR e.date > '9999-12-31')`)
-	qargs = append(qargs, args...)
-	var or []string
+	for _, r := range ranges {
+		if err := read(inPair+` AND e.date >= ? AND e.date <= ? AND e.date >= substr(?, 1, length(e.date))`, append(slices.Clone(args), r[0][:4], r[1], r[0])); err != nil {
+			return nil, err
+		}
+	}
+	if err := read(inPair+` AND (e.date < '0000' OR e.date > '9999-12-31')`, args); err != nil {
+		return nil, err
+	}
 	docs, clusters := map[string]bool{}, map[string]bool{}
 	for _, s := range seeds {
 		docs[s.Doc] = true
@@ -252,26 +260,13 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 			clusters[s.Cluster] = true
 		}
 	}
-	for _, d := range slices.Sorted(maps.Keys(docs)) {
-		or = append(or, `d.id = ?`)
-		qargs = append(qargs, d)
-	}
-	for _, c := range slices.Sorted(maps.Keys(clusters)) {
-		or = append(or, `e.cluster = ?`)
-		qargs = append(qargs, c)
-	}
-	if len(or) > 0 {
-		conds = append(conds, "("+strings.Join(or, " OR ")+")")
-	}
-	stored, err := storedSeedsAny(ctx, tx, conds, qargs, fl)
-	if err != nil {
+	if err := inBatches(slices.Sorted(maps.Keys(docs)), func(list string, in []any) error { return read("d.id IN "+list, in) }); err != nil {
 		return nil, err
 	}
-	near := stored[pair]
-	have := map[string]bool{}
-	for _, e := range near {
-		have[e.ID] = true
+	if err := inBatches(slices.Sorted(maps.Keys(clusters)), func(list string, in []any) error { return read("e.cluster IN "+list, in) }); err != nil {
+		return nil, err
 	}
+	slices.SortFunc(near, func(a, b doc.Event) int { return strings.Compare(a.ID, b.ID) })
 	// The rest of the clusters the reached events are in.
 	more := map[string]bool{}
 	for _, i := range cluster.Reach(near, seeds) {
@@ -279,21 +274,8 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 			more[c] = true
 		}
 	}
-	ids := slices.Sorted(maps.Keys(more))
-	for start := 0; start < len(ids); start += inBatch {
-		list, in := inList(ids[start:min(start+inBatch, len(ids))])
-		rest, err := storedSeedsAny(ctx, tx, []string{"e.cluster IN " + list}, in, fl)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range rest[pair] {
-			if !have[e.ID] {
-				have[e.ID] = true
-				near = append(near, e)
-			}
-		}
-	}
-	return near, nil
+	err := inBatches(slices.Sorted(maps.Keys(more)), func(list string, in []any) error { return read("e.cluster IN "+list, in) })
+	return near, err
 }
 
 // storeCluster stores c, its disagreements, and its events' cluster
@@ -423,15 +405,24 @@ const inBatch = 512
 // is one of values, inBatch at a time.
 func eventsIn(ctx context.Context, db Tx, col string, values []string) ([]doc.Event, error) {
 	var out []doc.Event
+	err := inBatches(values, func(list string, in []any) error {
+		evs, err := QueryEvents(ctx, db, []string{col + " IN " + list}, in, 0)
+		out = append(out, evs...)
+		return err
+	})
+	return out, err
+}
+
+// inBatches calls fn with the IN lists of values (inList), inBatch
+// values at a time.
+func inBatches(values []string, fn func(list string, in []any) error) error {
 	for start := 0; start < len(values); start += inBatch {
 		list, in := inList(values[start:min(start+inBatch, len(values))])
-		evs, err := QueryEvents(ctx, db, []string{col + " IN " + list}, in, 0)
-		if err != nil {
-			return nil, err
+		if err := fn(list, in); err != nil {
+			return err
 		}
-		out = append(out, evs...)
 	}
-	return out, nil
+	return nil
 }
 
 // inList returns "(?, ?, …)" and its arguments for values, the list

@@ -242,6 +242,7 @@ func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.E
 		return false, fmt.Errorf("put document %s: %w", d.ID, ctx.Err())
 	}
 	defer func() { <-s.write }()
+	defer s.prepareMissed(ctx)
 
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
