@@ -323,11 +323,20 @@ func (s *Server) top(r *http.Request, kind string) (topResult, error) {
 }
 
 // rank ranks the actors, dyads or codes of f's events counted as how, as
-// aggregate.Top does; dyads counted as events come from the store's dyad
-// tallies, which count every event, without reading the events.
+// aggregate.Top does; dyads counted as events, or as clusters for a
+// filter of a dyad or a side alone, come from the store's dyad tallies,
+// without reading the events.
 func (s *Server) rank(ctx context.Context, f store.Filter, kind, how string, n int) ([]aggregate.Count, error) {
-	if kind == "dyads" && how == aggregate.CountEvents {
+	_, byFlags := f.ClusterCount()
+	switch {
+	case kind == "dyads" && how == aggregate.CountEvents:
 		tallies, err := s.st.DyadTallies(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return aggregate.TopDyads(tallies, n), nil
+	case kind == "dyads" && how == aggregate.CountClusters && byFlags:
+		tallies, err := s.st.ClusterDyadTallies(ctx, f)
 		if err != nil {
 			return nil, err
 		}

@@ -48,6 +48,9 @@ type Store interface {
 	// DyadTallies counts the events of a filter by dyad, for rankings of
 	// dyads over many events.
 	DyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTally, error)
+	// ClusterDyadTallies counts them once per cluster, for the filters
+	// store.Filter.ClusterCount accepts.
+	ClusterDyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTally, error)
 	// Published is the first and last publication date stored.
 	Published(ctx context.Context) (first, last string, err error)
 	// Latest lists the documents published last.

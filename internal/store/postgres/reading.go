@@ -89,12 +89,33 @@ func (s *Store) talliesOf(ctx context.Context, f store.Filter, flag string) ([]s
 // DyadTallies counts the events f selects by source and target key, with
 // the sum of their Goldstein scores, with a GROUP BY over the events.
 func (s *Store) DyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTally, error) {
+	return s.dyadTallies(ctx, f, "")
+}
+
+// ClusterDyadTallies counts the events f selects once per cluster, as
+// aggregate.Reduce does, by source and target key: the flagged events,
+// for the filters store.Filter.ClusterCount accepts; ErrInvalid for
+// others.
+func (s *Store) ClusterDyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTally, error) {
+	col, ok := f.ClusterCount()
+	if !ok {
+		return nil, fmt.Errorf("cluster dyad tallies: a filter the flags cannot count: %w", store.ErrInvalid)
+	}
+	return s.dyadTallies(ctx, f, col)
+}
+
+// dyadTallies counts the events f selects by dyad, or with flag those of
+// them flagged.
+func (s *Store) dyadTallies(ctx context.Context, f store.Filter, flag string) ([]store.DyadTally, error) {
 	if f.Limit != 0 || f.After != "" {
 		return nil, fmt.Errorf("dyad tallies: a filter with a limit or a cursor: %w", store.ErrInvalid)
 	}
 	where, args, none, err := filterSQL(f)
 	if err != nil || none {
 		return nil, wrap("dyad tallies", err)
+	}
+	if flag != "" {
+		where = append(where, "e."+flag+" = 1")
 	}
 	out, err := store.QueryAll(ctx, pgTx{s.pool}, store.DyadTalliesSQL(f, where), args, store.ScanDyadTally)
 	return out, wrap("dyad tallies", err)

@@ -280,21 +280,43 @@ func (s *Store) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 // the sum of their Goldstein scores: from dyad_months when it can answer
 // f, else from the events.
 func (s *Store) DyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTally, error) {
+	return s.dyadTallies(ctx, f, "")
+}
+
+// ClusterDyadTallies counts the events f selects once per cluster, as
+// aggregate.Reduce does, by source and target key, for the filters whose
+// clusters the stored flags count (store.Filter.ClusterCount); ErrInvalid
+// for others.
+func (s *Store) ClusterDyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTally, error) {
+	col, ok := f.ClusterCount()
+	if !ok {
+		return nil, fmt.Errorf("cluster dyad tallies: a filter the flags cannot count: %w", store.ErrInvalid)
+	}
+	return s.dyadTallies(ctx, f, col)
+}
+
+// dyadTallies counts the events f selects by dyad, or with flag those of
+// them flagged.
+func (s *Store) dyadTallies(ctx context.Context, f store.Filter, flag string) ([]store.DyadTally, error) {
 	if f.Limit != 0 || f.After != "" {
 		return nil, fmt.Errorf("dyad tallies: a filter with a limit or a cursor: %w", store.ErrInvalid)
 	}
 	var q string
 	var args []any
 	if where, a, ok := monthsSQL(f); ok {
-		q, args = "SELECT source_key, target_key, sum(events), sum(CAST(round(goldstein * 100) AS INTEGER) * events) FROM dyad_months", a
+		n := monthsColumns[flag]
+		q, args = "SELECT source_key, target_key, sum("+n+"), sum(CAST(round(goldstein * 100) AS INTEGER) * "+n+") FROM dyad_months", a
 		if len(where) > 0 {
 			q += " WHERE " + strings.Join(where, " AND ")
 		}
-		q += " GROUP BY 1, 2"
+		q += " GROUP BY 1, 2 HAVING sum(" + n + ") > 0"
 	} else {
 		where, a, err := filterSQL(f)
 		if err != nil {
 			return nil, fmt.Errorf("dyad tallies: %w", err)
+		}
+		if flag != "" {
+			where = append(where, "e."+flag+" = 1")
 		}
 		q, args = store.DyadTalliesSQL(f, where), a
 	}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -922,6 +923,7 @@ func testClusters(t *testing.T, s store.Store) {
 // cluster by month (the SQL stores' ClusterTallies).
 type clusterTallier interface {
 	ClusterTallies(ctx context.Context, f store.Filter) ([]store.Tally, error)
+	ClusterDyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTally, error)
 }
 
 // testClusterCounts: for every filter Filter.ClusterCount accepts, the
@@ -1010,6 +1012,30 @@ func testClusterCounts(t *testing.T, s store.Store) {
 			})
 			if !slices.Equal(got, want) {
 				t.Errorf("%s: %+v: clusters counted by the store %v, by aggregate.Reduce %v", stage, f, got, want)
+			}
+			dyads, err := ct.ClusterDyadTallies(ctx, f)
+			if err != nil {
+				t.Fatalf("ClusterDyadTallies(%+v): %v", f, err)
+			}
+			wantDyads := map[[2]string]store.DyadTally{}
+			for _, e := range kept {
+				k := [2]string{store.ActorKey(e.Source), ""}
+				if e.Target != nil {
+					k[1] = store.ActorKey(*e.Target)
+				}
+				d := wantDyads[k]
+				d.Source, d.Target = k[0], k[1]
+				d.Events++
+				d.GoldsteinHundredths += int64(math.Round(e.Goldstein * 100))
+				wantDyads[k] = d
+			}
+			if len(dyads) != len(wantDyads) {
+				t.Errorf("%s: %+v: %d dyads counted by the store, %d by aggregate.Reduce", stage, f, len(dyads), len(wantDyads))
+			}
+			for _, d := range dyads {
+				if w := wantDyads[[2]string{d.Source, d.Target}]; d != w {
+					t.Errorf("%s: %+v: dyad %s-%s: store %+v, aggregate.Reduce %+v", stage, f, d.Source, d.Target, d, w)
+				}
 			}
 		}
 		for _, f := range []store.Filter{{Quad: 1}, {Dyad: "RUS-CHN", Since: "2012-06"}, {Dyad: "RUS-CHN", Code: "04"}, {Source: "RUSGOV"}, {Source: "RUS", Both: true}} {
