@@ -7,6 +7,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
@@ -176,24 +177,29 @@ func QueryAll[T any](ctx context.Context, db Tx, query string, args []any, scan 
 // (dates, codes, quad classes) may select a cluster's later events
 // without its first; their counts read the events.
 func (f Filter) ClusterCount() (col string, ok bool) {
+	col, err := f.ClusterFlag()
+	return col, err == nil
+}
+
+// ClusterFlag is ClusterCount for a store's counts of clusters: the flag
+// column, or ErrInvalid when the flags cannot count f's clusters.
+func (f Filter) ClusterFlag() (string, error) {
 	rest := f
 	rest.Dyad, rest.Both, rest.Source, rest.Target = "", false, "", ""
 	if rest != (Filter{}) {
-		return "", false
+		return "", fmt.Errorf("counts of clusters: a filter of more than a dyad or a side: %w", ErrInvalid)
 	}
 	src, tgt, err := f.Sides()
 	if err != nil {
-		return "", false
+		return "", err
 	}
 	for _, k := range []string{f.Source, f.Target} {
 		if k = strings.TrimSpace(k); k != "" && (f.Both || len(k) > 3 || !isCode(strings.ToUpper(k))) {
-			return "", false
+			return "", fmt.Errorf("counts of clusters: side %q: %w", k, ErrInvalid)
 		}
 	}
-	switch {
-	case f.Both || src == "" && tgt == "" && f.Source == "" && f.Target == "":
-		return "cluster_first", true
-	default:
-		return "cluster_first_way", true
+	if f.Both || src == "" && tgt == "" && f.Source == "" && f.Target == "" {
+		return "cluster_first", nil
 	}
+	return "cluster_first_way", nil
 }

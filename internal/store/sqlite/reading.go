@@ -43,9 +43,9 @@ func (s *Store) Tallies(ctx context.Context, f store.Filter) ([]store.Tally, err
 // the filters whose clusters the stored flags count
 // (store.Filter.ClusterCount); ErrInvalid for others.
 func (s *Store) ClusterTallies(ctx context.Context, f store.Filter) ([]store.Tally, error) {
-	col, ok := f.ClusterCount()
-	if !ok {
-		return nil, fmt.Errorf("cluster tallies: a filter the flags cannot count: %w", store.ErrInvalid)
+	col, err := f.ClusterFlag()
+	if err != nil {
+		return nil, err
 	}
 	return s.talliesOf(ctx, f, col)
 }
@@ -288,9 +288,9 @@ func (s *Store) DyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTa
 // clusters the stored flags count (store.Filter.ClusterCount); ErrInvalid
 // for others.
 func (s *Store) ClusterDyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTally, error) {
-	col, ok := f.ClusterCount()
-	if !ok {
-		return nil, fmt.Errorf("cluster dyad tallies: a filter the flags cannot count: %w", store.ErrInvalid)
+	col, err := f.ClusterFlag()
+	if err != nil {
+		return nil, err
 	}
 	return s.dyadTallies(ctx, f, col)
 }
