@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/store"
@@ -212,49 +211,34 @@ type Count struct {
 // Top ranks the actors, dyads or codes of evs by their number of events,
 // most first, ties by key; n <= 0 keeps them all.
 func Top(evs []doc.Event, kind string, n int) ([]Count, error) {
-	counts := map[string]*Count{}
-	names := map[string]map[string]int{}
-	add := func(key, name string, ev doc.Event) *Count {
-		c := counts[key]
-		if c == nil {
-			c = &Count{Key: key}
-			counts[key] = c
-			names[key] = map[string]int{}
-		}
-		c.Events++
-		c.Goldstein += hundredths(ev.Goldstein)
-		if name != "" {
-			names[key][name]++
-		}
-		return c
-	}
-	for _, ev := range evs {
-		switch kind {
-		case "actors":
-			add(ev.Source.Code, actorName(ev.Source), ev).AsSource++
-			if t := ev.Target; t != nil && t.Code != ev.Source.Code {
-				add(t.Code, actorName(*t), ev).AsTarget++
-			} else if t != nil {
-				counts[t.Code].AsTarget++
-			}
-		case "dyads":
+	// Each event is a tally of one: the tallies' rankings are the
+	// rankings.
+	switch kind {
+	case "dyads":
+		tallies := make([]store.DyadTally, 0, len(evs))
+		for _, ev := range evs {
+			t := store.DyadTally{Source: store.ActorKey(ev.Source), Events: 1, GoldsteinHundredths: int64(hundredths(ev.Goldstein))}
 			if ev.Target != nil {
-				add(store.ActorKey(ev.Source)+"-"+store.ActorKey(*ev.Target), "", ev)
+				t.Target = store.ActorKey(*ev.Target)
 			}
-		case "codes":
-			c, _ := cameo.Lookup(ev.CAMEO)
-			add(ev.CAMEO, c.Name, ev)
-		default:
-			return nil, fmt.Errorf("top %q: want actors, dyads or codes", kind)
+			tallies = append(tallies, t)
 		}
+		return TopDyads(tallies, n), nil
+	case "actors", "codes":
+		tallies := make([]store.RankTally, 0, len(evs))
+		for _, ev := range evs {
+			t := store.RankTally{Source: ev.CAMEO, Events: 1, GoldsteinHundredths: int64(hundredths(ev.Goldstein))}
+			if kind == "actors" {
+				t.Source, t.SourceName = ev.Source.Code, actorName(ev.Source)
+				if ev.Target != nil {
+					t.Target, t.TargetName = ev.Target.Code, actorName(*ev.Target)
+				}
+			}
+			tallies = append(tallies, t)
+		}
+		return TopTallies(tallies, kind, n)
 	}
-	out := make([]Count, 0, len(counts))
-	for k, c := range counts {
-		c.Goldstein = mean(c.Goldstein, c.Events)
-		c.Name = mostFrequent(names[k])
-		out = append(out, *c)
-	}
-	return rank(out, n), nil
+	return nil, fmt.Errorf("top %q: want actors, dyads or codes", kind)
 }
 
 // rank orders counts by events, most first, ties by key, and keeps the

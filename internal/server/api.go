@@ -323,9 +323,9 @@ func (s *Server) top(r *http.Request, kind string) (topResult, error) {
 }
 
 // rank ranks the actors, dyads or codes of f's events counted as how, as
-// aggregate.Top does; dyads counted as events, or as clusters for a
-// filter of a dyad or a side alone, come from the store's dyad tallies,
-// without reading the events.
+// aggregate.Top does; counted as events, or as clusters for a filter of a
+// dyad or a side alone, they come from the store's tallies, without
+// reading the events.
 func (s *Server) rank(ctx context.Context, f store.Filter, kind, how string, n int) ([]aggregate.Count, error) {
 	_, byFlags := f.ClusterCount()
 	switch {
@@ -341,6 +341,12 @@ func (s *Server) rank(ctx context.Context, f store.Filter, kind, how string, n i
 			return nil, err
 		}
 		return aggregate.TopDyads(tallies, n), nil
+	case how == aggregate.CountEvents, how == aggregate.CountClusters && byFlags:
+		tallies, err := s.st.RankTallies(ctx, f, kind, how == aggregate.CountClusters)
+		if err != nil {
+			return nil, err
+		}
+		return aggregate.TopTallies(tallies, kind, n)
 	}
 	evs, err := s.counted(ctx, f, how)
 	if err != nil {

@@ -51,6 +51,10 @@ type Store interface {
 	// ClusterDyadTallies counts them once per cluster, for the filters
 	// store.Filter.ClusterCount accepts.
 	ClusterDyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTally, error)
+	// RankTallies counts them by actor or by code ("actors", "codes"),
+	// for rankings, and with clusters once per cluster for the filters
+	// store.Filter.ClusterCount accepts.
+	RankTallies(ctx context.Context, f store.Filter, kind string, clusters bool) ([]store.RankTally, error)
 	// Published is the first and last publication date stored.
 	Published(ctx context.Context) (first, last string, err error)
 	// Latest lists the documents published last.

@@ -113,6 +113,37 @@ func DyadTalliesSQL(f Filter, where []string) string {
 	return q + " GROUP BY 1, 2"
 }
 
+// RankTalliesSQL counts the events e of f that meet every condition of
+// where by what a ranking of kind ("actors" or "codes") counts, with the
+// sum of their Goldstein scores in hundredths; ScanRankTally reads its
+// rows.
+func RankTalliesSQL(kind string, f Filter, where []string) string {
+	q := "SELECT e.cameo, '', '', '', count(*), sum(CAST(round(e.goldstein * 100) AS INTEGER))\nFROM events e" + JoinsFor(f)
+	group := "1"
+	if kind == "actors" {
+		q = `SELECT sa.code, COALESCE(NULLIF(sa.name, ''), e.source_text, ''), COALESCE(ta.code, ''), COALESCE(NULLIF(ta.name, ''), e.target_text, ''),
+		count(*), sum(CAST(round(e.goldstein * 100) AS INTEGER))
+FROM events e
+JOIN actors sa ON sa.pk = e.source_actor
+LEFT JOIN actors ta ON ta.pk = e.target_actor`
+		if f.Doc != "" {
+			q += "\nJOIN documents d ON d.pk = e.doc"
+		}
+		group = "1, 2, 3, 4"
+	}
+	if len(where) > 0 {
+		q += "\nWHERE " + strings.Join(where, " AND ")
+	}
+	return q + "\nGROUP BY " + group
+}
+
+// ScanRankTally reads one row of a RankTalliesSQL query.
+func ScanRankTally(r Row) (RankTally, error) {
+	var t RankTally
+	err := r.Scan(&t.Source, &t.SourceName, &t.Target, &t.TargetName, &t.Events, &t.GoldsteinHundredths)
+	return t, err
+}
+
 // ScanDyadTally reads one row of a dyad tally query.
 func ScanDyadTally(r Row) (DyadTally, error) {
 	var t DyadTally

@@ -23,3 +23,16 @@ type DyadTally struct {
 	Events              int
 	GoldsteinHundredths int64
 }
+
+// RankTally is a number of events that share what a ranking of actors or
+// of codes counts them by, and the sum of their Goldstein scores in
+// hundredths (as DyadTally's). For actors, Source and Target are the
+// actors' codes and SourceName and TargetName their names, else the
+// words that named them (Target "" for events without a target); for
+// codes, Source is the CAMEO code.
+type RankTally struct {
+	Source, SourceName  string
+	Target, TargetName  string
+	Events              int
+	GoldsteinHundredths int64
+}

@@ -104,6 +104,29 @@ func (s *Store) ClusterDyadTallies(ctx context.Context, f store.Filter) ([]store
 	return s.dyadTallies(ctx, f, col)
 }
 
+// RankTallies counts the events f selects by what a ranking of kind
+// ("actors" or "codes") counts, with a GROUP BY over the events; with
+// clusters, once per cluster (the flagged events), for the filters
+// store.Filter.ClusterCount accepts, ErrInvalid for others.
+func (s *Store) RankTallies(ctx context.Context, f store.Filter, kind string, clusters bool) ([]store.RankTally, error) {
+	if f.Limit != 0 || f.After != "" {
+		return nil, fmt.Errorf("rank tallies: a filter with a limit or a cursor: %w", store.ErrInvalid)
+	}
+	where, args, none, err := filterSQL(f)
+	if err != nil || none {
+		return nil, wrap("rank tallies", err)
+	}
+	if clusters {
+		flag, err := f.ClusterFlag()
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, "e."+flag+" = 1")
+	}
+	out, err := store.QueryAll(ctx, pgTx{s.pool}, store.RankTalliesSQL(kind, f, where), args, store.ScanRankTally)
+	return out, wrap("rank tallies", err)
+}
+
 // dyadTallies counts the events f selects by dyad, or with flag those of
 // them flagged.
 func (s *Store) dyadTallies(ctx context.Context, f store.Filter, flag string) ([]store.DyadTally, error) {

@@ -924,6 +924,7 @@ func testClusters(t *testing.T, s store.Store) {
 type clusterTallier interface {
 	ClusterTallies(ctx context.Context, f store.Filter) ([]store.Tally, error)
 	ClusterDyadTallies(ctx context.Context, f store.Filter) ([]store.DyadTally, error)
+	RankTallies(ctx context.Context, f store.Filter, kind string, clusters bool) ([]store.RankTally, error)
 }
 
 // testClusterCounts: for every filter Filter.ClusterCount accepts, the
@@ -1035,6 +1036,29 @@ func testClusterCounts(t *testing.T, s store.Store) {
 			for _, d := range dyads {
 				if w := wantDyads[[2]string{d.Source, d.Target}]; d != w {
 					t.Errorf("%s: %+v: dyad %s-%s: store %+v, aggregate.Reduce %+v", stage, f, d.Source, d.Target, d, w)
+				}
+			}
+			for _, kind := range []string{"actors", "codes"} {
+				for _, clusters := range []bool{false, true} {
+					evs := events(t, s, f)
+					if clusters {
+						evs = kept
+					}
+					want, err := aggregate.Top(evs, kind, 0)
+					if err != nil {
+						t.Fatal(err)
+					}
+					tallies, err := ct.RankTallies(ctx, f, kind, clusters)
+					if err != nil {
+						t.Fatalf("RankTallies(%+v, %s, %v): %v", f, kind, clusters, err)
+					}
+					got, err := aggregate.TopTallies(tallies, kind, 0)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("%s: %+v: top %s (clusters %v) from the store's tallies %+v, from the events %+v", stage, f, kind, clusters, got, want)
+					}
 				}
 			}
 		}
