@@ -419,9 +419,11 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		return pairsOf(src), 1
 	case len(src) == 0 && len(tgt) >= 2 && h.t.Recip:
 		return pairsOf(tgt), 1
-	case len(src) == 0 && len(tgt) > 0 && (h.t.Recip || twoParty(code)) && !h.t.Weak && !r.srcNamed:
+	case len(src) == 0 && len(tgt) > 0 && (h.t.Recip || twoParty(code) || r.agentless && !forceful(h.t.Code)) && !h.t.Weak && !r.srcNamed:
 		// "agreements signed with Yanukovych": the other party of a
-		// two-party event is the sentence's or the paragraph's.
+		// two-party event is the sentence's or the paragraph's; so is
+		// the unnamed agent of a passive done to a party ("the
+		// ambassador was summoned").
 		if other, near := otherParty(st.tree, r.tgt, nil, context); other != nil {
 			return cross([]doc.Actor{*other}, tgt), trust(near)
 		}

@@ -197,6 +197,10 @@ type result struct {
 	// covers ("a C-17 landed in Tbilisi"): no party from discourse is its
 	// source.
 	srcNamed bool
+	// agentless is set for a passive whose subject is a party and that
+	// names no agent ("the ambassador was summoned", "1,100 Colombians
+	// were deported"): someone did it to them, and discourse says who.
+	agentless bool
 }
 
 // roles finds the source and target of the event at h from the parse.
@@ -353,6 +357,11 @@ func (t *tree) verbRoles(h hit) result {
 			if g := t.reporter(i); g >= 0 {
 				r.src = t.subject(g, 0)
 			}
+		}
+		if s := t.child(i, "nsubj:pass"); s >= 0 && len(r.src) == 0 && t.child(i, "obl:agent") < 0 {
+			// The subject itself is the party, not a thing of its
+			// ("issues including Hamas's demands are to be taken up").
+			r.agentless = t.mentionOf(s) != nil
 		}
 	} else {
 		r.src = t.subject(i, 0)
