@@ -230,6 +230,16 @@ func (t *tree) own(k int) (string, bool) {
 			}
 		}
 	}
+	// "would impose sanctions if North Korea tested a missile", "would
+	// meet him if he gave them a veto": what will happen on a condition is
+	// offered or threatened, an intent (coded as such, see events).
+	if mod == doc.Planned {
+		for _, c := range t.children(k, "advcl") {
+			if is("condition", t.marker(c)) {
+				t.intended = "if"
+			}
+		}
+	}
 	return mod, true
 }
 

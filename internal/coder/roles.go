@@ -443,8 +443,15 @@ func (t *tree) verbRoles(h hit) result {
 				}
 			}
 		}
-		if len(r.tgt) == 0 && (h.t.Clause || h.t.Report) {
+		if len(r.tgt) == 0 && h.t.Report {
 			r.tgt = t.clauseTarget(i)
+		}
+		// "warned that the United States would act if Iran failed",
+		// "demanded that control of the ministry be taken away": a clause
+		// whose subject is the source's own side does not aim at it; whom
+		// else the clause names may be the target (inner, below).
+		if len(r.tgt) == 0 && h.t.Clause && !h.t.Report {
+			r.tgt = others(t.clauseTarget(i), r.src)
 		}
 		cl := cameo.ClassOf(h.t.Code)
 		// "called for the removal of US bases": an appeal, a demand or a
