@@ -138,6 +138,9 @@ func (t *tree) subject(v, steps int) mentions {
 	if t.child(v, "nsubj") >= 0 || t.child(v, "nsubj:pass") >= 0 || steps > 4 {
 		return nil
 	}
+	if s := t.datedSubject(v); len(s) > 0 {
+		return s
+	}
 	g := t.head(v)
 	if g < 0 {
 		return nil
@@ -179,6 +182,29 @@ func (t *tree) subject(v, steps int) mentions {
 		return t.arg(g)
 	case "acl:relcl":
 		return t.arg(g)
+	}
+	return nil
+}
+
+// datedSubject returns the subject a parse hung on the date of an opening
+// clause: in "Speaking in Sochi on Tuesday, President Putin called ..." the
+// name may come out as an apposition or a conjunct of "Tuesday". A date
+// has no apposition or conjunct that names an actor, so the name is the
+// subject of the verb
+// the opening clause depends on.
+func (t *tree) datedSubject(v int) mentions {
+	for _, a := range t.children(v, "advcl") {
+		if a > v {
+			continue
+		}
+		lo, _ := t.span(a)
+		for k := lo; k < v; k++ {
+			if r := t.rel(k); (r == "appos" || r == "conj") && t.isTime(t.head(k)) {
+				if m := t.arg(k); len(m) > 0 {
+					return m
+				}
+			}
+		}
 	}
 	return nil
 }
