@@ -205,6 +205,15 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		if attributed && mod == doc.Asserted && !h.t.Report {
 			mod = doc.Reported
 		}
+		// "said the raid was a massacre", "told members that the raid
+		// amounted to murder": to say an act is what one condemns by
+		// calling it so is to condemn it, an event of its own, aimed at
+		// the act's author, not at the audience told.
+		if h.t.Report {
+			if code := c.condemns(t, h.head); code != "" {
+				h.t = &Trigger{Code: code, Kind: h.t.Kind, Phrase: h.t.Phrase, Head: h.t.Head, Clause: true, Topic: true}
+			}
+		}
 		rs = append(rs, reading{h: h, mod: mod, r: c.roles(t, h), intended: intended})
 	}
 	rs = c.governed(t, rs)

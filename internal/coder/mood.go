@@ -280,6 +280,34 @@ func (t *tree) demands(i int) bool {
 	return false
 }
 
+// condemns returns the code of condemnation when the verb of saying at i
+// reports that something is what the lexicon condemns by calling it so
+// ("v 111 call massacre"): "said the raid was a massacre", "told members
+// that the raid amounted to murder" (grammar.txt, equate). It returns ""
+// for any other clause.
+func (c *Coder) condemns(t *tree, i int) string {
+	for _, k := range t.children(i, "ccomp") {
+		if _, ok := t.own(k); !ok {
+			continue // "said it was not a violation"
+		}
+		if t.child(k, "cop") >= 0 {
+			if code := c.lex.called(t.lem[k]); code != "" {
+				return code
+			}
+		}
+		if is("equate", t.lem[k]) {
+			for _, o := range t.kids[k] {
+				if r := t.rel(o); r == "obj" || (r == "obl" || r == "xcomp") && t.marker(o) == "to" {
+					if code := c.lex.called(t.lem[o]); code != "" {
+						return code
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // reporter returns the verb of saying whose clause k is (or is a conjunct
 // of), or -1.
 func (t *tree) reporter(k int) int {
