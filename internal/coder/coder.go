@@ -217,6 +217,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		rs = append(rs, reading{h: h, mod: mod, r: c.roles(t, h), intended: intended})
 	}
 	rs = c.governed(t, rs)
+	rs = append(rs, accusations(t, rs)...)
 	// The targets the sentence's own clauses name come first when another
 	// event takes its target from the sentence: "Bahrain and Sudan cut
 	// their ties with Tehran, while the UAE recalled its ambassador".
@@ -236,6 +237,43 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 				break
 			}
 			out = append(out, c.events(d, st, rd, dc, seen)...)
+		}
+	}
+	return out
+}
+
+// accusations reads the accusations in what verbs of saying report:
+// "Ankara said the plane had violated Turkish airspace". To report that
+// another broke a norm or law (CAMEO 128: violated airspace, breached a
+// truce) to one's own side is to accuse its author (112), whom the clause
+// or else discourse names; the violation itself stays reported. An act
+// that is no wrong in itself ("said Britain had expelled 23 Russian
+// diplomats", "said Turkey had shot down a Russian bomber") is only
+// reported. The accusation is the verb of saying's, dated and placed as
+// that verb.
+func accusations(t *tree, rs []reading) []reading {
+	var out []reading
+	done := map[int]bool{}
+	for _, rd := range rs {
+		if rd.mod != doc.Reported || rd.h.t.Report || !strings.HasPrefix(rd.h.t.Code, "128") {
+			continue
+		}
+		g := t.reporter(t.site(rd.h.head))
+		if g < 0 || done[g] {
+			continue
+		}
+		for _, say := range rs {
+			if say.h.head != g || !say.h.t.Report || len(say.r.src) == 0 {
+				continue
+			}
+			if !ownSide(rd.r.tgt, say.r.src) || ownSide(rd.r.src, say.r.src) {
+				continue
+			}
+			done[g] = true
+			h := say.h
+			h.t = &Trigger{Code: "112", Kind: say.h.t.Kind, Phrase: say.h.t.Phrase, Head: say.h.t.Head, Topic: true}
+			out = append(out, reading{h: h, mod: doc.Asserted, r: result{src: say.r.src, tgt: rd.r.src}})
+			break
 		}
 	}
 	return out
