@@ -414,7 +414,9 @@ func (t *tree) verbRoles(h hit) result {
 					}
 					a := t.arg(k)
 					r.tgt = r.tgt.add(a...)
-					r.named = r.named || len(a) == 0 && is("people", t.lemma(k))
+					// But troops a show of force moves are the source's
+					// own ("deployed 15,000 soldiers along the border").
+					r.named = r.named || len(a) == 0 && is("people", t.lemma(k)) && cameo.ClassOf(h.t.Code).Force != "show"
 				}
 			}
 			// "offered its troops to Lebanon": an object of the source's
