@@ -186,13 +186,25 @@ func (t *tree) subject(v, steps int) mentions {
 	return nil
 }
 
-// datedSubject returns the subject a parse hung on the date of an opening
-// clause: in "Speaking in Sochi on Tuesday, President Putin called ..." the
-// name may come out as an apposition or a conjunct of "Tuesday". A date
-// has no apposition or conjunct that names an actor, so the name is the
-// subject of the verb
-// the opening clause depends on.
+// datedSubject returns the subject a parse hung on a date before the
+// verb: the name may come out as an apposition or a conjunct of the date
+// of an opening clause ("Speaking in Sochi on Tuesday, President Putin
+// called ..."), or as a phrase the date's preposition marks ("On Tuesday
+// Kenya's ministers held talks"). A date has no apposition or conjunct
+// that names an actor, and a preposition before a date is the date's.
 func (t *tree) datedSubject(v int) mentions {
+	for _, k := range t.children(v, "obl") {
+		if k > v || t.isTime(k) || t.marker(k) == "" {
+			continue
+		}
+		for _, c := range t.kids[k] {
+			if c < k && t.rel(c) == "compound" && t.isTime(c) {
+				if m := t.arg(k); len(m) > 0 {
+					return m
+				}
+			}
+		}
+	}
 	for _, a := range t.children(v, "advcl") {
 		if a > v {
 			continue
