@@ -317,8 +317,9 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	// "pledged to give aid" 033, "threatened to impose sanctions" 130);
 	// but a conflictual act announced in the future tense alone, or
 	// decided, is the act ("said contacts would be suspended", "agreed to
-	// widen sanctions" are 16).
-	if mod == doc.Planned && (rd.intended != "" && !is("decide", rd.intended) || !strings.HasPrefix(intent(code), "13")) {
+	// widen sanctions" are 16), unless it is violence, whose announcement
+	// is a threat ("said its army would strike" is 13).
+	if mod == doc.Planned && (rd.intended != "" && !is("decide", rd.intended) || !strings.HasPrefix(intent(code), "13") || cameo.ClassOf(code).Force == "violent") {
 		code = intent(code)
 	}
 	// "Russia said that Sudan must return the helicopter": a statement
