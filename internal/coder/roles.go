@@ -128,6 +128,15 @@ func (t *tree) subject(v, steps int) mentions {
 	if s := t.argsOf(v, "nsubj"); len(s) > 0 {
 		return s
 	}
+	// "Khomeini today rejected": a time word the parse took for the
+	// subject does nothing; the name just before it does.
+	for _, c := range t.children(v, "nsubj") {
+		if t.isTime(c) && c > 0 {
+			if m := t.mentionOf(c - 1); m != nil {
+				return mentions{m}
+			}
+		}
+	}
 	// "Syria says it is willing": a pronoun the parser took for an
 	// expletive but the actor stage resolved is the subject.
 	for _, k := range t.children(v, "expl") {
