@@ -494,8 +494,10 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			}
 			// Else the document's other protagonist: "Warsaw deployed
 			// 15,000 soldiers along the border" in an article about Poland
-			// and Belarus. Statements are not aimed by default.
-			if other := dc.other(src); other != nil && cameo.Root(code) != "01" {
+			// and Belarus. Statements and aid are not aimed by default:
+			// one needs its addressee named, the other its recipients
+			// ("set up shelters for deportees" is no aid to the rival).
+			if other := dc.other(src); other != nil && cameo.Root(code) != "01" && cameo.Root(code) != "07" {
 				return cross(src, []doc.Actor{*other}), 0.5
 			}
 		}
