@@ -167,6 +167,13 @@ func (t *tree) mood(i int) (string, bool) {
 			case r == "obl" && mk != "in" && mk != "into" && mk != "to" && mk != "on":
 				return "", false // "recalled its envoy for consultations"
 			case is("light", gl), is("done", gl):
+				// "made no public reply to the offer": a light verb whose
+				// own object is negated asserts nothing that hangs on it.
+				for _, o := range t.children(g, "obj") {
+					if _, ok := t.own(o); !ok && o != k {
+						return "", false
+					}
+				}
 			case is("report", gl):
 				if mod == doc.Asserted {
 					mod = doc.Reported
