@@ -445,6 +445,14 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		case len(src) > 0 && !h.nominal && !overlaps(r.src, r.pair):
 			// "Russia offered to mediate between Armenia and Azerbaijan"
 			return cross(src, both), 1
+		case len(both) >= 2 && r.each && !h.t.Recip:
+			// "Ukraine and Russia blamed each other": each blames the
+			// other, one event each way.
+			var out []pair
+			for _, p := range pairsOf(both) {
+				out = append(out, p, pair{src: p.tgt, tgt: p.src})
+			}
+			return out, 1
 		case len(both) >= 2:
 			return pairsOf(both), 1
 		case len(src) > 0:

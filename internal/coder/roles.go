@@ -244,6 +244,9 @@ type result struct {
 	// covers ("a C-17 landed in Tbilisi"): no party from discourse is its
 	// source.
 	srcNamed bool
+	// each is set when the pair comes from "each other": each of them
+	// does it to the other.
+	each bool
 	// agentless is set for a passive whose subject is a party and that
 	// names no agent ("the ambassador was summoned", "1,100 Colombians
 	// were deported"): someone did it to them, and discourse says who.
@@ -536,7 +539,7 @@ func (t *tree) verbRoles(h hit) result {
 		r.pair, r.src = r.src, nil
 	}
 	if t.eachOther(i) && len(r.src.actors()) >= 2 {
-		r.pair, r.src = r.src, nil
+		r.pair, r.src, r.each = r.src, nil, true
 	}
 	return r
 }
