@@ -151,6 +151,8 @@ func (t *tree) mood(i int) (string, bool) {
 					}
 					return mod, true
 				}
+			case r == "nmod" && is("occasion", gl):
+				return "", false // "on the sidelines of the summit": a setting
 			case r == "nmod":
 				if mk == "of" || mk == "" {
 					return mod, true // "the anniversary of the invasion"

@@ -275,6 +275,9 @@ func (t *tree) targetsOf(i int, place bool, skip map[int]bool) mentions {
 		default:
 			continue
 		}
+		if is("occasion", t.lemma(k)) {
+			continue // "on the sidelines of the G20 summit"
+		}
 		mk := t.marker(k)
 		switch {
 		case is("target", mk) && !(mk == "at" && !place) || (place && is("place", mk)):
@@ -422,7 +425,7 @@ func (t *tree) verbRoles(h hit) result {
 		// "fired tear gas at protesters", "hurled stones at them".
 		for _, w := range h.words[1:] {
 			if t.toks[w].Rel == "case" && preposition[t.lemma(w)] {
-				if n := t.head(w); n >= 0 && n != i {
+				if n := t.head(w); n >= 0 && n != i && !is("occasion", t.lemma(n)) {
 					r2 := t.arg(n)
 					if !ownSide(r2, r.src) {
 						r.tgt = r.tgt.add(r2...)
