@@ -541,10 +541,31 @@ func (t *tree) verbRoles(h hit) result {
 	if len(r.tgt) == 0 && len(r.pair) == 0 && countries(r.src.actors()) == 2 && t.theirs(i) {
 		r.pair, r.src = r.src, nil
 	}
+	// "French ministers held a meeting of the defence council".
+	if cameo.Root(h.t.Code) == "04" && len(r.tgt) == 0 {
+		for _, w := range h.words[1:] {
+			if t.toks[w].UPOS == "NOUN" && t.session(w) {
+				r.named = true
+			}
+		}
+	}
 	if t.eachOther(i) && len(r.src.actors()) >= 2 {
 		r.pair, r.src, r.each = r.src, nil, true
 	}
 	return r
+}
+
+// session reports whether the meeting noun at i (root 04) is the session
+// of one body alone: "a meeting of the Supreme Defence Council", "held a
+// meeting of the national security council". No party from discourse
+// joins it.
+func (t *tree) session(i int) bool {
+	for _, k := range t.children(i, "nmod") {
+		if t.marker(k) == "of" && !t.isTime(k) && countries(t.arg(k).actors()) <= 1 && len(t.conjuncts(k)) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *tree) nominalRoles(h hit) result {
@@ -605,6 +626,9 @@ func (t *tree) nominalRoles(h hit) result {
 		r.src = of
 	case len(of) > 0 && len(r.tgt) == 0:
 		r.tgt = of
+	}
+	if cameo.Root(h.t.Code) == "04" && len(r.tgt) <= 1 && len(r.src) == 0 && t.session(i) {
+		r.named, r.srcNamed = true, true
 	}
 	r.pair = t.between(i)
 	// A light verb hands the noun its subject: "China and Russia held
