@@ -79,6 +79,9 @@ func (t *tree) mood(i int) (string, bool) {
 			switch {
 			case is("condition", mk) || mk == "without":
 				return "", false
+			case is("light", gl) && t.negatedObject(g, k):
+				// "gave no timetable for withdrawing its troops"
+				return "", false
 			case is("allege", gl) || is("deny", gl):
 				// "accused Kigali of backing the rebels"
 				return "", false
@@ -169,12 +172,8 @@ func (t *tree) mood(i int) (string, bool) {
 			case r == "obl" && mk != "in" && mk != "into" && mk != "to" && mk != "on":
 				return "", false // "recalled its envoy for consultations"
 			case is("light", gl), is("done", gl):
-				// "made no public reply to the offer": a light verb whose
-				// own object is negated asserts nothing that hangs on it.
-				for _, o := range t.children(g, "obj") {
-					if _, ok := t.own(o); !ok && o != k {
-						return "", false
-					}
+				if t.negatedObject(g, k) {
+					return "", false
 				}
 			case is("report", gl):
 				if mod == doc.Asserted {
@@ -250,6 +249,18 @@ func (t *tree) own(k int) (string, bool) {
 		}
 	}
 	return mod, true
+}
+
+// negatedObject reports whether the light verb at g has a negated object
+// other than k: "made no public reply to the offer", "gave no timetable
+// for withdrawing". Such a verb asserts nothing that hangs on it.
+func (t *tree) negatedObject(g, k int) bool {
+	for _, o := range t.children(g, "obj") {
+		if _, ok := t.own(o); !ok && o != k {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedClause reports whether the clause headed at k is what a verb of
