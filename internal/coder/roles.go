@@ -371,6 +371,15 @@ func (t *tree) verbRoles(h hit) result {
 			}
 		}
 		r.tgt = t.argsOf(i, "nsubj:pass")
+		// "about 40 people had been arrested": people the passive
+		// names but no dictionary knows are its target, as an object's.
+		for _, k := range t.children(i, "nsubj:pass") {
+			people := is("people", t.lemma(k))
+			for _, n := range t.children(k, "nmod") {
+				people = people || is("quantity", t.lemma(k)) && t.marker(n) == "of" && is("people", t.lemma(n)) // "dozens of people"
+			}
+			r.named = r.named || len(r.tgt) == 0 && people
+		}
 		if len(r.tgt) == 0 {
 			switch t.toks[i].Rel {
 			case "acl", "amod":
