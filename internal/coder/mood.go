@@ -209,6 +209,9 @@ func (t *tree) own(k int) (string, bool) {
 			if is("negation", w) || is("hedge", w) {
 				return "", false
 			}
+			if is("pending", w) && t.marker(k) == "to" {
+				return "", false // "are yet to agree"
+			}
 		case "aux":
 			switch {
 			case is("future", w) || is("future", t.toks[c].Lower()):
