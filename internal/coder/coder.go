@@ -734,6 +734,10 @@ func military(code string) bool {
 // militants are bombings (183), not aerial weapons (195).
 func forceCode(code string, src doc.Actor, tgt *doc.Actor) string {
 	switch {
+	case (code[:2] == "18" || code[:2] == "19") && crowd(src.Text):
+		// Violence by a crowd of protesters is a riot: "demonstrators
+		// who had attacked officers".
+		return "145"
 	case code[:2] == "19" && tgt != nil && unarmed(tgt.Code) && !military(src.Code):
 		return "180"
 	case code == "186" && military(src.Code):
@@ -747,6 +751,17 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor) string {
 		return "180"
 	}
 	return code
+}
+
+// crowd reports whether an actor's words name a crowd of protesters
+// ("demonstrators", "the protesters": grammar.txt, crowd).
+func crowd(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	return is("crowd", w) || is("crowd", strings.TrimSuffix(w, "s"))
 }
 
 // nonState reports whether an actor code names an armed group outside a
