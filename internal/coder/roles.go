@@ -486,6 +486,14 @@ func (t *tree) verbRoles(h hit) result {
 			for _, o := range t.children(i, "obj") {
 				kids = append(kids, t.children(o, "acl")...) // "used tear gas to disperse"
 			}
+			for _, o := range t.children(i, "obl") {
+				if t.isTime(o) {
+					// A time has no purpose: "used tear gas on Sunday
+					// evening to disperse" is the verb's, wherever the
+					// parse hung it.
+					kids = append(kids, t.children(o, "acl")...)
+				}
+			}
 			for _, k := range kids {
 				if rel := t.toks[k].Rel; (rel == "advcl" || rel == "xcomp" || rel == "acl") && t.marker(k) == "to" {
 					r2 := t.argsOf(k, "obj")
