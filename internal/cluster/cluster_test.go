@@ -225,11 +225,12 @@ func TestRules(t *testing.T) {
 	if err != nil {
 		t.Fatalf("rules.txt: %v", err)
 	}
-	if r.dayWindow != 1 || r.docWindow != 14 || r.tolerance != 0.02 || !r.compatibleCodes("0571", "061") || r.compatibleCodes("05", "061") {
+	if r.dayWindow != 1 || r.docWindow != 14 || r.tolerance != 0.02 || !r.compatibleCodes("0571", "061") || r.compatibleCodes("05", "061") ||
+		r.compatibleCodes("111", "114") || !r.compatibleCodes("111", "110") || !r.compatibleCodes("114", "114") {
 		t.Errorf("rules.txt read as %+v", r)
 	}
 	for _, bad := range []string{
-		"window\tweek\t3", "window\tday\t-1", "compatible\t057", "compatible\t05x\t06", "tolerance\t2",
+		"window\tweek\t3", "window\tday\t-1", "compatible\t057", "distinct\t111", "distinct\t11x\t114", "compatible\t05x\t06", "tolerance\t2",
 		"number\tTwo\t2", "unit\tday", "synonym\tvisit\ttrip",
 	} {
 		if _, err := parseRules(bad + "\n" + rulesText); err == nil || !strings.Contains(err.Error(), "line 1") {

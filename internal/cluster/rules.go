@@ -20,6 +20,7 @@ var rulesText string
 // dates reach, the tolerance of amounts, and the words of durations.
 type rules struct {
 	compatible [][]string // groups of code prefixes
+	distinct   [][]string // groups of code prefixes that are different acts within a root
 	dayWindow  int        // days a day-precise date reaches on either side
 	docWindow  int        // days a publication date reaches back
 	tolerance  float64
@@ -57,7 +58,7 @@ func (r *rules) lengthOf(sentence string) length {
 
 // algorithm is the version of the clustering code; change it with any
 // change to how clusters are made, so stores cluster their events again.
-const algorithm = "1"
+const algorithm = "2"
 
 // Version names the clustering code and rules: a store whose clusters were
 // made by another version clusters its events again.
@@ -86,16 +87,20 @@ func parseRules(text string) (*rules, error) {
 		}
 		bad := func(want string) error { return fmt.Errorf("line %d: %q: want %s", n+1, line, want) }
 		switch f[0] {
-		case "compatible":
+		case "compatible", "distinct":
 			if len(f) < 3 {
-				return nil, bad("compatible CODE CODE...")
+				return nil, bad(f[0] + " CODE CODE...")
 			}
 			for _, c := range f[1:] {
 				if c == "" || strings.Trim(c, "0123456789") != "" {
 					return nil, bad("CAMEO codes of digits")
 				}
 			}
-			r.compatible = append(r.compatible, f[1:])
+			if f[0] == "compatible" {
+				r.compatible = append(r.compatible, f[1:])
+			} else {
+				r.distinct = append(r.distinct, f[1:])
+			}
 		case "window":
 			days, err := intField(f, 3)
 			if err != nil {
@@ -126,7 +131,7 @@ func parseRules(text string) (*rules, error) {
 				r.units[f[1]] = v
 			}
 		default:
-			return nil, bad("compatible, window, tolerance, number or unit")
+			return nil, bad("compatible, distinct, window, tolerance, number or unit")
 		}
 	}
 	if len(r.numbers) == 0 || len(r.units) == 0 {
@@ -163,9 +168,15 @@ func keys(m map[string]int) []string {
 }
 
 // compatibleCodes reports whether two CAMEO codes may report one event:
-// they share a root, or rules.txt lists them in one group.
+// they share a root and rules.txt does not list them as distinct acts, or
+// it lists them in one compatible group.
 func (r *rules) compatibleCodes(a, b string) bool {
 	if len(a) >= 2 && len(b) >= 2 && a[:2] == b[:2] {
+		for _, g := range r.distinct {
+			if i, j := memberOf(g, a), memberOf(g, b); i >= 0 && j >= 0 && i != j {
+				return false
+			}
+		}
 		return true
 	}
 	for _, g := range r.compatible {
@@ -174,6 +185,17 @@ func (r *rules) compatibleCodes(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// memberOf returns the index of the prefix of g that code falls under,
+// or -1.
+func memberOf(g []string, code string) int {
+	for i, p := range g {
+		if strings.HasPrefix(code, p) {
+			return i
+		}
+	}
+	return -1
 }
 
 func inGroup(g []string, code string) bool {

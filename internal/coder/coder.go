@@ -205,9 +205,19 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		if attributed && mod == doc.Asserted && !h.t.Report {
 			mod = doc.Reported
 		}
+		// "said the raid was a massacre", "told members that the raid
+		// amounted to murder": to say an act is what one condemns by
+		// calling it so is to condemn it, an event of its own, aimed at
+		// the act's author, not at the audience told.
+		if h.t.Report {
+			if code := c.condemns(t, h.head); code != "" {
+				h.t = &Trigger{Code: code, Kind: h.t.Kind, Phrase: h.t.Phrase, Head: h.t.Head, Clause: true, Topic: true}
+			}
+		}
 		rs = append(rs, reading{h: h, mod: mod, r: c.roles(t, h), intended: intended})
 	}
 	rs = c.governed(t, rs)
+	rs = append(rs, accusations(t, rs)...)
 	// The targets the sentence's own clauses name come first when another
 	// event takes its target from the sentence: "Bahrain and Sudan cut
 	// their ties with Tehran, while the UAE recalled its ambassador".
@@ -227,6 +237,43 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 				break
 			}
 			out = append(out, c.events(d, st, rd, dc, seen)...)
+		}
+	}
+	return out
+}
+
+// accusations reads the accusations in what verbs of saying report:
+// "Ankara said the plane had violated Turkish airspace". To report that
+// another broke a norm or law (CAMEO 128: violated airspace, breached a
+// truce) to one's own side is to accuse its author (112), whom the clause
+// or else discourse names; the violation itself stays reported. An act
+// that is no wrong in itself ("said Britain had expelled 23 Russian
+// diplomats", "said Turkey had shot down a Russian bomber") is only
+// reported. The accusation is the verb of saying's, dated and placed as
+// that verb.
+func accusations(t *tree, rs []reading) []reading {
+	var out []reading
+	done := map[int]bool{}
+	for _, rd := range rs {
+		if rd.mod != doc.Reported || rd.h.t.Report || !strings.HasPrefix(rd.h.t.Code, "128") {
+			continue
+		}
+		g := t.reporter(t.site(rd.h.head))
+		if g < 0 || done[g] {
+			continue
+		}
+		for _, say := range rs {
+			if say.h.head != g || !say.h.t.Report || len(say.r.src) == 0 {
+				continue
+			}
+			if !ownSide(rd.r.tgt, say.r.src) || ownSide(rd.r.src, say.r.src) {
+				continue
+			}
+			done[g] = true
+			h := say.h
+			h.t = &Trigger{Code: "112", Kind: say.h.t.Kind, Phrase: say.h.t.Phrase, Head: say.h.t.Head, Topic: true}
+			out = append(out, reading{h: h, mod: doc.Asserted, r: result{src: say.r.src, tgt: rd.r.src}})
+			break
 		}
 	}
 	return out
@@ -270,8 +317,9 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	// "pledged to give aid" 033, "threatened to impose sanctions" 130);
 	// but a conflictual act announced in the future tense alone, or
 	// decided, is the act ("said contacts would be suspended", "agreed to
-	// widen sanctions" are 16).
-	if mod == doc.Planned && (rd.intended != "" && !is("decide", rd.intended) || !strings.HasPrefix(intent(code), "13")) {
+	// widen sanctions" are 16), unless it is violence, whose announcement
+	// is a threat ("said its army would strike" is 13).
+	if mod == doc.Planned && (rd.intended != "" && !is("decide", rd.intended) || !strings.HasPrefix(intent(code), "13") || cameo.ClassOf(code).Force == "violent") {
 		code = intent(code)
 	}
 	// "Russia said that Sudan must return the helicopter": a statement
@@ -397,6 +445,14 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		case len(src) > 0 && !h.nominal && !overlaps(r.src, r.pair):
 			// "Russia offered to mediate between Armenia and Azerbaijan"
 			return cross(src, both), 1
+		case len(both) >= 2 && r.each && !h.t.Recip:
+			// "Ukraine and Russia blamed each other": each blames the
+			// other, one event each way.
+			var out []pair
+			for _, p := range pairsOf(both) {
+				out = append(out, p, pair{src: p.tgt, tgt: p.src})
+			}
+			return out, 1
 		case len(both) >= 2:
 			return pairsOf(both), 1
 		case len(src) > 0:
@@ -419,9 +475,11 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		return pairsOf(src), 1
 	case len(src) == 0 && len(tgt) >= 2 && h.t.Recip:
 		return pairsOf(tgt), 1
-	case len(src) == 0 && len(tgt) > 0 && (h.t.Recip || twoParty(code)) && !h.t.Weak && !r.srcNamed:
+	case len(src) == 0 && len(tgt) > 0 && (h.t.Recip || twoParty(code) || r.agentless && !forceful(h.t.Code)) && !h.t.Weak && !r.srcNamed:
 		// "agreements signed with Yanukovych": the other party of a
-		// two-party event is the sentence's or the paragraph's.
+		// two-party event is the sentence's or the paragraph's; so is
+		// the unnamed agent of a passive done to a party ("the
+		// ambassador was summoned").
 		if other, near := otherParty(st.tree, r.tgt, nil, context); other != nil {
 			return cross([]doc.Actor{*other}, tgt), trust(near)
 		}
@@ -444,8 +502,10 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			}
 			// Else the document's other protagonist: "Warsaw deployed
 			// 15,000 soldiers along the border" in an article about Poland
-			// and Belarus. Statements are not aimed by default.
-			if other := dc.other(src); other != nil && cameo.Root(code) != "01" {
+			// and Belarus. Statements and aid are not aimed by default:
+			// one needs its addressee named, the other its recipients
+			// ("set up shelters for deportees" is no aid to the rival).
+			if other := dc.other(src); other != nil && cameo.Root(code) != "01" && cameo.Root(code) != "07" {
 				return cross(src, []doc.Actor{*other}), 0.5
 			}
 		}
@@ -674,6 +734,10 @@ func military(code string) bool {
 // militants are bombings (183), not aerial weapons (195).
 func forceCode(code string, src doc.Actor, tgt *doc.Actor) string {
 	switch {
+	case (code[:2] == "18" || code[:2] == "19") && crowd(src.Text):
+		// Violence by a crowd of protesters is a riot: "demonstrators
+		// who had attacked officers".
+		return "145"
 	case code[:2] == "19" && tgt != nil && unarmed(tgt.Code) && !military(src.Code):
 		return "180"
 	case code == "186" && military(src.Code):
@@ -687,6 +751,17 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor) string {
 		return "180"
 	}
 	return code
+}
+
+// crowd reports whether an actor's words name a crowd of protesters
+// ("demonstrators", "the protesters": grammar.txt, crowd).
+func crowd(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	return is("crowd", w) || is("crowd", strings.TrimSuffix(w, "s"))
 }
 
 // nonState reports whether an actor code names an armed group outside a

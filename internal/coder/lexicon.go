@@ -439,3 +439,18 @@ func plural(w string) string {
 	}
 	return w + "s"
 }
+
+// called returns the code of the entry that condemns a thing by calling
+// it word ("v 111 call massacre", "v 110 call mistake"), or "": what one
+// condemns by calling it so, one condemns by saying it is so.
+func (l *Lexicon) called(word string) string {
+	for _, tr := range l.byHead["call"] {
+		if tr.Kind != 'v' || len(tr.Deps) != 1 || len(tr.Mods) != 0 || cameo.Root(tr.Code) != "11" {
+			continue
+		}
+		if contains(tr.Deps[0], word) {
+			return tr.Code
+		}
+	}
+	return ""
+}

@@ -79,6 +79,9 @@ func (t *tree) mood(i int) (string, bool) {
 			switch {
 			case is("condition", mk) || mk == "without":
 				return "", false
+			case is("light", gl) && t.negatedObject(g, k):
+				// "gave no timetable for withdrawing its troops"
+				return "", false
 			case is("allege", gl) || is("deny", gl):
 				// "accused Kigali of backing the rebels"
 				return "", false
@@ -151,6 +154,8 @@ func (t *tree) mood(i int) (string, bool) {
 					}
 					return mod, true
 				}
+			case r == "nmod" && is("occasion", gl):
+				return "", false // "on the sidelines of the summit": a setting
 			case r == "nmod":
 				if mk == "of" || mk == "" {
 					return mod, true // "the anniversary of the invasion"
@@ -167,6 +172,9 @@ func (t *tree) mood(i int) (string, bool) {
 			case r == "obl" && mk != "in" && mk != "into" && mk != "to" && mk != "on":
 				return "", false // "recalled its envoy for consultations"
 			case is("light", gl), is("done", gl):
+				if t.negatedObject(g, k) {
+					return "", false
+				}
 			case is("report", gl):
 				if mod == doc.Asserted {
 					mod = doc.Reported
@@ -201,6 +209,9 @@ func (t *tree) own(k int) (string, bool) {
 			if is("negation", w) || is("hedge", w) {
 				return "", false
 			}
+			if is("pending", w) && t.marker(k) == "to" {
+				return "", false // "are yet to agree"
+			}
 		case "aux":
 			switch {
 			case is("future", w) || is("future", t.toks[c].Lower()):
@@ -230,7 +241,29 @@ func (t *tree) own(k int) (string, bool) {
 			}
 		}
 	}
+	// "would impose sanctions if North Korea tested a missile", "would
+	// meet him if he gave them a veto": what will happen on a condition is
+	// offered or threatened, an intent (coded as such, see events).
+	if mod == doc.Planned {
+		for _, c := range t.children(k, "advcl") {
+			if is("condition", t.marker(c)) {
+				t.intended = "if"
+			}
+		}
+	}
 	return mod, true
+}
+
+// negatedObject reports whether the light verb at g has a negated object
+// other than k: "made no public reply to the offer", "gave no timetable
+// for withdrawing". Such a verb asserts nothing that hangs on it.
+func (t *tree) negatedObject(g, k int) bool {
+	for _, o := range t.children(g, "obj") {
+		if _, ok := t.own(o); !ok && o != k {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedClause reports whether the clause headed at k is what a verb of
@@ -268,6 +301,34 @@ func (t *tree) demands(i int) bool {
 		}
 	}
 	return false
+}
+
+// condemns returns the code of condemnation when the verb of saying at i
+// reports that something is what the lexicon condemns by calling it so
+// ("v 111 call massacre"): "said the raid was a massacre", "told members
+// that the raid amounted to murder" (grammar.txt, equate). It returns ""
+// for any other clause.
+func (c *Coder) condemns(t *tree, i int) string {
+	for _, k := range t.children(i, "ccomp") {
+		if _, ok := t.own(k); !ok {
+			continue // "said it was not a violation"
+		}
+		if t.child(k, "cop") >= 0 {
+			if code := c.lex.called(t.lem[k]); code != "" {
+				return code
+			}
+		}
+		if is("equate", t.lem[k]) {
+			for _, o := range t.kids[k] {
+				if r := t.rel(o); r == "obj" || (r == "obl" || r == "xcomp") && t.marker(o) == "to" {
+					if code := c.lex.called(t.lem[o]); code != "" {
+						return code
+					}
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // reporter returns the verb of saying whose clause k is (or is a conjunct

@@ -128,6 +128,15 @@ func (t *tree) subject(v, steps int) mentions {
 	if s := t.argsOf(v, "nsubj"); len(s) > 0 {
 		return s
 	}
+	// "Khomeini today rejected": a time word the parse took for the
+	// subject does nothing; the name just before it does.
+	for _, c := range t.children(v, "nsubj") {
+		if t.isTime(c) && c > 0 {
+			if m := t.mentionOf(c - 1); m != nil {
+				return mentions{m}
+			}
+		}
+	}
 	// "Syria says it is willing": a pronoun the parser took for an
 	// expletive but the actor stage resolved is the subject.
 	for _, k := range t.children(v, "expl") {
@@ -137,6 +146,9 @@ func (t *tree) subject(v, steps int) mentions {
 	}
 	if t.child(v, "nsubj") >= 0 || t.child(v, "nsubj:pass") >= 0 || steps > 4 {
 		return nil
+	}
+	if s := t.datedSubject(v); len(s) > 0 {
+		return s
 	}
 	g := t.head(v)
 	if g < 0 {
@@ -183,6 +195,41 @@ func (t *tree) subject(v, steps int) mentions {
 	return nil
 }
 
+// datedSubject returns the subject a parse hung on a date before the
+// verb: the name may come out as an apposition or a conjunct of the date
+// of an opening clause ("Speaking in Sochi on Tuesday, President Putin
+// called ..."), or as a phrase the date's preposition marks ("On Tuesday
+// Kenya's ministers held talks"). A date has no apposition or conjunct
+// that names an actor, and a preposition before a date is the date's.
+func (t *tree) datedSubject(v int) mentions {
+	for _, k := range t.children(v, "obl") {
+		if k > v || t.isTime(k) || t.marker(k) == "" {
+			continue
+		}
+		for _, c := range t.kids[k] {
+			if c < k && t.rel(c) == "compound" && t.isTime(c) {
+				if m := t.arg(k); len(m) > 0 {
+					return m
+				}
+			}
+		}
+	}
+	for _, a := range t.children(v, "advcl") {
+		if a > v {
+			continue
+		}
+		lo, _ := t.span(a)
+		for k := lo; k < v; k++ {
+			if r := t.rel(k); (r == "appos" || r == "conj") && t.isTime(t.head(k)) {
+				if m := t.arg(k); len(m) > 0 {
+					return m
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // result is the parties of one event as the parse gives them.
 type result struct {
 	src, tgt mentions
@@ -197,6 +244,13 @@ type result struct {
 	// covers ("a C-17 landed in Tbilisi"): no party from discourse is its
 	// source.
 	srcNamed bool
+	// each is set when the pair comes from "each other": each of them
+	// does it to the other.
+	each bool
+	// agentless is set for a passive whose subject is a party and that
+	// names no agent ("the ambassador was summoned", "1,100 Colombians
+	// were deported"): someone did it to them, and discourse says who.
+	agentless bool
 }
 
 // roles finds the source and target of the event at h from the parse.
@@ -220,6 +274,9 @@ func (t *tree) targetsOf(i int, place bool, skip map[int]bool) mentions {
 		case "obl", "nmod", "obl:tmod", "advmod", "obl:npmod":
 		default:
 			continue
+		}
+		if is("occasion", t.lemma(k)) {
+			continue // "on the sidelines of the G20 summit"
 		}
 		mk := t.marker(k)
 		switch {
@@ -314,6 +371,15 @@ func (t *tree) verbRoles(h hit) result {
 			}
 		}
 		r.tgt = t.argsOf(i, "nsubj:pass")
+		// "about 40 people had been arrested": people the passive
+		// names but no dictionary knows are its target, as an object's.
+		for _, k := range t.children(i, "nsubj:pass") {
+			people := is("people", t.lemma(k))
+			for _, n := range t.children(k, "nmod") {
+				people = people || is("quantity", t.lemma(k)) && t.marker(n) == "of" && is("people", t.lemma(n)) // "dozens of people"
+			}
+			r.named = r.named || len(r.tgt) == 0 && people
+		}
 		if len(r.tgt) == 0 {
 			switch t.toks[i].Rel {
 			case "acl", "amod":
@@ -354,6 +420,11 @@ func (t *tree) verbRoles(h hit) result {
 				r.src = t.subject(g, 0)
 			}
 		}
+		if s := t.child(i, "nsubj:pass"); s >= 0 && len(r.src) == 0 && t.child(i, "obl:agent") < 0 {
+			// The subject itself is the party, not a thing of its
+			// ("issues including Hamas's demands are to be taken up").
+			r.agentless = t.mentionOf(s) != nil
+		}
 	} else {
 		r.src = t.subject(i, 0)
 		if s := t.child(i, "nsubj"); s >= 0 && len(r.src) == 0 && t.toks[s].UPOS != "PRON" {
@@ -363,7 +434,7 @@ func (t *tree) verbRoles(h hit) result {
 		// "fired tear gas at protesters", "hurled stones at them".
 		for _, w := range h.words[1:] {
 			if t.toks[w].Rel == "case" && preposition[t.lemma(w)] {
-				if n := t.head(w); n >= 0 && n != i {
+				if n := t.head(w); n >= 0 && n != i && !is("occasion", t.lemma(n)) {
 					r2 := t.arg(n)
 					if !ownSide(r2, r.src) {
 						r.tgt = r.tgt.add(r2...)
@@ -379,7 +450,9 @@ func (t *tree) verbRoles(h hit) result {
 					}
 					a := t.arg(k)
 					r.tgt = r.tgt.add(a...)
-					r.named = r.named || len(a) == 0 && is("people", t.lemma(k))
+					// But troops a show of force moves are the source's
+					// own ("deployed 15,000 soldiers along the border").
+					r.named = r.named || len(a) == 0 && is("people", t.lemma(k)) && cameo.ClassOf(h.t.Code).Force != "show"
 				}
 			}
 			// "offered its troops to Lebanon": an object of the source's
@@ -413,6 +486,14 @@ func (t *tree) verbRoles(h hit) result {
 			for _, o := range t.children(i, "obj") {
 				kids = append(kids, t.children(o, "acl")...) // "used tear gas to disperse"
 			}
+			for _, o := range t.children(i, "obl") {
+				if t.isTime(o) {
+					// A time has no purpose: "used tear gas on Sunday
+					// evening to disperse" is the verb's, wherever the
+					// parse hung it.
+					kids = append(kids, t.children(o, "acl")...)
+				}
+			}
 			for _, k := range kids {
 				if rel := t.toks[k].Rel; (rel == "advcl" || rel == "xcomp" || rel == "acl") && t.marker(k) == "to" {
 					r2 := t.argsOf(k, "obj")
@@ -434,8 +515,15 @@ func (t *tree) verbRoles(h hit) result {
 				}
 			}
 		}
-		if len(r.tgt) == 0 && (h.t.Clause || h.t.Report) {
+		if len(r.tgt) == 0 && h.t.Report {
 			r.tgt = t.clauseTarget(i)
+		}
+		// "warned that the United States would act if Iran failed",
+		// "demanded that control of the ministry be taken away": a clause
+		// whose subject is the source's own side does not aim at it; whom
+		// else the clause names may be the target (inner, below).
+		if len(r.tgt) == 0 && h.t.Clause && !h.t.Report {
+			r.tgt = others(t.clauseTarget(i), r.src)
 		}
 		cl := cameo.ClassOf(h.t.Code)
 		// "called for the removal of US bases": an appeal, a demand or a
@@ -470,10 +558,31 @@ func (t *tree) verbRoles(h hit) result {
 	if len(r.tgt) == 0 && len(r.pair) == 0 && countries(r.src.actors()) == 2 && t.theirs(i) {
 		r.pair, r.src = r.src, nil
 	}
+	// "French ministers held a meeting of the defence council".
+	if cameo.Root(h.t.Code) == "04" && len(r.tgt) == 0 {
+		for _, w := range h.words[1:] {
+			if t.toks[w].UPOS == "NOUN" && t.session(w) {
+				r.named = true
+			}
+		}
+	}
 	if t.eachOther(i) && len(r.src.actors()) >= 2 {
-		r.pair, r.src = r.src, nil
+		r.pair, r.src, r.each = r.src, nil, true
 	}
 	return r
+}
+
+// session reports whether the meeting noun at i (root 04) is the session
+// of one body alone: "a meeting of the Supreme Defence Council", "held a
+// meeting of the national security council". No party from discourse
+// joins it.
+func (t *tree) session(i int) bool {
+	for _, k := range t.children(i, "nmod") {
+		if t.marker(k) == "of" && !t.isTime(k) && countries(t.arg(k).actors()) <= 1 && len(t.conjuncts(k)) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *tree) nominalRoles(h hit) result {
@@ -534,6 +643,9 @@ func (t *tree) nominalRoles(h hit) result {
 		r.src = of
 	case len(of) > 0 && len(r.tgt) == 0:
 		r.tgt = of
+	}
+	if cameo.Root(h.t.Code) == "04" && len(r.tgt) <= 1 && len(r.src) == 0 && t.session(i) {
+		r.named, r.srcNamed = true, true
 	}
 	r.pair = t.between(i)
 	// A light verb hands the noun its subject: "China and Russia held
