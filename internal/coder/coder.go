@@ -347,6 +347,20 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		}
 	}
 	pairs, roles := c.pairs(st, h, r, code, dc)
+	if cameo.Root(h.t.Code) == "04" {
+		// Troops, warships and aircraft that arrive somewhere are deployed
+		// there; a body of armed forces pays no visit and holds no talks
+		// ("Rwandan troops had been arriving", "a C-17 of the U.S. Air
+		// Force landed in Tbilisi"). Its officers do ("the army chief
+		// arrived in Islamabad").
+		var kept []pair
+		for _, p := range pairs {
+			if !unit(p.src.Text) {
+				kept = append(kept, p)
+			}
+		}
+		pairs = kept
+	}
 	if !c.OneSided {
 		var two []pair
 		for _, p := range pairs {
@@ -751,6 +765,14 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor) string {
 		return "180"
 	}
 	return code
+}
+
+// unit reports whether an actor's words name a body of armed forces, men
+// or machines, rather than a person ("Rwandan troops", "the U.S. Air
+// Force", "two Russian warships": grammar.txt, unit).
+func unit(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	return len(f) > 0 && is("unit", f[len(f)-1])
 }
 
 // crowd reports whether an actor's words name a crowd of protesters
