@@ -461,6 +461,12 @@ func (t *tree) verbRoles(h hit) result {
 				r.tgt = nil
 			}
 		}
+		// A threat made on a condition aims at whom it would deter, the
+		// condition's subject: "threatened to shut off the transit of
+		// Russian gas if the bloc imposed further penalties".
+		if len(r.tgt) == 0 && cameo.Root(h.t.Code) == "13" {
+			r.tgt = others(t.conditionSubject(append([]int{i}, h.words[1:]...)), r.src)
+		}
 		// "shot down a Russian bomber": whose object the pattern names.
 		if len(r.tgt) == 0 {
 			r.tgt = others(more(), r.src)
@@ -780,6 +786,21 @@ func (t *tree) clauseTarget(i int) mentions {
 	for k := max(i+1, lo); k <= hi; k++ {
 		if m := t.mentionOf(k); m != nil && t.party(m) {
 			return mentions{m}
+		}
+	}
+	return nil
+}
+
+// conditionSubject returns the subject of a condition ("if", "unless":
+// grammar.txt, condition) that hangs on one of the words ws.
+func (t *tree) conditionSubject(ws []int) mentions {
+	for _, w := range ws {
+		for _, k := range t.children(w, "advcl") {
+			if is("condition", t.marker(k)) {
+				if a := t.argsOf(k, "nsubj"); len(a) > 0 {
+					return a
+				}
+			}
 		}
 	}
 	return nil
