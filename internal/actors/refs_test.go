@@ -243,3 +243,17 @@ func TestArmedDescription(t *testing.T) {
 	checkRefs(t, r, paragraphDoc("2011-10-19", "Kenya said it would pursue the rebels across the border."),
 		[]refCase{{sentence: 0, text: "the rebels", wantCodes: "-"}})
 }
+
+// TestPluralStateNoun checks that "the powers" and "the countries" refer
+// back to the states named together before them.
+func TestPluralStateNoun(t *testing.T) {
+	r := resolver(t)
+	checkRefs(t, r, paragraphDoc("2015-04-02",
+		"The foreign ministers of Britain, France and Germany met Iranian officials in Lausanne on Thursday.",
+		"In return, the powers agreed to ease sanctions."),
+		[]refCase{{sentence: 1, text: "the powers", wantCodes: "DEU+FRA+GBR"}})
+	checkRefs(t, r, paragraphDoc("2019-02-11",
+		"Ethiopia and Eritrea reopened their border crossings on Monday.",
+		"The countries had fought a war from 1998 to 2000."),
+		[]refCase{{sentence: 1, text: "The countries", wantCodes: "ERI+ETH"}})
+}
