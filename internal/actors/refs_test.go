@@ -257,3 +257,15 @@ func TestPluralStateNoun(t *testing.T) {
 		"The countries had fought a war from 1998 to 2000."),
 		[]refCase{{sentence: 1, text: "The countries", wantCodes: "ERI+ETH"}})
 }
+
+// TestAlliesDescription checks that "the allies" refer back to the
+// alliance named before, and to nobody when none was.
+func TestAlliesDescription(t *testing.T) {
+	r := resolver(t)
+	checkRefs(t, r, paragraphDoc("2022-02-25",
+		"NATO ambassadors held an emergency meeting on Thursday.",
+		"Afterwards the allies pledged to defend Estonia."),
+		[]refCase{{sentence: 1, text: "the allies", wantCodes: "IGOWSTNAT"}})
+	checkRefs(t, r, paragraphDoc("2017-06-06", "Afterwards the allies accused Doha of backing terrorism."),
+		[]refCase{{sentence: 0, text: "the allies", wantCodes: "-"}})
+}
