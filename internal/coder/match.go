@@ -159,7 +159,10 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 	// time phrase ("called on Tuesday" is not "called on").
 	find := func(alts []string, before, noMark bool) int {
 		for k := range t.toks {
-			if taken(k) || (before && k > i) || !taken(t.head(k)) && !((t.rel(k) == "case" || t.rel(k) == "mark") && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
+			// A noun a quantity measures stands where the quantity
+			// stands: "fired dozens of rounds" fires rounds.
+			measured := t.site(k) != k && taken(t.head(t.site(k))) && !taken(t.site(k))
+			if taken(k) || (before && k > i) || !taken(t.head(k)) && !measured && !((t.rel(k) == "case" || t.rel(k) == "mark") && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
 				continue
 			}
 			// Only the head's own arguments and modifiers: not its subject
@@ -196,7 +199,7 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 				}
 			} else if t.isTime(k) {
 				continue
-			} else if mk := t.markerAt(k); mk >= 0 && !tr.writes(t.lem[mk]) {
+			} else if mk := t.markerAt(k); mk >= 0 && !tr.writes(t.lem[mk]) && !measured {
 				// A noun the pattern writes bare is an argument, not the
 				// object of a preposition it does not write: "call
 				// emergency session" is not "at an emergency session,
