@@ -176,6 +176,14 @@ func (t *tree) subject(v, steps int) mentions {
 		}
 		return t.subject(g, steps+1)
 	case "advcl":
+		// "ordered the ambassador to leave, accusing Kigali": a participle
+		// set off by a comma at the end of a clause speaks of the
+		// clause's own subject, not of whom its infinitive is about.
+		if t.toks[v].XPOS == "VBG" && v > 0 && t.low[v-1] == "," {
+			for t.toks[g].Rel == "xcomp" && t.head(g) >= 0 && len(t.argsOf(t.head(g), "obj")) > 0 {
+				g = t.head(g)
+			}
+		}
 		return t.subject(g, steps+1)
 	case "acl":
 		if t.marker(v) == "to" {
