@@ -99,6 +99,13 @@ func (t *tree) mood(i int) (string, bool) {
 			if _, ok := t.own(g); !ok && t.toks[g].UPOS == "NOUN" {
 				return "", false
 			}
+			// "accusing Kigali of backing the rebels", wherever the parse
+			// hung the act: on the accused, it is still alleged.
+			if t.marker(k) == "of" && t.toks[g].Rel == "obj" {
+				if v := t.head(g); v >= 0 && (is("allege", t.lemma(v)) || is("deny", t.lemma(v))) {
+					return "", false
+				}
+			}
 			if rel == "acl:relcl" {
 				// A relative clause asserts on its own, whatever its noun's
 				// verb does: "the rebels, who attacked the base, denied".
