@@ -347,6 +347,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		}
 	}
 	pairs, roles := c.pairs(st, h, r, code, dc)
+	armed := st.tree.units(r.src)
 	if cameo.Root(h.t.Code) == "04" {
 		// Troops, warships and aircraft that arrive somewhere are deployed
 		// there; a body of armed forces pays no visit and holds no talks
@@ -355,7 +356,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		// arrived in Islamabad").
 		var kept []pair
 		for _, p := range pairs {
-			if !unit(p.src.Text) {
+			if !armed && !unit(p.src.Text) {
 				kept = append(kept, p)
 			}
 		}
@@ -388,7 +389,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 			t := p.tgt
 			tgt = &t
 		}
-		info, _ := cameo.Lookup(forceCode(code, p.src, tgt))
+		info, _ := cameo.Lookup(forceCode(code, p.src, tgt, armed))
 		where := loc
 		if where == nil {
 			where = c.unnamed(code, p.src, tgt, dc)
@@ -746,15 +747,17 @@ func military(code string) bool {
 // (180), and so do insurgents who attack police (180); an army that
 // kills fights (190); bombs set by rebels and
 // militants are bombings (183), not aerial weapons (195).
-func forceCode(code string, src doc.Actor, tgt *doc.Actor) string {
+func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
 	switch {
 	case (code[:2] == "18" || code[:2] == "19") && crowd(src.Text):
 		// Violence by a crowd of protesters is a riot: "demonstrators
 		// who had attacked officers".
 		return "145"
-	case code[:2] == "19" && tgt != nil && unarmed(tgt.Code) && !military(src.Code):
+	case code[:2] == "19" && tgt != nil && unarmed(tgt.Code) && !military(src.Code) && !armed:
+		// "Russian aircraft bombed the town, killing civilians": a state's
+		// armed forces, named by their units, still fight (19).
 		return "180"
-	case code == "186" && military(src.Code):
+	case code == "186" && (military(src.Code) || armed):
 		return "190"
 	case code == "195" && nonState(src.Code):
 		return "183"
@@ -767,12 +770,36 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor) string {
 	return code
 }
 
-// unit reports whether an actor's words name a body of armed forces, men
-// or machines, rather than a person ("Rwandan troops", "the U.S. Air
-// Force", "two Russian warships": grammar.txt, unit).
+// unit reports whether an actor's words end in a noun of a body of armed
+// forces ("Rwandan troops", "the U.S. Air Force": grammar.txt, unit).
 func unit(text string) bool {
 	f := strings.Fields(strings.ToLower(text))
 	return len(f) > 0 && is("unit", f[len(f)-1])
+}
+
+// units reports whether mentions name bodies of armed forces, men or
+// machines, rather than persons: by their own last word ("Rwandan troops",
+// "the U.S. Air Force") or by the noun they qualify ("Russian aircraft",
+// "Russia's warships": grammar.txt, unit).
+func (t *tree) units(ms mentions) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if unit(m.Text) {
+			continue
+		}
+		if k := t.top(m); k >= 0 {
+			switch t.rel(k) {
+			case "amod", "compound", "nmod":
+				if h := t.head(k); h >= 0 && t.at[h] < 0 && is("unit", t.low[h]) {
+					continue
+				}
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // crowd reports whether an actor's words name a crowd of protesters

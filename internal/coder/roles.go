@@ -737,13 +737,7 @@ func (t *tree) hasMention(i int) bool { return t.mentionOf(i) != nil }
 // sentence: not a place or a time ("in the Swiss city", "at the UN"), nor
 // the one who reports the sentence ("a German spokesman said").
 func (t *tree) party(m *actors.Mention) bool {
-	k := -1
-	for i := max(m.First, 0); i <= m.Last && i < len(t.toks); i++ {
-		if h := t.head(i); h < m.First || h > m.Last {
-			k = i
-			break
-		}
-	}
+	k := t.top(m)
 	for steps := 0; k >= 0 && steps < 4; steps++ {
 		switch t.toks[k].Rel {
 		case "amod", "compound", "nmod:poss", "flat", "appos", "det", "det:poss":
@@ -771,6 +765,16 @@ func (t *tree) party(m *actors.Mention) bool {
 		}
 	}
 	return true
+}
+
+// top is the token of a mention whose head lies outside it, or -1.
+func (t *tree) top(m *actors.Mention) int {
+	for i := max(m.First, 0); i <= m.Last && i < len(t.toks); i++ {
+		if h := t.head(i); h < m.First || h > m.Last {
+			return i
+		}
+	}
+	return -1
 }
 
 // clauseTarget is the target of a complaint, an appeal or a statement
