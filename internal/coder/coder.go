@@ -484,6 +484,10 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		return nil, 0
 	case len(src) > 0 && len(tgt) > 0:
 		return cross(src, tgt), 1
+	case len(src) == 2 && len(tgt) == 0 && len(r.src) == 1 && r.src[0].Kind == actors.Group && countries(src) == 2 && cameo.ClassOf(code).Force == "violent":
+		// "Both sides kept up attacks": the two parties of a conflict
+		// that fight with no other target fight each other, each way.
+		return []pair{{src: src[0], tgt: src[1]}, {src: src[1], tgt: src[0]}}, 1
 	case len(src) >= 2 && (h.t.Recip || twoParty(code) && countries(src) == 2):
 		// "China and Russia met", "India and Pakistan signed an
 		// agreement": parties of a mutual event act on each other.
