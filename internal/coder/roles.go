@@ -469,6 +469,14 @@ func (t *tree) verbRoles(h hit) result {
 				r.tgt = nil
 			}
 		}
+		// "flew to New York for an emergency session of the UN Security
+		// Council": a trip made for a body's gathering visits the body,
+		// not the country it meets in.
+		if h.t.Place {
+			if b := t.gatheringBody(i); len(b) > 0 {
+				r.tgt = b
+			}
+		}
 		// A threat made on a condition aims at whom it would deter, the
 		// condition's subject: "threatened to shut off the transit of
 		// Russian gas if the bloc imposed further penalties".
@@ -801,6 +809,23 @@ func (t *tree) clauseTarget(i int) mentions {
 		}
 	}
 	return nil
+}
+
+// gatheringBody returns the international body whose gathering (a
+// session, meeting or summit: grammar.txt, setting) a "for" phrase of i
+// names as its purpose.
+func (t *tree) gatheringBody(i int) mentions {
+	var out mentions
+	for _, k := range t.kids[i] {
+		if r := t.rel(k); (r == "obl" || r == "nmod") && t.marker(k) == "for" && is("setting", t.lemma(k)) {
+			for _, m := range t.arg(k) {
+				if igo(m) {
+					out = out.add(m)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // conditionSubject returns the subject of a condition ("if", "unless":
