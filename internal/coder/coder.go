@@ -229,8 +229,12 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 	seen := map[string]bool{}
 	for pass := 0; pass < 2; pass++ {
 		for _, rd := range rs {
-			// A verb of saying is coded only when nothing it reports is.
-			if rd.h.t.Report != (pass == 1) {
+			// A verb of saying is coded only when nothing it reports is;
+			// but to say that another must act is a demand, an event of
+			// its own ("reiterated that Libya must hand over the suspects
+			// as he embarked on a trip to seek support").
+			saying := rd.h.t.Report && !t.demands(rd.h.head)
+			if saying != (pass == 1) {
 				continue
 			}
 			if pass == 1 && len(out) > 0 {
