@@ -162,7 +162,15 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			// A noun a quantity measures stands where the quantity
 			// stands: "fired dozens of rounds" fires rounds.
 			measured := t.site(k) != k && taken(t.head(t.site(k))) && !taken(t.site(k))
-			if taken(k) || (before && k > i) || !taken(t.head(k)) && !measured && !((t.rel(k) == "case" || t.rel(k) == "mark") && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
+			// A phrase the parse hung on a date is the verb's: a date
+			// has no argument ("gave a warm welcome on Thursday to the
+			// South African leader").
+			onDate := func(n int) bool {
+				d := t.head(n)
+				return d >= 0 && t.isTime(d) && !t.isTime(n) && taken(t.head(d))
+			}
+			hung := onDate(k) || t.rel(k) == "case" && t.head(k) >= 0 && onDate(t.head(k))
+			if taken(k) || (before && k > i) || !taken(t.head(k)) && !measured && !hung && !((t.rel(k) == "case" || t.rel(k) == "mark") && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
 				continue
 			}
 			// Only the head's own arguments and modifiers: not its subject
