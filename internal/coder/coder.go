@@ -492,7 +492,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		// "Both sides kept up attacks": the two parties of a conflict
 		// that fight with no other target fight each other, each way.
 		return []pair{{src: src[0], tgt: src[1]}, {src: src[1], tgt: src[0]}}, 1
-	case len(src) >= 2 && (h.t.Recip || twoParty(code) && countries(src) == 2):
+	case len(src) >= 2 && (h.t.Recip || twoParty(code) && countries(src) == 2) && !is("join", st.tree.lemma(h.head)):
 		// "China and Russia met", "India and Pakistan signed an
 		// agreement": parties of a mutual event act on each other.
 		return pairsOf(src), 1
