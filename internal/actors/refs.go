@@ -58,6 +58,12 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 		// "The leaders also discussed Iran", but not "the leaders of
 		// Britain, France and Germany".
 		return ref(Group, i+1, true)
+	case w == "the" && i+1 < len(toks) && groupNouns[toks[i+1].Lower()] && stateNouns[toks[i+1].Lower()] &&
+		(i+2 >= len(toks) || toks[i+2].Lower() != "of" && !toks[i+2].IsCapitalized()):
+		// "the powers agreed to ease sanctions": a plural noun of states
+		// refers back to the states named together before it, but not
+		// "the countries of the region", a description of its own.
+		return ref(Group, i+1, false)
 	case w == "both" || (w == "the" && i+2 < len(toks) && toks[i+1].Lower() == "two"):
 		k := i + 1
 		if w == "the" {
@@ -106,7 +112,9 @@ func (r *Resolver) starts(toks []doc.Token, i int) bool {
 //   - they, them, their to the nearest compound, group reference, body of
 //     members or plural subject;
 //   - "the two sides", "both countries" to the nearest compound of two
-//     states, else to the two most recent states; "countries", "nations"
+//     states, else to the two most recent states; "the powers", "the countries"
+//     (a plural noun of states, not "the countries of the region") to the
+//     nearest compound of states likewise; "countries", "nations"
 //     and "neighbours" keep only the states, "governments" and "leaders"
 //     of states get GOV.
 func (r *Resolver) Document(d *doc.Document) [][]Mention {

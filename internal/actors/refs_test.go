@@ -243,3 +243,31 @@ func TestArmedDescription(t *testing.T) {
 	checkRefs(t, r, paragraphDoc("2011-10-19", "Kenya said it would pursue the rebels across the border."),
 		[]refCase{{sentence: 0, text: "the rebels", wantCodes: "-"}})
 }
+
+// TestGroupNouns checks that a plural noun of states ("the powers", "the
+// countries") refers back to the states named together before it, and
+// "the allies" to the alliance named before, or to nobody when none was.
+func TestGroupNouns(t *testing.T) {
+	r := resolver(t)
+	tests := []struct {
+		date      string
+		sentences []string
+		text      string
+		want      string
+	}{
+		{"2015-04-02", []string{
+			"The foreign ministers of Britain, France and Germany met Iranian officials in Lausanne on Thursday.",
+			"In return, the powers agreed to ease sanctions."}, "the powers", "DEU+FRA+GBR"},
+		{"2019-02-11", []string{
+			"Ethiopia and Eritrea reopened their border crossings on Monday.",
+			"The countries had fought a war from 1998 to 2000."}, "The countries", "ERI+ETH"},
+		{"2022-02-25", []string{
+			"NATO ambassadors held an emergency meeting on Thursday.",
+			"Afterwards the allies pledged to defend Estonia."}, "the allies", "IGOWSTNAT"},
+		{"2017-06-06", []string{"Afterwards the allies accused Doha of backing terrorism."}, "the allies", "-"},
+	}
+	for _, tt := range tests {
+		last := len(tt.sentences) - 1
+		checkRefs(t, r, paragraphDoc(tt.date, tt.sentences...), []refCase{{sentence: last, text: tt.text, wantCodes: tt.want}})
+	}
+}

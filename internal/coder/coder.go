@@ -229,8 +229,12 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 	seen := map[string]bool{}
 	for pass := 0; pass < 2; pass++ {
 		for _, rd := range rs {
-			// A verb of saying is coded only when nothing it reports is.
-			if rd.h.t.Report != (pass == 1) {
+			// A verb of saying is coded only when nothing it reports is;
+			// but to say that another must act is a demand, an event of
+			// its own ("reiterated that Libya must hand over the suspects
+			// as he embarked on a trip to seek support").
+			saying := rd.h.t.Report && !t.demands(rd.h.head)
+			if saying != (pass == 1) {
 				continue
 			}
 			if pass == 1 && len(out) > 0 {
@@ -347,6 +351,21 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		}
 	}
 	pairs, roles := c.pairs(st, h, r, code, dc)
+	armed := st.tree.units(r.src)
+	if cameo.Root(h.t.Code) == "04" {
+		// Troops, warships and aircraft that arrive somewhere are deployed
+		// there; a body of armed forces pays no visit and holds no talks
+		// ("Rwandan troops had been arriving", "a C-17 of the U.S. Air
+		// Force landed in Tbilisi"). Its officers do ("the army chief
+		// arrived in Islamabad").
+		var kept []pair
+		for _, p := range pairs {
+			if !armed && !unit(p.src.Text) {
+				kept = append(kept, p)
+			}
+		}
+		pairs = kept
+	}
 	if !c.OneSided {
 		var two []pair
 		for _, p := range pairs {
@@ -374,7 +393,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 			t := p.tgt
 			tgt = &t
 		}
-		info, _ := cameo.Lookup(forceCode(code, p.src, tgt))
+		info, _ := cameo.Lookup(forceCode(code, p.src, tgt, armed))
 		where := loc
 		if where == nil {
 			where = c.unnamed(code, p.src, tgt, dc)
@@ -469,7 +488,11 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		return nil, 0
 	case len(src) > 0 && len(tgt) > 0:
 		return cross(src, tgt), 1
-	case len(src) >= 2 && (h.t.Recip || twoParty(code) && countries(src) == 2):
+	case len(src) == 2 && len(tgt) == 0 && len(r.src) == 1 && r.src[0].Kind == actors.Group && countries(src) == 2 && cameo.ClassOf(code).Force == "violent":
+		// "Both sides kept up attacks": the two parties of a conflict
+		// that fight with no other target fight each other, each way.
+		return []pair{{src: src[0], tgt: src[1]}, {src: src[1], tgt: src[0]}}, 1
+	case len(src) >= 2 && (h.t.Recip || twoParty(code) && countries(src) == 2) && !is("join", st.tree.lemma(h.head)):
 		// "China and Russia met", "India and Pakistan signed an
 		// agreement": parties of a mutual event act on each other.
 		return pairsOf(src), 1
@@ -732,15 +755,17 @@ func military(code string) bool {
 // (180), and so do insurgents who attack police (180); an army that
 // kills fights (190); bombs set by rebels and
 // militants are bombings (183), not aerial weapons (195).
-func forceCode(code string, src doc.Actor, tgt *doc.Actor) string {
+func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
 	switch {
 	case (code[:2] == "18" || code[:2] == "19") && crowd(src.Text):
 		// Violence by a crowd of protesters is a riot: "demonstrators
 		// who had attacked officers".
 		return "145"
-	case code[:2] == "19" && tgt != nil && unarmed(tgt.Code) && !military(src.Code):
+	case code[:2] == "19" && tgt != nil && unarmed(tgt.Code) && !military(src.Code) && !armed:
+		// "Russian aircraft bombed the town, killing civilians": a state's
+		// armed forces, named by their units, still fight (19).
 		return "180"
-	case code == "186" && military(src.Code):
+	case code == "186" && (military(src.Code) || armed):
 		return "190"
 	case code == "195" && nonState(src.Code):
 		return "183"
@@ -751,6 +776,38 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor) string {
 		return "180"
 	}
 	return code
+}
+
+// unit reports whether an actor's words end in a noun of a body of armed
+// forces ("Rwandan troops", "the U.S. Air Force": grammar.txt, unit).
+func unit(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	return len(f) > 0 && is("unit", f[len(f)-1])
+}
+
+// units reports whether mentions name bodies of armed forces, men or
+// machines, rather than persons: by their own last word ("Rwandan troops",
+// "the U.S. Air Force") or by the noun they qualify ("Russian aircraft",
+// "Russia's warships": grammar.txt, unit).
+func (t *tree) units(ms mentions) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if unit(m.Text) {
+			continue
+		}
+		if k := t.top(m); k >= 0 {
+			switch t.rel(k) {
+			case "amod", "compound", "nmod":
+				if h := t.head(k); h >= 0 && t.at[h] < 0 && is("unit", t.low[h]) {
+					continue
+				}
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // crowd reports whether an actor's words name a crowd of protesters

@@ -480,7 +480,7 @@ func TestMagnitudes(t *testing.T) {
 	}{
 		{"Israeli soldiers arrested more than 100 Palestinians in Hebron on Saturday.", "17",
 			[]doc.Magnitude{{Kind: doc.Arrested, Text: "more than 100", Value: 100, Bound: "min"}}},
-		{"Russian aircraft killed 46 Afghan civilians in an attack on a village in Herat.", "18",
+		{"Russian aircraft killed 46 Afghan civilians in an attack on a village in Herat.", "19",
 			[]doc.Magnitude{{Kind: doc.Dead, Text: "46", Value: 46}}},
 		{"Israeli naval commandos stormed the Turkish ferry Mavi Marmara on Monday, killing nine activists.", "19",
 			[]doc.Magnitude{{Kind: doc.Dead, Text: "nine", Value: 9}}},

@@ -157,9 +157,20 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 	// A pattern's words are dependents of the head or of a word already
 	// matched ("tie" under "cut", "with" under "tie"), never inside a
 	// time phrase ("called on Tuesday" is not "called on").
-	find := func(alts []string, before bool) int {
+	find := func(alts []string, before, noMark bool) int {
 		for k := range t.toks {
-			if taken(k) || (before && k > i) || !taken(t.head(k)) && !((t.rel(k) == "case" || t.rel(k) == "mark") && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
+			// A noun a quantity measures stands where the quantity
+			// stands: "fired dozens of rounds" fires rounds.
+			measured := t.site(k) != k && taken(t.head(t.site(k))) && !taken(t.site(k))
+			// A phrase the parse hung on a date is the verb's: a date
+			// has no argument ("gave a warm welcome on Thursday to the
+			// South African leader").
+			onDate := func(n int) bool {
+				d := t.head(n)
+				return d >= 0 && t.isTime(d) && !t.isTime(n) && taken(t.head(d))
+			}
+			hung := onDate(k) || t.rel(k) == "case" && t.head(k) >= 0 && onDate(t.head(k))
+			if taken(k) || (before && k > i) || !taken(t.head(k)) && !measured && !hung && !((t.rel(k) == "case" || t.rel(k) == "mark") && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
 				continue
 			}
 			// Only the head's own arguments and modifiers: not its subject
@@ -187,13 +198,16 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 					if n := t.head(k); n >= 0 && (t.isTime(n) || n == i) {
 						continue
 					}
+					if noMark && t.toks[k].Rel == "mark" {
+						continue
+					}
 				case "compound:prt", "advmod":
 				default:
 					continue
 				}
 			} else if t.isTime(k) {
 				continue
-			} else if mk := t.markerAt(k); mk >= 0 && !tr.writes(t.lem[mk]) {
+			} else if mk := t.markerAt(k); mk >= 0 && !tr.writes(t.lem[mk]) && !measured {
 				// A noun the pattern writes bare is an argument, not the
 				// object of a preposition it does not write: "call
 				// emergency session" is not "at an emergency session,
@@ -205,7 +219,7 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 		return -1
 	}
 	for _, w := range tr.Mods {
-		k := find(w, true)
+		k := find(w, true, false)
 		if k < 0 {
 			return nil, false
 		}
@@ -223,7 +237,13 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			if at[j] >= 0 {
 				continue
 			}
-			if k := find(alts, false); k >= 0 {
+			// A "to" that ends a pattern after its noun is the
+			// preposition of that noun's argument, never the "to" of an
+			// infinitive: "block road to" is not "blocked a road to
+			// show their disapproval" ("order ambassador to leave" writes
+			// the infinitive's verb).
+			noMark := j > 0 && j == len(tr.Deps)-1 && alts[0] == "to" && !preposition[tr.Deps[j-1][0]]
+			if k := find(alts, false, noMark); k >= 0 {
 				at[j] = k
 				words = append(words, k)
 				progress = true

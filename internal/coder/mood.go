@@ -99,6 +99,13 @@ func (t *tree) mood(i int) (string, bool) {
 			if _, ok := t.own(g); !ok && t.toks[g].UPOS == "NOUN" {
 				return "", false
 			}
+			// "accusing Kigali of backing the rebels", wherever the parse
+			// hung the act: on the accused, it is still alleged.
+			if t.marker(k) == "of" && t.toks[g].Rel == "obj" {
+				if v := t.head(g); v >= 0 && (is("allege", t.lemma(v)) || is("deny", t.lemma(v))) {
+					return "", false
+				}
+			}
 			if rel == "acl:relcl" {
 				// A relative clause asserts on its own, whatever its noun's
 				// verb does: "the rebels, who attacked the base, denied".
@@ -175,6 +182,12 @@ func (t *tree) mood(i int) (string, bool) {
 				if t.negatedObject(g, k) {
 					return "", false
 				}
+				// "using the embassy attack as a pretext", "took the
+				// visit as a sign": what the verb counts as something
+				// else is a given it refers to, not its subject's act.
+				if t.markedChild(k, "as") || t.markedChild(g, "as") {
+					return "", false
+				}
 			case is("report", gl):
 				if mod == doc.Asserted {
 					mod = doc.Reported
@@ -190,6 +203,16 @@ func (t *tree) mood(i int) (string, bool) {
 		k = g
 	}
 	return mod, true
+}
+
+// markedChild reports whether a nominal dependent of k has the marker mk.
+func (t *tree) markedChild(k int, mk string) bool {
+	for _, c := range t.kids[k] {
+		if r := t.rel(c); (r == "nmod" || r == "obl") && t.marker(c) == mk {
+			return true
+		}
+	}
+	return false
 }
 
 // own reads the words attached to token k itself: negation, modal and

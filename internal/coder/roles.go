@@ -176,6 +176,14 @@ func (t *tree) subject(v, steps int) mentions {
 		}
 		return t.subject(g, steps+1)
 	case "advcl":
+		// "ordered the ambassador to leave, accusing Kigali": a participle
+		// set off by a comma at the end of a clause speaks of the
+		// clause's own subject, not of whom its infinitive is about.
+		if t.toks[v].XPOS == "VBG" && v > 0 && t.low[v-1] == "," {
+			for t.toks[g].Rel == "xcomp" && t.head(g) >= 0 && len(t.argsOf(t.head(g), "obj")) > 0 {
+				g = t.head(g)
+			}
+		}
 		return t.subject(g, steps+1)
 	case "acl":
 		if t.marker(v) == "to" {
@@ -461,6 +469,20 @@ func (t *tree) verbRoles(h hit) result {
 				r.tgt = nil
 			}
 		}
+		// "flew to New York for an emergency session of the UN Security
+		// Council": a trip made for a body's gathering visits the body,
+		// not the country it meets in.
+		if h.t.Place {
+			if b := t.gatheringBody(i); len(b) > 0 {
+				r.tgt = b
+			}
+		}
+		// A threat made on a condition aims at whom it would deter, the
+		// condition's subject: "threatened to shut off the transit of
+		// Russian gas if the bloc imposed further penalties".
+		if len(r.tgt) == 0 && cameo.Root(h.t.Code) == "13" {
+			r.tgt = others(t.conditionSubject(append([]int{i}, h.words[1:]...)), r.src)
+		}
 		// "shot down a Russian bomber": whose object the pattern names.
 		if len(r.tgt) == 0 {
 			r.tgt = others(more(), r.src)
@@ -723,13 +745,7 @@ func (t *tree) hasMention(i int) bool { return t.mentionOf(i) != nil }
 // sentence: not a place or a time ("in the Swiss city", "at the UN"), nor
 // the one who reports the sentence ("a German spokesman said").
 func (t *tree) party(m *actors.Mention) bool {
-	k := -1
-	for i := max(m.First, 0); i <= m.Last && i < len(t.toks); i++ {
-		if h := t.head(i); h < m.First || h > m.Last {
-			k = i
-			break
-		}
-	}
+	k := t.top(m)
 	for steps := 0; k >= 0 && steps < 4; steps++ {
 		switch t.toks[k].Rel {
 		case "amod", "compound", "nmod:poss", "flat", "appos", "det", "det:poss":
@@ -759,6 +775,16 @@ func (t *tree) party(m *actors.Mention) bool {
 	return true
 }
 
+// top is the token of a mention whose head lies outside it, or -1.
+func (t *tree) top(m *actors.Mention) int {
+	for i := max(m.First, 0); i <= m.Last && i < len(t.toks); i++ {
+		if h := t.head(i); h < m.First || h > m.Last {
+			return i
+		}
+	}
+	return -1
+}
+
 // clauseTarget is the target of a complaint, an appeal or a statement
 // when its object is a clause: the subject of that clause ("complained
 // that China ...", "said China was not a threat"), else the first actor
@@ -780,6 +806,38 @@ func (t *tree) clauseTarget(i int) mentions {
 	for k := max(i+1, lo); k <= hi; k++ {
 		if m := t.mentionOf(k); m != nil && t.party(m) {
 			return mentions{m}
+		}
+	}
+	return nil
+}
+
+// gatheringBody returns the international body whose gathering (a
+// session, meeting or summit: grammar.txt, setting) a "for" phrase of i
+// names as its purpose.
+func (t *tree) gatheringBody(i int) mentions {
+	var out mentions
+	for _, k := range t.kids[i] {
+		if r := t.rel(k); (r == "obl" || r == "nmod") && t.marker(k) == "for" && is("setting", t.lemma(k)) {
+			for _, m := range t.arg(k) {
+				if igo(m) {
+					out = out.add(m)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// conditionSubject returns the subject of a condition ("if", "unless":
+// grammar.txt, condition) that hangs on one of the words ws.
+func (t *tree) conditionSubject(ws []int) mentions {
+	for _, w := range ws {
+		for _, k := range t.children(w, "advcl") {
+			if is("condition", t.marker(k)) {
+				if a := t.argsOf(k, "nsubj"); len(a) > 0 {
+					return a
+				}
+			}
 		}
 	}
 	return nil
