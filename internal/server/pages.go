@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"html/template"
@@ -307,27 +308,26 @@ func (s *Server) pageEvent(w http.ResponseWriter, r *http.Request) error {
 }
 
 // eventCluster returns the cluster of ev (nil when it has none), its
-// other reports, and where the cluster's reports disagree.
+// other reports, and where the cluster's reports disagree, from one read
+// of the cluster's events: what store.QueryClusters and
+// QueryDisagreements make of them, read once for both.
 func (s *Server) eventCluster(ctx context.Context, ev doc.Event) (*cluster.Cluster, []cluster.Report, []cluster.Disagreement, error) {
 	if ev.Cluster == "" {
 		return nil, nil, nil, nil
 	}
-	f := store.Filter{Cluster: ev.Cluster}
-	cs, err := s.st.Clusters(ctx, f)
-	if err != nil || len(cs) == 0 {
+	members, err := s.st.Events(ctx, store.Filter{Cluster: ev.Cluster})
+	if err != nil || len(members) == 0 {
 		return nil, nil, nil, err
 	}
+	slices.SortFunc(members, func(a, b doc.Event) int { return cmp.Compare(a.ID, b.ID) })
+	c := cluster.Summarize(ev.Cluster, members)
 	var others []cluster.Report
-	for _, r := range cs[0].Reports {
+	for _, r := range c.Reports {
 		if r.Event != ev.ID {
 			others = append(others, r)
 		}
 	}
-	if len(others) == 0 {
-		return &cs[0], nil, nil, nil // one report disagrees with none
-	}
-	disagree, err := s.st.Disagreements(ctx, f)
-	return &cs[0], others, disagree, err
+	return &c, others, cluster.Disagreements(ev.Cluster, members), nil
 }
 
 // docHref is the address of a stored document's reader, and of one of its

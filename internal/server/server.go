@@ -21,7 +21,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/store"
 )
@@ -59,10 +58,6 @@ type Store interface {
 	Published(ctx context.Context) (first, last string, err error)
 	// Latest lists the documents published last.
 	Latest(ctx context.Context, n int) ([]store.DocInfo, error)
-	// Clusters and Disagreements are store.Store's: the reports of one
-	// real-world event, and where they disagree, for the event page.
-	Clusters(ctx context.Context, f store.Filter) ([]cluster.Cluster, error)
-	Disagreements(ctx context.Context, f store.Filter) ([]cluster.Disagreement, error)
 	PutDocument(ctx context.Context, d *doc.Document, events []doc.Event) (bool, error)
 }
 
