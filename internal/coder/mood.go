@@ -35,6 +35,14 @@ func (t *tree) mood(i int) (string, bool) {
 		}
 		g := t.head(k)
 		if g < 0 {
+			// "Greece plans to impose restrictions", parsed with "plans"
+			// a noun subject of the infinitive: an infinitive heads no
+			// sentence, so a noun of intent for its subject is the
+			// intent it depends on.
+			if s := t.child(k, "nsubj"); s >= 0 && t.marker(k) == "to" && t.toks[s].XPOS == "NNS" && is("intent", t.lemma(s)) {
+				mod = doc.Planned
+				t.intended = t.lemma(s)
+			}
 			break
 		}
 		gl := t.lemma(g)
