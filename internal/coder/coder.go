@@ -317,6 +317,14 @@ func (c *Coder) governed(t *tree, rs []reading) []reading {
 func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, seen map[string]bool) []doc.Event {
 	h, mod := rd.h, rd.mod
 	code := h.t.Code
+	// Peacekeepers who arrive somewhere (a trigger of place: "arrive in",
+	// "fly to") are deployed there to keep the peace: they provide
+	// peacekeeping (074), they pay no visit ("Kenyan peacekeepers arrived
+	// in Somalia").
+	peace := cameo.Root(code) == "04" && h.t.Place && st.tree.peacekeeping(rd.r.src)
+	if peace {
+		code = "074"
+	}
 	// A plan is coded as the intent to act ("will visit" is 036,
 	// "pledged to give aid" 033, "threatened to impose sanctions" 130);
 	// but a conflictual act announced in the future tense alone, or
@@ -350,9 +358,9 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 			r.tgt = mentions{p}
 		}
 	}
-	pairs, roles := c.pairs(st, h, r, code, dc)
 	armed := st.tree.units(r.src)
-	if cameo.Root(h.t.Code) == "04" {
+	pairs, roles := c.pairs(st, h, r, code, dc)
+	if cameo.Root(h.t.Code) == "04" && !peace {
 		// Troops, warships and aircraft that arrive somewhere are deployed
 		// there; a body of armed forces pays no visit and holds no talks
 		// ("Rwandan troops had been arriving", "a C-17 of the U.S. Air
@@ -808,6 +816,34 @@ func (t *tree) units(ms mentions) bool {
 		return false
 	}
 	return true
+}
+
+// peacekeeping reports whether mentions name peacekeepers: by a word of
+// their own ("Kenyan peacekeepers", "NATO peacekeeping troops") or by a
+// modifier of the noun of armed forces they qualify ("Kenyan peacekeeping
+// troops": grammar.txt, peacekeeping).
+func (t *tree) peacekeeping(ms mentions) bool {
+	for _, m := range ms {
+		for _, w := range strings.Fields(strings.ToLower(m.Text)) {
+			if is("peacekeeping", w) {
+				return true
+			}
+		}
+		k := t.top(m)
+		if k < 0 {
+			continue
+		}
+		h := t.head(k)
+		if h < 0 || t.at[h] >= 0 || !is("unit", t.low[h]) {
+			continue
+		}
+		for _, c := range t.kids[h] {
+			if is("peacekeeping", t.low[c]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // crowd reports whether an actor's words name a crowd of protesters

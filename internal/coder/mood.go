@@ -35,6 +35,14 @@ func (t *tree) mood(i int) (string, bool) {
 		}
 		g := t.head(k)
 		if g < 0 {
+			// "Greece plans to impose restrictions", parsed with "plans"
+			// a noun subject of the infinitive: an infinitive heads no
+			// sentence, so a noun of intent for its subject is the
+			// intent it depends on.
+			if s := t.child(k, "nsubj"); s >= 0 && t.marker(k) == "to" && t.toks[s].XPOS == "NNS" && is("intent", t.lemma(s)) {
+				mod = doc.Planned
+				t.intended = t.lemma(s)
+			}
 			break
 		}
 		gl := t.lemma(g)
@@ -243,6 +251,11 @@ func (t *tree) own(k int) (string, bool) {
 				// "said it would halt flights": the future of reported
 				// speech, not a doubt.
 				mod = doc.Planned
+			case (is("possible", w) || is("possible", t.toks[c].Lower())) && t.conditional(k):
+				// "may halt mediation if cooperation founders", "could
+				// resume talks if": what one may do on a condition is
+				// offered or threatened, as what one would do.
+				mod = doc.Planned
 			case is("modal", w) || is("modal", t.toks[c].Lower()):
 				return "", false
 			}
@@ -267,14 +280,21 @@ func (t *tree) own(k int) (string, bool) {
 	// "would impose sanctions if North Korea tested a missile", "would
 	// meet him if he gave them a veto": what will happen on a condition is
 	// offered or threatened, an intent (coded as such, see events).
-	if mod == doc.Planned {
-		for _, c := range t.children(k, "advcl") {
-			if is("condition", t.marker(c)) {
-				t.intended = "if"
-			}
-		}
+	if mod == doc.Planned && t.conditional(k) {
+		t.intended = "if"
 	}
 	return mod, true
+}
+
+// conditional reports whether the clause headed at k has a condition:
+// an adverbial clause opened by "if" or "unless".
+func (t *tree) conditional(k int) bool {
+	for _, c := range t.children(k, "advcl") {
+		if is("condition", t.marker(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedObject reports whether the light verb at g has a negated object
