@@ -233,7 +233,7 @@ func (s *Server) series(r *http.Request) (seriesResult, store.Filter, error) {
 	// dyad or a side alone, without reading the events; the other counts
 	// read them.
 	var evs []doc.Event
-	_, byFlags := f.ClusterCount()
+	byFlags := f.ClusterCount()
 	switch {
 	case res.Count == aggregate.CountEvents:
 		var tallies []store.Tally
@@ -327,7 +327,7 @@ func (s *Server) top(r *http.Request, kind string) (topResult, error) {
 // dyad or a side alone, they come from the store's tallies, without
 // reading the events.
 func (s *Server) rank(ctx context.Context, f store.Filter, kind, how string, n int) ([]aggregate.Count, error) {
-	_, byFlags := f.ClusterCount()
+	byFlags := f.ClusterCount()
 	switch {
 	case kind == "dyads" && how == aggregate.CountEvents:
 		tallies, err := s.st.DyadTallies(ctx, f)

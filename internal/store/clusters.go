@@ -349,12 +349,12 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 	return setFirsts(ctx, tx, c.ID, members, fl)
 }
 
-// Firsts returns the event that stands for a cluster of members when
+// firsts returns the event that stands for a cluster of members when
 // its events are counted once (the first by cluster.Order, as
 // aggregate.Reduce keeps it) and the first of each direction of its pair
 // (source key, then target key), the one that stands for it when one
 // direction is counted.
-func Firsts(members []doc.Event) (first string, ways []string) {
+func firsts(members []doc.Event) (first string, ways []string) {
 	ordered := slices.Clone(members)
 	slices.SortFunc(ordered, func(a, b doc.Event) int { return cluster.Order(&a, &b) })
 	seen := map[string]bool{}
@@ -371,13 +371,13 @@ func Firsts(members []doc.Event) (first string, ways []string) {
 	return ordered[0].ID, ways
 }
 
-// setFirsts flags the events of cluster id that stand for it (Firsts):
+// setFirsts flags the events of cluster id that stand for it (firsts):
 // events.cluster_first and cluster_first_way, which the series of
 // clusters count (Filter.ClusterCount). Only events whose stored flags,
 // fl, differ are written: when a cluster gains a report, usually the new
 // report alone.
 func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl flags) error {
-	first, ways := Firsts(members)
+	first, ways := firsts(members)
 	for _, e := range members {
 		var want uint8
 		if e.ID == first {

@@ -200,20 +200,20 @@ func QueryAll[T any](ctx context.Context, db Tx, query string, args []any, scan 
 
 // ClusterCount says whether the events of f counted once per cluster (as
 // aggregate.Reduce counts them: the first of each cluster's events f
-// selects, by cluster.Order) are the events flagged in col: f selects a
-// dyad, a side or every event and nothing else, so it takes whole
+// selects, by cluster.Order) are the events a stored flag marks: f selects
+// a dyad, a side or every event and nothing else, so it takes whole
 // directions of a cluster's pair (a side alone or a dyad one way: the
 // first of its direction, cluster_first_way) or whole clusters (both ways,
 // or every event: the first of the cluster, cluster_first). Other filters
 // (dates, codes, quad classes) may select a cluster's later events
 // without its first; their counts read the events.
-func (f Filter) ClusterCount() (col string, ok bool) {
-	col, err := f.ClusterFlag()
-	return col, err == nil
+func (f Filter) ClusterCount() bool {
+	_, err := f.ClusterFlag()
+	return err == nil
 }
 
-// ClusterFlag is ClusterCount for a store's counts of clusters: the flag
-// column, or ErrInvalid when the flags cannot count f's clusters.
+// ClusterFlag is the flag column that counts f's clusters, or ErrInvalid
+// when no flag can (ClusterCount).
 func (f Filter) ClusterFlag() (string, error) {
 	rest := f
 	rest.Dyad, rest.Both, rest.Source, rest.Target = "", false, "", ""
