@@ -272,12 +272,30 @@ type Token struct {
 	// Rel is the Universal Dependencies relation to the head ("nsubj",
 	// "obl:agent", "root").
 	Rel string
+
+	// lower is Lower, computed once by NewToken; empty for a token
+	// made otherwise.
+	lower string
+}
+
+// NewToken returns the token of text at [start, end), its lower-case
+// form computed once: dictionaries match every token, most of them many
+// times.
+func NewToken(text string, start, end int) Token {
+	return Token{Text: text, Start: start, End: end, lower: lower(text)}
 }
 
 // Lower returns the token's text in lower case with curly apostrophes made
 // straight, the form dictionaries are matched against.
 func (t Token) Lower() string {
-	return strings.ReplaceAll(strings.ToLower(t.Text), "’", "'")
+	if t.lower != "" {
+		return t.lower
+	}
+	return lower(t.Text)
+}
+
+func lower(s string) string {
+	return strings.ReplaceAll(strings.ToLower(s), "’", "'")
 }
 
 // IsWord reports whether the token starts with a letter.

@@ -66,7 +66,7 @@ type tokenizer struct {
 }
 
 func (tk *tokenizer) emit(start, end int) {
-	tk.toks = append(tk.toks, doc.Token{Text: tk.s[start:end], Start: start, End: end})
+	tk.toks = append(tk.toks, doc.NewToken(tk.s[start:end], start, end))
 }
 
 // chunk tokenizes s[a:b], a run of text without white space.
