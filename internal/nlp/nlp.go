@@ -38,7 +38,9 @@ import (
 // function reads dictionary entries ("U.S.") that must match the word in
 // the middle of a sentence.
 func Tokenize(s string) []doc.Token {
-	tk := tokenizer{s: s}
+	// About one token per five bytes of English, so that the slice is
+	// rarely grown.
+	tk := tokenizer{s: s, toks: make([]doc.Token, 0, len(s)/5+2)}
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
