@@ -114,6 +114,13 @@ func (t *tree) mood(i int) (string, bool) {
 					return "", false
 				}
 			}
+			if rel == "acl:relcl" && is("claim", gl) && t.complementizer(k) {
+				// "denied Philippine charges that its coast guard had fired
+				// water cannon", parsed as a relative clause: a "that"
+				// whose place in the clause another word fills is no
+				// relative pronoun, and the clause says what is claimed.
+				return "", false
+			}
 			if rel == "acl:relcl" {
 				// A relative clause asserts on its own, whatever its noun's
 				// verb does: "the rebels, who attacked the base, denied".
@@ -265,6 +272,11 @@ func (t *tree) own(k int) (string, bool) {
 			}
 		case "nsubj":
 			if is("negsubject", w) || (t.child(c, "det") >= 0 && is("negsubject", t.lemma(t.child(c, "det")))) {
+				return "", false
+			}
+			// "Neither Armenia nor Azerbaijan respected the ceasefire":
+			// a subject opened by a negative correlative is negative.
+			if p := t.child(c, "cc:preconj"); p >= 0 && is("negsubject", t.lemma(p)) {
 				return "", false
 			}
 		case "amod":
@@ -430,4 +442,24 @@ func (t *tree) refusal(k int) bool {
 		}
 	}
 	return neg && future
+}
+
+// complementizer reports whether the clause headed at k opens with a
+// "that" the parse made an argument (a relative pronoun) though another
+// word of the clause holds that argument's place: "charges that its coast
+// guard had fired water cannon", where "cannon" is the object. Such a
+// "that" only introduces the clause.
+func (t *tree) complementizer(k int) bool {
+	for _, c := range t.kids[k] {
+		if t.lemma(c) != "that" || t.toks[c].UPOS != "PRON" {
+			continue
+		}
+		r := t.toks[c].Rel
+		for _, o := range t.kids[k] {
+			if o != c && t.toks[o].Rel == r {
+				return true
+			}
+		}
+	}
+	return false
 }
