@@ -187,6 +187,14 @@ func (t *tree) subject(v, steps int) mentions {
 		return t.subject(g, steps+1)
 	case "acl":
 		if t.marker(v) == "to" {
+			// "Moscow's plans to build a base", "the Chinese president
+			// plans to visit" parsed with "plans" a noun: what a noun of
+			// intent intends is its owner's to do.
+			if is("intent", t.lemma(g)) && t.toks[g].UPOS == "NOUN" {
+				if o := t.owner(g); len(o) > 0 {
+					return o
+				}
+			}
 			// "summoned the attaché to lodge a protest": the purpose of
 			// an act on someone is the actor's, not the person's.
 			if t.mentionOf(g) != nil || len(t.arg(g)) > 0 {
@@ -607,20 +615,29 @@ func (t *tree) session(i int) bool {
 	return false
 }
 
+// owner returns who owns the noun at i: its possessor, or an actor
+// adjective or compound ("Russia's expulsion", "Russian strikes", "US
+// sanctions").
+func (t *tree) owner(i int) mentions {
+	if o := t.argsOf(i, "nmod:poss"); len(o) > 0 {
+		return o
+	}
+	var o mentions
+	for _, rel := range []string{"amod", "compound"} {
+		for _, k := range t.children(i, rel) {
+			if m := t.mentionOf(k); m != nil {
+				o = o.add(m)
+			}
+		}
+	}
+	return o
+}
+
 func (t *tree) nominalRoles(h hit) result {
 	i := h.head
 	var r result
 	place := h.t.Place || forceful(h.t.Code)
-	r.src = t.argsOf(i, "nmod:poss")
-	if len(r.src) == 0 {
-		for _, rel := range []string{"amod", "compound"} {
-			for _, k := range t.children(i, rel) {
-				if m := t.mentionOf(k); m != nil {
-					r.src = r.src.add(m)
-				}
-			}
-		}
-	}
+	r.src = t.owner(i)
 	var of mentions
 	// "The expulsion of diplomats by Britain", "the shelling of the city
 	// of Kharkiv by Russian forces": a "by" the parser hung lower in the
