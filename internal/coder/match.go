@@ -157,8 +157,21 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 	// A pattern's words are dependents of the head or of a word already
 	// matched ("tie" under "cut", "with" under "tie"), never inside a
 	// time phrase ("called on Tuesday" is not "called on").
+	// "Estonian diplomats expelled by Moscow", "weapons sent to Ukraine":
+	// the noun a past participle modifies is what the participle was done
+	// to, its object, as the subject of a passive is ("ties were cut").
+	modified := -1
+	if tr.Kind == 'v' && t.toks[i].Rel == "acl" && t.toks[i].XPOS == "VBN" {
+		modified = t.head(i)
+	}
 	find := func(alts []string, before, noMark bool) int {
 		for k := range t.toks {
+			if k == modified && !taken(k) && !before {
+				if w := t.wordOf(k, alts); w != "" && !preposition[w] && t.markerAt(k) < 0 {
+					return k
+				}
+				continue
+			}
 			// A noun a quantity measures stands where the quantity
 			// stands: "fired dozens of rounds" fires rounds.
 			measured := t.site(k) != k && taken(t.head(t.site(k))) && !taken(t.site(k))
@@ -180,13 +193,7 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			case "nsubj", "csubj", "obl:agent", "parataxis", "list", "punct", "cc", "reparandum", "vocative", "discourse":
 				continue
 			}
-			w := ""
-			for _, a := range alts {
-				if l := t.low[k]; t.lem[k] == a || l == a || l == plural(a) || t.actorClass(k, a) {
-					w = a
-					break
-				}
-			}
+			w := t.wordOf(k, alts)
 			if w == "" {
 				continue
 			}
@@ -272,6 +279,17 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 		}
 	}
 	return words, true
+}
+
+// wordOf returns the word of alts that token k is, by lemma, form or
+// plural, or by the class of actor it names ("@igo"), or "".
+func (t *tree) wordOf(k int, alts []string) string {
+	for _, a := range alts {
+		if l := t.low[k]; t.lem[k] == a || l == a || l == plural(a) || t.actorClass(k, a) {
+			return a
+		}
+	}
+	return ""
 }
 
 // phraseMatch matches the longest fixed phrase starting at token i; its
