@@ -342,6 +342,20 @@ func (t *tree) eachOther(i int) bool {
 
 func (t *tree) verbRoles(h hit) result {
 	i := h.head
+	// "Xi Jinping is expected to visit Russia", "is scheduled to meet": a
+	// pattern that writes the infinitive of a passive verb is the
+	// infinitive's event, whose subject is the passive's subject.
+	if t.passive(i) {
+		for n, w := range h.words[1:] {
+			if t.toks[w].Rel == "xcomp" && t.head(w) == i && t.toks[w].UPOS == "VERB" {
+				inf := h
+				inf.head = w
+				inf.words = append([]int{w}, h.words[:n+1]...)
+				inf.words = append(inf.words, h.words[n+2:]...)
+				return t.verbRoles(inf)
+			}
+		}
+	}
 	var r result
 	place := h.t.Place || forceful(h.t.Code)
 	// The words a pattern names are the event's, not its parties ("cut
