@@ -27,6 +27,17 @@ func (ms mentions) add(more ...*actors.Mention) mentions {
 	return ms
 }
 
+// without returns the mentions of ms that are not in other.
+func (ms mentions) without(other mentions) mentions {
+	var out mentions
+	for _, m := range ms {
+		if !other.has(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // actors returns the actors the mentions name, each once.
 func (ms mentions) actors() []doc.Actor {
 	var out []doc.Actor
@@ -593,6 +604,10 @@ func (t *tree) verbRoles(h hit) result {
 			}
 		}
 	}
+	// No mention is on both sides of one event: "sanctions were imposed
+	// on Russian officials by the United States and the European Union",
+	// with the agents parsed as conjuncts of the officials.
+	r.tgt = r.tgt.without(r.src)
 	r.pair = t.between(i)
 	for _, w := range h.words[1:] {
 		r.pair = r.pair.add(t.between(w)...) // "improved relations between X and Y"
