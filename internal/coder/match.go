@@ -271,10 +271,19 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 		words = append(words, i+1)
 	}
 	// A preposition written before a noun is that noun's own: "call for
-	// summit" is not "called for a deadline during the summit".
+	// summit" is not "called for a deadline during the summit". The noun
+	// is the phrase's last word before the next preposition ("attack with
+	// poison gas": "with" is "gas"'s).
+	single := func(j int) bool { return len(tr.Deps[j]) == 1 && preposition[tr.Deps[j][0]] }
 	for j := 0; j+1 < len(tr.Deps); j++ {
-		p, n := tr.Deps[j], tr.Deps[j+1]
-		if len(p) == 1 && preposition[p[0]] && !(len(n) == 1 && preposition[n[0]]) && t.head(at[j]) != at[j+1] && at[j] != i+1 {
+		if !single(j) || single(j+1) || at[j] == i+1 {
+			continue
+		}
+		own := false
+		for n := j + 1; n < len(tr.Deps) && !single(n); n++ {
+			own = own || t.head(at[j]) == at[n]
+		}
+		if !own {
 			return nil, false
 		}
 	}
