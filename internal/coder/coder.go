@@ -448,7 +448,7 @@ func triggerText(st *sentence, h hit) string {
 // the other party of its sentence or paragraph.
 func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) ([]pair, float64) {
 	context := dc.para
-	src, tgt := r.src.actors(), r.tgt.actors()
+	src, tgt := distinct(r.src.actors()), distinct(r.tgt.actors())
 	// No party is on both sides of one event: "the United States, Britain
 	// and France helped Nigeria" does not aim at the United States.
 	if len(src) > 1 && len(tgt) > 1 {

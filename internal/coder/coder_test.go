@@ -546,3 +546,28 @@ func FuzzCode(f *testing.F) {
 		}
 	})
 }
+
+// TestOneSided codes sentences with --one-sided, which keeps events that
+// name no target (dyad eval plover reads them so): the source and code
+// must still come out right.
+func TestOneSided(t *testing.T) {
+	c := *testCoder(t)
+	c.OneSided = true
+	for _, tc := range []struct {
+		sentence, want string // want: SRC:CODE of the one event
+	}{
+		// Two mentions of one actor in a subject the parse split are one
+		// party: no pair of it with itself.
+		{"Leaders of the Azadliq (Freedom) opposition coalition agreed.", "AZEOPP:030"},
+		{"Leaders of the Azadliq (Freedom) opposition coalition agreed to talks.", "AZEOPP:036"},
+	} {
+		evs := code(&c, paragraph("2015-01-01", tc.sentence))
+		var got []string
+		for _, e := range evs {
+			got = append(got, e.Source.Code+":"+e.CAMEO)
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: got %v, want [%s]", tc.sentence, got, tc.want)
+		}
+	}
+}
