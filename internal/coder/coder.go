@@ -511,7 +511,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		// two-party event is the sentence's or the paragraph's; so is
 		// the unnamed agent of a passive done to a party ("the
 		// ambassador was summoned").
-		if other, near := otherParty(st.tree, r.tgt, nil, context); other != nil {
+		if other, near := otherParty(st.tree, r.tgt, nil, context, code); other != nil {
 			return cross([]doc.Actor{*other}, tgt), trust(near)
 		}
 	case len(src) == 0 && len(tgt) == 0 && h.t.Recip && !h.t.Weak && !h.nominal:
@@ -528,7 +528,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			if !(h.t.Recip || twoParty(code)) {
 				context = nil
 			}
-			if other, near := otherParty(st.tree, r.src, dc.targets, context); other != nil {
+			if other, near := otherParty(st.tree, r.src, dc.targets, context, code); other != nil {
 				return cross(src, []doc.Actor{*other}), trust(near)
 			}
 			// Else the document's other protagonist: "Warsaw deployed
@@ -684,8 +684,17 @@ func overlaps(a, b mentions) bool {
 // otherParty is the party an event that takes two parties has when its
 // clause names only one: another actor the sentence names, or else the
 // last actor of the paragraph so far, that is not on the source's side.
-func otherParty(t *tree, src, first mentions, context []actors.Mention) (a *doc.Actor, inSentence bool) {
+//
+// A party of the source's own country is on its side, except for a
+// protest (root 14) by people who are no state body: protesters and rioters
+// act against the state bodies of their own country ("Greek riot police
+// fired tear gas at protesters who tried to break through a cordon").
+func otherParty(t *tree, src, first mentions, context []actors.Mention, code string) (a *doc.Actor, inSentence bool) {
 	side := src.actors()
+	domestic := cameo.Root(code) == "14"
+	for _, s := range side {
+		domestic = domestic && !stateRole(s.Code)
+	}
 	other := func(m *actors.Mention) *doc.Actor {
 		if src.has(m) {
 			return nil
@@ -693,7 +702,7 @@ func otherParty(t *tree, src, first mentions, context []actors.Mention) (a *doc.
 		for _, a := range m.Actors {
 			own := false
 			for _, s := range side {
-				own = own || sameSide(a, s) || a.Country == s.Country && a.Country != ""
+				own = own || sameSide(a, s) || a.Country == s.Country && a.Country != "" && !(domestic && stateRole(a.Code) && len(a.Code) > 3)
 			}
 			if !own && a.Country != "" {
 				return &a
