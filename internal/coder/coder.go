@@ -322,7 +322,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	// peacekeeping (074), they pay no visit ("Kenyan peacekeepers arrived
 	// in Somalia").
 	peace := cameo.Root(code) == "04" && h.t.Place && st.tree.peacekeeping(rd.r.src)
-	if peace {
+	if peace || cameo.Root(code) == "15" && st.tree.mandated(h, rd.r.src) {
 		code = "074"
 	}
 	// A plan is coded as the intent to act ("will visit" is 036,
@@ -849,6 +849,39 @@ func (t *tree) peacekeeping(ms mentions) bool {
 		for _, c := range t.kids[h] {
 			if is("peacekeeping", t.low[c]) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// mandated reports whether the force moved by the trigger h is sent with
+// a mandate: "at the request of" (or invitation, grammar.txt consent) a
+// party not on the source's side, or "as part of" an international
+// body's force (contribution). Such troops protect or keep the peace.
+func (t *tree) mandated(h hit, src mentions) bool {
+	kids := append([]int{}, t.kids[h.head]...)
+	for _, w := range h.words[1:] {
+		kids = append(kids, t.kids[w]...)
+	}
+	for _, k := range kids {
+		if r := t.rel(k); r != "obl" && r != "nmod" {
+			continue
+		}
+		mk, w := t.marker(k), t.lemma(k)
+		consent := mk == "at" && is("consent", w)
+		part := mk == "as" && is("contribution", w)
+		if !consent && !part {
+			continue
+		}
+		for _, of := range t.children(k, "nmod") {
+			if t.marker(of) != "of" {
+				continue
+			}
+			for _, m := range t.arg(of) {
+				if part && igo(m) || consent && !ownSide(mentions{m}, src) {
+					return true
+				}
 			}
 		}
 	}
