@@ -248,8 +248,9 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 
 // accusations reads the accusations in what verbs of saying report:
 // "Ankara said the plane had violated Turkish airspace". To report that
-// another broke a norm or law (CAMEO 128: violated airspace, breached a
-// truce) to one's own side is to accuse its author (112), whom the clause
+// another broke a norm, law or truce (classes.tsv breach: 128 violated
+// airspace, 196 breached a truce) to one's own side is to accuse its
+// author (112), whom the clause
 // or else discourse names; the violation itself stays reported. An act
 // that is no wrong in itself ("said Britain had expelled 23 Russian
 // diplomats", "said Turkey had shot down a Russian bomber") is only
@@ -259,10 +260,14 @@ func accusations(t *tree, rs []reading) []reading {
 	var out []reading
 	done := map[int]bool{}
 	for _, rd := range rs {
-		if rd.mod != doc.Reported || rd.h.t.Report || !strings.HasPrefix(rd.h.t.Code, "128") {
+		if rd.mod != doc.Reported || rd.h.t.Report || !cameo.ClassOf(rd.h.t.Code).Breach {
 			continue
 		}
-		g := t.reporter(t.site(rd.h.head))
+		k := t.governing(t.site(rd.h.head))
+		if t.manner(t.site(rd.h.head), rd.h.words) {
+			k = t.verbOf(t.site(rd.h.head)) // "had entered Gori in breach of the truce"
+		}
+		g := t.reporter(k)
 		if g < 0 || done[g] {
 			continue
 		}
@@ -270,7 +275,9 @@ func accusations(t *tree, rs []reading) []reading {
 			if say.h.head != g || !say.h.t.Report || len(say.r.src) == 0 {
 				continue
 			}
-			if !ownSide(rd.r.tgt, say.r.src) || ownSide(rd.r.src, say.r.src) {
+			// A breach that names no victim ("had violated the
+			// ceasefire") is of the reporter's side too.
+			if len(rd.r.tgt) > 0 && !ownSide(rd.r.tgt, say.r.src) || ownSide(rd.r.src, say.r.src) {
 				continue
 			}
 			done[g] = true

@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"slices"
+
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
@@ -176,6 +178,11 @@ func (t *tree) mood(i int) (string, bool) {
 					}
 					return mod, true
 				}
+			case t.manner(k, nil):
+				// "had entered Gori in breach of the truce": a phrase of
+				// manner the pattern writes says what the verb's act is,
+				// asserted as the verb is, wherever the parse hung it.
+				g = t.verbOf(k)
 			case r == "nmod" && is("occasion", gl):
 				return "", false // "on the sidelines of the summit": a setting
 			case r == "nmod":
@@ -462,4 +469,34 @@ func (t *tree) complementizer(k int) bool {
 		}
 	}
 	return false
+}
+
+// manner reports whether the event noun at k stands in a phrase of manner
+// whose preposition its own pattern writes (the trigger's words, or
+// words): "had entered Gori in breach of the truce", "in protest at". The
+// phrase says what the act of the verb it hangs on is: asserted as that
+// verb is, and done by its subject. The parse may hang it on the verb's
+// object ("crossed the border in violation of the truce"): a phrase of
+// manner modifies no noun.
+func (t *tree) manner(k int, words []int) bool {
+	mk := t.markerAt(k)
+	if mk < 0 || t.verbOf(k) < 0 {
+		return false
+	}
+	return t.words[mk] || slices.Contains(words, mk)
+}
+
+// verbOf returns the verb a phrase at k hangs on: its head for an
+// oblique, its head's head for a modifier of the verb's object; or -1.
+func (t *tree) verbOf(k int) int {
+	g := t.head(k)
+	switch {
+	case g < 0:
+		return -1
+	case t.rel(k) == "obl":
+		return g
+	case t.rel(k) == "nmod" && t.rel(g) == "obj":
+		return t.head(g)
+	}
+	return -1
 }

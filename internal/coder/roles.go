@@ -720,12 +720,17 @@ func (t *tree) nominalRoles(h hit) result {
 	// talks", "the EU imposed sanctions on Iran", "gave Ivory Coast aid".
 	i = t.site(i)
 	g := t.head(i)
+	if t.manner(i, h.words) {
+		// "crossed the border in violation of the truce": the phrase is
+		// the verb's, whatever noun the parse hung it on.
+		g = t.verbOf(i)
+	}
 	if g >= 0 && len(r.src) == 0 && (t.toks[g].UPOS == "VERB" || t.toks[g].UPOS == "AUX") {
-		switch t.toks[i].Rel {
-		case "obj", "obl", "xcomp":
+		switch rel := t.toks[i].Rel; {
+		case rel == "obj", rel == "obl", rel == "xcomp", t.manner(i, h.words):
 			// Only a light verb hands the noun its subject: "Riyadh was
 			// using the embassy attack as a pretext" did not attack.
-			if !is("light", t.lemma(g)) && !is("done", t.lemma(g)) {
+			if !is("light", t.lemma(g)) && !is("done", t.lemma(g)) && !t.manner(i, h.words) {
 				break
 			}
 			if t.passive(g) {
@@ -742,7 +747,7 @@ func (t *tree) nominalRoles(h hit) result {
 			if len(r.pair) == 0 {
 				r.pair = t.between(g)
 			}
-		case "nsubj:pass":
+		case rel == "nsubj:pass":
 			r.src = t.argsOf(g, "obl:agent")
 			if len(r.tgt) == 0 {
 				r.tgt = t.targetsOf(g, place, nil)
