@@ -539,7 +539,12 @@ func (t *tree) verbRoles(h hit) result {
 		if len(r.tgt) == 0 {
 			kids := append([]int{}, t.kids[i]...)
 			for _, o := range t.children(i, "obj") {
-				kids = append(kids, t.children(o, "acl")...) // "used tear gas to disperse"
+				// "used tear gas to disperse"; but what completes a noun of
+				// intent is what is agreed or planned, no purpose of the act
+				// ("reached an agreement to stem the flow of migrants").
+				if !is("intent", t.lemma(o)) {
+					kids = append(kids, t.children(o, "acl")...)
+				}
 			}
 			for _, o := range t.children(i, "obl") {
 				if t.isTime(o) {
