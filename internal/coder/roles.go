@@ -672,6 +672,17 @@ func (t *tree) nominalRoles(h hit) result {
 	var r result
 	place := h.t.Place || forceful(h.t.Code)
 	r.src = t.owner(i)
+	// "The imposition of sanctions on Iran by the European Union": the
+	// event noun of a light verb's noun is that noun's event, whose owner
+	// or "by" agent acts.
+	if g := t.head(i); len(r.src) == 0 && g >= 0 && t.rel(i) == "nmod" && t.marker(i) == "of" && is("lightnoun", t.lemma(g)) {
+		r.src = t.owner(g)
+		for _, k := range t.children(g, "nmod") {
+			if len(r.src) == 0 && t.marker(k) == "by" {
+				r.src = t.arg(k)
+			}
+		}
+	}
 	var of mentions
 	// "The expulsion of diplomats by Britain", "the shelling of the city
 	// of Kharkiv by Russian forces": a "by" the parser hung lower in the
