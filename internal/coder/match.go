@@ -54,6 +54,12 @@ func (c *Coder) match(t *tree) []hit {
 		hits = append(hits, h)
 	}
 	hits = lightVerbs(t, hits)
+	t.events = map[int]bool{}
+	for _, h := range hits {
+		if h.nominal {
+			t.events[h.head] = true
+		}
+	}
 	sort.Slice(hits, func(a, b int) bool { return hits[a].head < hits[b].head })
 	for k := range hits {
 		h := &hits[k]

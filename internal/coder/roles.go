@@ -135,8 +135,18 @@ func (t *tree) argsOf(i int, rel string) mentions {
 // protesters"), the main verb's for a participle or purpose clause.
 func (t *tree) subject(v, steps int) mentions {
 	// The first subject that names an actor: a parse may give two ("a
-	// top U.S. official today praised").
-	if s := t.argsOf(v, "nsubj"); len(s) > 0 {
+	// top U.S. official today praised"). An event noun for a subject acts
+	// as its owner does: "the release of two Canadian citizens by China
+	// ended a dispute" was not the citizens' doing.
+	var s mentions
+	for _, c := range t.children(v, "nsubj") {
+		if t.events[c] {
+			s = s.add(t.owner(c)...)
+		} else {
+			s = s.add(t.arg(c)...)
+		}
+	}
+	if len(s) > 0 {
 		return s
 	}
 	// "Khomeini today rejected": a time word the parse took for the
