@@ -729,6 +729,15 @@ func (t *tree) nominalRoles(h hit) result {
 	if len(r.tgt) == 0 && h.t.Clause {
 		r.tgt = t.clauseTarget(i) // "complaints that China is copying"
 	}
+	// "Finland's request for NATO membership", "calls for US withdrawal":
+	// an appeal or a demand aims at whom what it asks for names.
+	if len(r.tgt) == 0 && cameo.ClassOf(h.t.Code).Inner {
+		for _, k := range t.children(i, "nmod") {
+			if t.marker(k) == "for" {
+				r.tgt = r.tgt.add(others(t.arg(k), r.src)...)
+			}
+		}
+	}
 	// "the visit of the Russian president to China": with a target
 	// named, "of" gives the one who acts; alone it gives the one acted
 	// upon ("the expulsion of diplomats").
