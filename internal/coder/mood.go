@@ -169,6 +169,10 @@ func (t *tree) mood(i int) (string, bool) {
 			// off a meeting", "recommended negotiations").
 			mk := t.marker(k)
 			switch r := t.rel(k); {
+			case r == "nsubj" && is("measure", gl) && t.child(g, "xcomp") < 0 && t.child(g, "obj") < 0:
+				// "exports to Africa fell by a third"; but "complaints have
+				// grown louder" says how they are, not how many.
+				return "", false
 			case r == "nsubj":
 				if t.toks[k].Rel != "nsubj:pass" || !is("light", gl) {
 					// "the attack killed five"; but "the agreements may
