@@ -196,8 +196,15 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			// ("militants killed" is not "kill militant"), its agent, or
 			// another clause ("refused to meet, his office said").
 			switch t.toks[k].Rel {
-			case "nsubj", "csubj", "obl:agent", "parataxis", "list", "punct", "cc", "reparandum", "vocative", "discourse":
+			case "nsubj", "csubj", "obl:agent", "parataxis", "punct", "cc":
 				continue
+			case "list", "reparandum", "vocative", "discourse":
+				// Loose words of the clause, but not inside a noun the
+				// pattern matched: "persona non grata", "grata" parsed as
+				// a discourse word of "persona".
+				if t.head(k) == i || t.toks[t.head(k)].UPOS != "NOUN" {
+					continue
+				}
 			}
 			w := t.wordOf(k, alts)
 			if w == "" {
