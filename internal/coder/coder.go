@@ -789,6 +789,11 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
 		// "Russian aircraft bombed the town, killing civilians": a state's
 		// armed forces, named by their units, still fight (19).
 		return "180"
+	case code == "140" && stateRole(src.Code):
+		// A state that protests complains: a protest is collective action
+		// by people, a state's is an official complaint ("the foreign
+		// ministry summoned the ambassador to protest the detention").
+		return "114"
 	case code == "186" && (military(src.Code) || armed):
 		return "190"
 	case code == "195" && nonState(src.Code):

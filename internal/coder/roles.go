@@ -507,8 +507,11 @@ func (t *tree) verbRoles(h hit) result {
 				}
 			}
 			// "offered its troops to Lebanon": an object of the source's
-			// own side is what is given, the recipient the target.
-			if len(r.tgt) > 0 && ownSide(r.tgt, r.src) {
+			// own side is what is given, the recipient the target. An
+			// appeal, demand or complaint made for one's own people is
+			// aimed at another ("summoned the ambassador to protest the
+			// detention of a Polish journalist").
+			if len(r.tgt) > 0 && (ownSide(r.tgt, r.src) || (cameo.ClassOf(h.t.Code).Inner || cameo.Root(h.t.Code) == "14") && compatriots(r.tgt, r.src)) {
 				r.tgt = nil
 			}
 		}
@@ -824,6 +827,26 @@ func ownSide(tgt, src mentions) bool {
 	return true
 }
 
+// compatriots reports whether every actor of tgt is people of no state
+// body (civilians, journalists, refugees: unarmed) of a country of src:
+// "the detention of a Polish journalist" for Poland's foreign ministry.
+func compatriots(tgt, src mentions) bool {
+	as, bs := tgt.actors(), src.actors()
+	if len(as) == 0 || len(bs) == 0 {
+		return false
+	}
+	for _, a := range as {
+		own := false
+		for _, b := range bs {
+			own = own || a.Country != "" && a.Country == b.Country
+		}
+		if !own || !unarmed(a.Code) {
+			return false
+		}
+	}
+	return true
+}
+
 // hasMention reports whether token i is covered by an actor mention.
 func (t *tree) hasMention(i int) bool { return t.mentionOf(i) != nil }
 
@@ -952,7 +975,7 @@ func (t *tree) inner(i int, src mentions, clause bool) mentions {
 			if found != nil {
 				return
 			}
-			if m := t.mentionOf(n); m != nil && !src.has(m) && !ownSide(mentions{m}, src) && t.party(m) {
+			if m := t.mentionOf(n); m != nil && !src.has(m) && !ownSide(mentions{m}, src) && !compatriots(mentions{m}, src) && t.party(m) {
 				found = m
 				return
 			}
