@@ -491,6 +491,15 @@ func (t *tree) actorClass(k int, class string) bool {
 	}
 	m := t.mentionOf(k)
 	if m == nil {
+		// "withdrew from NATO's integrated military command": a body
+		// an organisation owns stands for the organisation.
+		if class == "@igo" && t.toks[k].UPOS == "NOUN" {
+			for _, c := range t.kids[k] {
+				if r := t.toks[c].Rel; (r == "nmod:poss" || r == "compound") && t.actorClass(c, class) {
+					return true
+				}
+			}
+		}
 		return false
 	}
 	// The mention's head: its token whose head lies outside it.
