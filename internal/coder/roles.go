@@ -197,6 +197,14 @@ func (t *tree) subject(v, steps int) mentions {
 		}
 		return t.subject(g, steps+1)
 	case "advcl":
+		// "prompting the United States to impose sanctions", the
+		// infinitive parsed as adverbial: whom a verb of making makes act
+		// acts.
+		if t.marker(v) == "to" && is("cause", t.lemma(g)) {
+			if o := t.argsOf(g, "obj"); len(o) > 0 {
+				return o
+			}
+		}
 		// "ordered the ambassador to leave, accusing Kigali": a participle
 		// set off by a comma at the end of a clause speaks of the
 		// clause's own subject, not of whom its infinitive is about.
