@@ -165,6 +165,16 @@ func (t *tree) subject(v, steps int) mentions {
 			return mentions{m}
 		}
 	}
+	// "Iraq's interim government announced that it is prepared to impose
+	// martial law": a personal pronoun no dictionary resolved, subject of
+	// what a verb of saying reports, is the one who says it.
+	for _, c := range append(t.children(v, "nsubj"), t.children(v, "expl")...) {
+		if t.toks[c].XPOS == "PRP" && t.mentionOf(c) == nil && t.lemma(c) != "there" {
+			if g := t.reporter(v); g >= 0 && steps <= 4 {
+				return t.subject(g, steps+1)
+			}
+		}
+	}
 	if t.child(v, "nsubj") >= 0 || t.child(v, "nsubj:pass") >= 0 || steps > 4 {
 		return nil
 	}
