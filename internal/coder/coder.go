@@ -794,6 +794,10 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
 		// by people, a state's is an official complaint ("the foreign
 		// ministry summoned the ambassador to protest the detention").
 		return "114"
+	case code == "174" && tgt != nil && (strings.HasPrefix(tgt.Code, "IGO") || strings.HasPrefix(tgt.Code, "NGO")):
+		// Expelling an organisation is no deportation of people (174) but
+		// an expulsion (166): "Jakarta forced the UN refugee agency out".
+		return "166"
 	case code == "186" && (military(src.Code) || armed):
 		return "190"
 	case code == "195" && nonState(src.Code):
