@@ -199,6 +199,18 @@ func (t *tree) subject(v, steps int) mentions {
 		}
 		return t.subject(g, steps+1)
 	case "conj":
+		// "Kenzo Oshima, the United Nations Emergency Relief Coordinator,
+		// demanded", with "demanded" parsed as a conjunct of the
+		// apposition: a verb conjoined to a noun has it for subject.
+		if u := t.toks[g].UPOS; u == "NOUN" || u == "PROPN" {
+			if a := t.arg(g); len(a) > 0 {
+				return a
+			}
+			if t.toks[g].Rel == "appos" {
+				return t.arg(t.head(g))
+			}
+			return nil
+		}
 		if t.passive(g) {
 			if t.passive(v) {
 				return t.argsOf(g, "obl:agent")
