@@ -527,6 +527,11 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		if p := implicitPair(context); p != nil {
 			return pairsOf(p), 0.5
 		}
+		// "Ashton said negotiators would meet again": with no two states
+		// in the paragraph, the document's two protagonists meet.
+		if len(dc.doc) == 2 && dc.doc[0].Country != dc.doc[1].Country && st.tree.peopleSubject(h.head) {
+			return pairsOf(dc.doc), 0.5
+		}
 	case len(src) > 0 && !h.t.Weak:
 		// People the clause names as its object but no dictionary knows
 		// ("urged members to adopt") are not replaced by another party; the
@@ -676,6 +681,18 @@ func implicitPair(context []actors.Mention) []doc.Actor {
 		return nil
 	}
 	return []doc.Actor{out[1], out[0]}
+}
+
+// peopleSubject reports whether the subject of the verb at i is people
+// no dictionary names ("negotiators", "the two delegations": grammar.txt,
+// people), who stand for the parties in play.
+func (t *tree) peopleSubject(i int) bool {
+	for _, c := range t.children(i, "nsubj") {
+		if t.mentionOf(c) == nil && is("people", t.lemma(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // overlaps reports whether two mention sets share a mention.
