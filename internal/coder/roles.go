@@ -141,7 +141,15 @@ func (t *tree) subject(v, steps int) mentions {
 	var s mentions
 	for _, c := range t.children(v, "nsubj") {
 		if t.events[c] {
-			s = s.add(t.owner(c)...)
+			// Its owner, or the one its "by" or "from" names ("a suicide
+			// bomber from the Jaish-e-Mohammed group killed").
+			o := t.owner(c)
+			for _, k := range t.children(c, "nmod") {
+				if mk := t.marker(k); len(o) == 0 && (mk == "by" || mk == "from") {
+					o = t.arg(k)
+				}
+			}
+			s = s.add(o...)
 		} else {
 			s = s.add(t.arg(c)...)
 		}
