@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"slices"
+
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/doc"
@@ -848,37 +850,26 @@ func others(tgt, src mentions) mentions {
 
 // ownSide reports whether every actor of tgt is on the side of an actor
 // of src.
-func ownSide(tgt, src mentions) bool {
-	as, bs := tgt.actors(), src.actors()
-	if len(as) == 0 || len(bs) == 0 {
-		return false
-	}
-	for _, a := range as {
-		own := false
-		for _, b := range bs {
-			own = own || sameSide(a, b)
-		}
-		if !own {
-			return false
-		}
-	}
-	return true
-}
+func ownSide(tgt, src mentions) bool { return every(tgt, src, sameSide) }
 
 // compatriots reports whether every actor of tgt is people of no state
 // body (civilians, journalists, refugees: unarmed) of a country of src:
 // "the detention of a Polish journalist" for Poland's foreign ministry.
 func compatriots(tgt, src mentions) bool {
+	return every(tgt, src, func(a, b doc.Actor) bool {
+		return a.Country != "" && a.Country == b.Country && unarmed(a.Code)
+	})
+}
+
+// every reports whether each actor of tgt stands in relation rel to some
+// actor of src; false when either names none.
+func every(tgt, src mentions, rel func(a, b doc.Actor) bool) bool {
 	as, bs := tgt.actors(), src.actors()
 	if len(as) == 0 || len(bs) == 0 {
 		return false
 	}
 	for _, a := range as {
-		own := false
-		for _, b := range bs {
-			own = own || a.Country != "" && a.Country == b.Country
-		}
-		if !own || !unarmed(a.Code) {
+		if !slices.ContainsFunc(bs, func(b doc.Actor) bool { return rel(a, b) }) {
 			return false
 		}
 	}
