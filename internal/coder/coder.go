@@ -815,6 +815,11 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
 		// Expelling an organisation is no deportation of people (174) but
 		// an expulsion (166): "Jakarta forced the UN refugee agency out".
 		return "166"
+	case code == "051" && armed:
+		// Troops, ships or aircraft that support someone give military
+		// aid; they do not endorse ("Rwandan troops had been arriving
+		// to support the rebels").
+		return "072"
 	case code == "186" && (military(src.Code) || armed):
 		return "190"
 	case code == "195" && nonState(src.Code):
