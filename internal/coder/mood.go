@@ -95,6 +95,10 @@ func (t *tree) mood(i int) (string, bool) {
 			case is("allege", gl) || is("deny", gl):
 				// "accused Kigali of backing the rebels"
 				return "", false
+			case mk == "for" && t.toks[k].XPOS == "VBG" && is("punish", gl):
+				// "opened a criminal case against the sailors for
+				// illegally crossing the border": the charge is alleged.
+				return "", false
 			case mk == "to" && is("doubt", gl):
 				// "called on Germany to send tanks": what is asked is not
 				// done.
