@@ -141,7 +141,11 @@ func (t *tree) subject(v, steps int) mentions {
 	// as its owner does: "the release of two Canadian citizens by China
 	// ended a dispute" was not the citizens' doing.
 	var s mentions
+	misread := t.prepositionalSubject(v)
 	for _, c := range t.children(v, "nsubj") {
+		if misread {
+			break
+		}
 		if t.events[c] {
 			// Its owner, or the one its "by" or "from" names ("a suicide
 			// bomber from the Jaish-e-Mohammed group killed").
@@ -185,7 +189,7 @@ func (t *tree) subject(v, steps int) mentions {
 			}
 		}
 	}
-	if t.child(v, "nsubj") >= 0 || t.child(v, "nsubj:pass") >= 0 || steps > 4 {
+	if !misread && t.child(v, "nsubj") >= 0 || t.child(v, "nsubj:pass") >= 0 || steps > 4 {
 		return nil
 	}
 	if s := t.datedSubject(v); len(s) > 0 {
@@ -270,6 +274,33 @@ func (t *tree) subject(v, steps int) mentions {
 		return t.arg(g)
 	}
 	return nil
+}
+
+// prepositionalSubject reports whether the parse gave the infinitive at v
+// a subject that a preposition other than "for" opens: "signed an
+// agreement in Beijing to restore relations", with "in" and "Beijing"
+// read as the marker and subject of "restore". An infinitive takes a
+// subject only after "for" ("for China to join"); that one is a phrase of
+// the verb above.
+func (t *tree) prepositionalSubject(v int) bool {
+	to, prep := false, -1
+	for _, k := range t.children(v, "mark") {
+		switch w := t.lemma(k); {
+		case w == "to":
+			to = true
+		case w != "for" && preposition[w] && prep < 0:
+			prep = k
+		}
+	}
+	if !to || prep < 0 {
+		return false
+	}
+	for _, c := range t.children(v, "nsubj") {
+		if prep < c {
+			return true
+		}
+	}
+	return false
 }
 
 // datedSubject returns the subject a parse hung on a date before the

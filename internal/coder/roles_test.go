@@ -62,11 +62,37 @@ func TestSubjectReadsAroundParse(t *testing.T) {
 			verb:     6,
 			wantCode: "IRQGOV",
 		},
+		{
+			// "Iran signed an agreement in Beijing to restore relations",
+			// "in" and "Beijing" parsed as the marker and subject of
+			// "restore": an infinitive takes a subject only after "for".
+			name: "prepositional phrase read as an infinitive's subject",
+			toks: []doc.Token{
+				tok("Iran", "Iran", "PROPN", "NNP", 1, "nsubj"),
+				tok("signed", "sign", "VERB", "VBD", -1, "root"),
+				tok("an", "a", "DET", "DT", 3, "det"),
+				tok("agreement", "agreement", "NOUN", "NN", 1, "obj"),
+				tok("in", "in", "SCONJ", "IN", 7, "mark"),
+				tok("Beijing", "Beijing", "PROPN", "NNP", 7, "nsubj"),
+				tok("to", "to", "PART", "TO", 7, "mark"),
+				tok("restore", "restore", "VERB", "VB", 3, "acl"),
+				tok("relations", "relation", "NOUN", "NNS", 7, "obj"),
+			},
+			ms: []actors.Mention{
+				{Text: "Iran", First: 0, Last: 0, Actors: []doc.Actor{{Code: "IRN", Country: "IRN"}}},
+				{Text: "Beijing", First: 5, Last: 5, Actors: []doc.Actor{{Code: "CHN", Country: "CHN"}}},
+			},
+			verb:     7,
+			wantCode: "", // no subject: not Beijing
+		},
 	}
 	for _, tt := range tests {
 		tr := newTree(tt.toks, tt.ms)
 		got := tr.subject(tt.verb, 0).actors()
-		if len(got) != 1 || got[0].Code != tt.wantCode {
+		switch {
+		case tt.wantCode == "" && len(got) != 0:
+			t.Errorf("%s: subject %v, want none", tt.name, got)
+		case tt.wantCode != "" && (len(got) != 1 || got[0].Code != tt.wantCode):
 			t.Errorf("%s: subject %v, want %s", tt.name, got, tt.wantCode)
 		}
 	}
