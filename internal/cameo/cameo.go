@@ -182,15 +182,18 @@ type Class struct {
 	// Inner is set when the event aims at an actor named inside its
 	// object ("called for the removal of US bases").
 	Inner bool
+	// Breach is set when the event breaks a norm, law or truce: to report
+	// it of another is to accuse its author.
+	Breach bool
 }
 
 var classes = sync.OnceValue(func() map[string]Class {
 	m := map[string]Class{}
-	err := eachRow("tables/classes.tsv", 7, func(_ int, f []string) error {
+	err := eachRow("tables/classes.tsv", 8, func(_ int, f []string) error {
 		if _, ok := load().byCode[f[0]]; !ok {
 			return fmt.Errorf("unknown code %q", f[0])
 		}
-		c := Class{TwoParty: f[1] == "two", Amounts: f[2] == "yes", Intent: f[4], Forum: f[5] == "yes", Inner: f[6] == "yes"}
+		c := Class{TwoParty: f[1] == "two", Amounts: f[2] == "yes", Intent: f[4], Forum: f[5] == "yes", Inner: f[6] == "yes", Breach: f[7] == "yes"}
 		if f[3] != "-" {
 			c.Force = f[3]
 		}

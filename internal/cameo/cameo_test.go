@@ -266,6 +266,8 @@ func TestClassOf(t *testing.T) {
 		{"195", Class{Force: "violent", Intent: "130"}},
 		{"154", Class{Force: "show", Intent: "130"}},
 		{"163", Class{Amounts: true, Intent: "130"}},
+		{"128", Class{Intent: "130", Forum: true, Inner: true, Breach: true}},
+		{"196", Class{Force: "violent", Intent: "130", Breach: true}},
 	}
 	for _, tt := range tests {
 		if got := ClassOf(tt.code); got != tt.want {

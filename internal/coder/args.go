@@ -63,6 +63,21 @@ func sameActors(a, b []doc.Actor) bool {
 	return true
 }
 
+// distinct returns the actors of as with one of each code: two mentions
+// of one actor ("the leaders of the Azadliq opposition coalition", parsed
+// as two subjects) are one party.
+func distinct(as []doc.Actor) []doc.Actor {
+	var out []doc.Actor
+	seen := map[string]bool{}
+	for _, a := range as {
+		if !seen[a.Code] {
+			seen[a.Code] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // cross returns every (source, target) pair of two actor lists.
 func cross(srcs, tgts []doc.Actor) []pair {
 	var out []pair

@@ -248,8 +248,9 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 
 // accusations reads the accusations in what verbs of saying report:
 // "Ankara said the plane had violated Turkish airspace". To report that
-// another broke a norm or law (CAMEO 128: violated airspace, breached a
-// truce) to one's own side is to accuse its author (112), whom the clause
+// another broke a norm, law or truce (classes.tsv breach: 128 violated
+// airspace, 196 breached a truce) to one's own side is to accuse its
+// author (112), whom the clause
 // or else discourse names; the violation itself stays reported. An act
 // that is no wrong in itself ("said Britain had expelled 23 Russian
 // diplomats", "said Turkey had shot down a Russian bomber") is only
@@ -259,10 +260,14 @@ func accusations(t *tree, rs []reading) []reading {
 	var out []reading
 	done := map[int]bool{}
 	for _, rd := range rs {
-		if rd.mod != doc.Reported || rd.h.t.Report || !strings.HasPrefix(rd.h.t.Code, "128") {
+		if rd.mod != doc.Reported || rd.h.t.Report || !cameo.ClassOf(rd.h.t.Code).Breach {
 			continue
 		}
-		g := t.reporter(t.site(rd.h.head))
+		k := t.governing(t.site(rd.h.head))
+		if t.manner(t.site(rd.h.head), rd.h.words) {
+			k = t.verbOf(t.site(rd.h.head)) // "had entered Gori in breach of the truce"
+		}
+		g := t.reporter(k)
 		if g < 0 || done[g] {
 			continue
 		}
@@ -270,7 +275,9 @@ func accusations(t *tree, rs []reading) []reading {
 			if say.h.head != g || !say.h.t.Report || len(say.r.src) == 0 {
 				continue
 			}
-			if !ownSide(rd.r.tgt, say.r.src) || ownSide(rd.r.src, say.r.src) {
+			// A breach that names no victim ("had violated the
+			// ceasefire") is of the reporter's side too.
+			if len(rd.r.tgt) > 0 && !ownSide(rd.r.tgt, say.r.src) || ownSide(rd.r.src, say.r.src) {
 				continue
 			}
 			done[g] = true
@@ -322,7 +329,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	// peacekeeping (074), they pay no visit ("Kenyan peacekeepers arrived
 	// in Somalia").
 	peace := cameo.Root(code) == "04" && h.t.Place && st.tree.peacekeeping(rd.r.src)
-	if peace {
+	if peace || cameo.Root(code) == "15" && st.tree.mandated(h, rd.r.src) {
 		code = "074"
 	}
 	// A plan is coded as the intent to act ("will visit" is 036,
@@ -448,7 +455,7 @@ func triggerText(st *sentence, h hit) string {
 // the other party of its sentence or paragraph.
 func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) ([]pair, float64) {
 	context := dc.para
-	src, tgt := r.src.actors(), r.tgt.actors()
+	src, tgt := distinct(r.src.actors()), distinct(r.tgt.actors())
 	// No party is on both sides of one event: "the United States, Britain
 	// and France helped Nigeria" does not aim at the United States.
 	if len(src) > 1 && len(tgt) > 1 {
@@ -511,7 +518,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		// two-party event is the sentence's or the paragraph's; so is
 		// the unnamed agent of a passive done to a party ("the
 		// ambassador was summoned").
-		if other, near := otherParty(st.tree, r.tgt, nil, context); other != nil {
+		if other, near := otherParty(st.tree, r.tgt, nil, context, code); other != nil {
 			return cross([]doc.Actor{*other}, tgt), trust(near)
 		}
 	case len(src) == 0 && len(tgt) == 0 && h.t.Recip && !h.t.Weak && !h.nominal:
@@ -519,6 +526,11 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		// names nobody is between the two states the paragraph is about.
 		if p := implicitPair(context); p != nil {
 			return pairsOf(p), 0.5
+		}
+		// "Ashton said negotiators would meet again": with no two states
+		// in the paragraph, the document's two protagonists meet.
+		if len(dc.doc) == 2 && dc.doc[0].Country != dc.doc[1].Country && st.tree.peopleSubject(h.head) {
+			return pairsOf(dc.doc), 0.5
 		}
 	case len(src) > 0 && !h.t.Weak:
 		// People the clause names as its object but no dictionary knows
@@ -528,7 +540,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			if !(h.t.Recip || twoParty(code)) {
 				context = nil
 			}
-			if other, near := otherParty(st.tree, r.src, dc.targets, context); other != nil {
+			if other, near := otherParty(st.tree, r.src, dc.targets, context, code); other != nil {
 				return cross(src, []doc.Actor{*other}), trust(near)
 			}
 			// Else the document's other protagonist: "Warsaw deployed
@@ -671,6 +683,18 @@ func implicitPair(context []actors.Mention) []doc.Actor {
 	return []doc.Actor{out[1], out[0]}
 }
 
+// peopleSubject reports whether the subject of the verb at i is people
+// no dictionary names ("negotiators", "the two delegations": grammar.txt,
+// people), who stand for the parties in play.
+func (t *tree) peopleSubject(i int) bool {
+	for _, c := range t.children(i, "nsubj") {
+		if t.mentionOf(c) == nil && is("people", t.lemma(c)) {
+			return true
+		}
+	}
+	return false
+}
+
 // overlaps reports whether two mention sets share a mention.
 func overlaps(a, b mentions) bool {
 	for _, m := range a {
@@ -684,8 +708,17 @@ func overlaps(a, b mentions) bool {
 // otherParty is the party an event that takes two parties has when its
 // clause names only one: another actor the sentence names, or else the
 // last actor of the paragraph so far, that is not on the source's side.
-func otherParty(t *tree, src, first mentions, context []actors.Mention) (a *doc.Actor, inSentence bool) {
+//
+// A party of the source's own country is on its side, except for a
+// protest (root 14) by people who are no state body: protesters and rioters
+// act against the state bodies of their own country ("Greek riot police
+// fired tear gas at protesters who tried to break through a cordon").
+func otherParty(t *tree, src, first mentions, context []actors.Mention, code string) (a *doc.Actor, inSentence bool) {
 	side := src.actors()
+	domestic := cameo.Root(code) == "14"
+	for _, s := range side {
+		domestic = domestic && !stateRole(s.Code)
+	}
 	other := func(m *actors.Mention) *doc.Actor {
 		if src.has(m) {
 			return nil
@@ -693,7 +726,7 @@ func otherParty(t *tree, src, first mentions, context []actors.Mention) (a *doc.
 		for _, a := range m.Actors {
 			own := false
 			for _, s := range side {
-				own = own || sameSide(a, s) || a.Country == s.Country && a.Country != ""
+				own = own || sameSide(a, s) || a.Country == s.Country && a.Country != "" && !(domestic && stateRole(a.Code) && len(a.Code) > 3)
 			}
 			if !own && a.Country != "" {
 				return &a
@@ -773,6 +806,20 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
 		// "Russian aircraft bombed the town, killing civilians": a state's
 		// armed forces, named by their units, still fight (19).
 		return "180"
+	case code == "140" && stateRole(src.Code):
+		// A state that protests complains: a protest is collective action
+		// by people, a state's is an official complaint ("the foreign
+		// ministry summoned the ambassador to protest the detention").
+		return "114"
+	case code == "174" && tgt != nil && (strings.HasPrefix(tgt.Code, "IGO") || strings.HasPrefix(tgt.Code, "NGO")):
+		// Expelling an organisation is no deportation of people (174) but
+		// an expulsion (166): "Jakarta forced the UN refugee agency out".
+		return "166"
+	case code == "051" && armed:
+		// Troops, ships or aircraft that support someone give military
+		// aid; they do not endorse ("Rwandan troops had been arriving
+		// to support the rebels").
+		return "072"
 	case code == "186" && (military(src.Code) || armed):
 		return "190"
 	case code == "195" && nonState(src.Code):
@@ -840,6 +887,39 @@ func (t *tree) peacekeeping(ms mentions) bool {
 		for _, c := range t.kids[h] {
 			if is("peacekeeping", t.low[c]) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// mandated reports whether the force moved by the trigger h is sent with
+// a mandate: "at the request of" (or invitation, grammar.txt consent) a
+// party not on the source's side, or "as part of" an international
+// body's force (contribution). Such troops protect or keep the peace.
+func (t *tree) mandated(h hit, src mentions) bool {
+	kids := append([]int{}, t.kids[h.head]...)
+	for _, w := range h.words[1:] {
+		kids = append(kids, t.kids[w]...)
+	}
+	for _, k := range kids {
+		if r := t.rel(k); r != "obl" && r != "nmod" {
+			continue
+		}
+		mk, w := t.marker(k), t.lemma(k)
+		consent := mk == "at" && is("consent", w)
+		part := mk == "as" && is("contribution", w)
+		if !consent && !part {
+			continue
+		}
+		for _, of := range t.children(k, "nmod") {
+			if t.marker(of) != "of" {
+				continue
+			}
+			for _, m := range t.arg(of) {
+				if part && igo(m) || consent && !ownSide(mentions{m}, src) {
+					return true
+				}
 			}
 		}
 	}

@@ -546,3 +546,56 @@ func FuzzCode(f *testing.F) {
 		}
 	})
 }
+
+// TestOneSided codes sentences with --one-sided, which keeps events that
+// name no target (dyad eval plover reads them so): the source and code
+// must still come out right.
+func TestOneSided(t *testing.T) {
+	c := *testCoder(t)
+	c.OneSided = true
+	for _, tc := range []struct {
+		sentence, want string // want: SRC:CODE of the one event
+	}{
+		// Two mentions of one actor in a subject the parse split are one
+		// party: no pair of it with itself.
+		{"Leaders of the Azadliq (Freedom) opposition coalition agreed.", "AZEOPP:030"},
+		{"Leaders of the Azadliq (Freedom) opposition coalition agreed to talks.", "AZEOPP:036"},
+	} {
+		evs := code(&c, paragraph("2015-01-01", tc.sentence))
+		var got []string
+		for _, e := range evs {
+			got = append(got, e.Source.Code+":"+e.CAMEO)
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: got %v, want [%s]", tc.sentence, got, tc.want)
+		}
+	}
+}
+
+// TestMutualOfProtagonists codes a meeting whose parties the text names
+// only as people ("negotiators") in a paragraph that names no two states:
+// it is between the document's two protagonists.
+func TestMutualOfProtagonists(t *testing.T) {
+	c := testCoder(t)
+	sents := []string{
+		"Iran and the United States held talks in Geneva on Sunday.",
+		"Negotiators met again in Vienna on Monday.",
+	}
+	d := &doc.Document{ID: "test", Published: "2013-11-24", Paragraphs: []doc.Paragraph{{Kind: doc.Body}, {Kind: doc.Body}}}
+	off := 0
+	for i, s := range sents {
+		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Start: off, End: off + len(s), Text: s, Paragraph: i, Codable: true})
+		off += len(s) + 1
+	}
+	d.Text = strings.Join(sents, " ")
+	var got []string
+	for _, e := range code(c, d) {
+		if e.SentenceIndex == 1 && e.Target != nil {
+			got = append(got, e.Source.Code[:3]+">"+e.Target.Code[:3]+":"+e.CAMEO)
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"IRN>USA:040"}; !slices.Equal(got, want) && !slices.Equal(got, []string{"USA>IRN:040"}) {
+		t.Errorf("second paragraph: got %v, want %v (either way)", got, want)
+	}
+}

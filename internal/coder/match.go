@@ -54,6 +54,12 @@ func (c *Coder) match(t *tree) []hit {
 		hits = append(hits, h)
 	}
 	hits = lightVerbs(t, hits)
+	t.events = map[int]bool{}
+	for _, h := range hits {
+		if h.nominal {
+			t.events[h.head] = true
+		}
+	}
 	sort.Slice(hits, func(a, b int) bool { return hits[a].head < hits[b].head })
 	for k := range hits {
 		h := &hits[k]
@@ -157,8 +163,21 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 	// A pattern's words are dependents of the head or of a word already
 	// matched ("tie" under "cut", "with" under "tie"), never inside a
 	// time phrase ("called on Tuesday" is not "called on").
+	// "Estonian diplomats expelled by Moscow", "weapons sent to Ukraine":
+	// the noun a past participle modifies is what the participle was done
+	// to, its object, as the subject of a passive is ("ties were cut").
+	modified := -1
+	if tr.Kind == 'v' && t.toks[i].Rel == "acl" && t.toks[i].XPOS == "VBN" {
+		modified = t.head(i)
+	}
 	find := func(alts []string, before, noMark bool) int {
 		for k := range t.toks {
+			if k == modified && !taken(k) && !before {
+				if w := t.wordOf(k, alts); w != "" && !preposition[w] && t.markerAt(k) < 0 {
+					return k
+				}
+				continue
+			}
 			// A noun a quantity measures stands where the quantity
 			// stands: "fired dozens of rounds" fires rounds.
 			measured := t.site(k) != k && taken(t.head(t.site(k))) && !taken(t.site(k))
@@ -177,16 +196,17 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			// ("militants killed" is not "kill militant"), its agent, or
 			// another clause ("refused to meet, his office said").
 			switch t.toks[k].Rel {
-			case "nsubj", "csubj", "obl:agent", "parataxis", "list", "punct", "cc", "reparandum", "vocative", "discourse":
+			case "nsubj", "csubj", "obl:agent", "parataxis", "punct", "cc":
 				continue
-			}
-			w := ""
-			for _, a := range alts {
-				if l := t.low[k]; t.lem[k] == a || l == a || l == plural(a) || t.actorClass(k, a) {
-					w = a
-					break
+			case "list", "reparandum", "vocative", "discourse":
+				// Loose words of the clause, but not inside a noun the
+				// pattern matched: "persona non grata", "grata" parsed as
+				// a discourse word of "persona".
+				if t.head(k) == i || t.toks[t.head(k)].UPOS != "NOUN" {
+					continue
 				}
 			}
+			w := t.wordOf(k, alts)
 			if w == "" {
 				continue
 			}
@@ -264,14 +284,34 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 		words = append(words, i+1)
 	}
 	// A preposition written before a noun is that noun's own: "call for
-	// summit" is not "called for a deadline during the summit".
+	// summit" is not "called for a deadline during the summit". The noun
+	// is the phrase's last word before the next preposition ("attack with
+	// poison gas": "with" is "gas"'s).
+	single := func(j int) bool { return len(tr.Deps[j]) == 1 && preposition[tr.Deps[j][0]] }
 	for j := 0; j+1 < len(tr.Deps); j++ {
-		p, n := tr.Deps[j], tr.Deps[j+1]
-		if len(p) == 1 && preposition[p[0]] && !(len(n) == 1 && preposition[n[0]]) && t.head(at[j]) != at[j+1] && at[j] != i+1 {
+		if !single(j) || single(j+1) || at[j] == i+1 {
+			continue
+		}
+		own := false
+		for n := j + 1; n < len(tr.Deps) && !single(n); n++ {
+			own = own || t.head(at[j]) == at[n]
+		}
+		if !own {
 			return nil, false
 		}
 	}
 	return words, true
+}
+
+// wordOf returns the word of alts that token k is, by lemma, form or
+// plural, or by the class of actor it names ("@igo"), or "".
+func (t *tree) wordOf(k int, alts []string) string {
+	for _, a := range alts {
+		if l := t.low[k]; t.lem[k] == a || l == a || l == plural(a) || t.actorClass(k, a) {
+			return a
+		}
+	}
+	return ""
 }
 
 // phraseMatch matches the longest fixed phrase starting at token i; its
@@ -451,6 +491,15 @@ func (t *tree) actorClass(k int, class string) bool {
 	}
 	m := t.mentionOf(k)
 	if m == nil {
+		// "withdrew from NATO's integrated military command": a body
+		// an organisation owns stands for the organisation.
+		if class == "@igo" && t.toks[k].UPOS == "NOUN" {
+			for _, c := range t.kids[k] {
+				if r := t.toks[c].Rel; (r == "nmod:poss" || r == "compound") && t.actorClass(c, class) {
+					return true
+				}
+			}
+		}
 		return false
 	}
 	// The mention's head: its token whose head lies outside it.

@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"slices"
+
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
@@ -93,6 +95,10 @@ func (t *tree) mood(i int) (string, bool) {
 			case is("allege", gl) || is("deny", gl):
 				// "accused Kigali of backing the rebels"
 				return "", false
+			case mk == "for" && t.toks[k].XPOS == "VBG" && is("punish", gl):
+				// "opened a criminal case against the sailors for
+				// illegally crossing the border": the charge is alleged.
+				return "", false
 			case mk == "to" && is("doubt", gl):
 				// "called on Germany to send tanks": what is asked is not
 				// done.
@@ -113,6 +119,13 @@ func (t *tree) mood(i int) (string, bool) {
 				if v := t.head(g); v >= 0 && (is("allege", t.lemma(v)) || is("deny", t.lemma(v))) {
 					return "", false
 				}
+			}
+			if rel == "acl:relcl" && is("claim", gl) && t.complementizer(k) {
+				// "denied Philippine charges that its coast guard had fired
+				// water cannon", parsed as a relative clause: a "that"
+				// whose place in the clause another word fills is no
+				// relative pronoun, and the clause says what is claimed.
+				return "", false
 			}
 			if rel == "acl:relcl" {
 				// A relative clause asserts on its own, whatever its noun's
@@ -160,6 +173,10 @@ func (t *tree) mood(i int) (string, bool) {
 			// off a meeting", "recommended negotiations").
 			mk := t.marker(k)
 			switch r := t.rel(k); {
+			case r == "nsubj" && is("measure", gl) && t.child(g, "xcomp") < 0 && t.child(g, "obj") < 0:
+				// "exports to Africa fell by a third"; but "complaints have
+				// grown louder" says how they are, not how many.
+				return "", false
 			case r == "nsubj":
 				if t.toks[k].Rel != "nsubj:pass" || !is("light", gl) {
 					// "the attack killed five"; but "the agreements may
@@ -169,6 +186,11 @@ func (t *tree) mood(i int) (string, bool) {
 					}
 					return mod, true
 				}
+			case t.manner(k, nil):
+				// "had entered Gori in breach of the truce": a phrase of
+				// manner the pattern writes says what the verb's act is,
+				// asserted as the verb is, wherever the parse hung it.
+				g = t.verbOf(k)
 			case r == "nmod" && is("occasion", gl):
 				return "", false // "on the sidelines of the summit": a setting
 			case r == "nmod":
@@ -265,6 +287,11 @@ func (t *tree) own(k int) (string, bool) {
 			}
 		case "nsubj":
 			if is("negsubject", w) || (t.child(c, "det") >= 0 && is("negsubject", t.lemma(t.child(c, "det")))) {
+				return "", false
+			}
+			// "Neither Armenia nor Azerbaijan respected the ceasefire":
+			// a subject opened by a negative correlative is negative.
+			if p := t.child(c, "cc:preconj"); p >= 0 && is("negsubject", t.lemma(p)) {
 				return "", false
 			}
 		case "amod":
@@ -430,4 +457,54 @@ func (t *tree) refusal(k int) bool {
 		}
 	}
 	return neg && future
+}
+
+// complementizer reports whether the clause headed at k opens with a
+// "that" the parse made an argument (a relative pronoun) though another
+// word of the clause holds that argument's place: "charges that its coast
+// guard had fired water cannon", where "cannon" is the object. Such a
+// "that" only introduces the clause.
+func (t *tree) complementizer(k int) bool {
+	for _, c := range t.kids[k] {
+		if t.lemma(c) != "that" || t.toks[c].UPOS != "PRON" {
+			continue
+		}
+		r := t.toks[c].Rel
+		for _, o := range t.kids[k] {
+			if o != c && t.toks[o].Rel == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// manner reports whether the event noun at k stands in a phrase of manner
+// whose preposition its own pattern writes (the trigger's words, or
+// words): "had entered Gori in breach of the truce", "in protest at". The
+// phrase says what the act of the verb it hangs on is: asserted as that
+// verb is, and done by its subject. The parse may hang it on the verb's
+// object ("crossed the border in violation of the truce"): a phrase of
+// manner modifies no noun.
+func (t *tree) manner(k int, words []int) bool {
+	mk := t.markerAt(k)
+	if mk < 0 || t.verbOf(k) < 0 {
+		return false
+	}
+	return t.words[mk] || slices.Contains(words, mk)
+}
+
+// verbOf returns the verb a phrase at k hangs on: its head for an
+// oblique, its head's head for a modifier of the verb's object; or -1.
+func (t *tree) verbOf(k int) int {
+	g := t.head(k)
+	switch {
+	case g < 0:
+		return -1
+	case t.rel(k) == "obl":
+		return g
+	case t.rel(k) == "nmod" && t.rel(g) == "obj":
+		return t.head(g)
+	}
+	return -1
 }

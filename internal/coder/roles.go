@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"slices"
+
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/doc"
@@ -25,6 +27,17 @@ func (ms mentions) add(more ...*actors.Mention) mentions {
 		}
 	}
 	return ms
+}
+
+// without returns the mentions of ms that are not in other.
+func (ms mentions) without(other mentions) mentions {
+	var out mentions
+	for _, m := range ms {
+		if !other.has(m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // actors returns the actors the mentions name, each once.
@@ -124,8 +137,30 @@ func (t *tree) argsOf(i int, rel string) mentions {
 // protesters"), the main verb's for a participle or purpose clause.
 func (t *tree) subject(v, steps int) mentions {
 	// The first subject that names an actor: a parse may give two ("a
-	// top U.S. official today praised").
-	if s := t.argsOf(v, "nsubj"); len(s) > 0 {
+	// top U.S. official today praised"). An event noun for a subject acts
+	// as its owner does: "the release of two Canadian citizens by China
+	// ended a dispute" was not the citizens' doing.
+	var s mentions
+	misread := t.prepositionalSubject(v)
+	for _, c := range t.children(v, "nsubj") {
+		if misread {
+			break
+		}
+		if t.events[c] {
+			// Its owner, or the one its "by" or "from" names ("a suicide
+			// bomber from the Jaish-e-Mohammed group killed").
+			o := t.owner(c)
+			for _, k := range t.children(c, "nmod") {
+				if mk := t.marker(k); len(o) == 0 && (mk == "by" || mk == "from") {
+					o = t.arg(k)
+				}
+			}
+			s = s.add(o...)
+		} else {
+			s = s.add(t.arg(c)...)
+		}
+	}
+	if len(s) > 0 {
 		return s
 	}
 	// "Khomeini today rejected": a time word the parse took for the
@@ -144,7 +179,17 @@ func (t *tree) subject(v, steps int) mentions {
 			return mentions{m}
 		}
 	}
-	if t.child(v, "nsubj") >= 0 || t.child(v, "nsubj:pass") >= 0 || steps > 4 {
+	// "Iraq's interim government announced that it is prepared to impose
+	// martial law": a personal pronoun no dictionary resolved, subject of
+	// what a verb of saying reports, is the one who says it.
+	for _, c := range append(t.children(v, "nsubj"), t.children(v, "expl")...) {
+		if t.toks[c].XPOS == "PRP" && t.mentionOf(c) == nil && t.lemma(c) != "there" {
+			if g := t.reporter(v); g >= 0 && steps <= 4 {
+				return t.subject(g, steps+1)
+			}
+		}
+	}
+	if !misread && t.child(v, "nsubj") >= 0 || t.child(v, "nsubj:pass") >= 0 || steps > 4 {
 		return nil
 	}
 	if s := t.datedSubject(v); len(s) > 0 {
@@ -168,6 +213,18 @@ func (t *tree) subject(v, steps int) mentions {
 		}
 		return t.subject(g, steps+1)
 	case "conj":
+		// "Kenzo Oshima, the United Nations Emergency Relief Coordinator,
+		// demanded", with "demanded" parsed as a conjunct of the
+		// apposition: a verb conjoined to a noun has it for subject.
+		if u := t.toks[g].UPOS; u == "NOUN" || u == "PROPN" {
+			if a := t.arg(g); len(a) > 0 {
+				return a
+			}
+			if t.toks[g].Rel == "appos" {
+				return t.arg(t.head(g))
+			}
+			return nil
+		}
 		if t.passive(g) {
 			if t.passive(v) {
 				return t.argsOf(g, "obl:agent")
@@ -176,6 +233,14 @@ func (t *tree) subject(v, steps int) mentions {
 		}
 		return t.subject(g, steps+1)
 	case "advcl":
+		// "prompting the United States to impose sanctions", the
+		// infinitive parsed as adverbial: whom a verb of making makes act
+		// acts.
+		if t.marker(v) == "to" && is("cause", t.lemma(g)) {
+			if o := t.argsOf(g, "obj"); len(o) > 0 {
+				return o
+			}
+		}
 		// "ordered the ambassador to leave, accusing Kigali": a participle
 		// set off by a comma at the end of a clause speaks of the
 		// clause's own subject, not of whom its infinitive is about.
@@ -187,6 +252,14 @@ func (t *tree) subject(v, steps int) mentions {
 		return t.subject(g, steps+1)
 	case "acl":
 		if t.marker(v) == "to" {
+			// "Moscow's plans to build a base", "the Chinese president
+			// plans to visit" parsed with "plans" a noun: what a noun of
+			// intent intends is its owner's to do.
+			if is("intent", t.lemma(g)) && t.toks[g].UPOS == "NOUN" {
+				if o := t.owner(g); len(o) > 0 {
+					return o
+				}
+			}
 			// "summoned the attaché to lodge a protest": the purpose of
 			// an act on someone is the actor's, not the person's.
 			if t.mentionOf(g) != nil || len(t.arg(g)) > 0 {
@@ -201,6 +274,33 @@ func (t *tree) subject(v, steps int) mentions {
 		return t.arg(g)
 	}
 	return nil
+}
+
+// prepositionalSubject reports whether the parse gave the infinitive at v
+// a subject that a preposition other than "for" opens: "signed an
+// agreement in Beijing to restore relations", with "in" and "Beijing"
+// read as the marker and subject of "restore". An infinitive takes a
+// subject only after "for" ("for China to join"); that one is a phrase of
+// the verb above.
+func (t *tree) prepositionalSubject(v int) bool {
+	to, prep := false, -1
+	for _, k := range t.children(v, "mark") {
+		switch w := t.lemma(k); {
+		case w == "to":
+			to = true
+		case w != "for" && preposition[w] && prep < 0:
+			prep = k
+		}
+	}
+	if !to || prep < 0 {
+		return false
+	}
+	for _, c := range t.children(v, "nsubj") {
+		if prep < c {
+			return true
+		}
+	}
+	return false
 }
 
 // datedSubject returns the subject a parse hung on a date before the
@@ -334,6 +434,20 @@ func (t *tree) eachOther(i int) bool {
 
 func (t *tree) verbRoles(h hit) result {
 	i := h.head
+	// "Xi Jinping is expected to visit Russia", "is scheduled to meet": a
+	// pattern that writes the infinitive of a passive verb is the
+	// infinitive's event, whose subject is the passive's subject.
+	if t.passive(i) {
+		for n, w := range h.words[1:] {
+			if t.toks[w].Rel == "xcomp" && t.head(w) == i && t.toks[w].UPOS == "VERB" {
+				inf := h
+				inf.head = w
+				inf.words = append([]int{w}, h.words[:n+1]...)
+				inf.words = append(inf.words, h.words[n+2:]...)
+				return t.verbRoles(inf)
+			}
+		}
+	}
 	var r result
 	place := h.t.Place || forceful(h.t.Code)
 	// The words a pattern names are the event's, not its parties ("cut
@@ -464,8 +578,11 @@ func (t *tree) verbRoles(h hit) result {
 				}
 			}
 			// "offered its troops to Lebanon": an object of the source's
-			// own side is what is given, the recipient the target.
-			if len(r.tgt) > 0 && ownSide(r.tgt, r.src) {
+			// own side is what is given, the recipient the target. An
+			// appeal, demand or complaint made for one's own people is
+			// aimed at another ("summoned the ambassador to protest the
+			// detention of a Polish journalist").
+			if len(r.tgt) > 0 && (ownSide(r.tgt, r.src) || (cameo.ClassOf(h.t.Code).Inner || cameo.Root(h.t.Code) == "14") && compatriots(r.tgt, r.src)) {
 				r.tgt = nil
 			}
 		}
@@ -506,7 +623,12 @@ func (t *tree) verbRoles(h hit) result {
 		if len(r.tgt) == 0 {
 			kids := append([]int{}, t.kids[i]...)
 			for _, o := range t.children(i, "obj") {
-				kids = append(kids, t.children(o, "acl")...) // "used tear gas to disperse"
+				// "used tear gas to disperse"; but what completes a noun of
+				// intent is what is agreed or planned, no purpose of the act
+				// ("reached an agreement to stem the flow of migrants").
+				if !is("intent", t.lemma(o)) {
+					kids = append(kids, t.children(o, "acl")...)
+				}
 			}
 			for _, o := range t.children(i, "obl") {
 				if t.isTime(o) {
@@ -571,6 +693,10 @@ func (t *tree) verbRoles(h hit) result {
 			}
 		}
 	}
+	// No mention is on both sides of one event: "sanctions were imposed
+	// on Russian officials by the United States and the European Union",
+	// with the agents parsed as conjuncts of the officials.
+	r.tgt = r.tgt.without(r.src)
 	r.pair = t.between(i)
 	for _, w := range h.words[1:] {
 		r.pair = r.pair.add(t.between(w)...) // "improved relations between X and Y"
@@ -607,17 +733,37 @@ func (t *tree) session(i int) bool {
 	return false
 }
 
+// owner returns who owns the noun at i: its possessor, or an actor
+// adjective or compound ("Russia's expulsion", "Russian strikes", "US
+// sanctions").
+func (t *tree) owner(i int) mentions {
+	if o := t.argsOf(i, "nmod:poss"); len(o) > 0 {
+		return o
+	}
+	var o mentions
+	for _, rel := range []string{"amod", "compound"} {
+		for _, k := range t.children(i, rel) {
+			if m := t.mentionOf(k); m != nil {
+				o = o.add(m)
+			}
+		}
+	}
+	return o
+}
+
 func (t *tree) nominalRoles(h hit) result {
 	i := h.head
 	var r result
 	place := h.t.Place || forceful(h.t.Code)
-	r.src = t.argsOf(i, "nmod:poss")
-	if len(r.src) == 0 {
-		for _, rel := range []string{"amod", "compound"} {
-			for _, k := range t.children(i, rel) {
-				if m := t.mentionOf(k); m != nil {
-					r.src = r.src.add(m)
-				}
+	r.src = t.owner(i)
+	// "The imposition of sanctions on Iran by the European Union": the
+	// event noun of a light verb's noun is that noun's event, whose owner
+	// or "by" agent acts.
+	if g := t.head(i); len(r.src) == 0 && g >= 0 && t.rel(i) == "nmod" && t.marker(i) == "of" && is("lightnoun", t.lemma(g)) {
+		r.src = t.owner(g)
+		for _, k := range t.children(g, "nmod") {
+			if len(r.src) == 0 && t.marker(k) == "by" {
+				r.src = t.arg(k)
 			}
 		}
 	}
@@ -657,6 +803,15 @@ func (t *tree) nominalRoles(h hit) result {
 	if len(r.tgt) == 0 && h.t.Clause {
 		r.tgt = t.clauseTarget(i) // "complaints that China is copying"
 	}
+	// "Finland's request for NATO membership", "calls for US withdrawal":
+	// an appeal or a demand aims at whom what it asks for names.
+	if len(r.tgt) == 0 && cameo.ClassOf(h.t.Code).Inner {
+		for _, k := range t.children(i, "nmod") {
+			if t.marker(k) == "for" {
+				r.tgt = r.tgt.add(others(t.arg(k), r.src)...)
+			}
+		}
+	}
 	// "the visit of the Russian president to China": with a target
 	// named, "of" gives the one who acts; alone it gives the one acted
 	// upon ("the expulsion of diplomats").
@@ -674,12 +829,17 @@ func (t *tree) nominalRoles(h hit) result {
 	// talks", "the EU imposed sanctions on Iran", "gave Ivory Coast aid".
 	i = t.site(i)
 	g := t.head(i)
+	if t.manner(i, h.words) {
+		// "crossed the border in violation of the truce": the phrase is
+		// the verb's, whatever noun the parse hung it on.
+		g = t.verbOf(i)
+	}
 	if g >= 0 && len(r.src) == 0 && (t.toks[g].UPOS == "VERB" || t.toks[g].UPOS == "AUX") {
-		switch t.toks[i].Rel {
-		case "obj", "obl", "xcomp":
+		switch rel := t.toks[i].Rel; {
+		case rel == "obj", rel == "obl", rel == "xcomp", t.manner(i, h.words):
 			// Only a light verb hands the noun its subject: "Riyadh was
 			// using the embassy attack as a pretext" did not attack.
-			if !is("light", t.lemma(g)) && !is("done", t.lemma(g)) {
+			if !is("light", t.lemma(g)) && !is("done", t.lemma(g)) && !t.manner(i, h.words) {
 				break
 			}
 			if t.passive(g) {
@@ -696,7 +856,7 @@ func (t *tree) nominalRoles(h hit) result {
 			if len(r.pair) == 0 {
 				r.pair = t.between(g)
 			}
-		case "nsubj:pass":
+		case rel == "nsubj:pass":
 			r.src = t.argsOf(g, "obl:agent")
 			if len(r.tgt) == 0 {
 				r.tgt = t.targetsOf(g, place, nil)
@@ -721,17 +881,26 @@ func others(tgt, src mentions) mentions {
 
 // ownSide reports whether every actor of tgt is on the side of an actor
 // of src.
-func ownSide(tgt, src mentions) bool {
+func ownSide(tgt, src mentions) bool { return every(tgt, src, sameSide) }
+
+// compatriots reports whether every actor of tgt is people of no state
+// body (civilians, journalists, refugees: unarmed) of a country of src:
+// "the detention of a Polish journalist" for Poland's foreign ministry.
+func compatriots(tgt, src mentions) bool {
+	return every(tgt, src, func(a, b doc.Actor) bool {
+		return a.Country != "" && a.Country == b.Country && unarmed(a.Code)
+	})
+}
+
+// every reports whether each actor of tgt stands in relation rel to some
+// actor of src; false when either names none.
+func every(tgt, src mentions, rel func(a, b doc.Actor) bool) bool {
 	as, bs := tgt.actors(), src.actors()
 	if len(as) == 0 || len(bs) == 0 {
 		return false
 	}
 	for _, a := range as {
-		own := false
-		for _, b := range bs {
-			own = own || sameSide(a, b)
-		}
-		if !own {
+		if !slices.ContainsFunc(bs, func(b doc.Actor) bool { return rel(a, b) }) {
 			return false
 		}
 	}
@@ -866,7 +1035,7 @@ func (t *tree) inner(i int, src mentions, clause bool) mentions {
 			if found != nil {
 				return
 			}
-			if m := t.mentionOf(n); m != nil && !src.has(m) && !ownSide(mentions{m}, src) && t.party(m) {
+			if m := t.mentionOf(n); m != nil && !src.has(m) && !ownSide(mentions{m}, src) && !compatriots(mentions{m}, src) && t.party(m) {
 				found = m
 				return
 			}

@@ -53,6 +53,9 @@ type tree struct {
 	// words are the tokens of the trigger being read: its own words
 	// ("would not withdraw", "no longer tolerate") never negate it.
 	words map[int]bool
+	// events holds the heads of the sentence's event nouns, once the
+	// triggers are matched.
+	events map[int]bool
 	// intended is the governor of intent that mood found above the
 	// trigger being read ("pledged", "threatened"), or "" when the event
 	// is planned by a future tense alone or not planned.
