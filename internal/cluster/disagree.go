@@ -189,3 +189,12 @@ func actors(e *doc.Event) []doc.Actor {
 	}
 	return []doc.Actor{e.Source, *e.Target}
 }
+
+// Measured reports whether e gives something a report can disagree with
+// beyond its code, date and people: an amount, or the event's length in
+// its sentence. DisagreementsOf compares the sentences and amounts of old
+// members only with those of fresh members that are measured, so a store
+// need not read an old member's sentence for a fresh report that is not.
+func Measured(e *doc.Event) bool {
+	return len(e.Quantities) > 0 || theRules().lengthOf(e.Sentence).ok
+}
