@@ -179,9 +179,22 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 		return fmt.Errorf("lock: %w", err)
 	}
 	fl := flags{}
-	near, err := nearSeeds(ctx, tx, pair, seeds, all, fl)
-	if err != nil {
-		return err
+	var near []doc.Event
+	var cache *ClusterCache
+	if ct, ok := tx.(CachingTx); ok && !all {
+		var err error
+		if near, ok, err = cachedNear(ctx, tx, ct.ClusterCache(), pair, seeds, fl); err != nil {
+			return err
+		}
+		if ok {
+			cache = ct.ClusterCache()
+		}
+	}
+	if cache == nil {
+		var err error
+		if near, err = nearSeeds(ctx, tx, pair, seeds, all, fl); err != nil {
+			return err
+		}
 	}
 	reach := make([]int, len(near))
 	for i := range reach {
@@ -210,11 +223,18 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	}
 	made := map[string]bool{}
 	texts := map[string]bool{}
+	clusterOf := make(map[string]string, len(evs))
 	for _, c := range cluster.Assign(evs) {
 		made[c.ID] = true
 		if err := storeCluster(ctx, tx, c, byID, had[c.ID], fl, texts); err != nil {
 			return err
 		}
+		for _, r := range c.Reports {
+			clusterOf[r.Event] = c.ID
+		}
+	}
+	if cache != nil {
+		cache.keep(pair, near, clusterOf, fl)
 	}
 	if all {
 		return tx.Exec(ctx, `DELETE FROM clusters WHERE pair = ? AND NOT EXISTS (SELECT 1 FROM events WHERE events.cluster = clusters.id)`, pair)
@@ -489,6 +509,7 @@ func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl fl
 		if err := tx.Exec(ctx, `UPDATE events SET cluster_first = ?, cluster_first_way = ? WHERE id = ?`, int(want&1), int(want>>1), e.ID); err != nil {
 			return fmt.Errorf("cluster %s: first events: %w", id, err)
 		}
+		fl[e.ID] = want
 	}
 	return nil
 }
