@@ -379,26 +379,44 @@ func dateSpan(r *rules, e *doc.Event) (lo, hi int) {
 }
 
 // dateRange is the first and last day an ISO date at year, month or day
-// precision covers.
+// precision covers. A store clusters every report near a new one again, so
+// this is read without time.Parse: digits and hyphens in place, a month
+// of 1 to 12 and a day its month has, as time.Parse accepts them.
 func dateRange(date string) (first, last int, ok bool) {
-	for _, f := range []struct {
-		layout string
-		next   func(time.Time) time.Time
-	}{
-		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }},
-		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
-		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
-	} {
-		if len(date) != len(f.layout) {
-			continue
+	num := func(s string) (int, bool) {
+		n := 0
+		for i := range len(s) {
+			if s[i] < '0' || s[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(s[i]-'0')
 		}
-		t, err := time.Parse(f.layout, date)
-		if err != nil {
+		return n, true
+	}
+	y, ok := num(date[:min(4, len(date))])
+	if !ok || len(date) < 4 {
+		return 0, 0, false
+	}
+	m, d := 1, 1
+	var next time.Time
+	switch len(date) {
+	case 4:
+		next = time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	case 7, 10:
+		if m, ok = num(date[5:7]); !ok || date[4] != '-' || m < 1 || m > 12 {
 			return 0, 0, false
 		}
-		return days(t), days(f.next(t)) - 1, true
+		next = time.Date(y, time.Month(m)+1, 1, 0, 0, 0, 0, time.UTC)
+		if len(date) == 10 {
+			if d, ok = num(date[8:10]); !ok || date[7] != '-' || d < 1 || d > days(next)-days(time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)) {
+				return 0, 0, false
+			}
+			next = time.Date(y, time.Month(m), d+1, 0, 0, 0, 0, time.UTC)
+		}
+	default:
+		return 0, 0, false
 	}
-	return 0, 0, false
+	return days(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)), days(next) - 1, true
 }
 
 func days(t time.Time) int { return int(t.Unix() / 86400) }

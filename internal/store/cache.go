@@ -27,7 +27,7 @@ type ClusterCache struct {
 	// pending are the pairs as the open transaction leaves them; added
 	// the events of the documents it added (addedDocs), by pair, read
 	// once, with their flags.
-	pending    map[string]*cachedPair
+	pending    map[string]*pendingPair
 	added      Seeds
 	addedDocs  map[string]bool
 	addedFlags flags
@@ -38,13 +38,26 @@ type cachedPair struct {
 	flags  flags
 }
 
+// pendingPair is a pair as the open transaction leaves it: events, whose
+// first ones share their array with the kept pair's (new events go after
+// them, where the kept pair does not look), and the clusters and flags of
+// the reached events (by index) that the transaction set. Nothing kept
+// changes before Commit.
+type pendingPair struct {
+	events    []doc.Event
+	flags     flags // of the kept pair, or of every event when first read
+	reach     []int
+	clusterOf map[string]string
+	set       flags
+}
+
 // maxCached bounds the events a cache keeps, about 0.5 KB each; a pair
-// with more than a quarter of it is read from the store each time.
+// with more than a quarter of it is read near the seeds each time.
 const maxCached = 1 << 17
 
 // NewClusterCache returns an empty cache.
 func NewClusterCache() *ClusterCache {
-	c := &ClusterCache{pairs: map[string]*cachedPair{}, pending: map[string]*cachedPair{}}
+	c := &ClusterCache{pairs: map[string]*cachedPair{}, pending: map[string]*pendingPair{}}
 	c.Discard()
 	return c
 }
@@ -59,11 +72,25 @@ func (c *ClusterCache) Reset() {
 // Commit keeps what the transaction that has just committed changed.
 func (c *ClusterCache) Commit() {
 	for pair, p := range c.pending {
-		if old := c.pairs[pair]; old != nil {
-			c.size -= len(old.events)
+		kept := c.pairs[pair]
+		if kept == nil {
+			kept = &cachedPair{flags: p.flags}
+			c.pairs[pair] = kept
 		}
-		c.pairs[pair] = p
-		c.size += len(p.events)
+		c.size += len(p.events) - len(kept.events)
+		kept.events = p.events
+		for _, e := range c.added[pair] {
+			kept.flags[e.ID] = c.addedFlags[e.ID]
+		}
+		for _, i := range p.reach {
+			e := &kept.events[i]
+			if id, ok := p.clusterOf[e.ID]; ok {
+				e.Cluster = id
+			}
+			if f, ok := p.set[e.ID]; ok {
+				kept.flags[e.ID] = f
+			}
+		}
 	}
 	c.Discard()
 	if c.size > maxCached {
@@ -71,7 +98,7 @@ func (c *ClusterCache) Commit() {
 	}
 }
 
-// Discard forgets what the transaction that has just failed changed.
+// Discard forgets what the transaction that has just ended changed.
 func (c *ClusterCache) Discard() {
 	clear(c.pending)
 	c.added, c.addedDocs, c.addedFlags = Seeds{}, map[string]bool{}, flags{}
@@ -85,12 +112,14 @@ type CachingTx interface {
 	ClusterCache() *ClusterCache
 }
 
-// cachedNear returns the stored events of pair with their flags (into
-// fl) for clustering near seeds, events just added: those the cache keeps
-// and those of the seeds' documents, or every event of the pair read from
-// the store when the cache has not kept the pair. ok is false when the
-// pair is too busy to keep, for nearSeeds to read near the seeds alone.
-func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds []doc.Event, fl flags) (near []doc.Event, ok bool, err error) {
+// cachedNear returns the stored events of pair for clustering near
+// seeds, events just added: those the cache keeps and those of the seeds'
+// documents, or every event of the pair read from the store when the
+// cache has not kept the pair; and a lookup of their stored flags. ok is
+// false when the pair is too busy to keep, for nearSeeds to read near the
+// seeds alone. The events are the cache's own: the caller must not change
+// them.
+func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds []doc.Event) (near []doc.Event, flagOf func(id string) uint8, ok bool, err error) {
 	where, args := pairWhere(pair)
 	cond := strings.Join(where, " AND ")
 	p := c.pairs[pair]
@@ -98,18 +127,18 @@ func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds 
 		n := 0
 		err := tx.Query(ctx, `SELECT count(*) FROM events e WHERE `+cond, args, func(r Row) error { return r.Scan(&n) })
 		if err != nil {
-			return nil, false, fmt.Errorf("count events: %w", err)
+			return nil, nil, false, fmt.Errorf("count events: %w", err)
 		}
 		if n > maxCached/4 {
-			return nil, false, nil
+			return nil, nil, false, nil
 		}
+		fl := flags{}
 		stored, err := storedSeeds(ctx, tx, cond, args, fl)
-		return stored[pair], err == nil, err
-	}
-	near = make([]doc.Event, len(p.events), len(p.events)+len(seeds))
-	copy(near, p.events)
-	for id, f := range p.flags {
-		fl[id] = f
+		if err != nil {
+			return nil, nil, false, err
+		}
+		c.pending[pair] = &pendingPair{events: stored[pair], flags: fl}
+		return stored[pair], func(id string) uint8 { return fl[id] }, true, nil
 	}
 	// The seeds' documents are new, none of their events kept: they are
 	// read once for every pair.
@@ -126,27 +155,25 @@ func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds 
 		return err
 	})
 	if err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
 	for _, d := range docs {
 		c.addedDocs[d] = true
 	}
-	for _, e := range c.added[pair] {
-		fl[e.ID] = c.addedFlags[e.ID]
-	}
-	return append(near, c.added[pair]...), true, nil
+	near = append(p.events, c.added[pair]...)
+	c.pending[pair] = &pendingPair{events: near, flags: p.flags}
+	return near, func(id string) uint8 {
+		if f, ok := p.flags[id]; ok {
+			return f
+		}
+		return c.addedFlags[id]
+	}, true, nil
 }
 
-// keep records how the open transaction leaves pair: near, every stored
-// event of it, with the clusters now made (cluster by event id) and
-// flags fl.
-func (c *ClusterCache) keep(pair string, near []doc.Event, clusterOf map[string]string, fl flags) {
-	p := &cachedPair{events: near, flags: make(flags, len(near))}
-	for i := range near {
-		if id, ok := clusterOf[near[i].ID]; ok {
-			near[i].Cluster = id
-		}
-		p.flags[near[i].ID] = fl[near[i].ID]
-	}
-	c.pending[pair] = p
+// keep records how the open transaction leaves the pair cachedNear
+// returned: the events at reach clustered as clusterOf says (by event
+// id), with the flags set says.
+func (c *ClusterCache) keep(pair string, reach []int, clusterOf map[string]string, set flags) {
+	p := c.pending[pair]
+	p.reach, p.clusterOf, p.set = reach, clusterOf, set
 }

@@ -180,10 +180,11 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	}
 	fl := flags{}
 	var near []doc.Event
+	var flagOf func(string) uint8
 	var cache *ClusterCache
 	if ct, ok := tx.(CachingTx); ok && !all {
 		var err error
-		if near, ok, err = cachedNear(ctx, tx, ct.ClusterCache(), pair, seeds, fl); err != nil {
+		if near, flagOf, ok, err = cachedNear(ctx, tx, ct.ClusterCache(), pair, seeds); err != nil {
 			return err
 		}
 		if ok {
@@ -203,6 +204,13 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	if !all {
 		reach = cluster.Reach(near, seeds)
 	}
+	if cache != nil {
+		// The stored flags of the reached events, which alone
+		// storeCluster flags; those it sets are kept with the pair.
+		for _, i := range reach {
+			fl[near[i].ID] = flagOf(near[i].ID)
+		}
+	}
 	// near holds every reached event (nearSeeds reads whole clusters)
 	// with what clustering reads of it.
 	evs := make([]doc.Event, len(reach))
@@ -221,11 +229,25 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	for _, s := range seeds {
 		had[s.Cluster]++
 	}
-	made := map[string]bool{}
+	named := map[string]bool{} // the ids of the clusters made
 	texts := map[string]bool{}
 	clusterOf := make(map[string]string, len(evs))
-	for _, c := range cluster.Assign(evs) {
-		made[c.ID] = true
+	made := cluster.Assign(evs)
+	// The sentences and amounts of the events that change cluster, which
+	// loadTexts wants, in one read for the pair.
+	var moved []string
+	for _, c := range made {
+		for _, r := range c.Reports {
+			if byID[r.Event].Cluster != c.ID {
+				moved = append(moved, r.Event)
+			}
+		}
+	}
+	if err := readTexts(ctx, tx, moved, byID, texts); err != nil {
+		return err
+	}
+	for _, c := range made {
+		named[c.ID] = true
 		if err := storeCluster(ctx, tx, c, byID, had[c.ID], fl, texts); err != nil {
 			return err
 		}
@@ -234,7 +256,7 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 		}
 	}
 	if cache != nil {
-		cache.keep(pair, near, clusterOf, fl)
+		cache.keep(pair, reach, clusterOf, fl)
 	}
 	if all {
 		return tx.Exec(ctx, `DELETE FROM clusters WHERE pair = ? AND NOT EXISTS (SELECT 1 FROM events WHERE events.cluster = clusters.id)`, pair)
@@ -243,7 +265,7 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	// event is gone (the seeds' clusters), are named by no event now.
 	var gone []string
 	for id := range had {
-		if id != "" && !made[id] {
+		if id != "" && !named[id] {
 			gone = append(gone, id)
 		}
 	}
@@ -470,22 +492,28 @@ func readTexts(ctx context.Context, tx Tx, ids []string, byID map[string]*doc.Ev
 // its events are counted once (the first by cluster.Order, as
 // aggregate.Reduce keeps it) and the first of each direction of its pair
 // (source key, then target key), the one that stands for it when one
-// direction is counted.
+// direction is counted. One pass: a cluster gaining its hundredth report
+// is not sorted again.
 func firsts(members []doc.Event) (first string, ways []string) {
-	ordered := slices.Clone(members)
-	slices.SortFunc(ordered, func(a, b doc.Event) int { return cluster.Order(&a, &b) })
-	seen := map[string]bool{}
-	for _, e := range ordered {
+	f := 0
+	byWay := map[string]int{}
+	for i := range members {
+		e := &members[i]
+		if cluster.Order(e, &members[f]) < 0 {
+			f = i
+		}
 		way := ActorKey(e.Source) + "\x00"
 		if e.Target != nil {
 			way += ActorKey(*e.Target)
 		}
-		if !seen[way] {
-			seen[way] = true
-			ways = append(ways, e.ID)
+		if j, ok := byWay[way]; !ok || cluster.Order(e, &members[j]) < 0 {
+			byWay[way] = i
 		}
 	}
-	return ordered[0].ID, ways
+	for _, i := range byWay {
+		ways = append(ways, members[i].ID)
+	}
+	return members[f].ID, ways
 }
 
 // setFirsts flags the events of cluster id that stand for it (firsts):
