@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -23,7 +25,11 @@ import (
 // not usable; NewClusterCache makes one.
 type ClusterCache struct {
 	pairs map[string]*cachedPair
-	size  int // events kept in all
+	size  int    // events kept in all
+	tick  uint64 // transactions committed, for the pairs' last use
+	// busy are the pairs found too busy to keep (maxPair), not counted
+	// again.
+	busy map[string]bool
 	// pending are the pairs as the open transaction leaves them; added
 	// the events of the documents it added (addedDocs), by pair, read
 	// once, with their flags.
@@ -36,6 +42,7 @@ type ClusterCache struct {
 type cachedPair struct {
 	events []doc.Event
 	flags  flags
+	used   uint64 // the tick of the last transaction that clustered it
 }
 
 // pendingPair is a pair as the open transaction leaves it: events, whose
@@ -51,13 +58,18 @@ type pendingPair struct {
 	set       flags
 }
 
-// maxCached bounds the events a cache keeps, about 0.5 KB each; a pair
-// with more than a quarter of it is read near the seeds each time.
-const maxCached = 1 << 17
+// maxCached bounds the events a cache keeps, about 0.6 KB each: beyond
+// it, the pairs least recently clustered are forgotten. A pair of more
+// than maxPair events is not kept: nearSeeds reads near the seeds alone,
+// rather than every event of the pair being read into the cache.
+const (
+	maxCached = 1 << 16
+	maxPair   = 1 << 13
+)
 
 // NewClusterCache returns an empty cache.
 func NewClusterCache() *ClusterCache {
-	c := &ClusterCache{pairs: map[string]*cachedPair{}, pending: map[string]*pendingPair{}}
+	c := &ClusterCache{pairs: map[string]*cachedPair{}, busy: map[string]bool{}, pending: map[string]*pendingPair{}}
 	c.Discard()
 	return c
 }
@@ -65,6 +77,7 @@ func NewClusterCache() *ClusterCache {
 // Reset forgets every pair: another writer may have changed them.
 func (c *ClusterCache) Reset() {
 	clear(c.pairs)
+	clear(c.busy)
 	c.Discard()
 	c.size = 0
 }
@@ -92,9 +105,26 @@ func (c *ClusterCache) Commit() {
 			}
 		}
 	}
+	c.tick++
+	for pair := range c.pending {
+		c.pairs[pair].used = c.tick
+	}
 	c.Discard()
 	if c.size > maxCached {
-		c.Reset()
+		c.forget()
+	}
+}
+
+// forget forgets the pairs least recently clustered until the cache
+// holds half of what it may.
+func (c *ClusterCache) forget() {
+	pairs := slices.SortedFunc(maps.Keys(c.pairs), func(a, b string) int { return cmp.Compare(c.pairs[a].used, c.pairs[b].used) })
+	for _, pair := range pairs {
+		if c.size <= maxCached/2 {
+			break
+		}
+		c.size -= len(c.pairs[pair].events)
+		delete(c.pairs, pair)
 	}
 }
 
@@ -124,12 +154,17 @@ func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds 
 	cond := strings.Join(where, " AND ")
 	p := c.pairs[pair]
 	if p == nil {
+		if c.busy[pair] {
+			return nil, nil, false, nil
+		}
 		n := 0
-		err := tx.Query(ctx, `SELECT count(*) FROM events e WHERE `+cond, args, func(r Row) error { return r.Scan(&n) })
+		err := tx.Query(ctx, `SELECT count(*) FROM (SELECT 1 FROM events e WHERE `+cond+` LIMIT ?) AS e`, append(args, maxPair+1),
+			func(r Row) error { return r.Scan(&n) })
 		if err != nil {
 			return nil, nil, false, fmt.Errorf("count events: %w", err)
 		}
-		if n > maxCached/4 {
+		if n > maxPair {
+			c.busy[pair] = true
 			return nil, nil, false, nil
 		}
 		fl := flags{}
