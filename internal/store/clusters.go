@@ -234,11 +234,20 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	clusterOf := make(map[string]string, len(evs))
 	made := cluster.Assign(evs)
 	// The sentences and amounts of the events that change cluster, which
-	// loadTexts wants, in one read for the pair.
+	// loadTexts wants, in one read for the pair. A document just added
+	// gives its own: its events are the seeds, stored as they are.
+	if cache != nil {
+		for _, s := range seeds {
+			if e := byID[s.ID]; e != nil {
+				e.Sentence, e.Quantities = s.Sentence, s.Quantities
+				texts[s.ID] = true
+			}
+		}
+	}
 	var moved []string
 	for _, c := range made {
 		for _, r := range c.Reports {
-			if byID[r.Event].Cluster != c.ID {
+			if byID[r.Event].Cluster != c.ID && !texts[r.Event] {
 				moved = append(moved, r.Event)
 			}
 		}
