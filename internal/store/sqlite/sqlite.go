@@ -6,6 +6,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -261,13 +262,20 @@ func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.E
 	if err != nil {
 		return false, fmt.Errorf("put document %s: begin: %w", d.ID, err)
 	}
-	defer tx.Rollback()
-	defer s.cache.Discard() // what a failed transaction changed; none after Commit
+	done := false
+	defer func() {
+		tx.Rollback()
+		s.cache.Discard() // what a failed transaction changed; none after Commit
+		if !done {
+			s.dropWriter()
+		}
+	}()
 	added, err := putDocument(ctx, tx, d, events)
 	if err != nil {
 		return false, fmt.Errorf("put document %s: %w", d.ID, err)
 	}
 	if !added {
+		done = true
 		return false, nil
 	}
 	var wtx store.Tx = sqlTx{s.writer(tx)}
@@ -280,10 +288,26 @@ func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.E
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("put document %s: commit: %w", d.ID, err)
 	}
+	done = true
 	if cached {
 		s.cache.Commit()
 	}
 	return true, nil
+}
+
+// dropWriter closes the writing connection after a transaction on it
+// failed, and empties the cache: a transaction cancelled part-way can
+// leave the connection inside it, which closing it rolls back, where
+// database/sql would hand a connection of its pool back only once
+// checked.
+func (s *Store) dropWriter() {
+	s.cache.Reset()
+	if s.wconn == nil {
+		return
+	}
+	s.wconn.Raw(func(any) error { return driver.ErrBadConn })
+	s.wconn.Close()
+	s.wconn = nil
 }
 
 // beginPut begins PutDocument's transaction, on the store's writing
@@ -304,17 +328,14 @@ func (s *Store) beginPut(ctx context.Context) (*sql.Tx, bool, error) {
 		s.wconn = conn
 	}
 	tx, err := s.wconn.BeginTx(ctx, nil)
-	if errors.Is(err, sql.ErrConnDone) {
-		// The connection broke: the next transaction takes another.
-		s.wconn.Close()
-		s.wconn = nil
-	}
 	if err != nil {
+		s.dropWriter()
 		return nil, false, err
 	}
 	var v int64
 	if err := tx.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
 		tx.Rollback()
+		s.dropWriter()
 		return nil, false, err
 	}
 	if v != s.version {
