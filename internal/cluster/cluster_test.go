@@ -314,6 +314,18 @@ func TestDateRange(t *testing.T) {
 			}
 		}
 	}
+	// Every year's turn and leap day, and each month's last days.
+	for y := range 10000 {
+		dates = append(dates, fmt.Sprintf("%04d", y), fmt.Sprintf("%04d-02-29", y), fmt.Sprintf("%04d-03-01", y),
+			fmt.Sprintf("%04d-12-31", y), fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-02", y))
+		if y%97 == 0 {
+			for m := 1; m <= 12; m++ {
+				for d := 27; d <= 32; d++ {
+					dates = append(dates, fmt.Sprintf("%04d-%02d-%02d", y, m, d), fmt.Sprintf("%04d-%02d", y, m))
+				}
+			}
+		}
+	}
 	for _, date := range dates {
 		f, l, ok := dateRange(date)
 		wf, wl, wok := parsed(date)
