@@ -103,8 +103,8 @@ func TestBench(t *testing.T) {
 		t.Fatalf("dyad bench exited %d: %s", code, stderr)
 	}
 	for _, re := range []string{
-		`workers=1: \d+ documents/s \([\d.]+ s\), peak RSS \d+ MB`,
-		`workers=2: \d+ documents/s \([\d.]+ s\), peak RSS \d+ MB`,
+		`workers=1: \d+ documents/s \([\d.]+ s, CPU [\d.]+ s\), peak RSS \d+ MB`,
+		`workers=2: \d+ documents/s \([\d.]+ s, CPU [\d.]+ s\), peak RSS \d+ MB`,
 		`two workers run [\d.]+× one`,
 	} {
 		if !regexp.MustCompile(re).MatchString(out) {

@@ -379,26 +379,75 @@ func dateSpan(r *rules, e *doc.Event) (lo, hi int) {
 }
 
 // dateRange is the first and last day an ISO date at year, month or day
-// precision covers.
+// precision covers. A store clusters every report near a new one again, so
+// this is read without time.Parse or time.Date: digits and hyphens in
+// place, a month of 1 to 12 and a day its month has, as time.Parse
+// accepts them, counted as time counts days (TestDateRange).
 func dateRange(date string) (first, last int, ok bool) {
-	for _, f := range []struct {
-		layout string
-		next   func(time.Time) time.Time
-	}{
-		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }},
-		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
-		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
-	} {
-		if len(date) != len(f.layout) {
-			continue
+	num := func(s string) (int, bool) {
+		n := 0
+		for i := range len(s) {
+			if s[i] < '0' || s[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(s[i]-'0')
 		}
-		t, err := time.Parse(f.layout, date)
-		if err != nil {
-			return 0, 0, false
-		}
-		return days(t), days(f.next(t)) - 1, true
+		return n, true
 	}
-	return 0, 0, false
+	if len(date) != 4 && len(date) != 7 && len(date) != 10 {
+		return 0, 0, false
+	}
+	y, ok := num(date[:4])
+	if !ok {
+		return 0, 0, false
+	}
+	if len(date) == 4 {
+		return civilDay(y, 1, 1), civilDay(y+1, 1, 1) - 1, true
+	}
+	m, ok := num(date[5:7])
+	if !ok || date[4] != '-' || m < 1 || m > 12 {
+		return 0, 0, false
+	}
+	if len(date) == 7 {
+		return civilDay(y, m, 1), civilDay(y, m, 1) + monthDays(y, m) - 1, true
+	}
+	d, ok := num(date[8:10])
+	if !ok || date[7] != '-' || d < 1 || d > monthDays(y, m) {
+		return 0, 0, false
+	}
+	day := civilDay(y, m, d)
+	return day, day, true
+}
+
+// civilDay counts the days from 1970-01-01 to a date of the proleptic
+// Gregorian calendar, as time does (H. Hinnant's days_from_civil).
+func civilDay(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12 // March is 0
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// monthDays is how many days month m of year y has.
+func monthDays(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 func days(t time.Time) int { return int(t.Unix() / 86400) }

@@ -1,9 +1,11 @@
 package cluster
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dyad-events/dyad/internal/doc"
 )
@@ -275,5 +277,60 @@ func TestReach(t *testing.T) {
 	}
 	if want := []string{"a", "b", "c", "d", "f", "g"}; !slices.Equal(got, want) {
 		t.Errorf("Reach = %v, want %v", got, want)
+	}
+}
+
+// TestDateRange holds dateRange to what time.Parse makes of each form of
+// date, valid and not.
+func TestDateRange(t *testing.T) {
+	parsed := func(date string) (first, last int, ok bool) {
+		for _, f := range []struct {
+			layout string
+			next   func(time.Time) time.Time
+		}{
+			{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }},
+			{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
+			{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
+		} {
+			if len(date) != len(f.layout) {
+				continue
+			}
+			t, err := time.Parse(f.layout, date)
+			if err != nil {
+				return 0, 0, false
+			}
+			return days(t), days(f.next(t)) - 1, true
+		}
+		return 0, 0, false
+	}
+	dates := []string{"", "2", "201", "2012", "0000", "9999", "1969", "1970", "-123", "+123", "20a2", "12345",
+		"2012-06", "2012-00", "2012-13", "2012-1-", "2012/06", "1969-12", "0000-01", "9999-12",
+		"2012-06-05", "2012-02-29", "2013-02-29", "2012-02-30", "2012-06-31", "2012-06-00", "2012-6-05", "2012-06-5x",
+		"2012/06/05", "1969-12-31", "1900-02-29", "2000-02-29", "9999-12-31", "2012-06-05T", "2012-06-05 "}
+	for y := 1968; y <= 1972; y++ {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				dates = append(dates, fmt.Sprintf("%04d-%02d-%02d", y, m, d), fmt.Sprintf("%04d-%02d", y, m))
+			}
+		}
+	}
+	// Every year's turn and leap day, and each month's last days.
+	for y := range 10000 {
+		dates = append(dates, fmt.Sprintf("%04d", y), fmt.Sprintf("%04d-02-29", y), fmt.Sprintf("%04d-03-01", y),
+			fmt.Sprintf("%04d-12-31", y), fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-02", y))
+		if y%97 == 0 {
+			for m := 1; m <= 12; m++ {
+				for d := 27; d <= 32; d++ {
+					dates = append(dates, fmt.Sprintf("%04d-%02d-%02d", y, m, d), fmt.Sprintf("%04d-%02d", y, m))
+				}
+			}
+		}
+	}
+	for _, date := range dates {
+		f, l, ok := dateRange(date)
+		wf, wl, wok := parsed(date)
+		if f != wf || l != wl || ok != wok {
+			t.Errorf("dateRange(%q) = %d, %d, %v; time.Parse gives %d, %d, %v", date, f, l, ok, wf, wl, wok)
+		}
 	}
 }

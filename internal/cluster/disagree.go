@@ -59,11 +59,28 @@ func DisagreementsOf(id string, members []doc.Event, fresh map[int]bool) []Disag
 	for i := range members {
 		lengths[i] = r.lengthOf(members[i].Sentence)
 	}
+	// The pairs (i, j), i < j, in order, of which one is fresh: a cluster
+	// of thousands gaining a report compares the report with each, not
+	// every two old members.
+	var freshAt []int
 	for i := range members {
-		for j := i + 1; j < len(members); j++ {
+		if fresh[i] {
+			freshAt = append(freshAt, i)
+		}
+	}
+	for i := range members {
+		for k := i + 1; k < len(members); k++ {
+			j := k
+			if fresh != nil && !fresh[i] {
+				n, _ := slices.BinarySearch(freshAt, k)
+				if n == len(freshAt) {
+					break
+				}
+				j, k = freshAt[n], freshAt[n]
+			}
 			a, b := &members[i], &members[j]
 			la, lb := lengths[i], lengths[j]
-			if a.Doc == b.Doc || fresh != nil && !fresh[i] && !fresh[j] {
+			if a.Doc == b.Doc {
 				continue
 			}
 			if Order(a, b) > 0 {
@@ -188,4 +205,13 @@ func actors(e *doc.Event) []doc.Actor {
 		return []doc.Actor{e.Source}
 	}
 	return []doc.Actor{e.Source, *e.Target}
+}
+
+// Measured reports whether e gives something a report can disagree with
+// beyond its code, date and people: an amount, or the event's length in
+// its sentence. DisagreementsOf compares the sentences and amounts of old
+// members only with those of fresh members that are measured, so a store
+// need not read an old member's sentence for a fresh report that is not.
+func Measured(e *doc.Event) bool {
+	return len(e.Quantities) > 0 || theRules().lengthOf(e.Sentence).ok
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -94,8 +95,7 @@ const pairSQL = `CASE WHEN e.target_key IS NULL THEN e.source_key
 	ELSE e.target_key || '-' || e.source_key END`
 
 // StoredSeeds returns, by pair, the stored events that meet cond (over
-// events e and documents d) with what cluster.Reach needs of them: id,
-// document, sentence, code, date and cluster.
+// events e and documents d) with what clustering needs of them (clusterSQL).
 func StoredSeeds(ctx context.Context, tx Tx, cond string, args ...any) (Seeds, error) {
 	return storedSeeds(ctx, tx, cond, args, nil)
 }
@@ -104,19 +104,44 @@ func StoredSeeds(ctx context.Context, tx Tx, cond string, args ...any) (Seeds, e
 // cluster_first_way (setFirsts).
 type flags map[string]uint8
 
+// clusterSQL selects, for the events that meet a condition, what
+// cluster.Reach, cluster.Assign, cluster.Summarize and setFirsts read of
+// them, and of cluster.DisagreementsOf all but the sentence and amounts
+// (loadTexts): a few short columns, where a whole event row (EventsSQL)
+// is ten times as many with JSON to decode. A report joining a cluster of
+// hundreds is clustered from these rows alone.
+const clusterSQL = `SELECT ` + pairSQL + `, e.id, d.id, e.sentence_index, e.cameo, e.date, e.date_precision, COALESCE(e.cluster, ''),
+		e.cluster_first + 2 * e.cluster_first_way, sa.code, sa.country, sa.name, e.source_role,
+		ta.code, ta.country, ta.name, e.target_role, e.location, e.doc_date, d.source
+		FROM events e JOIN documents d ON d.pk = e.doc
+		JOIN actors sa ON sa.pk = e.source_actor
+		LEFT JOIN actors ta ON ta.pk = e.target_actor WHERE `
+
 // storedSeeds is StoredSeeds, recording each event's flags in fl when
 // fl is not nil.
 func storedSeeds(ctx context.Context, tx Tx, cond string, args []any, fl flags) (Seeds, error) {
-	q := `SELECT ` + pairSQL + `, e.id, d.id, e.sentence_index, e.cameo, e.date, e.date_precision, COALESCE(e.cluster, ''),
-		e.cluster_first + 2 * e.cluster_first_way
-		FROM events e JOIN documents d ON d.pk = e.doc WHERE ` + cond
 	seeds := Seeds{}
-	err := tx.Query(ctx, q, args, func(r Row) error {
-		var pair string
-		var e doc.Event
-		var f int
-		if err := r.Scan(&pair, &e.ID, &e.Doc, &e.SentenceIndex, &e.CAMEO, &e.Date, &e.DatePrecision, &e.Cluster, &f); err != nil {
+	err := tx.Query(ctx, clusterSQL+cond, args, func(r Row) error {
+		var (
+			pair                          string
+			e                             doc.Event
+			f                             int
+			tCode, tCountry, tName, tRole sql.NullString
+			location                      sql.NullString
+		)
+		if err := r.Scan(&pair, &e.ID, &e.Doc, &e.SentenceIndex, &e.CAMEO, &e.Date, &e.DatePrecision, &e.Cluster, &f,
+			&e.Source.Code, &e.Source.Country, &e.Source.Name, &e.Source.Role,
+			&tCode, &tCountry, &tName, &tRole, &location, &e.DocDate, &e.Outlet); err != nil {
 			return err
+		}
+		if tCode.Valid {
+			e.Target = &doc.Actor{Code: tCode.String, Country: tCountry.String, Name: tName.String, Role: tRole.String}
+		}
+		if location.Valid {
+			e.Location = new(doc.Location)
+			if err := json.Unmarshal([]byte(location.String), e.Location); err != nil {
+				return fmt.Errorf("event %s: location: %w", e.ID, err)
+			}
 		}
 		if fl != nil {
 			fl[e.ID] = uint8(f)
@@ -154,9 +179,23 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 		return fmt.Errorf("lock: %w", err)
 	}
 	fl := flags{}
-	near, err := nearSeeds(ctx, tx, pair, seeds, all, fl)
-	if err != nil {
-		return err
+	var near []doc.Event
+	var flagOf func(string) uint8
+	var cache *ClusterCache
+	if ct, ok := tx.(CachingTx); ok && !all {
+		var err error
+		if near, flagOf, ok, err = cachedNear(ctx, tx, ct.ClusterCache(), pair, seeds); err != nil {
+			return err
+		}
+		if ok {
+			cache = ct.ClusterCache()
+		}
+	}
+	if cache == nil {
+		var err error
+		if near, err = nearSeeds(ctx, tx, pair, seeds, all, fl); err != nil {
+			return err
+		}
 	}
 	reach := make([]int, len(near))
 	for i := range reach {
@@ -165,13 +204,18 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	if !all {
 		reach = cluster.Reach(near, seeds)
 	}
-	ids := make([]string, len(reach))
-	for k, i := range reach {
-		ids[k] = near[i].ID
+	if cache != nil {
+		// The stored flags of the reached events, which alone
+		// storeCluster flags; those it sets are kept with the pair.
+		for _, i := range reach {
+			fl[near[i].ID] = flagOf(near[i].ID)
+		}
 	}
-	evs, err := eventsIn(ctx, tx, "e.id", ids)
-	if err != nil {
-		return err
+	// near holds every reached event (nearSeeds reads whole clusters)
+	// with what clustering reads of it.
+	evs := make([]doc.Event, len(reach))
+	for k, i := range reach {
+		evs[k] = near[i]
 	}
 	byID := make(map[string]*doc.Event, len(evs))
 	// How many events each old cluster had: those still stored are all
@@ -185,12 +229,43 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	for _, s := range seeds {
 		had[s.Cluster]++
 	}
-	made := map[string]bool{}
-	for _, c := range cluster.Assign(evs) {
-		made[c.ID] = true
-		if err := storeCluster(ctx, tx, c, byID, had[c.ID], fl); err != nil {
+	named := map[string]bool{} // the ids of the clusters made
+	texts := map[string]bool{}
+	clusterOf := make(map[string]string, len(evs))
+	made := cluster.Assign(evs)
+	// The sentences and amounts of the events that change cluster, which
+	// loadTexts wants, in one read for the pair. A document just added
+	// gives its own: its events are the seeds, stored as they are.
+	if cache != nil {
+		for _, s := range seeds {
+			if e := byID[s.ID]; e != nil {
+				e.Sentence, e.Quantities = s.Sentence, s.Quantities
+				texts[s.ID] = true
+			}
+		}
+	}
+	var moved []string
+	for _, c := range made {
+		for _, r := range c.Reports {
+			if byID[r.Event].Cluster != c.ID && !texts[r.Event] {
+				moved = append(moved, r.Event)
+			}
+		}
+	}
+	if err := readTexts(ctx, tx, moved, byID, texts); err != nil {
+		return err
+	}
+	for _, c := range made {
+		named[c.ID] = true
+		if err := storeCluster(ctx, tx, c, byID, had[c.ID], fl, texts); err != nil {
 			return err
 		}
+		for _, r := range c.Reports {
+			clusterOf[r.Event] = c.ID
+		}
+	}
+	if cache != nil {
+		cache.keep(pair, reach, clusterOf, fl)
 	}
 	if all {
 		return tx.Exec(ctx, `DELETE FROM clusters WHERE pair = ? AND NOT EXISTS (SELECT 1 FROM events WHERE events.cluster = clusters.id)`, pair)
@@ -199,7 +274,7 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	// event is gone (the seeds' clusters), are named by no event now.
 	var gone []string
 	for id := range had {
-		if id != "" && !made[id] {
+		if id != "" && !named[id] {
 			gone = append(gone, id)
 		}
 	}
@@ -283,8 +358,9 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 // held: a cluster that kept every event it had and gained none is left as
 // it is, and one that only gained events keeps its disagreements and gets
 // those of its new events. It flags the events that stand for c where
-// their stored flags, fl, differ (setFirsts).
-func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event, had int, fl flags) error {
+// their stored flags, fl, differ (setFirsts). texts holds the ids of the
+// events of byID whose sentences and amounts are read (loadTexts).
+func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event, had int, fl flags, texts map[string]bool) error {
 	var place any
 	if c.Place != nil {
 		b, err := json.Marshal(c.Place)
@@ -340,6 +416,9 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 			}
 		}
 	}
+	if err := loadTexts(ctx, tx, members, fresh, byID, texts); err != nil {
+		return fmt.Errorf("cluster %s: %w", c.ID, err)
+	}
 	for _, d := range cluster.DisagreementsOf(c.ID, members, fresh) {
 		if err := tx.Exec(ctx, `INSERT INTO disagreements (cluster, kind, event_a, value_a, event_b, value_b) VALUES (?, ?, ?, ?, ?, ?)`,
 			c.ID, d.Kind, d.A.Event, d.A.Value, d.B.Event, d.B.Value); err != nil {
@@ -349,26 +428,101 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 	return setFirsts(ctx, tx, c.ID, members, fl)
 }
 
+// loadTexts reads the sentences and amounts of the members of a cluster
+// that cluster.DisagreementsOf compares (clusterSQL leaves them out): none
+// when they all come from one document; else those of the fresh members
+// (every member when fresh is nil), and those of the old members only when
+// a fresh member gives an amount or a length (cluster.Measured), since
+// the old members' sentences and amounts are compared with nothing else.
+// A report joining a cluster of hundreds reads its own sentence alone.
+func loadTexts(ctx context.Context, tx Tx, members []doc.Event, fresh map[int]bool, byID map[string]*doc.Event, texts map[string]bool) error {
+	if !slices.ContainsFunc(members, func(e doc.Event) bool { return e.Doc != members[0].Doc }) {
+		return nil
+	}
+	want := func(old bool) error {
+		var ids []string
+		for i, e := range members {
+			if (fresh == nil || fresh[i] != old) && !texts[e.ID] {
+				ids = append(ids, e.ID)
+			}
+		}
+		if err := readTexts(ctx, tx, ids, byID, texts); err != nil {
+			return err
+		}
+		for i := range members {
+			if e := byID[members[i].ID]; texts[e.ID] {
+				members[i].Sentence, members[i].Quantities = e.Sentence, e.Quantities
+			}
+		}
+		return nil
+	}
+	if err := want(false); err != nil || fresh == nil {
+		return err
+	}
+	for i := range fresh {
+		if cluster.Measured(&members[i]) {
+			return want(true)
+		}
+	}
+	return nil
+}
+
+// readTexts reads the sentence and amounts of the events ids into byID,
+// and notes them in texts.
+func readTexts(ctx context.Context, tx Tx, ids []string, byID map[string]*doc.Event, texts map[string]bool) error {
+	slices.Sort(ids)
+	return inBatches(ids, func(list string, in []any) error {
+		q := `SELECT e.id, COALESCE(e.sentence, s.text, ''), e.quantities FROM events e
+			LEFT JOIN sentences s ON e.sentence IS NULL AND s.doc = e.doc AND s.idx = e.sentence_index
+			WHERE e.id IN ` + list
+		return tx.Query(ctx, q, in, func(r Row) error {
+			var id, sentence string
+			var quantities sql.NullString
+			if err := r.Scan(&id, &sentence, &quantities); err != nil {
+				return err
+			}
+			e := byID[id]
+			if e == nil {
+				return nil
+			}
+			e.Sentence, e.Quantities = sentence, nil
+			if quantities.Valid {
+				if err := json.Unmarshal([]byte(quantities.String), &e.Quantities); err != nil {
+					return fmt.Errorf("event %s: quantities: %w", id, err)
+				}
+			}
+			texts[id] = true
+			return nil
+		})
+	})
+}
+
 // firsts returns the event that stands for a cluster of members when
 // its events are counted once (the first by cluster.Order, as
 // aggregate.Reduce keeps it) and the first of each direction of its pair
 // (source key, then target key), the one that stands for it when one
-// direction is counted.
+// direction is counted. One pass: a cluster gaining its hundredth report
+// is not sorted again.
 func firsts(members []doc.Event) (first string, ways []string) {
-	ordered := slices.Clone(members)
-	slices.SortFunc(ordered, func(a, b doc.Event) int { return cluster.Order(&a, &b) })
-	seen := map[string]bool{}
-	for _, e := range ordered {
+	f := 0
+	byWay := map[string]int{}
+	for i := range members {
+		e := &members[i]
+		if cluster.Order(e, &members[f]) < 0 {
+			f = i
+		}
 		way := ActorKey(e.Source) + "\x00"
 		if e.Target != nil {
 			way += ActorKey(*e.Target)
 		}
-		if !seen[way] {
-			seen[way] = true
-			ways = append(ways, e.ID)
+		if j, ok := byWay[way]; !ok || cluster.Order(e, &members[j]) < 0 {
+			byWay[way] = i
 		}
 	}
-	return ordered[0].ID, ways
+	for _, i := range byWay {
+		ways = append(ways, members[i].ID)
+	}
+	return members[f].ID, ways
 }
 
 // setFirsts flags the events of cluster id that stand for it (firsts):
@@ -392,6 +546,7 @@ func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl fl
 		if err := tx.Exec(ctx, `UPDATE events SET cluster_first = ?, cluster_first_way = ? WHERE id = ?`, int(want&1), int(want>>1), e.ID); err != nil {
 			return fmt.Errorf("cluster %s: first events: %w", id, err)
 		}
+		fl[e.ID] = want
 	}
 	return nil
 }

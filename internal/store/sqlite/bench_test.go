@@ -41,3 +41,40 @@ func BenchmarkPutBusyPair(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkPutBusyStory stores one more report of a story a store already
+// holds many reports of, in clusters of that many: a summit reported by
+// every outlet. The reports agree on its day: reports that disagree add a
+// disagreement with every other report, which is written, however it is
+// clustered.
+func BenchmarkPutBusyStory(b *testing.B) {
+	for _, reports := range []int{100, 400, 1200} {
+		b.Run(fmt.Sprint(reports), func(b *testing.B) {
+			ctx := context.Background()
+			s, err := Open(ctx, filepath.Join(b.TempDir(), "dyad.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			codes := []string{"042", "043", "040", "057", "061"}
+			put := func(i int) {
+				d := storetest.Doc(fmt.Sprintf("d%05d.txt", i), "story", "2012-06-07", "Putin arrived.", "Hu hosted him.", "They met.", "They signed.", "Deals followed.")
+				var evs []doc.Event
+				for k := range 5 {
+					evs = append(evs, storetest.Event(d, fmt.Sprintf("e%d-%d", i, k), k, "RUSGOV", "CHN", codes[k], "2012-06-05"))
+				}
+				if _, err := s.PutDocument(ctx, d, evs); err != nil {
+					b.Fatal(err)
+				}
+			}
+			for i := range reports {
+				put(i)
+			}
+			i := reports
+			for b.Loop() {
+				put(i)
+				i++
+			}
+		})
+	}
+}

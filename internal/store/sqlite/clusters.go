@@ -34,6 +34,15 @@ func (t sqlTx) Exec(ctx context.Context, query string, args ...any) error {
 
 func (sqlTx) LockPair(context.Context, string) error { return nil }
 
+// cachedTx is PutDocument's transaction, whose clustering keeps the
+// events of the pairs it clustered for the next (store.ClusterCache).
+type cachedTx struct {
+	sqlTx
+	cache *store.ClusterCache
+}
+
+func (t cachedTx) ClusterCache() *store.ClusterCache { return t.cache }
+
 // writer is a transaction of the store whose statements are prepared once
 // (Store.stmt) and reused on the transaction's connection: the clustering
 // code runs the same few statements for every document stored, and

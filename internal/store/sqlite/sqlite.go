@@ -6,6 +6,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -46,6 +47,16 @@ type Store struct {
 	nstmt atomic.Int32
 	// missed are the statements writers ran unprepared (writer).
 	missed sync.Map
+	// wconn is the connection PutDocument writes on, kept so that its
+	// PRAGMA data_version tells whether any other connection (another
+	// process, another handle, this store's other writes) has written
+	// since, and cache, the events PutDocument clustered, can be trusted
+	// (store.ClusterCache); version is the data_version cache is right
+	// for. Nil for a database in memory, whose one connection all share.
+	wconn   *sql.Conn
+	cache   *store.ClusterCache
+	version int64
+	memory  bool
 }
 
 var _ store.Store = (*Store)(nil)
@@ -80,7 +91,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.SetMaxOpenConns(maxConns)
 		db.SetMaxIdleConns(maxConns)
 	}
-	s := &Store{db: db, write: make(chan struct{}, 1), walkMin: 10_000}
+	s := &Store{db: db, write: make(chan struct{}, 1), walkMin: 10_000, cache: store.NewClusterCache(), memory: path == ":memory:"}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: connect: %w", path, err)
@@ -106,6 +117,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.wconn != nil {
+		s.wconn.Close()
+	}
 	s.stmts.Range(func(_, st any) bool {
 		st.(*sql.Stmt).Close()
 		return true
@@ -244,25 +258,91 @@ func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.E
 	defer func() { <-s.write }()
 	defer s.prepareMissed(ctx)
 
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, cached, err := s.beginPut(ctx)
 	if err != nil {
 		return false, fmt.Errorf("put document %s: begin: %w", d.ID, err)
 	}
-	defer tx.Rollback()
+	done := false
+	defer func() {
+		tx.Rollback()
+		s.cache.Discard() // what a failed transaction changed; none after Commit
+		if !done {
+			s.dropWriter()
+		}
+	}()
 	added, err := putDocument(ctx, tx, d, events)
 	if err != nil {
 		return false, fmt.Errorf("put document %s: %w", d.ID, err)
 	}
 	if !added {
+		done = true
 		return false, nil
 	}
-	if err := store.Recluster(ctx, sqlTx{s.writer(tx)}, store.SeedsOf(events), false); err != nil {
+	var wtx store.Tx = sqlTx{s.writer(tx)}
+	if cached {
+		wtx = cachedTx{sqlTx{s.writer(tx)}, s.cache}
+	}
+	if err := store.Recluster(ctx, wtx, store.SeedsOf(events), false); err != nil {
 		return false, fmt.Errorf("put document %s: %w", d.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("put document %s: commit: %w", d.ID, err)
 	}
+	done = true
+	if cached {
+		s.cache.Commit()
+	}
 	return true, nil
+}
+
+// dropWriter closes the writing connection after a transaction on it
+// failed, and empties the cache: a transaction cancelled part-way can
+// leave the connection inside it, which closing it rolls back, where
+// database/sql would hand a connection of its pool back only once
+// checked.
+func (s *Store) dropWriter() {
+	s.cache.Reset()
+	if s.wconn == nil {
+		return
+	}
+	s.wconn.Raw(func(any) error { return driver.ErrBadConn })
+	s.wconn.Close()
+	s.wconn = nil
+}
+
+// beginPut begins PutDocument's transaction, on the store's writing
+// connection when it has one, and says whether the clustering may use the
+// store's cache: when no other connection has written since the cache was
+// last right (PRAGMA data_version; BEGIN IMMEDIATE holds off any other
+// writer until the transaction ends). Otherwise the cache is emptied.
+func (s *Store) beginPut(ctx context.Context) (*sql.Tx, bool, error) {
+	if s.memory {
+		tx, err := s.db.BeginTx(ctx, nil)
+		return tx, false, err
+	}
+	if s.wconn == nil {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		s.wconn = conn
+	}
+	tx, err := s.wconn.BeginTx(ctx, nil)
+	if err != nil {
+		s.dropWriter()
+		return nil, false, err
+	}
+	var v int64
+	if err := tx.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		tx.Rollback()
+		s.dropWriter()
+		return nil, false, err
+	}
+	if v != s.version {
+		s.cache.Reset()
+		s.version = v
+	}
+	return tx, true, nil
 }
 
 // HasDocument reports whether a document with this content hash is

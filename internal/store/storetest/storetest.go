@@ -48,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Remove", testRemove},
 		{"Clusters", testClusters},
 		{"ClusterCounts", testClusterCounts},
+		{"StoriesAtOnce", testStoriesAtOnce},
 		{"Feeds", testFeeds},
 	}
 	for _, tt := range tests {
