@@ -47,7 +47,7 @@ var commands = map[string]command{
 	"series":  {"count a dyad's events by month, quarter or year", "[--db DSN] --dyad SRC-TGT [--both] [--interval month|quarter|year] [--count clusters|events|daily] [filters] [--format table|csv|json]", helpSeries, runSeries},
 	"top":     {"list the most frequent actors, dyads or event codes", "[--db DSN] actors|dyads|codes [filters] [--n N] [--count clusters|events|daily] [--format table|csv|json]", helpTop, runTop},
 	"search":  {"find stored sentences by their words, with their events", "[--db DSN] [--n N] WORD...", helpSearch, runSearch},
-	"eval":    {"score events against gold files", "--gold DIR [--manifest M] (EVENTS.jsonl | INPUT...) | plover FILE | parse --ud FILE [--raw]", helpEval, runEval},
+	"eval":    {"score events against gold files", "--gold DIR [--manifest M] (EVENTS.jsonl | INPUT...) | plover FILE | parse --ud FILE [--raw] [--model FILE]", helpEval, runEval},
 	"demo":    {"code the bundled demo corpus into a fresh SQLite file and serve the dashboard", "[--db FILE] [--addr HOST:PORT] [--no-serve]", helpDemo, runDemo},
 	"serve":   {"serve the store as a JSON API and a dashboard", "[--db DSN] [--addr HOST:PORT] [--token T]", helpServe, runServe},
 	"version": {"print dyad's version and revision, the model and the code table versions", "", helpVersion, runVersion},

@@ -34,7 +34,9 @@ of FILE and prints precision, recall and F1 per relation, then one line:
 Scores are F1 over words aligned as in the CoNLL 2018 shared task; las compares
 the universal relation (before ':'), las_full below the table the whole label.
 With --raw, dyad tokenizes each sentence's "# text" itself, so the tokenizer
-is measured too.`
+is measured too. With --model FILE, it scores that model file (one "dyad train"
+wrote) instead of the embedded model, so a new model is measured before it is
+committed.`
 
 func runTrain(ctx context.Context, e *env, args []string) error {
 	var cfg config
@@ -127,9 +129,13 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// evalParse scores the model on a CoNLL-U file.
-func evalParse(e *env, path string, raw bool) error {
+// evalParse scores the model on a CoNLL-U file: the embedded model, or
+// the one in the file modelPath names.
+func evalParse(e *env, path string, raw bool, modelPath string) error {
 	m, err := syntax.Default()
+	if modelPath != "" {
+		m, err = loadModel(modelPath)
+	}
 	if err != nil {
 		return err
 	}
@@ -165,4 +171,18 @@ func evalParse(e *env, path string, raw bool) error {
 	fmt.Fprintf(w, "las_full=%.3f\n", sc.LASFull)
 	fmt.Fprintln(w, sc.Line())
 	return nil
+}
+
+// loadModel reads a model file written by dyad train.
+func loadModel(path string) (*syntax.Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := syntax.Load(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }
