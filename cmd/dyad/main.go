@@ -53,7 +53,7 @@ var commands = map[string]command{
 	"version": {"print dyad's version and revision, the model and the code table versions", "", helpVersion, runVersion},
 	"watch":   {"poll RSS/Atom feeds and code and store new articles", "[--db DSN] [--every 15m] [--rounds N] [--feeds FILE] FEED_URL...", helpWatch, runWatch},
 	"status":  {"show what the store holds, each watched feed's last success and error, and the work queue", "[--db DSN] [--queue URL [--interval D]]", helpStatus, runStatus},
-	"train":   {"train the tagger, lemmatizer and parser from Universal Dependencies", "--ud DIR --out FILE [--seed N] [--names] [--tag-epochs N] [--parse-epochs N] [--folds N]", helpTrain, runTrain},
+	"train":   {"train the tagger, lemmatizer and parser from Universal Dependencies", "--ud DIR --out FILE [--seed N] [--names] [--tag-epochs N] [--parse-epochs N] [--folds N] [--min-weight W]", helpTrain, runTrain},
 	"parse":   {"print a document's sentences tagged and parsed, as CoNLL-U", "FILE|URL|-", helpParse, runParse},
 	"bench":   {"measure end-to-end ingestion speed and memory", "[--docs N] [--words W]", helpBench, runBench},
 

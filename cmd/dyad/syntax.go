@@ -49,6 +49,9 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&opt.TagEpochs, "tag-epochs", 0, "passes of the tagger over the training data (0: the default, 8)")
 	fs.IntVar(&opt.ParseEpochs, "parse-epochs", 0, "passes of the parser (0: the default, 15)")
 	fs.IntVar(&opt.Folds, "folds", 0, "jackknife folds for the parser's tags (0: the default, 10); fewer train faster")
+	fs.Float64Var(&opt.MinWeight, "min-weight", 0, "drop the parser's averaged transition weights below this (0: the default, 1); lower keeps more, in a larger model")
+	fs.Float64Var(&opt.LabelMinWeight, "label-min-weight", 0, "the same for the relation classifier (0: the default, 1)")
+	fs.Float64Var(&opt.TagMinWeight, "tag-min-weight", 0, "the same for the tagger (0: the default, 1)")
 	if _, err := parse(fs, &cfg, args); err != nil {
 		return err
 	}
@@ -57,6 +60,9 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	if opt.TagEpochs < 0 || opt.ParseEpochs < 0 || opt.Folds < 0 || opt.Folds == 1 {
 		return usagef("--tag-epochs and --parse-epochs must be positive and --folds at least 2")
+	}
+	if opt.MinWeight < 0 || opt.LabelMinWeight < 0 || opt.TagMinWeight < 0 {
+		return usagef("--min-weight, --label-min-weight and --tag-min-weight must be positive")
 	}
 	read := func(split string) ([]*conllu.Sentence, error) {
 		paths, _ := filepath.Glob(filepath.Join(*ud, "*-ud-"+split+".conllu"))

@@ -138,6 +138,7 @@ func TestTrainUsage(t *testing.T) {
 		{"train", "--ud", "x"},
 		{"train", "--ud", "x", "--out", "y", "--folds", "1"},
 		{"train", "--ud", "x", "--out", "y", "--parse-epochs", "-2"},
+		{"train", "--ud", "x", "--out", "y", "--min-weight", "-0.5"},
 	} {
 		if code, _, _ := dyad(t, args...); code != exitUsage {
 			t.Errorf("dyad %v exited %d, want %d", args, code, exitUsage)
