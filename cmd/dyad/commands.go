@@ -484,15 +484,16 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs := flagSet("eval", &cfg, "gold", "manifest", "dicts", "quiet", "workers")
 	ud := fs.String("ud", "", "for eval parse: a CoNLL-U file to score the parser on")
 	raw := fs.Bool("raw", false, "for eval parse: tokenize each sentence's text instead of using the file's words")
+	model := fs.String("model", "", "for eval parse: a model file written by dyad train, instead of the embedded model")
 	inputs, err := parse(fs, &cfg, args)
 	if err != nil {
 		return err
 	}
 	if len(inputs) > 0 && inputs[0] == "parse" {
 		if len(inputs) != 1 || *ud == "" {
-			return usagef("want: dyad eval parse --ud FILE.conllu [--raw]")
+			return usagef("want: dyad eval parse --ud FILE.conllu [--raw] [--model FILE]")
 		}
-		return evalParse(e, *ud, *raw)
+		return evalParse(e, *ud, *raw, *model)
 	}
 	if len(inputs) > 0 && inputs[0] == "plover" {
 		if len(inputs) != 2 {

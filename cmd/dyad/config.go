@@ -184,7 +184,7 @@ var valueNames = map[string]string{
 	"format": "F", "gold": "DIR", "ud": "PATH", "workers": "N", "limit": "N", "n": "N", "quad": "N",
 	"dyad": "SRC-TGT", "source": "CODE", "target": "CODE", "code": "CODE", "root": "NN", "plover": "TYPE",
 	"modality": "M", "doc": "ID", "since": "DATE", "until": "DATE", "interval": "I",
-	"addr": "HOST:PORT", "token": "TOKEN",
+	"addr": "HOST:PORT", "token": "TOKEN", "model": "FILE", "min-weight": "W", "label-min-weight": "W", "tag-min-weight": "W",
 }
 
 // flagHelp lists every flag of fs with its value's name and default.

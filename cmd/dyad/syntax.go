@@ -34,7 +34,9 @@ of FILE and prints precision, recall and F1 per relation, then one line:
 Scores are F1 over words aligned as in the CoNLL 2018 shared task; las compares
 the universal relation (before ':'), las_full below the table the whole label.
 With --raw, dyad tokenizes each sentence's "# text" itself, so the tokenizer
-is measured too.`
+is measured too. With --model FILE, it scores that model file (one "dyad train"
+wrote) instead of the embedded model, so a new model is measured before it is
+committed.`
 
 func runTrain(ctx context.Context, e *env, args []string) error {
 	var cfg config
@@ -47,6 +49,9 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&opt.TagEpochs, "tag-epochs", 0, "passes of the tagger over the training data (0: the default, 8)")
 	fs.IntVar(&opt.ParseEpochs, "parse-epochs", 0, "passes of the parser (0: the default, 15)")
 	fs.IntVar(&opt.Folds, "folds", 0, "jackknife folds for the parser's tags (0: the default, 10); fewer train faster")
+	fs.Float64Var(&opt.MinWeight, "min-weight", 0, "drop the parser's averaged transition weights below this (0: the default, 1); lower keeps more, in a larger model")
+	fs.Float64Var(&opt.LabelMinWeight, "label-min-weight", 0, "the same for the relation classifier (0: the default, 1)")
+	fs.Float64Var(&opt.TagMinWeight, "tag-min-weight", 0, "the same for the tagger (0: the default, 1)")
 	if _, err := parse(fs, &cfg, args); err != nil {
 		return err
 	}
@@ -55,6 +60,9 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	if opt.TagEpochs < 0 || opt.ParseEpochs < 0 || opt.Folds < 0 || opt.Folds == 1 {
 		return usagef("--tag-epochs and --parse-epochs must be positive and --folds at least 2")
+	}
+	if opt.MinWeight < 0 || opt.LabelMinWeight < 0 || opt.TagMinWeight < 0 {
+		return usagef("--min-weight, --label-min-weight and --tag-min-weight must be positive")
 	}
 	read := func(split string) ([]*conllu.Sentence, error) {
 		paths, _ := filepath.Glob(filepath.Join(*ud, "*-ud-"+split+".conllu"))
@@ -127,9 +135,13 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// evalParse scores the model on a CoNLL-U file.
-func evalParse(e *env, path string, raw bool) error {
+// evalParse scores the model on a CoNLL-U file: the embedded model, or
+// the one in the file modelPath names.
+func evalParse(e *env, path string, raw bool, modelPath string) error {
 	m, err := syntax.Default()
+	if modelPath != "" {
+		m, err = loadModel(modelPath)
+	}
 	if err != nil {
 		return err
 	}
@@ -165,4 +177,18 @@ func evalParse(e *env, path string, raw bool) error {
 	fmt.Fprintf(w, "las_full=%.3f\n", sc.LASFull)
 	fmt.Fprintln(w, sc.Line())
 	return nil
+}
+
+// loadModel reads a model file written by dyad train.
+func loadModel(path string) (*syntax.Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := syntax.Load(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }

@@ -94,6 +94,25 @@ func TestEvalParse(t *testing.T) {
 	}
 }
 
+// TestEvalParseModel scores a model file named by --model: the committed
+// model's file scores as the embedded model does, and a file that is not a
+// model is named in the error.
+func TestEvalParseModel(t *testing.T) {
+	const news = "../../internal/syntax/testdata/news.conllu"
+	_, embedded, _ := dyad(t, "eval", "parse", "--ud", news)
+	code, fromFile, stderr := dyad(t, "eval", "parse", "--ud", news, "--model", "../../internal/syntax/en_ewt.model")
+	if code != 0 {
+		t.Fatalf("dyad eval parse --model exited %d: %s", code, stderr)
+	}
+	if fromFile != embedded || !strings.Contains(fromFile, "sentences=232") {
+		t.Errorf("the committed model's file scores\n%s\nthe embedded model\n%s", fromFile, embedded)
+	}
+	code, _, stderr = dyad(t, "eval", "parse", "--ud", news, "--model", news)
+	if code == 0 || !strings.Contains(stderr, "news.conllu: syntax model") {
+		t.Errorf("a CoNLL-U file as --model: exit %d, %q", code, stderr)
+	}
+}
+
 // TestBench runs a small "dyad bench": it must ingest with one and two
 // workers and print the three figures.
 func TestBench(t *testing.T) {
@@ -119,6 +138,7 @@ func TestTrainUsage(t *testing.T) {
 		{"train", "--ud", "x"},
 		{"train", "--ud", "x", "--out", "y", "--folds", "1"},
 		{"train", "--ud", "x", "--out", "y", "--parse-epochs", "-2"},
+		{"train", "--ud", "x", "--out", "y", "--min-weight", "-0.5"},
 	} {
 		if code, _, _ := dyad(t, args...); code != exitUsage {
 			t.Errorf("dyad %v exited %d, want %d", args, code, exitUsage)

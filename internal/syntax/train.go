@@ -20,11 +20,13 @@ type TrainOptions struct {
 	Folds       int    // jackknife folds giving the parser realistic tags (default 10)
 	Seed        uint64 // shuffling and exploration; the same seed gives the same model
 	Workers     int    // goroutines for the jackknife folds (default 2)
-	// MinWeight drops the parser's averaged weights smaller than this
-	// (default 1), TagMinWeight the tagger's (default 1): most features
-	// seen in training barely move a decision, and dropping them keeps
-	// the model small and fast.
-	MinWeight, TagMinWeight float64
+	// MinWeight drops the parser's averaged transition weights smaller
+	// than this (default 1), LabelMinWeight the relation classifier's
+	// (default 1) and TagMinWeight the tagger's (default 1): most
+	// features seen in training barely move a decision, and dropping
+	// them keeps the model small and fast (docs/performance.md says what
+	// lower thresholds measured).
+	MinWeight, LabelMinWeight, TagMinWeight float64
 	// Names, when set, has the tagger read what these dictionaries say
 	// each word is; the model keeps a copy of what it read.
 	Names *lexicon.Lexicon
@@ -47,6 +49,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.MinWeight == 0 {
 		o.MinWeight = 1
+	}
+	if o.LabelMinWeight == 0 {
+		o.LabelMinWeight = 1
 	}
 	if o.TagMinWeight == 0 {
 		o.TagMinWeight = 1
@@ -465,7 +470,7 @@ func trainParser(m *Model, train, dev []*example, opt TrainOptions) {
 			}
 		}
 		// Average and measure on dev; keep the best epoch.
-		pw, lw := p.averageTrans(opt.MinWeight), lp.average(opt.MinWeight)
+		pw, lw := p.averageTrans(opt.MinWeight), lp.average(opt.LabelMinWeight)
 		m.parse, m.label = pw, lw
 		uas, las := attachment(m, dev)
 		fmt.Fprintf(opt.Log, "parser epoch %d: dev uas %.4f las %.4f\n", epoch+1, uas, las)
