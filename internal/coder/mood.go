@@ -314,14 +314,37 @@ func (t *tree) own(k int) (string, bool) {
 }
 
 // conditional reports whether the clause headed at k has a condition:
-// an adverbial clause opened by "if" or "unless".
+// a clause opened by "if" or "unless".
 func (t *tree) conditional(k int) bool {
-	for _, c := range t.children(k, "advcl") {
-		if is("condition", t.marker(c)) {
-			return true
+	return len(t.conditions(k)) > 0
+}
+
+// conditions returns the conditions of the clause headed at k: its
+// dependents opened by "if" or "unless" (grammar.txt, condition). Such a
+// word is no preposition, so what it opens is a clause whatever relation
+// the parse gave it ("may suspend aid if Belgrade refuses", with
+// "refuses" read as a plural noun and an oblique of "suspend"), and a
+// clause of the verb wherever the parse hung it: on the verb's object
+// ("will impose sanctions on North Korea if Pyongyang refuses", hung on
+// "sanctions").
+func (t *tree) conditions(k int) []int {
+	var out []int
+	for _, c := range t.kids[k] {
+		switch t.rel(c) {
+		case "advcl", "obl", "nmod", "dep":
+			if is("condition", t.marker(c)) {
+				out = append(out, c)
+			}
+		}
+		if r := t.rel(c); (r == "obj" || r == "obl") && t.toks[c].UPOS == "NOUN" {
+			for _, d := range t.kids[c] {
+				if r := t.rel(d); (r == "acl" || r == "nmod" || r == "advcl" || r == "dep") && is("condition", t.marker(d)) {
+					out = append(out, d)
+				}
+			}
 		}
 	}
-	return false
+	return out
 }
 
 // negatedObject reports whether the light verb at g has a negated object

@@ -998,12 +998,17 @@ func (t *tree) gatheringBody(i int) mentions {
 }
 
 // conditionSubject returns the subject of a condition ("if", "unless":
-// grammar.txt, condition) that hangs on one of the words ws.
+// grammar.txt, condition) that hangs on one of the words ws; of a
+// condition whose verb the parse read as a noun ("if Belgrade refuses",
+// "Belgrade" a compound of "refuses"), the actor the noun names.
 func (t *tree) conditionSubject(ws []int) mentions {
 	for _, w := range ws {
-		for _, k := range t.children(w, "advcl") {
-			if is("condition", t.marker(k)) {
-				if a := t.argsOf(k, "nsubj"); len(a) > 0 {
+		for _, k := range t.conditions(w) {
+			if a := t.argsOf(k, "nsubj"); len(a) > 0 {
+				return a
+			}
+			if t.toks[k].UPOS == "NOUN" {
+				if a := t.arg(k); len(a) > 0 {
 					return a
 				}
 			}
