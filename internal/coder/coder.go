@@ -191,6 +191,13 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		mod, ok := t.mood(h.head)
 		intended := t.intended
 		t.words = nil
+		// "tried to seize a ship", "attempted to storm the parliament":
+		// an attempt at material conflict is itself an act of it, seized
+		// or not; an attempt at anything else ("tried to persuade", "tried
+		// to meet") says nothing of whether it happened.
+		if ok && t.attempted && cameo.Quad(h.t.Code) != 4 {
+			continue
+		}
 		if !ok {
 			// "said it would not meet the demands", "will not sign the
 			// agreement": a declared refusal to cooperate is a rejection.

@@ -17,6 +17,7 @@ import (
 func (t *tree) mood(i int) (string, bool) {
 	mod := doc.Asserted
 	t.intended = ""
+	t.attempted = false
 	noun := t.toks[i].UPOS == "NOUN"
 	if noun {
 		if s := t.site(i); s != i {
@@ -57,6 +58,11 @@ func (t *tree) mood(i int) (string, bool) {
 				mod = doc.Planned
 				t.intended = gl
 			case is("done", gl), is("cause", gl):
+			case is("attempt", gl):
+				// "tried to hack into the computers": the attempt is
+				// read on, and the caller keeps it only for an act of
+				// material conflict.
+				t.attempted = true
 			case t.toks[g].UPOS == "VERB" || t.toks[g].UPOS == "ADJ" || t.toks[g].UPOS == "AUX":
 				// "urged China to back", "pressure to support": what
 				// another is asked to do is not done.
@@ -99,6 +105,8 @@ func (t *tree) mood(i int) (string, bool) {
 				// "opened a criminal case against the sailors for
 				// illegally crossing the border": the charge is alleged.
 				return "", false
+			case mk == "to" && is("attempt", gl):
+				t.attempted = true // "attempted to storm the parliament"
 			case mk == "to" && is("doubt", gl):
 				// "called on Germany to send tanks": what is asked is not
 				// done.
