@@ -415,14 +415,14 @@ func (c *Coder) condemns(t *tree, i int) string {
 			continue // "said it was not a violation"
 		}
 		if t.child(k, "cop") >= 0 {
-			if code := c.lex.called(t.lem[k]); code != "" {
+			if code := c.lex.called(t.lem[k], t.phraseWords(k)); code != "" {
 				return code
 			}
 		}
 		if is("equate", t.lem[k]) {
 			for _, o := range t.kids[k] {
 				if r := t.rel(o); r == "obj" || (r == "obl" || r == "xcomp") && t.marker(o) == "to" {
-					if code := c.lex.called(t.lem[o]); code != "" {
+					if code := c.lex.called(t.lem[o], t.phraseWords(o)); code != "" {
 						return code
 					}
 				}
@@ -430,6 +430,31 @@ func (c *Coder) condemns(t *tree, i int) string {
 		}
 	}
 	return ""
+}
+
+// phraseWords returns the lemmas and forms of the words of the phrase
+// headed at k, but for clauses inside it: "an attack on international
+// law" gives "on", "international" and "law".
+func (t *tree) phraseWords(k int) map[string]bool {
+	out := map[string]bool{}
+	var walk func(i int)
+	walk = func(i int) {
+		out[t.lem[i]], out[t.low[i]] = true, true
+		for _, c := range t.kids[i] {
+			switch t.rel(c) {
+			case "acl", "advcl", "ccomp", "parataxis", "nsubj", "cop":
+				continue
+			}
+			walk(c)
+		}
+	}
+	for _, c := range t.kids[k] {
+		switch t.rel(c) {
+		case "nmod", "amod", "compound", "case", "flat":
+			walk(c)
+		}
+	}
+	return out
 }
 
 // reporter returns the verb of saying whose clause k is (or is a conjunct
