@@ -520,6 +520,12 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		return pairsOf(src), 1
 	case len(src) == 0 && len(tgt) >= 2 && h.t.Recip:
 		return pairsOf(tgt), 1
+	case len(src) == 0 && r.agentless && cameo.Root(code) == "17" && homeState(tgt) != "":
+		// "17 people were detained in Tehran", "about 40 people had
+		// been arrested": people of a country held or coerced by an
+		// agent no one names are held by its state.
+		c := homeState(tgt)
+		return cross([]doc.Actor{{Code: c + "GOV", Country: c}}, tgt), 0.8
 	case len(src) == 0 && len(tgt) > 0 && (h.t.Recip || twoParty(code) || r.agentless && !forceful(h.t.Code)) && !h.t.Weak && !r.srcNamed:
 		// "agreements signed with Yanukovych": the other party of a
 		// two-party event is the sentence's or the paragraph's; so is
