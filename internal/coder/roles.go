@@ -479,14 +479,17 @@ func (t *tree) verbRoles(h hit) result {
 	if t.passive(i) {
 		r.src = t.argsOf(i, "obl:agent")
 		// "imposed on Belarusian officials by Canada": an agent the
-		// parser hung on another argument is the verb's.
+		// parser hung on another argument is the verb's, its "by"
+		// wherever the parser hung it in the phrase ("initialled in
+		// Brussels on Friday by Prime Ministers Ivica Dacic of Serbia",
+		// "by" under "Ivica", the phrase under "Friday").
 		for _, k := range t.kids[i] {
 			if len(r.src) > 0 {
 				break
 			}
 			if rel := t.rel(k); rel == "obl" || rel == "nsubj" {
 				for _, c := range t.kids[k] {
-					if t.rel(c) == "nmod" && t.marker(c) == "by" {
+					if t.rel(c) == "nmod" && t.phraseMarker(c) == "by" {
 						r.src = r.src.add(t.arg(c)...)
 					}
 				}
