@@ -310,7 +310,7 @@ func (c *Coder) governed(t *tree, rs []reading) []reading {
 		keep := true
 		if strings.HasPrefix(rd.h.t.Code, "03") {
 			for _, k := range t.kids[rd.h.head] {
-				if t.toks[k].Rel != "xcomp" {
+				if t.toks[k].Rel != "xcomp" && !t.intentComplement(rd.h.head, k) {
 					continue
 				}
 				// "vowed not to allow it": an intent not to act is no

@@ -107,6 +107,11 @@ func (t *tree) mood(i int) (string, bool) {
 				return "", false
 			case mk == "to" && is("attempt", gl):
 				t.attempted = true // "attempted to storm the parliament"
+			case mk == "to" && t.intentComplement(g, k):
+				// "agreed on Monday to widen their sanctions", the
+				// infinitive parsed as adverbial after the date.
+				mod = doc.Planned
+				t.intended = gl
 			case mk == "to" && is("doubt", gl):
 				// "called on Germany to send tanks": what is asked is not
 				// done.
@@ -319,6 +324,17 @@ func (t *tree) own(k int) (string, bool) {
 		t.intended = "if"
 	}
 	return mod, true
+}
+
+// intentComplement reports whether the infinitive k, which the parse hung
+// on g as adverbial, is the complement of g, a verb of intent with no
+// other complement or object: "agreed on Monday to widen", "pledged on
+// Tuesday to lift". A verb of intent takes its infinitive as complement;
+// one with an object may have a purpose of its own ("pledged $5 million to
+// help refugees").
+func (t *tree) intentComplement(g, k int) bool {
+	return t.toks[g].UPOS == "VERB" && is("intent", t.lemma(g)) && t.marker(k) == "to" && t.rel(k) == "advcl" &&
+		t.child(g, "xcomp") < 0 && t.child(g, "obj") < 0 && t.child(g, "ccomp") < 0
 }
 
 // conditional reports whether the clause headed at k has a condition:
