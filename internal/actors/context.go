@@ -102,7 +102,7 @@ var loneAttacker = map[string]bool{
 
 // civilWords are the words of civilians that the text places as it
 // places refugees: people where they are, not a body of their state.
-var civilWords = map[string]bool{"civilian": true, "civilians": true, "citizen": true, "citizens": true}
+var civilWords = map[string]bool{"civilian": true, "civilians": true, "citizen": true, "citizens": true, "people": true, "residents": true, "villagers": true, "inhabitants": true}
 
 // bareWordStop are words that, right before a bare title, say it is not
 // the state's own: "foreign troops", "coalition forces", "market forces".

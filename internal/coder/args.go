@@ -42,6 +42,20 @@ func stateRole(code string) bool {
 	return false
 }
 
+// homeState returns the country of actors that are all people of one
+// country and none a state body (civilians, protesters, the opposition),
+// or "".
+func homeState(as []doc.Actor) string {
+	c := ""
+	for _, a := range as {
+		if a.Country == "" || stateRole(a.Code) || c != "" && a.Country != c {
+			return ""
+		}
+		c = a.Country
+	}
+	return c
+}
+
 // bothBodies reports whether neither actor is a state: a list such as
 // "the G-20, BRICS and APEC summits" names occasions, not a pair.
 func bothBodies(a, b doc.Actor) bool { return a.Country == "" && b.Country == "" }

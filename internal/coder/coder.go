@@ -191,6 +191,13 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		mod, ok := t.mood(h.head)
 		intended := t.intended
 		t.words = nil
+		// "tried to seize a ship", "attempted to storm the parliament":
+		// an attempt at material conflict is itself an act of it, seized
+		// or not; an attempt at anything else ("tried to persuade", "tried
+		// to meet") says nothing of whether it happened.
+		if ok && t.attempted && cameo.Quad(h.t.Code) != 4 {
+			continue
+		}
 		if !ok {
 			// "said it would not meet the demands", "will not sign the
 			// agreement": a declared refusal to cooperate is a rejection.
@@ -303,7 +310,7 @@ func (c *Coder) governed(t *tree, rs []reading) []reading {
 		keep := true
 		if strings.HasPrefix(rd.h.t.Code, "03") {
 			for _, k := range t.kids[rd.h.head] {
-				if t.toks[k].Rel != "xcomp" {
+				if t.toks[k].Rel != "xcomp" && !t.intentComplement(rd.h.head, k) {
 					continue
 				}
 				// "vowed not to allow it": an intent not to act is no
@@ -513,6 +520,12 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		return pairsOf(src), 1
 	case len(src) == 0 && len(tgt) >= 2 && h.t.Recip:
 		return pairsOf(tgt), 1
+	case len(src) == 0 && r.agentless && cameo.Root(code) == "17" && homeState(tgt) != "":
+		// "17 people were detained in Tehran", "about 40 people had
+		// been arrested": people of a country held or coerced by an
+		// agent no one names are held by its state.
+		c := homeState(tgt)
+		return cross([]doc.Actor{{Code: c + "GOV", Country: c}}, tgt), 0.8
 	case len(src) == 0 && len(tgt) > 0 && (h.t.Recip || twoParty(code) || r.agentless && !forceful(h.t.Code)) && !h.t.Weak && !r.srcNamed:
 		// "agreements signed with Yanukovych": the other party of a
 		// two-party event is the sentence's or the paragraph's; so is

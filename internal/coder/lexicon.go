@@ -441,16 +441,33 @@ func plural(w string) string {
 }
 
 // called returns the code of the entry that condemns a thing by calling
-// it word ("v 111 call massacre", "v 110 call mistake"), or "": what one
+// it word ("v 111 call massacre", "v 110 call mistake"), the rest of the
+// entry's words among the words of the phrase word heads ("v 111 call
+// attack on law": "an attack on international law"), or "": what one
 // condemns by calling it so, one condemns by saying it is so.
-func (l *Lexicon) called(word string) string {
+func (l *Lexicon) called(word string, phrase map[string]bool) string {
+	code, n := "", 0
 	for _, tr := range l.byHead["call"] {
-		if tr.Kind != 'v' || len(tr.Deps) != 1 || len(tr.Mods) != 0 || cameo.Root(tr.Code) != "11" {
+		if tr.Kind != 'v' || len(tr.Deps) == 0 || len(tr.Mods) != 0 || cameo.Root(tr.Code) != "11" {
 			continue
 		}
-		if contains(tr.Deps[0], word) {
-			return tr.Code
+		if !contains(tr.Deps[0], word) || len(tr.Deps) <= n {
+			continue
+		}
+		// "call act of piracy", "call attack on law": the pattern's
+		// other words are in the phrase the word heads, the most
+		// specific pattern winning.
+		all := true
+		for _, alts := range tr.Deps[1:] {
+			found := false
+			for _, a := range alts {
+				found = found || phrase[a]
+			}
+			all = all && found
+		}
+		if all {
+			code, n = tr.Code, len(tr.Deps)
 		}
 	}
-	return ""
+	return code
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/sharedtest"
 )
 
@@ -125,5 +126,42 @@ func TestPetrarchVerbsAlone(t *testing.T) {
 		if !found {
 			t.Errorf("%q: got %s, want %s", tt.sentence, describe(got), tt.want)
 		}
+	}
+}
+
+// TestPatternSkipsSubjectMarker checks, on a parse built by hand as the
+// parser gave it, that a pattern's word never matches the marker of the
+// verb's subject: in "Benin opened its borders to West Africans ordered
+// out of Nigeria", with "Africans" parsed as the subject of "ordered" and
+// "to" its case, "ordered" is no "order to" (an order to act), while the
+// same "to" marking an infinitive is.
+func TestPatternSkipsSubjectMarker(t *testing.T) {
+	l := newLexicon()
+	if err := l.Read("t.txt", strings.NewReader("v 100 order to\n")); err != nil {
+		t.Fatal(err)
+	}
+	c := &Coder{lex: l}
+	subject := []doc.Token{
+		tok("Benin", "Benin", "PROPN", "NNP", 1, "nsubj"),
+		tok("opened", "open", "VERB", "VBD", -1, "root"),
+		tok("borders", "border", "NOUN", "NNS", 1, "obj"),
+		tok("to", "to", "ADP", "IN", 5, "case"),
+		tok("West", "West", "PROPN", "NNP", 5, "compound"),
+		tok("Africans", "African", "PROPN", "NNPS", 6, "nsubj"),
+		tok("ordered", "order", "VERB", "VBD", 1, "conj"),
+		tok("out", "out", "ADP", "IN", 6, "compound:prt"),
+	}
+	if hs := c.match(newTree(subject, nil)); len(hs) > 0 {
+		t.Errorf("subject's marker: matched %q at token %d, want no trigger", hs[0].t.Code, hs[0].head)
+	}
+	infinitive := []doc.Token{
+		tok("Kenya", "Kenya", "PROPN", "NNP", 1, "nsubj"),
+		tok("ordered", "order", "VERB", "VBD", -1, "root"),
+		tok("envoy", "envoy", "NOUN", "NN", 1, "obj"),
+		tok("to", "to", "PART", "TO", 4, "mark"),
+		tok("leave", "leave", "VERB", "VB", 1, "xcomp"),
+	}
+	if hs := c.match(newTree(infinitive, nil)); len(hs) != 1 || hs[0].t.Code != "100" {
+		t.Errorf("infinitive: %d triggers, want the order (100)", len(hs))
 	}
 }

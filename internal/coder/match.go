@@ -198,6 +198,16 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			switch t.toks[k].Rel {
 			case "nsubj", "csubj", "obl:agent", "parataxis", "punct", "cc":
 				continue
+			case "case", "mark":
+				// Nor the marker of its subject: "to most West Africans
+				// ordered out of Nigeria", "Africans" parsed as the
+				// subject of "ordered", has no "order to".
+				if n := t.head(k); n >= 0 && n != i {
+					switch t.toks[n].Rel {
+					case "nsubj", "csubj", "obl:agent":
+						continue
+					}
+				}
 			case "list", "reparandum", "vocative", "discourse":
 				// Loose words of the clause, but not inside a noun the
 				// pattern matched: "persona non grata", "grata" parsed as

@@ -17,6 +17,7 @@ import (
 func (t *tree) mood(i int) (string, bool) {
 	mod := doc.Asserted
 	t.intended = ""
+	t.attempted = false
 	noun := t.toks[i].UPOS == "NOUN"
 	if noun {
 		if s := t.site(i); s != i {
@@ -57,6 +58,11 @@ func (t *tree) mood(i int) (string, bool) {
 				mod = doc.Planned
 				t.intended = gl
 			case is("done", gl), is("cause", gl):
+			case is("attempt", gl):
+				// "tried to hack into the computers": the attempt is
+				// read on, and the caller keeps it only for an act of
+				// material conflict.
+				t.attempted = true
 			case t.toks[g].UPOS == "VERB" || t.toks[g].UPOS == "ADJ" || t.toks[g].UPOS == "AUX":
 				// "urged China to back", "pressure to support": what
 				// another is asked to do is not done.
@@ -99,6 +105,13 @@ func (t *tree) mood(i int) (string, bool) {
 				// "opened a criminal case against the sailors for
 				// illegally crossing the border": the charge is alleged.
 				return "", false
+			case mk == "to" && is("attempt", gl):
+				t.attempted = true // "attempted to storm the parliament"
+			case mk == "to" && t.intentComplement(g, k):
+				// "agreed on Monday to widen their sanctions", the
+				// infinitive parsed as adverbial after the date.
+				mod = doc.Planned
+				t.intended = gl
 			case mk == "to" && is("doubt", gl):
 				// "called on Germany to send tanks": what is asked is not
 				// done.
@@ -313,15 +326,49 @@ func (t *tree) own(k int) (string, bool) {
 	return mod, true
 }
 
+// intentComplement reports whether the infinitive k, which the parse hung
+// on g as adverbial, is the complement of g, a verb of intent with no
+// other complement or object: "agreed on Monday to widen", "pledged on
+// Tuesday to lift". A verb of intent takes its infinitive as complement;
+// one with an object may have a purpose of its own ("pledged $5 million to
+// help refugees").
+func (t *tree) intentComplement(g, k int) bool {
+	return t.toks[g].UPOS == "VERB" && is("intent", t.lemma(g)) && t.marker(k) == "to" && t.rel(k) == "advcl" &&
+		t.child(g, "xcomp") < 0 && t.child(g, "obj") < 0 && t.child(g, "ccomp") < 0
+}
+
 // conditional reports whether the clause headed at k has a condition:
-// an adverbial clause opened by "if" or "unless".
+// a clause opened by "if" or "unless".
 func (t *tree) conditional(k int) bool {
-	for _, c := range t.children(k, "advcl") {
-		if is("condition", t.marker(c)) {
-			return true
+	return len(t.conditions(k)) > 0
+}
+
+// conditions returns the conditions of the clause headed at k: its
+// dependents opened by "if" or "unless" (grammar.txt, condition). Such a
+// word is no preposition, so what it opens is a clause whatever relation
+// the parse gave it ("may suspend aid if Belgrade refuses", with
+// "refuses" read as a plural noun and an oblique of "suspend"), and a
+// clause of the verb wherever the parse hung it: on the verb's object
+// ("will impose sanctions on North Korea if Pyongyang refuses", hung on
+// "sanctions").
+func (t *tree) conditions(k int) []int {
+	var out []int
+	for _, c := range t.kids[k] {
+		switch t.rel(c) {
+		case "advcl", "obl", "nmod", "dep":
+			if is("condition", t.marker(c)) {
+				out = append(out, c)
+			}
+		}
+		if r := t.rel(c); (r == "obj" || r == "obl") && t.toks[c].UPOS == "NOUN" {
+			for _, d := range t.kids[c] {
+				if r := t.rel(d); (r == "acl" || r == "nmod" || r == "advcl" || r == "dep") && is("condition", t.marker(d)) {
+					out = append(out, d)
+				}
+			}
 		}
 	}
-	return false
+	return out
 }
 
 // negatedObject reports whether the light verb at g has a negated object
@@ -384,14 +431,14 @@ func (c *Coder) condemns(t *tree, i int) string {
 			continue // "said it was not a violation"
 		}
 		if t.child(k, "cop") >= 0 {
-			if code := c.lex.called(t.lem[k]); code != "" {
+			if code := c.lex.called(t.lem[k], t.phraseWords(k)); code != "" {
 				return code
 			}
 		}
 		if is("equate", t.lem[k]) {
 			for _, o := range t.kids[k] {
 				if r := t.rel(o); r == "obj" || (r == "obl" || r == "xcomp") && t.marker(o) == "to" {
-					if code := c.lex.called(t.lem[o]); code != "" {
+					if code := c.lex.called(t.lem[o], t.phraseWords(o)); code != "" {
 						return code
 					}
 				}
@@ -399,6 +446,31 @@ func (c *Coder) condemns(t *tree, i int) string {
 		}
 	}
 	return ""
+}
+
+// phraseWords returns the lemmas and forms of the words of the phrase
+// headed at k, but for clauses inside it: "an attack on international
+// law" gives "on", "international" and "law".
+func (t *tree) phraseWords(k int) map[string]bool {
+	out := map[string]bool{}
+	var walk func(i int)
+	walk = func(i int) {
+		out[t.lem[i]], out[t.low[i]] = true, true
+		for _, c := range t.kids[i] {
+			switch t.rel(c) {
+			case "acl", "advcl", "ccomp", "parataxis", "nsubj", "cop":
+				continue
+			}
+			walk(c)
+		}
+	}
+	for _, c := range t.kids[k] {
+		switch t.rel(c) {
+		case "nmod", "amod", "compound", "case", "flat":
+			walk(c)
+		}
+	}
+	return out
 }
 
 // reporter returns the verb of saying whose clause k is (or is a conjunct

@@ -479,14 +479,17 @@ func (t *tree) verbRoles(h hit) result {
 	if t.passive(i) {
 		r.src = t.argsOf(i, "obl:agent")
 		// "imposed on Belarusian officials by Canada": an agent the
-		// parser hung on another argument is the verb's.
+		// parser hung on another argument is the verb's, its "by"
+		// wherever the parser hung it in the phrase ("initialled in
+		// Brussels on Friday by Prime Ministers Ivica Dacic of Serbia",
+		// "by" under "Ivica", the phrase under "Friday").
 		for _, k := range t.kids[i] {
 			if len(r.src) > 0 {
 				break
 			}
 			if rel := t.rel(k); rel == "obl" || rel == "nsubj" {
 				for _, c := range t.kids[k] {
-					if t.rel(c) == "nmod" && t.marker(c) == "by" {
+					if t.rel(c) == "nmod" && t.phraseMarker(c) == "by" {
 						r.src = r.src.add(t.arg(c)...)
 					}
 				}
@@ -998,12 +1001,17 @@ func (t *tree) gatheringBody(i int) mentions {
 }
 
 // conditionSubject returns the subject of a condition ("if", "unless":
-// grammar.txt, condition) that hangs on one of the words ws.
+// grammar.txt, condition) that hangs on one of the words ws; of a
+// condition whose verb the parse read as a noun ("if Belgrade refuses",
+// "Belgrade" a compound of "refuses"), the actor the noun names.
 func (t *tree) conditionSubject(ws []int) mentions {
 	for _, w := range ws {
-		for _, k := range t.children(w, "advcl") {
-			if is("condition", t.marker(k)) {
-				if a := t.argsOf(k, "nsubj"); len(a) > 0 {
+		for _, k := range t.conditions(w) {
+			if a := t.argsOf(k, "nsubj"); len(a) > 0 {
+				return a
+			}
+			if t.toks[k].UPOS == "NOUN" {
+				if a := t.arg(k); len(a) > 0 {
 					return a
 				}
 			}

@@ -60,6 +60,9 @@ type tree struct {
 	// trigger being read ("pledged", "threatened"), or "" when the event
 	// is planned by a future tense alone or not planned.
 	intended string
+	// attempted is set when mood found a verb of attempt above the
+	// trigger being read ("tried to seize", "attempted to storm").
+	attempted bool
 }
 
 func newTree(toks []doc.Token, ms []actors.Mention) *tree {
