@@ -116,6 +116,7 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 		})
 	}
 	out = appositiveNames(text, toks, out)
+	out = definedAcronyms(toks, out)
 	for k := range out {
 		if out[k].bare == nil { // a bare mention's "whose" finds its state first (context.go)
 			takeWhose(text, toks, &out[k])
@@ -1190,4 +1191,26 @@ func appositiveName(text string, toks []doc.Token, ms []Mention, k int) (Mention
 		n.dated = m.dated[:1]
 	}
 	return n, true
+}
+
+// definedAcronyms drops a person read from an acronym in parentheses
+// after a capitalised name that is not that person's: "Montenegro
+// Municipality Association (AKK) officials" defines AKK as the name
+// before it, an organisation dyad does not know, not the politician a
+// dictionary also calls AKK. An acronym after a name dyad knows as the
+// same actor ("Annegret Kramp-Karrenbauer (AKK)") stays.
+func definedAcronyms(toks []doc.Token, ms []Mention) []Mention {
+	return slices.DeleteFunc(ms, func(m Mention) bool {
+		f := m.First
+		if m.Kind != Named || !m.Person || m.First != m.Last || f < 2 || m.Last+1 >= len(toks) ||
+			toks[f-1].Text != "(" || toks[m.Last+1].Text != ")" || !isAcronym(toks[f].Text) || !toks[f-2].IsCapitalized() {
+			return false
+		}
+		for _, n := range ms {
+			if n.Last == f-2 {
+				return !n.Person // the name before is a person's: the same one, or an alias of its own
+			}
+		}
+		return true
+	})
 }
