@@ -29,6 +29,24 @@ var gapDocs = []struct {
 			{2, "RUF", "SLEREB"},
 		},
 	},
+	// A war crimes court or tribunal is a court (agents.txt), so an
+	// organisation's name before it owns it, as "the UN court" is the
+	// UN's, instead of a state named earlier placing a bare "court".
+	{
+		rule: "OrganisationCourts",
+		date: "2004-05-01",
+		sentences: []string{
+			"Serbia's former president was indicted by the U.N. war crimes court in The Hague.",
+			"Belgrade criticised the UN war crimes tribunal.",
+			"A war crimes court in Serbia jailed four men.",
+		},
+		cases: []sentenceCase{
+			{0, "the U.N. war crimes court", "IGOUNO"},
+			{0, "court", "-"},
+			{1, "the UN war crimes tribunal", "IGOUNO"},
+			{2, "war crimes court in Serbia", "SRBJUD"},
+		},
+	},
 }
 
 func TestGapRules(t *testing.T) {
