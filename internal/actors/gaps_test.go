@@ -1,6 +1,14 @@
 package actors_test
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/geo"
+	"github.com/dyad-events/dyad/internal/lexicon"
+)
 
 // gapDocs are one-paragraph documents of sentences written for the
 // actor-stage rules that keep an event's parties on news: each case is a
@@ -54,5 +62,52 @@ func TestGapRules(t *testing.T) {
 		t.Run(d.rule, func(t *testing.T) {
 			checkDoc(t, d.date, d.sentences, d.cases...)
 		})
+	}
+}
+
+// TestRegions codes, with the gazetteer's first-level regions, what the
+// text places in a region named with its designation: the region gives
+// its state, and is itself no mention (a region is where, not who).
+func TestRegions(t *testing.T) {
+	g, err := geo.Default()
+	if err != nil {
+		t.Skipf("no gazetteer (%s): %v", geo.InstallHint, err)
+	}
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatalf("lexicon.Default: %v", err)
+	}
+	r := actors.New(lex).WithRegions(g)
+	sentences := []string{
+		"The government of Sindh province ordered patrols.",
+		"Police in Rakhine state arrested dozens of people.",
+		"Protesters in Idlib province rallied on Friday.",
+		"The Islamic State claimed the attack.",
+		"Kachin State lies in the north.",
+	}
+	want := [][]string{
+		{"The government of Sindh province PAKGOV"},
+		{"Police MMRCOP", "people MMRCVL"},
+		{"Protesters SYROPP"},
+		{"The Islamic State IMGMUS"},
+		nil,
+	}
+	for i, ms := range r.Document(paragraphDoc("2020-01-01", sentences...)) {
+		var got []string
+		for _, m := range ms {
+			var cs []string
+			for _, a := range m.Actors {
+				cs = append(cs, a.Code)
+			}
+			got = append(got, m.Text+" "+strings.Join(cs, "+"))
+		}
+		if !slices.Equal(got, want[i]) {
+			t.Errorf("%q: got %q, want %q", sentences[i], got, want[i])
+		}
+	}
+	// Without regions, the region places nothing.
+	ms := resolver(t).Document(paragraphDoc("2020-01-01", sentences[0]))
+	if len(ms[0]) != 0 {
+		t.Errorf("%q without regions: got %d mentions, want none", sentences[0], len(ms[0]))
 	}
 }

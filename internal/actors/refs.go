@@ -160,7 +160,7 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 			if ms[k].bare != nil && r.placeBare(s.Text, s.Tokens, ms, k, d.Published, ctx) && k > 0 && ms[k].First <= ms[k-1].First {
 				merged = true // "its troops": the pronoun is now part of the mention
 			}
-			if len(ms[k].Actors) == 0 {
+			if len(ms[k].Actors) == 0 || ms[k].region {
 				continue
 			}
 			genericForces(&ms[k], history)
