@@ -55,6 +55,26 @@ var gapDocs = []struct {
 			{2, "war crimes court in Serbia", "SRBJUD"},
 		},
 	},
+	// Activists and students named alone are placed as crowds are: where
+	// the text puts them, else the dateline's state; a qualified kind
+	// ("human rights activists") is not.
+	{
+		rule: "MovementCrowds",
+		date: "2019-11-20",
+		sentences: []string{
+			"TEHRAN, November 20, 2019 —",
+			"Students marched outside the university on Monday.",
+			"Several activists were detained in Minsk.",
+			"Police detained the activists on Sunday.",
+			"Human rights activists said the arrests were illegal.",
+		},
+		cases: []sentenceCase{
+			{1, "Students", "IRNEDU"},
+			{2, "activists", "BLROPP"},
+			{3, "the activists", "BLROPP"},
+			{4, "Human rights activists", "-"},
+		},
+	},
 }
 
 func TestGapRules(t *testing.T) {
