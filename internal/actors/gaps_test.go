@@ -75,6 +75,31 @@ var gapDocs = []struct {
 			{4, "Human rights activists", "-"},
 		},
 	},
+	// An organisation's noun after a count of its members, and the
+	// two-word descriptions of descriptions.txt, refer back to the
+	// organisation last named; a description is no name of another one.
+	{
+		rule: "CountedDescriptions",
+		date: "2022-03-01",
+		sentences: []string{
+			"The European Union imposed sanctions on Russia on Monday.",
+			"The 27-nation bloc also froze the assets of Russian banks.",
+			"NATO said it would send more troops to Poland.",
+			"The Western alliance warned Moscow against escalation.",
+			"The U.N. General Assembly met in New York.",
+			"The world body condemned the invasion.",
+			"The African Union suspended Mali.",
+			"The regional body urged a return to civilian rule.",
+			"The six-nation alliance of Gulf states met in Riyadh.",
+		},
+		cases: []sentenceCase{
+			{1, "The 27-nation bloc", "IGOEUREEC"},
+			{3, "The Western alliance", "IGOWSTNAT"},
+			{5, "The world body", "IGOUNO"},
+			{7, "The regional body", "IGOAFRAFU"},
+			{8, "The six-nation alliance", "-"},
+		},
+	},
 }
 
 func TestGapRules(t *testing.T) {
