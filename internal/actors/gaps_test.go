@@ -100,6 +100,22 @@ var gapDocs = []struct {
 			{8, "The six-nation alliance", "-"},
 		},
 	},
+	// Hong Kong is coded HKG, as CAMEO and Phoenix code it, so what the
+	// text puts there is placed there.
+	{
+		rule: "HongKong",
+		date: "2019-06-17",
+		sentences: []string{
+			"Hundreds of thousands of people blocked streets in Hong Kong to demand reforms.",
+			"Hong Kong police fired tear gas at students.",
+		},
+		cases: []sentenceCase{
+			{0, "people", "HKGCVL"},
+			{0, "Hong Kong", "HKG"},
+			{1, "Hong Kong police", "HKGCOP"},
+			{1, "students", "HKGEDU"},
+		},
+	},
 }
 
 func TestGapRules(t *testing.T) {
