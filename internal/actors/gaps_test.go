@@ -14,12 +14,7 @@ import (
 // actor-stage rules that keep an event's parties on news: each case is a
 // mention's text and the codes it must have ("-": no mention has that
 // text). Every case must pass.
-var gapDocs = []struct {
-	rule      string
-	date      string
-	sentences []string
-	cases     []sentenceCase
-}{
+var gapDocs = []ruleDoc{
 	// An acronym in parentheses after a name stands for that name: after
 	// an organisation's name it is no person a dictionary calls so.
 	{
@@ -118,13 +113,7 @@ var gapDocs = []struct {
 	},
 }
 
-func TestGapRules(t *testing.T) {
-	for _, d := range gapDocs {
-		t.Run(d.rule, func(t *testing.T) {
-			checkDoc(t, d.date, d.sentences, d.cases...)
-		})
-	}
-}
+func TestGapRules(t *testing.T) { checkRuleDocs(t, gapDocs) }
 
 // TestRegions codes, with the gazetteer's first-level regions, what the
 // text places in a region named with its designation: the region gives
