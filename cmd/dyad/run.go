@@ -55,8 +55,10 @@ func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
 		}
 	}
 	var places coder.Places
+	resolver := actors.New(lex)
 	if g, err := geo.Default(); err == nil {
 		places = g
+		resolver.WithRegions(g)
 	} else if !cfg.Quiet {
 		fmt.Fprintf(e.stderr, "dyad: events get no coordinates: %v\n", err)
 	}
@@ -66,7 +68,7 @@ func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
 	}
 	c := coder.New(verbs, places)
 	c.OneSided = cfg.OneSided
-	return pipeline.New(actors.New(lex), parser, c), nil
+	return pipeline.New(resolver, parser, c), nil
 }
 
 // result is one input, coded or failed, or a notice about an input.

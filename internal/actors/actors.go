@@ -102,6 +102,9 @@ type Mention struct {
 	// bare is the phrase of a body, official or crowd whose state is not
 	// yet known, or nil.
 	bare *bare
+	// region is true for a first-level region ("Sindh province"), which
+	// places what the text puts in it and is then dropped.
+	region bool
 	// names holds, for each actor, the tokens of the personal name inside
 	// the mention ("Sergey Sanakoyev" in "Russian political analyst
 	// Sergey Sanakoyev"), or nil: it names the same person later in the
@@ -200,6 +203,24 @@ type Resolver struct {
 	// stateNames are the states' canonical names by code ("North
 	// Korea"), for the halves of a divided pair (halves.go).
 	stateNames map[string]string
+	// regions names the state of a first-level region, or is nil.
+	regions Regions
+}
+
+// Regions finds the state (ISO alpha-3) of a first-level region named
+// with its designation ("Sindh province", "Rakhine state", "Donetsk
+// region"); the gazetteer implements it.
+type Regions interface {
+	RegionCountry(phrase string) (string, bool)
+}
+
+// WithRegions makes a region named with its designation a mention of its
+// state ("Sindh province" PAK), so that what the text places in it ("the
+// government of Sindh province", "police in Rakhine state") is placed
+// there. It returns r; call it before r is used.
+func (r *Resolver) WithRegions(g Regions) *Resolver {
+	r.regions = g
+	return r
 }
 
 type partKind int

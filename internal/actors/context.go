@@ -93,6 +93,14 @@ var crowdWords = map[string]bool{
 	"crowd": true, "crowds": true, "mob": true, "mobs": true,
 }
 
+// movementWords are people of a movement or a school, placed as a crowd
+// is when named alone ("police detained activists", "students marched"):
+// they act where they are. A qualified kind ("human rights activists"
+// HRI) is no crowd and is left to its own phrase.
+var movementWords = map[string]bool{
+	"activist": true, "activists": true, "student": true, "students": true,
+}
+
 // loneAttacker are the rebels' words for attackers whose side the
 // place of the attack does not tell: "a suicide bomber killed six
 // policemen in Kabul".
@@ -154,7 +162,7 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 	switch {
 	case notBare[last]:
 		return bare{}, ph, false
-	case crowdWords[last]:
+	case crowdWords[last] || movementWords[word]:
 		class = bareCrowd
 	case head.agent.Code == "REF" || civilWords[last]:
 		class = bareDisplaced

@@ -184,7 +184,7 @@ func (r *Resolver) titlesOf(text string, toks []doc.Token, ts []title, ms []Ment
 			n := *m
 			n.Start, n.First = toks[t.first].Start, t.first
 			n.Text = text[n.Start:n.End]
-			n.Adjective = false
+			n.Adjective, n.region = false, false // "the government of Sindh province" is an actor
 			n.Person = personTitle[t.agent.Title]
 			n.Actors = make([]doc.Actor, len(m.Actors))
 			n.dated = make([]*dated, len(m.dated))

@@ -47,9 +47,10 @@ func (r *Resolver) Sentence(text string, toks []doc.Token, date string) []Mentio
 	return dropOwned(dropBare(ms))
 }
 
-// dropBare removes the bare mentions no rule placed.
+// dropBare removes the bare mentions no rule placed, and the regions
+// that placed them: a region is where something is, not who.
 func dropBare(ms []Mention) []Mention {
-	return slices.DeleteFunc(ms, func(m Mention) bool { return m.bare != nil })
+	return slices.DeleteFunc(ms, func(m Mention) bool { return m.bare != nil || m.region })
 }
 
 func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mention {
@@ -62,6 +63,11 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 			continue
 		}
 		if m, next, ok := r.orgByForm(text, toks, i); ok {
+			out = append(out, m)
+			i = next
+			continue
+		}
+		if m, next, ok := r.region(text, toks, i); ok {
 			out = append(out, m)
 			i = next
 			continue
@@ -116,6 +122,7 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 		})
 	}
 	out = appositiveNames(text, toks, out)
+	out = definedAcronyms(toks, out)
 	for k := range out {
 		if out[k].bare == nil { // a bare mention's "whose" finds its state first (context.go)
 			takeWhose(text, toks, &out[k])
@@ -1190,4 +1197,62 @@ func appositiveName(text string, toks []doc.Token, ms []Mention, k int) (Mention
 		n.dated = m.dated[:1]
 	}
 	return n, true
+}
+
+// definedAcronyms drops a person read from an acronym in parentheses
+// after a capitalised name that is not that person's: "Montenegro
+// Municipality Association (AKK) officials" defines AKK as the name
+// before it, an organisation dyad does not know, not the politician a
+// dictionary also calls AKK. An acronym after a name dyad knows as the
+// same actor ("Annegret Kramp-Karrenbauer (AKK)") stays.
+func definedAcronyms(toks []doc.Token, ms []Mention) []Mention {
+	return slices.DeleteFunc(ms, func(m Mention) bool {
+		f := m.First
+		if m.Kind != Named || !m.Person || m.First != m.Last || f < 2 || m.Last+1 >= len(toks) ||
+			toks[f-1].Text != "(" || toks[m.Last+1].Text != ")" || !isAcronym(toks[f].Text) || !toks[f-2].IsCapitalized() {
+			return false
+		}
+		for _, n := range ms {
+			if n.Last == f-2 {
+				return !n.Person // the name before is a person's: the same one, or an alias of its own
+			}
+		}
+		return true
+	})
+}
+
+// region reads a first-level region named with its designation at token i
+// ("Sindh province", "Kachin State", "Donetsk region") as a mention of
+// its state, when the resolver has regions and the name starts there: one
+// to three capitalised words the dictionary does not name as a state,
+// person or organisation, then the designation.
+func (r *Resolver) region(text string, toks []doc.Token, i int) (Mention, int, bool) {
+	if r.regions == nil || !toks[i].IsCapitalized() || (i > 0 && toks[i-1].IsCapitalized() && toks[i-1].IsWord()) {
+		return Mention{}, i, false
+	}
+	if p, _, ok := r.match(toks, i); ok && p.kind != partPlace {
+		return Mention{}, i, false
+	}
+	end, n := nameRun(toks, i)
+	if n < 1 || n > 3 {
+		return Mention{}, i, false
+	}
+	// "Kachin State": the designation may be the run's last word; else
+	// it follows it ("Sindh province").
+	code, last := "", -1
+	for _, l := range []int{end - 1, end} {
+		if l > i && l < len(toks) {
+			if c, ok := r.regions.RegionCountry(text[toks[i].Start:toks[l].End]); ok && r.countries[c] {
+				code, last = c, l
+				break
+			}
+		}
+	}
+	if last < 0 {
+		return Mention{}, i, false
+	}
+	m := Mention{Start: toks[i].Start, End: toks[last].End, First: i, Last: last, Kind: Named, region: true}
+	m.Text = text[m.Start:m.End]
+	m.Actors = []doc.Actor{r.actor(m.Text, code, "", "")}
+	return m, last + 1, true
 }

@@ -28,6 +28,20 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 		return m, last + 1, true
 	}
 	switch {
+	case w == "the" && i+2 < len(toks) && counted(toks, i+1) > i+1 || w == "the" && i+2 < len(toks) && pairDescription(toks, i+1):
+		// "the 27-nation bloc", "the 193-member world body", "the Western
+		// alliance": a count of members, or a description of two words.
+		j := counted(toks, i+1)
+		last := j
+		if pairDescription(toks, j) {
+			last = j + 1
+		} else if descriptions[toks[j].Lower()].kind != "igo" {
+			break
+		}
+		if last+1 < len(toks) && (toks[last+1].Lower() == "of" || toks[last+1].IsCapitalized()) {
+			break // "the six-nation alliance of ...", "the regional bloc ECOWAS", names
+		}
+		return ref(Description, last, false)
 	case w == "the" && i+1 < len(toks) && descriptions[toks[i+1].Lower()].kind != "" &&
 		(!capitalizedAt(toks, i+1) || descriptions[toks[i+1].Lower()].kind == "igo" && !r.starts(toks, i+1)) &&
 		(i+2 >= len(toks) || toks[i+2].Lower() != "of" && !toks[i+2].IsCapitalized()):
@@ -80,6 +94,32 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 	return Mention{}, i, false
 }
 
+// memberNouns count an organisation's members before its noun: "the
+// 27-nation bloc", "the 15-member council".
+var memberNouns = map[string]bool{"nation": true, "member": true, "country": true, "state": true}
+
+// counted returns the token after a count of members at j ("27-nation",
+// "six-member"), or j when there is none.
+func counted(toks []doc.Token, j int) int {
+	if j+3 < len(toks) && (isNumber(toks[j].Text) || numberWords[toks[j].Lower()]) && toks[j+1].Text == "-" && memberNouns[toks[j+2].Lower()] {
+		return j + 3
+	}
+	return j
+}
+
+// numberWords are the numbers written as words that count members.
+var numberWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "fifteen": true,
+	"twenty": true,
+}
+
+// pairDescription reports whether the two words at j are a description
+// of descriptions.txt ("world body", "western alliance").
+func pairDescription(toks []doc.Token, j int) bool {
+	return j+1 < len(toks) && descriptions[toks[j].Lower()+" "+toks[j+1].Lower()].kind != ""
+}
+
 // starts reports whether a dictionary name starts at token i.
 func (r *Resolver) starts(toks []doc.Token, i int) bool {
 	_, _, ok := r.match(toks, i)
@@ -101,7 +141,8 @@ func (r *Resolver) starts(toks []doc.Token, i int) bool {
 //     demanded that Russia respect Georgia's sovereignty and pull its
 //     forces back"); an object pronoun (him, them) never to the subject
 //     of its own sentence;
-//   - a description ("the council", "the bloc", "the kingdom") to the
+//   - a description ("the council", "the bloc", "the kingdom", "the
+//     27-nation bloc", "the world body") to the
 //     most recent organisation whose name holds its noun, else to the
 //     most recent actor of its kind; a capitalised one ("the Commission")
 //     and a body's members ("Council members") only to an organisation
@@ -160,7 +201,7 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 			if ms[k].bare != nil && r.placeBare(s.Text, s.Tokens, ms, k, d.Published, ctx) && k > 0 && ms[k].First <= ms[k-1].First {
 				merged = true // "its troops": the pronoun is now part of the mention
 			}
-			if len(ms[k].Actors) == 0 {
+			if len(ms[k].Actors) == 0 || ms[k].region {
 				continue
 			}
 			genericForces(&ms[k], history)
@@ -574,6 +615,8 @@ type description struct {
 	countries map[string]bool // the only states it can mean, or nil
 }
 
+var descriptionKinds = map[string]bool{"state": true, "igo": true, "armed": true}
+
 var descriptions = func() map[string]description {
 	m := map[string]description{}
 	for _, line := range strings.Split(descriptionsFile, "\n") {
@@ -581,14 +624,19 @@ var descriptions = func() map[string]description {
 		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
 			continue
 		}
-		d := description{kind: f[1]}
-		if len(f) > 2 {
+		// The noun is one word or two ("world body"), then the kind.
+		k := 1
+		if !descriptionKinds[f[k]] && len(f) > 2 {
+			k = 2
+		}
+		d := description{kind: f[k]}
+		if len(f) > k+1 {
 			d.countries = map[string]bool{}
-			for _, c := range f[2:] {
+			for _, c := range f[k+1:] {
 				d.countries[c] = true
 			}
 		}
-		m[f[0]] = d
+		m[strings.Join(f[:k], " ")] = d
 	}
 	return m
 }()
@@ -604,11 +652,22 @@ func resolveDescription(m Mention, history []seen) *Mention {
 	written := words[len(words)-1]
 	noun := strings.ToLower(written)
 	d := descriptions[noun]
+	if n := len(words); n >= 2 {
+		if pair, ok := descriptions[strings.ToLower(words[n-2]+" "+written)]; ok {
+			d = pair // "the world body", "the Western alliance"
+		}
+	}
 	if d.kind == "igo" {
 		for k := len(history) - 1; k >= 0; k-- {
 			h := history[k]
 			if history[len(history)-1].sentence-h.sentence > 12 {
 				break
+			}
+			// An earlier description holds the noun only when it is the
+			// same description: "the world body" is no name of "the
+			// regional body".
+			if h.Kind == Description && !strings.EqualFold(strings.TrimPrefix(strings.ToLower(h.Text), "the "), strings.TrimPrefix(strings.ToLower(m.Text), "the ")) {
+				continue
 			}
 			if len(h.Actors) == 1 && strings.HasPrefix(h.Actors[0].Code, "IGO") && slices.Contains(strings.Fields(strings.ToLower(h.Text)), noun) {
 				return &history[k].Mention

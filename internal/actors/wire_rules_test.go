@@ -35,15 +35,19 @@ func checkDoc(t *testing.T, date string, sentences []string, cases ...sentenceCa
 	}
 }
 
-// ruleDocs are one-paragraph documents of sentences written for the rules
-// of docs/lexicon.md settled with the wire mention set, each with the
-// codes the rule gives its mentions ("-": no mention has that text).
-var ruleDocs = []struct {
+// ruleDoc is a one-paragraph document written for a rule, with the
+// codes the rule gives its mentions.
+type ruleDoc struct {
 	rule      string
 	date      string
 	sentences []string
 	cases     []sentenceCase
-}{
+}
+
+// ruleDocs are one-paragraph documents of sentences written for the rules
+// of docs/lexicon.md settled with the wire mention set, each with the
+// codes the rule gives its mentions ("-": no mention has that text).
+var ruleDocs = []ruleDoc{
 	// A name the dictionary lacks, set off
 	// by a comma before a description the dictionary codes, is the described
 	// actor, here and later in the document; a list or a plural description
@@ -536,8 +540,12 @@ var ruleDocs = []struct {
 }
 
 // TestWireRules codes each of ruleDocs and checks its cases.
-func TestWireRules(t *testing.T) {
-	for _, d := range ruleDocs {
+func TestWireRules(t *testing.T) { checkRuleDocs(t, ruleDocs) }
+
+// checkRuleDocs codes each document in a subtest named for its rule and
+// checks its cases.
+func checkRuleDocs(t *testing.T, docs []ruleDoc) {
+	for _, d := range docs {
 		t.Run(d.rule, func(t *testing.T) { checkDoc(t, d.date, d.sentences, d.cases...) })
 	}
 }

@@ -459,6 +459,32 @@ func (g *Gazetteer) Lookup(name, country string) (Place, bool) {
 	return e.Place, ok
 }
 
+// firstLevel are the designations that, written after a name, call it a
+// first-level region: "Sindh province", "Kachin State", "Donetsk region".
+var firstLevel = map[string]bool{
+	"province": true, "state": true, "region": true, "oblast": true, "governorate": true,
+	"prefecture": true, "krai": true, "emirate": true,
+}
+
+// RegionCountry returns the country (alpha-3) of the first-level region a
+// name and its designation call ("Sindh province" PAK): only when the last
+// word is a first-level designation and the name before it is a region of
+// the data, the most populous of namesakes ("Punjab province" PAK).
+func (g *Gazetteer) RegionCountry(phrase string) (string, bool) {
+	i := strings.LastIndexByte(phrase, ' ')
+	if g == nil || i <= 0 || !firstLevel[strings.ToLower(phrase[i+1:])] {
+		return "", false
+	}
+	var best entry
+	found := false
+	for _, id := range g.byKey[normKey(phrase[:i])] {
+		if e := g.entries[id]; e.kind == kindRegion && (!found || e.Population > best.Population) {
+			best, found = e, true
+		}
+	}
+	return best.Country, found
+}
+
 // namesakeCity is the population from which a place in a country in play
 // wins over a larger namesake elsewhere.
 const namesakeCity = 100_000

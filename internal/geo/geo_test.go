@@ -111,6 +111,31 @@ func TestAdmin1(t *testing.T) {
 	}
 }
 
+// TestRegionCountry checks that a first-level region named with its
+// designation gives its country, and that a name without one, a city or
+// a designation of no first-level region does not.
+func TestRegionCountry(t *testing.T) {
+	g := installed(t)
+	for _, tt := range []struct{ phrase, want string }{
+		{"Sindh province", "PAK"},
+		{"Rakhine state", "MMR"},
+		{"Kachin State", "MMR"},
+		{"Idlib province", "SYR"},
+		{"Sichuan province", "CHN"},
+		{"Sindh", ""},            // no designation
+		{"Karachi province", ""}, // a city, no region
+		{"Islamic State", ""},    // no region
+		{"Sindh district", ""},   // not a first-level designation
+		{"Central region", ""},   // a generic word
+		{"province", ""},         // a designation alone
+	} {
+		got, ok := g.RegionCountry(tt.phrase)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("RegionCountry(%q) = %q, %v; want %q", tt.phrase, got, ok, tt.want)
+		}
+	}
+}
+
 // TestPrefer checks that the countries in play pick among namesakes, but
 // never a small namesake over a city ten times its size.
 func TestPrefer(t *testing.T) {

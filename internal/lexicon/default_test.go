@@ -68,7 +68,7 @@ func TestDefaultCountries(t *testing.T) {
 			t.Errorf("%s (%s) lists %d names, want the name and its capital at least", a.Name, c, len(a.Names))
 		}
 	}
-	for _, c := range []string{"VAT", "PSE", "KSV", "TWN", "WST", "EUR", "ASA", "AFR", "MEA", "CAS", "SAS", "SEA", "EAF", "WAF", "NAF", "SAF", "CFR", "LAM"} {
+	for _, c := range []string{"VAT", "PSE", "KSV", "TWN", "HKG", "WST", "EUR", "ASA", "AFR", "MEA", "CAS", "SAS", "SEA", "EAF", "WAF", "NAF", "SAF", "CFR", "LAM"} {
 		if _, ok := codes[c]; !ok {
 			t.Errorf("%s missing", c)
 		}

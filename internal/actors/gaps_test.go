@@ -1,0 +1,163 @@
+package actors_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/geo"
+	"github.com/dyad-events/dyad/internal/lexicon"
+)
+
+// gapDocs are one-paragraph documents of sentences written for the
+// actor-stage rules that keep an event's parties on news: each case is a
+// mention's text and the codes it must have ("-": no mention has that
+// text). Every case must pass.
+var gapDocs = []ruleDoc{
+	// An acronym in parentheses after a name stands for that name: after
+	// an organisation's name it is no person a dictionary calls so.
+	{
+		rule: "DefinedAcronyms",
+		date: "2020-03-01",
+		sentences: []string{
+			"Leaders of the Kosovo Municipalities Association (AKK) met officials in Pristina.",
+			"The Christian Democratic Union (CDU) elected Annegret Kramp-Karrenbauer (AKK) as its leader.",
+			"The rebel Revolutionary United Front (RUF) announced it will return weapons.",
+		},
+		cases: []sentenceCase{
+			{0, "AKK", "-"},
+			{1, "CDU", "DEUGOVPTY"},
+			{1, "AKK", "DEUGOVMIL"},
+			{2, "RUF", "SLEREB"},
+		},
+	},
+	// A war crimes court or tribunal is a court (agents.txt), so an
+	// organisation's name before it owns it, as "the UN court" is the
+	// UN's, instead of a state named earlier placing a bare "court".
+	{
+		rule: "OrganisationCourts",
+		date: "2004-05-01",
+		sentences: []string{
+			"Serbia's former president was indicted by the U.N. war crimes court in The Hague.",
+			"Belgrade criticised the UN war crimes tribunal.",
+			"A war crimes court in Serbia jailed four men.",
+		},
+		cases: []sentenceCase{
+			{0, "the U.N. war crimes court", "IGOUNO"},
+			{0, "court", "-"},
+			{1, "the UN war crimes tribunal", "IGOUNO"},
+			{2, "war crimes court in Serbia", "SRBJUD"},
+		},
+	},
+	// Activists and students named alone are placed as crowds are: where
+	// the text puts them, else the dateline's state; a qualified kind
+	// ("human rights activists") is not.
+	{
+		rule: "MovementCrowds",
+		date: "2019-11-20",
+		sentences: []string{
+			"TEHRAN, November 20, 2019 —",
+			"Students marched outside the university on Monday.",
+			"Several activists were detained in Minsk.",
+			"Police detained the activists on Sunday.",
+			"Human rights activists said the arrests were illegal.",
+		},
+		cases: []sentenceCase{
+			{1, "Students", "IRNEDU"},
+			{2, "activists", "BLROPP"},
+			{3, "the activists", "BLROPP"},
+			{4, "Human rights activists", "-"},
+		},
+	},
+	// An organisation's noun after a count of its members, and the
+	// two-word descriptions of descriptions.txt, refer back to the
+	// organisation last named; a description is no name of another one.
+	{
+		rule: "CountedDescriptions",
+		date: "2022-03-01",
+		sentences: []string{
+			"The European Union imposed sanctions on Russia on Monday.",
+			"The 27-nation bloc also froze the assets of Russian banks.",
+			"NATO said it would send more troops to Poland.",
+			"The Western alliance warned Moscow against escalation.",
+			"The U.N. General Assembly met in New York.",
+			"The world body condemned the invasion.",
+			"The African Union suspended Mali.",
+			"The regional body urged a return to civilian rule.",
+			"The six-nation alliance of Gulf states met in Riyadh.",
+		},
+		cases: []sentenceCase{
+			{1, "The 27-nation bloc", "IGOEUREEC"},
+			{3, "The Western alliance", "IGOWSTNAT"},
+			{5, "The world body", "IGOUNO"},
+			{7, "The regional body", "IGOAFRAFU"},
+			{8, "The six-nation alliance", "-"},
+		},
+	},
+	// Hong Kong is coded HKG, as CAMEO and Phoenix code it, so what the
+	// text puts there is placed there.
+	{
+		rule: "HongKong",
+		date: "2019-06-17",
+		sentences: []string{
+			"Hundreds of thousands of people blocked streets in Hong Kong to demand reforms.",
+			"Hong Kong police fired tear gas at students.",
+		},
+		cases: []sentenceCase{
+			{0, "people", "HKGCVL"},
+			{0, "Hong Kong", "HKG"},
+			{1, "Hong Kong police", "HKGCOP"},
+			{1, "students", "HKGEDU"},
+		},
+	},
+}
+
+func TestGapRules(t *testing.T) { checkRuleDocs(t, gapDocs) }
+
+// TestRegions codes, with the gazetteer's first-level regions, what the
+// text places in a region named with its designation: the region gives
+// its state, and is itself no mention (a region is where, not who).
+func TestRegions(t *testing.T) {
+	g, err := geo.Default()
+	if err != nil {
+		t.Skipf("no gazetteer (%s): %v", geo.InstallHint, err)
+	}
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatalf("lexicon.Default: %v", err)
+	}
+	r := actors.New(lex).WithRegions(g)
+	sentences := []string{
+		"The government of Sindh province ordered patrols.",
+		"Police in Rakhine state arrested dozens of people.",
+		"Protesters in Idlib province rallied on Friday.",
+		"The Islamic State claimed the attack.",
+		"Kachin State lies in the north.",
+	}
+	want := [][]string{
+		{"The government of Sindh province PAKGOV"},
+		{"Police MMRCOP", "people MMRCVL"},
+		{"Protesters SYROPP"},
+		{"The Islamic State IMGMUS"},
+		nil,
+	}
+	for i, ms := range r.Document(paragraphDoc("2020-01-01", sentences...)) {
+		var got []string
+		for _, m := range ms {
+			var cs []string
+			for _, a := range m.Actors {
+				cs = append(cs, a.Code)
+			}
+			got = append(got, m.Text+" "+strings.Join(cs, "+"))
+		}
+		if !slices.Equal(got, want[i]) {
+			t.Errorf("%q: got %q, want %q", sentences[i], got, want[i])
+		}
+	}
+	// Without regions, the region places nothing.
+	ms := resolver(t).Document(paragraphDoc("2020-01-01", sentences[0]))
+	if len(ms[0]) != 0 {
+		t.Errorf("%q without regions: got %d mentions, want none", sentences[0], len(ms[0]))
+	}
+}
