@@ -54,6 +54,9 @@ func (t *tree) mood(i int) (string, bool) {
 			switch {
 			case is("deny", gl), is("allege", gl):
 				return "", false
+			case t.purpose(g):
+				// "signed an accord, aiming to end the dispute"
+				return "", false
 			case is("intent", gl):
 				mod = doc.Planned
 				t.intended = gl
@@ -104,6 +107,9 @@ func (t *tree) mood(i int) (string, bool) {
 			case mk == "for" && t.toks[k].XPOS == "VBG" && is("punish", gl):
 				// "opened a criminal case against the sailors for
 				// illegally crossing the border": the charge is alleged.
+				return "", false
+			case (mk == "to" || mk == "at") && t.purpose(g):
+				// "the talks were aimed at strengthening relations"
 				return "", false
 			case mk == "to" && is("attempt", gl):
 				t.attempted = true // "attempted to storm the parliament"
@@ -335,6 +341,25 @@ func (t *tree) own(k int) (string, bool) {
 func (t *tree) intentComplement(g, k int) bool {
 	return t.toks[g].UPOS == "VERB" && is("intent", t.lemma(g)) && t.marker(k) == "to" && t.rel(k) == "advcl" &&
 		t.child(g, "xcomp") < 0 && t.child(g, "obj") < 0 && t.child(g, "ccomp") < 0
+}
+
+// purpose reports whether g, a verb of motive (grammar.txt motive), states
+// the purpose of another act rather than an actor's intent: a participle
+// with no subject of its own beside another clause ("signed an accord,
+// aiming to end the dispute"), or a passive ("were aimed at strengthening
+// relations", "sanctions designed to punish").
+func (t *tree) purpose(g int) bool {
+	if !is("motive", t.lemma(g)) || t.toks[g].UPOS != "VERB" {
+		return false
+	}
+	if t.passive(g) {
+		return true
+	}
+	switch t.toks[g].Rel {
+	case "advcl", "acl":
+		return t.toks[g].XPOS == "VBG" && t.child(g, "nsubj") < 0
+	}
+	return false
 }
 
 // conditional reports whether the clause headed at k has a condition:
