@@ -642,6 +642,13 @@ func (t *tree) verbRoles(h hit) result {
 				}
 			}
 			for _, k := range kids {
+				// What one orders or makes another do is that one's act,
+				// no purpose of the order, wherever the parse hung the
+				// infinitive: "instructed his minister to seek a meeting
+				// of UNASUR" is no demand on UNASUR.
+				if (t.rel(k) == "xcomp" || t.rel(k) == "advcl") && t.head(k) == i && is("cause", t.lemma(i)) && t.child(i, "obj") >= 0 {
+					continue
+				}
 				if rel := t.toks[k].Rel; (rel == "advcl" || rel == "xcomp" || rel == "acl") && t.marker(k) == "to" {
 					r2 := t.argsOf(k, "obj")
 					r.tgt = r.tgt.add(others(r2, r.src)...)
