@@ -26,6 +26,15 @@ func (t *tree) mood(i int) (string, bool) {
 			}
 			i = s
 		}
+		// "clearing the way for the resumption of gas deliveries", "the
+		// signing of the accord was postponed": the event a light noun
+		// (grammar.txt lightnoun) is of is asserted as the light noun is.
+		if g := t.head(i); g >= 0 && t.toks[i].Rel == "nmod" && t.marker(i) == "of" && is("lightnoun", t.lemma(g)) && t.toks[g].UPOS == "NOUN" {
+			if _, ok := t.own(i); !ok {
+				return "", false
+			}
+			i = g
+		}
 	}
 	k := i
 	for steps := 0; k >= 0 && steps < 8; steps++ {
