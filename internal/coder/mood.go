@@ -26,6 +26,15 @@ func (t *tree) mood(i int) (string, bool) {
 			}
 			i = s
 		}
+		// "clearing the way for the resumption of gas deliveries", "the
+		// signing of the accord was postponed": the event a light noun
+		// (grammar.txt lightnoun) is of is asserted as the light noun is.
+		if g := t.head(i); g >= 0 && t.toks[i].Rel == "nmod" && t.marker(i) == "of" && is("lightnoun", t.lemma(g)) && t.toks[g].UPOS == "NOUN" {
+			if _, ok := t.own(i); !ok {
+				return "", false
+			}
+			i = g
+		}
 	}
 	k := i
 	for steps := 0; k >= 0 && steps < 8; steps++ {
@@ -53,6 +62,9 @@ func (t *tree) mood(i int) (string, bool) {
 		case "xcomp":
 			switch {
 			case is("deny", gl), is("allege", gl):
+				return "", false
+			case t.purpose(g):
+				// "signed an accord, aiming to end the dispute"
 				return "", false
 			case is("intent", gl):
 				mod = doc.Planned
@@ -104,6 +116,9 @@ func (t *tree) mood(i int) (string, bool) {
 			case mk == "for" && t.toks[k].XPOS == "VBG" && is("punish", gl):
 				// "opened a criminal case against the sailors for
 				// illegally crossing the border": the charge is alleged.
+				return "", false
+			case (mk == "to" || mk == "at") && t.purpose(g):
+				// "the talks were aimed at strengthening relations"
 				return "", false
 			case mk == "to" && is("attempt", gl):
 				t.attempted = true // "attempted to storm the parliament"
@@ -335,6 +350,25 @@ func (t *tree) own(k int) (string, bool) {
 func (t *tree) intentComplement(g, k int) bool {
 	return t.toks[g].UPOS == "VERB" && is("intent", t.lemma(g)) && t.marker(k) == "to" && t.rel(k) == "advcl" &&
 		t.child(g, "xcomp") < 0 && t.child(g, "obj") < 0 && t.child(g, "ccomp") < 0
+}
+
+// purpose reports whether g, a verb of motive (grammar.txt motive), states
+// the purpose of another act rather than an actor's intent: a participle
+// with no subject of its own beside another clause ("signed an accord,
+// aiming to end the dispute"), or a passive ("were aimed at strengthening
+// relations", "sanctions designed to punish").
+func (t *tree) purpose(g int) bool {
+	if !is("motive", t.lemma(g)) || t.toks[g].UPOS != "VERB" {
+		return false
+	}
+	if t.passive(g) {
+		return true
+	}
+	switch t.toks[g].Rel {
+	case "advcl", "acl":
+		return t.toks[g].XPOS == "VBG" && t.child(g, "nsubj") < 0
+	}
+	return false
 }
 
 // conditional reports whether the clause headed at k has a condition:

@@ -642,6 +642,13 @@ func (t *tree) verbRoles(h hit) result {
 				}
 			}
 			for _, k := range kids {
+				// What one orders or makes another do is that one's act,
+				// no purpose of the order, wherever the parse hung the
+				// infinitive: "instructed his minister to seek a meeting
+				// of UNASUR" is no demand on UNASUR.
+				if (t.rel(k) == "xcomp" || t.rel(k) == "advcl") && t.head(k) == i && is("cause", t.lemma(i)) && t.child(i, "obj") >= 0 {
+					continue
+				}
 				if rel := t.toks[k].Rel; (rel == "advcl" || rel == "xcomp" || rel == "acl") && t.marker(k) == "to" {
 					r2 := t.argsOf(k, "obj")
 					r.tgt = r.tgt.add(others(r2, r.src)...)
@@ -663,7 +670,7 @@ func (t *tree) verbRoles(h hit) result {
 			}
 		}
 		if len(r.tgt) == 0 && h.t.Report {
-			r.tgt = t.clauseTarget(i)
+			r.tgt = t.reportTarget(i)
 		}
 		// "warned that the United States would act if Iran failed",
 		// "demanded that control of the ministry be taken away": a clause
@@ -979,6 +986,48 @@ func (t *tree) clauseTarget(i int) mentions {
 		if m := t.mentionOf(k); m != nil && t.party(m) {
 			return mentions{m}
 		}
+	}
+	return nil
+}
+
+// reportTarget returns whom what a verb of saying at i reports is about:
+// the reported clause's subject ("said China was not a threat"), or the
+// parties its subject's phrase names ("said relations with Russia had
+// improved"). Another party named deeper in the clause is not the
+// statement's target ("says the expulsions are part of a crackdown on
+// Colombian gangs").
+func (t *tree) reportTarget(i int) mentions {
+	clause := false
+	for _, k := range t.kids[i] {
+		switch t.toks[k].Rel {
+		case "ccomp", "acl", "advcl":
+			clause = true
+		default:
+			continue
+		}
+		for _, rel := range []string{"nsubj", "nsubj:pass"} {
+			if s := t.argsOf(k, rel); len(s) > 0 {
+				return s
+			}
+			var out mentions
+			for _, subj := range t.children(k, rel) {
+				lo, hi := t.span(subj)
+				for w := lo; w <= hi; w++ {
+					if m := t.mentionOf(w); m != nil && t.party(m) {
+						out = out.add(m)
+					}
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+	}
+	if !clause {
+		// The parse gave the verb no clause ("said on Monday that
+		// relations with Russia were...", "that" read as a relative
+		// pronoun): what follows the verb is what it reports.
+		return t.clauseTarget(i)
 	}
 	return nil
 }
