@@ -136,7 +136,10 @@ func (r *Resolver) starts(toks []doc.Token, i int) bool {
 //     sentence that is its subject, else to the nearest person (for he,
 //     she) or body (for its) of the same sentence, preferring names to
 //     adjectives, else to the subject of the nearest earlier sentence that
-//     has a compatible mention; a body's pronoun (its) whose sentence's
+//     has a compatible mention; a body's pronoun (it) opening a clause
+//     refers to the sentence's subject pronoun before it, not to a state
+//     after a preposition between them ("It has played no role over
+//     Syria; it has resisted ..."); a body's pronoun (its) whose sentence's
 //     subject is a person refers to the subject of its own clause ("Bush
 //     demanded that Russia respect Georgia's sovereignty and pull its
 //     forces back"); an object pronoun (him, them) never to the subject
@@ -389,6 +392,12 @@ func resolvePronoun(toks []doc.Token, m Mention, sentence int, history []seen) *
 		}
 		// "he also met X, Y and Z during his trip".
 		if h.Kind == Pronoun && h.Prep == "" && m.Person && !object {
+			return &h.Mention
+		}
+		// "It has played no active role over Syria; it has resisted
+		// attempts": a body's pronoun opening a clause keeps the
+		// sentence's subject pronoun, not a state after a preposition.
+		if h.Kind == Pronoun && h.subject && !m.Person && !object && m.First < len(toks) && opensClause(toks, m.First, -1) {
 			return &h.Mention
 		}
 		if h.Adjective {
