@@ -111,6 +111,47 @@ var gapDocs = []ruleDoc{
 			{1, "students", "HKGEDU"},
 		},
 	},
+	// Group nouns of people after a nationality adjective are that
+	// country's civilians, or the sector the noun names; which nouns
+	// are people is agents.txt's (Phoenix's CVL words).
+	{
+		rule: "NationalGroups",
+		date: "2000-01-01",
+		sentences: []string{
+			"Algerian landowners began a hunger strike outside Parliament.",
+			"Serbian workers went on strike at the plant.",
+			"Indian fishermen were arrested at sea.",
+			"Palestinian shopkeepers closed their stores.",
+			"Two British nationals were detained in Tehran.",
+		},
+		cases: []sentenceCase{
+			{0, "Algerian landowners", "DZACVL"},
+			{1, "Serbian workers", "SRBLAB"},
+			{2, "Indian fishermen", "INDAGR"},
+			{3, "Palestinian shopkeepers", "PSECVL"},
+			{3, "their", "PSECVL"},
+			{4, "British nationals", "GBRCVL"},
+		},
+	},
+	// Members of an organisation stand for the organisation, as PLOVER's
+	// records code them ("Members of the Association of African Jurists"
+	// is the association): the mention is the organisation's name.
+	{
+		rule: "OrganisationMembers",
+		date: "2020-01-01",
+		sentences: []string{
+			"SCO members agreed to hold joint exercises.",
+			"NATO members pledged to spend more on defence.",
+			"EU member states agreed on sanctions.",
+			"Members of the European Union met in Brussels.",
+		},
+		cases: []sentenceCase{
+			{0, "SCO", "IGOCAS"},
+			{1, "NATO", "IGOWSTNAT"},
+			{2, "EU member", "IGOEUREEC"},
+			{3, "the European Union", "IGOEUREEC"},
+		},
+	},
 }
 
 func TestGapRules(t *testing.T) { checkRuleDocs(t, gapDocs) }
