@@ -311,7 +311,7 @@ func New(lex *lexicon.Lexicon) *Resolver {
 var builtinTitles = []string{
 	"chairman", "chairmen", "chairwoman", "chairperson", "head", "chief", "director",
 	"director-general", "director general", "secretary-general", "secretary general",
-	"boss", "founder", "deputy", "aide", "adviser", "advisor", "member",
+	"boss", "founder", "deputy", "aide", "adviser", "advisor", "member", "members",
 	"high commissioner=GOV", "high commissioners=GOV", "representative=GOV",
 	"representatives=GOV", "supreme leader=GOV", "airforce=MIL",
 }

@@ -838,7 +838,7 @@ var personTitle = map[string]bool{
 	"adviser": true, "advisor": true, "foreign secretary": true, "counterpart": true,
 	"finance minister": true, "energy minister": true, "interior minister": true, "diplomat": true,
 	"governor": true, "emir": true, "crown prince": true, "commander": true, "admiral": true,
-	"officer": true, "former leader": true, "member": true,
+	"officer": true, "former leader": true, "member": true, "members": true,
 }
 
 func hyphenated(toks []doc.Token, ph phrase) bool {
