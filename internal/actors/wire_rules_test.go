@@ -30,6 +30,9 @@ func checkDoc(t *testing.T, date string, sentences []string, cases ...sentenceCa
 			}
 		}
 		if got != sortCodes(c.want) {
+			for _, m := range ms[c.n] {
+				t.Logf("  mention %q %v", m.Text, m.Actors)
+			}
 			t.Errorf("%q in %q: got %s, want %s", c.text, sentences[c.n], got, c.want)
 		}
 	}
