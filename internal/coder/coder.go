@@ -770,14 +770,22 @@ func otherParty(t *tree, src, first mentions, context []actors.Mention, code str
 }
 
 // placeParty is the country of a place as a party of an event, or nil
-// when it is the source's own.
+// when it is the source's own. An armed group outside the state that
+// strikes or takes a place of its own country acts against that
+// country's state ("M23 fighters took control of Kiwanja" is CODREB
+// against CODGOV).
 func placeParty(loc doc.Location, src mentions) *actors.Mention {
+	code := loc.Country
 	for _, a := range src.actors() {
-		if a.Country == loc.Country {
+		if a.Country != loc.Country {
+			continue
+		}
+		if !nonState(a.Code) {
 			return nil
 		}
+		code = loc.Country + "GOV"
 	}
-	return &actors.Mention{Text: loc.Text, Actors: []doc.Actor{{Text: loc.Text, Code: loc.Country, Country: loc.Country}}}
+	return &actors.Mention{Text: loc.Text, Actors: []doc.Actor{{Text: loc.Text, Code: code, Country: loc.Country}}}
 }
 
 // unarmed reports whether an actor code names civilians or other people
