@@ -607,6 +607,15 @@ func (t *tree) verbRoles(h hit) result {
 		if len(r.tgt) == 0 {
 			r.tgt = others(more(), r.src)
 		}
+		// A pattern that writes a verb of its own ("pledging to send aid",
+		// "vowed to provide weapons") takes that verb's target phrase:
+		// "imposed sanctions on Russia, pledging to send aid to Ukraine"
+		// pledges aid to Ukraine, not to Russia.
+		for _, w := range h.words[1:] {
+			if len(r.tgt) == 0 && t.toks[w].UPOS == "VERB" {
+				r.tgt = others(t.targetsOf(w, place, skip), r.src)
+			}
+		}
 		// An adjective or noun predicate: "is ready to", "concerned about".
 		if len(r.tgt) == 0 {
 			r.tgt = others(t.targetsOf(i, place, skip), r.src)
