@@ -556,7 +556,10 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		if len(dc.doc) == 2 && dc.doc[0].Country != dc.doc[1].Country && st.tree.peopleSubject(h.head) {
 			return pairsOf(dc.doc), 0.5
 		}
-	case len(src) > 0 && !h.t.Weak:
+	case len(src) > 0 && (!h.t.Weak || cameo.Root(code) == "14" && crowds(r.src)):
+		// A weak word is no event without both parties in its clause,
+		// but a crowd that protests ("demonstrators protested election
+		// results") is a protest whatever its object.
 		// People the clause names as its object but no dictionary knows
 		// ("urged members to adopt") are not replaced by another party; the
 		// paragraph's parties stand in only for events that take two.
@@ -1005,6 +1008,16 @@ func crowd(text string) bool {
 	}
 	w := f[len(f)-1]
 	return is("crowd", w) || is("crowd", strings.TrimSuffix(w, "s"))
+}
+
+// crowds reports whether every mention of ms names a crowd.
+func crowds(ms mentions) bool {
+	for _, m := range ms {
+		if !crowd(m.Text) {
+			return false
+		}
+	}
+	return len(ms) > 0
 }
 
 // nonState reports whether an actor code names an armed group outside a
