@@ -509,6 +509,12 @@ func (t *tree) verbRoles(h hit) result {
 			switch t.toks[i].Rel {
 			case "acl", "amod":
 				r.tgt = t.arg(t.head(i))
+				// "agreed to a ceasefire brokered by Egypt": what a
+				// mediator brokers is the deal of those who act on it,
+				// the subject of the verb the deal is an argument of.
+				if n := t.head(i); len(r.tgt) == 0 && h.t.Code == "045" && (t.rel(n) == "obj" || t.rel(n) == "obl") && t.head(n) >= 0 {
+					r.tgt = t.subject(t.head(n), 0)
+				}
 			case "conj":
 				if g := t.head(i); g >= 0 {
 					r.tgt = t.argsOf(g, "nsubj:pass")
