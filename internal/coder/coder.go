@@ -92,7 +92,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		}
 	}
 	var events []doc.Event
-	dc := discourse{doc: protagonists(mentions)}
+	dc := discourse{doc: protagonists(mentions), authors: map[string]doc.Actor{}}
 	dc.dateline = c.dateline(d, dc.doc)
 	para := -1
 	for i := range sents {
@@ -107,6 +107,9 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 			for _, e := range evs {
 				if e.Location != nil && e.Location.From == doc.FromClause {
 					dc.place = e.Location
+				}
+				if e.Target != nil {
+					dc.authors[e.Root] = e.Source
 				}
 			}
 			events = append(events, evs...)
@@ -360,6 +363,14 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		mod = doc.Planned // an intent is a plan, whatever the tense
 	}
 	r := rd.r
+	// "Haley called the seizure an outrageous violation": disapproval
+	// or rejection of an act the story told before aims at its author,
+	// not at the forum or a party named around it.
+	if root := cameo.Root(code); (root == "11" || root == "12") && len(r.pair) == 0 {
+		if a := c.author(st.tree, h, dc); a != nil && len(cross(r.src.actors(), a.Actors)) > 0 {
+			r.tgt = mentions{a}
+		}
+	}
 	loc := c.place(st, h, code, inPlay(r, dc))
 	// "visited Shanghai", "bombed the town of Gori", "stationed missiles
 	// in Syria": where the clause names no target, a place it names
@@ -545,7 +556,10 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		if len(dc.doc) == 2 && dc.doc[0].Country != dc.doc[1].Country && st.tree.peopleSubject(h.head) {
 			return pairsOf(dc.doc), 0.5
 		}
-	case len(src) > 0 && !h.t.Weak:
+	case len(src) > 0 && (!h.t.Weak || cameo.Root(code) == "14" && crowds(r.src)):
+		// A weak word is no event without both parties in its clause,
+		// but a crowd that protests ("demonstrators protested election
+		// results") is a protest whatever its object.
 		// People the clause names as its object but no dictionary knows
 		// ("urged members to adopt") are not replaced by another party; the
 		// paragraph's parties stand in only for events that take two.
@@ -591,6 +605,44 @@ type discourse struct {
 	dateline, place *doc.Location
 	// targets are the targets the parse gave the sentence's triggers.
 	targets mentions
+	// authors holds, by CAMEO root, the source of the document's last
+	// event of that root so far: who did "the seizure" a later sentence
+	// names.
+	authors map[string]doc.Actor
+}
+
+// author returns the party that did the act an event's object names
+// with a definite event noun and no party of its own ("called the
+// seizure a violation", "condemned the attack"): "the" refers back to
+// the act the story told before, so its author is the source of the
+// document's last event of the noun's kind. It returns nil when the
+// object names no such act or no such event came before.
+func (c *Coder) author(t *tree, h hit, dc discourse) *actors.Mention {
+	for _, k := range t.children(h.head, "obj") {
+		if t.mentionOf(k) != nil || t.toks[k].UPOS != "NOUN" {
+			continue
+		}
+		det := t.child(k, "det")
+		if det < 0 || t.low[det] != "the" {
+			continue
+		}
+		owned := false
+		for _, kid := range t.kids[k] {
+			owned = owned || t.rel(kid) == "nmod" || t.toks[kid].Rel == "nmod:poss" || t.mentionOf(kid) != nil
+		}
+		if owned {
+			continue
+		}
+		for _, tr := range c.lex.byHead[t.lemma(k)] {
+			if tr.Kind != 'n' || len(tr.Mods) > 0 || len(tr.Deps) > 0 {
+				continue
+			}
+			if a, ok := dc.authors[cameo.Root(tr.Code)]; ok {
+				return &actors.Mention{Text: a.Text, Actors: []doc.Actor{a}}
+			}
+		}
+	}
+	return nil
 }
 
 // protagonist reports whether country is one of the document's two
@@ -770,14 +822,22 @@ func otherParty(t *tree, src, first mentions, context []actors.Mention, code str
 }
 
 // placeParty is the country of a place as a party of an event, or nil
-// when it is the source's own.
+// when it is the source's own. An armed group outside the state that
+// strikes or takes a place of its own country acts against that
+// country's state ("M23 fighters took control of Kiwanja" is CODREB
+// against CODGOV).
 func placeParty(loc doc.Location, src mentions) *actors.Mention {
+	code := loc.Country
 	for _, a := range src.actors() {
-		if a.Country == loc.Country {
+		if a.Country != loc.Country {
+			continue
+		}
+		if !nonState(a.Code) {
 			return nil
 		}
+		code = loc.Country + "GOV"
 	}
-	return &actors.Mention{Text: loc.Text, Actors: []doc.Actor{{Text: loc.Text, Code: loc.Country, Country: loc.Country}}}
+	return &actors.Mention{Text: loc.Text, Actors: []doc.Actor{{Text: loc.Text, Code: code, Country: loc.Country}}}
 }
 
 // unarmed reports whether an actor code names civilians or other people
@@ -948,6 +1008,16 @@ func crowd(text string) bool {
 	}
 	w := f[len(f)-1]
 	return is("crowd", w) || is("crowd", strings.TrimSuffix(w, "s"))
+}
+
+// crowds reports whether every mention of ms names a crowd.
+func crowds(ms mentions) bool {
+	for _, m := range ms {
+		if !crowd(m.Text) {
+			return false
+		}
+	}
+	return len(ms) > 0
 }
 
 // nonState reports whether an actor code names an armed group outside a

@@ -36,7 +36,8 @@ type Places interface {
 //     then one the parser hung on their arguments ("filed a case against
 //     Russia at the International Court of Justice");
 //  2. for a material act, the place of what it acts on ("bombed the town
-//     of Gori", "flattened buildings in Gaza City"); a word or a call is
+//     of Gori", "flattened buildings in Gaza City", "took control of
+//     Kiwanja"); a word or a call is
 //     not placed by its object ("called for an end to violence in
 //     Myanmar");
 //  3. for a visit or force sent somewhere, its destination ("flew to
@@ -79,6 +80,12 @@ func (c *Coder) place(st *sentence, h hit, code string, prefer []string) *doc.Lo
 			}
 		}
 		if loc := c.firstOf(st, objs, c.sitePhrase, prefer); loc != nil {
+			return loc
+		}
+		// A trigger whose object is the act's own noun names what it acts
+		// on in that noun's "of" phrase: "took control of Kiwanja",
+		// "seized control of the airport".
+		if loc := c.firstOf(st, h.words, c.ofPlace, prefer); loc != nil {
 			return loc
 		}
 	}
@@ -127,8 +134,26 @@ func (c *Coder) firstOf(st *sentence, heads []int, read func(*sentence, int, []s
 // destination returns the place a "to" phrase headed at k names: "flew
 // to Tbilisi", "a delegation to Havana".
 func (c *Coder) destination(st *sentence, k int, prefer []string) (*doc.Location, bool) {
+	return c.marked(st, k, "to", prefer)
+}
+
+// ofPlace returns the place an "of" phrase headed at k names: "control
+// of Kiwanja", "control of the port of Berdyansk".
+func (c *Coder) ofPlace(st *sentence, k int, prefer []string) (*doc.Location, bool) {
+	if loc, ok := c.marked(st, k, "of", prefer); ok {
+		return loc, true
+	}
+	if st.tree.marker(k) != "of" {
+		return nil, false
+	}
+	return c.placeNoun(st, k, prefer)
+}
+
+// marked returns the place that a phrase headed at k, attached by the
+// preposition marker, names as a whole.
+func (c *Coder) marked(st *sentence, k int, marker string, prefer []string) (*doc.Location, bool) {
 	t := st.tree
-	if r := t.rel(k); r != "obl" && r != "nmod" || t.marker(k) != "to" {
+	if r := t.rel(k); r != "obl" && r != "nmod" || t.marker(k) != marker {
 		return nil, false
 	}
 	m := t.markerAt(k)

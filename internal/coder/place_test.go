@@ -90,6 +90,9 @@ func TestPlaces(t *testing.T) {
 		// A material act is where what it acts on is.
 		{"", []string{"Russian aircraft bombed the town of Gori on Tuesday."}, "bombed", "GEO", doc.FromClause},
 		{"", []string{"Kenyan troops pushed into southern Somalia on Wednesday to fight al-Shabaab."}, "pushed", "SOM", doc.FromClause},
+		// Control of a place is taken where the place is.
+		{"", []string{"Russian forces seized control of the port of Berdyansk."}, "seized", "UKR", doc.FromClause},
+		{"", []string{"Tuareg rebels seized control of Timbuktu on Sunday."}, "seized", "MLI", doc.FromClause},
 		// A place of no country.
 		{"", []string{"Israeli naval commandos stormed the Turkish ferry in international waters on Monday."}, "stormed", "-", doc.FromClause},
 		// A place named earlier in the paragraph.
@@ -128,6 +131,33 @@ func TestPlaces(t *testing.T) {
 		}
 		if loc == nil || country != tt.country || loc.From != tt.from {
 			t.Errorf("%q: %s placed %+v; want %s from %s", last, got.Trigger, loc, tt.country, tt.from)
+		}
+	}
+}
+
+// TestPlaceTargets checks the target a place gives an act that names no
+// party as its target: the place's country, and its state where an armed
+// group outside the state takes or strikes a place of its own country; a
+// state's own forces in their own country have no target from the place.
+func TestPlaceTargets(t *testing.T) {
+	c := gazetteerCoder(t)
+	tests := []struct {
+		sentence string
+		want     string // SRC>TGT:CAMEO of the one event, or "-"
+	}{
+		{"Russian forces seized control of the port of Berdyansk.", "RUSMIL>UKR:192"},
+		{"Tuareg rebels seized control of Timbuktu on Sunday.", "MLIREB>MLIGOV:192"},
+		{"Syrian rebels took control of Aleppo.", "SYRREB>SYRGOV:192"},
+		{"Syrian troops recaptured Aleppo.", "-"},
+	}
+	for _, tt := range tests {
+		evs := code(c, datelined("", tt.sentence))
+		got := "-"
+		if len(evs) > 0 && evs[0].Target != nil {
+			got = evs[0].Source.Code + ">" + evs[0].Target.Code + ":" + evs[0].CAMEO
+		}
+		if len(evs) > 1 || got != tt.want {
+			t.Errorf("%q: got %s; want %s", tt.sentence, describe(evs), tt.want)
 		}
 	}
 }

@@ -509,6 +509,12 @@ func (t *tree) verbRoles(h hit) result {
 			switch t.toks[i].Rel {
 			case "acl", "amod":
 				r.tgt = t.arg(t.head(i))
+				// "agreed to a ceasefire brokered by Egypt": what a
+				// mediator brokers is the deal of those who act on it,
+				// the subject of the verb the deal is an argument of.
+				if n := t.head(i); len(r.tgt) == 0 && h.t.Code == "045" && (t.rel(n) == "obj" || t.rel(n) == "obl") && t.head(n) >= 0 {
+					r.tgt = t.subject(t.head(n), 0)
+				}
 			case "conj":
 				if g := t.head(i); g >= 0 {
 					r.tgt = t.argsOf(g, "nsubj:pass")
@@ -606,6 +612,15 @@ func (t *tree) verbRoles(h hit) result {
 		// "shot down a Russian bomber": whose object the pattern names.
 		if len(r.tgt) == 0 {
 			r.tgt = others(more(), r.src)
+		}
+		// A pattern that writes a verb of its own ("pledging to send aid",
+		// "vowed to provide weapons") takes that verb's target phrase:
+		// "imposed sanctions on Russia, pledging to send aid to Ukraine"
+		// pledges aid to Ukraine, not to Russia.
+		for _, w := range h.words[1:] {
+			if len(r.tgt) == 0 && t.toks[w].UPOS == "VERB" {
+				r.tgt = others(t.targetsOf(w, place, skip), r.src)
+			}
 		}
 		// An adjective or noun predicate: "is ready to", "concerned about".
 		if len(r.tgt) == 0 {
