@@ -319,10 +319,12 @@ func atLeast(t *testing.T, what, got string, floor float64) {
 	}
 }
 
-// TestGoldScores holds the coder to issue 8's floors on the seed gold: F1
-// 0.80 and date accuracy 0.90, and to the precision and recall it reaches
-// with general rules (0.70, 0.90): the rules written for single sentences
-// of the seeds are gone (issue 8).
+// TestGoldScores holds the coder to issue 8's floors on the seed gold,
+// F1 0.80 and date accuracy 0.90, and just under what it reaches with
+// general rules: precision 0.77, recall 0.90, F1 0.84 (measured 0.797,
+// 0.955 and 0.869; recall is 21 of 22 events, so its floor allows one
+// more miss). The rules written for single sentences of the seeds are
+// gone (issue 8).
 func TestGoldScores(t *testing.T) {
 	seeds := sharedtest.Path(t, "corpus", "seeds")
 	code, out, stderr := dyad(t, "eval", "--quiet", "--gold", sharedtest.Path(t, "gold"), "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds)
@@ -330,9 +332,9 @@ func TestGoldScores(t *testing.T) {
 		t.Fatalf("dyad eval exited %d: %s", code, stderr)
 	}
 	f := overall(t, out) // TP FP precision recall F1 found dates date-accuracy
-	atLeast(t, "precision", f[2], 0.70)
+	atLeast(t, "precision", f[2], 0.77)
 	atLeast(t, "recall", f[3], 0.90)
-	atLeast(t, "F1", f[4], 0.80)
+	atLeast(t, "F1", f[4], 0.84)
 	atLeast(t, "date accuracy", f[7], 0.90)
 	t.Logf("gold: precision %s, recall %s, F1 %s, date accuracy %s", f[2], f[3], f[4], f[7])
 }
