@@ -110,6 +110,9 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 				}
 				if e.Target != nil {
 					dc.authors[e.Root] = e.Source
+					if cameo.ClassOf(e.CAMEO).Force == "violent" {
+						dc.authors[violentAct] = e.Source
+					}
 				}
 			}
 			events = append(events, evs...)
@@ -607,9 +610,15 @@ type discourse struct {
 	targets mentions
 	// authors holds, by CAMEO root, the source of the document's last
 	// event of that root so far: who did "the seizure" a later sentence
-	// names.
+	// names; under violentAct, the source of its last violent event.
 	authors map[string]doc.Actor
 }
+
+// violentAct is the key of discourse.authors for the document's last
+// violent act, the one a generic noun of deed ("the acts", "the
+// incident") refers back to.
+const violentAct = "violent"
+
 
 // author returns the party that did the act an event's object names
 // with a definite event noun and no party of its own ("called the
@@ -631,6 +640,16 @@ func (c *Coder) author(t *tree, h hit, dc discourse) *actors.Mention {
 			owned = owned || t.rel(kid) == "nmod" || t.toks[kid].Rel == "nmod:poss" || t.mentionOf(kid) != nil
 		}
 		if owned {
+			continue
+		}
+		// "condemned the acts that led to the loss of life", "deplored
+		// the incident": a generic noun of deed (grammar.txt deed) names
+		// no kind of act; what a statement of disapproval refers back to
+		// with it is the last violent act the story told.
+		if is("deed", t.lemma(k)) {
+			if a, ok := dc.authors[violentAct]; ok {
+				return &actors.Mention{Text: a.Text, Actors: []doc.Actor{a}}
+			}
 			continue
 		}
 		for _, tr := range c.lex.byHead[t.lemma(k)] {

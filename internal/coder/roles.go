@@ -170,6 +170,11 @@ func (t *tree) subject(v, steps int) mentions {
 			if m := t.mentionOf(c - 1); m != nil {
 				return mentions{m}
 			}
+			// "After two days of talks, the Arab League on Sunday
+			// condemned", the name hung on the opening phrase.
+			if s := t.openingSubject(v); len(s) > 0 {
+				return s
+			}
 		}
 	}
 	// "Syria says it is willing": a pronoun the parser took for an
@@ -193,6 +198,9 @@ func (t *tree) subject(v, steps int) mentions {
 		return nil
 	}
 	if s := t.datedSubject(v); len(s) > 0 {
+		return s
+	}
+	if s := t.openingSubject(v); len(s) > 0 {
 		return s
 	}
 	g := t.head(v)
@@ -332,6 +340,40 @@ func (t *tree) datedSubject(v int) mentions {
 				if m := t.arg(k); len(m) > 0 {
 					return m
 				}
+			}
+		}
+	}
+	return nil
+}
+
+// openingSubject returns the subject a parse hung, as a conjunct, on the
+// phrase that opens the clause: "After hours of talks, the council
+// condemned", with "the council" read as a conjunct of "talks" or as a
+// modifier with no preposition of its own. An opening prepositional
+// phrase ends at its comma; such a noun after that comma that no "and"
+// or "or" joins, and that is the last of its list, starts the clause and
+// is its subject.
+func (t *tree) openingSubject(v int) mentions {
+	for _, k := range t.children(v, "obl") {
+		if k > v || t.marker(k) == "" {
+			continue
+		}
+		_, hi := t.span(k)
+		for c := k + 1; c <= hi && c < v; c++ {
+			if r := t.rel(c); r != "conj" && (r != "nmod" || t.marker(c) != "") || t.child(c, "cc") >= 0 {
+				continue
+			}
+			// The parse may hang the comma on the noun itself.
+			lo, _ := t.span(c)
+			if t.low[lo] != "," && (lo == 0 || t.low[lo-1] != ",") {
+				continue
+			}
+			last := true
+			for _, sib := range t.children(t.head(c), t.rel(c)) {
+				last = last && sib <= c
+			}
+			if m := t.arg(c); last && len(m) > 0 {
+				return m
 			}
 		}
 	}
