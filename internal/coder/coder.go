@@ -619,7 +619,6 @@ type discourse struct {
 // incident") refers back to.
 const violentAct = "violent"
 
-
 // author returns the party that did the act an event's object names
 // with a definite event noun and no party of its own ("called the
 // seizure a violation", "condemned the attack"): "the" refers back to
