@@ -882,7 +882,17 @@ func (t *tree) nominalRoles(h hit) result {
 	// "the visit of the Russian president to China": with a target
 	// named, "of" gives the one who acts; alone it gives the one acted
 	// upon ("the expulsion of diplomats").
+	//
+	// A show of force is made with one's own forces: where the "of" is
+	// the pattern's own word, whose forces they are ("the deployment of
+	// NATO troops", "a build-up of Russian troops") is who acts.
+	own := false
+	for _, w := range h.words[1:] {
+		own = own || t.rel(w) == "nmod" && t.marker(w) == "of" && len(t.arg(w)) > 0
+	}
 	switch {
+	case own && cameo.Root(h.t.Code) == "15" && len(r.src) == 0:
+		r.src = of
 	case len(of) > 0 && len(r.src) == 0 && len(r.tgt) > 0:
 		r.src = of
 	case len(of) > 0 && len(r.tgt) == 0:
