@@ -208,7 +208,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 			// "said it would not meet the demands", "will not sign the
 			// agreement": a declared refusal to cooperate is a rejection.
 			if t.refusal(h.head) && cooperative(h.t.Code) {
-				r := c.roles(t, h)
+				r := c.roles(st, h)
 				hh := h
 				hh.t = &Trigger{Code: "120", Kind: h.t.Kind, Phrase: h.t.Phrase, Head: h.t.Head, Weak: h.t.Weak}
 				rs = append(rs, reading{h: hh, mod: doc.Asserted, r: r})
@@ -227,7 +227,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 				h.t = &Trigger{Code: code, Kind: h.t.Kind, Phrase: h.t.Phrase, Head: h.t.Head, Clause: true, Topic: true}
 			}
 		}
-		rs = append(rs, reading{h: h, mod: mod, r: c.roles(t, h), intended: intended})
+		rs = append(rs, reading{h: h, mod: mod, r: c.roles(st, h), intended: intended})
 	}
 	rs = c.governed(t, rs)
 	rs = append(rs, accusations(t, rs)...)

@@ -186,3 +186,31 @@ func TestSeat(t *testing.T) {
 		}
 	}
 }
+
+// TestVenueOwner checks that a city compound of an event noun is where
+// the event was held, not who held it ("the Moscow summit"), while a
+// possessive city still stands for its state ("Beijing's offer"). The
+// gazetteer tells a city from a country, so the rule needs it.
+func TestVenueOwner(t *testing.T) {
+	c := gazetteerCoder(t)
+	tests := []struct {
+		sentence string
+		want     string // SRC>TGT:CAMEO of every event, in order
+	}{
+		{"During the Moscow summit, Chinese officials called for the removal of American air bases in Kyrgyzstan.", "CHNGOV>USA:1041"},
+		{"Beijing's offer angered Japan.", "CHN>JPN:030"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range code(c, datelined("", tt.sentence)) {
+			tgt := "-"
+			if e.Target != nil {
+				tgt = e.Target.Code
+			}
+			got = append(got, e.Source.Code+">"+tgt+":"+e.CAMEO)
+		}
+		if g := strings.Join(got, " ; "); g != tt.want {
+			t.Errorf("%q: got %s; want %s", tt.sentence, g, tt.want)
+		}
+	}
+}

@@ -404,11 +404,37 @@ type result struct {
 }
 
 // roles finds the source and target of the event at h from the parse.
-func (c *Coder) roles(t *tree, h hit) result {
+func (c *Coder) roles(st *sentence, h hit) result {
+	t := st.tree
 	if h.nominal {
-		return t.nominalRoles(h)
+		r := t.nominalRoles(h)
+		r.src = c.withoutVenue(st, h.head, r.src)
+		return r
 	}
 	return t.verbRoles(h)
+}
+
+// withoutVenue drops from the owners of the event noun at i a city the
+// noun has for a compound: "the Beijing summit", "the Geneva talks" name
+// where the event was held, not who held it. The gazetteer knows a place
+// below a country by its region (Admin1); a country ("the Russian
+// offensive") or a possessive ("Beijing's offer") stays the owner.
+func (c *Coder) withoutVenue(st *sentence, i int, src mentions) mentions {
+	t := st.tree
+	var venues mentions
+	for _, k := range t.children(i, "compound") {
+		m := t.mentionOf(k)
+		if c.places == nil || m == nil || !src.has(m) || t.toks[k].UPOS != "PROPN" {
+			continue
+		}
+		if loc, ok := c.places.Name(st.s.Text, st.toks[k:k+1], nil); ok && loc.Admin1 != "" {
+			venues = venues.add(m)
+		}
+	}
+	if len(venues) == 0 {
+		return src
+	}
+	return src.without(venues)
 }
 
 // targetsOf returns the mentions of the dependents of i that a target
