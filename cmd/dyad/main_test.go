@@ -321,8 +321,8 @@ func atLeast(t *testing.T, what, got string, floor float64) {
 
 // TestGoldScores holds the coder to issue 8's floors on the seed gold,
 // F1 0.80 and date accuracy 0.90, and just under what it reaches with
-// general rules: precision 0.77, recall 0.90, F1 0.84 (measured 0.797,
-// 0.955 and 0.869; recall is 21 of 22 events, so its floor allows one
+// general rules: precision 0.78, recall 0.90, F1 0.84 (measured 0.809,
+// 0.955 and 0.876; precision allows two false events more; recall is 21 of 22 events, so its floor allows one
 // more miss). The rules written for single sentences of the seeds are
 // gone (issue 8).
 func TestGoldScores(t *testing.T) {
@@ -332,7 +332,7 @@ func TestGoldScores(t *testing.T) {
 		t.Fatalf("dyad eval exited %d: %s", code, stderr)
 	}
 	f := overall(t, out) // TP FP precision recall F1 found dates date-accuracy
-	atLeast(t, "precision", f[2], 0.77)
+	atLeast(t, "precision", f[2], 0.78)
 	atLeast(t, "recall", f[3], 0.90)
 	atLeast(t, "F1", f[4], 0.84)
 	atLeast(t, "date accuracy", f[7], 0.90)
@@ -341,7 +341,7 @@ func TestGoldScores(t *testing.T) {
 
 // TestWireScores holds the coder to what it reaches on the wire set, the
 // main yardstick, just under its measured figures: precision 0.835,
-// recall 0.74 (measured 0.843 and 0.750; issue 8's targets, 0.75 and
+// recall 0.745 (measured 0.843 and 0.754; issue 8's targets, 0.75 and
 // 0.65), date accuracy 0.90.
 // Articles 41-50 are a check the rules are never tuned to; the floor is
 // on the whole set.
@@ -353,7 +353,7 @@ func TestWireScores(t *testing.T) {
 	}
 	f := overall(t, out)
 	atLeast(t, "precision", f[2], 0.835)
-	atLeast(t, "recall", f[3], 0.74)
+	atLeast(t, "recall", f[3], 0.745)
 	atLeast(t, "date accuracy", f[7], 0.90)
 	t.Logf("wire: precision %s, recall %s, F1 %s, date accuracy %s", f[2], f[3], f[4], f[7])
 }
