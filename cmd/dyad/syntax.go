@@ -138,9 +138,12 @@ func runParse(ctx context.Context, e *env, args []string) error {
 // evalParse scores the model on a CoNLL-U file: the embedded model, or
 // the one in the file modelPath names.
 func evalParse(e *env, path string, raw bool, modelPath string) error {
-	m, err := syntax.Default()
+	var m *syntax.Model
+	var err error
 	if modelPath != "" {
 		m, err = loadModel(modelPath)
+	} else {
+		m, err = syntax.Default()
 	}
 	if err != nil {
 		return err
