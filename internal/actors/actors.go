@@ -284,6 +284,15 @@ func New(lex *lexicon.Lexicon) *Resolver {
 			r.add(w, pattern{kind: partAgent, agent: g})
 		}
 	}
+	for _, g := range lex.Agents {
+		for _, w := range g.Words {
+			for _, inv := range officeOf(w) {
+				if !r.hasAgent(inv) {
+					r.add(inv, pattern{kind: partAgent, agent: g})
+				}
+			}
+		}
+	}
 	// Titles of office the agents dictionary may lack; they add no code,
 	// so "CNPC chairman Zhou Jiping" is coded as CNPC.
 	for _, t := range builtinTitles {
@@ -304,6 +313,39 @@ func New(lex *lexicon.Lexicon) *Resolver {
 		r.index[k] = ps
 	}
 	return r
+}
+
+// officeHeads are the nouns of an office that English names either way
+// round: "interior minister" is "minister of (the) interior" and
+// "minister for interior", "health ministry" is "ministry of health".
+var officeHeads = map[string]bool{
+	"minister": true, "ministers": true, "ministry": true, "ministries": true,
+	"secretary": true, "secretaries": true,
+}
+
+// officeOf returns the "of" and "for" forms of an office written
+// portfolio first: "minister of interior", "minister of the interior",
+// "minister for interior" for "interior minister". Two-word portfolios
+// keep their order ("minister for home affairs"); titles with a rank
+// before the portfolio ("deputy foreign minister") have none.
+func officeOf(word string) []string {
+	ws := strings.Fields(word)
+	n := len(ws)
+	if n < 2 || n > 3 || !officeHeads[ws[n-1]] || officeHeads[ws[0]] || rankWords[ws[0]] {
+		return nil
+	}
+	head, portfolio := ws[n-1], strings.Join(ws[:n-1], " ")
+	return []string{
+		head + " of " + portfolio, head + " of the " + portfolio, head + " for " + portfolio,
+		head + " for the " + portfolio,
+	}
+}
+
+// rankWords are the words before an office that name a rank in it, not
+// its portfolio.
+var rankWords = map[string]bool{
+	"deputy": true, "vice": true, "first": true, "prime": true, "cabinet": true, "state": true,
+	"senior": true, "junior": true, "chief": true, "assistant": true, "under": true, "permanent": true,
 }
 
 // builtinTitles are titles of office that make a name a person's.

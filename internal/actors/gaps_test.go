@@ -15,6 +15,48 @@ import (
 // mention's text and the codes it must have ("-": no mention has that
 // text). Every case must pass.
 var gapDocs = []ruleDoc{
+	// An office written portfolio first is matched the other way round
+	// too, with "of", "of the" or "for"; a list of portfolios after it
+	// goes on to the name set off by commas.
+	{
+		rule: "OfficeOfPortfolio",
+		date: "2006-05-01",
+		sentences: []string{
+			"Kenya's Minister of Interior visited the border.",
+			"The Federal Minister for Interior Aftab Ahmad Khan Sherpao allowed the rally.",
+			"Egypt's Ministry of Health said on Monday that five people had died.",
+			"Nigeria's Minister for Home Affairs, Water and Energy, Adamu Bello, arrived.",
+		},
+		cases: []sentenceCase{
+			{0, "Kenya's Minister of Interior", "KENGOV"},
+			{1, "Federal Minister for Interior Aftab Ahmad Khan Sherpao", "PAKGOV"},
+			{2, "Egypt's Ministry of Health", "EGYGOV"},
+			{3, "Nigeria's Minister for Home Affairs, Water and Energy, Adamu Bello", "NGAGOV"},
+		},
+	},
+	// A people of one state is an adjective of its state; a people of
+	// several states is coded by the state the text names, and alone by
+	// nothing.
+	{
+		rule: "PeoplesOfStates",
+		date: "2012-06-01",
+		sentences: []string{
+			"Chechen refugees crossed the border.",
+			"Uighurs protested outside the embassy.",
+			"Yoruba leaders met the governor.",
+			"Basque separatists announced a ceasefire.",
+			"Kurds rallied in the city.",
+			"Syrian Kurds rallied in the city.",
+		},
+		cases: []sentenceCase{
+			{0, "Chechen refugees", "RUSREF"},
+			{1, "Uighurs", "CHN"},
+			{2, "Yoruba leaders", "NGAGOV"},
+			{3, "Basque separatists", "ESPREB"},
+			{4, "Kurds", "-"},
+			{5, "Syrian Kurds", "SYR"},
+		},
+	},
 	// An acronym in parentheses after a name stands for that name: after
 	// an organisation's name it is no person a dictionary calls so.
 	{

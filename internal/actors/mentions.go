@@ -520,19 +520,40 @@ func (r *Resolver) titleComplement(toks []doc.Token, i int) (int, bool) {
 			return next, true
 		}
 	case "of":
-		// The complement's commas stand between its words; the last
-		// comma before a name that ends in a comma closes it.
-		for j := i + 1; j < len(toks) && j < i+12; j++ {
-			t := toks[j]
-			switch {
-			case t.Text == ",":
-				if j > i+1 && named(j) {
-					return j, true
-				}
-			case t.Lower() == "and" || t.IsCapitalized() && t.IsWord():
-			default:
-				return 0, false
+		return listThenName(toks, i+1, named)
+	case ",":
+		// "Minister of Water, Irrigation and Energy, Seleshi Bekele,":
+		// the title holds the list's first portfolio ("minister of
+		// water"), and the list goes on after it.
+		k := i - 1
+		for k > 0 && toks[k].IsCapitalized() {
+			k--
+		}
+		if k > 0 && toks[k].Lower() == "the" {
+			k--
+		}
+		if k > 0 && k < i-1 && (toks[k].Lower() == "of" || toks[k].Lower() == "for") {
+			return listThenName(toks, i, named)
+		}
+	}
+	return 0, false
+}
+
+// listThenName returns the comma that closes a title's complement, a list
+// of capitalised words from token i, when a name set off by commas
+// follows it (named): the complement's commas stand between its words,
+// and the last comma before a name that ends in a comma closes it.
+func listThenName(toks []doc.Token, i int, named func(int) bool) (int, bool) {
+	for j := i; j < len(toks) && j < i+11; j++ {
+		t := toks[j]
+		switch {
+		case t.Text == ",":
+			if j > i && named(j) {
+				return j, true
 			}
+		case t.Lower() == "and" || t.IsCapitalized() && t.IsWord():
+		default:
+			return 0, false
 		}
 	}
 	return 0, false
