@@ -248,13 +248,15 @@ type pattern struct {
 	caps []string
 }
 
-// regions are CAMEO codes of world regions, which are not countries.
+// regions are CAMEO codes of world regions, which are not countries
+// (CAF is the Central African Republic and NAM Namibia; Central Africa is
+// CFR and North America NMR).
 var regions = map[string]bool{
 	"WST": true, "EUR": true, "ASA": true, "AFR": true, "MEA": true, "CAS": true,
 	"SAS": true, "SEA": true, "EAF": true, "WAF": true, "NAF": true, "SAF": true,
-	"CAF": true, "LAM": true, "CRB": true, "NMR": true, "SAM": true, "EEU": true,
+	"LAM": true, "CRB": true, "NMR": true, "SAM": true, "EEU": true, "CEU": true,
 	"SCN": true, "BLK": true, "BAL": true, "MDT": true, "PGS": true, "CFR": true,
-	"EAS": true, "NAM": true, "CAU": true, "SCA": true, "WEU": true, "OCE": true,
+	"EAS": true, "EIN": true, "CAU": true, "SCA": true, "WEU": true, "OCE": true,
 }
 
 // New builds a resolver over lex.

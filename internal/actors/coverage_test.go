@@ -143,6 +143,7 @@ var stateForms = []struct{ sentence, suffix string }{
 	{"[{N}'s supreme court] rejected the appeal.", "JUD"},
 	{"[{N}'s opposition] rejected the result.", "OPP"},
 	{"[{N}'s ambassador] was summoned.", "GOV"},
+	{"[The foreign minister of {N}] arrived on Monday.", "GOV"},
 	{"Officials in [{K}] said on Monday that the talks would resume.", ""},
 	{"[{K}] accused the rebels of breaking the truce.", ""},
 	{"[{K}'s security chief] warned the protesters.", "COP"},
