@@ -34,6 +34,25 @@ var gapDocs = []ruleDoc{
 			{3, "Nigeria's Minister for Home Affairs, Water and Energy, Adamu Bello", "NGAGOV"},
 		},
 	},
+	// A place in a state named with its designation, between the
+	// state's (or its capital's) possessive and a body, is the state's:
+	// its local government is the state's government.
+	{
+		rule: "LocalBodies",
+		date: "2007-06-01",
+		sentences: []string{
+			"Ankara's Cankaya district administration has denied land allocation.",
+			"Turkey's Kadikoy district council banned the rally.",
+			"Russia's Tyumen region governor resigned on Monday.",
+			"Pakistan's Sindh province was flooded.",
+		},
+		cases: []sentenceCase{
+			{0, "Ankara's Cankaya district administration", "TURGOV"},
+			{1, "Turkey's Kadikoy district council", "TURGOV"},
+			{2, "Russia's Tyumen region governor", "RUSGOV"},
+			{3, "Pakistan", "PAK"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.

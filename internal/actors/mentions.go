@@ -324,6 +324,22 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 		// "Russia's Gazprom", "China's sovereign wealth fund", "Russia's
 		// state gas company Gazprom": the owner modifies what follows.
 		if i < len(toks) && isPossessive(toks[i]) && p.kind != partAgent {
+			// "Ankara's Cankaya district administration": a place in the
+			// owner named with its designation, then the place's body.
+			if from := r.localPlace(toks, i+1); from > i+1 {
+				// The designation may begin the body's name: "district
+				// council", "provincial government".
+				if q, _, _ := r.match(toks, from-1); q.kind == partAgent {
+					i = from - 1
+					continue
+				}
+				if j, ok := r.modified(toks, from, 1); ok {
+					if q, _, _ := r.match(toks, j); q.kind == partAgent {
+						i = j
+						continue
+					}
+				}
+			}
 			if j, ok := r.modified(toks, i+1, 3); ok {
 				if q, _, _ := r.match(toks, j); j == i+1 || q.kind != partAgent || !abstract[strings.Join(q.toks, " ")] {
 					i = j
@@ -578,6 +594,32 @@ func modelName(toks []doc.Token, i int) int {
 func pairable(a, b partKind) bool {
 	state := func(k partKind) bool { return k == partCountry || k == partAdjective }
 	return (state(a) && state(b)) || (a == partOrg && b == partOrg) || (a == partPerson && b == partPerson)
+}
+
+// localPlace returns the token after a place named with its designation
+// that starts at token i ("Cankaya district", "Kadikoy municipality"): one
+// to three capitalised words the dictionary does not know, then a
+// lower-case designation; else i.
+func (r *Resolver) localPlace(toks []doc.Token, i int) int {
+	if i >= len(toks) || !toks[i].IsCapitalized() {
+		return i
+	}
+	if _, _, ok := r.match(toks, i); ok {
+		return i
+	}
+	end, n := nameRun(toks, i)
+	if n < 1 || n > 3 || end >= len(toks) || !localDesignations[toks[end].Text] {
+		return i
+	}
+	return end + 1
+}
+
+// localDesignations are the nouns that, after a name, call it a place
+// within a state: "Cankaya district", "Sindh province".
+var localDesignations = map[string]bool{
+	"district": true, "province": true, "region": true, "city": true, "municipality": true,
+	"county": true, "state": true, "prefecture": true, "governorate": true, "oblast": true,
+	"town": true, "village": true, "borough": true, "township": true, "canton": true,
 }
 
 // modified returns the token after up to n lower-case modifiers starting
