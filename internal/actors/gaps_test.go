@@ -53,6 +53,28 @@ var gapDocs = []ruleDoc{
 			{3, "Pakistan", "PAK"},
 		},
 	},
+	// States' own bodies known by their proper names (orgs-states.txt)
+	// have the state's code and the body's sector.
+	{
+		rule: "StateBodiesByName",
+		date: "2016-03-01",
+		sentences: []string{
+			"The Sejm voted on Friday to curb the court.",
+			"The Bundeswehr will send 650 soldiers to Mali, Kyodo reported.",
+			"The ISI denied any role in the attack.",
+			"Officers of the Guardia Civil arrested two men, the Anadolu news agency said.",
+			"Aso Rock said the talks would resume.",
+		},
+		cases: []sentenceCase{
+			{0, "The Sejm", "POLLEG"},
+			{1, "The Bundeswehr", "DEUMIL"},
+			{1, "Kyodo", "JPNMED"},
+			{2, "The ISI", "PAKSPY"},
+			{3, "Officers of the Guardia Civil", "ESPCOP"},
+			{3, "the Anadolu news agency", "TURMED"},
+			{4, "Aso Rock", "NGAGOV"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.
