@@ -144,6 +144,8 @@ var stateForms = []struct{ sentence, suffix string }{
 	{"[{N}'s opposition] rejected the result.", "OPP"},
 	{"[{N}'s ambassador] was summoned.", "GOV"},
 	{"[The foreign minister of {N}] arrived on Monday.", "GOV"},
+	{"[The {N} Assembly] passed the bill.", "LEG"},
+	{"[{N}'s National Assembly] passed the bill.", "LEG"},
 	{"Officials in [{K}] said on Monday that the talks would resume.", ""},
 	{"[{K}] accused the rebels of breaking the truce.", ""},
 	{"[{K}'s security chief] warned the protesters.", "COP"},

@@ -75,6 +75,24 @@ var gapDocs = []ruleDoc{
 			{4, "Aso Rock", "NGAGOV"},
 		},
 	},
+	// A state's assembly is its legislature; named alone it is no body,
+	// since it is also a gathering.
+	{
+		rule: "Assemblies",
+		date: "2006-03-01",
+		sentences: []string{
+			"Officials demanded support from the Montenegro Assembly.",
+			"Kenya's National Assembly passed the bill.",
+			"The law restricts freedom of assembly.",
+			"The UN General Assembly voted on Monday.",
+		},
+		cases: []sentenceCase{
+			{0, "the Montenegro Assembly", "MNELEG"},
+			{1, "Kenya's National Assembly", "KENLEG"},
+			{2, "assembly", "-"},
+			{3, "The UN General Assembly", "IGOUNO"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.
