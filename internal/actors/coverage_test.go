@@ -106,9 +106,16 @@ var isoNameElsewhere = map[string]string{"COG": "bare Congo is the Democratic Re
 // text is text, or "-".
 func mentionCodes(t *testing.T, date, sentence, text string) string {
 	t.Helper()
+	return mentionCodesBy(t, date, sentence, func(s string) bool { return s == text })
+}
+
+// mentionCodesBy returns the sorted codes of the first mention of
+// sentence whose text is, or "-".
+func mentionCodesBy(t *testing.T, date, sentence string, is func(string) bool) string {
+	t.Helper()
 	ms := resolver(t).Document(paragraphDoc(date, sentence))
 	for _, m := range ms[0] {
-		if m.Text == text {
+		if is(m.Text) {
 			var cs []string
 			for _, a := range m.Actors {
 				cs = append(cs, a.Code)
@@ -242,4 +249,46 @@ func peopleNoun(a *lexicon.Actor) string {
 		}
 	}
 	return ""
+}
+
+// TestPeopleNames codes every person of the dictionary, by each of their
+// names, on a day inside each of their dated offices: the mention of the
+// name must have the code the dictionary gives the person on that day.
+func TestPeopleNames(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]bool{}
+	for _, g := range lex.Agents {
+		for _, w := range g.Words {
+			titles[strings.ToLower(w)] = true
+		}
+	}
+	for _, a := range lex.Actors {
+		if a.Kind != lexicon.Person {
+			continue
+		}
+		for _, role := range a.Roles {
+			date := cmp.Or(role.From, role.To, "2015-06-01")
+			want, title := a.CodeAt(date)
+			for _, n := range a.Names {
+				if got := mentionCodes(t, date, n+" said on Monday that the talks would resume.", n); got != want {
+					t.Errorf("%s on %s: %q: got %s, want %s", a.Name, date, n, got, want)
+				}
+			}
+			// The title of the office held that day, before the full name
+			// (a name that holds the title, "King Gyanendra", may end the
+			// mention before the full name does).
+			if titles[title] {
+				text := title + " " + a.Names[0]
+				prefix := func(s string) bool {
+					return s != "" && strings.HasPrefix(strings.ToLower(text), strings.ToLower(s)) && strings.Contains(s, " ")
+				}
+				if got := mentionCodesBy(t, date, "On Monday, "+text+" said the talks would resume.", prefix); got != want {
+					t.Errorf("%s on %s: %q: got %s, want %s", a.Name, date, text, got, want)
+				}
+			}
+		}
+	}
 }

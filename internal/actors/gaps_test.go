@@ -93,6 +93,20 @@ var gapDocs = []ruleDoc{
 			{3, "The UN General Assembly", "IGOUNO"},
 		},
 	},
+	// A pronoun that begins a person's name in the dictionary is the
+	// name ("He Lifeng"); elsewhere it is a pronoun.
+	{
+		rule: "PronounNames",
+		date: "2023-06-01",
+		sentences: []string{
+			"He Lifeng met Janet Yellen in Zurich.",
+			"He said the talks were candid.",
+		},
+		cases: []sentenceCase{
+			{0, "He Lifeng", "CHNGOV"},
+			{1, "He", "CHNGOV"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.
