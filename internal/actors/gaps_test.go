@@ -107,6 +107,27 @@ var gapDocs = []ruleDoc{
 			{1, "He", "CHNGOV"},
 		},
 	},
+	// A state's former names, and the states it continues, are the state
+	// today, as "Soviet" is Russia.
+	{
+		rule: "FormerNames",
+		date: "1988-06-01",
+		sentences: []string{
+			"Yugoslav troops crossed into Croatia.",
+			"West German officials met East German officials in Bonn.",
+			"Zairean troops clashed with Rhodesian forces.",
+			"Upper Volta recalled its ambassador from Timor Leste.",
+		},
+		cases: []sentenceCase{
+			{0, "Yugoslav troops", "SRBMIL"},
+			{1, "West German officials", "DEUGOV"},
+			{1, "East German officials", "DEUGOV"},
+			{2, "Zairean troops", "CODMIL"},
+			{2, "Rhodesian forces", "ZWEMIL"},
+			{3, "Upper Volta", "BFA"},
+			{3, "Timor Leste", "TMP"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.
