@@ -128,6 +128,22 @@ var gapDocs = []ruleDoc{
 			{3, "Timor Leste", "TMP"},
 		},
 	},
+	// "Ethnic" before a demonym names a people where it lives: the state
+	// the sentence names nearest it.
+	{
+		rule: "EthnicNearest",
+		date: "2001-06-01",
+		sentences: []string{
+			"Germany condemned attacks by ethnic Albanian guerrillas in Macedonia.",
+			"The United States is helping Macedonia, which is fighting ethnic Albanian guerrillas.",
+			"Russia said ethnic Russians in Latvia faced discrimination.",
+		},
+		cases: []sentenceCase{
+			{0, "Albanian guerrillas", "MKDREB"},
+			{1, "Albanian guerrillas", "MKDREB"},
+			{2, "Russians", "LVACVL"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.

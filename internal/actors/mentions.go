@@ -223,8 +223,8 @@ func owning(text string, ms []Mention, m Mention) ([]Mention, Mention) {
 // guerrillas operating in Macedonia" MKDREB, "the Albanians of southern
 // Serbia" SRB. A group is "ethnic" plus a demonym, or a people followed
 // by "of" and a state; the state it lives in is the state the "of"
-// phrase names, else the first other state the sentence names. With no
-// other state named, the demonym's own state stays.
+// phrase names, else the other state the sentence names nearest it. With
+// no other state named, the demonym's own state stays.
 func (r *Resolver) placeEthnic(text string, toks []doc.Token, ms []Mention) {
 	for k := range ms {
 		m := &ms[k]
@@ -235,13 +235,21 @@ func (r *Resolver) placeEthnic(text string, toks []doc.Token, ms []Mention) {
 		var where *Mention
 		switch {
 		case m.First > 0 && toks[m.First-1].Lower() == "ethnic":
+			// The state named nearest the group: "Germany condemned
+			// attacks by ethnic Albanian guerrillas in Macedonia".
+			best := len(toks)
 			for j := range ms {
 				n := &ms[j]
 				if j != k && n.Kind == Named && len(n.Actors) == 1 && n.Actors[0].Country != "" &&
 					n.Actors[0].Country != home && r.countries[n.Actors[0].Code[:3]] &&
 					!(n.First > 0 && toks[n.First-1].Lower() == "ethnic") {
-					where = n
-					break
+					d := n.First - m.Last
+					if n.First < m.First {
+						d = m.First - n.Last
+					}
+					if d < best {
+						where, best = n, d
+					}
 				}
 			}
 		case m.Plural && m.Last+2 < len(toks) && toks[m.Last+1].Lower() == "of" && m.Actors[0].Code == home:
