@@ -144,6 +144,22 @@ var gapDocs = []ruleDoc{
 			{2, "Russians", "LVACVL"},
 		},
 	},
+	// A region that stands for its state is a name of it; a breakaway
+	// region is not.
+	{
+		rule: "RegionsOfStates",
+		date: "2010-06-01",
+		sentences: []string{
+			"Chechnya's leader met the Kremlin's envoy.",
+			"Scotland said the vote would go ahead.",
+			"Georgian troops moved to retake the breakaway region of South Ossetia and Moscow sent in tanks.",
+		},
+		cases: []sentenceCase{
+			{0, "Chechnya's leader", "RUSGOV"},
+			{1, "Scotland", "GBR"},
+			{2, "Moscow", "RUS"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.
