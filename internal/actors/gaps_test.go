@@ -160,6 +160,27 @@ var gapDocs = []ruleDoc{
 			{2, "Moscow", "RUS"},
 		},
 	},
+	// Sector words Phoenix's agents dictionary has, after a state's
+	// adjective, give the state's actor of that sector.
+	{
+		rule: "PhoenixSectorWords",
+		date: "2019-06-01",
+		sentences: []string{
+			"Nigerian bandits kidnapped 30 schoolgirls.",
+			"Russian mercenaries fought Tibetan monks, the report said.",
+			"Chinese carmakers welcomed the move, which Iranian exiles opposed.",
+			"Spanish magistrates ordered French frigates to leave.",
+		},
+		cases: []sentenceCase{
+			{0, "Nigerian bandits", "NGACRM"},
+			{1, "Russian mercenaries", "RUSUAF"},
+			{1, "Tibetan monks", "CHNREL"},
+			{2, "Chinese carmakers", "CHNBUS"},
+			{2, "Iranian exiles", "IRNOPP"},
+			{3, "Spanish magistrates", "ESPJUD"},
+			{3, "French frigates", "FRAMIL"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.
