@@ -167,6 +167,25 @@ var stateForms = []struct{ sentence, suffix string }{
 	{"[{A} lawmakers] approved the plan.", "LEG"},
 	{"[{A} refugees] crossed the border.", "REF"},
 	{"[The {A} embassy] issued a statement.", "GOV"},
+	{"[{A} authorities] detained the men.", "GOV"},
+	{"[{A} security forces] detained the men.", "COP"},
+	{"[{A} border guards] detained the men.", "COP"},
+	{"[{A} state television] reported the clash.", "MED"},
+	{"[{A} warplanes] struck the town.", "MIL"},
+	{"[{A} opposition leaders] rejected the result.", "OPP"},
+	{"[{A} protesters] marched on Monday.", "OPP"},
+	{"[{A} journalists] were detained.", "MED"},
+	{"[{A} farmers] blocked the road.", "AGR"},
+	{"[{A} civilians] were killed.", "CVL"},
+	{"[{A} migrants] crossed the border.", "REF"},
+	{"[{A} President Jose Fakename] said on Monday that the talks would resume.", "GOV"},
+	{"[The {A} President, Jose Fakename], said on Monday that the talks would resume.", "GOV"},
+	{"[{A} Defence Minister Jose Fakename] said on Monday that the talks would resume.", "GOVMIL"},
+	{"[{A} Foreign Ministry spokesman Jose Fakename] said on Monday that the talks would resume.", "GOV"},
+	{"[The {A} ambassador to the United Nations] said on Monday that the talks would resume.", "GOV"},
+	{"[The {K} government] said on Monday that the talks would resume.", "GOV"},
+	{"[{N}'s ruling party] won the vote.", "PTY"},
+	{"[{N}'s central bank] raised rates.", "GOVBUS"},
 	{"Thousands of [{P}] protested on Monday.", ""},
 }
 
@@ -186,7 +205,7 @@ func TestStateForms(t *testing.T) {
 			switch {
 			case strings.Contains(f.sentence, "{K}"):
 				for _, k := range a.Capitals {
-					if !strings.Contains(f.sentence, "{K}'s") || !strings.HasSuffix(k, "'s") {
+					if (!strings.Contains(f.sentence, "{K}'s") || !strings.HasSuffix(k, "'s")) && (!strings.Contains(f.sentence, "The {K}") || !strings.HasPrefix(k, "The ")) {
 						fills = append(fills, strings.ReplaceAll(f.sentence, "{K}", k))
 					}
 				}

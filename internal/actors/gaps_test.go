@@ -181,6 +181,20 @@ var gapDocs = []ruleDoc{
 			{3, "French frigates", "FRAMIL"},
 		},
 	},
+	// A title that ends in "to" takes its object with the object's
+	// article; a central bank is state authority on the economy (GOVBUS).
+	{
+		rule: "TitleObjectsCentralBanks",
+		date: "2019-06-01",
+		sentences: []string{
+			"The Algerian ambassador to the United Nations said the vote was premature.",
+			"Turkey's central bank raised rates on Thursday.",
+		},
+		cases: []sentenceCase{
+			{0, "The Algerian ambassador to the United Nations", "DZAGOV"},
+			{1, "Turkey's central bank", "TURGOVBUS"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.

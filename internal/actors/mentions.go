@@ -329,6 +329,14 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 		}
 		ph.parts = append(ph.parts, part{p, i, next - 1})
 		i = next
+		// "the Algerian ambassador to the United Nations": a title that
+		// ends in "to" takes its object with the object's article.
+		if p.toks[len(p.toks)-1] == "to" && i+1 < len(toks) && toks[i].Lower() == "the" {
+			if _, _, ok := r.match(toks, i+1); ok {
+				i++
+				continue
+			}
+		}
 		// "Russia's Gazprom", "China's sovereign wealth fund", "Russia's
 		// state gas company Gazprom": the owner modifies what follows.
 		if i < len(toks) && isPossessive(toks[i]) && p.kind != partAgent {
