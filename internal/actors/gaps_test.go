@@ -195,6 +195,26 @@ var gapDocs = []ruleDoc{
 			{1, "Turkey's central bank", "TURGOVBUS"},
 		},
 	},
+	// A former holder of an office of state named by title is one of its
+	// elites; a body's head speaks for the body; states' adjectives joined
+	// after "the" share the title after the last.
+	{
+		rule: "FormerHeadsShared",
+		date: "2015-06-01",
+		sentences: []string{
+			"Former Algerian President Jose Fakename said the talks would resume.",
+			"Algeria's army chief said the talks would resume.",
+			"The Algerian and Tunisian governments met on Monday.",
+			"Algeria's election commission and its constitutional council disagreed.",
+		},
+		cases: []sentenceCase{
+			{0, "Algerian President Jose Fakename", "DZAELI"},
+			{1, "Algeria's army chief", "DZAMIL"},
+			{2, "The Algerian and Tunisian governments", "DZAGOV+TUNGOV"},
+			{3, "Algeria's election commission", "DZAGOV"},
+			{3, "its constitutional council", "DZAJUD"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.

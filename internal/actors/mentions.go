@@ -743,6 +743,28 @@ func nameRun(toks []doc.Token, i int) (int, int) {
 	return j, n
 }
 
+// adjectiveJoined reports whether the tokens from i join another state's
+// adjective to the one before: "and Tunisian", ", Tunisian".
+func (r *Resolver) adjectiveJoined(toks []doc.Token, i int) bool {
+	if i+1 >= len(toks) || (toks[i].Lower() != "and" && toks[i].Text != ",") {
+		return false
+	}
+	p, _, ok := r.match(toks, i+1)
+	return ok && p.kind == partAdjective
+}
+
+// formerBefore reports whether "former" or "ex-" stands right before
+// token i.
+func formerBefore(toks []doc.Token, i int) bool {
+	switch {
+	case i >= 1 && toks[i-1].Lower() == "former":
+		return true
+	case i >= 2 && isDash(toks[i-1]) && toks[i-2].Lower() == "ex":
+		return true
+	}
+	return false
+}
+
 func isDash(t doc.Token) bool { return t.Text == "-" || t.Text == "–" || t.Text == "—" }
 
 func isPossessive(t doc.Token) bool { return t.Text == "'s" || t.Text == "’s" }
@@ -830,6 +852,13 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 			return m, len(m.Actors) > 0
 		}
 	}
+	// "Former Algerian President Jose Fakename", "the former Algerian
+	// prime minister": a former holder of an office of state is one of
+	// its elites (Phoenix: FORMER_PRESIDENT ELI), as a dictionary person
+	// out of office is.
+	if code == "+GOV" && len(persons) == 0 && personTitle[role] && formerBefore(toks, ph.parts[0].first) {
+		code = "+ELI"
+	}
 	switch {
 	case strings.HasPrefix(code, "+"):
 		if country == "" && home == "" {
@@ -875,8 +904,9 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 	case last.kind == partAgent:
 		m.Plural = pluralWord(last.toks[len(last.toks)-1])
 	case m.Adjective && ph.first < last.first && ph.last+1 < len(toks):
-		// "the Chinese are building", "the Chinese into joint ventures".
-		if t := toks[ph.last+1]; !t.IsWord() || modifierStop[t.Lower()] || strings.HasSuffix(t.Lower(), "ed") {
+		// "the Chinese are building", "the Chinese into joint ventures";
+		// but "the Algerian and Tunisian governments" share the title.
+		if t := toks[ph.last+1]; (!t.IsWord() || modifierStop[t.Lower()] || strings.HasSuffix(t.Lower(), "ed")) && !r.adjectiveJoined(toks, ph.last+1) {
 			m.Plural, m.Adjective = true, false
 		}
 	case m.Adjective && ph.first < last.first:
@@ -903,7 +933,13 @@ func pluralWord(w string) bool {
 // personTitle lists agent titles that denote a person, for pronouns.
 // speaksFor lists the agent titles that, after another title, stand for
 // the body it names: an army spokesman speaks for the army.
-var speaksFor = map[string]bool{"spokesperson": true, "official": true, "leader": true, "delegation": true}
+var speaksFor = map[string]bool{
+	"spokesperson": true, "official": true, "leader": true, "delegation": true,
+	// the builtin titles of a body's head: "army chief" MIL, "the
+	// intelligence service's director" SPY
+	"chief": true, "head": true, "director": true, "director-general": true, "director general": true,
+	"chairman": true, "chairwoman": true, "chairperson": true, "boss": true, "deputy": true,
+}
 
 var personTitle = map[string]bool{
 	"president": true, "prime minister": true, "premier": true, "minister": true,
