@@ -206,6 +206,7 @@ var gapDocs = []ruleDoc{
 			"Algeria's army chief said the talks would resume.",
 			"The Algerian and Tunisian governments met on Monday.",
 			"Algeria's election commission and its constitutional council disagreed.",
+			"The ousted Haitian president returned on Monday.",
 		},
 		cases: []sentenceCase{
 			{0, "Algerian President Jose Fakename", "DZAELI"},
@@ -213,6 +214,7 @@ var gapDocs = []ruleDoc{
 			{2, "The Algerian and Tunisian governments", "DZAGOV+TUNGOV"},
 			{3, "Algeria's election commission", "DZAGOV"},
 			{3, "its constitutional council", "DZAJUD"},
+			{4, "The ousted Haitian president", "HTIELI"},
 		},
 	},
 	// A people of one state is an adjective of its state; a people of

@@ -753,16 +753,22 @@ func (r *Resolver) adjectiveJoined(toks []doc.Token, i int) bool {
 	return ok && p.kind == partAdjective
 }
 
-// formerBefore reports whether "former" or "ex-" stands right before
-// token i.
+// formerBefore reports whether "former", "ex-" or a word of a removal
+// from office ("ousted", "deposed") stands right before token i.
 func formerBefore(toks []doc.Token, i int) bool {
 	switch {
-	case i >= 1 && toks[i-1].Lower() == "former":
+	case i >= 1 && formerWords[toks[i-1].Lower()]:
 		return true
 	case i >= 2 && isDash(toks[i-1]) && toks[i-2].Lower() == "ex":
 		return true
 	}
 	return false
+}
+
+// formerWords say that the office after them is no longer held.
+var formerWords = map[string]bool{
+	"former": true, "ousted": true, "deposed": true, "toppled": true, "overthrown": true,
+	"exiled": true, "late": true,
 }
 
 func isDash(t doc.Token) bool { return t.Text == "-" || t.Text == "–" || t.Text == "—" }
