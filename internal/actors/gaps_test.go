@@ -217,6 +217,20 @@ var gapDocs = []ruleDoc{
 			{4, "The ousted Haitian president", "HTIELI"},
 		},
 	},
+	// A title takes a name the dictionary lacks of up to four words; a
+	// weekday after it is no part of it.
+	{
+		rule: "FourWordNames",
+		date: "2006-05-01",
+		sentences: []string{
+			"Kenya's Interior Minister Ahmad Khan Jose Fakename allowed the rally.",
+			"Chilean President Jose Fakename Monday rejected the plan.",
+		},
+		cases: []sentenceCase{
+			{0, "Kenya's Interior Minister Ahmad Khan Jose Fakename", "KENGOV"},
+			{1, "Chilean President Jose Fakename", "CHLGOV"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.

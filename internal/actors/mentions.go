@@ -437,10 +437,12 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 		return phrase{}, start + 1, false
 	}
 	// A title followed by a name the dictionary lacks: "Russian political
-	// analyst Sergey Sanakoyev", "Chief Kirill Dmetriyev".
+	// analyst Sergey Sanakoyev", "Chief Kirill Dmetriyev", "Federal
+	// Minister for Interior Aftab Ahmad Khan Sherpao" (names of up to four
+	// words, as South Asian, Arab and Iberian names often have).
 	lastPart := ph.parts[len(ph.parts)-1]
 	if lastPart.kind == partAgent {
-		if j, n := nameRun(toks, i); n >= 1 && n <= 3 {
+		if j, n := nameRun(toks, i); n >= 1 && n <= 4 {
 			ph.unnamed = true
 			i = j
 		}
@@ -703,7 +705,13 @@ var abstract = map[string]bool{
 }
 
 // stopName lists capitalised words that end a name after a title.
-var stopName = map[string]bool{"and": true, "on": true, "in": true, "of": true, "said": true, "the": true}
+var stopName = map[string]bool{
+	"and": true, "on": true, "in": true, "of": true, "said": true, "the": true,
+	// "President Xi Jinping Monday said": a weekday after a name is no
+	// part of it
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true,
+}
 
 // nameParticles are the lower-case words inside personal names: "Mariam
 // al-Sadiq al-Mahdi", "Ursula von der Leyen".
