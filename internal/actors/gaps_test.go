@@ -231,6 +231,19 @@ var gapDocs = []ruleDoc{
 			{1, "Chilean President Jose Fakename", "CHLGOV"},
 		},
 	},
+	// Forces an organisation leads are its forces, as a state's are.
+	{
+		rule: "OrganisationLed",
+		date: "2011-06-01",
+		sentences: []string{
+			"NATO-led forces attacked the town.",
+			"AU-led troops arrived in Mogadishu.",
+		},
+		cases: []sentenceCase{
+			{0, "NATO-led forces", "IGOWSTNAT"},
+			{1, "AU-led troops", "IGOAFRAFU"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.

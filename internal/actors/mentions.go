@@ -417,9 +417,9 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 				continue
 			}
 		}
-		// "Vietnamese-led forces", "US-led troops": forces a state leads
-		// are its forces.
-		if (p.kind == partCountry || p.kind == partAdjective) && i+2 < len(toks) && isDash(toks[i]) && toks[i+1].Lower() == "led" {
+		// "Vietnamese-led forces", "US-led troops", "NATO-led forces":
+		// forces a state or an organisation leads are its forces.
+		if (p.kind == partCountry || p.kind == partAdjective || p.kind == partOrg) && i+2 < len(toks) && isDash(toks[i]) && toks[i+1].Lower() == "led" {
 			if q, _, ok := r.match(toks, i+2); ok && q.kind == partAgent {
 				i += 2
 				continue
