@@ -244,6 +244,25 @@ var gapDocs = []ruleDoc{
 			{1, "AU-led troops", "IGOAFRAFU"},
 		},
 	},
+	// An organisation before "-member" says what the state after it is a
+	// member of; movements and old spellings from PLOVER's even records.
+	{
+		rule: "MemberStatesMovements",
+		date: "2005-06-01",
+		sentences: []string{
+			"NATO-member Norway is willing to send material to help.",
+			"Police will no longer tolerate rallies by the Kifaya group.",
+			"Thousands marched in Khatmandu on Monday.",
+			"Police arrested members of MASSOB in Lagos.",
+		},
+		cases: []sentenceCase{
+			{0, "Norway", "NOR"},
+			{0, "NATO", "-"},
+			{1, "the Kifaya", "EGYOPP"},
+			{2, "Khatmandu", "NPL"},
+			{3, "members of MASSOB", "NGAOPP"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.

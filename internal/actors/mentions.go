@@ -1209,6 +1209,11 @@ func (r *Resolver) modifierState(toks []doc.Token, i int) (int, bool) {
 		i++ // "the Syrian-backed Amal militia"
 	}
 	p, next, ok := r.match(toks, i)
+	// "NATO-member Norway", "EU-member Poland": the organisation says
+	// what the state is a member of.
+	if ok && p.kind == partOrg && next+2 < len(toks) && isDash(toks[next]) && toks[next+1].Lower() == "member" {
+		return next + 2, true
+	}
 	if !ok || (p.kind != partCountry && p.kind != partAdjective) {
 		return i, false
 	}
