@@ -263,6 +263,25 @@ var gapDocs = []ruleDoc{
 			{3, "members of MASSOB", "NGAOPP"},
 		},
 	},
+	// Fundamentalists, extremists and radicals are REB (ICEWS); the
+	// faithful of a religion add no code, so a capitalised religion word
+	// before a crowd is no owner of it.
+	{
+		rule: "ReligionsRadicals",
+		date: "1990-06-01",
+		sentences: []string{
+			"Egyptian police opened fire to disperse Moslem fundamentalist demonstrators.",
+			"Algerian extremists attacked the town.",
+			"Iraqi Shiites voted on Sunday.",
+			"Riyadh executed the prominent Shi'ite cleric Sheikh Nimr al-Nimr.",
+		},
+		cases: []sentenceCase{
+			{0, "Moslem fundamentalist demonstrators", "EGYOPP"},
+			{1, "Algerian extremists", "DZAREB"},
+			{2, "Iraqi Shiites", "IRQ"},
+			{3, "the prominent Shi'ite cleric Sheikh Nimr al-Nimr", "SAUREL"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.

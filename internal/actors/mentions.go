@@ -496,8 +496,11 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 // signed", "the plan President Putin proposed"), and keeps its start.
 func (r *Resolver) articleBefore(toks []doc.Token, ph phrase) int {
 	first := ph.parts[0].first
+	// A capitalised title keeps its start ("the deal Russia signed"), but
+	// a capitalised word of no sector is a modifier: "the prominent
+	// Shi'ite cleric".
 	if !slices.ContainsFunc(ph.parts, func(p part) bool { return p.kind == partAgent }) ||
-		(ph.parts[0].kind == partAgent && toks[first].IsCapitalized()) {
+		(ph.parts[0].kind == partAgent && ph.parts[0].agent.Code != "" && toks[first].IsCapitalized()) {
 		return first
 	}
 	for j := first - 1; j >= 0 && first-j <= 4; j-- {
