@@ -45,16 +45,23 @@ func TestPLOVERActors(t *testing.T) {
 	share := func(p int) float64 { return float64(hit[p]) / float64(max(total[p], 1)) }
 	t.Logf("even (development): %d/%d = %.3f", hit[0], total[0], share(0))
 	t.Logf("odd (check):        %d/%d = %.3f", hit[1], total[1], share(1))
-	// Floors just under the measured figures (even 0.877, odd 0.849).
-	if share(0) < 0.87 || share(1) < 0.84 {
-		t.Errorf("PLOVER actors: even %.3f (floor 0.87), odd %.3f (floor 0.84)", share(0), share(1))
+	// Floors just under the measured figures (even 0.899, odd 0.870).
+	if share(0) < 0.89 || share(1) < 0.86 {
+		t.Errorf("PLOVER actors: even %.3f (floor 0.89), odd %.3f (floor 0.86)", share(0), share(1))
 	}
 }
 
 // overlapping returns the codes, joined by "+", of the first mention
 // that overlaps text in sentence, or "-" (also when text is not in it).
+// The gold's actor texts may double spaces and stand ".." for words left
+// out: the text up to the gap is looked for.
 func overlapping(ms []actors.Mention, sentence, text string) string {
+	text, _, _ = strings.Cut(text, "..")
+	text = strings.TrimSpace(strings.Join(strings.Fields(text), " "))
 	s := strings.Index(sentence, text)
+	if text == "" {
+		s = -1
+	}
 	if s < 0 {
 		return "-"
 	}
