@@ -187,6 +187,12 @@ var stateForms = []struct{ sentence, suffix string }{
 	{"[{N}'s ruling party] won the vote.", "PTY"},
 	{"[{N}'s central bank] raised rates.", "GOVBUS"},
 	{"Thousands of [{P}] protested on Monday.", ""},
+	{"[{N}'s Foreign Minister, Jose Fakename], said the talks would resume.", "GOV"},
+	{"[The {A} embassy] in Vienna issued a statement.", "GOV"},
+	{"[{N}'s embassy] in Vienna issued a statement.", "GOV"},
+	{"The plan was welcomed by [{N}] on Monday.", ""},
+	{"On Monday [{N}] recalled its ambassador.", ""},
+	{"Relations between [{N} and Peru] have improved.", "+PER"},
 }
 
 // TestStateForms codes stateForms for every state of the dictionary.
@@ -228,8 +234,15 @@ func TestStateForms(t *testing.T) {
 				open, end := strings.Index(s, "["), strings.Index(s, "]")
 				text := s[open+1 : end]
 				sentence := s[:open] + text + s[end+1:]
-				if got := mentionCodes(t, date, sentence, text); got != a.Code+f.suffix {
-					t.Errorf("%s: %q in %q: got %s, want %s", a.Code, text, sentence, got, a.Code+f.suffix)
+				want := a.Code + f.suffix
+				if strings.HasPrefix(f.suffix, "+") { // a compound with another state
+					if strings.HasSuffix(f.suffix, a.Code) {
+						continue
+					}
+					want = sortCodes(want)
+				}
+				if got := mentionCodes(t, date, sentence, text); got != want {
+					t.Errorf("%s: %q in %q: got %s, want %s", a.Code, text, sentence, got, want)
 				}
 			}
 		}
