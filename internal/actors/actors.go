@@ -430,8 +430,12 @@ func (r *Resolver) add(surface string, p pattern) {
 			}
 		}
 	}
+	// The same words are one pattern, unless their capitals differ: "NATO"
+	// must be written so, "Nato" (as British papers write it) is another
+	// form of the same name.
 	for _, q := range r.index[p.toks[0]] {
-		if q.kind == p.kind && q.actor == p.actor && q.agent == p.agent && strings.Join(q.toks, " ") == strings.Join(p.toks, " ") {
+		if q.kind == p.kind && q.actor == p.actor && q.agent == p.agent && strings.Join(q.toks, " ") == strings.Join(p.toks, " ") &&
+			slices.Equal(q.caps, p.caps) {
 			return
 		}
 	}
@@ -454,7 +458,9 @@ func (r *Resolver) match(toks []doc.Token, i int) (pattern, int, bool) {
 		if !ok {
 			continue
 		}
-		if p.proper && !anyCapitalized(toks[i:i+len(p.toks)]) {
+		// A proper name is capitalised in the text, or written in the
+		// capitals of its acronyms, which capsMatch checks ("1MDB").
+		if p.proper && !anyCapitalized(toks[i:i+len(p.toks)]) && !slices.ContainsFunc(p.caps, func(c string) bool { return c != "" }) {
 			continue
 		}
 		if !capsMatch(p.caps, toks[i:i+len(p.toks)]) {

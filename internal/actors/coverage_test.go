@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/lexicon"
 )
@@ -323,4 +325,36 @@ func TestPeopleNames(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestOrgNames codes every organisation and group of the dictionary by
+// each of its names, as the subject of a sentence: the mention must have
+// the code the dictionary gives it on the date.
+func TestOrgNames(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const date = "2015-06-01"
+	for _, a := range lex.Actors {
+		if a.Kind != lexicon.Org && a.Kind != lexicon.Group {
+			continue
+		}
+		want, _ := a.CodeAt(date)
+		want = cmp.Or(want, a.Code)
+		for _, n := range a.Names {
+			bare := func(s string) string { return strings.TrimPrefix(strings.TrimPrefix(s, "The "), "the ") }
+			is := func(s string) bool { return strings.EqualFold(bare(s), bare(n)) }
+			if got := mentionCodesBy(t, date, upperFirst(n)+" said on Monday that the talks would resume.", is); got != want {
+				t.Errorf("%s: %q: got %s, want %s", a.Name, n, got, want)
+			}
+		}
+	}
+}
+
+// upperFirst returns s with its first letter in capitals, as a sentence
+// begins.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
