@@ -358,3 +358,23 @@ func upperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// TestAgentWords codes every word of every agent with a sector after a
+// state's adjective: "Kenyan {word}" is Kenya's actor of that sector.
+func TestAgentWords(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range lex.Agents {
+		if g.Code == "" {
+			continue
+		}
+		for _, w := range g.Words {
+			text := "Kenyan " + w
+			if got := mentionCodes(t, "2015-06-01", "On Monday, "+text+" met in Nairobi.", text); got != "KEN"+g.Code {
+				t.Errorf("%s %q: %q: got %s, want %s", g.Code, g.Title, text, got, "KEN"+g.Code)
+			}
+		}
+	}
+}
