@@ -282,6 +282,25 @@ var gapDocs = []ruleDoc{
 			{3, "the prominent Shi'ite cleric Sheikh Nimr al-Nimr", "SAUREL"},
 		},
 	},
+	// Offices and bodies named as the press of their states names them.
+	{
+		rule: "NationalUsage",
+		date: "2022-06-01",
+		sentences: []string{
+			"Iran's Supreme National Security Council said the talks would resume.",
+			"Uganda People's Defence Force said the talks would resume.",
+			"Japan's Chief Cabinet Secretary Jose Fakename said the talks would resume.",
+			"External Affairs Minister S Jaishankar said the talks would resume.",
+			"The Home Office said the talks would resume.",
+		},
+		cases: []sentenceCase{
+			{0, "Iran's Supreme National Security Council", "IRNGOVMIL"},
+			{1, "Uganda People's Defence Force", "UGAMIL"},
+			{2, "Japan's Chief Cabinet Secretary Jose Fakename", "JPNGOV"},
+			{3, "External Affairs Minister S Jaishankar", "INDGOV"},
+			{4, "The Home Office", "GBRGOV"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.
