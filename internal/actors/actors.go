@@ -366,7 +366,7 @@ var places = []string{
 	"South China Sea", "East China Sea", "South China", "one-China", "One China", "New Mexico",
 	"New England", "New South Wales", "Indo-Pacific", "Indo-China", "Indochina", "Guinea pig",
 	"Turkey Point", "Jordan River", "Georgia Tech", "Washington State", "Washington Post",
-	"New York Times", "South China Morning Post", "Hong Kong",
+	"New York Times", "South China Morning Post", "Hong Kong", "New Guinea",
 }
 
 // agentOf returns the agent whose words include word, or nil.

@@ -301,6 +301,28 @@ var gapDocs = []ruleDoc{
 			{4, "The Home Office", "GBRGOV"},
 		},
 	},
+	// A state's name in a geographic feature's name names a place, not
+	// the state.
+	{
+		rule: "GeographicFeatures",
+		date: "2015-06-01",
+		sentences: []string{
+			"Pirates attacked a tanker in the Gulf of Aden and the Gulf of Guinea.",
+			"Militants attacked oil facilities in the Niger Delta near Lake Chad.",
+			"Chinese warships sailed through the Taiwan Strait into the Indian Ocean.",
+			"Protesters gathered in Mexico City.",
+		},
+		cases: []sentenceCase{
+			{0, "Aden", "-"},
+			{0, "Guinea", "-"},
+			{1, "the Niger", "-"},
+			{1, "Chad", "-"},
+			{2, "Chinese warships", "CHNMIL"},
+			{2, "the Taiwan", "-"},
+			{2, "the Indian", "-"},
+			{3, "Mexico City", "MEX"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.

@@ -321,6 +321,9 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 				break
 			}
 		}
+		if (p.kind == partCountry || p.kind == partAdjective) && geoFeature(toks, i, next) {
+			p.kind = partPlace // "the Gulf of Mexico", "the Niger Delta", "the Indian Ocean"
+		}
 		if p.kind == partPlace {
 			if len(ph.parts) == 0 {
 				return phrase{}, next, false
@@ -616,6 +619,39 @@ func pairable(a, b partKind) bool {
 	state := func(k partKind) bool { return k == partCountry || k == partAdjective }
 	return (state(a) && state(b)) || (a == partOrg && b == partOrg) || (a == partPerson && b == partPerson)
 }
+
+// geoFeature reports whether the state's name or adjective at tokens
+// i..next-1 is part of the name of a geographic feature, which names a
+// place and no actor: a designator and "of" before it ("the Gulf of
+// Mexico", "the Sea of Japan"), "Lake" or "Mount" right before it ("Lake
+// Chad"), or a designator right after it ("the Niger Delta", "the Indian
+// Ocean", "the Taiwan Strait", "the Jordan Valley").
+func geoFeature(toks []doc.Token, i, next int) bool {
+	switch {
+	case i >= 2 && toks[i-1].Text == "of" && featureBefore[toks[i-2].Text]:
+		return true
+	case i >= 1 && (toks[i-1].Text == "Lake" || toks[i-1].Text == "Mount"):
+		return true
+	case next < len(toks) && featureAfter[toks[next].Text]:
+		return true
+	}
+	return false
+}
+
+// featureBefore are the capitalised designators of a geographic feature
+// named "X of Y"; featureAfter those of one named "Y X".
+var (
+	featureBefore = map[string]bool{
+		"Gulf": true, "Sea": true, "Bay": true, "Strait": true, "Straits": true, "Lake": true,
+		"Gulfs": true, "Isthmus": true,
+	}
+	featureAfter = map[string]bool{
+		"Ocean": true, "Sea": true, "Gulf": true, "Strait": true, "Straits": true, "River": true,
+		"Delta": true, "Valley": true, "Canal": true, "Peninsula": true, "Basin": true,
+		"Mountains": true, "Highlands": true, "Plateau": true, "Desert": true, "Channel": true,
+		"Bay": true, "Lake": true, "Rift": true,
+	}
+)
 
 // localPlace returns the token after a place named with its designation
 // that starts at token i ("Cankaya district", "Kadikoy municipality"): one
