@@ -323,6 +323,22 @@ var gapDocs = []ruleDoc{
 			{3, "Mexico City", "MEX"},
 		},
 	},
+	// Bodies of a people of one state in exile, and a capital's police by
+	// the name the press uses, are their state's.
+	{
+		rule: "ExileBodiesPolice",
+		date: "2015-06-01",
+		sentences: []string{
+			"The Tibetan government-in-exile said the talks would resume.",
+			"Scotland Yard said the inquiry would resume.",
+			"Former justice minister Sergio Moro met the Brazilian president.",
+		},
+		cases: []sentenceCase{
+			{0, "The Tibetan government-in-exile", "CHNOPP"},
+			{1, "Scotland Yard", "GBRCOP"},
+			{2, "Moro", "-"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.
