@@ -339,6 +339,23 @@ var gapDocs = []ruleDoc{
 			{2, "Moro", "-"},
 		},
 	},
+	// Offices of subnational heads, speakers, chief justices and
+	// religious dignitaries have their sectors (Phoenix: CHIEF_MINISTER,
+	// GOVERNOR_GENERAL GOV, SPEAKER_OF_PARLIAMENT LEG, CHIEF_JUSTICE JUD).
+	{
+		rule: "OfficesOfState",
+		date: "2015-06-01",
+		sentences: []string{
+			"Scotland's First Minister said the vote would go ahead.",
+			"Iran's parliament speaker and Pakistan's Chief Justice met on Monday.",
+			"The Egyptian Grand Mufti condemned the attack.",
+		},
+		cases: []sentenceCase{
+			{0, "Scotland's First Minister", "GBRGOV"},
+			{1, "Iran's parliament speaker and Pakistan's Chief Justice", "IRNLEG+PAKJUD"},
+			{2, "The Egyptian Grand Mufti", "EGYREL"},
+		},
+	},
 	// A people of one state is an adjective of its state; a people of
 	// several states is coded by the state the text names, and alone by
 	// nothing.
