@@ -248,13 +248,15 @@ type pattern struct {
 	caps []string
 }
 
-// regions are CAMEO codes of world regions, which are not countries.
+// regions are CAMEO codes of world regions, which are not countries
+// (CAF is the Central African Republic and NAM Namibia; Central Africa is
+// CFR and North America NMR).
 var regions = map[string]bool{
 	"WST": true, "EUR": true, "ASA": true, "AFR": true, "MEA": true, "CAS": true,
 	"SAS": true, "SEA": true, "EAF": true, "WAF": true, "NAF": true, "SAF": true,
-	"CAF": true, "LAM": true, "CRB": true, "NMR": true, "SAM": true, "EEU": true,
+	"LAM": true, "CRB": true, "NMR": true, "SAM": true, "EEU": true, "CEU": true,
 	"SCN": true, "BLK": true, "BAL": true, "MDT": true, "PGS": true, "CFR": true,
-	"EAS": true, "NAM": true, "CAU": true, "SCA": true, "WEU": true, "OCE": true,
+	"EAS": true, "EIN": true, "CAU": true, "SCA": true, "WEU": true, "OCE": true,
 }
 
 // New builds a resolver over lex.
@@ -284,6 +286,15 @@ func New(lex *lexicon.Lexicon) *Resolver {
 			r.add(w, pattern{kind: partAgent, agent: g})
 		}
 	}
+	for _, g := range lex.Agents {
+		for _, w := range g.Words {
+			for _, inv := range officeOf(w) {
+				if !r.hasAgent(inv) {
+					r.add(inv, pattern{kind: partAgent, agent: g})
+				}
+			}
+		}
+	}
 	// Titles of office the agents dictionary may lack; they add no code,
 	// so "CNPC chairman Zhou Jiping" is coded as CNPC.
 	for _, t := range builtinTitles {
@@ -306,6 +317,39 @@ func New(lex *lexicon.Lexicon) *Resolver {
 	return r
 }
 
+// officeHeads are the nouns of an office that English names either way
+// round: "interior minister" is "minister of (the) interior" and
+// "minister for interior", "health ministry" is "ministry of health".
+var officeHeads = map[string]bool{
+	"minister": true, "ministers": true, "ministry": true, "ministries": true,
+	"secretary": true, "secretaries": true,
+}
+
+// officeOf returns the "of" and "for" forms of an office written
+// portfolio first: "minister of interior", "minister of the interior",
+// "minister for interior" for "interior minister". Two-word portfolios
+// keep their order ("minister for home affairs"); titles with a rank
+// before the portfolio ("deputy foreign minister") have none.
+func officeOf(word string) []string {
+	ws := strings.Fields(word)
+	n := len(ws)
+	if n < 2 || n > 3 || !officeHeads[ws[n-1]] || officeHeads[ws[0]] || rankWords[ws[0]] {
+		return nil
+	}
+	head, portfolio := ws[n-1], strings.Join(ws[:n-1], " ")
+	return []string{
+		head + " of " + portfolio, head + " of the " + portfolio, head + " for " + portfolio,
+		head + " for the " + portfolio,
+	}
+}
+
+// rankWords are the words before an office that name a rank in it, not
+// its portfolio.
+var rankWords = map[string]bool{
+	"deputy": true, "vice": true, "first": true, "prime": true, "cabinet": true, "state": true,
+	"senior": true, "junior": true, "chief": true, "assistant": true, "under": true, "permanent": true,
+}
+
 // builtinTitles are titles of office that make a name a person's.
 // A title written "word=CODE" adds that role code.
 var builtinTitles = []string{
@@ -322,7 +366,7 @@ var places = []string{
 	"South China Sea", "East China Sea", "South China", "one-China", "One China", "New Mexico",
 	"New England", "New South Wales", "Indo-Pacific", "Indo-China", "Indochina", "Guinea pig",
 	"Turkey Point", "Jordan River", "Georgia Tech", "Washington State", "Washington Post",
-	"New York Times", "South China Morning Post", "Hong Kong",
+	"New York Times", "South China Morning Post", "Hong Kong", "New Guinea",
 }
 
 // agentOf returns the agent whose words include word, or nil.
@@ -386,8 +430,12 @@ func (r *Resolver) add(surface string, p pattern) {
 			}
 		}
 	}
+	// The same words are one pattern, unless their capitals differ: "NATO"
+	// must be written so, "Nato" (as British papers write it) is another
+	// form of the same name.
 	for _, q := range r.index[p.toks[0]] {
-		if q.kind == p.kind && q.actor == p.actor && q.agent == p.agent && strings.Join(q.toks, " ") == strings.Join(p.toks, " ") {
+		if q.kind == p.kind && q.actor == p.actor && q.agent == p.agent && strings.Join(q.toks, " ") == strings.Join(p.toks, " ") &&
+			slices.Equal(q.caps, p.caps) {
 			return
 		}
 	}
@@ -410,7 +458,9 @@ func (r *Resolver) match(toks []doc.Token, i int) (pattern, int, bool) {
 		if !ok {
 			continue
 		}
-		if p.proper && !anyCapitalized(toks[i:i+len(p.toks)]) {
+		// A proper name is capitalised in the text, or written in the
+		// capitals of its acronyms, which capsMatch checks ("1MDB").
+		if p.proper && !anyCapitalized(toks[i:i+len(p.toks)]) && !slices.ContainsFunc(p.caps, func(c string) bool { return c != "" }) {
 			continue
 		}
 		if !capsMatch(p.caps, toks[i:i+len(p.toks)]) {

@@ -223,8 +223,8 @@ func owning(text string, ms []Mention, m Mention) ([]Mention, Mention) {
 // guerrillas operating in Macedonia" MKDREB, "the Albanians of southern
 // Serbia" SRB. A group is "ethnic" plus a demonym, or a people followed
 // by "of" and a state; the state it lives in is the state the "of"
-// phrase names, else the first other state the sentence names. With no
-// other state named, the demonym's own state stays.
+// phrase names, else the other state the sentence names nearest it. With
+// no other state named, the demonym's own state stays.
 func (r *Resolver) placeEthnic(text string, toks []doc.Token, ms []Mention) {
 	for k := range ms {
 		m := &ms[k]
@@ -235,13 +235,21 @@ func (r *Resolver) placeEthnic(text string, toks []doc.Token, ms []Mention) {
 		var where *Mention
 		switch {
 		case m.First > 0 && toks[m.First-1].Lower() == "ethnic":
+			// The state named nearest the group: "Germany condemned
+			// attacks by ethnic Albanian guerrillas in Macedonia".
+			best := len(toks)
 			for j := range ms {
 				n := &ms[j]
 				if j != k && n.Kind == Named && len(n.Actors) == 1 && n.Actors[0].Country != "" &&
 					n.Actors[0].Country != home && r.countries[n.Actors[0].Code[:3]] &&
 					!(n.First > 0 && toks[n.First-1].Lower() == "ethnic") {
-					where = n
-					break
+					d := n.First - m.Last
+					if n.First < m.First {
+						d = m.First - n.Last
+					}
+					if d < best {
+						where, best = n, d
+					}
 				}
 			}
 		case m.Plural && m.Last+2 < len(toks) && toks[m.Last+1].Lower() == "of" && m.Actors[0].Code == home:
@@ -313,6 +321,9 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 				break
 			}
 		}
+		if (p.kind == partCountry || p.kind == partAdjective) && geoFeature(toks, i, next) {
+			p.kind = partPlace // "the Gulf of Mexico", "the Niger Delta", "the Indian Ocean"
+		}
 		if p.kind == partPlace {
 			if len(ph.parts) == 0 {
 				return phrase{}, next, false
@@ -321,9 +332,33 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 		}
 		ph.parts = append(ph.parts, part{p, i, next - 1})
 		i = next
+		// "the Algerian ambassador to the United Nations": a title that
+		// ends in "to" takes its object with the object's article.
+		if p.toks[len(p.toks)-1] == "to" && i+1 < len(toks) && toks[i].Lower() == "the" {
+			if _, _, ok := r.match(toks, i+1); ok {
+				i++
+				continue
+			}
+		}
 		// "Russia's Gazprom", "China's sovereign wealth fund", "Russia's
 		// state gas company Gazprom": the owner modifies what follows.
 		if i < len(toks) && isPossessive(toks[i]) && p.kind != partAgent {
+			// "Ankara's Cankaya district administration": a place in the
+			// owner named with its designation, then the place's body.
+			if from := r.localPlace(toks, i+1); from > i+1 {
+				// The designation may begin the body's name: "district
+				// council", "provincial government".
+				if q, _, _ := r.match(toks, from-1); q.kind == partAgent {
+					i = from - 1
+					continue
+				}
+				if j, ok := r.modified(toks, from, 1); ok {
+					if q, _, _ := r.match(toks, j); q.kind == partAgent {
+						i = j
+						continue
+					}
+				}
+			}
 			if j, ok := r.modified(toks, i+1, 3); ok {
 				if q, _, _ := r.match(toks, j); j == i+1 || q.kind != partAgent || !abstract[strings.Join(q.toks, " ")] {
 					i = j
@@ -385,9 +420,9 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 				continue
 			}
 		}
-		// "Vietnamese-led forces", "US-led troops": forces a state leads
-		// are its forces.
-		if (p.kind == partCountry || p.kind == partAdjective) && i+2 < len(toks) && isDash(toks[i]) && toks[i+1].Lower() == "led" {
+		// "Vietnamese-led forces", "US-led troops", "NATO-led forces":
+		// forces a state or an organisation leads are its forces.
+		if (p.kind == partCountry || p.kind == partAdjective || p.kind == partOrg) && i+2 < len(toks) && isDash(toks[i]) && toks[i+1].Lower() == "led" {
 			if q, _, ok := r.match(toks, i+2); ok && q.kind == partAgent {
 				i += 2
 				continue
@@ -405,10 +440,12 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 		return phrase{}, start + 1, false
 	}
 	// A title followed by a name the dictionary lacks: "Russian political
-	// analyst Sergey Sanakoyev", "Chief Kirill Dmetriyev".
+	// analyst Sergey Sanakoyev", "Chief Kirill Dmetriyev", "Federal
+	// Minister for Interior Aftab Ahmad Khan Sherpao" (names of up to four
+	// words, as South Asian, Arab and Iberian names often have).
 	lastPart := ph.parts[len(ph.parts)-1]
 	if lastPart.kind == partAgent {
-		if j, n := nameRun(toks, i); n >= 1 && n <= 3 {
+		if j, n := nameRun(toks, i); n >= 1 && n <= 4 {
 			ph.unnamed = true
 			i = j
 		}
@@ -462,8 +499,11 @@ func (r *Resolver) phrase(toks []doc.Token, i int) (phrase, int, bool) {
 // signed", "the plan President Putin proposed"), and keeps its start.
 func (r *Resolver) articleBefore(toks []doc.Token, ph phrase) int {
 	first := ph.parts[0].first
+	// A capitalised title keeps its start ("the deal Russia signed"), but
+	// a capitalised word of no sector is a modifier: "the prominent
+	// Shi'ite cleric".
 	if !slices.ContainsFunc(ph.parts, func(p part) bool { return p.kind == partAgent }) ||
-		(ph.parts[0].kind == partAgent && toks[first].IsCapitalized()) {
+		(ph.parts[0].kind == partAgent && ph.parts[0].agent.Code != "" && toks[first].IsCapitalized()) {
 		return first
 	}
 	for j := first - 1; j >= 0 && first-j <= 4; j-- {
@@ -520,19 +560,40 @@ func (r *Resolver) titleComplement(toks []doc.Token, i int) (int, bool) {
 			return next, true
 		}
 	case "of":
-		// The complement's commas stand between its words; the last
-		// comma before a name that ends in a comma closes it.
-		for j := i + 1; j < len(toks) && j < i+12; j++ {
-			t := toks[j]
-			switch {
-			case t.Text == ",":
-				if j > i+1 && named(j) {
-					return j, true
-				}
-			case t.Lower() == "and" || t.IsCapitalized() && t.IsWord():
-			default:
-				return 0, false
+		return listThenName(toks, i+1, named)
+	case ",":
+		// "Minister of Water, Irrigation and Energy, Seleshi Bekele,":
+		// the title holds the list's first portfolio ("minister of
+		// water"), and the list goes on after it.
+		k := i - 1
+		for k > 0 && toks[k].IsCapitalized() {
+			k--
+		}
+		if k > 0 && toks[k].Lower() == "the" {
+			k--
+		}
+		if k > 0 && k < i-1 && (toks[k].Lower() == "of" || toks[k].Lower() == "for") {
+			return listThenName(toks, i, named)
+		}
+	}
+	return 0, false
+}
+
+// listThenName returns the comma that closes a title's complement, a list
+// of capitalised words from token i, when a name set off by commas
+// follows it (named): the complement's commas stand between its words,
+// and the last comma before a name that ends in a comma closes it.
+func listThenName(toks []doc.Token, i int, named func(int) bool) (int, bool) {
+	for j := i; j < len(toks) && j < i+11; j++ {
+		t := toks[j]
+		switch {
+		case t.Text == ",":
+			if j > i && named(j) {
+				return j, true
 			}
+		case t.Lower() == "and" || t.IsCapitalized() && t.IsWord():
+		default:
+			return 0, false
 		}
 	}
 	return 0, false
@@ -557,6 +618,65 @@ func modelName(toks []doc.Token, i int) int {
 func pairable(a, b partKind) bool {
 	state := func(k partKind) bool { return k == partCountry || k == partAdjective }
 	return (state(a) && state(b)) || (a == partOrg && b == partOrg) || (a == partPerson && b == partPerson)
+}
+
+// geoFeature reports whether the state's name or adjective at tokens
+// i..next-1 is part of the name of a geographic feature, which names a
+// place and no actor: a designator and "of" before it ("the Gulf of
+// Mexico", "the Sea of Japan"), "Lake" or "Mount" right before it ("Lake
+// Chad"), or a designator right after it ("the Niger Delta", "the Indian
+// Ocean", "the Taiwan Strait", "the Jordan Valley").
+func geoFeature(toks []doc.Token, i, next int) bool {
+	switch {
+	case i >= 2 && toks[i-1].Text == "of" && featureBefore[toks[i-2].Text]:
+		return true
+	case i >= 1 && (toks[i-1].Text == "Lake" || toks[i-1].Text == "Mount"):
+		return true
+	case next < len(toks) && featureAfter[toks[next].Text]:
+		return true
+	}
+	return false
+}
+
+// featureBefore are the capitalised designators of a geographic feature
+// named "X of Y"; featureAfter those of one named "Y X".
+var (
+	featureBefore = map[string]bool{
+		"Gulf": true, "Sea": true, "Bay": true, "Strait": true, "Straits": true, "Lake": true,
+		"Gulfs": true, "Isthmus": true,
+	}
+	featureAfter = map[string]bool{
+		"Ocean": true, "Sea": true, "Gulf": true, "Strait": true, "Straits": true, "River": true,
+		"Delta": true, "Valley": true, "Canal": true, "Peninsula": true, "Basin": true,
+		"Mountains": true, "Highlands": true, "Plateau": true, "Desert": true, "Channel": true,
+		"Bay": true, "Lake": true, "Rift": true,
+	}
+)
+
+// localPlace returns the token after a place named with its designation
+// that starts at token i ("Cankaya district", "Kadikoy municipality"): one
+// to three capitalised words the dictionary does not know, then a
+// lower-case designation; else i.
+func (r *Resolver) localPlace(toks []doc.Token, i int) int {
+	if i >= len(toks) || !toks[i].IsCapitalized() {
+		return i
+	}
+	if _, _, ok := r.match(toks, i); ok {
+		return i
+	}
+	end, n := nameRun(toks, i)
+	if n < 1 || n > 3 || end >= len(toks) || !localDesignations[toks[end].Text] {
+		return i
+	}
+	return end + 1
+}
+
+// localDesignations are the nouns that, after a name, call it a place
+// within a state: "Cankaya district", "Sindh province".
+var localDesignations = map[string]bool{
+	"district": true, "province": true, "region": true, "city": true, "municipality": true,
+	"county": true, "state": true, "prefecture": true, "governorate": true, "oblast": true,
+	"town": true, "village": true, "borough": true, "township": true, "canton": true,
 }
 
 // modified returns the token after up to n lower-case modifiers starting
@@ -624,7 +744,13 @@ var abstract = map[string]bool{
 }
 
 // stopName lists capitalised words that end a name after a title.
-var stopName = map[string]bool{"and": true, "on": true, "in": true, "of": true, "said": true, "the": true}
+var stopName = map[string]bool{
+	"and": true, "on": true, "in": true, "of": true, "said": true, "the": true,
+	// "President Xi Jinping Monday said": a weekday after a name is no
+	// part of it
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true,
+}
 
 // nameParticles are the lower-case words inside personal names: "Mariam
 // al-Sadiq al-Mahdi", "Ursula von der Leyen".
@@ -662,6 +788,34 @@ func nameRun(toks []doc.Token, i int) (int, int) {
 		j, joined = k, !particle
 	}
 	return j, n
+}
+
+// adjectiveJoined reports whether the tokens from i join another state's
+// adjective to the one before: "and Tunisian", ", Tunisian".
+func (r *Resolver) adjectiveJoined(toks []doc.Token, i int) bool {
+	if i+1 >= len(toks) || (toks[i].Lower() != "and" && toks[i].Text != ",") {
+		return false
+	}
+	p, _, ok := r.match(toks, i+1)
+	return ok && p.kind == partAdjective
+}
+
+// formerBefore reports whether "former", "ex-" or a word of a removal
+// from office ("ousted", "deposed") stands right before token i.
+func formerBefore(toks []doc.Token, i int) bool {
+	switch {
+	case i >= 1 && formerWords[toks[i-1].Lower()]:
+		return true
+	case i >= 2 && isDash(toks[i-1]) && toks[i-2].Lower() == "ex":
+		return true
+	}
+	return false
+}
+
+// formerWords say that the office after them is no longer held.
+var formerWords = map[string]bool{
+	"former": true, "ousted": true, "deposed": true, "toppled": true, "overthrown": true,
+	"exiled": true, "late": true,
 }
 
 func isDash(t doc.Token) bool { return t.Text == "-" || t.Text == "–" || t.Text == "—" }
@@ -751,6 +905,13 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 			return m, len(m.Actors) > 0
 		}
 	}
+	// "Former Algerian President Jose Fakename", "the former Algerian
+	// prime minister": a former holder of an office of state is one of
+	// its elites (Phoenix: FORMER_PRESIDENT ELI), as a dictionary person
+	// out of office is.
+	if code == "+GOV" && len(persons) == 0 && personTitle[role] && formerBefore(toks, ph.parts[0].first) {
+		code = "+ELI"
+	}
 	switch {
 	case strings.HasPrefix(code, "+"):
 		if country == "" && home == "" {
@@ -796,8 +957,9 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 	case last.kind == partAgent:
 		m.Plural = pluralWord(last.toks[len(last.toks)-1])
 	case m.Adjective && ph.first < last.first && ph.last+1 < len(toks):
-		// "the Chinese are building", "the Chinese into joint ventures".
-		if t := toks[ph.last+1]; !t.IsWord() || modifierStop[t.Lower()] || strings.HasSuffix(t.Lower(), "ed") {
+		// "the Chinese are building", "the Chinese into joint ventures";
+		// but "the Algerian and Tunisian governments" share the title.
+		if t := toks[ph.last+1]; (!t.IsWord() || modifierStop[t.Lower()] || strings.HasSuffix(t.Lower(), "ed")) && !r.adjectiveJoined(toks, ph.last+1) {
 			m.Plural, m.Adjective = true, false
 		}
 	case m.Adjective && ph.first < last.first:
@@ -824,7 +986,13 @@ func pluralWord(w string) bool {
 // personTitle lists agent titles that denote a person, for pronouns.
 // speaksFor lists the agent titles that, after another title, stand for
 // the body it names: an army spokesman speaks for the army.
-var speaksFor = map[string]bool{"spokesperson": true, "official": true, "leader": true, "delegation": true}
+var speaksFor = map[string]bool{
+	"spokesperson": true, "official": true, "leader": true, "delegation": true,
+	// the builtin titles of a body's head: "army chief" MIL, "the
+	// intelligence service's director" SPY
+	"chief": true, "head": true, "director": true, "director-general": true, "director general": true,
+	"chairman": true, "chairwoman": true, "chairperson": true, "boss": true, "deputy": true,
+}
 
 var personTitle = map[string]bool{
 	"president": true, "prime minister": true, "premier": true, "minister": true,
@@ -1080,6 +1248,11 @@ func (r *Resolver) modifierState(toks []doc.Token, i int) (int, bool) {
 		i++ // "the Syrian-backed Amal militia"
 	}
 	p, next, ok := r.match(toks, i)
+	// "NATO-member Norway", "EU-member Poland": the organisation says
+	// what the state is a member of.
+	if ok && p.kind == partOrg && next+2 < len(toks) && isDash(toks[next]) && toks[next+1].Lower() == "member" {
+		return next + 2, true
+	}
 	if !ok || (p.kind != partCountry && p.kind != partAdjective) {
 		return i, false
 	}

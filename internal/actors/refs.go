@@ -57,7 +57,7 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 		// "Council members voted", "several council members": the members
 		// of a body act as the body.
 		return ref(Description, i+1, false)
-	case personPronouns[w]:
+	case personPronouns[w] && !r.personNamed(toks, i):
 		return ref(Pronoun, i, true)
 	case w == "its":
 		return ref(Pronoun, i, false)
@@ -789,4 +789,11 @@ func subjectIt(toks []doc.Token, i int) bool {
 	}
 	// A past-tense verb: "said it suspended", not "it seemed".
 	return strings.HasSuffix(next, "ed") && next != "seemed" && next != "appeared" && next != "emerged"
+}
+
+// personNamed reports whether a person's name of the dictionary starts
+// at token i with a word that is also a pronoun: "He Lifeng said".
+func (r *Resolver) personNamed(toks []doc.Token, i int) bool {
+	p, next, ok := r.match(toks, i)
+	return ok && p.kind == partPerson && next > i+1
 }

@@ -378,7 +378,7 @@ var ruleDocs = []ruleDoc{
 		},
 	},
 	// A people within a state is coded
-	// by the state alone, that a displaced people are refugees of their
+	// by the state alone (a people of several states by the text), that a displaced people are refugees of their
 	// state, that a code-less people word before a title leaves the title its
 	// code; military ranks are MIL.
 	{
@@ -387,14 +387,17 @@ var ruleDocs = []ruleDoc{
 		sentences: []string{
 			"Syrian Kurds held a vote on Monday.",
 			"Aid reached thousands of displaced Syrians in Idlib.",
-			"Rohingya refugees in Bangladesh marched.",
+			"Pashtun refugees in Pakistan marched.",
 			"Turkish Colonel Mehmet Yilmazoglu was wounded.",
+			"Rohingya refugees in Bangladesh marched.",
 		},
 		cases: []sentenceCase{
 			{0, "Syrian Kurds", "SYR"},
 			{1, "displaced Syrians", "SYRREF"},
-			{2, "Rohingya refugees", "BGDREF"},
+			{2, "Pashtun refugees", "PAKREF"},
 			{3, "Turkish Colonel Mehmet Yilmazoglu", "TURMIL"},
+			// A people of one state is its state's adjective.
+			{4, "Rohingya refugees", "MMRREF"},
 		},
 	},
 	// When the sentence's subject is a

@@ -31,6 +31,10 @@ type Actor struct {
 	// "Russians", and prefixes written with a trailing hyphen, "Sino-".
 	// Only countries and regions have them.
 	Adjectives []string
+	// Capitals are the state's capitals and seats of government, which
+	// news uses for its government ("Cairo said"); each is in Names too.
+	// Only countries have them.
+	Capitals []string
 	// Roles are dated offices: the code valid on a date is the code of
 	// the role whose interval holds it.
 	Roles []Role

@@ -9,7 +9,8 @@ import (
 
 const ownSample = `# comment
 country RUS Russia
-  names: Russia; Russian Federation; Moscow
+  names: Russia; Russian Federation
+  capital: Moscow
   adj: Russian; Russians; Russo-
 region WST the West
   names: the West; Western countries
@@ -38,6 +39,7 @@ func TestParseOwnFormat(t *testing.T) {
 	wantActors := []*Actor{
 		{Name: "Russia", Kind: Country, Code: "RUS",
 			Names:      []string{"Russia", "Russian Federation", "Moscow"},
+			Capitals:   []string{"Moscow"},
 			Adjectives: []string{"Russian", "Russians", "Russo-"}},
 		{Name: "the West", Kind: Country, Code: "WST",
 			Names: []string{"the West", "Western countries"}, Adjectives: []string{"Western"}},
@@ -91,8 +93,13 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{
 			name:     "unknown key",
-			input:    "country RUS Russia\n  names: Russia\n  capital: Moscow\n",
+			input:    "country RUS Russia\n  names: Russia\n  anthem: Moscow\n",
 			wantLine: []int{3}, wantErr: []error{ErrUnknownKey}, actors: 1,
+		},
+		{
+			name:     "capital outside a country",
+			input:    "org RUSBUS Gazprom\n  capital: Moscow\n",
+			wantLine: []int{2}, wantErr: []error{ErrUnknownKey}, actors: 1,
 		},
 		{
 			name:     "adj outside a country",
