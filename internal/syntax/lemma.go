@@ -58,6 +58,14 @@ func lemmaKey(xpos, s string) string { return xpos + "\x00" + s }
 
 func (l *lemmatizer) lemma(form, xpos string) string {
 	lw := strings.ToLower(form)
+	// A past tense or participle of an irregular verb has its base form
+	// for lemma: the endings learned from other words must not make
+	// "shot" "shet" or "cut" "cbe".
+	if xpos == "VBD" || xpos == "VBN" {
+		if b, ok := irregular().base[lw]; ok {
+			return b
+		}
+	}
 	// Keys are built in a buffer on the stack: a map lookup by
 	// string(bytes) allocates nothing.
 	var buf [64]byte
