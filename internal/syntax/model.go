@@ -98,6 +98,21 @@ func (m *Model) Analyze(toks []doc.Token) {
 		t.Rel = m.rels[labels[i+1]]
 	}
 	voice(toks)
+	modifierSubjects(toks)
+}
+
+// modifierSubjects relabels the subject the parser gave an adjectival
+// modifier joined to it by a hyphen: an amod describes the noun it
+// modifies and has no subject of its own, so the word before "-led" in "a
+// South Korean-led team" is a compound of the participle, as English-EWT
+// writes it ("US-based").
+func modifierSubjects(toks []doc.Token) {
+	for i := range toks {
+		t := &toks[i]
+		if t.Head > i && toks[t.Head-1].Text == "-" && t.Rel == "nsubj" && toks[t.Head].Rel == "amod" {
+			t.Rel = "compound"
+		}
+	}
 }
 
 func (m *Model) tagWords(w *work) {
