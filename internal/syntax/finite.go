@@ -4,28 +4,99 @@ import "strings"
 
 // finite makes sure a sentence has a finite verb. A greedy tagger reads
 // "Russian forces attacked Georgian troops" as a noun phrase with a
-// participle (VBN) when the subject is a plural noun, and then the parser
-// finds no clause at all. In a sentence with no finite verb (no VBD, VBZ,
-// VBP or modal) the first past participle that no auxiliary governs is
-// the past tense of its clause: its tag becomes VBD before the parse.
-func (t *tagger) finite(words []string, classes []int) {
+// participle (VBN) when the subject is a plural noun, and "Iran shot down
+// a drone" or "It cut ties" as one with a noun, an adjective or a number.
+// In a sentence with no finite verb (no VBD, VBZ, VBP or modal), a word
+// that can be a past tense and stands after the end of a subject
+// (afterSubject) is the past tense of its clause, and its tag becomes VBD
+// before the parse:
+//   - a past participle that no auxiliary governs and that is not the
+//     second half of a compound adjective ("Pakistan-based");
+//   - a word English spells as a past tense (pastForm: an irregular past,
+//     "shot", "cut", "set", or a form in "-ed", "massacred") that the
+//     tagger took for something else, when an object, a particle or a
+//     preposition follows it (beforeObject).
+//
+// The first such word followed by an object wins, else the first
+// participle. finite returns the position it retagged, or -1.
+func (t *tagger) finite(words []string, classes []int) int {
 	if len(classes) < 3 {
-		return
+		return -1
 	}
-	cand := -1
+	cand, sure := -1, false
 	for i, c := range classes {
-		switch t.xpos[c] {
+		x := t.xpos[c]
+		switch x {
 		case "VBD", "VBZ", "VBP", "MD":
-			return
-		case "VBN":
-			if cand < 0 && i > 0 && !auxBefore(words, i) {
-				cand = i
-			}
+			return -1
+		case "NNP", "NNPS":
+			continue
+		}
+		if sure || i == 0 {
+			continue
+		}
+		obj := t.beforeObject(words, classes, i)
+		switch {
+		case x == "VBN" && !auxBefore(words, i) && !t.participle(words, classes, i) && t.afterSubject(classes, i, true) && (cand < 0 || obj):
+			cand, sure = i, obj
+		case x != "VBN" && obj && pastForm(words[i]) && t.afterSubject(classes, i, !irregular().past[strings.ToLower(words[i])]):
+			cand, sure = i, true
 		}
 	}
-	if c := t.vbd(); cand >= 0 && c >= 0 {
-		classes[cand] = c
+	c := t.vbd()
+	if cand < 0 || c < 0 {
+		return -1
 	}
+	classes[cand] = c
+	return cand
+}
+
+// participle reports whether the past participle at i can only be one:
+// the second half of a compound adjective ("Pakistan-based").
+func (t *tagger) participle(words []string, classes []int, i int) bool {
+	return t.xpos[classes[i-1]] == "HYPH" || words[i-1] == "-"
+}
+
+// pastForm reports whether English spells w as a past tense: an
+// irregular past ("shot") or a word in "-ed".
+func pastForm(w string) bool {
+	lw := strings.ToLower(w)
+	return irregular().past[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ed")
+}
+
+// afterSubject reports whether the word before i, or before an adverb
+// before i ("The visit also produced"), can end a clause's subject: a
+// plural or proper noun or a pronoun, or, when single is set, a singular
+// noun. A word that can itself be a noun ("cut", "shot") does not set
+// it: after a singular noun it is a compound's head ("a tax cut").
+func (t *tagger) afterSubject(classes []int, i int, single bool) bool {
+	k := i - 1
+	if x := t.xpos[classes[k]]; k > 0 && (x == "RB" || x == ",") {
+		k--
+	}
+	switch t.xpos[classes[k]] {
+	case "NNS", "NNP", "NNPS", "PRP":
+		return true
+	case "NN":
+		return single
+	}
+	return false
+}
+
+// beforeObject reports whether the word after i can start what follows a
+// verb: an object, a particle or a preposition other than "by", which
+// after a participle marks its passive agent ("led by Singh").
+func (t *tagger) beforeObject(words []string, classes []int, i int) bool {
+	if i+1 >= len(classes) {
+		return false
+	}
+	switch t.xpos[classes[i+1]] {
+	case "DT", "CD", "PRP$", "PRP", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "RP", "RB":
+		return true
+	case "IN":
+		return !strings.EqualFold(words[i+1], "by")
+	}
+	return false
 }
 
 // auxBefore reports whether an auxiliary of the perfect or the passive

@@ -123,7 +123,12 @@ func (m *Model) tagWords(w *work) {
 	}
 	describe(w.words, known, &m.tagger.amb, w.infos)
 	m.tagger.tag(w.infos, w.classes, w.first, w.sure, w.scores[:m.tagger.nclass()], &w.feats)
-	m.tagger.finite(w.words, w.classes)
+	if i := m.tagger.finite(w.words, w.classes); i >= 0 && m.tagger.second != nil {
+		// The words after a verb the tagger missed are tagged again
+		// knowing it: "down" after "shot" is its particle, not the
+		// preposition of "down the road".
+		m.tagger.retag(w.infos, w.classes, w.first, i+1, w.scores[:m.tagger.nclass()], &w.feats)
+	}
 }
 
 // parseWords parses the tagged words of w; heads and labels are indexed

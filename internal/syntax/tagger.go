@@ -336,6 +336,28 @@ func (t *tagger) pass(w scorer, infos []wordInfo, classes, first []int, sure []b
 	}
 }
 
+// retag tags the tokens from position from on again with the second
+// pass, which reads the tags before them as they now stand; first holds
+// the first pass's tags.
+func (t *tagger) retag(infos []wordInfo, classes, first []int, from int, scores []float32, buf *[]uint64) {
+	for i := from; i < len(infos); i++ {
+		if _, ok := t.frequentClass(infos[i]); ok {
+			continue
+		}
+		prev, prev2 := -1, -2
+		if i >= 1 {
+			prev, prev2 = classes[i-1], -1
+		}
+		if i >= 2 {
+			prev2 = classes[i-2]
+		}
+		clear(scores)
+		*buf = t.features((*buf)[:0], infos, i, prev, prev2, first)
+		t.second.score(*buf, scores)
+		classes[i], _ = best2(scores)
+	}
+}
+
 // at is the position of the k-th of n tokens a pass visits: the first
 // pass goes right to left, so the second, going left to right, reads tags
 // to its right that were chosen knowing what follows them.

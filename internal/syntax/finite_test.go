@@ -1,0 +1,57 @@
+package syntax_test
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/syntax"
+)
+
+// TestFinite checks the statements of finite.go on whole sentences: the
+// Penn tag each gives a word, where the tagger alone gives another, and
+// the words they must leave alone.
+func TestFinite(t *testing.T) {
+	m, err := syntax.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ sentence, word, xpos string }{
+		// A sentence with no finite verb takes the first word that can
+		// be a past tense, in a verb's place, as its past tense.
+		{"Iran shot down an American surveillance drone over the Strait of Hormuz.", "shot", "VBD"},
+		{"Iran shot down an American surveillance drone over the Strait of Hormuz.", "down", "RP"},
+		{"Washington shut down the Chinese consulate in Houston.", "shut", "VBD"},
+		{"It cut diplomatic ties with Doha on Monday.", "cut", "VBD"},
+		{"Turkish F-16s shot down a Syrian army helicopter near the border.", "shot", "VBD"},
+		{"Rwandan Hutu militias massacred hundreds of thousands of Rwandan Tutsis.", "massacred", "VBD"},
+		{"US prosecutors investigated Huawei for stealing trade secrets.", "investigated", "VBD"},
+		{"Russian forces attacked Georgian troops.", "attacked", "VBD"},
+		// A participle after a hyphen is half of an adjective; the verb
+		// is a later one, before its object.
+		{"The Pakistan-based militant group claimed responsibility.", "based", "VBN"},
+		{"The Pakistan-based militant group claimed responsibility.", "claimed", "VBD"},
+		// Left alone: a noun after a noun or a determiner, a name, a
+		// participle after an auxiliary or after no subject.
+		{"Tax cut for the rich.", "cut", "NN"},
+		{"A shot in the dark.", "shot", "NN"},
+		{"Trump pulls United States out of Iran nuclear deal", "United", "NNP"},
+		{"See attached file.", "attached", "VBN"},
+		{"The embassy was attacked by protesters.", "attacked", "VBN"},
+	} {
+		toks := nlp.Tokenize(c.sentence)
+		m.Analyze(toks)
+		found := false
+		for _, tok := range toks {
+			if tok.Text == c.word {
+				found = true
+				if tok.XPOS != c.xpos {
+					t.Errorf("%q: %q is %s, want %s", c.sentence, c.word, tok.XPOS, c.xpos)
+				}
+				break
+			}
+		}
+		if !found {
+			t.Errorf("%q has no token %q", c.sentence, c.word)
+		}
+	}
+}
