@@ -23,23 +23,37 @@ func (t *tagger) finite(words []string, classes []int) int {
 	if len(classes) < 3 {
 		return -1
 	}
-	cand, sure := -1, false
+	t.pastNotPresent(words, classes)
+	end := len(classes)
 	for i, c := range classes {
-		x := t.xpos[c]
-		switch x {
+		switch t.xpos[c] {
 		case "VBD", "VBZ", "VBP", "MD":
-			return -1
-		case "NNP", "NNPS":
+			end = i
+		}
+		if end < len(classes) {
+			break
+		}
+	}
+	switch {
+	case end == len(classes):
+	case end > 1 && t.xpos[classes[end-1]] == "CC" && t.xpos[classes[end]] == "VBD":
+		// "militants shot and killed two officers": the clause before
+		// "and" has a verb of its own, in the tense of the one after.
+		end--
+	default:
+		return -1
+	}
+	cand, sure := -1, false
+	for i := 1; i < end && !sure; i++ {
+		x := t.xpos[classes[i]]
+		if x == "NNP" || x == "NNPS" {
 			continue
 		}
-		if sure || i == 0 {
-			continue
-		}
-		obj := t.beforeObject(words, classes, i)
+		obj := i+1 == end && end < len(classes) || t.beforeObject(words, classes, i)
 		switch {
-		case x == "VBN" && !auxBefore(words, i) && !t.participle(words, classes, i) && t.afterSubject(classes, i, true) && (cand < 0 || obj):
+		case x == "VBN" && !auxBefore(words, i) && !t.participle(words, classes, i) && t.afterSubject(words, classes, i, true) && (cand < 0 || obj):
 			cand, sure = i, obj
-		case x != "VBN" && obj && pastForm(words[i]) && t.afterSubject(classes, i, !irregular().past[strings.ToLower(words[i])]):
+		case x != "VBN" && obj && pastForm(words[i]) && t.afterSubject(words, classes, i, !irregular().past[strings.ToLower(words[i])]):
 			cand, sure = i, true
 		}
 	}
@@ -51,25 +65,48 @@ func (t *tagger) finite(words []string, classes []int) int {
 	return cand
 }
 
+// pastNotPresent retags as a past tense a verb tagged as a present of
+// the third person that English spells as a past: "cuts" is the present
+// of "cut", so "Bolivia cut ties" is past.
+func (t *tagger) pastNotPresent(words []string, classes []int) {
+	c := -1
+	for i, ci := range classes {
+		if t.xpos[ci] != "VBZ" || !irregular().past[strings.ToLower(words[i])] {
+			continue
+		}
+		if c < 0 {
+			if c = t.vbd(); c < 0 {
+				return
+			}
+		}
+		classes[i] = c
+	}
+}
+
 // participle reports whether the past participle at i can only be one:
 // the second half of a compound adjective ("Pakistan-based").
 func (t *tagger) participle(words []string, classes []int, i int) bool {
 	return t.xpos[classes[i-1]] == "HYPH" || words[i-1] == "-"
 }
 
-// pastForm reports whether English spells w as a past tense: an
-// irregular past ("shot") or a word in "-ed".
+// pastForm reports whether English spells w as the past tense of a
+// verb that is not an auxiliary: an irregular past ("shot") or a word in
+// "-ed". "was" and "were" head no clause of their own.
 func pastForm(w string) bool {
 	lw := strings.ToLower(w)
-	return irregular().past[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ed")
+	if irregular().past[lw] {
+		return irregular().base[lw] != "be"
+	}
+	return len(lw) > 4 && strings.HasSuffix(lw, "ed")
 }
 
 // afterSubject reports whether the word before i, or before an adverb
-// before i ("The visit also produced"), can end a clause's subject: a
-// plural or proper noun or a pronoun, or, when single is set, a singular
-// noun. A word that can itself be a noun ("cut", "shot") does not set
-// it: after a singular noun it is a compound's head ("a tax cut").
-func (t *tagger) afterSubject(classes []int, i int, single bool) bool {
+// or a comma before i ("The visit also produced"), can end a clause's
+// subject: a plural or proper noun, an acronym, a pronoun, or, when
+// single is set, a singular noun. A word that can itself be a noun
+// ("cut", "shot") does not set it: after a singular noun it is a
+// compound's head ("a tax cut").
+func (t *tagger) afterSubject(words []string, classes []int, i int, single bool) bool {
 	k := i - 1
 	if x := t.xpos[classes[k]]; k > 0 && (x == "RB" || x == ",") {
 		k--
@@ -78,9 +115,14 @@ func (t *tagger) afterSubject(classes []int, i int, single bool) bool {
 	case "NNS", "NNP", "NNPS", "PRP":
 		return true
 	case "NN":
-		return single
+		return single || acronym(words[k])
 	}
 	return false
+}
+
+// acronym reports whether w is written in capitals ("UAE", "PKK").
+func acronym(w string) bool {
+	return len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // beforeObject reports whether the word after i can start what follows a

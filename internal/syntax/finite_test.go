@@ -26,6 +26,13 @@ func TestFinite(t *testing.T) {
 		{"Rwandan Hutu militias massacred hundreds of thousands of Rwandan Tutsis.", "massacred", "VBD"},
 		{"US prosecutors investigated Huawei for stealing trade secrets.", "investigated", "VBD"},
 		{"Russian forces attacked Georgian troops.", "attacked", "VBD"},
+		// A verb before "and" and a past tense is itself past.
+		{"PKK militants shot and killed two Turkish police officers.", "shot", "VBD"},
+		{"Iran supplied drones to Russia and trained Russian operators in Crimea.", "supplied", "VBD"},
+		// An acronym ends a subject as a name does.
+		{"Saudi Arabia, Egypt and the UAE cut ties with Qatar.", "cut", "VBD"},
+		// A past tense is never the present of the third person.
+		{"Bolivia cut ties with Israel, and Chile recalled its ambassador.", "cut", "VBD"},
 		// A participle after a hyphen is half of an adjective; the verb
 		// is a later one, before its object.
 		{"The Pakistan-based militant group claimed responsibility.", "based", "VBN"},
