@@ -1,6 +1,10 @@
 package syntax
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // finite makes sure a sentence has a finite verb. A greedy tagger reads
 // "Russian forces attacked Georgian troops" as a noun phrase with a
@@ -206,13 +210,37 @@ func (m *Model) participleObjects(classes, heads, labels []int) int {
 }
 
 // vbd returns the tag class of a past-tense verb.
-func (t *tagger) vbd() int {
+func (t *tagger) vbd() int { return t.class("VERB", "VBD") }
+
+// class returns the tag class of a universal and a Penn tag, or -1.
+func (t *tagger) class(upos, xpos string) int {
 	for c := range t.xpos {
-		if t.upos[c] == "VERB" && t.xpos[c] == "VBD" {
+		if t.upos[c] == upos && t.xpos[c] == xpos {
 			return c
 		}
 	}
 	return -1
+}
+
+// unknownAdverbs retags as a proper name a capitalised word the treebank
+// never saw that the tagger took for an adverb without the adverb's
+// ending: English makes its new adverbs with "-ly" ("Luckily"), and the
+// others are a closed list the treebank has, so "Azerbaijan massed troops"
+// begins with a name, not an adverb.
+func (t *tagger) unknownAdverbs(words []string, infos []wordInfo, classes []int) {
+	for i, c := range classes {
+		if t.xpos[c] != "RB" || infos[i].amb != unknownAmb {
+			continue
+		}
+		w := words[i]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.HasSuffix(strings.ToLower(w), "ly") {
+			continue
+		}
+		if nnp := t.class("PROPN", "NNP"); nnp >= 0 {
+			classes[i] = nnp
+		}
+	}
 }
 
 // bareCounted reports whether the oblique at j is a plural noun with no

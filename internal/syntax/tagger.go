@@ -35,6 +35,10 @@ func boundary(s string) wordInfo {
 	return wordInfo{form: h, lower: h, shape: h, suf1: h, suf2: h, suf3: h, suf4: h, pre1: h, pre2: h, amb: h}
 }
 
+// unknownAmb is the ambiguity class of a word the treebank has too few
+// times to give it one.
+const unknownAmb = 1
+
 // describe fills infos with the atoms of words; amb gives ambiguity
 // classes by lower-case form.
 func describe(words []string, known []uint64, amb *table, infos []wordInfo) {
@@ -55,7 +59,7 @@ func describe(words []string, known []uint64, amb *table, infos []wordInfo) {
 		if known != nil {
 			in.known = known[i]
 		}
-		in.amb = 1
+		in.amb = unknownAmb
 		if r, ok := amb.find(ambKey(in.lower)); ok {
 			in.amb = uint64(r) + 2
 		}
