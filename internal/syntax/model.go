@@ -99,6 +99,7 @@ func (m *Model) Analyze(toks []doc.Token) {
 	}
 	voice(toks)
 	modifierSubjects(toks)
+	beObjects(toks)
 }
 
 // modifierSubjects relabels the subject the parser gave an adjectival
@@ -111,6 +112,18 @@ func modifierSubjects(toks []doc.Token) {
 		t := &toks[i]
 		if t.Head > i && toks[t.Head-1].Text == "-" && t.Rel == "nsubj" && toks[t.Head].Rel == "amod" {
 			t.Rel = "compound"
+		}
+	}
+}
+
+// beObjects relabels the object the parser gave a form of "be": "be"
+// takes no object, and the noun phrase after it when it heads its clause
+// is its subject ("there have been tensions", "there will be some
+// girls").
+func beObjects(toks []doc.Token) {
+	for i := range toks {
+		if t := &toks[i]; t.Rel == "obj" && t.Head >= 0 && toks[t.Head].Lemma == "be" {
+			t.Rel = "nsubj"
 		}
 	}
 }

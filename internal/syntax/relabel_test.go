@@ -40,3 +40,32 @@ func TestModifierSubjects(t *testing.T) {
 		}
 	}
 }
+
+// TestBeObjects checks on hand-built parses that a form of "be" has a
+// subject, never an object, and that other verbs keep their objects.
+func TestBeObjects(t *testing.T) {
+	tok := func(text, lemma string, head int, rel string) doc.Token {
+		return doc.Token{Text: text, Lemma: lemma, Head: head, Rel: rel}
+	}
+	for _, c := range []struct {
+		name string
+		toks []doc.Token
+		at   int
+		want string
+	}{
+		{"there have been tensions", []doc.Token{
+			tok("there", "there", 2, "expl"), tok("have", "have", 2, "aux"), tok("been", "be", -1, "root"), tok("tensions", "tension", 2, "obj"),
+		}, 3, "nsubj"},
+		{"there will be talks", []doc.Token{
+			tok("there", "there", 2, "expl"), tok("will", "will", 2, "aux"), tok("be", "be", -1, "root"), tok("talks", "talk", 2, "obj"),
+		}, 3, "nsubj"},
+		{"troops seized the base", []doc.Token{
+			tok("troops", "troops", 1, "nsubj"), tok("seized", "seize", -1, "root"), tok("the", "the", 3, "det"), tok("base", "base", 1, "obj"),
+		}, 3, "obj"},
+	} {
+		beObjects(c.toks)
+		if got := c.toks[c.at].Rel; got != c.want {
+			t.Errorf("%s: %q is %s, want %s", c.name, c.toks[c.at].Text, got, c.want)
+		}
+	}
+}
