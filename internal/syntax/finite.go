@@ -38,12 +38,17 @@ func (t *tagger) finite(words []string, classes []int) int {
 			break
 		}
 	}
+	sub := false
 	switch {
 	case end == len(classes):
 	case end > 1 && t.xpos[classes[end-1]] == "CC" && t.xpos[classes[end]] == "VBD":
 		// "militants shot and killed two officers": the clause before
 		// "and" has a verb of its own, in the tense of the one after.
 		end--
+	case t.subordinator(classes, end) > 0:
+		// "Saudi Arabia cut ties with Iran after protesters stormed its
+		// embassy": the first finite verb is a subordinate clause's.
+		end, sub = t.subordinator(classes, end), true
 	default:
 		return -1
 	}
@@ -53,11 +58,11 @@ func (t *tagger) finite(words []string, classes []int) int {
 		if x == "NNP" || x == "NNPS" {
 			continue
 		}
-		obj := i+1 == end && end < len(classes) || t.beforeObject(words, classes, i)
+		obj := i+1 == end && end < len(classes) && !sub || t.beforeObject(words, classes, i)
 		switch {
-		case x == "VBN" && !auxBefore(words, i) && !t.participle(words, classes, i) && t.afterSubject(words, classes, i, true) && (cand < 0 || obj):
+		case x == "VBN" && !sub && !auxBefore(words, i) && !t.participle(words, classes, i) && t.afterSubject(words, classes, i, true) && (cand < 0 || obj):
 			cand, sure = i, obj
-		case x != "VBN" && obj && pastForm(words[i]) && t.afterSubject(words, classes, i, !irregular().past[strings.ToLower(words[i])]):
+		case x != "VBN" && obj && (!sub || t.objectNext(classes, i)) && pastForm(words[i]) && t.afterSubject(words, classes, i, !irregular().past[strings.ToLower(words[i])]):
 			cand, sure = i, true
 		}
 	}
@@ -67,6 +72,36 @@ func (t *tagger) finite(words []string, classes []int) int {
 	}
 	classes[cand] = c
 	return cand
+}
+
+// subordinator returns the position of the subordinating word that
+// begins the clause of the finite verb at end, before the verb's subject
+// ("after protesters stormed", "which Russia annexed"), or -1.
+func (t *tagger) subordinator(classes []int, end int) int {
+	k := end - 1
+	for k > 0 {
+		switch t.xpos[classes[k]] {
+		case "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "DT", "JJ", "CD", "POS", "HYPH":
+			k--
+			continue
+		case "IN", "WDT", "WP", "WRB":
+			if k < end-1 {
+				return k
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// objectNext reports whether the word after i starts a noun phrase or is
+// a particle: what follows a verb and no participle of a reduced relative.
+func (t *tagger) objectNext(classes []int, i int) bool {
+	switch t.xpos[classes[i+1]] {
+	case "DT", "CD", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "RP":
+		return true
+	}
+	return false
 }
 
 // pastNotPresent retags as a past tense a verb tagged as a present of

@@ -29,6 +29,8 @@ func TestFinite(t *testing.T) {
 		// A verb before "and" and a past tense is itself past.
 		{"PKK militants shot and killed two Turkish police officers.", "shot", "VBD"},
 		{"Iran supplied drones to Russia and trained Russian operators in Crimea.", "supplied", "VBD"},
+		// A subordinate clause's verb is not the main clause's.
+		{"Saudi Arabia cut diplomatic ties with Iran after protesters stormed its embassy in Tehran.", "cut", "VBD"},
 		// An acronym ends a subject as a name does.
 		{"Saudi Arabia, Egypt and the UAE cut ties with Qatar.", "cut", "VBD"},
 		// A past tense is never the present of the third person.
