@@ -26,6 +26,13 @@ func TestIrregularLemma(t *testing.T) {
 		{"shot", "NN", "shot"},
 		{"attacked", "VBD", "attack"},
 		{"killed", "VBN", "kill"},
+		// A regular stem never ends in a consonant and "r".
+		{"massacred", "VBD", "massacre"},
+		{"centred", "VBN", "centre"},
+		{"entered", "VBD", "enter"},
+		{"offered", "VBN", "offer"},
+		{"preferred", "VBD", "prefer"},
+		{"stirred", "VBD", "stir"},
 	} {
 		if got := m.lemmas.lemma(c.form, c.xpos); got != c.want {
 			t.Errorf("lemma(%q, %s) = %q, want %q", c.form, c.xpos, got, c.want)

@@ -82,10 +82,23 @@ func (l *lemmatizer) lemma(form, xpos string) string {
 		key = append(append(key[:0], xpos...), 0)
 		key = append(key, suffix(lw, n)...)
 		if r, ok := l.rules[string(key)]; ok {
-			return r.apply(form)
+			return stemEnd(r.apply(form), xpos)
 		}
 	}
 	return lw
+}
+
+// stemEnd mends the base form a suffix rule gave a past tense or
+// participle: no English verb ends in a consonant and "r" ("massacr"),
+// so the "-ed" of "massacred" or "centred" followed an "e" the rule cut.
+func stemEnd(base, xpos string) string {
+	if xpos != "VBD" && xpos != "VBN" || len(base) < 3 || base[len(base)-1] != 'r' {
+		return base
+	}
+	if c := base[len(base)-2]; c != 'r' && !strings.ContainsRune("aeiouy", rune(c)) && c >= 'a' && c <= 'z' {
+		return base + "e"
+	}
+	return base
 }
 
 // lemmaCounts gathers rules from (form, xpos, lemma) triples.
