@@ -100,6 +100,43 @@ func (m *Model) Analyze(toks []doc.Token) {
 	voice(toks)
 	modifierSubjects(toks)
 	beObjects(toks)
+	listSubjects(toks)
+}
+
+// listSubjects mends a list of names the parser cut in two: a verb has
+// one subject, so a second subject that comes after a comma closing a
+// name and heads the rest of a list ("experts from the United States,
+// Britain, Australia and Sweden concluded") continues that name's list:
+// it and its conjuncts become conjuncts of the list's first name.
+func listSubjects(toks []doc.Token) {
+	for k := 2; k < len(toks); k++ {
+		t := &toks[k]
+		if t.Rel != "nsubj" || t.Head < 0 || toks[k-1].Text != "," || toks[k-2].UPOS != "PROPN" {
+			continue
+		}
+		other, list := false, false
+		for j := range toks {
+			switch {
+			case j < k && toks[j].Head == t.Head && toks[j].Rel == "nsubj":
+				other = true
+			case toks[j].Head == k && toks[j].Rel == "conj":
+				list = true
+			}
+		}
+		if !other || !list {
+			continue
+		}
+		first := k - 2
+		for toks[first].Rel == "conj" && toks[first].Head >= 0 {
+			first = toks[first].Head
+		}
+		for j := range toks {
+			if toks[j].Head == k && toks[j].Rel == "conj" {
+				toks[j].Head = first
+			}
+		}
+		t.Head, t.Rel = first, "conj"
+	}
 }
 
 // modifierSubjects relabels the subject the parser gave an adjectival

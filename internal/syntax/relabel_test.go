@@ -69,3 +69,38 @@ func TestBeObjects(t *testing.T) {
 		}
 	}
 }
+
+// TestListSubjects checks on hand-built parses that a second subject
+// continuing a list of names after a comma joins the list, and that a
+// second subject of another kind is left alone.
+func TestListSubjects(t *testing.T) {
+	tok := func(text, upos string, head int, rel string) doc.Token {
+		return doc.Token{Text: text, UPOS: upos, Head: head, Rel: rel}
+	}
+	// "experts from the United States , Britain , Australia and Sweden concluded"
+	toks := []doc.Token{
+		tok("experts", "NOUN", 11, "nsubj"), tok("from", "ADP", 4, "case"), tok("the", "DET", 4, "det"),
+		tok("United", "PROPN", 4, "compound"), tok("States", "PROPN", 0, "nmod"), tok(",", "PUNCT", 6, "punct"),
+		tok("Britain", "PROPN", 11, "nsubj"), tok(",", "PUNCT", 8, "punct"), tok("Australia", "PROPN", 6, "conj"),
+		tok("and", "CCONJ", 10, "cc"), tok("Sweden", "PROPN", 6, "conj"), tok("concluded", "VERB", -1, "root"),
+	}
+	listSubjects(toks)
+	for _, c := range []struct {
+		at, head int
+		rel      string
+	}{{0, 11, "nsubj"}, {6, 4, "conj"}, {8, 4, "conj"}, {10, 4, "conj"}} {
+		if got := toks[c.at]; got.Head != c.head || got.Rel != c.rel {
+			t.Errorf("%q: %s of %d, want %s of %d", got.Text, got.Rel, got.Head, c.rel, c.head)
+		}
+	}
+	// "Lavrov , Putin then spoke": a second subject that heads no list
+	// is left alone.
+	toks = []doc.Token{
+		tok("Lavrov", "PROPN", 4, "nsubj"), tok(",", "PUNCT", 2, "punct"), tok("Putin", "PROPN", 4, "nsubj"),
+		tok("then", "ADV", 4, "advmod"), tok("spoke", "VERB", -1, "root"),
+	}
+	listSubjects(toks)
+	if toks[2].Rel != "nsubj" || toks[2].Head != 4 {
+		t.Errorf("%q: %s of %d, want nsubj of 4", toks[2].Text, toks[2].Rel, toks[2].Head)
+	}
+}
