@@ -203,7 +203,9 @@ func auxBefore(words []string, i int) bool {
 //     100 Palestinians" is past;
 //   - one heading a main or reported clause (root, ccomp, parataxis)
 //     with no auxiliary: a participle heads a clause only after "has" or
-//     "was", so "Zambia extradited the suspect, officials said" is past.
+//     "was", so "Zambia extradited the suspect, officials said" is past;
+//     but a sentence's root with no subject is a fragment's participle
+//     ("Highly recommended", "Posted by the editor"), and stays one.
 func (m *Model) participleObjects(classes, heads, labels []int) int {
 	for i, c := range classes {
 		if m.tagger.xpos[c] != "VBN" {
@@ -227,16 +229,18 @@ func (m *Model) participleObjects(classes, heads, labels []int) int {
 				}
 			}
 		case "root", "ccomp", "parataxis":
-			aux := false
+			aux, subj := false, false
 			for j := range classes {
 				if heads[j+1]-1 == i {
 					switch m.rels[labels[j+1]] {
 					case "aux", "aux:pass", "cop":
 						aux = true
+					case "nsubj", "nsubj:pass":
+						subj = true
 					}
 				}
 			}
-			if !aux {
+			if !aux && (subj || m.rels[labels[i+1]] != "root") {
 				return i
 			}
 		}

@@ -45,6 +45,11 @@ func TestFinite(t *testing.T) {
 		{"A shot in the dark.", "shot", "NN"},
 		{"Trump pulls United States out of Iran nuclear deal", "United", "NNP"},
 		{"See attached file.", "attached", "VBN"},
+		// A participle heading a sentence with no subject is a fragment's:
+		// no past tense there.
+		{"Highly recommended.", "recommended", "VBN"},
+		{"Posted by the editor on Monday.", "Posted", "VBN"},
+		{"Zambia extradited the suspect, officials said.", "extradited", "VBD"},
 		{"The embassy was attacked by protesters.", "attacked", "VBN"},
 	} {
 		toks := nlp.Tokenize(c.sentence)
