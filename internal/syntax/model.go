@@ -101,6 +101,54 @@ func (m *Model) Analyze(toks []doc.Token) {
 	modifierSubjects(toks)
 	beObjects(toks)
 	listSubjects(toks)
+	bareAdverbials(toks)
+}
+
+// bareAdverbials gives back to the verb the noun phrase the parser let a
+// bare noun adverbial swallow: "last month", "next week", "this year"
+// (obl:unmarked) are a determiner or adjective and a noun, so a noun the
+// parser attached to that noun before its determiner or adjective heads
+// a phrase of its own, the verb's object ("visited Shanghai last month",
+// "will host Foreign Minister Sergei Lavrov next week").
+func bareAdverbials(toks []doc.Token) {
+	for h := 2; h < len(toks); h++ {
+		t := &toks[h]
+		w := &toks[h-1]
+		if t.Rel != "obl:unmarked" || t.Head < 0 || w.Head != h || (w.Rel != "det" && w.Rel != "amod") {
+			continue
+		}
+		if strings.EqualFold(w.Text, "a") || strings.EqualFold(w.Text, "an") {
+			// A rate: "five times a year" is one adverbial.
+			continue
+		}
+		verb := t.Head
+		obj := -1
+		for j := h - 2; j >= 0; j-- {
+			if toks[j].Head == h && (toks[j].UPOS == "PROPN" || toks[j].UPOS == "NOUN") {
+				obj = j
+				break
+			}
+		}
+		if obj < 0 || obj < verb || hasChild(toks, verb, "obj") {
+			continue
+		}
+		for j := range toks {
+			if j != obj && j < h-1 && toks[j].Head == h {
+				toks[j].Head = obj
+			}
+		}
+		toks[obj].Head, toks[obj].Rel = verb, "obj"
+	}
+}
+
+// hasChild reports whether token i has a dependent with relation rel.
+func hasChild(toks []doc.Token, i int, rel string) bool {
+	for _, t := range toks {
+		if t.Head == i && t.Rel == rel {
+			return true
+		}
+	}
+	return false
 }
 
 // listSubjects mends a list of names the parser cut in two: a verb has

@@ -104,3 +104,40 @@ func TestListSubjects(t *testing.T) {
 		t.Errorf("%q: %s of %d, want nsubj of 4", toks[2].Text, toks[2].Rel, toks[2].Head)
 	}
 }
+
+// TestBareAdverbials checks on hand-built parses that a noun a bare
+// adverbial swallowed before its determiner or adjective becomes the
+// verb's object, and that a rate ("five times a year") stays whole.
+func TestBareAdverbials(t *testing.T) {
+	tok := func(text, upos string, head int, rel string) doc.Token {
+		return doc.Token{Text: text, UPOS: upos, Head: head, Rel: rel}
+	}
+	// "Putin visited Shanghai last month"
+	toks := []doc.Token{
+		tok("Putin", "PROPN", 1, "nsubj"), tok("visited", "VERB", -1, "root"), tok("Shanghai", "PROPN", 4, "compound"),
+		tok("last", "ADJ", 4, "amod"), tok("month", "NOUN", 1, "obl:unmarked"),
+	}
+	bareAdverbials(toks)
+	if toks[2].Head != 1 || toks[2].Rel != "obj" {
+		t.Errorf("Shanghai: %s of %d, want obj of 1", toks[2].Rel, toks[2].Head)
+	}
+	// "We go over about 5 times a year"
+	toks = []doc.Token{
+		tok("We", "PRON", 1, "nsubj"), tok("go", "VERB", -1, "root"), tok("5", "NUM", 3, "nummod"),
+		tok("times", "NOUN", 5, "compound"), tok("a", "DET", 5, "det"), tok("year", "NOUN", 1, "obl:unmarked"),
+	}
+	bareAdverbials(toks)
+	if toks[3].Head != 5 || toks[3].Rel != "compound" {
+		t.Errorf("times: %s of %d, want compound of 5", toks[3].Rel, toks[3].Head)
+	}
+	// "The minister met his counterpart this week": the verb has its
+	// object already.
+	toks = []doc.Token{
+		tok("minister", "NOUN", 1, "nsubj"), tok("met", "VERB", -1, "root"), tok("counterpart", "NOUN", 1, "obj"),
+		tok("Paris", "PROPN", 5, "compound"), tok("this", "DET", 5, "det"), tok("week", "NOUN", 1, "obl:unmarked"),
+	}
+	bareAdverbials(toks)
+	if toks[3].Head != 5 || toks[3].Rel != "compound" {
+		t.Errorf("Paris: %s of %d, want compound of 5", toks[3].Rel, toks[3].Head)
+	}
+}
