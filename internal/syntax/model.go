@@ -102,6 +102,74 @@ func (m *Model) Analyze(toks []doc.Token) {
 	beObjects(toks)
 	listSubjects(toks)
 	bareAdverbials(toks)
+	relativeMain(toks)
+}
+
+// relativeMain finds the main verb the parser hung inside a relative
+// clause: in "The rebels who seized the town in March released 12
+// hostages" the parser makes the noun the root and "released" a conjunct
+// of "seized". A verb joined to a relative clause's verb with no
+// conjunction, comma, complementizer or subject of its own, when the noun
+// the clause modifies heads the sentence, is the sentence's verb and that
+// noun its subject; without an auxiliary it is a past tense, not a
+// participle ("The ceasefire that the two sides agreed in May collapsed").
+func relativeMain(toks []doc.Token) {
+	n := -1
+	for i, t := range toks {
+		if t.Head < 0 {
+			n = i
+		}
+	}
+	if n < 0 || toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN" && toks[n].UPOS != "PRON" {
+		return
+	}
+	for r := n + 1; r < len(toks); r++ {
+		if toks[r].Head != n || toks[r].Rel != "acl:relcl" || !relativeWord(toks, r) {
+			continue
+		}
+		for v := r + 2; v < len(toks); v++ {
+			t := &toks[v]
+			if t.Head != r || t.UPOS != "VERB" || toks[v-1].Text == "," {
+				continue
+			}
+			switch t.Rel {
+			case "conj", "xcomp", "ccomp", "parataxis":
+			default:
+				continue
+			}
+			switch t.XPOS {
+			case "VBD", "VBZ", "VBP", "VBN":
+			default:
+				continue
+			}
+			aux, free := false, true
+			for _, c := range toks {
+				if c.Head != v {
+					continue
+				}
+				switch c.Rel {
+				case "nsubj", "nsubj:pass", "cc", "mark", "expl":
+					free = false
+				case "aux", "aux:pass":
+					aux = true
+				}
+			}
+			if !free {
+				continue
+			}
+			for j := v + 1; j < len(toks); j++ {
+				if toks[j].Head == n {
+					toks[j].Head = v
+				}
+			}
+			t.Head, t.Rel = -1, "root"
+			toks[n].Head, toks[n].Rel = v, "nsubj"
+			if t.XPOS == "VBN" && !aux {
+				t.XPOS = "VBD"
+			}
+			return
+		}
+	}
 }
 
 // bareAdverbials gives back to the verb the noun phrase the parser let a
@@ -139,6 +207,17 @@ func bareAdverbials(toks []doc.Token) {
 		}
 		toks[obj].Head, toks[obj].Rel = verb, "obj"
 	}
+}
+
+// relativeWord reports whether the clause headed by r has a relative
+// pronoun or "that" among its dependents.
+func relativeWord(toks []doc.Token, r int) bool {
+	for _, t := range toks {
+		if t.Head == r && (t.XPOS == "WDT" || t.XPOS == "WP" || t.XPOS == "WP$" || strings.EqualFold(t.Text, "that")) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasChild reports whether token i has a dependent with relation rel.

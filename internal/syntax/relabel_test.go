@@ -141,3 +141,38 @@ func TestBareAdverbials(t *testing.T) {
 		t.Errorf("Paris: %s of %d, want compound of 5", toks[3].Rel, toks[3].Head)
 	}
 }
+
+// TestRelativeMain checks on hand-built parses that a verb hung without
+// a conjunction inside a relative clause becomes the sentence's verb, and
+// that a clause with no relative word is left alone.
+func TestRelativeMain(t *testing.T) {
+	tok := func(text, upos, xpos string, head int, rel string) doc.Token {
+		return doc.Token{Text: text, UPOS: upos, XPOS: xpos, Head: head, Rel: rel}
+	}
+	// "The ceasefire that the sides agreed in May collapsed ."
+	toks := []doc.Token{
+		tok("The", "DET", "DT", 1, "det"), tok("ceasefire", "NOUN", "NN", -1, "root"), tok("that", "PRON", "WDT", 5, "obj"),
+		tok("the", "DET", "DT", 4, "det"), tok("sides", "NOUN", "NNS", 5, "nsubj"), tok("agreed", "VERB", "VBD", 1, "acl:relcl"),
+		tok("in", "ADP", "IN", 7, "case"), tok("May", "PROPN", "NNP", 5, "obl"), tok("collapsed", "VERB", "VBN", 5, "xcomp"),
+		tok(".", "PUNCT", ".", 1, "punct"),
+	}
+	relativeMain(toks)
+	for _, c := range []struct {
+		at, head  int
+		rel, xpos string
+	}{{8, -1, "root", "VBD"}, {1, 8, "nsubj", "NN"}, {9, 8, "punct", "."}, {5, 1, "acl:relcl", "VBD"}} {
+		if got := toks[c.at]; got.Head != c.head || got.Rel != c.rel || got.XPOS != c.xpos {
+			t.Errorf("%q: %s %s of %d, want %s %s of %d", got.Text, got.XPOS, got.Rel, got.Head, c.xpos, c.rel, c.head)
+		}
+	}
+	// "WAGAH Pakistan returned the pilot captured": a clause with no
+	// relative word is no relative clause.
+	toks = []doc.Token{
+		tok("Dateline", "PROPN", "NNP", -1, "root"), tok("Pakistan", "PROPN", "NNP", 2, "nsubj"), tok("returned", "VERB", "VBD", 0, "acl:relcl"),
+		tok("the", "DET", "DT", 5, "det"), tok("pilot", "NOUN", "NN", 2, "obj"), tok("captured", "VERB", "VBN", 2, "xcomp"),
+	}
+	relativeMain(toks)
+	if toks[5].Rel != "xcomp" || toks[0].Head != -1 {
+		t.Errorf("no relative word: %q is %s, %q is %s of %d", toks[5].Text, toks[5].Rel, toks[0].Text, toks[0].Rel, toks[0].Head)
+	}
+}
