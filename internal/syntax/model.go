@@ -103,6 +103,64 @@ func (m *Model) Analyze(toks []doc.Token) {
 	listSubjects(toks)
 	bareAdverbials(toks)
 	relativeMain(toks)
+	adjectiveHeads(toks)
+}
+
+// adjectiveHeads attaches to its noun an adjective the parser attached to
+// a verb or made the root: an adjective right before a noun modifies it
+// ("Chinese President Xi Jinping met", "Indian Prime Minister Narendra
+// Modi received"; amod takes a nominal head). When the adjective was the
+// root, its first verb dependent (the clause's verb, which the parser
+// hung on it as parataxis) takes its place; when it headed a noun after
+// it ("received Japanese Prime Minister Fumio Kishida" read with "Fumio"
+// an oblique of "Japanese"), that noun takes its place, as the verb's
+// object when the verb has none and no preposition marks the noun.
+func adjectiveHeads(toks []doc.Token) {
+	for a := 0; a+1 < len(toks); a++ {
+		t := &toks[a]
+		if t.UPOS != "ADJ" || !strings.HasPrefix(toks[a+1].XPOS, "NN") || toks[a+1].Head == a {
+			continue
+		}
+		if t.Head >= 0 && toks[t.Head].UPOS != "VERB" && toks[t.Head].UPOS != "AUX" {
+			continue
+		}
+		heir, ok := -1, true
+		for j := range toks {
+			if toks[j].Head != a || toks[j].Rel == "punct" {
+				continue
+			}
+			switch {
+			case heir >= 0:
+				ok = false
+			case t.Head < 0 && toks[j].UPOS == "VERB" && j > a:
+				heir = j
+			case t.Head >= 0 && strings.HasPrefix(toks[j].XPOS, "NN") && j > a+1 && !hasChild(toks, j, "case") && !hasChild(toks, t.Head, "obj"):
+				heir = j
+			default:
+				ok = false
+			}
+		}
+		if !ok || t.Head < 0 && heir < 0 {
+			continue
+		}
+		if heir >= 0 {
+			for j := range toks {
+				if toks[j].Head == a && j != heir {
+					toks[j].Head = heir
+				}
+			}
+			rel := "root"
+			if t.Head >= 0 {
+				rel = "obj"
+			}
+			toks[heir].Head, toks[heir].Rel = t.Head, rel
+		}
+		n := a + 1
+		for toks[n].Head > n && (toks[n].Rel == "amod" || toks[n].Rel == "compound") {
+			n = toks[n].Head
+		}
+		t.Head, t.Rel = n, "amod"
+	}
 }
 
 // relativeMain finds the main verb the parser hung inside a relative

@@ -176,3 +176,45 @@ func TestRelativeMain(t *testing.T) {
 		t.Errorf("no relative word: %q is %s, %q is %s of %d", toks[5].Text, toks[5].Rel, toks[0].Text, toks[0].Rel, toks[0].Head)
 	}
 }
+
+// TestAdjectiveHeads checks on hand-built parses that an adjective right
+// before a noun modifies that noun, whoever the parser gave it to, and
+// that what it wrongly headed takes its place.
+func TestAdjectiveHeads(t *testing.T) {
+	tok := func(text, upos, xpos string, head int, rel string) doc.Token {
+		return doc.Token{Text: text, UPOS: upos, XPOS: xpos, Head: head, Rel: rel}
+	}
+	type want struct {
+		at, head int
+		rel      string
+	}
+	for _, c := range []struct {
+		name string
+		toks []doc.Token
+		want []want
+	}{
+		{"Chinese President Xi met Putin .", []doc.Token{
+			tok("Chinese", "ADJ", "JJ", -1, "root"), tok("President", "PROPN", "NNP", 2, "nmod:desc"), tok("Xi", "PROPN", "NNP", 3, "nsubj"),
+			tok("met", "VERB", "VBD", 0, "parataxis"), tok("Putin", "PROPN", "NNP", 3, "obj"), tok(".", "PUNCT", ".", 0, "punct"),
+		}, []want{{0, 1, "amod"}, {3, -1, "root"}, {5, 3, "punct"}}},
+		{"Modi received Japanese Prime Minister Fumio", []doc.Token{
+			tok("Modi", "PROPN", "NNP", 1, "nsubj"), tok("received", "VERB", "VBD", -1, "root"), tok("Japanese", "ADJ", "JJ", 1, "xcomp"),
+			tok("Prime", "ADJ", "NNP", 4, "amod"), tok("Minister", "PROPN", "NNP", 5, "nmod:desc"), tok("Fumio", "PROPN", "NNP", 2, "obl"),
+		}, []want{{2, 4, "amod"}, {5, 1, "obj"}}},
+		// An adjective whose head is a noun is left alone, and so is one
+		// before no noun ("found it useful").
+		{"the useful talks", []doc.Token{
+			tok("the", "DET", "DT", 2, "det"), tok("useful", "ADJ", "JJ", 2, "amod"), tok("talks", "NOUN", "NNS", -1, "root"),
+		}, []want{{1, 2, "amod"}}},
+		{"found it useful .", []doc.Token{
+			tok("found", "VERB", "VBD", -1, "root"), tok("it", "PRON", "PRP", 0, "obj"), tok("useful", "ADJ", "JJ", 0, "xcomp"), tok(".", "PUNCT", ".", 0, "punct"),
+		}, []want{{2, 0, "xcomp"}}},
+	} {
+		adjectiveHeads(c.toks)
+		for _, w := range c.want {
+			if got := c.toks[w.at]; got.Head != w.head || got.Rel != w.rel {
+				t.Errorf("%s: %q is %s of %d, want %s of %d", c.name, got.Text, got.Rel, got.Head, w.rel, w.head)
+			}
+		}
+	}
+}
