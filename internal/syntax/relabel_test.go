@@ -1,219 +1,137 @@
 package syntax
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
-// TestModifierSubjects checks on hand-built parses that a noun joined by a
-// hyphen to an adjectival modifier is its compound, never its subject,
-// and that subjects elsewhere are left alone.
-func TestModifierSubjects(t *testing.T) {
-	tok := func(text string, head int, rel string) doc.Token { return doc.Token{Text: text, Head: head, Rel: rel} }
+// hand builds a parsed sentence from one line a token: its text (with
+// "=lemma" when the lemma is not the lower-cased text), universal and Penn
+// tags, head (-1 for the root) and relation.
+func hand(t *testing.T, lines ...string) []doc.Token {
+	t.Helper()
+	toks := make([]doc.Token, len(lines))
+	for i, l := range lines {
+		f := strings.Fields(l)
+		if len(f) != 5 {
+			t.Fatalf("token %q: want text, upos, xpos, head and relation", l)
+		}
+		head, err := strconv.Atoi(f[3])
+		if err != nil {
+			t.Fatalf("token %q: head %v", l, err)
+		}
+		text, lemma, ok := strings.Cut(f[0], "=")
+		if !ok {
+			lemma = strings.ToLower(text)
+		}
+		toks[i] = doc.Token{Text: text, Lemma: lemma, UPOS: f[1], XPOS: f[2], Head: head, Rel: f[4]}
+	}
+	return toks
+}
+
+// A relabelWant is what token at must be after a statement of
+// relabel.go: its head, relation and, when set, Penn tag.
+type relabelWant struct {
+	at, head  int
+	rel, xpos string
+}
+
+// TestRelabel checks each statement of relabel.go on hand-built parses:
+// the parse it mends, and parses it must leave alone.
+func TestRelabel(t *testing.T) {
 	for _, c := range []struct {
 		name string
-		toks []doc.Token
-		at   int
-		want string
+		fix  func([]doc.Token)
+		toks []string
+		want []relabelWant
 	}{
-		{"a South Korean-led team", []doc.Token{
-			tok("a", 5, "det"), tok("South", 4, "nsubj"), tok("Korean", 1, "flat"), tok("-", 1, "punct"),
-			tok("led", 5, "amod"), tok("team", -1, "root"),
-		}, 1, "compound"},
-		{"US-based firms", []doc.Token{
-			tok("US", 2, "nsubj"), tok("-", 0, "punct"), tok("based", 3, "amod"), tok("firms", -1, "root"),
-		}, 0, "compound"},
-		// No hyphen: a subject of a clause the parser put under amod is
-		// not this rule's business.
-		{"troops they trained", []doc.Token{
-			tok("troops", -1, "root"), tok("they", 2, "nsubj"), tok("trained", 0, "amod"),
-		}, 1, "nsubj"},
-		// A hyphen before a verb that is no modifier.
-		{"Kim - met Xi", []doc.Token{
-			tok("Kim", 2, "nsubj"), tok("-", 0, "punct"), tok("met", -1, "root"), tok("Xi", 2, "obj"),
-		}, 0, "nsubj"},
+		// An adjectival modifier joined by a hyphen has no subject.
+		{"a South Korean-led team", modifierSubjects, []string{
+			"a DET DT 5 det", "South PROPN NNP 4 nsubj", "Korean PROPN NNP 1 flat", "- PUNCT HYPH 1 punct",
+			"led VERB VBN 5 amod", "team NOUN NN -1 root",
+		}, []relabelWant{{at: 1, head: 4, rel: "compound"}}},
+		{"US-based firms", modifierSubjects, []string{
+			"US PROPN NNP 2 nsubj", "- PUNCT HYPH 0 punct", "based VERB VBN 3 amod", "firms NOUN NNS -1 root",
+		}, []relabelWant{{at: 0, head: 2, rel: "compound"}}},
+		{"troops they trained (no hyphen)", modifierSubjects, []string{
+			"troops NOUN NNS -1 root", "they PRON PRP 2 nsubj", "trained VERB VBD 0 amod",
+		}, []relabelWant{{at: 1, head: 2, rel: "nsubj"}}},
+		{"Kim - met Xi (no modifier)", modifierSubjects, []string{
+			"Kim PROPN NNP 2 nsubj", "- PUNCT HYPH 0 punct", "met VERB VBD -1 root", "Xi PROPN NNP 2 obj",
+		}, []relabelWant{{at: 0, head: 2, rel: "nsubj"}}},
+
+		// "be" takes no object.
+		{"there have been tensions", beObjects, []string{
+			"there PRON EX 2 expl", "have AUX VBP 2 aux", "been=be AUX VBN -1 root", "tensions NOUN NNS 2 obj",
+		}, []relabelWant{{at: 3, head: 2, rel: "nsubj"}}},
+		{"troops seized the base", beObjects, []string{
+			"troops NOUN NNS 1 nsubj", "seized=seize VERB VBD -1 root", "the DET DT 3 det", "base NOUN NN 1 obj",
+		}, []relabelWant{{at: 3, head: 1, rel: "obj"}}},
+
+		// A verb has one subject: a second one continuing a list of
+		// names joins the list; one that heads no list is left alone.
+		{"experts from the United States, Britain, Australia and Sweden concluded", listSubjects, []string{
+			"experts NOUN NNS 11 nsubj", "from ADP IN 4 case", "the DET DT 4 det", "United PROPN NNP 4 compound",
+			"States PROPN NNPS 0 nmod", ", PUNCT , 6 punct", "Britain PROPN NNP 11 nsubj", ", PUNCT , 8 punct",
+			"Australia PROPN NNP 6 conj", "and CCONJ CC 10 cc", "Sweden PROPN NNP 6 conj", "concluded VERB VBD -1 root",
+		}, []relabelWant{{at: 0, head: 11, rel: "nsubj"}, {at: 6, head: 4, rel: "conj"}, {at: 8, head: 4, rel: "conj"}, {at: 10, head: 4, rel: "conj"}}},
+		{"Lavrov, Putin then spoke", listSubjects, []string{
+			"Lavrov PROPN NNP 4 nsubj", ", PUNCT , 2 punct", "Putin PROPN NNP 4 nsubj", "then ADV RB 4 advmod", "spoke VERB VBD -1 root",
+		}, []relabelWant{{at: 2, head: 4, rel: "nsubj"}}},
+
+		// A bare noun adverbial is a determiner or adjective and a noun.
+		{"Putin visited Shanghai last month", bareAdverbials, []string{
+			"Putin PROPN NNP 1 nsubj", "visited VERB VBD -1 root", "Shanghai PROPN NNP 4 compound",
+			"last ADJ JJ 4 amod", "month NOUN NN 1 obl:unmarked",
+		}, []relabelWant{{at: 2, head: 1, rel: "obj"}}},
+		{"We go over about 5 times a year (a rate)", bareAdverbials, []string{
+			"We PRON PRP 1 nsubj", "go VERB VBP -1 root", "5 NUM CD 3 nummod",
+			"times NOUN NNS 5 compound", "a DET DT 5 det", "year NOUN NN 1 obl:unmarked",
+		}, []relabelWant{{at: 3, head: 5, rel: "compound"}}},
+		{"The minister met his counterpart Paris this week (an object already)", bareAdverbials, []string{
+			"minister NOUN NN 1 nsubj", "met VERB VBD -1 root", "counterpart NOUN NN 1 obj",
+			"Paris PROPN NNP 5 compound", "this DET DT 5 det", "week NOUN NN 1 obl:unmarked",
+		}, []relabelWant{{at: 3, head: 5, rel: "compound"}}},
+
+		// A relative clause ends before the main verb; a clause with no
+		// relative word is no relative clause.
+		{"The ceasefire that the sides agreed in May collapsed.", relativeMain, []string{
+			"The DET DT 1 det", "ceasefire NOUN NN -1 root", "that PRON WDT 5 obj", "the DET DT 4 det",
+			"sides NOUN NNS 5 nsubj", "agreed VERB VBD 1 acl:relcl", "in ADP IN 7 case", "May PROPN NNP 5 obl",
+			"collapsed VERB VBN 5 xcomp", ". PUNCT . 1 punct",
+		}, []relabelWant{{8, -1, "root", "VBD"}, {1, 8, "nsubj", "NN"}, {9, 8, "punct", "."}, {5, 1, "acl:relcl", "VBD"}}},
+		{"WAGAH Pakistan returned the pilot captured", relativeMain, []string{
+			"WAGAH PROPN NNP -1 root", "Pakistan PROPN NNP 2 nsubj", "returned VERB VBD 0 acl:relcl",
+			"the DET DT 4 det", "pilot NOUN NN 2 obj", "captured VERB VBN 2 xcomp",
+		}, []relabelWant{{at: 5, head: 2, rel: "xcomp"}, {at: 0, head: -1, rel: "root"}}},
+
+		// An adjective right before a noun modifies it, and what it
+		// wrongly headed takes its place; one whose head is a noun, or
+		// that stands before no noun, is left alone.
+		{"Chinese President Xi met Putin.", adjectiveHeads, []string{
+			"Chinese ADJ JJ -1 root", "President PROPN NNP 2 nmod:desc", "Xi PROPN NNP 3 nsubj",
+			"met VERB VBD 0 parataxis", "Putin PROPN NNP 3 obj", ". PUNCT . 0 punct",
+		}, []relabelWant{{at: 0, head: 1, rel: "amod"}, {at: 3, head: -1, rel: "root"}, {at: 5, head: 3, rel: "punct"}}},
+		{"Modi received Japanese Prime Minister Fumio", adjectiveHeads, []string{
+			"Modi PROPN NNP 1 nsubj", "received VERB VBD -1 root", "Japanese ADJ JJ 1 xcomp",
+			"Prime ADJ NNP 4 amod", "Minister PROPN NNP 5 nmod:desc", "Fumio PROPN NNP 2 obl",
+		}, []relabelWant{{at: 2, head: 4, rel: "amod"}, {at: 5, head: 1, rel: "obj"}}},
+		{"the useful talks", adjectiveHeads, []string{
+			"the DET DT 2 det", "useful ADJ JJ 2 amod", "talks NOUN NNS -1 root",
+		}, []relabelWant{{at: 1, head: 2, rel: "amod"}}},
+		{"found it useful.", adjectiveHeads, []string{
+			"found VERB VBD -1 root", "it PRON PRP 0 obj", "useful ADJ JJ 0 xcomp", ". PUNCT . 0 punct",
+		}, []relabelWant{{at: 2, head: 0, rel: "xcomp"}}},
 	} {
-		modifierSubjects(c.toks)
-		if got := c.toks[c.at].Rel; got != c.want {
-			t.Errorf("%s: %q is %s, want %s", c.name, c.toks[c.at].Text, got, c.want)
-		}
-	}
-}
-
-// TestBeObjects checks on hand-built parses that a form of "be" has a
-// subject, never an object, and that other verbs keep their objects.
-func TestBeObjects(t *testing.T) {
-	tok := func(text, lemma string, head int, rel string) doc.Token {
-		return doc.Token{Text: text, Lemma: lemma, Head: head, Rel: rel}
-	}
-	for _, c := range []struct {
-		name string
-		toks []doc.Token
-		at   int
-		want string
-	}{
-		{"there have been tensions", []doc.Token{
-			tok("there", "there", 2, "expl"), tok("have", "have", 2, "aux"), tok("been", "be", -1, "root"), tok("tensions", "tension", 2, "obj"),
-		}, 3, "nsubj"},
-		{"there will be talks", []doc.Token{
-			tok("there", "there", 2, "expl"), tok("will", "will", 2, "aux"), tok("be", "be", -1, "root"), tok("talks", "talk", 2, "obj"),
-		}, 3, "nsubj"},
-		{"troops seized the base", []doc.Token{
-			tok("troops", "troops", 1, "nsubj"), tok("seized", "seize", -1, "root"), tok("the", "the", 3, "det"), tok("base", "base", 1, "obj"),
-		}, 3, "obj"},
-	} {
-		beObjects(c.toks)
-		if got := c.toks[c.at].Rel; got != c.want {
-			t.Errorf("%s: %q is %s, want %s", c.name, c.toks[c.at].Text, got, c.want)
-		}
-	}
-}
-
-// TestListSubjects checks on hand-built parses that a second subject
-// continuing a list of names after a comma joins the list, and that a
-// second subject of another kind is left alone.
-func TestListSubjects(t *testing.T) {
-	tok := func(text, upos string, head int, rel string) doc.Token {
-		return doc.Token{Text: text, UPOS: upos, Head: head, Rel: rel}
-	}
-	// "experts from the United States , Britain , Australia and Sweden concluded"
-	toks := []doc.Token{
-		tok("experts", "NOUN", 11, "nsubj"), tok("from", "ADP", 4, "case"), tok("the", "DET", 4, "det"),
-		tok("United", "PROPN", 4, "compound"), tok("States", "PROPN", 0, "nmod"), tok(",", "PUNCT", 6, "punct"),
-		tok("Britain", "PROPN", 11, "nsubj"), tok(",", "PUNCT", 8, "punct"), tok("Australia", "PROPN", 6, "conj"),
-		tok("and", "CCONJ", 10, "cc"), tok("Sweden", "PROPN", 6, "conj"), tok("concluded", "VERB", -1, "root"),
-	}
-	listSubjects(toks)
-	for _, c := range []struct {
-		at, head int
-		rel      string
-	}{{0, 11, "nsubj"}, {6, 4, "conj"}, {8, 4, "conj"}, {10, 4, "conj"}} {
-		if got := toks[c.at]; got.Head != c.head || got.Rel != c.rel {
-			t.Errorf("%q: %s of %d, want %s of %d", got.Text, got.Rel, got.Head, c.rel, c.head)
-		}
-	}
-	// "Lavrov , Putin then spoke": a second subject that heads no list
-	// is left alone.
-	toks = []doc.Token{
-		tok("Lavrov", "PROPN", 4, "nsubj"), tok(",", "PUNCT", 2, "punct"), tok("Putin", "PROPN", 4, "nsubj"),
-		tok("then", "ADV", 4, "advmod"), tok("spoke", "VERB", -1, "root"),
-	}
-	listSubjects(toks)
-	if toks[2].Rel != "nsubj" || toks[2].Head != 4 {
-		t.Errorf("%q: %s of %d, want nsubj of 4", toks[2].Text, toks[2].Rel, toks[2].Head)
-	}
-}
-
-// TestBareAdverbials checks on hand-built parses that a noun a bare
-// adverbial swallowed before its determiner or adjective becomes the
-// verb's object, and that a rate ("five times a year") stays whole.
-func TestBareAdverbials(t *testing.T) {
-	tok := func(text, upos string, head int, rel string) doc.Token {
-		return doc.Token{Text: text, UPOS: upos, Head: head, Rel: rel}
-	}
-	// "Putin visited Shanghai last month"
-	toks := []doc.Token{
-		tok("Putin", "PROPN", 1, "nsubj"), tok("visited", "VERB", -1, "root"), tok("Shanghai", "PROPN", 4, "compound"),
-		tok("last", "ADJ", 4, "amod"), tok("month", "NOUN", 1, "obl:unmarked"),
-	}
-	bareAdverbials(toks)
-	if toks[2].Head != 1 || toks[2].Rel != "obj" {
-		t.Errorf("Shanghai: %s of %d, want obj of 1", toks[2].Rel, toks[2].Head)
-	}
-	// "We go over about 5 times a year"
-	toks = []doc.Token{
-		tok("We", "PRON", 1, "nsubj"), tok("go", "VERB", -1, "root"), tok("5", "NUM", 3, "nummod"),
-		tok("times", "NOUN", 5, "compound"), tok("a", "DET", 5, "det"), tok("year", "NOUN", 1, "obl:unmarked"),
-	}
-	bareAdverbials(toks)
-	if toks[3].Head != 5 || toks[3].Rel != "compound" {
-		t.Errorf("times: %s of %d, want compound of 5", toks[3].Rel, toks[3].Head)
-	}
-	// "The minister met his counterpart this week": the verb has its
-	// object already.
-	toks = []doc.Token{
-		tok("minister", "NOUN", 1, "nsubj"), tok("met", "VERB", -1, "root"), tok("counterpart", "NOUN", 1, "obj"),
-		tok("Paris", "PROPN", 5, "compound"), tok("this", "DET", 5, "det"), tok("week", "NOUN", 1, "obl:unmarked"),
-	}
-	bareAdverbials(toks)
-	if toks[3].Head != 5 || toks[3].Rel != "compound" {
-		t.Errorf("Paris: %s of %d, want compound of 5", toks[3].Rel, toks[3].Head)
-	}
-}
-
-// TestRelativeMain checks on hand-built parses that a verb hung without
-// a conjunction inside a relative clause becomes the sentence's verb, and
-// that a clause with no relative word is left alone.
-func TestRelativeMain(t *testing.T) {
-	tok := func(text, upos, xpos string, head int, rel string) doc.Token {
-		return doc.Token{Text: text, UPOS: upos, XPOS: xpos, Head: head, Rel: rel}
-	}
-	// "The ceasefire that the sides agreed in May collapsed ."
-	toks := []doc.Token{
-		tok("The", "DET", "DT", 1, "det"), tok("ceasefire", "NOUN", "NN", -1, "root"), tok("that", "PRON", "WDT", 5, "obj"),
-		tok("the", "DET", "DT", 4, "det"), tok("sides", "NOUN", "NNS", 5, "nsubj"), tok("agreed", "VERB", "VBD", 1, "acl:relcl"),
-		tok("in", "ADP", "IN", 7, "case"), tok("May", "PROPN", "NNP", 5, "obl"), tok("collapsed", "VERB", "VBN", 5, "xcomp"),
-		tok(".", "PUNCT", ".", 1, "punct"),
-	}
-	relativeMain(toks)
-	for _, c := range []struct {
-		at, head  int
-		rel, xpos string
-	}{{8, -1, "root", "VBD"}, {1, 8, "nsubj", "NN"}, {9, 8, "punct", "."}, {5, 1, "acl:relcl", "VBD"}} {
-		if got := toks[c.at]; got.Head != c.head || got.Rel != c.rel || got.XPOS != c.xpos {
-			t.Errorf("%q: %s %s of %d, want %s %s of %d", got.Text, got.XPOS, got.Rel, got.Head, c.xpos, c.rel, c.head)
-		}
-	}
-	// "WAGAH Pakistan returned the pilot captured": a clause with no
-	// relative word is no relative clause.
-	toks = []doc.Token{
-		tok("Dateline", "PROPN", "NNP", -1, "root"), tok("Pakistan", "PROPN", "NNP", 2, "nsubj"), tok("returned", "VERB", "VBD", 0, "acl:relcl"),
-		tok("the", "DET", "DT", 5, "det"), tok("pilot", "NOUN", "NN", 2, "obj"), tok("captured", "VERB", "VBN", 2, "xcomp"),
-	}
-	relativeMain(toks)
-	if toks[5].Rel != "xcomp" || toks[0].Head != -1 {
-		t.Errorf("no relative word: %q is %s, %q is %s of %d", toks[5].Text, toks[5].Rel, toks[0].Text, toks[0].Rel, toks[0].Head)
-	}
-}
-
-// TestAdjectiveHeads checks on hand-built parses that an adjective right
-// before a noun modifies that noun, whoever the parser gave it to, and
-// that what it wrongly headed takes its place.
-func TestAdjectiveHeads(t *testing.T) {
-	tok := func(text, upos, xpos string, head int, rel string) doc.Token {
-		return doc.Token{Text: text, UPOS: upos, XPOS: xpos, Head: head, Rel: rel}
-	}
-	type want struct {
-		at, head int
-		rel      string
-	}
-	for _, c := range []struct {
-		name string
-		toks []doc.Token
-		want []want
-	}{
-		{"Chinese President Xi met Putin .", []doc.Token{
-			tok("Chinese", "ADJ", "JJ", -1, "root"), tok("President", "PROPN", "NNP", 2, "nmod:desc"), tok("Xi", "PROPN", "NNP", 3, "nsubj"),
-			tok("met", "VERB", "VBD", 0, "parataxis"), tok("Putin", "PROPN", "NNP", 3, "obj"), tok(".", "PUNCT", ".", 0, "punct"),
-		}, []want{{0, 1, "amod"}, {3, -1, "root"}, {5, 3, "punct"}}},
-		{"Modi received Japanese Prime Minister Fumio", []doc.Token{
-			tok("Modi", "PROPN", "NNP", 1, "nsubj"), tok("received", "VERB", "VBD", -1, "root"), tok("Japanese", "ADJ", "JJ", 1, "xcomp"),
-			tok("Prime", "ADJ", "NNP", 4, "amod"), tok("Minister", "PROPN", "NNP", 5, "nmod:desc"), tok("Fumio", "PROPN", "NNP", 2, "obl"),
-		}, []want{{2, 4, "amod"}, {5, 1, "obj"}}},
-		// An adjective whose head is a noun is left alone, and so is one
-		// before no noun ("found it useful").
-		{"the useful talks", []doc.Token{
-			tok("the", "DET", "DT", 2, "det"), tok("useful", "ADJ", "JJ", 2, "amod"), tok("talks", "NOUN", "NNS", -1, "root"),
-		}, []want{{1, 2, "amod"}}},
-		{"found it useful .", []doc.Token{
-			tok("found", "VERB", "VBD", -1, "root"), tok("it", "PRON", "PRP", 0, "obj"), tok("useful", "ADJ", "JJ", 0, "xcomp"), tok(".", "PUNCT", ".", 0, "punct"),
-		}, []want{{2, 0, "xcomp"}}},
-	} {
-		adjectiveHeads(c.toks)
+		toks := hand(t, c.toks...)
+		c.fix(toks)
 		for _, w := range c.want {
-			if got := c.toks[w.at]; got.Head != w.head || got.Rel != w.rel {
-				t.Errorf("%s: %q is %s of %d, want %s of %d", c.name, got.Text, got.Rel, got.Head, w.rel, w.head)
+			got := toks[w.at]
+			if got.Head != w.head || got.Rel != w.rel || w.xpos != "" && got.XPOS != w.xpos {
+				t.Errorf("%s: %q is %s %s of %d, want %s %s of %d", c.name, got.Text, got.XPOS, got.Rel, got.Head, w.xpos, w.rel, w.head)
 			}
 		}
 	}
