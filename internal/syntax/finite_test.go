@@ -78,4 +78,3 @@ func TestFinite(t *testing.T) {
 		}
 	}
 }
-
