@@ -9,7 +9,8 @@ import (
 // The functions of this file mend the parse of one sentence after
 // voice(), each with one statement about English the greedy parser
 // breaks: an adjectival modifier has no subject, "be" no object, a verb
-// one subject, a bare noun adverbial two words; a relative clause ends
+// one subject (a list of names, a phrase after it), a bare noun adverbial
+// two words; a relative clause ends
 // before the main verb; an adjective before a noun modifies it. Each is
 // measured on the EWT development set and the news check set
 // (docs/syntax.md).
@@ -19,6 +20,7 @@ func mend(toks []doc.Token) {
 	modifierSubjects(toks)
 	beObjects(toks)
 	listSubjects(toks)
+	subjectPhrases(toks)
 	bareAdverbials(toks)
 	relativeMain(toks)
 	adjectiveHeads(toks)
@@ -266,4 +268,80 @@ func listSubjects(toks []doc.Token) {
 		}
 		t.Head, t.Rel = first, "conj"
 	}
+}
+
+// subjectPhrases mends a subject the parser cut in two: a verb has one
+// subject, so a second subject that follows the first with nothing
+// between them but the first's own words is part of the first's phrase.
+// Marked by "by", it is the first's nominal modifier, the agent of a noun
+// of action ("The shelling of Kharkiv by Russian forces continued");
+// other prepositions leave no sure head. After a number the
+// parser made the object of the first's "of", it is that object, the
+// number its count ("Russia's expulsion of 23 British diplomats drew").
+func subjectPhrases(toks []doc.Token) {
+	for s2 := range toks {
+		if toks[s2].Rel != "nsubj" || toks[s2].Head < 0 {
+			continue
+		}
+		v := toks[s2].Head
+		s1 := -1
+		for j := 0; j < s2; j++ {
+			if toks[j].Head == v && toks[j].Rel == "nsubj" {
+				s1 = j
+			}
+		}
+		if s1 < 0 || !within(toks, s1, s2) {
+			continue
+		}
+		if toks[s1].UPOS != "NOUN" && toks[s1].UPOS != "PROPN" {
+			continue
+		}
+		if k := firstChild(toks, s2, "case"); k >= 0 {
+			// Only "by" is sure: the agent of a noun of action.
+			if strings.EqualFold(toks[k].Text, "by") {
+				toks[s2].Head, toks[s2].Rel = s1, "nmod"
+			}
+			continue
+		}
+		n := s2 - 1
+		for n > s1 && toks[n].Head != s1 {
+			n--
+		}
+		if n <= s1 || toks[n].Rel != "nmod" || toks[n].UPOS != "NUM" || !hasChild(toks, n, "case") {
+			continue
+		}
+		for j := range toks {
+			if toks[j].Head == n {
+				toks[j].Head = s2
+			}
+		}
+		toks[s2].Head, toks[s2].Rel = s1, "nmod"
+		toks[n].Head, toks[n].Rel = s2, "nummod"
+	}
+}
+
+// firstChild returns the first dependent of i with relation rel, or -1.
+func firstChild(toks []doc.Token, i int, rel string) int {
+	for j, t := range toks {
+		if t.Head == i && t.Rel == rel {
+			return j
+		}
+	}
+	return -1
+}
+
+// within reports whether every word between s1 and s2 hangs, through its
+// heads, on s1 or s2: the two are one stretch of nominal words.
+func within(toks []doc.Token, s1, s2 int) bool {
+	for k := s1 + 1; k < s2; k++ {
+		j, steps := k, 0
+		for j != s1 && j != s2 {
+			j = toks[j].Head
+			if j < 0 || steps > len(toks) {
+				return false
+			}
+			steps++
+		}
+	}
+	return true
 }

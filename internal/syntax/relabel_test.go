@@ -82,6 +82,23 @@ func TestRelabel(t *testing.T) {
 			"Lavrov PROPN NNP 4 nsubj", ", PUNCT , 2 punct", "Putin PROPN NNP 4 nsubj", "then ADV RB 4 advmod", "spoke VERB VBD -1 root",
 		}, []relabelWant{{at: 2, head: 4, rel: "nsubj"}}},
 
+		// A second subject inside the first's phrase belongs to it.
+		{"The shelling of Kharkiv by Russian forces continued", subjectPhrases, []string{
+			"The DET DT 1 det", "shelling NOUN NN 7 nsubj", "of ADP IN 3 case", "Kharkiv PROPN NNP 1 nmod",
+			"by ADP IN 6 case", "Russian ADJ JJ 6 amod", "forces NOUN NNS 7 nsubj", "continued VERB VBD -1 root",
+		}, []relabelWant{{at: 6, head: 1, rel: "nmod"}}},
+		{"Russia's expulsion of 23 British diplomats drew", subjectPhrases, []string{
+			"Russia PROPN NNP 2 nmod:poss", "'s PART POS 0 case", "expulsion NOUN NN 7 nsubj", "of ADP IN 4 case",
+			"23 NUM CD 2 nmod", "British ADJ JJ 6 amod", "diplomats NOUN NNS 7 nsubj", "drew VERB VBD -1 root",
+		}, []relabelWant{{at: 6, head: 2, rel: "nmod"}, {at: 4, head: 6, rel: "nummod"}, {at: 3, head: 6, rel: "case"}}},
+		{"The decision before the Authority goes (no sure head)", subjectPhrases, []string{
+			"The DET DT 1 det", "decision NOUN NN 5 nsubj", "before ADP IN 4 case", "the DET DT 4 det",
+			"Authority PROPN NNP 5 nsubj", "goes VERB VBZ -1 root",
+		}, []relabelWant{{at: 4, head: 5, rel: "nsubj"}}},
+		{"Officials, the ministers said (a word between them not theirs)", subjectPhrases, []string{
+			"Officials NOUN NNS 4 nsubj", ", PUNCT , 4 punct", "the DET DT 3 det", "ministers NOUN NNS 4 nsubj", "said VERB VBD -1 root",
+		}, []relabelWant{{at: 3, head: 4, rel: "nsubj"}}},
+
 		// A bare noun adverbial is a determiner or adjective and a noun.
 		{"Putin visited Shanghai last month", bareAdverbials, []string{
 			"Putin PROPN NNP 1 nsubj", "visited VERB VBD -1 root", "Shanghai PROPN NNP 4 compound",
