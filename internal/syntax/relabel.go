@@ -110,70 +110,130 @@ func adjectiveHeads(toks []doc.Token) {
 }
 
 // relativeMain finds the main verb the parser hung inside a relative
-// clause: in "The rebels who seized the town in March released 12
-// hostages" the parser makes the noun the root and "released" a conjunct
-// of "seized". A verb joined to a relative clause's verb with no
-// conjunction, comma, complementizer or subject of its own, when the noun
-// the clause modifies heads the sentence, is the sentence's verb and that
-// noun its subject; without an auxiliary it is a past tense, not a
-// participle ("The ceasefire that the two sides agreed in May collapsed").
+// clause before it. In "The rebels who seized the town in March released
+// 12 hostages" the parser makes the noun the root and "released" a
+// conjunct of "seized"; in "Gazprom, whose chief signed the deal, expects
+// deliveries" it makes the relative clause's verb the root. A verb (or a
+// predicate with its copula) joined to the relative clause's verb with no
+// conjunction, complementizer or subject of its own is the sentence's
+// verb, and the noun the clause modifies its subject, when it follows the
+// clause: right after the comma that closes a clause a comma opened
+// ("Duterte, who met Xi in Beijing, is due to visit Japan"), or, in a
+// clause no comma opened, after words of the clause and with no comma
+// before it. Without an auxiliary it is a past tense, not a participle
+// ("The ceasefire that the two sides agreed in May collapsed").
 func relativeMain(toks []doc.Token) {
-	n := -1
+	root := -1
 	for i, t := range toks {
 		if t.Head < 0 {
-			n = i
+			root = i
 		}
 	}
-	if n < 0 || toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN" && toks[n].UPOS != "PRON" {
+	if root < 0 {
 		return
 	}
-	for r := n + 1; r < len(toks); r++ {
-		if toks[r].Head != n || toks[r].Rel != "acl:relcl" || !relativeWord(toks, r) {
+	n, r := -1, -1
+	switch toks[root].UPOS {
+	case "NOUN", "PROPN", "PRON":
+		// The noun is the root; its relative clause is among its dependents.
+		for j := root + 1; j < len(toks) && r < 0; j++ {
+			if toks[j].Head == root && toks[j].Rel == "acl:relcl" && relativeWord(toks, j) >= 0 {
+				n, r = root, j
+			}
+		}
+	case "VERB":
+		// The relative clause's verb is the root: "N, whose X V1 ...".
+		if w := relativeWord(toks, root); w >= 2 && toks[w-1].Text == "," {
+			for j := w - 2; j >= 0; j-- {
+				if toks[j].Head == root && (toks[j].UPOS == "PROPN" || toks[j].UPOS == "NOUN") {
+					n, r = j, root
+					break
+				}
+			}
+		}
+	}
+	if r < 0 {
+		return
+	}
+	w := relativeWord(toks, r)
+	commaOpened := w > 0 && toks[w-1].Text == ","
+	for v := r + 2; v < len(toks); v++ {
+		t := &toks[v]
+		if t.Head != r || !predicate(toks, v) {
 			continue
 		}
-		for v := r + 2; v < len(toks); v++ {
-			t := &toks[v]
-			if t.Head != r || t.UPOS != "VERB" || toks[v-1].Text == "," {
+		switch t.Rel {
+		case "conj", "xcomp", "ccomp", "parataxis":
+		default:
+			continue
+		}
+		if lo := firstWord(toks, v); commaOpened != (lo > 0 && toks[lo-1].Text == ",") {
+			continue
+		}
+		aux, free := false, true
+		for _, c := range toks {
+			if c.Head != v {
 				continue
 			}
-			switch t.Rel {
-			case "conj", "xcomp", "ccomp", "parataxis":
-			default:
-				continue
+			switch c.Rel {
+			case "nsubj", "nsubj:pass", "cc", "mark", "expl":
+				free = false
+			case "aux", "aux:pass":
+				aux = true
 			}
-			switch t.XPOS {
-			case "VBD", "VBZ", "VBP", "VBN":
-			default:
-				continue
+		}
+		if !free {
+			continue
+		}
+		for j := v + 1; j < len(toks); j++ {
+			if toks[j].Head == n || toks[j].Head == r && r == root {
+				toks[j].Head = v
 			}
-			aux, free := false, true
-			for _, c := range toks {
-				if c.Head != v {
-					continue
-				}
-				switch c.Rel {
-				case "nsubj", "nsubj:pass", "cc", "mark", "expl":
-					free = false
-				case "aux", "aux:pass":
-					aux = true
-				}
-			}
-			if !free {
-				continue
-			}
-			for j := v + 1; j < len(toks); j++ {
-				if toks[j].Head == n {
+		}
+		if n != root {
+			for j := 0; j < n; j++ {
+				if toks[j].Head == r {
 					toks[j].Head = v
 				}
 			}
-			t.Head, t.Rel = -1, "root"
-			toks[n].Head, toks[n].Rel = v, "nsubj"
-			if t.XPOS == "VBN" && !aux {
-				t.XPOS = "VBD"
+		}
+		toks[r].Head, toks[r].Rel = n, "acl:relcl"
+		t.Head, t.Rel = -1, "root"
+		toks[n].Head, toks[n].Rel = v, pick(hasChild(toks, v, "aux:pass"), "nsubj:pass", "nsubj")
+		if t.XPOS == "VBN" && !aux {
+			t.XPOS = "VBD"
+		}
+		return
+	}
+}
+
+// predicate reports whether token v can be a clause's predicate: a verb
+// in a finite or participle form, or a word with a copula.
+func predicate(toks []doc.Token, v int) bool {
+	if toks[v].UPOS == "VERB" {
+		switch toks[v].XPOS {
+		case "VBD", "VBZ", "VBP", "VBN":
+			return true
+		}
+		return false
+	}
+	return hasChild(toks, v, "cop")
+}
+
+// firstWord returns the first token of the subtree of i that is no
+// punctuation.
+func firstWord(toks []doc.Token, i int) int {
+	for j := range toks {
+		if toks[j].Rel == "punct" {
+			continue
+		}
+		for k, steps := j, 0; k >= 0 && steps <= len(toks); k, steps = toks[k].Head, steps+1 {
+			if k == i {
+				return j
 			}
-			return
 		}
 	}
+	return i
 }
 
 // bareAdverbials gives back to the verb the noun phrase the parser let a
@@ -213,15 +273,20 @@ func bareAdverbials(toks []doc.Token) {
 	}
 }
 
-// relativeWord reports whether the clause headed by r has a relative
-// pronoun or "that" among its dependents.
-func relativeWord(toks []doc.Token, r int) bool {
-	for _, t := range toks {
-		if t.Head == r && (t.XPOS == "WDT" || t.XPOS == "WP" || t.XPOS == "WP$" || strings.EqualFold(t.Text, "that")) {
-			return true
+// relativeWord returns the relative pronoun or "that" that opens the
+// clause of the verb r, before it: one of its dependents ("who", "which")
+// or the owner of one ("whose chief"), or -1.
+func relativeWord(toks []doc.Token, r int) int {
+	for j := 0; j < r; j++ {
+		t := toks[j]
+		if t.XPOS != "WDT" && t.XPOS != "WP" && t.XPOS != "WP$" && !strings.EqualFold(t.Text, "that") {
+			continue
+		}
+		if h := t.Head; h == r || h >= 0 && h < r && toks[h].Head == r {
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // hasChild reports whether token i has a dependent with relation rel.

@@ -120,6 +120,19 @@ func TestRelabel(t *testing.T) {
 			"sides NOUN NNS 5 nsubj", "agreed VERB VBD 1 acl:relcl", "in ADP IN 7 case", "May PROPN NNP 5 obl",
 			"collapsed VERB VBN 5 xcomp", ". PUNCT . 1 punct",
 		}, []relabelWant{{8, -1, "root", "VBD"}, {1, 8, "nsubj", "NN"}, {9, 8, "punct", "."}, {5, 1, "acl:relcl", "VBD"}}},
+		{"Duterte, who met Xi, is due", relativeMain, []string{
+			"Duterte PROPN NNP -1 root", ", PUNCT , 0 punct", "who PRON WP 3 nsubj", "met VERB VBD 0 acl:relcl",
+			"Xi PROPN NNP 3 obj", ", PUNCT , 7 punct", "is AUX VBZ 7 cop", "due ADJ JJ 3 parataxis", ". PUNCT . 0 punct",
+		}, []relabelWant{{at: 7, head: -1, rel: "root"}, {at: 0, head: 7, rel: "nsubj"}, {at: 3, head: 0, rel: "acl:relcl"}, {at: 8, head: 7, rel: "punct"}}},
+		{"Gazprom, whose chief signed the deal, expects deliveries", relativeMain, []string{
+			"Gazprom PROPN NNP 4 vocative", ", PUNCT , 0 punct", "whose PRON WP$ 3 nmod:poss", "chief NOUN NN 4 nsubj",
+			"signed VERB VBD -1 root", "the DET DT 6 det", "deal NOUN NN 4 obj", ", PUNCT , 8 punct",
+			"expects VERB VBZ 4 conj", "deliveries NOUN NNS 8 obj", ". PUNCT . 4 punct",
+		}, []relabelWant{{at: 8, head: -1, rel: "root"}, {at: 0, head: 8, rel: "nsubj"}, {at: 4, head: 0, rel: "acl:relcl"}, {at: 10, head: 8, rel: "punct"}}},
+		{"Iran, which denies it, said more (a verb with a subject)", relativeMain, []string{
+			"Iran PROPN NNP -1 root", ", PUNCT , 0 punct", "which PRON WDT 3 nsubj", "denies VERB VBZ 0 acl:relcl",
+			"it PRON PRP 3 obj", ", PUNCT , 7 punct", "officials NOUN NNS 7 nsubj", "said VERB VBD 3 parataxis",
+		}, []relabelWant{{at: 7, head: 3, rel: "parataxis"}, {at: 0, head: -1, rel: "root"}}},
 		{"WAGAH Pakistan returned the pilot captured", relativeMain, []string{
 			"WAGAH PROPN NNP -1 root", "Pakistan PROPN NNP 2 nsubj", "returned VERB VBD 0 acl:relcl",
 			"the DET DT 4 det", "pilot NOUN NN 2 obj", "captured VERB VBN 2 xcomp",
