@@ -19,6 +19,7 @@ import (
 func mend(toks []doc.Token) {
 	modifierSubjects(toks)
 	beObjects(toks)
+	nominalObjects(toks)
 	listSubjects(toks)
 	subjectPhrases(toks)
 	bareAdverbials(toks)
@@ -36,6 +37,17 @@ func modifierSubjects(toks []doc.Token) {
 		t := &toks[i]
 		if t.Head > i && toks[t.Head-1].Text == "-" && t.Rel == "nsubj" && toks[t.Head].Rel == "amod" {
 			t.Rel = "compound"
+		}
+	}
+}
+
+// nominalObjects relabels an object that is no noun phrase: the
+// infinitive's "to" left by an omitted verb ("whatever you need to",
+// "when they want to") is the verb's open complement, xcomp.
+func nominalObjects(toks []doc.Token) {
+	for i := range toks {
+		if t := &toks[i]; t.Rel == "obj" && t.XPOS == "TO" {
+			t.Rel = "xcomp"
 		}
 	}
 }

@@ -71,6 +71,11 @@ func TestRelabel(t *testing.T) {
 			"troops NOUN NNS 1 nsubj", "seized=seize VERB VBD -1 root", "the DET DT 3 det", "base NOUN NN 1 obj",
 		}, []relabelWant{{at: 3, head: 1, rel: "obj"}}},
 
+		// An object is a noun phrase: a stranded "to" is an xcomp.
+		{"whatever you need to", nominalObjects, []string{
+			"whatever PRON WDT 2 obj", "you PRON PRP 2 nsubj", "need VERB VBP -1 root", "to PART TO 2 obj",
+		}, []relabelWant{{at: 3, head: 2, rel: "xcomp"}, {at: 0, head: 2, rel: "obj"}}},
+
 		// A verb has one subject: a second one continuing a list of
 		// names joins the list; one that heads no list is left alone.
 		{"experts from the United States, Britain, Australia and Sweden concluded", listSubjects, []string{
