@@ -8,12 +8,12 @@ import (
 
 // The functions of this file mend the parse of one sentence after
 // voice(), each with one statement about English the greedy parser
-// breaks: an adjectival modifier has no subject, "be" no object, a verb
-// one subject (a list of names, a phrase after it), a bare noun adverbial
-// two words; a relative clause ends
-// before the main verb; an adjective before a noun modifies it. Each is
-// measured on the EWT development set and the news check set
-// (docs/syntax.md).
+// breaks: an adjectival modifier has no subject; "be" has no object, and
+// an object is a noun phrase; a verb has one subject (a list of names cut
+// in two, a phrase of the first subject); a bare noun adverbial is two
+// words; a relative clause ends before the main verb; an adjective before
+// a noun modifies it. Each is measured on the EWT development set and the
+// news check set (docs/syntax.md).
 
 // mend applies the statements of this file to one parsed sentence.
 func mend(toks []doc.Token) {
