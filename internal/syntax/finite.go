@@ -279,6 +279,50 @@ func (t *tagger) class(upos, xpos string) int {
 	return -1
 }
 
+// passiveParticiples retags as a past participle an irregular verb's
+// participle right after a form of "be", or after it and an adverb,
+// that the tagger took for an adjective, a noun or a past tense ("The
+// hymn was sung", "It has often been said"): in English-EWT's training
+// data 93% of such words are tagged VBN. Not the first half of a
+// hyphenated adjective ("not cost-effective"), nor a base form after
+// "is" ("all you have to do is become a member").
+func (t *tagger) passiveParticiples(words []string, classes []int) {
+	vbn := -1
+	for i := 1; i < len(classes); i++ {
+		switch t.xpos[classes[i]] {
+		case "VBN", "VB":
+			// A participle already, or a base form after "is" ("all
+			// you have to do is become a member").
+			continue
+		}
+		if !irregular().part[strings.ToLower(words[i])] || i+1 < len(words) && words[i+1] == "-" {
+			continue
+		}
+		k := i - 1
+		if k > 0 && t.xpos[classes[k]] == "RB" {
+			k--
+		}
+		if !strings.HasPrefix(t.xpos[classes[k]], "VB") || !isBe(words[k]) {
+			continue
+		}
+		if vbn < 0 {
+			if vbn = t.class("VERB", "VBN"); vbn < 0 {
+				return
+			}
+		}
+		classes[i] = vbn
+	}
+}
+
+// isBe reports whether w is a form of "be".
+func isBe(w string) bool {
+	switch strings.ToLower(w) {
+	case "be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "'m":
+		return true
+	}
+	return false
+}
+
 // unknownAdverbs retags as a proper name a capitalised word the treebank
 // never saw that the tagger took for an adverb without the adverb's
 // ending: English makes its new adverbs with "-ly" ("Luckily"), and the

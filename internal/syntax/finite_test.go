@@ -49,6 +49,11 @@ func TestFinite(t *testing.T) {
 		{"Trump pulls United States out of Iran nuclear deal", "United", "NNP"},
 		{"See attached file.", "attached", "VBN"},
 		{"Apple stores and Google offices in Paris", "stores", "NNS"},
+		// An irregular participle after "be" is a participle.
+		{"The hymn was sung at my first inaugural church service as governor.", "sung", "VBN"},
+		{"The border was set on fire.", "set", "VBN"},
+		{"The first bridge was hit and the second was shut.", "shut", "VBN"},
+		{"All you have to do is become a member.", "become", "VB"},
 		// A capitalised word the treebank never saw is a name, not an
 		// adverb, unless it has the adverb's ending.
 		{"Azerbaijan massed troops near the Armenian border.", "Azerbaijan", "NNP"},

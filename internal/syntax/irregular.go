@@ -20,6 +20,7 @@ var irregularFile []byte
 type verbForms struct {
 	base map[string]string // past tense or participle → base form
 	past map[string]bool   // past tenses ("shot", "cut", "was")
+	part map[string]bool   // past participles ("shot", "sung", "been")
 }
 
 // irregular is the parsed irregular.txt; its test keeps it well formed.
@@ -34,7 +35,7 @@ var irregular = sync.OnceValue(func() *verbForms {
 // readVerbForms reads lines of "base past participle", variants of a
 // form separated by slashes; '#' starts a comment line.
 func readVerbForms(data []byte) (*verbForms, error) {
-	v := &verbForms{base: map[string]string{}, past: map[string]bool{}}
+	v := &verbForms{base: map[string]string{}, past: map[string]bool{}, part: map[string]bool{}}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -56,6 +57,8 @@ func readVerbForms(data []byte) (*verbForms, error) {
 				v.base[form] = f[0]
 				if k == 0 {
 					v.past[form] = true
+				} else {
+					v.part[form] = true
 				}
 			}
 		}
