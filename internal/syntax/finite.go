@@ -6,20 +6,24 @@ import (
 	"unicode/utf8"
 )
 
-// finite makes sure a sentence has a finite verb. A greedy tagger reads
-// "Russian forces attacked Georgian troops" as a noun phrase with a
-// participle (VBN) when the subject is a plural noun, and "Iran shot down
-// a drone" or "It cut ties" as one with a noun, an adjective or a number.
-// In a sentence with no finite verb (no VBD, VBZ, VBP or modal), a word
-// that can be a past tense and stands after the end of a subject
-// (afterSubject) is the past tense of its clause, and its tag becomes VBD
-// before the parse:
+// finite makes sure a sentence's main clause has a finite verb. A greedy
+// tagger reads "Russian forces attacked Georgian troops" as a noun phrase
+// with a participle (VBN) when the subject is a plural noun, and "Iran
+// shot down a drone" or "It cut ties" as one with a noun, an adjective or
+// a number. The clause is the words before the first finite verb (VBD,
+// VBZ, VBP or modal): all of them when there is none; those before "and"
+// when that verb is a past tense right after it ("shot and killed"); those
+// before a subordinating word when that verb's subject follows one
+// ("after protesters stormed"). In it, a word that can be a past tense
+// and stands after the end of a subject (afterSubject) is the past tense
+// of the clause, and its tag becomes VBD before the parse:
 //   - a past participle that no auxiliary governs and that is not the
 //     second half of a compound adjective ("Pakistan-based");
 //   - a word English spells as a past tense (pastForm: an irregular past,
 //     "shot", "cut", "set", or a form in "-ed", "massacred") that the
 //     tagger took for something else, when an object, a particle or a
-//     preposition follows it (beforeObject).
+//     preposition follows it (beforeObject; before a subordinate clause,
+//     only a noun phrase or a particle, and no participle is taken there).
 //
 // The first such word followed by an object wins, else the first
 // participle. When there is none, a plural noun in "-s" right after a
