@@ -26,11 +26,7 @@ import (
 //     only a noun phrase or a particle, and no participle is taken there).
 //
 // The first such word followed by an object wins, else the first
-// participle. When there is none, a plural noun in "-s" right after a
-// singular proper noun and before an object or a preposition, in a
-// sentence with no finite verb at all, is the present of a headline
-// ("Trump pulls United States out"): its tag becomes VBZ. finite returns
-// the position it retagged, or -1.
+// participle. finite returns the position it retagged, or -1.
 func (t *tagger) finite(words []string, classes []int) int {
 	if len(classes) < 3 {
 		return -1
@@ -60,7 +56,7 @@ func (t *tagger) finite(words []string, classes []int) int {
 	default:
 		return -1
 	}
-	cand, sure, pres := -1, false, -1
+	cand, sure := -1, false
 	for i := 1; i < end && !sure; i++ {
 		x := t.xpos[classes[i]]
 		if x == "NNP" || x == "NNPS" {
@@ -72,17 +68,9 @@ func (t *tagger) finite(words []string, classes []int) int {
 			cand, sure = i, obj
 		case x != "VBN" && obj && (!sub || t.objectNext(classes, i)) && pastForm(words[i]) && t.afterSubject(words, classes, i, !irregular().past[strings.ToLower(words[i])]):
 			cand, sure = i, true
-		case x == "NNS" && pres < 0 && end == len(classes) && obj && t.xpos[classes[i-1]] == "NNP" && presentForm(words[i]):
-			// A headline's present: "Trump pulls United States out of
-			// Iran nuclear deal", "summit in Hanoi ends without
-			// agreement".
-			pres = i
 		}
 	}
 	c := t.vbd()
-	if cand < 0 && pres >= 0 {
-		cand, c = pres, t.class("VERB", "VBZ")
-	}
 	if cand < 0 || c < 0 {
 		return -1
 	}
@@ -118,12 +106,6 @@ func (t *tagger) objectNext(classes []int, i int) bool {
 		return true
 	}
 	return false
-}
-
-// presentForm reports whether w can be the present of the third person
-// of a regular verb: it ends in "-s", not "-ss" ("pulls", not "press").
-func presentForm(w string) bool {
-	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // pastNotPresent retags as a past tense a verb tagged as a present of

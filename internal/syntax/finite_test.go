@@ -35,9 +35,6 @@ func TestFinite(t *testing.T) {
 		{"Saudi Arabia, Egypt and the UAE cut ties with Qatar.", "cut", "VBD"},
 		// A past tense is never the present of the third person.
 		{"Bolivia cut ties with Israel, and Chile recalled its ambassador.", "cut", "VBD"},
-		// A headline's present after a name.
-		{"Trump pulls United States out of Iran nuclear deal", "pulls", "VBZ"},
-		{"Trump-Kim summit in Hanoi ends without agreement", "ends", "VBZ"},
 		// A participle after a hyphen is half of an adjective; the verb
 		// is a later one, before its object.
 		{"The Pakistan-based militant group claimed responsibility.", "based", "VBN"},
@@ -48,7 +45,7 @@ func TestFinite(t *testing.T) {
 		{"A shot in the dark.", "shot", "NN"},
 		{"Trump pulls United States out of Iran nuclear deal", "United", "NNP"},
 		{"See attached file.", "attached", "VBN"},
-		{"Apple stores and Google offices in Paris", "stores", "NNS"},
+		{"U.N. sanctions on North Korea", "sanctions", "NNS"},
 		// An irregular participle after "be" is a participle.
 		{"The hymn was sung at my first inaugural church service as governor.", "sung", "VBN"},
 		{"The border was set on fire.", "set", "VBN"},
