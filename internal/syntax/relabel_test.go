@@ -143,6 +143,17 @@ func TestRelabel(t *testing.T) {
 			"the DET DT 4 det", "pilot NOUN NN 2 obj", "captured VERB VBN 2 xcomp",
 		}, []relabelWant{{at: 5, head: 2, rel: "xcomp"}, {at: 0, head: -1, rel: "root"}}},
 
+		// A name of several words after its title heads the phrase; a
+		// name after another name and "and" is no title's.
+		{"Secretary of State Mike Pompeo said", titleNames, []string{
+			"Secretary PROPN NNP 5 nsubj", "of ADP IN 2 case", "State PROPN NNP 0 nmod",
+			"Mike PROPN NNP 0 appos", "Pompeo PROPN NNP 3 flat", "said VERB VBD -1 root",
+		}, []relabelWant{{at: 3, head: 5, rel: "nsubj"}, {at: 0, head: 3, rel: "nmod:desc"}}},
+		{"President Barack Obama and President Raul Castro announced", titleNames, []string{
+			"President PROPN NNP 1 nmod:desc", "Barack PROPN NNP 7 nsubj", "Obama PROPN NNP 1 flat", "and CCONJ CC 5 cc",
+			"President PROPN NNP 5 nmod:desc", "Raul PROPN NNP 1 appos", "Castro PROPN NNP 5 flat", "announced VERB VBD -1 root",
+		}, []relabelWant{{at: 5, head: 1, rel: "appos"}, {at: 1, head: 7, rel: "nsubj"}}},
+
 		// An adjective right before a noun modifies it, and what it
 		// wrongly headed takes its place; one whose head is a noun, or
 		// that stands before no noun, is left alone.
