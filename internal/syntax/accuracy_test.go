@@ -39,16 +39,17 @@ func TestAccuracy(t *testing.T) {
 		gold                []*conllu.Sentence
 		upos, uas, las, lem float64
 	}
-	// Measured when the embedded model was trained: news upos 0.973, uas
-	// 0.8505, las 0.821, lemma 0.983; EWT dev 0.949, 0.846, 0.811, 0.964.
-	// The news uas floor is the target, 0.85.
-	sets := []floor{{"news", news, 0.970, 0.850, 0.815, 0.978}}
+	// Measured with the statements of finite.go and relabel.go on the
+	// embedded model: news upos 0.972, uas 0.866, las 0.835, lemma 0.981;
+	// EWT dev 0.949, 0.8459, 0.8114, 0.965. The floors sit just under
+	// them, so a statement that costs accuracy fails here.
+	sets := []floor{{"news", news, 0.970, 0.862, 0.830, 0.978}}
 	if dir, ok := sharedtest.Dir(); ok {
 		dev, err := conllu.ReadFile(dir + "/data/ud/en_ewt/en_ewt-ud-dev.conllu")
 		if err != nil {
 			t.Fatal(err)
 		}
-		sets = append(sets, floor{"EWT dev", dev, 0.947, 0.843, 0.808, 0.962})
+		sets = append(sets, floor{"EWT dev", dev, 0.947, 0.845, 0.810, 0.962})
 	} else {
 		t.Log("../shared is absent: EWT dev not scored")
 	}

@@ -1,31 +1,187 @@
 package syntax
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
-// finite makes sure a sentence has a finite verb. A greedy tagger reads
-// "Russian forces attacked Georgian troops" as a noun phrase with a
-// participle (VBN) when the subject is a plural noun, and then the parser
-// finds no clause at all. In a sentence with no finite verb (no VBD, VBZ,
-// VBP or modal) the first past participle that no auxiliary governs is
-// the past tense of its clause: its tag becomes VBD before the parse.
-func (t *tagger) finite(words []string, classes []int) {
+// finite makes sure a sentence's main clause has a finite verb. A greedy
+// tagger reads "Russian forces attacked Georgian troops" as a noun phrase
+// with a participle (VBN) when the subject is a plural noun, and "Iran
+// shot down a drone" or "It cut ties" as one with a noun, an adjective or
+// a number. The clause is the words before the first finite verb (VBD,
+// VBZ, VBP or modal): all of them when there is none; those before "and"
+// when that verb is a past tense right after it ("shot and killed"); those
+// before a subordinating word when that verb's subject follows one
+// ("after protesters stormed"). In it, a word that can be a past tense
+// and stands after the end of a subject (afterSubject) is the past tense
+// of the clause, and its tag becomes VBD before the parse:
+//   - a past participle that no auxiliary governs and that is not the
+//     second half of a compound adjective ("Pakistan-based");
+//   - a word English spells as a past tense (pastForm: an irregular past,
+//     "shot", "cut", "set", or a form in "-ed", "massacred") that the
+//     tagger took for something else, when an object, a particle or a
+//     preposition follows it (beforeObject; before a subordinate clause,
+//     only a noun phrase or a particle, and no participle is taken there).
+//
+// The first such word followed by an object wins, else the first
+// participle. finite returns the position it retagged, or -1.
+func (t *tagger) finite(words []string, classes []int) int {
 	if len(classes) < 3 {
-		return
+		return -1
 	}
-	cand := -1
+	t.pastNotPresent(words, classes)
+	end := len(classes)
 	for i, c := range classes {
 		switch t.xpos[c] {
 		case "VBD", "VBZ", "VBP", "MD":
-			return
-		case "VBN":
-			if cand < 0 && i > 0 && !auxBefore(words, i) {
-				cand = i
-			}
+			end = i
+		}
+		if end < len(classes) {
+			break
 		}
 	}
-	if c := t.vbd(); cand >= 0 && c >= 0 {
-		classes[cand] = c
+	sub := false
+	switch {
+	case end == len(classes):
+	case end > 1 && t.xpos[classes[end-1]] == "CC" && t.xpos[classes[end]] == "VBD":
+		// "militants shot and killed two officers": the clause before
+		// "and" has a verb of its own, in the tense of the one after.
+		end--
+	case t.subordinator(classes, end) > 0:
+		// "Saudi Arabia cut ties with Iran after protesters stormed its
+		// embassy": the first finite verb is a subordinate clause's.
+		end, sub = t.subordinator(classes, end), true
+	default:
+		return -1
 	}
+	cand, sure := -1, false
+	for i := 1; i < end && !sure; i++ {
+		x := t.xpos[classes[i]]
+		if x == "NNP" || x == "NNPS" {
+			continue
+		}
+		obj := i+1 == end && end < len(classes) && !sub || t.beforeObject(words, classes, i)
+		switch {
+		case x == "VBN" && !sub && !auxBefore(words, i) && !t.participle(words, classes, i) && t.afterSubject(words, classes, i, true) && (cand < 0 || obj):
+			cand, sure = i, obj
+		case x != "VBN" && obj && (!sub || t.objectNext(classes, i)) && pastForm(words[i]) && t.afterSubject(words, classes, i, !irregular().past[strings.ToLower(words[i])]):
+			cand, sure = i, true
+		}
+	}
+	c := t.vbd()
+	if cand < 0 || c < 0 {
+		return -1
+	}
+	classes[cand] = c
+	return cand
+}
+
+// subordinator returns the position of the subordinating word that
+// begins the clause of the finite verb at end, before the verb's subject
+// ("after protesters stormed", "which Russia annexed"), or -1.
+func (t *tagger) subordinator(classes []int, end int) int {
+	k := end - 1
+	for k > 0 {
+		switch t.xpos[classes[k]] {
+		case "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "DT", "JJ", "CD", "POS", "HYPH":
+			k--
+			continue
+		case "IN", "WDT", "WP", "WRB":
+			if k < end-1 {
+				return k
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// objectNext reports whether the word after i starts a noun phrase or is
+// a particle: what follows a verb and no participle of a reduced relative.
+func (t *tagger) objectNext(classes []int, i int) bool {
+	switch t.xpos[classes[i+1]] {
+	case "DT", "CD", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "RP":
+		return true
+	}
+	return false
+}
+
+// pastNotPresent retags as a past tense a verb tagged as a present of
+// the third person that English spells as a past: "cuts" is the present
+// of "cut", so "Bolivia cut ties" is past.
+func (t *tagger) pastNotPresent(words []string, classes []int) {
+	c := -1
+	for i, ci := range classes {
+		if t.xpos[ci] != "VBZ" || !irregular().past[strings.ToLower(words[i])] {
+			continue
+		}
+		if c < 0 {
+			if c = t.vbd(); c < 0 {
+				return
+			}
+		}
+		classes[i] = c
+	}
+}
+
+// participle reports whether the past participle at i can only be one:
+// the second half of a compound adjective ("Pakistan-based").
+func (t *tagger) participle(words []string, classes []int, i int) bool {
+	return t.xpos[classes[i-1]] == "HYPH" || words[i-1] == "-"
+}
+
+// pastForm reports whether English spells w as the past tense of a
+// verb that is not an auxiliary: an irregular past ("shot") or a word in
+// "-ed". "was" and "were" head no clause of their own.
+func pastForm(w string) bool {
+	lw := strings.ToLower(w)
+	if irregular().past[lw] {
+		return irregular().base[lw] != "be"
+	}
+	return len(lw) > 4 && strings.HasSuffix(lw, "ed")
+}
+
+// afterSubject reports whether the word before i, or before an adverb
+// or a comma before i ("The visit also produced"), can end a clause's
+// subject: a plural or proper noun, an acronym, a pronoun, or, when
+// single is set, a singular noun. A word that can itself be a noun
+// ("cut", "shot") does not set it: after a singular noun it is a
+// compound's head ("a tax cut").
+func (t *tagger) afterSubject(words []string, classes []int, i int, single bool) bool {
+	k := i - 1
+	if x := t.xpos[classes[k]]; k > 0 && (x == "RB" || x == ",") {
+		k--
+	}
+	switch t.xpos[classes[k]] {
+	case "NNS", "NNP", "NNPS", "PRP":
+		return true
+	case "NN":
+		return single || acronym(words[k])
+	}
+	return false
+}
+
+// acronym reports whether w is written in capitals ("UAE", "PKK").
+func acronym(w string) bool {
+	return len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// beforeObject reports whether the word after i can start what follows a
+// verb: an object, a particle or a preposition other than "by", which
+// after a participle marks its passive agent ("led by Singh").
+func (t *tagger) beforeObject(words []string, classes []int, i int) bool {
+	if i+1 >= len(classes) {
+		return false
+	}
+	switch t.xpos[classes[i+1]] {
+	case "DT", "CD", "PRP$", "PRP", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "RP", "RB":
+		return true
+	case "IN":
+		return !strings.EqualFold(words[i+1], "by")
+	}
+	return false
 }
 
 // auxBefore reports whether an auxiliary of the perfect or the passive
@@ -51,7 +207,9 @@ func auxBefore(words []string, i int) bool {
 //     100 Palestinians" is past;
 //   - one heading a main or reported clause (root, ccomp, parataxis)
 //     with no auxiliary: a participle heads a clause only after "has" or
-//     "was", so "Zambia extradited the suspect, officials said" is past.
+//     "was", so "Zambia extradited the suspect, officials said" is past;
+//     but a sentence's root with no subject is a fragment's participle
+//     ("Highly recommended", "Posted by the editor"), and stays one.
 func (m *Model) participleObjects(classes, heads, labels []int) int {
 	for i, c := range classes {
 		if m.tagger.xpos[c] != "VBN" {
@@ -75,16 +233,18 @@ func (m *Model) participleObjects(classes, heads, labels []int) int {
 				}
 			}
 		case "root", "ccomp", "parataxis":
-			aux := false
+			aux, subj := false, false
 			for j := range classes {
 				if heads[j+1]-1 == i {
 					switch m.rels[labels[j+1]] {
 					case "aux", "aux:pass", "cop":
 						aux = true
+					case "nsubj", "nsubj:pass":
+						subj = true
 					}
 				}
 			}
-			if !aux {
+			if !aux && (subj || m.rels[labels[i+1]] != "root") {
 				return i
 			}
 		}
@@ -93,13 +253,81 @@ func (m *Model) participleObjects(classes, heads, labels []int) int {
 }
 
 // vbd returns the tag class of a past-tense verb.
-func (t *tagger) vbd() int {
+func (t *tagger) vbd() int { return t.class("VERB", "VBD") }
+
+// class returns the tag class of a universal and a Penn tag, or -1.
+func (t *tagger) class(upos, xpos string) int {
 	for c := range t.xpos {
-		if t.upos[c] == "VERB" && t.xpos[c] == "VBD" {
+		if t.upos[c] == upos && t.xpos[c] == xpos {
 			return c
 		}
 	}
 	return -1
+}
+
+// passiveParticiples retags as a past participle an irregular verb's
+// participle right after a form of "be", or after it and an adverb,
+// that the tagger took for an adjective, a noun or a past tense ("The
+// hymn was sung", "It has often been said"): in English-EWT's training
+// data 93% of such words are tagged VBN. Not the first half of a
+// hyphenated adjective ("not cost-effective"), nor a base form after
+// "is" ("all you have to do is become a member").
+func (t *tagger) passiveParticiples(words []string, classes []int) {
+	vbn := -1
+	for i := 1; i < len(classes); i++ {
+		switch t.xpos[classes[i]] {
+		case "VBN", "VB":
+			// A participle already, or a base form after "is" ("all
+			// you have to do is become a member").
+			continue
+		}
+		if !irregular().part[strings.ToLower(words[i])] || i+1 < len(words) && words[i+1] == "-" {
+			continue
+		}
+		k := i - 1
+		if k > 0 && t.xpos[classes[k]] == "RB" {
+			k--
+		}
+		if !strings.HasPrefix(t.xpos[classes[k]], "VB") || !isBe(words[k]) {
+			continue
+		}
+		if vbn < 0 {
+			if vbn = t.class("VERB", "VBN"); vbn < 0 {
+				return
+			}
+		}
+		classes[i] = vbn
+	}
+}
+
+// isBe reports whether w is a form of "be".
+func isBe(w string) bool {
+	switch strings.ToLower(w) {
+	case "be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "'m":
+		return true
+	}
+	return false
+}
+
+// unknownAdverbs retags as a proper name a capitalised word the treebank
+// never saw that the tagger took for an adverb without the adverb's
+// ending: English makes its new adverbs with "-ly" ("Luckily"), and the
+// others are a closed list the treebank has, so "Azerbaijan massed troops"
+// begins with a name, not an adverb.
+func (t *tagger) unknownAdverbs(words []string, infos []wordInfo, classes []int) {
+	for i, c := range classes {
+		if t.xpos[c] != "RB" || infos[i].amb != unknownAmb {
+			continue
+		}
+		w := words[i]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.HasSuffix(strings.ToLower(w), "ly") {
+			continue
+		}
+		if nnp := t.class("PROPN", "NNP"); nnp >= 0 {
+			classes[i] = nnp
+		}
+	}
 }
 
 // bareCounted reports whether the oblique at j is a plural noun with no

@@ -58,6 +58,14 @@ func lemmaKey(xpos, s string) string { return xpos + "\x00" + s }
 
 func (l *lemmatizer) lemma(form, xpos string) string {
 	lw := strings.ToLower(form)
+	// A past tense or participle of an irregular verb has its base form
+	// for lemma: the endings learned from other words must not make
+	// "shot" "shet" or "cut" "cbe".
+	if xpos == "VBD" || xpos == "VBN" {
+		if b, ok := irregular().base[lw]; ok {
+			return b
+		}
+	}
 	// Keys are built in a buffer on the stack: a map lookup by
 	// string(bytes) allocates nothing.
 	var buf [64]byte
@@ -74,10 +82,23 @@ func (l *lemmatizer) lemma(form, xpos string) string {
 		key = append(append(key[:0], xpos...), 0)
 		key = append(key, suffix(lw, n)...)
 		if r, ok := l.rules[string(key)]; ok {
-			return r.apply(form)
+			return stemEnd(r.apply(form), xpos)
 		}
 	}
 	return lw
+}
+
+// stemEnd mends the base form a suffix rule gave a past tense or
+// participle: no English verb ends in a consonant and "r" ("massacr"),
+// so the "-ed" of "massacred" or "centred" followed an "e" the rule cut.
+func stemEnd(base, xpos string) string {
+	if xpos != "VBD" && xpos != "VBN" || len(base) < 3 || base[len(base)-1] != 'r' {
+		return base
+	}
+	if c := base[len(base)-2]; c != 'r' && !strings.ContainsRune("aeiouy", rune(c)) && c >= 'a' && c <= 'z' {
+		return base + "e"
+	}
+	return base
 }
 
 // lemmaCounts gathers rules from (form, xpos, lemma) triples.

@@ -98,6 +98,7 @@ func (m *Model) Analyze(toks []doc.Token) {
 		t.Rel = m.rels[labels[i+1]]
 	}
 	voice(toks)
+	mend(toks)
 }
 
 func (m *Model) tagWords(w *work) {
@@ -108,7 +109,14 @@ func (m *Model) tagWords(w *work) {
 	}
 	describe(w.words, known, &m.tagger.amb, w.infos)
 	m.tagger.tag(w.infos, w.classes, w.first, w.sure, w.scores[:m.tagger.nclass()], &w.feats)
-	m.tagger.finite(w.words, w.classes)
+	m.tagger.unknownAdverbs(w.words, w.infos, w.classes)
+	m.tagger.passiveParticiples(w.words, w.classes)
+	if i := m.tagger.finite(w.words, w.classes); i >= 0 && m.tagger.second != nil {
+		// The words after a verb the tagger missed are tagged again
+		// knowing it: "down" after "shot" is its particle, not the
+		// preposition of "down the road".
+		m.tagger.retag(w.infos, w.classes, w.first, i+1, w.scores[:m.tagger.nclass()], &w.feats)
+	}
 }
 
 // parseWords parses the tagged words of w; heads and labels are indexed

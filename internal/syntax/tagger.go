@@ -35,6 +35,10 @@ func boundary(s string) wordInfo {
 	return wordInfo{form: h, lower: h, shape: h, suf1: h, suf2: h, suf3: h, suf4: h, pre1: h, pre2: h, amb: h}
 }
 
+// unknownAmb is the ambiguity class of a word the treebank has too few
+// times to give it one.
+const unknownAmb = 1
+
 // describe fills infos with the atoms of words; amb gives ambiguity
 // classes by lower-case form.
 func describe(words []string, known []uint64, amb *table, infos []wordInfo) {
@@ -55,7 +59,7 @@ func describe(words []string, known []uint64, amb *table, infos []wordInfo) {
 		if known != nil {
 			in.known = known[i]
 		}
-		in.amb = 1
+		in.amb = unknownAmb
 		if r, ok := amb.find(ambKey(in.lower)); ok {
 			in.amb = uint64(r) + 2
 		}
@@ -333,6 +337,28 @@ func (t *tagger) pass(w scorer, infos []wordInfo, classes, first []int, sure []b
 		}
 		classes[i] = c
 		prev2, prev = prev, c
+	}
+}
+
+// retag tags the tokens from position from on again with the second
+// pass, which reads the tags before them as they now stand; first holds
+// the first pass's tags.
+func (t *tagger) retag(infos []wordInfo, classes, first []int, from int, scores []float32, buf *[]uint64) {
+	for i := from; i < len(infos); i++ {
+		if _, ok := t.frequentClass(infos[i]); ok {
+			continue
+		}
+		prev, prev2 := -1, -2
+		if i >= 1 {
+			prev, prev2 = classes[i-1], -1
+		}
+		if i >= 2 {
+			prev2 = classes[i-2]
+		}
+		clear(scores)
+		*buf = t.features((*buf)[:0], infos, i, prev, prev2, first)
+		t.second.score(*buf, scores)
+		classes[i], _ = best2(scores)
 	}
 }
 
