@@ -351,7 +351,11 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	// decided, is the act ("said contacts would be suspended", "agreed to
 	// widen sanctions" are 16), unless it is violence, whose announcement
 	// is a threat ("said its army would strike" is 13).
-	if mod == doc.Planned && (rd.intended != "" && !is("decide", rd.intended) || !strings.HasPrefix(intent(code), "13") || cameo.ClassOf(code).Force == "violent") {
+	// A decision taken to act is the act, whatever its code ("the court
+	// decided to allow the candidate to run" is 0812, as CAMEO's codebook
+	// codes it), but violence decided on is still a threat.
+	violent := cameo.ClassOf(code).Force == "violent"
+	if mod == doc.Planned && !(is("decision", rd.intended) && !violent) && (rd.intended != "" && !is("decide", rd.intended) || !strings.HasPrefix(intent(code), "13") || violent) {
 		code = intent(code)
 	}
 	// "Russia said that Sudan must return the helicopter": a statement
