@@ -146,6 +146,15 @@ func (t *tree) subject(v, steps int) mentions {
 		if misread {
 			break
 		}
+		if t.events[c] && is("dispatch", t.lemma(c)) {
+			// "The first deployment of NATO peacekeepers arrived in
+			// Kosovo": what a noun of dispatch sends does what the
+			// sentence says the dispatch does.
+			if o := t.ofArg(c); len(o) > 0 {
+				s = s.add(o...)
+				continue
+			}
+		}
 		if t.events[c] {
 			// Its owner, or the one its "by" or "from" names ("a suicide
 			// bomber from the Jaish-e-Mohammed group killed").
@@ -282,6 +291,17 @@ func (t *tree) subject(v, steps int) mentions {
 		return t.arg(g)
 	}
 	return nil
+}
+
+// ofArg returns the actors the "of" phrases of the noun at i name.
+func (t *tree) ofArg(i int) mentions {
+	var out mentions
+	for _, k := range t.children(i, "nmod") {
+		if t.phraseMarker(k) == "of" {
+			out = out.add(t.arg(k)...)
+		}
+	}
+	return out
 }
 
 // prepositionalSubject reports whether the parse gave the infinitive at v
