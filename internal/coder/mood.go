@@ -387,6 +387,18 @@ func (t *tree) conditional(k int) bool {
 // "sanctions").
 func (t *tree) conditions(k int) []int {
 	var out []int
+	// A saying is not conditional: a condition the parse hung on a verb
+	// of saying belongs to what it reports ("may halt mediation efforts
+	// if cooperation founders, the minister said", "if" hung on "said",
+	// even as a second complement: it reports k, so its "if" is no
+	// "whether").
+	if g := t.head(k); g >= 0 && t.rel(k) == "ccomp" && is("report", t.lemma(g)) {
+		for _, c := range t.kids[g] {
+			if r := t.rel(c); (r == "advcl" || r == "ccomp" && c != k) && is("condition", t.marker(c)) {
+				out = append(out, c)
+			}
+		}
+	}
 	for _, c := range t.kids[k] {
 		switch t.rel(c) {
 		case "advcl", "obl", "nmod", "dep":
