@@ -293,6 +293,26 @@ func (t *tree) subject(v, steps int) mentions {
 	return nil
 }
 
+// stateIn returns the state of the country an "in" phrase of the trigger
+// h names, as the agent of a passive that names none: "A British
+// journalist was arrested in France", "has been put under investigation
+// in Italy": people held, charged or investigated by an agent no one
+// names are so by the state where it happens.
+func (t *tree) stateIn(h hit) mentions {
+	for _, w := range h.words {
+		for _, k := range t.kids[w] {
+			if r := t.rel(k); (r != "obl" && r != "nmod") || t.marker(k) != "in" {
+				continue
+			}
+			if m := t.mentionOf(k); m != nil && len(m.Actors) == 1 && len(m.Actors[0].Code) == 3 && m.Actors[0].Country != "" {
+				a := m.Actors[0]
+				return mentions{{Text: m.Text, First: m.First, Last: m.Last, Actors: []doc.Actor{{Text: a.Text, Code: a.Country + "GOV", Country: a.Country}}}}
+			}
+		}
+	}
+	return nil
+}
+
 // ofArg returns the actors the "of" phrases of the noun at i name.
 func (t *tree) ofArg(i int) mentions {
 	var out mentions
@@ -620,10 +640,12 @@ func (t *tree) verbRoles(h hit) result {
 		}
 		// "Israel is opposed to French mediation", "is committed to": a
 		// participle the pattern reads with its own preposition is a
-		// state of its subject, who is then the actor.
+		// state of its subject, who is then the actor; but not one whose
+		// preposition opens a noun of the pattern's own ("has been put
+		// under investigation" is done to its subject).
 		if len(r.src) == 0 && (h.t.Kind == 'p' || t.toks[i].UPOS == "ADJ") {
 			for _, w := range h.words[1:] {
-				if t.toks[w].Rel == "case" && t.lemma(w) != "by" {
+				if t.toks[w].Rel == "case" && t.lemma(w) != "by" && !slices.Contains(h.words, t.head(w)) {
 					if s := t.argsOf(i, "nsubj:pass"); len(s) > 0 {
 						r.src = s
 						r.tgt = others(t.targetsOf(i, place, skip), s)
@@ -643,6 +665,9 @@ func (t *tree) verbRoles(h hit) result {
 			// The subject itself is the party, not a thing of its
 			// ("issues including Hamas's demands are to be taken up").
 			r.agentless = t.mentionOf(s) != nil
+		}
+		if root := cameo.Root(h.t.Code); r.agentless && (root == "17" || root == "09") {
+			r.src = t.stateIn(h)
 		}
 	} else {
 		r.src = t.subject(i, 0)
