@@ -345,6 +345,15 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	if peace || cameo.Root(code) == "15" && st.tree.mandated(h, rd.r.src) {
 		code = "074"
 	}
+	// "India, Japan and the United States held the Malabar naval
+	// exercise": an exercise that several states hold together, aimed at
+	// no one, is joint, military cooperation among them (062, mutual).
+	if code == "150" && len(rd.r.tgt) == 0 && len(rd.r.pair) == 0 && countries(rd.r.src.actors()) >= 2 {
+		code = "062"
+		joint := *h.t
+		joint.Recip = true
+		h.t = &joint
+	}
 	// A plan is coded as the intent to act ("will visit" is 036,
 	// "pledged to give aid" 033, "threatened to impose sanctions" 130);
 	// but a conflictual act announced in the future tense alone, or
