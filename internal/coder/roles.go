@@ -142,6 +142,26 @@ func (t *tree) subject(v, steps int) mentions {
 	// ended a dispute" was not the citizens' doing.
 	var s mentions
 	misread := t.prepositionalSubject(v)
+	// "Iraq's interim government announced that it is prepared to impose
+	// martial law", "Belarus's border committee and Foreign Ministry said
+	// they would investigate": a personal pronoun that is the subject of
+	// what a verb of saying reports is the one who says it, when no
+	// dictionary resolved it, or it is of the third person (grammar.txt
+	// sayer) and the dictionaries made it one who does not say it.
+	for _, c := range append(t.children(v, "nsubj"), t.children(v, "expl")...) {
+		if t.toks[c].XPOS != "PRP" || t.lemma(c) == "there" || steps > 4 {
+			continue
+		}
+		m := t.mentionOf(c)
+		if m != nil && !is("sayer", t.low[c]) {
+			continue
+		}
+		if g := t.reporter(v); g >= 0 {
+			if sayer := t.subject(g, steps+1); m == nil || len(sayer) > 0 && !ownSide(mentions{m}, sayer) {
+				return sayer
+			}
+		}
+	}
 	for _, c := range t.children(v, "nsubj") {
 		if misread {
 			break
@@ -191,16 +211,6 @@ func (t *tree) subject(v, steps int) mentions {
 	for _, k := range t.children(v, "expl") {
 		if m := t.mentionOf(k); m != nil {
 			return mentions{m}
-		}
-	}
-	// "Iraq's interim government announced that it is prepared to impose
-	// martial law": a personal pronoun no dictionary resolved, subject of
-	// what a verb of saying reports, is the one who says it.
-	for _, c := range append(t.children(v, "nsubj"), t.children(v, "expl")...) {
-		if t.toks[c].XPOS == "PRP" && t.mentionOf(c) == nil && t.lemma(c) != "there" {
-			if g := t.reporter(v); g >= 0 && steps <= 4 {
-				return t.subject(g, steps+1)
-			}
 		}
 	}
 	if !misread && t.child(v, "nsubj") >= 0 || t.child(v, "nsubj:pass") >= 0 || steps > 4 {
