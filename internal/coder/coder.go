@@ -399,6 +399,13 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 			r.tgt = mentions{p}
 		}
 	}
+	// "A journalist was killed in a car bomb explosion in Beirut", "a
+	// roadside bomb near Samarra killed two youths": violence no one is
+	// named for is done by unidentified armed forces (CAMEO's UAF) of the
+	// country where it happens, as the clause names it.
+	if cameo.ClassOf(code).Force == "violent" && len(r.src) == 0 && len(r.pair) == 0 && !h.nominal && loc != nil && loc.From == doc.FromClause && loc.Country != "" {
+		r.src = mentions{{Text: loc.Text, Actors: []doc.Actor{{Text: loc.Text, Code: loc.Country + "UAF", Country: loc.Country}}}}
+	}
 	armed := st.tree.units(r.src)
 	pairs, roles := c.pairs(st, h, r, code, dc)
 	if cameo.Root(h.t.Code) == "04" && !peace {
