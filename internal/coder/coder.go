@@ -197,6 +197,9 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		mod, ok := t.mood(h.head)
 		intended := t.intended
 		t.words = nil
+		if ok && !h.nominal && cooperative(h.t.Code) && t.habitual(h.head) {
+			continue
+		}
 		// "tried to seize a ship", "attempted to storm the parliament":
 		// an attempt at material conflict is itself an act of it, seized
 		// or not; an attempt at anything else ("tried to persuade", "tried
@@ -1123,3 +1126,22 @@ func eventID(d *doc.Document, e doc.Event, triggerAt int) string {
 // intent maps an event code to the CAMEO code for the intent to do it,
 // as the class table gives it ("will visit" is 036).
 func intent(code string) string { return cameo.ClassOf(code).Intent }
+
+// habitual reports whether the verb at i states what is usually so rather
+// than an event: a main clause in the simple present with no time named
+// ("The two countries coordinate closely on international issues"). News
+// tells the events of cooperation in the past or the perfect.
+func (t *tree) habitual(i int) bool {
+	if x := t.toks[i].XPOS; x != "VBZ" && x != "VBP" {
+		return false
+	}
+	if r := t.rel(i); r != "root" && !(r == "conj" && t.rel(t.head(i)) == "root") {
+		return false
+	}
+	for _, k := range t.kids[i] {
+		if r := t.rel(k); r == "aux" || r == "cop" || t.isTime(k) || t.isTime(t.site(k)) {
+			return false
+		}
+	}
+	return true
+}
