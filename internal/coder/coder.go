@@ -197,7 +197,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		mod, ok := t.mood(h.head)
 		intended := t.intended
 		t.words = nil
-		if ok && !h.nominal && cooperative(h.t.Code) && cameo.Root(h.t.Code) != "02" && t.habitual(h.head) {
+		if ok && !h.nominal && (cooperative(h.t.Code) && cameo.Root(h.t.Code) != "02" || cameo.Root(h.t.Code) == "01" && !h.t.Report) && t.habitual(h.head) {
 			continue
 		}
 		// "tried to seize a ship", "attempted to storm the parliament":
