@@ -160,6 +160,12 @@ func (t *tree) mood(i int) (string, bool) {
 				// verb does: "the rebels, who attacked the base, denied".
 				return mod, true
 			}
+			// "Kofi Annan's Special Envoy for brokering peace", "a plan
+			// for ending the war": what a noun is for is its purpose, not
+			// an act, as "a request for a meeting" is none.
+			if t.marker(k) == "for" && t.toks[k].XPOS == "VBG" {
+				return "", false
+			}
 			// "claims that its warplanes had bombed": what a claim says is
 			// alleged; but "a claim denied by X" is a denial.
 			if mk := t.marker(k); (mk == "that" || mk == "") && is("claim", gl) && t.finite(k) {
