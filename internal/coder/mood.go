@@ -489,6 +489,12 @@ func (c *Coder) condemns(t *tree, i int) string {
 				return code
 			}
 		}
+		// "said that Riyadh was using the embassy attack as a pretext to
+		// fuel tensions": to say another acts in bad faith (grammar.txt
+		// badfaith) is to accuse it.
+		if t.badFaith(k) {
+			return "112"
+		}
 		if is("equate", t.lem[k]) {
 			for _, o := range t.kids[k] {
 				if r := t.rel(o); r == "obj" || (r == "obl" || r == "xcomp") && t.marker(o) == "to" {
@@ -500,6 +506,25 @@ func (c *Coder) condemns(t *tree, i int) string {
 		}
 	}
 	return ""
+}
+
+// badFaith reports whether the clause headed at k, but for clauses inside
+// it, names bad faith (grammar.txt badfaith): a pretext, a provocation.
+func (t *tree) badFaith(k int) bool {
+	found := false
+	var walk func(i int)
+	walk = func(i int) {
+		found = found || is("badfaith", t.lem[i])
+		for _, c := range t.kids[i] {
+			switch t.rel(c) {
+			case "ccomp", "parataxis", "advcl", "acl:relcl":
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(k)
+	return found
 }
 
 // phraseWords returns the lemmas and forms of the words of the phrase
