@@ -340,8 +340,8 @@ func TestGoldScores(t *testing.T) {
 }
 
 // TestWireScores holds the coder to what it reaches on the wire set, the
-// main yardstick, just under its measured figures: precision 0.835,
-// recall 0.745 (measured 0.843 and 0.754; issue 8's targets, 0.75 and
+// main yardstick, just under its measured figures: precision 0.84,
+// recall 0.745 (measured 0.848 and 0.754; issue 8's targets, 0.75 and
 // 0.65), date accuracy 0.90.
 // Articles 41-50 are a check the rules are never tuned to; the floor is
 // on the whole set.
@@ -352,7 +352,7 @@ func TestWireScores(t *testing.T) {
 		t.Fatalf("dyad eval exited %d: %s", code, stderr)
 	}
 	f := overall(t, out)
-	atLeast(t, "precision", f[2], 0.835)
+	atLeast(t, "precision", f[2], 0.84)
 	atLeast(t, "recall", f[3], 0.745)
 	atLeast(t, "date accuracy", f[7], 0.90)
 	t.Logf("wire: precision %s, recall %s, F1 %s, date accuracy %s", f[2], f[3], f[4], f[7])
@@ -360,7 +360,7 @@ func TestWireScores(t *testing.T) {
 
 // TestPLOVERScore holds the coder on the PLOVER gold-standard records to
 // issue 8's floor for the odd-numbered records (a check, 0.70) and to the
-// share it reaches overall with general rules (0.68, measured 0.689; the
+// share it reaches overall with general rules (0.71, measured 0.717; the
 // issue's target of 0.75 is not reached yet).
 func TestPLOVERScore(t *testing.T) {
 	path := sharedtest.Path(t, "data", "peers", "PLOVER", "PLOVER_GSR_CAMEO.txt")
@@ -369,7 +369,7 @@ func TestPLOVERScore(t *testing.T) {
 		t.Fatalf("dyad eval plover exited %d: %s", code, stderr)
 	}
 	f := overall(t, out) // found records share
-	atLeast(t, "PLOVER share", f[2], 0.68)
+	atLeast(t, "PLOVER share", f[2], 0.71)
 	for _, line := range strings.Split(out, "\n") {
 		if g := strings.Fields(line); len(g) == 5 && g[0] == "odd" {
 			atLeast(t, "PLOVER share of the odd records", g[4], 0.70)

@@ -197,6 +197,9 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		mod, ok := t.mood(h.head)
 		intended := t.intended
 		t.words = nil
+		if ok && !h.nominal && (cooperative(h.t.Code) && cameo.Root(h.t.Code) != "02" || cameo.Root(h.t.Code) == "01" && !h.t.Report) && t.habitual(h.head) {
+			continue
+		}
 		// "tried to seize a ship", "attempted to storm the parliament":
 		// an attempt at material conflict is itself an act of it, seized
 		// or not; an attempt at anything else ("tried to persuade", "tried
@@ -345,13 +348,26 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	if peace || cameo.Root(code) == "15" && st.tree.mandated(h, rd.r.src) {
 		code = "074"
 	}
+	// "India, Japan and the United States held the Malabar naval
+	// exercise": an exercise that several states hold together, aimed at
+	// no one, is joint, military cooperation among them (062, mutual).
+	if code == "150" && len(rd.r.tgt) == 0 && len(rd.r.pair) == 0 && countries(rd.r.src.actors()) >= 2 {
+		code = "062"
+		joint := *h.t
+		joint.Recip = true
+		h.t = &joint
+	}
 	// A plan is coded as the intent to act ("will visit" is 036,
 	// "pledged to give aid" 033, "threatened to impose sanctions" 130);
 	// but a conflictual act announced in the future tense alone, or
 	// decided, is the act ("said contacts would be suspended", "agreed to
 	// widen sanctions" are 16), unless it is violence, whose announcement
 	// is a threat ("said its army would strike" is 13).
-	if mod == doc.Planned && (rd.intended != "" && !is("decide", rd.intended) || !strings.HasPrefix(intent(code), "13") || cameo.ClassOf(code).Force == "violent") {
+	// A decision taken to act is the act, whatever its code ("the court
+	// decided to allow the candidate to run" is 0812, as CAMEO's codebook
+	// codes it), but violence decided on is still a threat.
+	violent := cameo.ClassOf(code).Force == "violent"
+	if mod == doc.Planned && !(is("decision", rd.intended) && !violent) && (rd.intended != "" && !is("decide", rd.intended) || !strings.HasPrefix(intent(code), "13") || violent) {
 		code = intent(code)
 	}
 	// "Russia said that Sudan must return the helicopter": a statement
@@ -385,6 +401,13 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		if p := placeParty(*loc, r.src); p != nil {
 			r.tgt = mentions{p}
 		}
+	}
+	// "A journalist was killed in a car bomb explosion in Beirut", "a
+	// roadside bomb near Samarra killed two youths": violence no one is
+	// named for is done by unidentified armed forces (CAMEO's UAF) of the
+	// country where it happens, as the clause names it.
+	if cameo.ClassOf(code).Force == "violent" && len(r.src) == 0 && len(r.pair) == 0 && !h.nominal && loc != nil && loc.From == doc.FromClause && loc.Country != "" {
+		r.src = mentions{{Text: loc.Text, Actors: []doc.Actor{{Text: loc.Text, Code: loc.Country + "UAF", Country: loc.Country}}}}
 	}
 	armed := st.tree.units(r.src)
 	pairs, roles := c.pairs(st, h, r, code, dc)
@@ -1103,3 +1126,22 @@ func eventID(d *doc.Document, e doc.Event, triggerAt int) string {
 // intent maps an event code to the CAMEO code for the intent to do it,
 // as the class table gives it ("will visit" is 036).
 func intent(code string) string { return cameo.ClassOf(code).Intent }
+
+// habitual reports whether the verb at i states what is usually so rather
+// than an event: a main clause in the simple present with no time named
+// ("The two countries coordinate closely on international issues"). News
+// tells the events of cooperation in the past or the perfect.
+func (t *tree) habitual(i int) bool {
+	if x := t.toks[i].XPOS; x != "VBZ" && x != "VBP" {
+		return false
+	}
+	if r := t.rel(i); r != "root" && !(r == "conj" && t.rel(t.head(i)) == "root") {
+		return false
+	}
+	for _, k := range t.kids[i] {
+		if r := t.rel(k); r == "aux" || r == "cop" || t.isTime(k) || t.isTime(t.site(k)) {
+			return false
+		}
+	}
+	return true
+}

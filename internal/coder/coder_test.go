@@ -560,6 +560,11 @@ func TestOneSided(t *testing.T) {
 		// party: no pair of it with itself.
 		{"Leaders of the Azadliq (Freedom) opposition coalition agreed.", "AZEOPP:030"},
 		{"Leaders of the Azadliq (Freedom) opposition coalition agreed to talks.", "AZEOPP:036"},
+		// A ban or a curfew broken is a norm defied; a permit refused is a
+		// rejection, named target or not.
+		{"A Lebanese newspaper has violated a ban by the army.", "LBNMED:128"},
+		{"Kenyan protesters violated the curfew in Nairobi.", "KENOPP:128"},
+		{"The Turkish district administration has denied land allocation for the temple.", "TUR:120"},
 	} {
 		evs := code(&c, paragraph("2015-01-01", tc.sentence))
 		var got []string

@@ -170,6 +170,7 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 	if tr.Kind == 'v' && t.toks[i].Rel == "acl" && t.toks[i].XPOS == "VBN" {
 		modified = t.head(i)
 	}
+	byMeans := tr.Kind == 'v' && tr.writes("by")
 	find := func(alts []string, before, noMark bool) int {
 		for k := range t.toks {
 			if k == modified && !taken(k) && !before {
@@ -195,8 +196,15 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			// Only the head's own arguments and modifiers: not its subject
 			// ("militants killed" is not "kill militant"), its agent, or
 			// another clause ("refused to meet, his office said").
+			// A pattern that writes "by" reads the agent as the means:
+			// "kill by explosive device" is "were killed by an improvised
+			// explosive device".
 			switch t.toks[k].Rel {
-			case "nsubj", "csubj", "obl:agent", "parataxis", "punct", "cc":
+			case "obl:agent":
+				if !byMeans {
+					continue
+				}
+			case "nsubj", "csubj", "parataxis", "punct", "cc":
 				continue
 			case "case", "mark":
 				// Nor the marker of its subject: "to most West Africans
@@ -204,8 +212,12 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 				// subject of "ordered", has no "order to".
 				if n := t.head(k); n >= 0 && n != i {
 					switch t.toks[n].Rel {
-					case "nsubj", "csubj", "obl:agent":
+					case "nsubj", "csubj":
 						continue
+					case "obl:agent":
+						if !byMeans {
+							continue
+						}
 					}
 				}
 			case "list", "reparandum", "vocative", "discourse":

@@ -160,6 +160,12 @@ func (t *tree) mood(i int) (string, bool) {
 				// verb does: "the rebels, who attacked the base, denied".
 				return mod, true
 			}
+			// "Kofi Annan's Special Envoy for brokering peace", "a plan
+			// for ending the war": what a noun is for is its purpose, not
+			// an act, as "a request for a meeting" is none.
+			if t.marker(k) == "for" && t.toks[k].XPOS == "VBG" {
+				return "", false
+			}
 			// "claims that its warplanes had bombed": what a claim says is
 			// alleged; but "a claim denied by X" is a denial.
 			if mk := t.marker(k); (mk == "that" || mk == "") && is("claim", gl) && t.finite(k) {
@@ -208,11 +214,13 @@ func (t *tree) mood(i int) (string, bool) {
 			case r == "nsubj":
 				if t.toks[k].Rel != "nsubj:pass" || !is("light", gl) {
 					// "the attack killed five"; but "the agreements may
-					// lapse", "exports will grow" assert no event.
+					// lapse", "exports will grow" assert no event. The
+					// verb's governors say how it is told: "officials said
+					// American cruise missiles had struck the base"
+					// reports the strike.
 					if m, ok := t.own(g); !ok || m == doc.Planned {
 						return "", false
 					}
-					return mod, true
 				}
 			case t.manner(k, nil):
 				// "had entered Gori in breach of the truce": a phrase of
@@ -387,6 +395,18 @@ func (t *tree) conditional(k int) bool {
 // "sanctions").
 func (t *tree) conditions(k int) []int {
 	var out []int
+	// A saying is not conditional: a condition the parse hung on a verb
+	// of saying belongs to what it reports ("may halt mediation efforts
+	// if cooperation founders, the minister said", "if" hung on "said",
+	// even as a second complement: it reports k, so its "if" is no
+	// "whether").
+	if g := t.head(k); g >= 0 && t.rel(k) == "ccomp" && is("report", t.lemma(g)) {
+		for _, c := range t.kids[g] {
+			if r := t.rel(c); (r == "advcl" || r == "ccomp" && c != k) && is("condition", t.marker(c)) {
+				out = append(out, c)
+			}
+		}
+	}
 	for _, c := range t.kids[k] {
 		switch t.rel(c) {
 		case "advcl", "obl", "nmod", "dep":
@@ -469,6 +489,12 @@ func (c *Coder) condemns(t *tree, i int) string {
 				return code
 			}
 		}
+		// "said that Riyadh was using the embassy attack as a pretext to
+		// fuel tensions": to say another acts in bad faith (grammar.txt
+		// badfaith) is to accuse it.
+		if t.badFaith(k) {
+			return "112"
+		}
 		if is("equate", t.lem[k]) {
 			for _, o := range t.kids[k] {
 				if r := t.rel(o); r == "obj" || (r == "obl" || r == "xcomp") && t.marker(o) == "to" {
@@ -480,6 +506,25 @@ func (c *Coder) condemns(t *tree, i int) string {
 		}
 	}
 	return ""
+}
+
+// badFaith reports whether the clause headed at k, but for clauses inside
+// it, names bad faith (grammar.txt badfaith): a pretext, a provocation.
+func (t *tree) badFaith(k int) bool {
+	found := false
+	var walk func(i int)
+	walk = func(i int) {
+		found = found || is("badfaith", t.lem[i])
+		for _, c := range t.kids[i] {
+			switch t.rel(c) {
+			case "ccomp", "parataxis", "advcl", "acl:relcl":
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(k)
+	return found
 }
 
 // phraseWords returns the lemmas and forms of the words of the phrase

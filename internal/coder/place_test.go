@@ -192,25 +192,46 @@ func TestSeat(t *testing.T) {
 // possessive city still stands for its state ("Beijing's offer"). The
 // gazetteer tells a city from a country, so the rule needs it.
 func TestVenueOwner(t *testing.T) {
-	c := gazetteerCoder(t)
-	tests := []struct {
-		sentence string
-		want     string // SRC>TGT:CAMEO of every event, in order
-	}{
+	checkCoded(t, gazetteerCoder(t), []codedCase{
 		{"During the Moscow summit, Chinese officials called for the removal of American air bases in Kyrgyzstan.", "CHNGOV>USA:1041"},
 		{"Beijing's offer angered Japan.", "CHN>JPN:030"},
-	}
-	for _, tt := range tests {
-		var got []string
-		for _, e := range code(c, datelined("", tt.sentence)) {
-			tgt := "-"
-			if e.Target != nil {
-				tgt = e.Target.Code
-			}
-			got = append(got, e.Source.Code+">"+tgt+":"+e.CAMEO)
-		}
-		if g := strings.Join(got, " ; "); g != tt.want {
+	})
+}
+
+// TestUnidentifiedAttackers: violence no one is named for is done by the
+// unidentified armed forces (UAF) of the country where the clause places
+// it, and the bomb that did it names its kind (needs the gazetteer).
+func TestUnidentifiedAttackers(t *testing.T) {
+	checkCoded(t, gazetteerCoder(t), []codedCase{
+		{"A Russian journalist was killed in a car bomb explosion in Kiev.", "UKRUAF>RUSMED:1832"},
+		{"Two American soldiers were killed by a roadside bomb near Kandahar.", "AFGUAF>USAMIL:1833"},
+	})
+}
+
+// codedCase is a sentence and its events as SRC>TGT:CAMEO, in order,
+// joined by " ; ".
+type codedCase struct{ sentence, want string }
+
+// checkCoded codes each sentence alone and compares its events.
+func checkCoded(t *testing.T, c *Coder, cases []codedCase) {
+	t.Helper()
+	for _, tt := range cases {
+		if g := codedAs(c, tt.sentence); g != tt.want {
 			t.Errorf("%q: got %s; want %s", tt.sentence, g, tt.want)
 		}
 	}
+}
+
+// codedAs codes one sentence and gives its events as SRC>TGT:CAMEO, in
+// order, joined by " ; ".
+func codedAs(c *Coder, sentence string) string {
+	var got []string
+	for _, e := range code(c, datelined("", sentence)) {
+		tgt := "-"
+		if e.Target != nil {
+			tgt = e.Target.Code
+		}
+		got = append(got, e.Source.Code+">"+tgt+":"+e.CAMEO)
+	}
+	return strings.Join(got, " ; ")
 }

@@ -142,9 +142,38 @@ func (t *tree) subject(v, steps int) mentions {
 	// ended a dispute" was not the citizens' doing.
 	var s mentions
 	misread := t.prepositionalSubject(v)
+	// "Iraq's interim government announced that it is prepared to impose
+	// martial law", "Belarus's border committee and Foreign Ministry said
+	// they would investigate": a personal pronoun that is the subject of
+	// what a verb of saying reports is the one who says it, when no
+	// dictionary resolved it, or it is of the third person (grammar.txt
+	// sayer) and the dictionaries made it one who does not say it.
+	for _, c := range append(t.children(v, "nsubj"), t.children(v, "expl")...) {
+		if t.toks[c].XPOS != "PRP" || t.lemma(c) == "there" || steps > 4 {
+			continue
+		}
+		m := t.mentionOf(c)
+		if m != nil && !is("sayer", t.low[c]) {
+			continue
+		}
+		if g := t.reporter(v); g >= 0 {
+			if sayer := t.subject(g, steps+1); m == nil || len(sayer) > 0 && !ownSide(mentions{m}, sayer) {
+				return sayer
+			}
+		}
+	}
 	for _, c := range t.children(v, "nsubj") {
 		if misread {
 			break
+		}
+		if t.events[c] && is("dispatch", t.lemma(c)) {
+			// "The first deployment of NATO peacekeepers arrived in
+			// Kosovo": what a noun of dispatch sends does what the
+			// sentence says the dispatch does.
+			if o := t.ofArg(c); len(o) > 0 {
+				s = s.add(o...)
+				continue
+			}
 		}
 		if t.events[c] {
 			// Its owner, or the one its "by" or "from" names ("a suicide
@@ -182,16 +211,6 @@ func (t *tree) subject(v, steps int) mentions {
 	for _, k := range t.children(v, "expl") {
 		if m := t.mentionOf(k); m != nil {
 			return mentions{m}
-		}
-	}
-	// "Iraq's interim government announced that it is prepared to impose
-	// martial law": a personal pronoun no dictionary resolved, subject of
-	// what a verb of saying reports, is the one who says it.
-	for _, c := range append(t.children(v, "nsubj"), t.children(v, "expl")...) {
-		if t.toks[c].XPOS == "PRP" && t.mentionOf(c) == nil && t.lemma(c) != "there" {
-			if g := t.reporter(v); g >= 0 && steps <= 4 {
-				return t.subject(g, steps+1)
-			}
 		}
 	}
 	if !misread && t.child(v, "nsubj") >= 0 || t.child(v, "nsubj:pass") >= 0 || steps > 4 {
@@ -282,6 +301,37 @@ func (t *tree) subject(v, steps int) mentions {
 		return t.arg(g)
 	}
 	return nil
+}
+
+// stateIn returns the state of the country an "in" phrase of the trigger
+// h names, as the agent of a passive that names none: "A British
+// journalist was arrested in France", "has been put under investigation
+// in Italy": people held, charged or investigated by an agent no one
+// names are so by the state where it happens.
+func (t *tree) stateIn(h hit) mentions {
+	for _, w := range h.words {
+		for _, k := range t.kids[w] {
+			if r := t.rel(k); (r != "obl" && r != "nmod") || t.marker(k) != "in" {
+				continue
+			}
+			if m := t.mentionOf(k); m != nil && len(m.Actors) == 1 && len(m.Actors[0].Code) == 3 && m.Actors[0].Country != "" {
+				a := m.Actors[0]
+				return mentions{{Text: m.Text, First: m.First, Last: m.Last, Actors: []doc.Actor{{Text: a.Text, Code: a.Country + "GOV", Country: a.Country}}}}
+			}
+		}
+	}
+	return nil
+}
+
+// ofArg returns the actors the "of" phrases of the noun at i name.
+func (t *tree) ofArg(i int) mentions {
+	var out mentions
+	for _, k := range t.children(i, "nmod") {
+		if t.phraseMarker(k) == "of" {
+			out = out.add(t.arg(k)...)
+		}
+	}
+	return out
 }
 
 // prepositionalSubject reports whether the parse gave the infinitive at v
@@ -600,10 +650,12 @@ func (t *tree) verbRoles(h hit) result {
 		}
 		// "Israel is opposed to French mediation", "is committed to": a
 		// participle the pattern reads with its own preposition is a
-		// state of its subject, who is then the actor.
+		// state of its subject, who is then the actor; but not one whose
+		// preposition opens a noun of the pattern's own ("has been put
+		// under investigation" is done to its subject).
 		if len(r.src) == 0 && (h.t.Kind == 'p' || t.toks[i].UPOS == "ADJ") {
 			for _, w := range h.words[1:] {
-				if t.toks[w].Rel == "case" && t.lemma(w) != "by" {
+				if t.toks[w].Rel == "case" && t.lemma(w) != "by" && !slices.Contains(h.words, t.head(w)) {
 					if s := t.argsOf(i, "nsubj:pass"); len(s) > 0 {
 						r.src = s
 						r.tgt = others(t.targetsOf(i, place, skip), s)
@@ -623,6 +675,9 @@ func (t *tree) verbRoles(h hit) result {
 			// The subject itself is the party, not a thing of its
 			// ("issues including Hamas's demands are to be taken up").
 			r.agentless = t.mentionOf(s) != nil
+		}
+		if root := cameo.Root(h.t.Code); r.agentless && (root == "17" || root == "09") {
+			r.src = t.stateIn(h)
 		}
 	} else {
 		r.src = t.subject(i, 0)

@@ -3,6 +3,7 @@ package coder
 import (
 	"bufio"
 	_ "embed"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/actors"
@@ -79,11 +80,8 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 		t.vocab[t.low[i]] = true
 		t.vocab[t.lem[i]] = true
 	}
-	for i, tok := range toks {
+	for i := range toks {
 		t.at[i] = -1
-		if h := tok.Head; h >= 0 && h < len(toks) && h != i {
-			t.kids[h] = append(t.kids[h], i)
-		}
 	}
 	for k, m := range ms {
 		if len(m.Actors) == 0 {
@@ -95,7 +93,50 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 			}
 		}
 	}
+	t.controlled()
+	for i, tok := range t.toks {
+		if h := tok.Head; h >= 0 && h < len(toks) && h != i {
+			t.kids[h] = append(t.kids[h], i)
+		}
+	}
 	return t
+}
+
+// controlled reads an infinitive the parse hung on the object of a verb
+// of control as that verb's complement: in "allowed the opposition to
+// hold a rally" or "urged Iran to release the sailors" the infinitive is
+// what the verb allows or urges and the object its subject, never a
+// modifier of the object, when the object names an actor (grammar.txt
+// control). The tree then holds its own copy of the tokens.
+func (t *tree) controlled() {
+	copied := false
+	for v, tok := range t.toks {
+		o := tok.Head
+		if tok.Rel != "acl" || tok.UPOS != "VERB" || o < 0 || o >= len(t.toks) || t.toks[o].Rel != "obj" || t.at[o] < 0 {
+			continue
+		}
+		g := t.toks[o].Head
+		if g < 0 || g >= len(t.toks) || t.toks[g].UPOS != "VERB" || !is("control", t.lem[g]) || !t.infinitive(v) {
+			continue
+		}
+		if !copied {
+			t.toks = slices.Clone(t.toks)
+			copied = true
+		}
+		t.toks[v].Head, t.toks[v].Rel = g, "xcomp"
+		t.rels[v] = "xcomp"
+	}
+}
+
+// infinitive reports whether the verb at v is marked by "to", before the
+// tree's dependents are indexed.
+func (t *tree) infinitive(v int) bool {
+	for k := v - 1; k >= 0 && k >= v-3; k-- {
+		if t.toks[k].Head == v && t.toks[k].Rel == "mark" && t.low[k] == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // lemma is the token's lemma in lower case.
