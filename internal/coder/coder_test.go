@@ -564,7 +564,8 @@ func TestOneSided(t *testing.T) {
 		// rejection, named target or not.
 		{"A Lebanese newspaper has violated a ban by the army.", "LBNMED:128"},
 		{"Kenyan protesters violated the curfew in Nairobi.", "KENOPP:128"},
-		{"The Turkish district administration has denied land allocation for the temple.", "TUR:120"},
+		// A local administration is its state's government (internal/actors).
+		{"The Turkish district administration has denied land allocation for the temple.", "TURGOV:120"},
 	} {
 		evs := code(&c, paragraph("2015-01-01", tc.sentence))
 		var got []string
