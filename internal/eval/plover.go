@@ -183,6 +183,9 @@ func ploverFound(r PLOVERRecord, evs []doc.Event) bool {
 		}
 		for _, a := range r.Source {
 			want := code3(a.Code)
+			if c, ok := legacyCodes[want]; ok {
+				want = c
+			}
 			if want != "" && (e.Source.Country == want || code3(e.Source.Code) == want) {
 				return true
 			}
@@ -190,6 +193,13 @@ func ploverFound(r PLOVERRecord, evs []doc.Event) bool {
 	}
 	return false
 }
+
+// legacyCodes maps country codes some PLOVER records write in an older
+// form than CAMEO's ISO-based ones to the codes dyad and CAMEO give:
+// "Japan" and "Tokyo" are JAP (as in PETRARCH's validation actors),
+// "Italy" ITL, and "Vietnamese-led forces" VTN in one record and VNM in
+// another.
+var legacyCodes = map[string]string{"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 // Write prints the share found per type, overall, and the records missed.
 func (r *PLOVERReport) Write(w io.Writer) error {

@@ -29,16 +29,18 @@ func TestScorePLOVER(t *testing.T) {
 		{ID: "b", Event: "CONSULT", Source: PLOVERActors{{Code: "USA"}}},
 		{ID: "c", Event: "REJECT", Source: PLOVERActors{{Code: "IGOUNO"}}},
 		{ID: "d", Event: "FIGHT", Source: PLOVERActors{{Code: "ISR"}}},
+		{ID: "e", Event: "SANCTION", Source: PLOVERActors{{Code: "JAP"}}},
 	}
 	events := [][]doc.Event{
 		{{CAMEO: "042", Source: doc.Actor{Code: "RUSGOV", Country: "RUS"}}},                 // found
 		{{CAMEO: "042", Source: doc.Actor{Code: "CAN", Country: "CAN"}}},                    // wrong source
 		{{CAMEO: "125", Source: doc.Actor{Code: "IGOUNO"}}},                                 // found by code
 		{{CAMEO: "183", Source: doc.Actor{Code: "ISRMIL", Country: "ISR"}}, {CAMEO: "010"}}, // wrong type
+		{{CAMEO: "162", Source: doc.Actor{Code: "JPN", Country: "JPN"}}},                    // found: JAP is JPN
 	}
 	rep := ScorePLOVER(recs, events)
-	if rep.Overall.Hits != 2 || rep.Overall.Total != 4 || rep.Overall.Share() != 0.5 {
-		t.Errorf("overall %+v, want 2 of 4", rep.Overall)
+	if rep.Overall.Hits != 3 || rep.Overall.Total != 5 || rep.Overall.Share() != 0.6 {
+		t.Errorf("overall %+v, want 3 of 5", rep.Overall)
 	}
 	byType := map[string]PLOVERScore{}
 	for _, s := range rep.Types {
@@ -51,7 +53,7 @@ func TestScorePLOVER(t *testing.T) {
 		t.Errorf("misses %+v, want b and d", rep.Misses)
 	}
 	var b strings.Builder
-	if err := rep.Write(&b); err != nil || !strings.Contains(b.String(), "overall      2      4        0.500") {
+	if err := rep.Write(&b); err != nil || !strings.Contains(b.String(), "overall      3      5        0.600") {
 		t.Errorf("report:\n%s", b.String())
 	}
 }
