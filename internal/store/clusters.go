@@ -405,14 +405,9 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 	var fresh map[int]bool // nil: every member is new to the stored cluster
 	if grown {
 		fresh = map[int]bool{}
-	}
-	for i, e := range members {
-		if e.Cluster != c.ID {
-			if grown {
+		for i, e := range members {
+			if e.Cluster != c.ID {
 				fresh[i] = true
-			}
-			if err := tx.Exec(ctx, `UPDATE events SET cluster = ? WHERE id = ?`, c.ID, e.ID); err != nil {
-				return fmt.Errorf("event %s: cluster: %w", e.ID, err)
 			}
 		}
 	}
@@ -525,11 +520,14 @@ func firsts(members []doc.Event) (first string, ways []string) {
 	return members[f].ID, ways
 }
 
-// setFirsts flags the events of cluster id that stand for it (firsts):
-// events.cluster_first and cluster_first_way, which the series of
-// clusters count (Filter.ClusterCount). Only events whose stored flags,
-// fl, differ are written: when a cluster gains a report, usually the new
-// report alone.
+// setFirsts names cluster id as the cluster of its members whose stored
+// cluster (Event.Cluster) is another, and flags the events that stand for
+// it (firsts): events.cluster_first and cluster_first_way, which the
+// series of clusters count (Filter.ClusterCount). Only events whose
+// stored cluster or flags, fl, differ are written, each in one statement:
+// when a cluster gains a report, usually the new report alone. The flags
+// are written only where they change, since writing them updates the
+// series (dyad_months).
 func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl flags) error {
 	first, ways := firsts(members)
 	for _, e := range members {
@@ -540,11 +538,21 @@ func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl fl
 		if slices.Contains(ways, e.ID) {
 			want |= 2
 		}
-		if have, ok := fl[e.ID]; ok && have == want {
+		have, ok := fl[e.ID]
+		flagged := ok && have == want
+		var err error
+		switch {
+		case e.Cluster != id && flagged:
+			err = tx.Exec(ctx, `UPDATE events SET cluster = ? WHERE id = ?`, id, e.ID)
+		case e.Cluster != id:
+			err = tx.Exec(ctx, `UPDATE events SET cluster = ?, cluster_first = ?, cluster_first_way = ? WHERE id = ?`, id, int(want&1), int(want>>1), e.ID)
+		case !flagged:
+			err = tx.Exec(ctx, `UPDATE events SET cluster_first = ?, cluster_first_way = ? WHERE id = ?`, int(want&1), int(want>>1), e.ID)
+		default:
 			continue
 		}
-		if err := tx.Exec(ctx, `UPDATE events SET cluster_first = ?, cluster_first_way = ? WHERE id = ?`, int(want&1), int(want>>1), e.ID); err != nil {
-			return fmt.Errorf("cluster %s: first events: %w", id, err)
+		if err != nil {
+			return fmt.Errorf("cluster %s: event %s: %w", id, e.ID, err)
 		}
 		fl[e.ID] = want
 	}
