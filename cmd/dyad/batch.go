@@ -16,8 +16,8 @@ import (
 // each time; the wait is what lets batches form when the coders are
 // slower than the store (docs/performance.md).
 const (
-	batchDocs = 64
-	batchWait = 250 * time.Millisecond
+	batchDocs = 256
+	batchWait = time.Second
 )
 
 // batcher stores the documents handed to add on a goroutine of its own,
@@ -85,10 +85,15 @@ func (b *batcher) failed() error {
 }
 
 // add queues r to be stored; it returns the error with which storing an
-// earlier document stopped, if it has.
+// earlier document stopped, if it has. The sentences' tokens, the most of
+// a coded document, are dropped: the store does not keep them, and a
+// document coded again is split and parsed again.
 func (b *batcher) add(r result) error {
 	if err := b.failed(); err != nil {
 		return err
+	}
+	for i := range r.doc.Sentences {
+		r.doc.Sentences[i].Tokens, r.doc.Sentences[i].Parsed = nil, false
 	}
 	b.queue <- r
 	return nil

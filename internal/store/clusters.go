@@ -245,9 +245,11 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 		}
 	}
 	var moved []string
-	for _, c := range made {
+	from := make([]string, len(made))
+	for k, c := range made {
+		from[k] = grownFrom(c, byID, had)
 		for _, r := range c.Reports {
-			if byID[r.Event].Cluster != c.ID && !texts[r.Event] {
+			if byID[r.Event].Cluster != cmp.Or(from[k], c.ID) && !texts[r.Event] {
 				moved = append(moved, r.Event)
 			}
 		}
@@ -255,9 +257,9 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	if err := readTexts(ctx, tx, moved, byID, texts); err != nil {
 		return err
 	}
-	for _, c := range made {
+	for k, c := range made {
 		named[c.ID] = true
-		if err := storeCluster(ctx, tx, c, byID, had[c.ID], fl, texts); err != nil {
+		if err := storeCluster(ctx, tx, c, byID, from[k], fl, texts); err != nil {
 			return err
 		}
 		for _, r := range c.Reports {
@@ -353,14 +355,39 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 	return near, err
 }
 
+// grownFrom returns the stored cluster that c, as made again, holds whole
+// with other events or none (grown), when there is one: of those, c's own
+// id, else the one of which c holds the most events, else the least id.
+// had is how many events each stored cluster held.
+func grownFrom(c cluster.Cluster, byID map[string]*doc.Event, had map[string]int) string {
+	kept := map[string]int{}
+	for _, r := range c.Reports {
+		if id := byID[r.Event].Cluster; id != "" {
+			kept[id]++
+		}
+	}
+	if n := kept[c.ID]; n > 0 && n == had[c.ID] {
+		return c.ID
+	}
+	best := ""
+	for id, n := range kept {
+		if n == had[id] && (best == "" || n > kept[best] || n == kept[best] && id < best) {
+			best = id
+		}
+	}
+	return best
+}
+
 // storeCluster stores c, its disagreements, and its events' cluster
-// where it changed. had is how many events the stored cluster of c's id
-// held: a cluster that kept every event it had and gained none is left as
-// it is, and one that only gained events keeps its disagreements and gets
-// those of its new events. It flags the events that stand for c where
-// their stored flags, fl, differ (setFirsts). texts holds the ids of the
-// events of byID whose sentences and amounts are read (loadTexts).
-func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event, had int, fl flags, texts map[string]bool) error {
+// where it changed. from is the stored cluster c holds whole (grownFrom),
+// if any: a cluster that kept every event it had and gained none is left
+// as it is, and one that only gained events keeps its disagreements and
+// gets those of its new events, under c's id when that is new (a report
+// whose id is less than every old one's joined it). It flags the events
+// that stand for c where their stored flags, fl, differ (setFirsts).
+// texts holds the ids of the events of byID whose sentences and amounts
+// are read (loadTexts).
+func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event, from string, fl flags, texts map[string]bool) error {
 	var place any
 	if c.Place != nil {
 		b, err := json.Marshal(c.Place)
@@ -373,17 +400,17 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 	kept := 0
 	for i, r := range c.Reports {
 		members[i] = *byID[r.Event]
-		if members[i].Cluster == c.ID {
+		if members[i].Cluster == from {
 			kept++
 		}
 	}
-	grown := had > 0 && kept == had
+	grown := from != ""
 	switch {
-	case grown && kept == len(members):
+	case from == c.ID && kept == len(members):
 		// The same events: the same cluster, and the same flags unless
 		// they were never set (a store made before them, clustered again).
 		return setFirsts(ctx, tx, c.ID, members, fl)
-	case grown:
+	case from == c.ID:
 		if err := tx.Exec(ctx, `UPDATE clusters SET cameo = ?, root = ?, date = ?, date_precision = ?, place = ?,
 			first_report = ?, last_report = ?, num_mentions = ?, num_sources = ?, num_articles = ? WHERE id = ?`,
 			c.CAMEO, c.Root, c.Date, c.DatePrecision, place,
@@ -401,12 +428,20 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 			c.FirstReport, c.LastReport, c.NumMentions, c.NumSources, c.NumArticles); err != nil {
 			return fmt.Errorf("store cluster %s: %w", c.ID, err)
 		}
+		// Its disagreements are those of the cluster it grew from, which
+		// goes when no event names it (Recluster), and those of its new
+		// events.
+		if grown {
+			if err := tx.Exec(ctx, `UPDATE disagreements SET cluster = ? WHERE cluster = ?`, c.ID, from); err != nil {
+				return fmt.Errorf("cluster %s: disagreements of %s: %w", c.ID, from, err)
+			}
+		}
 	}
 	var fresh map[int]bool // nil: every member is new to the stored cluster
 	if grown {
 		fresh = map[int]bool{}
 		for i, e := range members {
-			if e.Cluster != c.ID {
+			if e.Cluster != from {
 				fresh[i] = true
 			}
 		}
@@ -524,12 +559,14 @@ func firsts(members []doc.Event) (first string, ways []string) {
 // cluster (Event.Cluster) is another, and flags the events that stand for
 // it (firsts): events.cluster_first and cluster_first_way, which the
 // series of clusters count (Filter.ClusterCount). Only events whose
-// stored cluster or flags, fl, differ are written, each in one statement:
-// when a cluster gains a report, usually the new report alone. The flags
-// are written only where they change, since writing them updates the
-// series (dyad_months).
+// stored cluster or flags, fl, differ are written: when a cluster gains a
+// report, usually the new report alone. The flags are written only where
+// they change, since writing them updates the series (dyad_months); the
+// events that only join the cluster, most of a batch of new reports, are
+// named in one statement.
 func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl flags) error {
 	first, ways := firsts(members)
+	var joined []string
 	for _, e := range members {
 		var want uint8
 		if e.ID == first {
@@ -543,7 +580,8 @@ func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl fl
 		var err error
 		switch {
 		case e.Cluster != id && flagged:
-			err = tx.Exec(ctx, `UPDATE events SET cluster = ? WHERE id = ?`, id, e.ID)
+			joined = append(joined, e.ID)
+			continue
 		case e.Cluster != id:
 			err = tx.Exec(ctx, `UPDATE events SET cluster = ?, cluster_first = ?, cluster_first_way = ? WHERE id = ?`, id, int(want&1), int(want>>1), e.ID)
 		case !flagged:
@@ -555,6 +593,13 @@ func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl fl
 			return fmt.Errorf("cluster %s: event %s: %w", id, e.ID, err)
 		}
 		fl[e.ID] = want
+	}
+	slices.Sort(joined)
+	err := inBatches(joined, func(list string, in []any) error {
+		return tx.Exec(ctx, `UPDATE events SET cluster = ? WHERE id IN `+list, append([]any{id}, in...)...)
+	})
+	if err != nil {
+		return fmt.Errorf("cluster %s: events: %w", id, err)
 	}
 	return nil
 }
