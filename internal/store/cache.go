@@ -31,12 +31,9 @@ type ClusterCache struct {
 	// again.
 	busy map[string]bool
 	// pending are the pairs as the open transaction leaves them; added
-	// the events of the documents it added (addedDocs), by pair, read
-	// once, with their flags.
-	pending    map[string]*pendingPair
-	added      Seeds
-	addedDocs  map[string]bool
-	addedFlags flags
+	// the events it added, by pair, as clusterSQL reads them.
+	pending map[string]*pendingPair
+	added   Seeds
 }
 
 type cachedPair struct {
@@ -93,7 +90,7 @@ func (c *ClusterCache) Commit() {
 		c.size += len(p.events) - len(kept.events)
 		kept.events = p.events
 		for _, e := range c.added[pair] {
-			kept.flags[e.ID] = c.addedFlags[e.ID]
+			kept.flags[e.ID] = 0
 		}
 		for _, i := range p.reach {
 			e := &kept.events[i]
@@ -131,12 +128,14 @@ func (c *ClusterCache) forget() {
 // Discard forgets what the transaction that has just ended changed.
 func (c *ClusterCache) Discard() {
 	clear(c.pending)
-	c.added, c.addedDocs, c.addedFlags = Seeds{}, map[string]bool{}, flags{}
+	c.added = Seeds{}
 }
 
 // CachingTx is a Tx whose writer keeps a ClusterCache across its
 // transactions. Only a transaction that adds documents may offer one: its
-// stored events are those of the cache and those it has just added.
+// stored events are those of the cache and those it has just added, the
+// seeds it clusters (SeedsOfDoc), which it stores unflagged
+// (events.cluster_first and cluster_first_way 0).
 type CachingTx interface {
 	Tx
 	ClusterCache() *ClusterCache
@@ -175,34 +174,16 @@ func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds 
 		c.pending[pair] = &pendingPair{events: stored[pair], flags: fl}
 		return stored[pair], func(id string) uint8 { return fl[id] }, true, nil
 	}
-	// The seeds' documents are new, none of their events kept: they are
-	// read once for every pair.
-	var docs []string
-	for _, s := range seeds {
-		if !c.addedDocs[s.Doc] && !slices.Contains(docs, s.Doc) {
-			docs = append(docs, s.Doc)
-		}
+	// The seeds are new, none of them kept: their rows are what they are
+	// stored as.
+	added := make([]doc.Event, len(seeds))
+	for i := range seeds {
+		added[i] = clusterRow(&seeds[i])
 	}
-	slices.Sort(docs)
-	err = inBatches(docs, func(list string, in []any) error {
-		stored, err := storedSeeds(ctx, tx, "d.id IN "+list, in, c.addedFlags)
-		c.added.Add(stored)
-		return err
-	})
-	if err != nil {
-		return nil, nil, false, err
-	}
-	for _, d := range docs {
-		c.addedDocs[d] = true
-	}
-	near = append(p.events, c.added[pair]...)
+	c.added[pair] = added
+	near = append(p.events, added...)
 	c.pending[pair] = &pendingPair{events: near, flags: p.flags}
-	return near, func(id string) uint8 {
-		if f, ok := p.flags[id]; ok {
-			return f
-		}
-		return c.addedFlags[id]
-	}, true, nil
+	return near, func(id string) uint8 { return p.flags[id] }, true, nil
 }
 
 // keep records how the open transaction leaves the pair cachedNear

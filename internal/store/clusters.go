@@ -117,6 +117,34 @@ const clusterSQL = `SELECT ` + pairSQL + `, e.id, d.id, e.sentence_index, e.came
 		JOIN actors sa ON sa.pk = e.source_actor
 		LEFT JOIN actors ta ON ta.pk = e.target_actor WHERE `
 
+// SeedsOfDoc is SeedsOf the events of d, each with d's outlet, as
+// clusterSQL reads it.
+func SeedsOfDoc(d *doc.Document, events []doc.Event) Seeds {
+	seeds := Seeds{}
+	for _, e := range events {
+		e.Outlet = d.Source
+		p := cluster.PairOf(e)
+		seeds[p] = append(seeds[p], e)
+	}
+	return seeds
+}
+
+// clusterRow is the part of e clusterSQL reads, as it reads it, for an
+// event just stored.
+func clusterRow(e *doc.Event) doc.Event {
+	r := doc.Event{ID: e.ID, Doc: e.Doc, SentenceIndex: e.SentenceIndex, CAMEO: e.CAMEO, Date: e.Date,
+		DatePrecision: e.DatePrecision, DocDate: e.DocDate, Outlet: e.Outlet, Cluster: e.Cluster,
+		Source: doc.Actor{Code: e.Source.Code, Country: e.Source.Country, Name: e.Source.Name, Role: e.Source.Role}}
+	if t := e.Target; t != nil {
+		r.Target = &doc.Actor{Code: t.Code, Country: t.Country, Name: t.Name, Role: t.Role}
+	}
+	if e.Location != nil {
+		l := *e.Location
+		r.Location = &l
+	}
+	return r
+}
+
 // storedSeeds is StoredSeeds, recording each event's flags in fl when
 // fl is not nil.
 func storedSeeds(ctx context.Context, tx Tx, cond string, args []any, fl flags) (Seeds, error) {

@@ -348,7 +348,7 @@ func (s *Store) putBatch(ctx context.Context, puts []store.Put, todo []int, out 
 		}
 		if added && err == nil {
 			out[i].Added = true
-			seeds.Add(store.SeedsOf(p.Events))
+			seeds.Add(store.SeedsOfDoc(p.Doc, p.Events))
 		}
 	}
 	if !slices.ContainsFunc(todo, func(i int) bool { return out[i].Added }) {
