@@ -11,13 +11,17 @@ import (
 // Ingested documents are stored in batches (store.Store.PutDocuments):
 // the storing goroutine takes the documents coded since its last batch,
 // and waits up to batchWait after the first for more, until it has
-// batchDocs. A batch costs one transaction, one commit and one clustering
-// of the pairs its documents touch, where a document each would pay them
-// each time; the wait is what lets batches form when the coders are
-// slower than the store (docs/performance.md).
+// batchDocs or batchBytes of text. A batch costs one transaction, one
+// commit and one clustering of the pairs its documents touch, where a
+// document each would pay them each time; the wait is what lets batches
+// form when the coders are slower than the store (docs/performance.md).
+// queued documents wait while a batch is stored; when they are more, the
+// coders wait.
 const (
-	batchDocs = 256
-	batchWait = time.Second
+	batchDocs  = 256
+	batchBytes = 16 << 20
+	batchWait  = 2 * time.Second
+	queued     = 64
 )
 
 // batcher stores the documents handed to add on a goroutine of its own,
@@ -31,7 +35,7 @@ type batcher struct {
 }
 
 func startBatcher(ctx context.Context, st store.Store, done func(result, store.PutResult) error) *batcher {
-	b := &batcher{queue: make(chan result, batchDocs), ended: make(chan struct{})}
+	b := &batcher{queue: make(chan result, queued), ended: make(chan struct{})}
 	go b.run(ctx, st, done)
 	return b
 }
@@ -59,24 +63,30 @@ func (b *batcher) run(ctx context.Context, st store.Store, done func(result, sto
 }
 
 // collect returns first and the documents queued after it, up to
-// batchDocs, waiting at most batchWait for them.
+// batchDocs and batchBytes, waiting at most batchWait for them.
 func (b *batcher) collect(first result) []result {
 	batch := []result{first}
+	size := textBytes(first)
 	timer := time.NewTimer(batchWait)
 	defer timer.Stop()
-	for len(batch) < batchDocs {
+	for len(batch) < batchDocs && size < batchBytes {
 		select {
 		case r, ok := <-b.queue:
 			if !ok {
 				return batch
 			}
 			batch = append(batch, r)
+			size += textBytes(r)
 		case <-timer.C:
 			return batch
 		}
 	}
 	return batch
 }
+
+// textBytes is about what a coded document holds in memory: its input,
+// its body and its cleaned text.
+func textBytes(r result) int { return len(r.doc.Raw) + len(r.doc.Body) + len(r.doc.Text) }
 
 func (b *batcher) failed() error {
 	b.mu.Lock()
