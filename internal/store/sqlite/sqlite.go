@@ -445,7 +445,7 @@ func (s *Store) HasDocument(ctx context.Context, hash string) (bool, error) {
 
 func (s *Store) hasHash(ctx context.Context, hash string) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE hash = ?`, hash).Scan(&n)
+	err := s.queryRowCached(ctx, `SELECT count(*) FROM documents WHERE hash = ?`, hash).Scan(&n)
 	return n > 0, err
 }
 
