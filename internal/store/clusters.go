@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -477,11 +478,13 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 	if err := loadTexts(ctx, tx, members, fresh, byID, texts); err != nil {
 		return fmt.Errorf("cluster %s: %w", c.ID, err)
 	}
+	var rows []any
 	for _, d := range cluster.DisagreementsOf(c.ID, members, fresh) {
-		if err := tx.Exec(ctx, `INSERT INTO disagreements (cluster, kind, event_a, value_a, event_b, value_b) VALUES (?, ?, ?, ?, ?, ?)`,
-			c.ID, d.Kind, d.A.Event, d.A.Value, d.B.Event, d.B.Value); err != nil {
-			return fmt.Errorf("cluster %s: disagreement: %w", c.ID, err)
-		}
+		rows = append(rows, c.ID, d.Kind, d.A.Event, d.A.Value, d.B.Event, d.B.Value)
+	}
+	err := InsertRows(ctx, tx, `INSERT INTO disagreements (cluster, kind, event_a, value_a, event_b, value_b)`, `(?, ?, ?, ?, ?, ?)`, rows)
+	if err != nil {
+		return fmt.Errorf("cluster %s: disagreements: %w", c.ID, err)
 	}
 	return setFirsts(ctx, tx, c.ID, members, fl)
 }
@@ -628,6 +631,29 @@ func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl fl
 	})
 	if err != nil {
 		return fmt.Errorf("cluster %s: events: %w", id, err)
+	}
+	return nil
+}
+
+// maxRows is the most rows InsertRows puts in one statement.
+const maxRows = 64
+
+// InsertRows inserts rows with head ("INSERT INTO t (a, b)"), each row
+// as row says ("(?, ?)", or "(?, ?, 0)" for a constant), its values one
+// row after another in values: a statement of 64 rows while 64 are left,
+// then of the largest power of two left, so that any number of rows
+// takes at most seven statements of another length than 64, whose texts
+// a backend prepares once.
+func InsertRows(ctx context.Context, tx Tx, head, row string, values []any) error {
+	width := strings.Count(row, "?")
+	for len(values) > 0 {
+		n := min(maxRows, len(values)/width)
+		n = 1 << (bits.Len(uint(n)) - 1)
+		q := head + " VALUES " + row + strings.Repeat(", "+row, n-1)
+		if err := tx.Exec(ctx, q, values[:n*width]...); err != nil {
+			return err
+		}
+		values = values[n*width:]
 	}
 	return nil
 }

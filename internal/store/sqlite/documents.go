@@ -109,7 +109,7 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 				return err
 			}
 		}
-		ins := &inserter{tx: tx}
+		ins := &inserter{tx: tx, w: sqlTx{s.writer(tx)}}
 		defer ins.close()
 		if err := ins.putContent(ctx, pk, d, events); err != nil {
 			return err

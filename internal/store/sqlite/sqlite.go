@@ -316,7 +316,7 @@ func (s *Store) putBatch(ctx context.Context, puts []store.Put, todo []int, out 
 			s.dropWriter()
 		}
 	}()
-	ins := &inserter{tx: tx}
+	ins := &inserter{tx: tx, w: sqlTx{s.writer(tx)}}
 	defer ins.close()
 	single := len(todo) == 1
 	seeds := store.Seeds{}
@@ -454,9 +454,10 @@ type actorRow struct{ code, country, name string }
 // inserter inserts documents, their sentences and events within one
 // transaction, each statement prepared once for all the documents.
 type inserter struct {
-	tx                                              *sql.Tx
-	document, sentence, fts, event, actor, addActor *sql.Stmt
-	actors                                          map[actorRow]int64
+	tx                             *sql.Tx
+	w                              store.Tx // tx, its statements prepared once for the store (writer)
+	document, fts, actor, addActor *sql.Stmt
+	actors                         map[actorRow]int64
 	// unindexed are the documents whose sentences are not yet in the
 	// full-text index (index).
 	unindexed []int64
@@ -475,7 +476,7 @@ func (in *inserter) prepared(ctx context.Context, st **sql.Stmt, q string) (*sql
 }
 
 func (in *inserter) close() {
-	for _, st := range []*sql.Stmt{in.document, in.sentence, in.fts, in.event, in.actor, in.addActor} {
+	for _, st := range []*sql.Stmt{in.document, in.fts, in.actor, in.addActor} {
 		if st != nil {
 			st.Close()
 		}
@@ -537,37 +538,19 @@ func (in *inserter) index(ctx context.Context) error {
 // index then adds the sentences to the full-text index.
 func (in *inserter) putContent(ctx context.Context, docPK int64, d *doc.Document, events []doc.Event) error {
 	sentences := make(map[int]string, len(d.Sentences))
+	rows := make([]any, 0, 7*len(d.Sentences))
+	for _, sn := range d.Sentences {
+		rows = append(rows, docPK, sn.Index, sn.Start, sn.End, sn.Paragraph, sn.Text, sn.Codable)
+		sentences[sn.Index] = sn.Text
+	}
+	if err := store.InsertRows(ctx, in.w, `INSERT INTO sentences (doc, idx, span_start, span_end, paragraph, text, codable)`,
+		`(?, ?, ?, ?, ?, ?, ?)`, rows); err != nil {
+		return fmt.Errorf("insert sentences: %w", err)
+	}
 	if len(d.Sentences) > 0 {
-		stmt, err := in.prepared(ctx, &in.sentence, `INSERT INTO sentences
-			(doc, idx, span_start, span_end, paragraph, text, codable) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return fmt.Errorf("sentence insert: %w", err)
-		}
-		for _, sn := range d.Sentences {
-			if _, err := stmt.ExecContext(ctx, docPK, sn.Index, sn.Start, sn.End, sn.Paragraph, sn.Text, sn.Codable); err != nil {
-				return fmt.Errorf("insert sentence %d: %w", sn.Index, err)
-			}
-			sentences[sn.Index] = sn.Text
-		}
 		in.unindexed = append(in.unindexed, docPK)
 	}
-	if len(events) == 0 {
-		return nil
-	}
-	// An event is stored unflagged: clustering it, in the same
-	// transaction, flags it if it stands for its cluster, which for most
-	// events of a much-reported story it does not; flagging it takes a
-	// second write, and a change of the series (dyad_months).
-	ins, err := in.prepared(ctx, &in.event, `INSERT INTO events (
-		id, doc, doc_date, sentence_index, sentence, span_start, span_end,
-		source_actor, source_text, source_role, source_key,
-		target_actor, target_text, target_role, target_key,
-		cameo, root, plover, goldstein, quad, trigger_text, date, date_precision,
-		location, quantities, modality, tables, confidence, magnitudes, cluster_first, cluster_first_way)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`)
-	if err != nil {
-		return fmt.Errorf("event insert: %w", err)
-	}
+	rows = rows[:0]
 	for i := range events {
 		e := &events[i]
 		srcID, err := in.actorID(ctx, e.Source)
@@ -607,20 +590,46 @@ func (in *inserter) putContent(ctx context.Context, docPK int64, d *doc.Document
 			}
 			magnitudes = string(b)
 		}
-		_, err = ins.ExecContext(ctx,
-			e.ID, docPK, e.DocDate, e.SentenceIndex, sentence, e.Span[0], e.Span[1],
+		rows = append(rows, e.ID, docPK, e.DocDate, e.SentenceIndex, sentence, e.Span[0], e.Span[1],
 			srcID, e.Source.Text, e.Source.Role, store.ActorKey(e.Source),
 			tgtID, tgtText, tgtRole, tgtKey,
 			e.CAMEO, e.Root, e.PLOVER, e.Goldstein, e.Quad, e.Trigger, e.Date, e.DatePrecision,
 			location, quantities, e.Modality, e.Tables, confidence(e.Confidence), magnitudes)
-		if err != nil {
-			if isUnique(err) {
-				return fmt.Errorf("event %s: id already stored: %w", e.ID, store.ErrConflict)
-			}
-			return fmt.Errorf("insert event %s: %w", e.ID, err)
-		}
+	}
+	// An event is stored unflagged: clustering it, in the same
+	// transaction, flags it if it stands for its cluster, which for most
+	// events of a much-reported story it does not; flagging it takes a
+	// second write, and a change of the series (dyad_months).
+	err := store.InsertRows(ctx, in.w, `INSERT INTO events (
+		id, doc, doc_date, sentence_index, sentence, span_start, span_end,
+		source_actor, source_text, source_role, source_key,
+		target_actor, target_text, target_role, target_key,
+		cameo, root, plover, goldstein, quad, trigger_text, date, date_precision,
+		location, quantities, modality, tables, confidence, magnitudes, cluster_first, cluster_first_way)`,
+		`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`, rows)
+	if isUnique(err) {
+		return fmt.Errorf("event %s: id already stored: %w", in.taken(ctx, docPK, events), store.ErrConflict)
+	}
+	if err != nil {
+		return fmt.Errorf("insert events: %w", err)
 	}
 	return nil
+}
+
+// taken returns the first of the events of document docPK whose id
+// another document's event or an earlier event of its own has, after
+// inserting them failed on the events' unique ids.
+func (in *inserter) taken(ctx context.Context, docPK int64, events []doc.Event) string {
+	seen := map[string]bool{}
+	for _, e := range events {
+		stored := 0
+		err := in.tx.QueryRowContext(ctx, `SELECT count(*) FROM events WHERE id = ? AND doc != ?`, e.ID, docPK).Scan(&stored)
+		if seen[e.ID] || err == nil && stored > 0 {
+			return e.ID
+		}
+		seen[e.ID] = true
+	}
+	return "(unknown)"
 }
 
 func isBusy(err error) bool {
