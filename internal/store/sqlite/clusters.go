@@ -47,39 +47,51 @@ func (t cachedTx) ClusterCache() *store.ClusterCache { return t.cache }
 // (Store.stmt) and reused on the transaction's connection: the clustering
 // code runs the same few statements for every document stored, and
 // preparing them cost more than running them. sqlTx{s.writer(tx)}. A
-// statement not yet kept runs unprepared and is prepared when the
-// transaction ends (Store.inTx): preparing it on the database inside the
-// transaction would wait for a second connection, which a store of one
-// connection (":memory:") never has.
+// statement not yet kept is prepared on the transaction, for the rest of
+// it, and for the store when the transaction ends (Store.inTx): preparing
+// it on the database inside the transaction would wait for a second
+// connection, which a store of one connection (":memory:") never has.
 type writer struct {
-	s  *Store
-	tx *sql.Tx
+	s     *Store
+	tx    *sql.Tx
+	local map[string]*sql.Stmt // prepared on tx, closed with it
 }
 
-func (s *Store) writer(tx *sql.Tx) writer { return writer{s, tx} }
+func (s *Store) writer(tx *sql.Tx) writer { return writer{s, tx, map[string]*sql.Stmt{}} }
 
-// kept returns the statement of q if the store keeps it, else notes q
-// for prepareMissed.
-func (w writer) kept(q string) *sql.Stmt {
+// stmt returns the statement of q on the transaction: the store's if it
+// keeps it, else one prepared on the transaction, q noted for
+// prepareMissed.
+func (w writer) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 	if st, ok := w.s.stmts.Load(q); ok {
-		return st.(*sql.Stmt)
+		return w.tx.StmtContext(ctx, st.(*sql.Stmt)), nil
+	}
+	if st := w.local[q]; st != nil {
+		return st, nil
 	}
 	w.s.missed.Store(q, true)
-	return nil
+	st, err := w.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	w.local[q] = st
+	return st, nil
 }
 
 func (w writer) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if st := w.kept(query); st != nil {
-		return w.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
 	}
-	return w.tx.QueryContext(ctx, query, args...)
+	return st.QueryContext(ctx, args...)
 }
 
 func (w writer) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	if st := w.kept(query); st != nil {
-		return w.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
 	}
-	return w.tx.ExecContext(ctx, query, args...)
+	return st.ExecContext(ctx, args...)
 }
 
 // prepareMissed prepares the statements writers ran unprepared, outside

@@ -316,7 +316,8 @@ func (s *Store) putBatch(ctx context.Context, puts []store.Put, todo []int, out 
 			s.dropWriter()
 		}
 	}()
-	ins := &inserter{tx: tx, w: sqlTx{s.writer(tx)}}
+	w := sqlTx{s.writer(tx)}
+	ins := &inserter{tx: tx, w: w}
 	defer ins.close()
 	single := len(todo) == 1
 	seeds := store.Seeds{}
@@ -358,9 +359,9 @@ func (s *Store) putBatch(ctx context.Context, puts []store.Put, todo []int, out 
 	if err := ins.index(ctx); err != nil {
 		return err
 	}
-	var wtx store.Tx = sqlTx{s.writer(tx)}
+	var wtx store.Tx = w
 	if cached {
-		wtx = cachedTx{sqlTx{s.writer(tx)}, s.cache}
+		wtx = cachedTx{w, s.cache}
 	}
 	if err := store.Recluster(ctx, wtx, seeds, false); err != nil {
 		return err
