@@ -148,7 +148,7 @@ type CachingTx interface {
 // false when the pair is too busy to keep, for nearSeeds to read near the
 // seeds alone. The events are the cache's own: the caller must not change
 // them.
-func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds []doc.Event) (near []doc.Event, flagOf func(id string) uint8, ok bool, err error) {
+func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds []doc.Event, unstored bool) (near []doc.Event, flagOf func(id string) uint8, ok bool, err error) {
 	where, args := pairWhere(pair)
 	cond := strings.Join(where, " AND ")
 	p := c.pairs[pair]
@@ -171,15 +171,15 @@ func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds 
 		if err != nil {
 			return nil, nil, false, err
 		}
+		if unstored {
+			stored[pair] = append(stored[pair], clusterRows(seeds)...)
+		}
 		c.pending[pair] = &pendingPair{events: stored[pair], flags: fl}
 		return stored[pair], func(id string) uint8 { return fl[id] }, true, nil
 	}
 	// The seeds are new, none of them kept: their rows are what they are
 	// stored as.
-	added := make([]doc.Event, len(seeds))
-	for i := range seeds {
-		added[i] = clusterRow(&seeds[i])
-	}
+	added := clusterRows(seeds)
 	c.added[pair] = added
 	near = append(p.events, added...)
 	c.pending[pair] = &pendingPair{events: near, flags: p.flags}

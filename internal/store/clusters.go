@@ -68,6 +68,16 @@ func QueryEvents(ctx context.Context, db Tx, where []string, args []any, limit i
 	return out, nil
 }
 
+// PlacingTx is a Tx that stores the events it adds after clustering them:
+// the seeds Recluster is given are then not in the store. Recluster reads
+// them from the seeds, and tells Place each one's cluster and flags (bit
+// 1 cluster_first, bit 2 cluster_first_way) instead of writing them; Place
+// says whether the event is one the transaction is to store.
+type PlacingTx interface {
+	Tx
+	Place(event, cluster string, flags uint8) bool
+}
+
 // Seeds are events by their pair (cluster.PairOf): events just stored or
 // just removed, whose neighbours are to be clustered again.
 type Seeds map[string][]doc.Event
@@ -128,6 +138,15 @@ func SeedsOfDoc(d *doc.Document, events []doc.Event) Seeds {
 		seeds[p] = append(seeds[p], e)
 	}
 	return seeds
+}
+
+// clusterRows are clusterRow of each of evs.
+func clusterRows(evs []doc.Event) []doc.Event {
+	out := make([]doc.Event, len(evs))
+	for i := range evs {
+		out[i] = clusterRow(&evs[i])
+	}
+	return out
 }
 
 // clusterRow is the part of e clusterSQL reads, as it reads it, for an
@@ -211,9 +230,10 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	var near []doc.Event
 	var flagOf func(string) uint8
 	var cache *ClusterCache
-	if ct, ok := tx.(CachingTx); ok && !all {
+	_, unstored := tx.(PlacingTx)
+	if ct, ok := tx.(CachingTx); ok && !all && ct.ClusterCache() != nil {
 		var err error
-		if near, flagOf, ok, err = cachedNear(ctx, tx, ct.ClusterCache(), pair, seeds); err != nil {
+		if near, flagOf, ok, err = cachedNear(ctx, tx, ct.ClusterCache(), pair, seeds, unstored); err != nil {
 			return err
 		}
 		if ok {
@@ -222,7 +242,7 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	}
 	if cache == nil {
 		var err error
-		if near, err = nearSeeds(ctx, tx, pair, seeds, all, fl); err != nil {
+		if near, err = nearSeeds(ctx, tx, pair, seeds, all, fl, unstored); err != nil {
 			return err
 		}
 	}
@@ -265,7 +285,7 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	// The sentences and amounts of the events that change cluster, which
 	// loadTexts wants, in one read for the pair. A document just added
 	// gives its own: its events are the seeds, stored as they are.
-	if cache != nil {
+	if cache != nil || unstored {
 		for _, s := range seeds {
 			if e := byID[s.ID]; e != nil {
 				e.Sentence, e.Quantities = s.Sentence, s.Quantities
@@ -323,12 +343,16 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 // (cluster.DateReach), of a seed's document, or of a seed's cluster, and
 // every event of the clusters those are in; with all, or when a seed
 // reaches every day, every event of the pair. A busy pair's events
-// further away are not read.
-func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all bool, fl flags) ([]doc.Event, error) {
+// further away are not read. With unstored, the seeds are events not yet
+// stored (PlacingTx), taken as they are.
+func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all bool, fl flags, unstored bool) ([]doc.Event, error) {
 	where, args := pairWhere(pair)
 	ranges, ok := cluster.DateReach(seeds)
 	if all || !ok {
 		stored, err := storedSeeds(ctx, tx, strings.Join(where, " AND "), args, fl)
+		if unstored {
+			stored[pair] = append(stored[pair], clusterRows(seeds)...)
+		}
 		return stored[pair], err
 	}
 	// One query of each kind, each selecting through an index: the
@@ -366,7 +390,14 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 			clusters[s.Cluster] = true
 		}
 	}
-	if err := inBatches(slices.Sorted(maps.Keys(docs)), func(list string, in []any) error { return read("d.id IN "+list, in) }); err != nil {
+	if unstored {
+		for _, e := range clusterRows(seeds) {
+			if !have[e.ID] {
+				have[e.ID] = true
+				near = append(near, e)
+			}
+		}
+	} else if err := inBatches(slices.Sorted(maps.Keys(docs)), func(list string, in []any) error { return read("d.id IN "+list, in) }); err != nil {
 		return nil, err
 	}
 	if err := inBatches(slices.Sorted(maps.Keys(clusters)), func(list string, in []any) error { return read("e.cluster IN "+list, in) }); err != nil {
@@ -597,6 +628,7 @@ func firsts(members []doc.Event) (first string, ways []string) {
 // named in one statement.
 func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl flags) error {
 	first, ways := firsts(members)
+	placer, _ := tx.(PlacingTx)
 	var joined []string
 	for _, e := range members {
 		var want uint8
@@ -605,6 +637,10 @@ func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl fl
 		}
 		if slices.Contains(ways, e.ID) {
 			want |= 2
+		}
+		if placer != nil && placer.Place(e.ID, id, want) {
+			fl[e.ID] = want
+			continue
 		}
 		have, ok := fl[e.ID]
 		flagged := ok && have == want

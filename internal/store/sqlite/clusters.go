@@ -34,14 +34,33 @@ func (t sqlTx) Exec(ctx context.Context, query string, args ...any) error {
 
 func (sqlTx) LockPair(context.Context, string) error { return nil }
 
-// cachedTx is PutDocument's transaction, whose clustering keeps the
-// events of the pairs it clustered for the next (store.ClusterCache).
-type cachedTx struct {
+// putTx is PutDocuments' transaction. Its clustering keeps the events of
+// the pairs it clustered for the next (store.ClusterCache), when cache is
+// not nil, and it stores the events it adds once they are clustered
+// (store.PlacingTx): placed holds, by event id, the cluster and flags of
+// each event to store, filled by Place.
+type putTx struct {
 	sqlTx
-	cache *store.ClusterCache
+	cache  *store.ClusterCache
+	placed map[string]*placement
 }
 
-func (t cachedTx) ClusterCache() *store.ClusterCache { return t.cache }
+// placement is where clustering placed an event not yet stored: its
+// cluster and flags (bit 1 cluster_first, bit 2 cluster_first_way).
+type placement struct {
+	cluster string
+	flags   uint8
+}
+
+func (t putTx) ClusterCache() *store.ClusterCache { return t.cache }
+
+func (t putTx) Place(event, cluster string, flags uint8) bool {
+	p := t.placed[event]
+	if p != nil {
+		p.cluster, p.flags = cluster, flags
+	}
+	return p != nil
+}
 
 // writer is a transaction of the store whose statements are prepared once
 // (Store.stmt) and reused on the transaction's connection: the clustering

@@ -321,6 +321,11 @@ func (s *Store) putBatch(ctx context.Context, puts []store.Put, todo []int, out 
 	defer ins.close()
 	single := len(todo) == 1
 	seeds := store.Seeds{}
+	// The batch's events, stored once clustered: their rows' values
+	// (putSentences) and where the clustering places them.
+	var rows []any
+	var ids []string
+	placed := map[string]*placement{}
 	for _, i := range todo {
 		p := puts[i]
 		if !single {
@@ -328,7 +333,7 @@ func (s *Store) putBatch(ctx context.Context, puts []store.Put, todo []int, out 
 				return err
 			}
 		}
-		added, err := ins.putDocument(ctx, p.Doc, p.Events)
+		added, values, err := ins.putDocument(ctx, p.Doc, p.Events, placed)
 		if err != nil && single {
 			return err
 		}
@@ -350,6 +355,11 @@ func (s *Store) putBatch(ctx context.Context, puts []store.Put, todo []int, out 
 		if added && err == nil {
 			out[i].Added = true
 			seeds.Add(store.SeedsOfDoc(p.Doc, p.Events))
+			rows = append(rows, values...)
+			for _, e := range p.Events {
+				ids = append(ids, e.ID)
+				placed[e.ID] = &placement{}
+			}
 		}
 	}
 	if !slices.ContainsFunc(todo, func(i int) bool { return out[i].Added }) {
@@ -359,11 +369,14 @@ func (s *Store) putBatch(ctx context.Context, puts []store.Put, todo []int, out 
 	if err := ins.index(ctx); err != nil {
 		return err
 	}
-	var wtx store.Tx = w
+	wtx := putTx{sqlTx: w, placed: placed}
 	if cached {
-		wtx = cachedTx{w, s.cache}
+		wtx.cache = s.cache
 	}
 	if err := store.Recluster(ctx, wtx, seeds, false); err != nil {
+		return err
+	}
+	if err := ins.insertPlaced(ctx, rows, ids, placed); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -455,10 +468,10 @@ type actorRow struct{ code, country, name string }
 // inserter inserts documents, their sentences and events within one
 // transaction, each statement prepared once for all the documents.
 type inserter struct {
-	tx                             *sql.Tx
-	w                              store.Tx // tx, its statements prepared once for the store (writer)
-	document, fts, actor, addActor *sql.Stmt
-	actors                         map[actorRow]int64
+	tx                                     *sql.Tx
+	w                                      store.Tx // tx, its statements prepared once for the store (writer)
+	document, fts, actor, addActor, stored *sql.Stmt
+	actors                                 map[actorRow]int64
 	// unindexed are the documents whose sentences are not yet in the
 	// full-text index (index).
 	unindexed []int64
@@ -477,7 +490,7 @@ func (in *inserter) prepared(ctx context.Context, st **sql.Stmt, q string) (*sql
 }
 
 func (in *inserter) close() {
-	for _, st := range []*sql.Stmt{in.document, in.fts, in.actor, in.addActor} {
+	for _, st := range []*sql.Stmt{in.document, in.fts, in.actor, in.addActor, in.stored} {
 		if st != nil {
 			st.Close()
 		}
@@ -488,7 +501,11 @@ func (in *inserter) close() {
 // may have removed some.
 func (in *inserter) forget() { clear(in.actors) }
 
-func (in *inserter) putDocument(ctx context.Context, d *doc.Document, events []doc.Event) (bool, error) {
+// putDocument inserts d and its sentences, unless its content is stored,
+// checks that no event of it has a stored id or one of placed, and
+// returns the values of its events' rows (putSentences), to be stored
+// once they are clustered.
+func (in *inserter) putDocument(ctx context.Context, d *doc.Document, events []doc.Event, placed map[string]*placement) (bool, []any, error) {
 	var docPK int64
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	st, err := in.prepared(ctx, &in.document, `INSERT INTO documents
@@ -497,17 +514,21 @@ func (in *inserter) putDocument(ctx context.Context, d *doc.Document, events []d
 		ON CONFLICT (hash) DO NOTHING
 		RETURNING pk`)
 	if err != nil {
-		return false, fmt.Errorf("insert document: %w", err)
+		return false, nil, fmt.Errorf("insert document: %w", err)
 	}
 	err = st.QueryRowContext(ctx, d.ID, d.Hash, d.Origin, d.Title, d.Source, d.Published, d.DateFrom, d.Text, now,
 		d.Format, d.Body, d.Coding, now).Scan(&docPK)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil // stored by another writer since hasHash, or earlier in the batch
+		return false, nil, nil // stored by another writer since hasHash, or earlier in the batch
 	}
 	if err != nil {
-		return false, fmt.Errorf("insert document: %w", err)
+		return false, nil, fmt.Errorf("insert document: %w", err)
 	}
-	return true, in.putContent(ctx, docPK, d, events)
+	if err := in.checkIDs(ctx, events, placed); err != nil {
+		return false, nil, err
+	}
+	rows, err := in.putSentences(ctx, docPK, d, events)
+	return true, rows, err
 }
 
 // index adds the sentences of the documents inserted since it was last
@@ -538,6 +559,47 @@ func (in *inserter) index(ctx context.Context) error {
 // putContent inserts d's sentences and events for the document row docPK;
 // index then adds the sentences to the full-text index.
 func (in *inserter) putContent(ctx context.Context, docPK int64, d *doc.Document, events []doc.Event) error {
+	rows, err := in.putSentences(ctx, docPK, d, events)
+	if err != nil {
+		return err
+	}
+	// An event is stored unflagged: clustering it, in the same
+	// transaction, flags it if it stands for its cluster, which for most
+	// events of a much-reported story it does not; flagging it takes a
+	// second write, and a change of the series (dyad_months).
+	err = store.InsertRows(ctx, in.w, insertEvents, `(`+eventValues+`, 0, 0)`, rows)
+	if isUnique(err) {
+		return fmt.Errorf("event %s: id already stored: %w", in.taken(ctx, docPK, events), store.ErrConflict)
+	}
+	if err != nil {
+		return fmt.Errorf("insert events: %w", err)
+	}
+	return nil
+}
+
+// insertEvents and eventValues insert an event row with the values
+// putSentences gives, followed by its cluster and its flags.
+const (
+	insertEvents = `INSERT INTO events (
+		id, doc, doc_date, sentence_index, sentence, span_start, span_end,
+		source_actor, source_text, source_role, source_key,
+		target_actor, target_text, target_role, target_key,
+		cameo, root, plover, goldstein, quad, trigger_text, date, date_precision,
+		location, quantities, modality, tables, confidence, magnitudes, cluster_first, cluster_first_way)`
+	insertPlacedEvents = `INSERT INTO events (
+		id, doc, doc_date, sentence_index, sentence, span_start, span_end,
+		source_actor, source_text, source_role, source_key,
+		target_actor, target_text, target_role, target_key,
+		cameo, root, plover, goldstein, quad, trigger_text, date, date_precision,
+		location, quantities, modality, tables, confidence, magnitudes, cluster, cluster_first, cluster_first_way)`
+	eventValues = `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`
+	eventWidth  = 29
+)
+
+// putSentences inserts d's sentences for the document row docPK (index
+// then adds them to the full-text index) and returns the values of its
+// events' rows (eventValues), their actors found or added.
+func (in *inserter) putSentences(ctx context.Context, docPK int64, d *doc.Document, events []doc.Event) ([]any, error) {
 	sentences := make(map[int]string, len(d.Sentences))
 	rows := make([]any, 0, 7*len(d.Sentences))
 	for _, sn := range d.Sentences {
@@ -546,17 +608,17 @@ func (in *inserter) putContent(ctx context.Context, docPK int64, d *doc.Document
 	}
 	if err := store.InsertRows(ctx, in.w, `INSERT INTO sentences (doc, idx, span_start, span_end, paragraph, text, codable)`,
 		`(?, ?, ?, ?, ?, ?, ?)`, rows); err != nil {
-		return fmt.Errorf("insert sentences: %w", err)
+		return nil, fmt.Errorf("insert sentences: %w", err)
 	}
 	if len(d.Sentences) > 0 {
 		in.unindexed = append(in.unindexed, docPK)
 	}
-	rows = rows[:0]
+	rows = make([]any, 0, eventWidth*len(events))
 	for i := range events {
 		e := &events[i]
 		srcID, err := in.actorID(ctx, e.Source)
 		if err != nil {
-			return fmt.Errorf("event %s: %w", e.ID, err)
+			return nil, fmt.Errorf("event %s: %w", e.ID, err)
 		}
 		var sentence, tgtText, tgtRole, tgtKey, location, quantities, magnitudes any
 		var tgtID any
@@ -566,28 +628,28 @@ func (in *inserter) putContent(ctx context.Context, docPK int64, d *doc.Document
 		if e.Target != nil {
 			id, err := in.actorID(ctx, *e.Target)
 			if err != nil {
-				return fmt.Errorf("event %s: %w", e.ID, err)
+				return nil, fmt.Errorf("event %s: %w", e.ID, err)
 			}
 			tgtID, tgtText, tgtRole, tgtKey = id, e.Target.Text, e.Target.Role, store.ActorKey(*e.Target)
 		}
 		if e.Location != nil {
 			b, err := json.Marshal(e.Location)
 			if err != nil {
-				return fmt.Errorf("event %s: location: %w", e.ID, err)
+				return nil, fmt.Errorf("event %s: location: %w", e.ID, err)
 			}
 			location = string(b)
 		}
 		if e.Quantities != nil {
 			b, err := json.Marshal(e.Quantities)
 			if err != nil {
-				return fmt.Errorf("event %s: quantities: %w", e.ID, err)
+				return nil, fmt.Errorf("event %s: quantities: %w", e.ID, err)
 			}
 			quantities = string(b)
 		}
 		if e.Magnitudes != nil {
 			b, err := json.Marshal(e.Magnitudes)
 			if err != nil {
-				return fmt.Errorf("event %s: magnitudes: %w", e.ID, err)
+				return nil, fmt.Errorf("event %s: magnitudes: %w", e.ID, err)
 			}
 			magnitudes = string(b)
 		}
@@ -597,22 +659,66 @@ func (in *inserter) putContent(ctx context.Context, docPK int64, d *doc.Document
 			e.CAMEO, e.Root, e.PLOVER, e.Goldstein, e.Quad, e.Trigger, e.Date, e.DatePrecision,
 			location, quantities, e.Modality, e.Tables, confidence(e.Confidence), magnitudes)
 	}
-	// An event is stored unflagged: clustering it, in the same
-	// transaction, flags it if it stands for its cluster, which for most
-	// events of a much-reported story it does not; flagging it takes a
-	// second write, and a change of the series (dyad_months).
-	err := store.InsertRows(ctx, in.w, `INSERT INTO events (
-		id, doc, doc_date, sentence_index, sentence, span_start, span_end,
-		source_actor, source_text, source_role, source_key,
-		target_actor, target_text, target_role, target_key,
-		cameo, root, plover, goldstein, quad, trigger_text, date, date_precision,
-		location, quantities, modality, tables, confidence, magnitudes, cluster_first, cluster_first_way)`,
-		`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`, rows)
-	if isUnique(err) {
-		return fmt.Errorf("event %s: id already stored: %w", in.taken(ctx, docPK, events), store.ErrConflict)
+	return rows, nil
+}
+
+// insertPlaced inserts the events ids whose rows' values are rows
+// (putSentences), each with its cluster and flags as placed says: an
+// event the clustering did not place (none should be) has no cluster,
+// which the store's next opening gives it (ClustersStale).
+func (in *inserter) insertPlaced(ctx context.Context, rows []any, ids []string, placed map[string]*placement) error {
+	all := make([]any, 0, len(rows)+3*len(ids))
+	for k, id := range ids {
+		var cluster any
+		flags := uint8(3)
+		if p := placed[id]; p.cluster != "" {
+			cluster, flags = p.cluster, p.flags
+		}
+		all = append(append(all, rows[k*eventWidth:(k+1)*eventWidth]...), cluster, int(flags&1), int(flags>>1))
 	}
-	if err != nil {
+	if err := store.InsertRows(ctx, in.w, insertPlacedEvents, `(`+eventValues+`, ?, ?, ?)`, all); err != nil {
 		return fmt.Errorf("insert events: %w", err)
+	}
+	return nil
+}
+
+// checkIDs returns an ErrConflict naming the first of events whose id is
+// stored, is one of placed (an event of the batch), or is an earlier
+// event's of events.
+func (in *inserter) checkIDs(ctx context.Context, events []doc.Event, placed map[string]*placement) error {
+	ids := make([]string, len(events))
+	for i, e := range events {
+		ids[i] = e.ID
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	st, err := in.prepared(ctx, &in.stored, `SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))`)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(ctx, string(list))
+	if err != nil {
+		return fmt.Errorf("stored event ids: %w", err)
+	}
+	defer rows.Close()
+	taken := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		taken[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("stored event ids: %w", err)
+	}
+	for _, e := range events {
+		if taken[e.ID] || placed[e.ID] != nil {
+			return fmt.Errorf("event %s: id already stored: %w", e.ID, store.ErrConflict)
+		}
+		taken[e.ID] = true
 	}
 	return nil
 }
