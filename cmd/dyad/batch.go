@@ -20,7 +20,7 @@ import (
 const (
 	batchDocs  = 256
 	batchBytes = 16 << 20
-	batchWait  = 2 * time.Second
+	batchWait  = 5 * time.Second
 	queued     = 64
 )
 
