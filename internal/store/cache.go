@@ -30,10 +30,8 @@ type ClusterCache struct {
 	// busy are the pairs found too busy to keep (maxPair), not counted
 	// again.
 	busy map[string]bool
-	// pending are the pairs as the open transaction leaves them; added
-	// the events it added, by pair, as clusterSQL reads them.
+	// pending are the pairs as the open transaction leaves them.
 	pending map[string]*pendingPair
-	added   Seeds
 }
 
 type cachedPair struct {
@@ -89,9 +87,8 @@ func (c *ClusterCache) Commit() {
 		}
 		c.size += len(p.events) - len(kept.events)
 		kept.events = p.events
-		for _, e := range c.added[pair] {
-			kept.flags[e.ID] = 0
-		}
+		// The events the transaction added are all reached (they are
+		// its seeds), their flags in set.
 		for _, i := range p.reach {
 			e := &kept.events[i]
 			if id, ok := p.clusterOf[e.ID]; ok {
@@ -128,26 +125,24 @@ func (c *ClusterCache) forget() {
 // Discard forgets what the transaction that has just ended changed.
 func (c *ClusterCache) Discard() {
 	clear(c.pending)
-	c.added = Seeds{}
 }
 
 // CachingTx is a Tx whose writer keeps a ClusterCache across its
-// transactions. Only a transaction that adds documents may offer one: its
-// stored events are those of the cache and those it has just added, the
-// seeds it clusters (SeedsOfDoc), which it stores unflagged
-// (events.cluster_first and cluster_first_way 0).
+// transactions (none when ClusterCache returns nil). Only a transaction
+// that adds documents may offer one: its events are those of the cache
+// and those it adds, the seeds it clusters (SeedsOfDoc).
 type CachingTx interface {
 	Tx
 	ClusterCache() *ClusterCache
 }
 
-// cachedNear returns the stored events of pair for clustering near
-// seeds, events just added: those the cache keeps and those of the seeds'
-// documents, or every event of the pair read from the store when the
-// cache has not kept the pair; and a lookup of their stored flags. ok is
-// false when the pair is too busy to keep, for nearSeeds to read near the
-// seeds alone. The events are the cache's own: the caller must not change
-// them.
+// cachedNear returns the events of pair for clustering near seeds,
+// events just added: those the cache keeps and the seeds, or every event
+// of the pair read from the store when the cache has not kept the pair,
+// and the seeds too when they are not stored yet (unstored: PlacingTx);
+// and a lookup of their stored flags. ok is false when the pair is too
+// busy to keep, for nearSeeds to read near the seeds alone. The events
+// are the cache's own: the caller must not change them.
 func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds []doc.Event, unstored bool) (near []doc.Event, flagOf func(id string) uint8, ok bool, err error) {
 	where, args := pairWhere(pair)
 	cond := strings.Join(where, " AND ")
@@ -179,9 +174,7 @@ func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds 
 	}
 	// The seeds are new, none of them kept: their rows are what they are
 	// stored as.
-	added := clusterRows(seeds)
-	c.added[pair] = added
-	near = append(p.events, added...)
+	near = append(p.events, clusterRows(seeds)...)
 	c.pending[pair] = &pendingPair{events: near, flags: p.flags}
 	return near, func(id string) uint8 { return p.flags[id] }, true, nil
 }
