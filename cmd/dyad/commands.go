@@ -209,14 +209,12 @@ type ingestSummary struct{ read, added, updated, events, failed, skipped int }
 func ingestInto(ctx context.Context, e *env, cfg *config, st store.Store, inputs []string) (ingestSummary, error) {
 	var sum ingestSummary
 	var recoder *docCoder // for known content with new metadata
-	var err error
-	sum.skipped, err = codeInputs(ctx, e, cfg, inputs, func(r result) error {
+	b := startBatcher(ctx, st, func(r result, put store.PutResult) error {
 		sum.read++
-		added, err := st.PutDocument(ctx, r.doc, r.events)
-		if err != nil {
-			return fmt.Errorf("store %s: %w", r.doc.Origin, err)
+		if put.Err != nil {
+			return fmt.Errorf("store %s: %w", r.doc.Origin, put.Err)
 		}
-		if added {
+		if put.Added {
 			sum.added++
 			sum.events += len(r.events)
 			return nil
@@ -231,6 +229,13 @@ func ingestInto(ctx context.Context, e *env, cfg *config, st store.Store, inputs
 		}
 		return nil
 	})
+	var err error
+	sum.skipped, err = codeInputs(ctx, e, cfg, inputs, b.add)
+	// Storing runs behind coding: its error, which stopped the coding, is
+	// the one to report.
+	if serr := b.close(); serr != nil {
+		err = serr
+	}
 	var pe *partialError
 	if errors.As(err, &pe) {
 		sum.failed = pe.failed

@@ -30,13 +30,8 @@ type ClusterCache struct {
 	// busy are the pairs found too busy to keep (maxPair), not counted
 	// again.
 	busy map[string]bool
-	// pending are the pairs as the open transaction leaves them; added
-	// the events of the documents it added (addedDocs), by pair, read
-	// once, with their flags.
-	pending    map[string]*pendingPair
-	added      Seeds
-	addedDocs  map[string]bool
-	addedFlags flags
+	// pending are the pairs as the open transaction leaves them.
+	pending map[string]*pendingPair
 }
 
 type cachedPair struct {
@@ -92,9 +87,8 @@ func (c *ClusterCache) Commit() {
 		}
 		c.size += len(p.events) - len(kept.events)
 		kept.events = p.events
-		for _, e := range c.added[pair] {
-			kept.flags[e.ID] = c.addedFlags[e.ID]
-		}
+		// The events the transaction added are all reached (they are
+		// its seeds), their flags in set.
 		for _, i := range p.reach {
 			e := &kept.events[i]
 			if id, ok := p.clusterOf[e.ID]; ok {
@@ -131,25 +125,25 @@ func (c *ClusterCache) forget() {
 // Discard forgets what the transaction that has just ended changed.
 func (c *ClusterCache) Discard() {
 	clear(c.pending)
-	c.added, c.addedDocs, c.addedFlags = Seeds{}, map[string]bool{}, flags{}
 }
 
 // CachingTx is a Tx whose writer keeps a ClusterCache across its
-// transactions. Only a transaction that adds documents may offer one: its
-// stored events are those of the cache and those it has just added.
+// transactions (none when ClusterCache returns nil). Only a transaction
+// that adds documents may offer one: its events are those of the cache
+// and those it adds, the seeds it clusters (SeedsOfDoc).
 type CachingTx interface {
 	Tx
 	ClusterCache() *ClusterCache
 }
 
-// cachedNear returns the stored events of pair for clustering near
-// seeds, events just added: those the cache keeps and those of the seeds'
-// documents, or every event of the pair read from the store when the
-// cache has not kept the pair; and a lookup of their stored flags. ok is
-// false when the pair is too busy to keep, for nearSeeds to read near the
-// seeds alone. The events are the cache's own: the caller must not change
-// them.
-func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds []doc.Event) (near []doc.Event, flagOf func(id string) uint8, ok bool, err error) {
+// cachedNear returns the events of pair for clustering near seeds,
+// events just added: those the cache keeps and the seeds, or every event
+// of the pair read from the store when the cache has not kept the pair,
+// and the seeds too when they are not stored yet (unstored: PlacingTx);
+// and a lookup of their stored flags. ok is false when the pair is too
+// busy to keep, for nearSeeds to read near the seeds alone. The events
+// are the cache's own: the caller must not change them.
+func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds []doc.Event, unstored bool) (near []doc.Event, flagOf func(id string) uint8, ok bool, err error) {
 	where, args := pairWhere(pair)
 	cond := strings.Join(where, " AND ")
 	p := c.pairs[pair]
@@ -172,37 +166,17 @@ func cachedNear(ctx context.Context, tx Tx, c *ClusterCache, pair string, seeds 
 		if err != nil {
 			return nil, nil, false, err
 		}
+		if unstored {
+			stored[pair] = append(stored[pair], clusterRows(seeds)...)
+		}
 		c.pending[pair] = &pendingPair{events: stored[pair], flags: fl}
 		return stored[pair], func(id string) uint8 { return fl[id] }, true, nil
 	}
-	// The seeds' documents are new, none of their events kept: they are
-	// read once for every pair.
-	var docs []string
-	for _, s := range seeds {
-		if !c.addedDocs[s.Doc] && !slices.Contains(docs, s.Doc) {
-			docs = append(docs, s.Doc)
-		}
-	}
-	slices.Sort(docs)
-	err = inBatches(docs, func(list string, in []any) error {
-		stored, err := storedSeeds(ctx, tx, "d.id IN "+list, in, c.addedFlags)
-		c.added.Add(stored)
-		return err
-	})
-	if err != nil {
-		return nil, nil, false, err
-	}
-	for _, d := range docs {
-		c.addedDocs[d] = true
-	}
-	near = append(p.events, c.added[pair]...)
+	// The seeds are new, none of them kept: their rows are what they are
+	// stored as.
+	near = append(p.events, clusterRows(seeds)...)
 	c.pending[pair] = &pendingPair{events: near, flags: p.flags}
-	return near, func(id string) uint8 {
-		if f, ok := p.flags[id]; ok {
-			return f
-		}
-		return c.addedFlags[id]
-	}, true, nil
+	return near, func(id string) uint8 { return p.flags[id] }, true, nil
 }
 
 // keep records how the open transaction leaves the pair cachedNear

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -67,6 +68,16 @@ func QueryEvents(ctx context.Context, db Tx, where []string, args []any, limit i
 	return out, nil
 }
 
+// PlacingTx is a Tx that stores the events it adds after clustering them:
+// the seeds Recluster is given are then not in the store. Recluster reads
+// them from the seeds, and tells Place each one's cluster and flags (bit
+// 1 cluster_first, bit 2 cluster_first_way) instead of writing them; Place
+// says whether the event is one the transaction is to store.
+type PlacingTx interface {
+	Tx
+	Place(event, cluster string, flags uint8) bool
+}
+
 // Seeds are events by their pair (cluster.PairOf): events just stored or
 // just removed, whose neighbours are to be clustered again.
 type Seeds map[string][]doc.Event
@@ -116,6 +127,43 @@ const clusterSQL = `SELECT ` + pairSQL + `, e.id, d.id, e.sentence_index, e.came
 		FROM events e JOIN documents d ON d.pk = e.doc
 		JOIN actors sa ON sa.pk = e.source_actor
 		LEFT JOIN actors ta ON ta.pk = e.target_actor WHERE `
+
+// SeedsOfDoc is SeedsOf the events of d, each with d's outlet, as
+// clusterSQL reads it.
+func SeedsOfDoc(d *doc.Document, events []doc.Event) Seeds {
+	seeds := Seeds{}
+	for _, e := range events {
+		e.Outlet = d.Source
+		p := cluster.PairOf(e)
+		seeds[p] = append(seeds[p], e)
+	}
+	return seeds
+}
+
+// clusterRows are clusterRow of each of evs.
+func clusterRows(evs []doc.Event) []doc.Event {
+	out := make([]doc.Event, len(evs))
+	for i := range evs {
+		out[i] = clusterRow(&evs[i])
+	}
+	return out
+}
+
+// clusterRow is the part of e clusterSQL reads, as it reads it, for an
+// event just stored.
+func clusterRow(e *doc.Event) doc.Event {
+	r := doc.Event{ID: e.ID, Doc: e.Doc, SentenceIndex: e.SentenceIndex, CAMEO: e.CAMEO, Date: e.Date,
+		DatePrecision: e.DatePrecision, DocDate: e.DocDate, Outlet: e.Outlet, Cluster: e.Cluster,
+		Source: doc.Actor{Code: e.Source.Code, Country: e.Source.Country, Name: e.Source.Name, Role: e.Source.Role}}
+	if t := e.Target; t != nil {
+		r.Target = &doc.Actor{Code: t.Code, Country: t.Country, Name: t.Name, Role: t.Role}
+	}
+	if e.Location != nil {
+		l := *e.Location
+		r.Location = &l
+	}
+	return r
+}
 
 // storedSeeds is StoredSeeds, recording each event's flags in fl when
 // fl is not nil.
@@ -182,9 +230,10 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	var near []doc.Event
 	var flagOf func(string) uint8
 	var cache *ClusterCache
-	if ct, ok := tx.(CachingTx); ok && !all {
+	_, unstored := tx.(PlacingTx)
+	if ct, ok := tx.(CachingTx); ok && !all && ct.ClusterCache() != nil {
 		var err error
-		if near, flagOf, ok, err = cachedNear(ctx, tx, ct.ClusterCache(), pair, seeds); err != nil {
+		if near, flagOf, ok, err = cachedNear(ctx, tx, ct.ClusterCache(), pair, seeds, unstored); err != nil {
 			return err
 		}
 		if ok {
@@ -193,7 +242,7 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	}
 	if cache == nil {
 		var err error
-		if near, err = nearSeeds(ctx, tx, pair, seeds, all, fl); err != nil {
+		if near, err = nearSeeds(ctx, tx, pair, seeds, all, fl, unstored); err != nil {
 			return err
 		}
 	}
@@ -236,7 +285,7 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	// The sentences and amounts of the events that change cluster, which
 	// loadTexts wants, in one read for the pair. A document just added
 	// gives its own: its events are the seeds, stored as they are.
-	if cache != nil {
+	if cache != nil || unstored {
 		for _, s := range seeds {
 			if e := byID[s.ID]; e != nil {
 				e.Sentence, e.Quantities = s.Sentence, s.Quantities
@@ -245,9 +294,11 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 		}
 	}
 	var moved []string
-	for _, c := range made {
+	from := make([]string, len(made))
+	for k, c := range made {
+		from[k] = grownFrom(c, byID, had)
 		for _, r := range c.Reports {
-			if byID[r.Event].Cluster != c.ID && !texts[r.Event] {
+			if byID[r.Event].Cluster != cmp.Or(from[k], c.ID) && !texts[r.Event] {
 				moved = append(moved, r.Event)
 			}
 		}
@@ -255,9 +306,9 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 	if err := readTexts(ctx, tx, moved, byID, texts); err != nil {
 		return err
 	}
-	for _, c := range made {
+	for k, c := range made {
 		named[c.ID] = true
-		if err := storeCluster(ctx, tx, c, byID, had[c.ID], fl, texts); err != nil {
+		if err := storeCluster(ctx, tx, c, byID, from[k], fl, texts); err != nil {
 			return err
 		}
 		for _, r := range c.Reports {
@@ -292,12 +343,16 @@ func reclusterPair(ctx context.Context, tx Tx, pair string, seeds []doc.Event, a
 // (cluster.DateReach), of a seed's document, or of a seed's cluster, and
 // every event of the clusters those are in; with all, or when a seed
 // reaches every day, every event of the pair. A busy pair's events
-// further away are not read.
-func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all bool, fl flags) ([]doc.Event, error) {
+// further away are not read. With unstored, the seeds are events not yet
+// stored (PlacingTx), taken as they are.
+func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all bool, fl flags, unstored bool) ([]doc.Event, error) {
 	where, args := pairWhere(pair)
 	ranges, ok := cluster.DateReach(seeds)
 	if all || !ok {
 		stored, err := storedSeeds(ctx, tx, strings.Join(where, " AND "), args, fl)
+		if unstored {
+			stored[pair] = append(stored[pair], clusterRows(seeds)...)
+		}
 		return stored[pair], err
 	}
 	// One query of each kind, each selecting through an index: the
@@ -335,7 +390,14 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 			clusters[s.Cluster] = true
 		}
 	}
-	if err := inBatches(slices.Sorted(maps.Keys(docs)), func(list string, in []any) error { return read("d.id IN "+list, in) }); err != nil {
+	if unstored {
+		for _, e := range clusterRows(seeds) {
+			if !have[e.ID] {
+				have[e.ID] = true
+				near = append(near, e)
+			}
+		}
+	} else if err := inBatches(slices.Sorted(maps.Keys(docs)), func(list string, in []any) error { return read("d.id IN "+list, in) }); err != nil {
 		return nil, err
 	}
 	if err := inBatches(slices.Sorted(maps.Keys(clusters)), func(list string, in []any) error { return read("e.cluster IN "+list, in) }); err != nil {
@@ -353,14 +415,39 @@ func nearSeeds(ctx context.Context, tx Tx, pair string, seeds []doc.Event, all b
 	return near, err
 }
 
+// grownFrom returns the stored cluster that c, as made again, holds whole
+// with other events or none (grown), when there is one: of those, c's own
+// id, else the one of which c holds the most events, else the least id.
+// had is how many events each stored cluster held.
+func grownFrom(c cluster.Cluster, byID map[string]*doc.Event, had map[string]int) string {
+	kept := map[string]int{}
+	for _, r := range c.Reports {
+		if id := byID[r.Event].Cluster; id != "" {
+			kept[id]++
+		}
+	}
+	if n := kept[c.ID]; n > 0 && n == had[c.ID] {
+		return c.ID
+	}
+	best := ""
+	for id, n := range kept {
+		if n == had[id] && (best == "" || n > kept[best] || n == kept[best] && id < best) {
+			best = id
+		}
+	}
+	return best
+}
+
 // storeCluster stores c, its disagreements, and its events' cluster
-// where it changed. had is how many events the stored cluster of c's id
-// held: a cluster that kept every event it had and gained none is left as
-// it is, and one that only gained events keeps its disagreements and gets
-// those of its new events. It flags the events that stand for c where
-// their stored flags, fl, differ (setFirsts). texts holds the ids of the
-// events of byID whose sentences and amounts are read (loadTexts).
-func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event, had int, fl flags, texts map[string]bool) error {
+// where it changed. from is the stored cluster c holds whole (grownFrom),
+// if any: a cluster that kept every event it had and gained none is left
+// as it is, and one that only gained events keeps its disagreements and
+// gets those of its new events, under c's id when that is new (a report
+// whose id is less than every old one's joined it). It flags the events
+// that stand for c where their stored flags, fl, differ (setFirsts).
+// texts holds the ids of the events of byID whose sentences and amounts
+// are read (loadTexts).
+func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string]*doc.Event, from string, fl flags, texts map[string]bool) error {
 	var place any
 	if c.Place != nil {
 		b, err := json.Marshal(c.Place)
@@ -373,17 +460,17 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 	kept := 0
 	for i, r := range c.Reports {
 		members[i] = *byID[r.Event]
-		if members[i].Cluster == c.ID {
+		if members[i].Cluster == from {
 			kept++
 		}
 	}
-	grown := had > 0 && kept == had
+	grown := from != ""
 	switch {
-	case grown && kept == len(members):
+	case from == c.ID && kept == len(members):
 		// The same events: the same cluster, and the same flags unless
 		// they were never set (a store made before them, clustered again).
 		return setFirsts(ctx, tx, c.ID, members, fl)
-	case grown:
+	case from == c.ID:
 		if err := tx.Exec(ctx, `UPDATE clusters SET cameo = ?, root = ?, date = ?, date_precision = ?, place = ?,
 			first_report = ?, last_report = ?, num_mentions = ?, num_sources = ?, num_articles = ? WHERE id = ?`,
 			c.CAMEO, c.Root, c.Date, c.DatePrecision, place,
@@ -401,29 +488,34 @@ func storeCluster(ctx context.Context, tx Tx, c cluster.Cluster, byID map[string
 			c.FirstReport, c.LastReport, c.NumMentions, c.NumSources, c.NumArticles); err != nil {
 			return fmt.Errorf("store cluster %s: %w", c.ID, err)
 		}
+		// Its disagreements are those of the cluster it grew from, which
+		// goes when no event names it (Recluster), and those of its new
+		// events.
+		if grown {
+			if err := tx.Exec(ctx, `UPDATE disagreements SET cluster = ? WHERE cluster = ?`, c.ID, from); err != nil {
+				return fmt.Errorf("cluster %s: disagreements of %s: %w", c.ID, from, err)
+			}
+		}
 	}
 	var fresh map[int]bool // nil: every member is new to the stored cluster
 	if grown {
 		fresh = map[int]bool{}
-	}
-	for i, e := range members {
-		if e.Cluster != c.ID {
-			if grown {
+		for i, e := range members {
+			if e.Cluster != from {
 				fresh[i] = true
-			}
-			if err := tx.Exec(ctx, `UPDATE events SET cluster = ? WHERE id = ?`, c.ID, e.ID); err != nil {
-				return fmt.Errorf("event %s: cluster: %w", e.ID, err)
 			}
 		}
 	}
 	if err := loadTexts(ctx, tx, members, fresh, byID, texts); err != nil {
 		return fmt.Errorf("cluster %s: %w", c.ID, err)
 	}
+	var rows []any
 	for _, d := range cluster.DisagreementsOf(c.ID, members, fresh) {
-		if err := tx.Exec(ctx, `INSERT INTO disagreements (cluster, kind, event_a, value_a, event_b, value_b) VALUES (?, ?, ?, ?, ?, ?)`,
-			c.ID, d.Kind, d.A.Event, d.A.Value, d.B.Event, d.B.Value); err != nil {
-			return fmt.Errorf("cluster %s: disagreement: %w", c.ID, err)
-		}
+		rows = append(rows, c.ID, d.Kind, d.A.Event, d.A.Value, d.B.Event, d.B.Value)
+	}
+	err := InsertRows(ctx, tx, `INSERT INTO disagreements (cluster, kind, event_a, value_a, event_b, value_b)`, `(?, ?, ?, ?, ?, ?)`, rows)
+	if err != nil {
+		return fmt.Errorf("cluster %s: disagreements: %w", c.ID, err)
 	}
 	return setFirsts(ctx, tx, c.ID, members, fl)
 }
@@ -525,13 +617,19 @@ func firsts(members []doc.Event) (first string, ways []string) {
 	return members[f].ID, ways
 }
 
-// setFirsts flags the events of cluster id that stand for it (firsts):
-// events.cluster_first and cluster_first_way, which the series of
-// clusters count (Filter.ClusterCount). Only events whose stored flags,
-// fl, differ are written: when a cluster gains a report, usually the new
-// report alone.
+// setFirsts names cluster id as the cluster of its members whose stored
+// cluster (Event.Cluster) is another, and flags the events that stand for
+// it (firsts): events.cluster_first and cluster_first_way, which the
+// series of clusters count (Filter.ClusterCount). Only events whose
+// stored cluster or flags, fl, differ are written: when a cluster gains a
+// report, usually the new report alone. The flags are written only where
+// they change, since writing them updates the series (dyad_months); the
+// events that only join the cluster, most of a batch of new reports, are
+// named in one statement.
 func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl flags) error {
 	first, ways := firsts(members)
+	placer, _ := tx.(PlacingTx)
+	var joined []string
 	for _, e := range members {
 		var want uint8
 		if e.ID == first {
@@ -540,13 +638,58 @@ func setFirsts(ctx context.Context, tx Tx, id string, members []doc.Event, fl fl
 		if slices.Contains(ways, e.ID) {
 			want |= 2
 		}
-		if have, ok := fl[e.ID]; ok && have == want {
+		if placer != nil && placer.Place(e.ID, id, want) {
+			fl[e.ID] = want
 			continue
 		}
-		if err := tx.Exec(ctx, `UPDATE events SET cluster_first = ?, cluster_first_way = ? WHERE id = ?`, int(want&1), int(want>>1), e.ID); err != nil {
-			return fmt.Errorf("cluster %s: first events: %w", id, err)
+		have, ok := fl[e.ID]
+		flagged := ok && have == want
+		var err error
+		switch {
+		case e.Cluster != id && flagged:
+			joined = append(joined, e.ID)
+			continue
+		case e.Cluster != id:
+			err = tx.Exec(ctx, `UPDATE events SET cluster = ?, cluster_first = ?, cluster_first_way = ? WHERE id = ?`, id, int(want&1), int(want>>1), e.ID)
+		case !flagged:
+			err = tx.Exec(ctx, `UPDATE events SET cluster_first = ?, cluster_first_way = ? WHERE id = ?`, int(want&1), int(want>>1), e.ID)
+		default:
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("cluster %s: event %s: %w", id, e.ID, err)
 		}
 		fl[e.ID] = want
+	}
+	slices.Sort(joined)
+	err := inBatches(joined, func(list string, in []any) error {
+		return tx.Exec(ctx, `UPDATE events SET cluster = ? WHERE id IN `+list, append([]any{id}, in...)...)
+	})
+	if err != nil {
+		return fmt.Errorf("cluster %s: events: %w", id, err)
+	}
+	return nil
+}
+
+// maxRows is the most rows InsertRows puts in one statement.
+const maxRows = 64
+
+// InsertRows inserts rows with head ("INSERT INTO t (a, b)"), each row
+// as row says ("(?, ?)", or "(?, ?, 0)" for a constant), its values one
+// row after another in values: a statement of 64 rows while 64 are left,
+// then of the largest power of two left, so that any number of rows
+// takes at most seven statements of another length than 64, whose texts
+// a backend prepares once.
+func InsertRows(ctx context.Context, tx Tx, head, row string, values []any) error {
+	width := strings.Count(row, "?")
+	for len(values) > 0 {
+		n := min(maxRows, len(values)/width)
+		n = 1 << (bits.Len(uint(n)) - 1)
+		q := head + " VALUES " + row + strings.Repeat(", "+row, n-1)
+		if err := tx.Exec(ctx, q, values[:n*width]...); err != nil {
+			return err
+		}
+		values = values[n*width:]
 	}
 	return nil
 }

@@ -20,6 +20,11 @@ type Store interface {
 	// transaction. Documents are identified by d.Hash: when a document with
 	// that hash exists, nothing is written and added is false.
 	PutDocument(ctx context.Context, d *doc.Document, events []doc.Event) (added bool, err error)
+	// PutDocuments stores each of puts as PutDocument would, and says
+	// what became of each, in order: a document that cannot be stored
+	// fails alone, the others are stored. A backend may store them in one
+	// transaction, which costs less than one each.
+	PutDocuments(ctx context.Context, puts []Put) []PutResult
 	// Events returns the events matching f, ordered by document id, then
 	// sentence index, then insertion order; each names its cluster
 	// (doc.Event.Cluster).
@@ -52,6 +57,28 @@ type Store interface {
 	// and says how many documents it removed.
 	Remove(ctx context.Context, key string) (int, error)
 	Close() error
+}
+
+// Put is a document to store with its events (Store.PutDocuments).
+type Put struct {
+	Doc    *doc.Document
+	Events []doc.Event
+}
+
+// PutResult is what became of a Put: as PutDocument returns them.
+type PutResult struct {
+	Added bool
+	Err   error
+}
+
+// PutEach stores puts one at a time with put (a backend's PutDocument),
+// for a backend that gains nothing from storing them together.
+func PutEach(ctx context.Context, puts []Put, put func(context.Context, *doc.Document, []doc.Event) (bool, error)) []PutResult {
+	out := make([]PutResult, len(puts))
+	for i, p := range puts {
+		out[i].Added, out[i].Err = put(ctx, p.Doc, p.Events)
+	}
+	return out
 }
 
 // Filter selects events. The zero Filter selects every event.

@@ -206,6 +206,13 @@ func (s *Store) HasDocument(ctx context.Context, hash string) (bool, error) {
 	return ok, nil
 }
 
+// PutDocuments stores each document in its own transaction: PostgreSQL's
+// writers each lock the pairs they cluster, which one transaction of many
+// documents would hold the longer.
+func (s *Store) PutDocuments(ctx context.Context, puts []store.Put) []store.PutResult {
+	return store.PutEach(ctx, puts, s.PutDocument)
+}
+
 // PutDocument stores d, its sentences and events in one transaction,
 // unless a document with d.Hash is already stored.
 func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.Event) (bool, error) {

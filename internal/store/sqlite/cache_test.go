@@ -14,7 +14,8 @@ import (
 // TestClustersAsAtOnce stores documents reporting a few real-world events
 // one by one, many times each, through two handles on one file (so that
 // each handle's cache of clustered events must notice the other's
-// writes), removing some, and holds what the store keeps of its clusters
+// writes), removing some, some of them new content under the name of one
+// stored before, and holds what the store keeps of its clusters
 // (each event's cluster and flags, the clusters and their disagreements)
 // to what clustering every event at once gives.
 func TestClustersAsAtOnce(t *testing.T) {
@@ -32,6 +33,14 @@ func TestClustersAsAtOnce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	for n := range 160 {
 		d, evs := storetest.StoryDoc(rng, n)
+		if n%20 == 7 {
+			// New content under the name of a document stored before,
+			// as an edited file ingested again.
+			d.ID = storetest.StoryDocID(n - 5)
+			for i := range evs {
+				evs[i].Doc, evs[i].ID = d.ID, fmt.Sprintf("%s-again-%d", d.ID, i)
+			}
+		}
 		s := a
 		if n%40 == 39 {
 			s = b

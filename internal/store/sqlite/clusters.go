@@ -34,52 +34,83 @@ func (t sqlTx) Exec(ctx context.Context, query string, args ...any) error {
 
 func (sqlTx) LockPair(context.Context, string) error { return nil }
 
-// cachedTx is PutDocument's transaction, whose clustering keeps the
-// events of the pairs it clustered for the next (store.ClusterCache).
-type cachedTx struct {
+// putTx is PutDocuments' transaction. Its clustering keeps the events of
+// the pairs it clustered for the next (store.ClusterCache), when cache is
+// not nil, and it stores the events it adds once they are clustered
+// (store.PlacingTx): placed holds, by event id, the cluster and flags of
+// each event to store, filled by Place.
+type putTx struct {
 	sqlTx
-	cache *store.ClusterCache
+	cache  *store.ClusterCache
+	placed map[string]*placement
 }
 
-func (t cachedTx) ClusterCache() *store.ClusterCache { return t.cache }
+// placement is where clustering placed an event not yet stored: its
+// cluster and flags (bit 1 cluster_first, bit 2 cluster_first_way).
+type placement struct {
+	cluster string
+	flags   uint8
+}
+
+func (t putTx) ClusterCache() *store.ClusterCache { return t.cache }
+
+func (t putTx) Place(event, cluster string, flags uint8) bool {
+	p := t.placed[event]
+	if p != nil {
+		p.cluster, p.flags = cluster, flags
+	}
+	return p != nil
+}
 
 // writer is a transaction of the store whose statements are prepared once
 // (Store.stmt) and reused on the transaction's connection: the clustering
 // code runs the same few statements for every document stored, and
 // preparing them cost more than running them. sqlTx{s.writer(tx)}. A
-// statement not yet kept runs unprepared and is prepared when the
-// transaction ends (Store.inTx): preparing it on the database inside the
-// transaction would wait for a second connection, which a store of one
-// connection (":memory:") never has.
+// statement not yet kept is prepared on the transaction, for the rest of
+// it, and for the store when the transaction ends (Store.inTx): preparing
+// it on the database inside the transaction would wait for a second
+// connection, which a store of one connection (":memory:") never has.
 type writer struct {
-	s  *Store
-	tx *sql.Tx
+	s     *Store
+	tx    *sql.Tx
+	local map[string]*sql.Stmt // prepared on tx, closed with it
 }
 
-func (s *Store) writer(tx *sql.Tx) writer { return writer{s, tx} }
+func (s *Store) writer(tx *sql.Tx) writer { return writer{s, tx, map[string]*sql.Stmt{}} }
 
-// kept returns the statement of q if the store keeps it, else notes q
-// for prepareMissed.
-func (w writer) kept(q string) *sql.Stmt {
+// stmt returns the statement of q on the transaction: the store's if it
+// keeps it, else one prepared on the transaction, q noted for
+// prepareMissed.
+func (w writer) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 	if st, ok := w.s.stmts.Load(q); ok {
-		return st.(*sql.Stmt)
+		return w.tx.StmtContext(ctx, st.(*sql.Stmt)), nil
+	}
+	if st := w.local[q]; st != nil {
+		return st, nil
 	}
 	w.s.missed.Store(q, true)
-	return nil
+	st, err := w.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	w.local[q] = st
+	return st, nil
 }
 
 func (w writer) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if st := w.kept(query); st != nil {
-		return w.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
 	}
-	return w.tx.QueryContext(ctx, query, args...)
+	return st.QueryContext(ctx, args...)
 }
 
 func (w writer) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	if st := w.kept(query); st != nil {
-		return w.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
 	}
-	return w.tx.ExecContext(ctx, query, args...)
+	return st.ExecContext(ctx, args...)
 }
 
 // prepareMissed prepares the statements writers ran unprepared, outside

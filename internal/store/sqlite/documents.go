@@ -109,7 +109,12 @@ func (s *Store) Replace(ctx context.Context, d *doc.Document, events []doc.Event
 				return err
 			}
 		}
-		if err := putContent(ctx, tx, pk, d, events); err != nil {
+		ins := &inserter{tx: tx, w: sqlTx{s.writer(tx)}}
+		defer ins.close()
+		if err := ins.putContent(ctx, pk, d, events); err != nil {
+			return err
+		}
+		if err := ins.index(ctx); err != nil {
 			return err
 		}
 		return store.Recluster(ctx, sqlTx{s.writer(tx)}, seeds.Add(store.SeedsOf(events)), false)

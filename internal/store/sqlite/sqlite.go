@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -240,27 +241,72 @@ func (s *Store) apply(ctx context.Context, m store.Migration) error {
 // PutDocument stores d, its sentences and events in one transaction, unless
 // a document with d.Hash is already stored.
 func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.Event) (bool, error) {
-	if err := store.Check(d, events); err != nil {
-		return false, fmt.Errorf("put document: %w", err)
+	r := s.PutDocuments(ctx, []store.Put{{Doc: d, Events: events}})[0]
+	return r.Added, r.Err
+}
+
+// PutDocuments stores the documents of puts not already stored in one
+// transaction, each inside a savepoint of its own, so that a document
+// that cannot be stored (an event id stored for another document) is
+// rolled back and reported alone; their events are clustered once, at
+// the end, with the stored events near them (store.Recluster). One commit
+// and one clustering of the pairs they touch, where one transaction each
+// would write, cluster and commit the same pairs and clusters again for
+// every document. Should the transaction fail as a whole (its clustering,
+// its commit), each document is stored again alone, so that nothing is
+// lost but what cannot be stored.
+func (s *Store) PutDocuments(ctx context.Context, puts []store.Put) []store.PutResult {
+	out := make([]store.PutResult, len(puts))
+	var todo []int
+	for i, p := range puts {
+		if err := store.Check(p.Doc, p.Events); err != nil {
+			out[i].Err = fmt.Errorf("put document: %w", err)
+			continue
+		}
+		// Content already stored needs no write lock: re-ingesting a
+		// corpus is mostly this path.
+		if ok, err := s.hasHash(ctx, p.Doc.Hash); err != nil {
+			out[i].Err = fmt.Errorf("put document %s: %w", p.Doc.ID, err)
+		} else if !ok {
+			todo = append(todo, i)
+		}
 	}
-	// Content already stored needs no write lock: re-ingesting a corpus is
-	// mostly this path.
-	if ok, err := s.hasHash(ctx, d.Hash); err != nil {
-		return false, fmt.Errorf("put document %s: %w", d.ID, err)
-	} else if ok {
-		return false, nil
+	if len(todo) == 0 {
+		return out
 	}
+	err := s.putBatch(ctx, puts, todo, out)
+	if err == nil {
+		return out
+	}
+	if len(todo) == 1 {
+		out[todo[0]] = store.PutResult{Err: fmt.Errorf("put document %s: %w", puts[todo[0]].Doc.ID, err)}
+		return out
+	}
+	for _, i := range todo {
+		out[i] = store.PutResult{}
+		if err := s.putBatch(ctx, puts, []int{i}, out); err != nil {
+			out[i] = store.PutResult{Err: fmt.Errorf("put document %s: %w", puts[i].Doc.ID, err)}
+		}
+	}
+	return out
+}
+
+// putBatch stores the documents puts[i] for i in todo in one transaction
+// and records in out what became of each; it returns an error when the
+// transaction failed as a whole, nothing of it stored. A batch of one
+// document needs no savepoint: its failure is the transaction's.
+func (s *Store) putBatch(ctx context.Context, puts []store.Put, todo []int, out []store.PutResult) error {
 	select {
 	case s.write <- struct{}{}:
 	case <-ctx.Done():
-		return false, fmt.Errorf("put document %s: %w", d.ID, ctx.Err())
+		return ctx.Err()
 	}
 	defer func() { <-s.write }()
 	defer s.prepareMissed(ctx)
 
 	tx, cached, err := s.beginPut(ctx)
 	if err != nil {
-		return false, fmt.Errorf("put document %s: begin: %w", d.ID, err)
+		return fmt.Errorf("begin: %w", err)
 	}
 	done := false
 	defer func() {
@@ -270,29 +316,77 @@ func (s *Store) PutDocument(ctx context.Context, d *doc.Document, events []doc.E
 			s.dropWriter()
 		}
 	}()
-	added, err := putDocument(ctx, tx, d, events)
-	if err != nil {
-		return false, fmt.Errorf("put document %s: %w", d.ID, err)
+	w := sqlTx{s.writer(tx)}
+	ins := &inserter{tx: tx, w: w}
+	defer ins.close()
+	single := len(todo) == 1
+	seeds := store.Seeds{}
+	// The batch's events, stored once clustered: their rows' values
+	// (putSentences) and where the clustering places them.
+	var rows []any
+	var ids []string
+	placed := map[string]*placement{}
+	for _, i := range todo {
+		p := puts[i]
+		if !single {
+			if _, err := tx.ExecContext(ctx, `SAVEPOINT put`); err != nil {
+				return err
+			}
+		}
+		added, values, err := ins.putDocument(ctx, p.Doc, p.Events, placed)
+		if err != nil && single {
+			return err
+		}
+		if err != nil {
+			if _, err := tx.ExecContext(ctx, `ROLLBACK TO put`); err != nil {
+				return err
+			}
+			// The actors it added are gone with it. (Its pk, in
+			// ins.unindexed, names no sentence now, or those of the
+			// next document, which takes it.)
+			ins.forget()
+			out[i].Err = fmt.Errorf("put document %s: %w", p.Doc.ID, err)
+		}
+		if !single {
+			if _, err := tx.ExecContext(ctx, `RELEASE put`); err != nil {
+				return err
+			}
+		}
+		if added && err == nil {
+			out[i].Added = true
+			seeds.Add(store.SeedsOfDoc(p.Doc, p.Events))
+			rows = append(rows, values...)
+			for _, e := range p.Events {
+				ids = append(ids, e.ID)
+				placed[e.ID] = &placement{}
+			}
+		}
 	}
-	if !added {
+	if !slices.ContainsFunc(todo, func(i int) bool { return out[i].Added }) {
 		done = true
-		return false, nil
+		return nil
 	}
-	var wtx store.Tx = sqlTx{s.writer(tx)}
+	if err := ins.index(ctx); err != nil {
+		return err
+	}
+	wtx := putTx{sqlTx: w, placed: placed}
 	if cached {
-		wtx = cachedTx{sqlTx{s.writer(tx)}, s.cache}
+		wtx.cache = s.cache
 	}
-	if err := store.Recluster(ctx, wtx, store.SeedsOf(events), false); err != nil {
-		return false, fmt.Errorf("put document %s: %w", d.ID, err)
+	if err := store.Recluster(ctx, wtx, seeds, false); err != nil {
+		return err
+	}
+	if err := ins.insertPlaced(ctx, rows, ids, placed); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("put document %s: commit: %w", d.ID, err)
+		return fmt.Errorf("commit: %w", err)
 	}
 	done = true
 	if cached {
 		s.cache.Commit()
 	}
-	return true, nil
+	return nil
 }
 
 // dropWriter closes the writing connection after a transaction on it
@@ -323,6 +417,14 @@ func (s *Store) beginPut(ctx context.Context) (*sql.Tx, bool, error) {
 	if s.wconn == nil {
 		conn, err := s.db.Conn(ctx)
 		if err != nil {
+			return nil, false, err
+		}
+		// The writer's savepoints (PutDocuments) keep the pages they
+		// change in a sub-journal, a temporary file unless temporary
+		// storage is in memory; it is small, and dropped at each
+		// savepoint's end.
+		if _, err := conn.ExecContext(ctx, `PRAGMA temp_store = MEMORY`); err != nil {
+			conn.Close()
 			return nil, false, err
 		}
 		s.wconn = conn
@@ -357,76 +459,166 @@ func (s *Store) HasDocument(ctx context.Context, hash string) (bool, error) {
 
 func (s *Store) hasHash(ctx context.Context, hash string) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE hash = ?`, hash).Scan(&n)
+	err := s.queryRowCached(ctx, `SELECT count(*) FROM documents WHERE hash = ?`, hash).Scan(&n)
 	return n > 0, err
 }
 
 type actorRow struct{ code, country, name string }
 
-func putDocument(ctx context.Context, tx *sql.Tx, d *doc.Document, events []doc.Event) (bool, error) {
+// inserter inserts documents, their sentences and events within one
+// transaction, each statement prepared once for all the documents.
+type inserter struct {
+	tx                                     *sql.Tx
+	w                                      store.Tx // tx, its statements prepared once for the store (writer)
+	document, fts, actor, addActor, stored *sql.Stmt
+	actors                                 map[actorRow]int64
+	// unindexed are the documents whose sentences are not yet in the
+	// full-text index (index).
+	unindexed []int64
+}
+
+// prepared returns the statement *st, preparing q on the transaction the
+// first time.
+func (in *inserter) prepared(ctx context.Context, st **sql.Stmt, q string) (*sql.Stmt, error) {
+	if *st == nil {
+		var err error
+		if *st, err = in.tx.PrepareContext(ctx, q); err != nil {
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
+	}
+	return *st, nil
+}
+
+func (in *inserter) close() {
+	for _, st := range []*sql.Stmt{in.document, in.fts, in.actor, in.addActor, in.stored} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// forget forgets the actor rows found or added, after a rollback that
+// may have removed some.
+func (in *inserter) forget() { clear(in.actors) }
+
+// putDocument inserts d and its sentences, unless its content is stored,
+// checks that no event of it has a stored id or one of placed, and
+// returns the values of its events' rows (putSentences), to be stored
+// once they are clustered.
+func (in *inserter) putDocument(ctx context.Context, d *doc.Document, events []doc.Event, placed map[string]*placement) (bool, []any, error) {
 	var docPK int64
 	now := time.Now().UTC().Format(time.RFC3339Nano)
-	err := tx.QueryRowContext(ctx, `INSERT INTO documents
+	st, err := in.prepared(ctx, &in.document, `INSERT INTO documents
 		(id, hash, origin, title, source, published, date_from, text, ingested_at, format, body, coding, coded_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (hash) DO NOTHING
-		RETURNING pk`,
-		d.ID, d.Hash, d.Origin, d.Title, d.Source, d.Published, d.DateFrom, d.Text, now,
+		RETURNING pk`)
+	if err != nil {
+		return false, nil, fmt.Errorf("insert document: %w", err)
+	}
+	err = st.QueryRowContext(ctx, d.ID, d.Hash, d.Origin, d.Title, d.Source, d.Published, d.DateFrom, d.Text, now,
 		d.Format, d.Body, d.Coding, now).Scan(&docPK)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil // stored by another writer since hasHash
+		return false, nil, nil // stored by another writer since hasHash, or earlier in the batch
 	}
 	if err != nil {
-		return false, fmt.Errorf("insert document: %w", err)
+		return false, nil, fmt.Errorf("insert document: %w", err)
 	}
-	return true, putContent(ctx, tx, docPK, d, events)
+	if err := in.checkIDs(ctx, events, placed); err != nil {
+		return false, nil, err
+	}
+	rows, err := in.putSentences(ctx, docPK, d, events)
+	return true, rows, err
 }
 
-// putContent inserts d's sentences and their full-text index, and events,
-// for the document row docPK.
-func putContent(ctx context.Context, tx *sql.Tx, docPK int64, d *doc.Document, events []doc.Event) error {
-	sentences := make(map[int]string, len(d.Sentences))
-	if len(d.Sentences) > 0 {
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO sentences
-			(doc, idx, span_start, span_end, paragraph, text, codable) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return fmt.Errorf("prepare sentence insert: %w", err)
-		}
-		defer stmt.Close()
-		for _, sn := range d.Sentences {
-			if _, err := stmt.ExecContext(ctx, docPK, sn.Index, sn.Start, sn.End, sn.Paragraph, sn.Text, sn.Codable); err != nil {
-				return fmt.Errorf("insert sentence %d: %w", sn.Index, err)
-			}
-			sentences[sn.Index] = sn.Text
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sentences_fts (rowid, text)
-			SELECT pk, text FROM sentences WHERE doc = ?`, docPK); err != nil {
-			return fmt.Errorf("index sentences: %w", err)
-		}
-	}
-	if len(events) == 0 {
+// index adds the sentences of the documents inserted since it was last
+// called to the full-text index, in one statement: the index (FTS5) writes
+// what it is given at the end of each statement, and at every savepoint,
+// so a statement a document, each inside its own savepoint, would write
+// a segment a document and merge them again and again.
+func (in *inserter) index(ctx context.Context) error {
+	if len(in.unindexed) == 0 {
 		return nil
 	}
+	pks, err := json.Marshal(in.unindexed)
+	if err != nil {
+		return err
+	}
+	st, err := in.prepared(ctx, &in.fts, `INSERT INTO sentences_fts (rowid, text)
+		SELECT pk, text FROM sentences WHERE doc IN (SELECT value FROM json_each(?))`)
+	if err == nil {
+		_, err = st.ExecContext(ctx, string(pks))
+	}
+	if err != nil {
+		return fmt.Errorf("index sentences: %w", err)
+	}
+	in.unindexed = in.unindexed[:0]
+	return nil
+}
 
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO events (
+// putContent inserts d's sentences and events for the document row docPK;
+// index then adds the sentences to the full-text index.
+func (in *inserter) putContent(ctx context.Context, docPK int64, d *doc.Document, events []doc.Event) error {
+	rows, err := in.putSentences(ctx, docPK, d, events)
+	if err != nil {
+		return err
+	}
+	// An event is stored unflagged: clustering it, in the same
+	// transaction, flags it if it stands for its cluster, which for most
+	// events of a much-reported story it does not; flagging it takes a
+	// second write, and a change of the series (dyad_months).
+	err = store.InsertRows(ctx, in.w, insertEvents, `(`+eventValues+`, 0, 0)`, rows)
+	if isUnique(err) {
+		return fmt.Errorf("event %s: id already stored: %w", in.taken(ctx, docPK, events), store.ErrConflict)
+	}
+	if err != nil {
+		return fmt.Errorf("insert events: %w", err)
+	}
+	return nil
+}
+
+// insertEvents and eventValues insert an event row with the values
+// putSentences gives, followed by its cluster and its flags.
+const (
+	insertEvents = `INSERT INTO events (
 		id, doc, doc_date, sentence_index, sentence, span_start, span_end,
 		source_actor, source_text, source_role, source_key,
 		target_actor, target_text, target_role, target_key,
 		cameo, root, plover, goldstein, quad, trigger_text, date, date_precision,
-		location, quantities, modality, tables, confidence, magnitudes)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return fmt.Errorf("prepare event insert: %w", err)
-	}
-	defer ins.Close()
-	actors := actorIDs{tx: tx, ids: make(map[actorRow]int64)}
-	defer actors.close()
+		location, quantities, modality, tables, confidence, magnitudes, cluster_first, cluster_first_way)`
+	insertPlacedEvents = `INSERT INTO events (
+		id, doc, doc_date, sentence_index, sentence, span_start, span_end,
+		source_actor, source_text, source_role, source_key,
+		target_actor, target_text, target_role, target_key,
+		cameo, root, plover, goldstein, quad, trigger_text, date, date_precision,
+		location, quantities, modality, tables, confidence, magnitudes, cluster, cluster_first, cluster_first_way)`
+	eventValues = `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`
+	eventWidth  = 29
+)
 
+// putSentences inserts d's sentences for the document row docPK (index
+// then adds them to the full-text index) and returns the values of its
+// events' rows (eventValues), their actors found or added.
+func (in *inserter) putSentences(ctx context.Context, docPK int64, d *doc.Document, events []doc.Event) ([]any, error) {
+	sentences := make(map[int]string, len(d.Sentences))
+	rows := make([]any, 0, 7*len(d.Sentences))
+	for _, sn := range d.Sentences {
+		rows = append(rows, docPK, sn.Index, sn.Start, sn.End, sn.Paragraph, sn.Text, sn.Codable)
+		sentences[sn.Index] = sn.Text
+	}
+	if err := store.InsertRows(ctx, in.w, `INSERT INTO sentences (doc, idx, span_start, span_end, paragraph, text, codable)`,
+		`(?, ?, ?, ?, ?, ?, ?)`, rows); err != nil {
+		return nil, fmt.Errorf("insert sentences: %w", err)
+	}
+	if len(d.Sentences) > 0 {
+		in.unindexed = append(in.unindexed, docPK)
+	}
+	rows = make([]any, 0, eventWidth*len(events))
 	for i := range events {
 		e := &events[i]
-		srcID, err := actors.id(ctx, e.Source)
+		srcID, err := in.actorID(ctx, e.Source)
 		if err != nil {
-			return fmt.Errorf("event %s: %w", e.ID, err)
+			return nil, fmt.Errorf("event %s: %w", e.ID, err)
 		}
 		var sentence, tgtText, tgtRole, tgtKey, location, quantities, magnitudes any
 		var tgtID any
@@ -434,47 +626,117 @@ func putContent(ctx context.Context, tx *sql.Tx, docPK int64, d *doc.Document, e
 			sentence = e.Sentence // not the document's sentence: keep our own copy
 		}
 		if e.Target != nil {
-			id, err := actors.id(ctx, *e.Target)
+			id, err := in.actorID(ctx, *e.Target)
 			if err != nil {
-				return fmt.Errorf("event %s: %w", e.ID, err)
+				return nil, fmt.Errorf("event %s: %w", e.ID, err)
 			}
 			tgtID, tgtText, tgtRole, tgtKey = id, e.Target.Text, e.Target.Role, store.ActorKey(*e.Target)
 		}
 		if e.Location != nil {
 			b, err := json.Marshal(e.Location)
 			if err != nil {
-				return fmt.Errorf("event %s: location: %w", e.ID, err)
+				return nil, fmt.Errorf("event %s: location: %w", e.ID, err)
 			}
 			location = string(b)
 		}
 		if e.Quantities != nil {
 			b, err := json.Marshal(e.Quantities)
 			if err != nil {
-				return fmt.Errorf("event %s: quantities: %w", e.ID, err)
+				return nil, fmt.Errorf("event %s: quantities: %w", e.ID, err)
 			}
 			quantities = string(b)
 		}
 		if e.Magnitudes != nil {
 			b, err := json.Marshal(e.Magnitudes)
 			if err != nil {
-				return fmt.Errorf("event %s: magnitudes: %w", e.ID, err)
+				return nil, fmt.Errorf("event %s: magnitudes: %w", e.ID, err)
 			}
 			magnitudes = string(b)
 		}
-		_, err = ins.ExecContext(ctx,
-			e.ID, docPK, e.DocDate, e.SentenceIndex, sentence, e.Span[0], e.Span[1],
+		rows = append(rows, e.ID, docPK, e.DocDate, e.SentenceIndex, sentence, e.Span[0], e.Span[1],
 			srcID, e.Source.Text, e.Source.Role, store.ActorKey(e.Source),
 			tgtID, tgtText, tgtRole, tgtKey,
 			e.CAMEO, e.Root, e.PLOVER, e.Goldstein, e.Quad, e.Trigger, e.Date, e.DatePrecision,
 			location, quantities, e.Modality, e.Tables, confidence(e.Confidence), magnitudes)
-		if err != nil {
-			if isUnique(err) {
-				return fmt.Errorf("event %s: id already stored: %w", e.ID, store.ErrConflict)
-			}
-			return fmt.Errorf("insert event %s: %w", e.ID, err)
+	}
+	return rows, nil
+}
+
+// insertPlaced inserts the events ids whose rows' values are rows
+// (putSentences), each with its cluster and flags as placed says: an
+// event the clustering did not place (none should be) has no cluster,
+// which the store's next opening gives it (ClustersStale).
+func (in *inserter) insertPlaced(ctx context.Context, rows []any, ids []string, placed map[string]*placement) error {
+	all := make([]any, 0, len(rows)+3*len(ids))
+	for k, id := range ids {
+		var cluster any
+		flags := uint8(3)
+		if p := placed[id]; p.cluster != "" {
+			cluster, flags = p.cluster, p.flags
 		}
+		all = append(append(all, rows[k*eventWidth:(k+1)*eventWidth]...), cluster, int(flags&1), int(flags>>1))
+	}
+	if err := store.InsertRows(ctx, in.w, insertPlacedEvents, `(`+eventValues+`, ?, ?, ?)`, all); err != nil {
+		return fmt.Errorf("insert events: %w", err)
 	}
 	return nil
+}
+
+// checkIDs returns an ErrConflict naming the first of events whose id is
+// stored, is one of placed (an event of the batch), or is an earlier
+// event's of events.
+func (in *inserter) checkIDs(ctx context.Context, events []doc.Event, placed map[string]*placement) error {
+	ids := make([]string, len(events))
+	for i, e := range events {
+		ids[i] = e.ID
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	st, err := in.prepared(ctx, &in.stored, `SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))`)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(ctx, string(list))
+	if err != nil {
+		return fmt.Errorf("stored event ids: %w", err)
+	}
+	defer rows.Close()
+	taken := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		taken[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("stored event ids: %w", err)
+	}
+	for _, e := range events {
+		if taken[e.ID] || placed[e.ID] != nil {
+			return fmt.Errorf("event %s: id already stored: %w", e.ID, store.ErrConflict)
+		}
+		taken[e.ID] = true
+	}
+	return nil
+}
+
+// taken returns the first of the events of document docPK whose id
+// another document's event or an earlier event of its own has, after
+// inserting them failed on the events' unique ids.
+func (in *inserter) taken(ctx context.Context, docPK int64, events []doc.Event) string {
+	seen := map[string]bool{}
+	for _, e := range events {
+		stored := 0
+		err := in.tx.QueryRowContext(ctx, `SELECT count(*) FROM events WHERE id = ? AND doc != ?`, e.ID, docPK).Scan(&stored)
+		if seen[e.ID] || err == nil && stored > 0 {
+			return e.ID
+		}
+		seen[e.ID] = true
+	}
+	return "(unknown)"
 }
 
 func isBusy(err error) bool {
@@ -487,46 +749,33 @@ func isUnique(err error) bool {
 	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
 }
 
-// actorIDs finds or creates actor rows within one transaction.
-type actorIDs struct {
-	tx          *sql.Tx
-	find, store *sql.Stmt
-	ids         map[actorRow]int64
-}
-
-func (a *actorIDs) id(ctx context.Context, act doc.Actor) (int64, error) {
+// actorID finds or creates the row of act's actor.
+func (in *inserter) actorID(ctx context.Context, act doc.Actor) (int64, error) {
 	key := actorRow{act.Code, act.Country, act.Name}
-	if id, ok := a.ids[key]; ok {
+	if id, ok := in.actors[key]; ok {
 		return id, nil
 	}
-	if a.find == nil {
-		var err error
-		if a.find, err = a.tx.PrepareContext(ctx, `SELECT pk FROM actors WHERE code = ? AND country = ? AND name = ?`); err != nil {
-			return 0, fmt.Errorf("prepare actor lookup: %w", err)
-		}
-		if a.store, err = a.tx.PrepareContext(ctx, `INSERT INTO actors (code, country, name) VALUES (?, ?, ?) RETURNING pk`); err != nil {
-			return 0, fmt.Errorf("prepare actor insert: %w", err)
-		}
+	find, err := in.prepared(ctx, &in.actor, `SELECT pk FROM actors WHERE code = ? AND country = ? AND name = ?`)
+	if err != nil {
+		return 0, fmt.Errorf("actor lookup: %w", err)
+	}
+	add, err := in.prepared(ctx, &in.addActor, `INSERT INTO actors (code, country, name) VALUES (?, ?, ?) RETURNING pk`)
+	if err != nil {
+		return 0, fmt.Errorf("actor insert: %w", err)
 	}
 	var id int64
-	err := a.find.QueryRowContext(ctx, key.code, key.country, key.name).Scan(&id)
+	err = find.QueryRowContext(ctx, key.code, key.country, key.name).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = a.store.QueryRowContext(ctx, key.code, key.country, key.name).Scan(&id)
+		err = add.QueryRowContext(ctx, key.code, key.country, key.name).Scan(&id)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("actor %s: %w", act.Code, err)
 	}
-	a.ids[key] = id
+	if in.actors == nil {
+		in.actors = map[actorRow]int64{}
+	}
+	in.actors[key] = id
 	return id, nil
-}
-
-func (a *actorIDs) close() {
-	if a.find != nil {
-		a.find.Close()
-	}
-	if a.store != nil {
-		a.store.Close()
-	}
 }
 
 // confidence stores an event's confidence, or NULL when it has none.

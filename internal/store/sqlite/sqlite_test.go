@@ -25,6 +25,19 @@ func TestStore(t *testing.T) {
 	})
 }
 
+// TestMemorySuite runs the store suite on databases in memory, whose one
+// connection the writer shares: its clustering reads the stored events
+// near a change each time, not from the writer's cache.
+func TestMemorySuite(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		s, err := Open(context.Background(), ":memory:")
+		if err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+		return s
+	})
+}
+
 func TestMemory(t *testing.T) {
 	s, err := Open(context.Background(), ":memory:")
 	if err != nil {

@@ -49,6 +49,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Clusters", testClusters},
 		{"ClusterCounts", testClusterCounts},
 		{"StoriesAtOnce", testStoriesAtOnce},
+		{"Batch", testBatch},
+		{"StoriesBatched", testStoriesBatched},
 		{"Feeds", testFeeds},
 	}
 	for _, tt := range tests {
@@ -719,6 +721,68 @@ func testEventIDConflict(t *testing.T, s store.Store) {
 	}
 	if after := counts(t, s); after != before {
 		t.Errorf("counts = %+v, want %+v", after, before)
+	}
+}
+
+// testBatch: PutDocuments stores each document as PutDocument would: one
+// whose event id is taken, or that is invalid, fails alone and leaves
+// nothing of itself (its sentences, their full-text index, the actors it
+// added), the others are stored and clustered, and content already
+// stored, or stored earlier in the batch, is not added again.
+func testBatch(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	d := Doc("001_putin.txt", "a", "2012-06-07", putinDoc...)
+	put(t, s, d, fullEvents(d))
+	before := counts(t, s)
+	a := Doc("010.txt", "a", "2012-06-08", "Moscow greeted Beijing warmly.", "Russia met China.")
+	taken := Doc("011.txt", "b", "2012-06-08", "Zanzibar met China.")
+	c := Doc("012.txt", "c", "2012-06-05", "The United States met China.")
+	invalid := Doc("013.txt", "d", "2012-06-09", "No hash.")
+	invalid.Hash = ""
+	aEvents := []doc.Event{Event(a, "a-0", 1, "RUSGOV", "CHN", "042", "2012-06-05")}
+	puts := []store.Put{
+		{Doc: a, Events: aEvents},
+		// Its first event names an actor no stored event names, the
+		// second an id d's event has.
+		{Doc: taken, Events: []doc.Event{Event(taken, "t-0", 0, "USA", "CHN", "042", "2012-06-08"), Event(taken, "ev-2", 0, "RUS", "CHN", "042", "2012-06-08")}},
+		{Doc: c, Events: []doc.Event{Event(c, "c-0", 0, "USA", "CHN", "042", "2012-06-05")}},
+		{Doc: invalid},
+		{Doc: a, Events: aEvents},
+		{Doc: d, Events: fullEvents(d)},
+	}
+	res := s.PutDocuments(ctx, puts)
+	if len(res) != len(puts) {
+		t.Fatalf("PutDocuments returned %d results for %d documents", len(res), len(puts))
+	}
+	wantAdded := []bool{true, false, true, false, false, false}
+	wantErr := []error{nil, store.ErrConflict, nil, store.ErrInvalid, nil, nil}
+	for i, r := range res {
+		if r.Added != wantAdded[i] || (wantErr[i] == nil) != (r.Err == nil) || !errors.Is(r.Err, wantErr[i]) {
+			t.Errorf("document %d (%s): added %v, error %v; want added %v, error %v", i, puts[i].Doc.ID, r.Added, r.Err, wantAdded[i], wantErr[i])
+		}
+	}
+	after := counts(t, s)
+	want := store.Counts{Documents: before.Documents + 2, Sentences: before.Sentences + 3, Events: before.Events + 2, Actors: before.Actors + 1}
+	if after != want {
+		t.Errorf("counts after the batch = %+v, want %+v (a and c, and the USA actor of c)", after, want)
+	}
+	for _, q := range []struct {
+		word string
+		hits int
+	}{{"Zanzibar", 0}, {"Moscow", 1}, {"United", 1}} {
+		hits, err := s.Search(ctx, q.word, 0)
+		if err != nil || len(hits) != q.hits {
+			t.Errorf("Search(%q) = %d hits (%v), want %d", q.word, len(hits), err, q.hits)
+		}
+	}
+	got := events(t, s, store.Filter{Doc: "012.txt"})
+	if len(got) != 1 || got[0].Source.Code != "USA" || got[0].Cluster == "" {
+		t.Fatalf("events of 012.txt = %+v, want c-0 by USA, clustered", got)
+	}
+	// a's visit, dated June 5, reports d's: one cluster.
+	rc := events(t, s, store.Filter{ID: "a-0"})
+	if len(rc) != 1 || rc[0].Cluster != events(t, s, store.Filter{ID: "ev-0"})[0].Cluster {
+		t.Errorf("a-0 is in cluster %v, want ev-0's", rc)
 	}
 }
 

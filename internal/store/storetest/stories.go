@@ -100,18 +100,42 @@ func StoryDocID(n int) string { return fmt.Sprintf("r%03d", n*37%160) }
 // stored one by one with some removed between, are clustered as
 // clustering every event at once clusters them (StoryDoc).
 func testStoriesAtOnce(t *testing.T, s store.Store) {
+	storiesAtOnce(t, s, func(int) int { return 1 })
+}
+
+// testStoriesBatched: the same, stored in batches of one to a dozen
+// documents (PutDocuments).
+func testStoriesBatched(t *testing.T, s store.Store) {
+	rng := rand.New(rand.NewPCG(9, 1))
+	storiesAtOnce(t, s, func(int) int { return 1 + rng.IntN(12) })
+}
+
+// storiesAtOnce stores 100 story documents in batches of the sizes batch
+// gives, removes some between, and holds each event's cluster to the one
+// clustering every event at once gives.
+func storiesAtOnce(t *testing.T, s store.Store, batch func(int) int) {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(3, 5))
+	var puts []store.Put
 	for n := range 100 {
 		d, evs := StoryDoc(rng, n)
-		if _, err := s.PutDocument(ctx, d, evs); err != nil {
-			t.Fatalf("put %s: %v", d.ID, err)
-		}
-		if n%30 == 20 {
-			if _, err := s.Remove(ctx, StoryDocID(n-3)); err != nil {
-				t.Fatalf("remove: %v", err)
+		puts = append(puts, store.Put{Doc: d, Events: evs})
+	}
+	for n := 0; n < len(puts); {
+		next := min(n+batch(n), len(puts))
+		for i, r := range s.PutDocuments(ctx, puts[n:next]) {
+			if r.Err != nil || !r.Added {
+				t.Fatalf("put %s: added %v, %v", puts[n+i].Doc.ID, r.Added, r.Err)
 			}
 		}
+		for k := n; k < next; k++ {
+			if k%30 == 20 {
+				if _, err := s.Remove(ctx, StoryDocID(k-3)); err != nil {
+					t.Fatalf("remove: %v", err)
+				}
+			}
+		}
+		n = next
 	}
 	evs := events(t, s, store.Filter{})
 	atOnce := cluster.Assign(evs)
