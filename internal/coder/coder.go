@@ -397,7 +397,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	// meeting's place does so only in the country of the story's other
 	// protagonist ("led talks in Washington"); elsewhere it is a third
 	// location, no party ("talks in New York", "a meeting in Brussels").
-	if loc != nil && loc.Country != "" && len(r.tgt) == 0 && len(r.pair) == 0 && (h.t.Place || forceful(code) || code[:2] == "04" && dc.protagonist(loc.Country)) {
+	if loc != nil && loc.Country != "" && len(r.tgt) == 0 && len(r.pair) == 0 && (h.t.Place || code == "042" || forceful(code) || code[:2] == "04" && dc.protagonist(loc.Country)) {
 		if p := placeParty(*loc, r.src); p != nil {
 			r.tgt = mentions{p}
 		}

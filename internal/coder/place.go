@@ -41,7 +41,7 @@ type Places interface {
 //     not placed by its object ("called for an end to violence in
 //     Myanmar");
 //  3. for a visit or force sent somewhere, its destination ("flew to
-//     Tbilisi");
+//     Tbilisi", "visited Shanghai": the object of a verb of going);
 //  4. the owner of an event noun that is a place and no actor ("Kabul's
 //     bombing");
 //  5. a place phrase that opens the sentence ("In Washington, Bush
@@ -92,6 +92,17 @@ func (c *Coder) place(st *sentence, h hit, code string, prefer []string) *doc.Lo
 	if destination(h, code) {
 		if loc := c.firstOf(st, chain, c.destination, prefer); loc != nil {
 			return loc
+		}
+		// What a verb of going somewhere takes as its object is where it
+		// goes: "visited Shanghai", "toured the city of Hebron".
+		for _, obj := range objs {
+			if loc, ok := c.placeNoun(st, obj, prefer); ok {
+				return loc
+			}
+			lo, hi := t.span(obj)
+			if loc, ok := c.places.Name(st.s.Text, st.toks[lo:hi+1], prefer); ok {
+				return clauseLoc(loc)
+			}
 		}
 	}
 	if h.nominal {

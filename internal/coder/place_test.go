@@ -208,6 +208,18 @@ func TestUnidentifiedAttackers(t *testing.T) {
 	})
 }
 
+// TestVisitedPlace: the object of a verb of going somewhere is where it
+// goes, and a place there that is no actor gives the visit its country;
+// a place of the visitor's own country is no target.
+func TestVisitedPlace(t *testing.T) {
+	checkCoded(t, gazetteerCoder(t), []codedCase{
+		{"Putin visited Shanghai last month.", "RUSGOV>CHN:042"},
+		{"The Japanese foreign minister visited Busan on Tuesday.", "JPNGOV>KOR:042"},
+		{"The Turkish president toured Aleppo on Friday.", "TURGOV>SYR:042"},
+		{"The Turkish president visited a hospital in Ankara.", ""},
+	})
+}
+
 // codedCase is a sentence and its events as SRC>TGT:CAMEO, in order,
 // joined by " ; ".
 type codedCase struct{ sentence, want string }
