@@ -35,6 +35,8 @@ type Places interface {
 //     "at a summit in Paris" and "in the town of Gori" name theirs inside;
 //     then one the parser hung on their arguments ("filed a case against
 //     Russia at the International Court of Justice");
+//     violence whose subject is no actor is where that subject is ("a
+//     roadside bomb near Samarra killed");
 //  2. for a material act, the place of what it acts on ("bombed the town
 //     of Gori", "flattened buildings in Gaza City", "took control of
 //     Kiwanja"); a word or a call is
@@ -72,6 +74,22 @@ func (c *Coder) place(st *sentence, h hit, code string, prefer []string) *doc.Lo
 	}
 	if loc := c.firstOf(st, args, c.sitePhrase, prefer); loc != nil {
 		return loc
+	}
+	// "A roadside bomb near Samarra killed two youths": violence whose
+	// subject is no actor (the weapon, the blast) happens where that
+	// subject is.
+	if cameo.ClassOf(code).Force == "violent" {
+		var means []int
+		for _, k := range chain {
+			for _, s := range t.children(k, "nsubj") {
+				if t.mentionOf(s) == nil {
+					means = append(means, s)
+				}
+			}
+		}
+		if loc := c.firstOf(st, means, c.sitePhrase, prefer); loc != nil {
+			return loc
+		}
 	}
 	if material(code) {
 		for _, obj := range objs {
