@@ -520,8 +520,12 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 	if len(r.pair) > 0 {
 		both := r.pair.actors()
 		switch {
-		case len(src) > 0 && !h.nominal && !overlaps(r.src, r.pair):
-			// "Russia offered to mediate between Armenia and Azerbaijan"
+		case len(src) > 0 && (!h.nominal || !h.t.Recip) && !overlaps(r.src, r.pair):
+			// "Russia offered to mediate between Armenia and Azerbaijan",
+			// "Qatar launched a mediation effort between Israel and
+			// Hamas": what one does between two others it does to each;
+			// only a mutual noun ("held talks between X and Y") is the
+			// pair's own.
 			return cross(src, both), 1
 		case len(both) >= 2 && r.each && !h.t.Recip:
 			// "Ukraine and Russia blamed each other": each blames the
