@@ -109,8 +109,8 @@ func (t *tree) one(k, depth int) *actors.Mention {
 			continue
 		}
 		for _, c := range t.children(k, rel) {
-			if rel == "nmod:poss" && t.toks[c].UPOS == "PRON" {
-				continue
+			if rel == "nmod:poss" && t.toks[c].UPOS == "PRON" && t.toks[c].XPOS != "WP$" {
+				continue // "their ministers"; but "whose chief" is the relative's noun's
 			}
 			// "the government of Syria", "thousands of Ukrainians", "a
 			// delegation from China".
