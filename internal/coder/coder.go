@@ -98,12 +98,17 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 	for i := range sents {
 		st := &sents[i]
 		if st.s.Paragraph != para {
-			para, dc.para, dc.place = st.s.Paragraph, nil, nil
+			para, dc.para, dc.place, dc.topic = st.s.Paragraph, nil, nil, nil
 		}
 		if st.tree != nil {
 			st.mentions = atDate(st.mentions, d.Published, st.hits)
 			st.tree.mentions = st.mentions
 			evs := c.codeSentence(d, st, dc)
+			dc.topic = nil
+			if len(evs) > 0 {
+				src := evs[0].Source
+				dc.topic = &actors.Mention{Text: src.Text, Actors: []doc.Actor{src}}
+			}
 			for _, e := range evs {
 				if e.Location != nil && e.Location.From == doc.FromClause {
 					dc.place = e.Location
@@ -230,7 +235,11 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 				h.t = &Trigger{Code: code, Kind: h.t.Kind, Phrase: h.t.Phrase, Head: h.t.Head, Clause: true, Topic: true}
 			}
 		}
-		rs = append(rs, reading{h: h, mod: mod, r: c.roles(st, h), intended: intended})
+		r := c.roles(st, h)
+		if len(r.src) == 0 && dc.topic != nil && t.itSubject(h) {
+			r.src = mentions{dc.topic}
+		}
+		rs = append(rs, reading{h: h, mod: mod, r: r, intended: intended})
 	}
 	rs = c.governed(t, rs)
 	rs = append(rs, accusations(t, rs)...)
@@ -397,7 +406,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	// meeting's place does so only in the country of the story's other
 	// protagonist ("led talks in Washington"); elsewhere it is a third
 	// location, no party ("talks in New York", "a meeting in Brussels").
-	if loc != nil && loc.Country != "" && len(r.tgt) == 0 && len(r.pair) == 0 && (h.t.Place || forceful(code) || code[:2] == "04" && dc.protagonist(loc.Country)) {
+	if loc != nil && loc.Country != "" && len(r.tgt) == 0 && len(r.pair) == 0 && (h.t.Place || code == "042" || forceful(code) || code[:2] == "04" && dc.protagonist(loc.Country)) {
 		if p := placeParty(*loc, r.src); p != nil {
 			r.tgt = mentions{p}
 		}
@@ -520,8 +529,12 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 	if len(r.pair) > 0 {
 		both := r.pair.actors()
 		switch {
-		case len(src) > 0 && !h.nominal && !overlaps(r.src, r.pair):
-			// "Russia offered to mediate between Armenia and Azerbaijan"
+		case len(src) > 0 && (!h.nominal || !h.t.Recip) && !overlaps(r.src, r.pair):
+			// "Russia offered to mediate between Armenia and Azerbaijan",
+			// "Qatar launched a mediation effort between Israel and
+			// Hamas": what one does between two others it does to each;
+			// only a mutual noun ("held talks between X and Y") is the
+			// pair's own.
 			return cross(src, both), 1
 		case len(both) >= 2 && r.each && !h.t.Recip:
 			// "Ukraine and Russia blamed each other": each blames the
@@ -631,6 +644,9 @@ type discourse struct {
 	dateline, place *doc.Location
 	// targets are the targets the parse gave the sentence's triggers.
 	targets mentions
+	// topic is who did the first event of the paragraph's last sentence,
+	// if it coded one: the party a following "it" most likely is.
+	topic *actors.Mention
 	// authors holds, by CAMEO root, the source of the document's last
 	// event of that root so far: who did "the seizure" a later sentence
 	// names; under violentAct, the source of its last violent event.
@@ -1144,4 +1160,26 @@ func (t *tree) habitual(i int) bool {
 		}
 	}
 	return true
+}
+
+// itSubject reports whether the subject of the event at h, or of the light
+// verb of its noun, is "it", no dictionary resolved it and it opens the
+// main clause: "Saudi Arabia
+// accused Qatar of supporting terrorism. It cut diplomatic ties with Doha"
+// continues with the last sentence's actor, as a subject pronoun most
+// often does.
+func (t *tree) itSubject(h hit) bool {
+	v := h.head
+	if h.nominal {
+		v = t.head(t.site(h.head))
+	}
+	if v < 0 || t.rel(v) != "root" {
+		return false // the main clause's subject continues the topic
+	}
+	for _, c := range t.children(v, "nsubj") {
+		if t.low[c] == "it" && t.toks[c].XPOS == "PRP" && t.mentionOf(c) == nil {
+			return true
+		}
+	}
+	return false
 }

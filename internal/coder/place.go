@@ -35,13 +35,15 @@ type Places interface {
 //     "at a summit in Paris" and "in the town of Gori" name theirs inside;
 //     then one the parser hung on their arguments ("filed a case against
 //     Russia at the International Court of Justice");
+//     violence whose subject is no actor is where that subject is ("a
+//     roadside bomb near Samarra killed");
 //  2. for a material act, the place of what it acts on ("bombed the town
 //     of Gori", "flattened buildings in Gaza City", "took control of
 //     Kiwanja"); a word or a call is
 //     not placed by its object ("called for an end to violence in
 //     Myanmar");
 //  3. for a visit or force sent somewhere, its destination ("flew to
-//     Tbilisi");
+//     Tbilisi", "visited Shanghai": the object of a verb of going);
 //  4. the owner of an event noun that is a place and no actor ("Kabul's
 //     bombing");
 //  5. a place phrase that opens the sentence ("In Washington, Bush
@@ -73,6 +75,22 @@ func (c *Coder) place(st *sentence, h hit, code string, prefer []string) *doc.Lo
 	if loc := c.firstOf(st, args, c.sitePhrase, prefer); loc != nil {
 		return loc
 	}
+	// "A roadside bomb near Samarra killed two youths": violence whose
+	// subject is no actor (the weapon, the blast) happens where that
+	// subject is.
+	if cameo.ClassOf(code).Force == "violent" {
+		var means []int
+		for _, k := range chain {
+			for _, s := range t.children(k, "nsubj") {
+				if t.mentionOf(s) == nil {
+					means = append(means, s)
+				}
+			}
+		}
+		if loc := c.firstOf(st, means, c.sitePhrase, prefer); loc != nil {
+			return loc
+		}
+	}
 	if material(code) {
 		for _, obj := range objs {
 			if loc, ok := c.placeNoun(st, obj, prefer); ok {
@@ -92,6 +110,17 @@ func (c *Coder) place(st *sentence, h hit, code string, prefer []string) *doc.Lo
 	if destination(h, code) {
 		if loc := c.firstOf(st, chain, c.destination, prefer); loc != nil {
 			return loc
+		}
+		// What a verb of going somewhere takes as its object is where it
+		// goes: "visited Shanghai", "toured the city of Hebron".
+		for _, obj := range objs {
+			if loc, ok := c.placeNoun(st, obj, prefer); ok {
+				return loc
+			}
+			lo, hi := t.span(obj)
+			if loc, ok := c.places.Name(st.s.Text, st.toks[lo:hi+1], prefer); ok {
+				return clauseLoc(loc)
+			}
 		}
 	}
 	if h.nominal {

@@ -205,6 +205,20 @@ func TestUnidentifiedAttackers(t *testing.T) {
 	checkCoded(t, gazetteerCoder(t), []codedCase{
 		{"A Russian journalist was killed in a car bomb explosion in Kiev.", "UKRUAF>RUSMED:1832"},
 		{"Two American soldiers were killed by a roadside bomb near Kandahar.", "AFGUAF>USAMIL:1833"},
+		// the weapon that is the subject is where the violence happens
+		{"A car bomb outside Mogadishu killed three Kenyan soldiers.", "SOMUAF>KENMIL:190"},
+	})
+}
+
+// TestVisitedPlace: the object of a verb of going somewhere is where it
+// goes, and a place there that is no actor gives the visit its country;
+// a place of the visitor's own country is no target.
+func TestVisitedPlace(t *testing.T) {
+	checkCoded(t, gazetteerCoder(t), []codedCase{
+		{"Putin visited Shanghai last month.", "RUSGOV>CHN:042"},
+		{"The Japanese foreign minister visited Busan on Tuesday.", "JPNGOV>KOR:042"},
+		{"The Turkish president toured Aleppo on Friday.", "TURGOV>SYR:042"},
+		{"The Turkish president visited a hospital in Ankara.", ""},
 	})
 }
 

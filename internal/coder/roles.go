@@ -89,7 +89,15 @@ func (t *tree) one(k, depth int) *actors.Mention {
 	if r, ok := t.relative(k); ok {
 		return t.one(r, depth+1)
 	}
-	for _, rel := range []string{"nmod:poss", "compound", "amod", "flat", "appos", "nmod", "poss-pronoun"} {
+	for _, rel := range []string{"nmod:poss", "compound", "amod", "flat", "appos", "nmod", "poss-pronoun", "obl:unmarked"} {
+		if rel == "obl:unmarked" && (t.toks[k].Rel != "amod" || !is("leadby", t.lemma(k))) {
+			// "Dutch-led investigators", "state-run media": the bare noun
+			// of a participle of leading or owning before a noun names
+			// whose it is, as "Saudi" of "Saudi-led" does when the parse
+			// makes it an adjective; not one of other verbs ("African
+			// Union-mediated talks" are not the AU's).
+			continue
+		}
 		if rel == "poss-pronoun" {
 			// "her Colombian counterpart" is Colombian: a possessive
 			// pronoun names whose counterpart, after any nationality.
@@ -101,8 +109,8 @@ func (t *tree) one(k, depth int) *actors.Mention {
 			continue
 		}
 		for _, c := range t.children(k, rel) {
-			if rel == "nmod:poss" && t.toks[c].UPOS == "PRON" {
-				continue
+			if rel == "nmod:poss" && t.toks[c].UPOS == "PRON" && t.toks[c].XPOS != "WP$" {
+				continue // "their ministers"; but "whose chief" is the relative's noun's
 			}
 			// "the government of Syria", "thousands of Ukrainians", "a
 			// delegation from China".
