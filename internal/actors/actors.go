@@ -203,6 +203,9 @@ type Resolver struct {
 	// stateNames are the states' canonical names by code ("North
 	// Korea"), for the halves of a divided pair (halves.go).
 	stateNames map[string]string
+	// peoples are the lower-case names of the peoples that live in one
+	// state (countries.txt's people lines): "uighurs", "rohingya".
+	peoples map[string]bool
 	// regions names the state of a first-level region, or is nil.
 	regions Regions
 }
@@ -261,7 +264,7 @@ var regions = map[string]bool{
 
 // New builds a resolver over lex.
 func New(lex *lexicon.Lexicon) *Resolver {
-	r := &Resolver{index: map[string][]pattern{}, countries: map[string]bool{}, stateNames: map[string]string{}}
+	r := &Resolver{index: map[string][]pattern{}, countries: map[string]bool{}, stateNames: map[string]string{}, peoples: map[string]bool{}}
 	for _, a := range lex.Actors {
 		kind := partOrg
 		switch a.Kind {
@@ -279,6 +282,9 @@ func New(lex *lexicon.Lexicon) *Resolver {
 		}
 		for _, n := range a.Adjectives {
 			r.add(n, pattern{kind: partAdjective, actor: a, proper: true})
+		}
+		for _, n := range a.Peoples {
+			r.peoples[strings.ToLower(n)] = true
 		}
 	}
 	for _, g := range lex.Agents {

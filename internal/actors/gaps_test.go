@@ -356,9 +356,10 @@ var gapDocs = []ruleDoc{
 			{2, "The Egyptian Grand Mufti", "EGYREL"},
 		},
 	},
-	// A people of one state is an adjective of its state; a people of
-	// several states is coded by the state the text names, and alone by
-	// nothing.
+	// A people of one state is an adjective of its state, and named with
+	// no role its civilians; a people of several states is coded by the
+	// state the text names (its civilians, as PLOVER codes "Iraqi Kurds"),
+	// and alone by nothing.
 	{
 		rule: "PeoplesOfStates",
 		date: "2012-06-01",
@@ -372,11 +373,11 @@ var gapDocs = []ruleDoc{
 		},
 		cases: []sentenceCase{
 			{0, "Chechen refugees", "RUSREF"},
-			{1, "Uighurs", "CHN"},
+			{1, "Uighurs", "CHNCVL"},
 			{2, "Yoruba leaders", "NGAGOV"},
 			{3, "Basque separatists", "ESPREB"},
 			{4, "Kurds", "-"},
-			{5, "Syrian Kurds", "SYR"},
+			{5, "Syrian Kurds", "SYRCVL"},
 		},
 	},
 	// An acronym in parentheses after a name stands for that name: after

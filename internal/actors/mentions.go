@@ -133,7 +133,48 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 	}
 	r.placeEthnic(text, toks, out)
 	r.displacedPeople(text, toks, out)
+	r.peopleCivilians(toks, out)
 	return out
+}
+
+// peopleCivilians codes a people of one state named with no role of its
+// own as the state's civilians, as PLOVER's records code peoples ("Iraqi
+// Kurds" IRQ CVL, "ethnic Albanians" SRB CVL): "Myanmar's Rohingya" and
+// "Uighurs" are MMRCVL and CHNCVL, so "Myanmar's army attacked the
+// Rohingya" is no state acting on itself. A people with a role keeps it
+// ("Rohingya refugees" MMRREF); peoples of several states are the agent
+// words of agents.txt's people block, which code CVL themselves.
+func (r *Resolver) peopleCivilians(toks []doc.Token, ms []Mention) {
+	for k := range ms {
+		m := &ms[k]
+		if m.Kind != Named || len(m.Actors) != 1 || m.Actors[0].Code != m.Actors[0].Country || m.Actors[0].Country == "" {
+			continue
+		}
+		if m.Adjective && !m.Plural && !strings.HasSuffix(toks[m.Last].Lower(), "s") {
+			continue // "Tibetan plateau", "Uighur region": a modifier
+		}
+		// The people is the head, or only words that add no code follow
+		// it ("Rohingya Muslims"); "Basque Country" is a name.
+		j := m.Last
+		for j > m.First && r.noCodeWord(toks[j].Lower()) {
+			j--
+		}
+		if r.peoples[toks[j].Lower()] {
+			m.Actors[0] = r.actor(m.Actors[0].Text, m.Actors[0].Country+"CVL", m.Actors[0].Name, "people")
+			m.dated = nil
+		}
+	}
+}
+
+// noCodeWord reports whether a word is a one-word agent that adds no
+// code: "Muslims", "elders", "analysts".
+func (r *Resolver) noCodeWord(w string) bool {
+	for _, p := range r.index[w] {
+		if p.kind == partAgent && len(p.toks) == 1 && p.agent.Code == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // displacedPeople codes a people called displaced as refugees of its
