@@ -521,6 +521,26 @@ var gapDocs = []ruleDoc{
 			{5, "Hamas members", "PSEREB"},
 		},
 	},
+	// The object of a verb of causing or permitting is the subject of the
+	// infinitive after it, so an "it" there refers to an actor as a
+	// subject "it" does; an object "it" before anything else names a
+	// thing.
+	{
+		rule: "CauseObjectIt",
+		date: "2014-03-01",
+		sentences: []string{
+			"Conversely, China's more discreet approach has allowed it to minimize awkward entanglements.",
+			"Falling oil revenue forced Iran to cut subsidies, and the crisis has pushed it to seek new markets.",
+			"Egypt bought the grain and handed it to the United Nations.",
+			"Japan said the deal would help it to export more cars.",
+		},
+		cases: []sentenceCase{
+			{0, "it", "CHN"},
+			{1, "it", "IRN"},
+			{2, "it", "-"},
+			{3, "it", "JPN"},
+		},
+	},
 }
 
 func TestGapRules(t *testing.T) { checkRuleDocs(t, gapDocs) }

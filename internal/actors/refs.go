@@ -766,6 +766,25 @@ var itVerbs = map[string]bool{
 	"intends": true, "wants": true, "hopes": true, "did": true, "does": true,
 }
 
+// causeVerbs are the forms of the verbs whose object is the subject of
+// the infinitive after it: "allowed it to", "urged it to".
+var causeVerbs = map[string]bool{
+	"allow": true, "allows": true, "allowed": true, "allowing": true, "enable": true, "enables": true,
+	"enabled": true, "enabling": true, "permit": true, "permits": true, "permitted": true,
+	"permitting": true, "force": true, "forces": true, "forced": true, "forcing": true, "compel": true,
+	"compels": true, "compelled": true, "compelling": true, "oblige": true, "obliges": true,
+	"obliged": true, "obliging": true, "urge": true, "urges": true, "urged": true, "urging": true,
+	"press": true, "presses": true, "pressed": true, "pressing": true, "push": true, "pushes": true,
+	"pushed": true, "pushing": true, "encourage": true, "encourages": true, "encouraged": true,
+	"encouraging": true, "prompt": true, "prompts": true, "prompted": true, "prompting": true,
+	"persuade": true, "persuades": true, "persuaded": true, "persuading": true, "ask": true,
+	"asks": true, "asked": true, "asking": true, "invite": true, "invites": true, "invited": true,
+	"inviting": true, "help": true, "helps": true, "helped": true, "helping": true, "lead": true,
+	"leads": true, "led": true, "leading": true, "tell": true, "tells": true, "told": true,
+	"telling": true, "warn": true, "warns": true, "warned": true, "warning": true, "require": true,
+	"requires": true, "required": true, "requiring": true,
+}
+
 // subjectIt reports whether "it" at token i is the subject of a verb
 // with an actor as its referent, not the "it" of "it is expected that",
 // "it has been reported" or "it would be difficult".
@@ -779,6 +798,12 @@ func subjectIt(toks []doc.Token, i int) bool {
 		return true
 	}
 	next := toks[i+1].Lower()
+	// The object of a verb of causing or permitting is the subject of
+	// the infinitive after it: "China's approach has allowed it to
+	// minimize entanglements", "the sanctions forced it to retreat".
+	if i > 0 && next == "to" && causeVerbs[toks[i-1].Lower()] {
+		return true
+	}
 	if i+2 < len(toks) {
 		if after := toks[i+2].Lower(); after == "be" || after == "been" || after == "seem" || after == "appear" || after == "take" {
 			return false
