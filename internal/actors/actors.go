@@ -171,12 +171,15 @@ type dated struct {
 	// of is the title the person is the object of ("the government of
 	// Prime Minister Noda"), or nil.
 	of *lexicon.Agent
+	// titled is the code a title before the name gives on a date the
+	// person holds none of the dictionary's offices (titledCode), or "".
+	titled string
 }
 
 func (d *dated) at(a doc.Actor, date string) doc.Actor {
 	code, title := d.person.CodeAt(date)
 	if code == "" {
-		code = formerCode(d.person, date)
+		code = cmp.Or(d.titled, formerCode(d.person, date))
 	}
 	var out doc.Actor
 	switch {

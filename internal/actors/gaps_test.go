@@ -521,6 +521,30 @@ var gapDocs = []ruleDoc{
 			{5, "Hamas members", "PSEREB"},
 		},
 	},
+	// A title of office before a dictionary person's name that the
+	// dictionary dates no office of holds on the text's date; an office
+	// the dictionary dates is dated by it, and "former" makes either an
+	// elite's or the person's state.
+	{
+		rule: "UndatedOffices",
+		date: "2016-05-01",
+		sentences: []string{
+			"Science Minister Abiy Ahmed opened the centre.",
+			"Former Science Minister Abiy Ahmed opened the centre.",
+			"Prime Minister Abiy Ahmed opened the centre.",
+			"Abiy Ahmed opened the centre.",
+			"Interior Minister Mariam al-Mahdi visited the camp.",
+			"Foreign Minister Mariam al-Mahdi visited the camp.",
+		},
+		cases: []sentenceCase{
+			{0, "Science Minister Abiy Ahmed", "ETHGOV"},
+			{1, "Former Science Minister Abiy Ahmed", "ETH"},
+			{2, "Prime Minister Abiy Ahmed", "ETH"},
+			{3, "Abiy Ahmed", "ETH"},
+			{4, "Interior Minister Mariam al-Mahdi", "SDNGOV"},
+			{5, "Foreign Minister Mariam al-Mahdi", "SDN"},
+		},
+	},
 	// The object of a verb of causing or permitting is the subject of the
 	// infinitive after it, so an "it" there refers to an actor as a
 	// subject "it" does; an object "it" before anything else names a

@@ -853,6 +853,45 @@ func formerBefore(toks []doc.Token, i int) bool {
 	return false
 }
 
+// titledCode returns the code a title of office written before a
+// dictionary person's name gives ("+GOV" so far in code, role its
+// title), for the dates the person holds none of the dictionary's
+// offices, or "". An office the dictionary dates for the person is
+// dated by it ("Chinese President Hu Jintao" is CHNELI after his term);
+// another, not said to be former, holds on the text's date, since the
+// dictionary lists the offices it knows, not every office a person ever
+// held: "Interior Minister X" after X's dated term as foreign minister
+// is the government's, not an elite's. The title is composed with the
+// phrase's state, else the state the person last served.
+func titledCode(toks []doc.Token, ph phrase, code, role, country string, person *lexicon.Actor) string {
+	// "Former Science Minister": "former" may stand before capitalised
+	// words of the title the dictionary lacks.
+	j := ph.parts[0].first
+	for j > 0 && toks[j-1].IsCapitalized() && !formerWords[toks[j-1].Lower()] {
+		j--
+	}
+	if !strings.HasPrefix(code, "+") || role == "" || formerBefore(toks, j) {
+		return ""
+	}
+	for _, r := range person.Roles {
+		if r.Title == role {
+			return ""
+		}
+	}
+	state := country
+	if state == "" {
+		if last := lastStateRole(person.Roles); last != nil {
+			state = last.Code[:3]
+		} else if len(person.Code) >= 3 {
+			state = person.Code[:3]
+		}
+	}
+	if state == "" {
+		return ""
+	}
+	return state + code[1:]
+}
+
 // formerWords say that the office after them is no longer held.
 var formerWords = map[string]bool{
 	"former": true, "ousted": true, "deposed": true, "toppled": true, "overthrown": true,
@@ -878,6 +917,7 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 	var countries, orgs, persons []string
 	var people []*lexicon.Actor // the persons of persons, in order
 	person := false
+	titled := "" // the code a title before a person's name gives, where the dictionary dates none
 	for _, p := range ph.parts {
 		switch p.kind {
 		case partCountry, partAdjective:
@@ -901,8 +941,9 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 			}
 		case partPerson:
 			c, title := p.actor.CodeAt(date)
+			titled = titledCode(toks, ph, code, role, country, p.actor)
 			if c == "" {
-				c = formerCode(p.actor, date)
+				c = cmp.Or(titled, formerCode(p.actor, date))
 			}
 			persons, people = append(persons, c), append(people, p.actor)
 			code, name, role, person = c, p.actor.Name, title, true
@@ -972,7 +1013,7 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 		switch {
 		case p.kind == partPerson:
 			personal = toks[p.first : p.last+1]
-			dating = &dated{r: r, person: p.actor, country: country}
+			dating = &dated{r: r, person: p.actor, country: country, titled: titled}
 		case p.kind == partOrg && len(p.actor.Roles) > 0 && !person && dating == nil && name == p.actor.Name:
 			dating = &dated{r: r, person: p.actor, country: country, title: role}
 		case p.kind == partAgent && dating != nil && dating.title == "":
