@@ -198,6 +198,10 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 		}
 		if j >= 2 && isPossessive(toks[j-1]) {
 			b.owner = j - 2
+		} else if j < first && r.stateAdjectiveEnds(toks, j-1) {
+			// "Kenyan Science Minister Jose Fakename": a state's
+			// adjective before the title's words owns the title.
+			b.owner = j - 1
 		}
 		if b.owner == -2 {
 			return bare{}, ph, false
@@ -251,6 +255,17 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 	return b, ph, true
 }
 
+// stateAdjectiveEnds reports whether a state's adjective of the
+// dictionary ends at token i ("Kenyan", "South African").
+func (r *Resolver) stateAdjectiveEnds(toks []doc.Token, i int) bool {
+	for s := max(0, i-2); s <= i && i >= 0; s++ {
+		if p, next, ok := r.match(toks, s); ok && next == i+1 && p.kind == partAdjective && r.countries[p.actor.Code] {
+			return true
+		}
+	}
+	return false
+}
+
 // titleWordsBefore returns where the capitalised words the dictionary
 // lacks right before the capitalised title at token first begin, or
 // first: "Internal Security Minister", "Enlargement Commissioner",
@@ -263,6 +278,12 @@ func (r *Resolver) titleWordsBefore(toks []doc.Token, first int) int {
 			break
 		}
 		j--
+		// "Science and Technology Minister": "and" between two of them.
+		if j >= 2 && j < first && toks[j-1].Lower() == "and" && toks[j-2].IsCapitalized() && toks[j-2].IsWord() {
+			if _, _, ok := r.match(toks, j-2); !ok && !nameStop[toks[j-2].Lower()] {
+				j--
+			}
+		}
 	}
 	return j
 }

@@ -521,6 +521,31 @@ var gapDocs = []ruleDoc{
 			{5, "Hamas members", "PSEREB"},
 		},
 	},
+	// A state's adjective owns a capitalised title whose portfolio words
+	// the dictionary lacks, joined by "and" too; a portfolio of the
+	// dictionary is one with its title, and a list of portfolios after
+	// one still goes on to the name.
+	{
+		rule: "PortfolioTitles",
+		date: "2016-05-01",
+		sentences: []string{
+			"Kenyan Science and Innovation Minister Jose Fakename opened the centre.",
+			"South African Public Works Minister Jose Fakename opened the centre.",
+			"The Ethiopian Culture and Heritage Minister visited Paris.",
+			"Nigeria's Youth and Sports Minister, Jose Fakename, resigned.",
+			"Egypt's Minister of Science and Technology, Jose Fakename, resigned.",
+			"Sudanese Science Minister Jose Fakename met Kenyan Tourism Minister Juan Fakeman.",
+		},
+		cases: []sentenceCase{
+			{0, "Kenyan Science and Innovation Minister Jose Fakename", "KENGOV"},
+			{1, "South African Public Works Minister Jose Fakename", "ZAFGOV"},
+			{2, "The Ethiopian Culture and Heritage Minister", "ETHGOV"},
+			{3, "Nigeria's Youth and Sports Minister, Jose Fakename", "NGAGOV"},
+			{4, "Egypt's Minister of Science and Technology, Jose Fakename", "EGYGOV"},
+			{5, "Sudanese Science Minister Jose Fakename", "SDNGOV"},
+			{5, "Kenyan Tourism Minister Juan Fakeman", "KENGOV"},
+		},
+	},
 	// A title of office before a dictionary person's name that the
 	// dictionary dates no office of holds on the text's date; an office
 	// the dictionary dates is dated by it, and "former" makes either an

@@ -602,8 +602,9 @@ func (r *Resolver) titleComplement(toks []doc.Token, i int) (int, bool) {
 		}
 	case "of":
 		return listThenName(toks, i+1, named)
-	case ",":
-		// "Minister of Water, Irrigation and Energy, Seleshi Bekele,":
+	case ",", "and":
+		// "Minister of Water, Irrigation and Energy, Seleshi Bekele,",
+		// "Minister of Irrigation and Water Resources, Hany Sewilam,":
 		// the title holds the list's first portfolio ("minister of
 		// water"), and the list goes on after it.
 		k := i - 1
