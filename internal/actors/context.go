@@ -274,8 +274,8 @@ func (r *Resolver) titleWordsBefore(toks []doc.Token, first int) int {
 	j := first
 	for j > 0 && toks[j-1].IsCapitalized() && toks[j-1].IsWord() && !nameStop[toks[j-1].Lower()] &&
 		!Prepositions[toks[j-1].Lower()] && toks[j-1].Lower() != "the" {
-		if _, _, ok := r.match(toks, j-1); ok {
-			break
+		if _, _, ok := r.match(toks, j-1); ok || r.known(toks, j-1) {
+			break // a name or title starts or ends there: "Costa Rican"
 		}
 		j--
 		// "Science and Technology Minister": "and" between two of them.
