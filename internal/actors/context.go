@@ -255,6 +255,26 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 	return b, ph, true
 }
 
+// nearestState returns the state of the single-state mention nearest
+// ms[k] in its sentence, or "".
+func (r *Resolver) nearestState(toks []doc.Token, ms []Mention, k int) string {
+	state, best := "", len(toks)
+	for j := range ms {
+		n := ms[j]
+		if j == k || n.bare != nil || n.Kind != Named || len(n.Actors) != 1 || !r.countries[n.Actors[0].Country] {
+			continue
+		}
+		d := n.First - ms[k].Last
+		if n.First < ms[k].First {
+			d = ms[k].First - n.Last
+		}
+		if d < best {
+			state, best = n.Actors[0].Country, d
+		}
+	}
+	return state
+}
+
 // stateAdjectiveEnds reports whether a state's adjective of the
 // dictionary ends at token i ("Kenyan", "South African").
 func (r *Resolver) stateAdjectiveEnds(toks []doc.Token, i int) bool {
@@ -429,9 +449,15 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 			ctx.displaced = state
 		}
 	}
+	// "The Mozambique government accepted demands from Shona rebels": a
+	// people of several states, with a role, lives in the state the
+	// sentence names nearest it, as an ethnic group does (placeEthnic).
+	if state == "" && b.ph.parts[0].agent.Title == "people" && len(b.ph.parts) > 1 {
+		state, from = r.nearestState(toks, ms, k), "people"
+	}
 	// Rebels fight where they are, and nothing but their place says
 	// whose rebels they are.
-	if b.class == bareArmed && (state == "" || from != "place" && from != "phrase") {
+	if b.class == bareArmed && (state == "" || from != "place" && from != "phrase" && from != "people") {
 		return false
 	}
 	// "Thousands of Kosovo Serbs rallied. Organisers put the crowd at

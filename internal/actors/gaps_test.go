@@ -521,6 +521,25 @@ var gapDocs = []ruleDoc{
 			{5, "Hamas members", "PSEREB"},
 		},
 	},
+	// A people of several states with a role lives in the state its
+	// sentence names nearest it, as an ethnic group does; alone, or with
+	// no state named, it is nobody's.
+	{
+		rule: "PeoplesWithRoles",
+		date: "1990-06-01",
+		sentences: []string{
+			"The Mozambique government on Thursday accepted demands from Shona rebels.",
+			"Tamil rebels attacked a navy base in northern Sri Lanka.",
+			"Tamil rebels attacked a navy base.",
+			"Kurds rallied in Ankara.",
+		},
+		cases: []sentenceCase{
+			{0, "Shona rebels", "MOZREB"},
+			{1, "Tamil rebels", "LKAREB"},
+			{2, "Tamil rebels", "-"},
+			{3, "Kurds", "-"},
+		},
+	},
 	// A state's adjective owns a capitalised title whose portfolio words
 	// the dictionary lacks, joined by "and" too; a portfolio of the
 	// dictionary is one with its title, and a list of portfolios after
