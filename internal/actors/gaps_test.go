@@ -521,6 +521,26 @@ var gapDocs = []ruleDoc{
 			{5, "Hamas members", "PSEREB"},
 		},
 	},
+	// A human rights group no state or owner is named for is a
+	// non-governmental organisation (PLOVER: NGO), as Human Rights Watch
+	// is coded; one of a state is the state's HRI, and activists are
+	// people, named by their state or not at all.
+	{
+		rule: "RightsGroups",
+		date: "1996-06-01",
+		sentences: []string{
+			"Croatian authorities are failing to uphold the rights of refugees, a human rights group protested here Wednesday.",
+			"Human rights organisations condemned the arrests.",
+			"A Russian human rights group condemned the arrests.",
+			"Human rights activists condemned the arrests.",
+		},
+		cases: []sentenceCase{
+			{0, "human rights group", "NGOHRI"},
+			{1, "Human rights organisations", "NGOHRI"},
+			{2, "Russian human rights group", "RUSHRI"},
+			{3, "Human rights activists", "-"},
+		},
+	},
 	// A people of several states with a role lives in the state its
 	// sentence names nearest it, as an ethnic group does; alone, or with
 	// no state named, it is nobody's.

@@ -893,6 +893,20 @@ func titledCode(toks []doc.Token, ph phrase, code, role, country string, person 
 	return state + code[1:]
 }
 
+// rightsGroup reports whether a phrase of titles names a human rights
+// organisation no state or owner is named for ("a human rights group
+// protested"), which is a non-governmental organisation, as Human Rights
+// Watch is coded (PLOVER: NGO); rights activists are people, and "its
+// rights groups" has an owner.
+func rightsGroup(toks []doc.Token, ph phrase) bool {
+	last := toks[ph.parts[len(ph.parts)-1].last].Lower()
+	if !strings.HasPrefix(last, "group") && !strings.HasPrefix(last, "organi") {
+		return false
+	}
+	f := ph.parts[0].first
+	return f == 0 || !isPossessive(toks[f-1]) && !possessivePronoun(toks[f-1].Text)
+}
+
 // formerWords say that the office after them is no longer held.
 var formerWords = map[string]bool{
 	"former": true, "ousted": true, "deposed": true, "toppled": true, "overthrown": true,
@@ -997,10 +1011,14 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 	}
 	switch {
 	case strings.HasPrefix(code, "+"):
-		if country == "" && home == "" {
+		switch {
+		case country != "" || home != "":
+			code = cmp.Or(country, home) + code[1:]
+		case code == "+HRI" && rightsGroup(toks, ph):
+			code = "NGOHRI" // "a human rights group protested": a non-governmental one
+		default:
 			return Mention{}, false // "the military" with no country: nobody known
 		}
-		code = cmp.Or(country, home) + code[1:]
 	case code == "":
 		code = country
 	}
