@@ -652,6 +652,9 @@ func TestRegions(t *testing.T) {
 		"Protesters in Idlib province rallied on Friday.",
 		"The Islamic State claimed the attack.",
 		"Kachin State lies in the north.",
+		// A region's article is its own, as a state's is.
+		"The governor of the Tyumen region resigned.",
+		"Police in the Rakhine state arrested dozens of people.",
 	}
 	want := [][]string{
 		{"The government of Sindh province PAKGOV"},
@@ -659,6 +662,8 @@ func TestRegions(t *testing.T) {
 		{"Protesters SYROPP"},
 		{"The Islamic State IMGMUS"},
 		nil,
+		{"The governor of the Tyumen region RUSGOV"},
+		{"Police MMRCOP", "people MMRCVL"},
 	}
 	for i, ms := range r.Document(paragraphDoc("2020-01-01", sentences...)) {
 		var got []string

@@ -1501,7 +1501,8 @@ func definedAcronyms(toks []doc.Token, ms []Mention) []Mention {
 // to three capitalised words the dictionary does not name as a state,
 // person or organisation, then the designation.
 func (r *Resolver) region(text string, toks []doc.Token, i int) (Mention, int, bool) {
-	if r.regions == nil || !toks[i].IsCapitalized() || (i > 0 && toks[i-1].IsCapitalized() && toks[i-1].IsWord()) {
+	the := i > 0 && toks[i-1].Lower() == "the"
+	if r.regions == nil || !toks[i].IsCapitalized() || (i > 0 && toks[i-1].IsCapitalized() && toks[i-1].IsWord() && !the) {
 		return Mention{}, i, false
 	}
 	if p, _, ok := r.match(toks, i); ok && p.kind != partPlace {
@@ -1524,6 +1525,9 @@ func (r *Resolver) region(text string, toks []doc.Token, i int) (Mention, int, b
 	}
 	if last < 0 {
 		return Mention{}, i, false
+	}
+	if the {
+		i-- // "the Tyumen region": the article is the region's, as a state's is
 	}
 	m := Mention{Start: toks[i].Start, End: toks[last].End, First: i, Last: last, Kind: Named, region: true}
 	m.Text = text[m.Start:m.End]
