@@ -521,6 +521,24 @@ var gapDocs = []ruleDoc{
 			{5, "Hamas members", "PSEREB"},
 		},
 	},
+	// An object pronoun is not the subject pronoun of its own clause
+	// ("he would only welcome him"), though it may be the subject of the
+	// clause that reports it ("he said the talks would help him"); a
+	// possessive keeps the subject pronoun, not the object one.
+	{
+		rule: "ObjectPronounBinding",
+		date: "2005-06-01",
+		sentences: []string{
+			"Israeli President Moshe Katsav has refused to meet Jordan's visiting King Abdullah II in Tel Aviv, saying he would only welcome him in Jerusalem, his office said Tuesday.",
+			"Putin met Erdogan in Sochi, and he said the talks would help him.",
+		},
+		cases: []sentenceCase{
+			{0, "he", "ISRGOV"},
+			{0, "him", "JORGOV"},
+			{0, "his", "ISRGOV"},
+			{1, "him", "RUSGOV"},
+		},
+	},
 	// A human rights group no state or owner is named for is a
 	// non-governmental organisation (PLOVER: NGO), as Human Rights Watch
 	// is coded; one of a state is the state's HRI, and activists are

@@ -391,7 +391,7 @@ func resolvePronoun(toks []doc.Token, m Mention, sentence int, history []seen) *
 			continue
 		}
 		// "he also met X, Y and Z during his trip".
-		if h.Kind == Pronoun && h.Prep == "" && m.Person && !object {
+		if h.Kind == Pronoun && h.Prep == "" && m.Person && !object && !objectPronoun[strings.ToLower(h.Text)] {
 			return &h.Mention
 		}
 		// "It has played no active role over Syria; it has resisted
@@ -414,7 +414,7 @@ func resolvePronoun(toks []doc.Token, m Mention, sentence int, history []seen) *
 	// His Turkish counterpart telephoned him").
 	if object {
 		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
-			if h := history[k]; !h.subject && compatible(h) && !h.Adjective {
+			if h := history[k]; !h.subject && compatible(h) && !h.Adjective && !clauseSubject(toks, h.Mention, m) {
 				return &h.Mention
 			}
 		}
@@ -765,6 +765,30 @@ var itVerbs = map[string]bool{
 	"may": true, "might": true, "must": true, "should": true, "shall": true, "plans": true,
 	"intends": true, "wants": true, "hopes": true, "did": true, "does": true,
 }
+
+// clauseSubject reports whether h is a subject pronoun of the clause of
+// the object pronoun m, which cannot refer to it: in "saying he would
+// only welcome him in Jerusalem" "him" is not "he". A verb of saying,
+// "that", a relative pronoun or a comma between them opens another
+// clause ("He said the minister would meet him": him is he).
+func clauseSubject(toks []doc.Token, h, m Mention) bool {
+	if h.Kind != Pronoun || !nominative[strings.ToLower(h.Text)] || h.Last >= m.First {
+		return false
+	}
+	for _, t := range toks[h.Last+1 : m.First] {
+		if w := t.Lower(); sayVerbs[w] || w == "that" || w == "who" || w == "which" || w == "," || w == "and" || w == "but" {
+			return false
+		}
+	}
+	return true
+}
+
+// objectPronoun are the object forms of the third-person pronouns that
+// are no other form too.
+var objectPronoun = map[string]bool{"him": true, "them": true}
+
+// nominative are the subject forms of the third-person pronouns.
+var nominative = map[string]bool{"he": true, "she": true, "they": true, "it": true}
 
 // causeVerbs are the forms of the verbs whose object is the subject of
 // the infinitive after it: "allowed it to", "urged it to".
