@@ -235,9 +235,7 @@ func TestStateForms(t *testing.T) {
 				fills = append(fills, strings.ReplaceAll(f.sentence, "{N}", a.Names[0]))
 			}
 			for _, s := range fills {
-				open, end := strings.Index(s, "["), strings.Index(s, "]")
-				text := s[open+1 : end]
-				sentence := s[:open] + text + s[end+1:]
+				sentence, text := bracketed(s)
 				want := a.Code + f.suffix
 				if strings.HasPrefix(f.suffix, "+") { // a compound with another state
 					if strings.HasSuffix(f.suffix, a.Code) {
@@ -251,6 +249,14 @@ func TestStateForms(t *testing.T) {
 			}
 		}
 	}
+}
+
+// bracketed returns a form's sentence without its brackets, and the text
+// they enclose: the mention to code.
+func bracketed(s string) (sentence, text string) {
+	open, end := strings.Index(s, "["), strings.Index(s, "]")
+	text = s[open+1 : end]
+	return s[:open] + text + s[end+1:], text
 }
 
 // noAdjective are the states whose adjective the dictionary gives to
@@ -314,9 +320,7 @@ func TestStatePeoples(t *testing.T) {
 			n++
 			for _, f := range statePeopleForms {
 				s := strings.ReplaceAll(strings.ReplaceAll(f.sentence, "{P}", p), "{N}", a.Names[0])
-				open, end := strings.Index(s, "["), strings.Index(s, "]")
-				text := s[open+1 : end]
-				sentence := s[:open] + text + s[end+1:]
+				sentence, text := bracketed(s)
 				if got := mentionCodes(t, date, sentence, text); got != a.Code+f.suffix {
 					t.Errorf("%s: %q in %q: got %s, want %s", a.Code, text, sentence, got, a.Code+f.suffix)
 				}
