@@ -185,6 +185,8 @@ var stateForms = []struct{ sentence, suffix string }{
 	{"[{A} Defence Minister Jose Fakename] said on Monday that the talks would resume.", "GOVMIL"},
 	{"[{A} Heritage and Innovation Minister Jose Fakename] said on Monday that the talks would resume.", "GOV"},
 	{"[{A} Science Minister Jose Fakename] said on Monday that the talks would resume.", "GOV"},
+	{"[{A} Interior Secretary Jose Fakename] said on Monday that the talks would resume.", "GOV"},
+	{"[{A} Health Secretary Jose Fakename] said on Monday that the talks would resume.", "GOV"},
 	{"[{A} Foreign Ministry spokesman Jose Fakename] said on Monday that the talks would resume.", "GOV"},
 	{"[The {A} ambassador to the United Nations] said on Monday that the talks would resume.", "GOV"},
 	{"[The {K} government] said on Monday that the talks would resume.", "GOV"},
