@@ -171,12 +171,15 @@ type dated struct {
 	// of is the title the person is the object of ("the government of
 	// Prime Minister Noda"), or nil.
 	of *lexicon.Agent
+	// titled is the code a title before the name gives on a date the
+	// person holds none of the dictionary's offices (titledCode), or "".
+	titled string
 }
 
 func (d *dated) at(a doc.Actor, date string) doc.Actor {
 	code, title := d.person.CodeAt(date)
 	if code == "" {
-		code = formerCode(d.person, date)
+		code = cmp.Or(d.titled, formerCode(d.person, date))
 	}
 	var out doc.Actor
 	switch {
@@ -203,6 +206,9 @@ type Resolver struct {
 	// stateNames are the states' canonical names by code ("North
 	// Korea"), for the halves of a divided pair (halves.go).
 	stateNames map[string]string
+	// peoples are the lower-case names of the peoples that live in one
+	// state (countries.txt's people lines): "uighurs", "rohingya".
+	peoples map[string]bool
 	// regions names the state of a first-level region, or is nil.
 	regions Regions
 }
@@ -261,7 +267,7 @@ var regions = map[string]bool{
 
 // New builds a resolver over lex.
 func New(lex *lexicon.Lexicon) *Resolver {
-	r := &Resolver{index: map[string][]pattern{}, countries: map[string]bool{}, stateNames: map[string]string{}}
+	r := &Resolver{index: map[string][]pattern{}, countries: map[string]bool{}, stateNames: map[string]string{}, peoples: map[string]bool{}}
 	for _, a := range lex.Actors {
 		kind := partOrg
 		switch a.Kind {
@@ -279,6 +285,9 @@ func New(lex *lexicon.Lexicon) *Resolver {
 		}
 		for _, n := range a.Adjectives {
 			r.add(n, pattern{kind: partAdjective, actor: a, proper: true})
+		}
+		for _, n := range a.Peoples {
+			r.peoples[strings.ToLower(n)] = true
 		}
 	}
 	for _, g := range lex.Agents {

@@ -198,6 +198,10 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 		}
 		if j >= 2 && isPossessive(toks[j-1]) {
 			b.owner = j - 2
+		} else if j < first && r.stateAdjectiveEnds(toks, j-1) {
+			// "Kenyan Science Minister Jose Fakename": a state's
+			// adjective before the title's words owns the title.
+			b.owner = j - 1
 		}
 		if b.owner == -2 {
 			return bare{}, ph, false
@@ -251,6 +255,37 @@ func (r *Resolver) bareOf(toks []doc.Token, ph phrase) (bare, phrase, bool) {
 	return b, ph, true
 }
 
+// nearestState returns the state of the single-state mention nearest
+// ms[k] in its sentence, or "".
+func (r *Resolver) nearestState(toks []doc.Token, ms []Mention, k int) string {
+	state, best := "", len(toks)
+	for j := range ms {
+		n := ms[j]
+		if j == k || n.bare != nil || n.Kind != Named || len(n.Actors) != 1 || !r.countries[n.Actors[0].Country] {
+			continue
+		}
+		d := n.First - ms[k].Last
+		if n.First < ms[k].First {
+			d = ms[k].First - n.Last
+		}
+		if d < best {
+			state, best = n.Actors[0].Country, d
+		}
+	}
+	return state
+}
+
+// stateAdjectiveEnds reports whether a state's adjective of the
+// dictionary ends at token i ("Kenyan", "South African").
+func (r *Resolver) stateAdjectiveEnds(toks []doc.Token, i int) bool {
+	for s := max(0, i-2); s <= i && i >= 0; s++ {
+		if p, next, ok := r.match(toks, s); ok && next == i+1 && p.kind == partAdjective && r.countries[p.actor.Code] {
+			return true
+		}
+	}
+	return false
+}
+
 // titleWordsBefore returns where the capitalised words the dictionary
 // lacks right before the capitalised title at token first begin, or
 // first: "Internal Security Minister", "Enlargement Commissioner",
@@ -259,10 +294,16 @@ func (r *Resolver) titleWordsBefore(toks []doc.Token, first int) int {
 	j := first
 	for j > 0 && toks[j-1].IsCapitalized() && toks[j-1].IsWord() && !nameStop[toks[j-1].Lower()] &&
 		!Prepositions[toks[j-1].Lower()] && toks[j-1].Lower() != "the" {
-		if _, _, ok := r.match(toks, j-1); ok {
-			break
+		if _, _, ok := r.match(toks, j-1); ok || r.known(toks, j-1) {
+			break // a name or title starts or ends there: "Costa Rican"
 		}
 		j--
+		// "Science and Technology Minister": "and" between two of them.
+		if j >= 2 && j < first && toks[j-1].Lower() == "and" && toks[j-2].IsCapitalized() && toks[j-2].IsWord() {
+			if _, _, ok := r.match(toks, j-2); !ok && !nameStop[toks[j-2].Lower()] {
+				j--
+			}
+		}
 	}
 	return j
 }
@@ -408,9 +449,15 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 			ctx.displaced = state
 		}
 	}
+	// "The Mozambique government accepted demands from Shona rebels": a
+	// people of several states, with a role, lives in the state the
+	// sentence names nearest it, as an ethnic group does (placeEthnic).
+	if state == "" && b.ph.parts[0].agent.Title == "people" && len(b.ph.parts) > 1 {
+		state, from = r.nearestState(toks, ms, k), "people"
+	}
 	// Rebels fight where they are, and nothing but their place says
 	// whose rebels they are.
-	if b.class == bareArmed && (state == "" || from != "place" && from != "phrase") {
+	if b.class == bareArmed && (state == "" || from != "place" && from != "phrase" && from != "people") {
 		return false
 	}
 	// "Thousands of Kosovo Serbs rallied. Organisers put the crowd at

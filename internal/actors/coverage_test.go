@@ -183,6 +183,10 @@ var stateForms = []struct{ sentence, suffix string }{
 	{"[{A} President Jose Fakename] said on Monday that the talks would resume.", "GOV"},
 	{"[The {A} President, Jose Fakename], said on Monday that the talks would resume.", "GOV"},
 	{"[{A} Defence Minister Jose Fakename] said on Monday that the talks would resume.", "GOVMIL"},
+	{"[{A} Heritage and Innovation Minister Jose Fakename] said on Monday that the talks would resume.", "GOV"},
+	{"[{A} Science Minister Jose Fakename] said on Monday that the talks would resume.", "GOV"},
+	{"[{A} Interior Secretary Jose Fakename] said on Monday that the talks would resume.", "GOV"},
+	{"[{A} Health Secretary Jose Fakename] said on Monday that the talks would resume.", "GOV"},
 	{"[{A} Foreign Ministry spokesman Jose Fakename] said on Monday that the talks would resume.", "GOV"},
 	{"[The {A} ambassador to the United Nations] said on Monday that the talks would resume.", "GOV"},
 	{"[The {K} government] said on Monday that the talks would resume.", "GOV"},
@@ -233,9 +237,7 @@ func TestStateForms(t *testing.T) {
 				fills = append(fills, strings.ReplaceAll(f.sentence, "{N}", a.Names[0]))
 			}
 			for _, s := range fills {
-				open, end := strings.Index(s, "["), strings.Index(s, "]")
-				text := s[open+1 : end]
-				sentence := s[:open] + text + s[end+1:]
+				sentence, text := bracketed(s)
 				want := a.Code + f.suffix
 				if strings.HasPrefix(f.suffix, "+") { // a compound with another state
 					if strings.HasSuffix(f.suffix, a.Code) {
@@ -249,6 +251,14 @@ func TestStateForms(t *testing.T) {
 			}
 		}
 	}
+}
+
+// bracketed returns a form's sentence without its brackets, and the text
+// they enclose: the mention to code.
+func bracketed(s string) (sentence, text string) {
+	open, end := strings.Index(s, "["), strings.Index(s, "]")
+	text = s[open+1 : end]
+	return s[:open] + text + s[end+1:], text
 }
 
 // noAdjective are the states whose adjective the dictionary gives to
@@ -270,12 +280,13 @@ var invariablePeople = map[string]bool{
 // ("Algerians", "Danes"), or the demonym that is its own plural ("the
 // Chinese", "the Swiss", "the Malagasy").
 func peopleNoun(a *lexicon.Actor) string {
-	for _, adj := range a.Adjectives {
+	demonyms := slices.DeleteFunc(slices.Clone(a.Adjectives), func(adj string) bool { return slices.Contains(a.Peoples, adj) })
+	for _, adj := range demonyms {
 		if strings.HasSuffix(adj, "s") && !strings.HasSuffix(adj, "ss") || invariablePeople[adj] {
 			return adj
 		}
 	}
-	for _, adj := range a.Adjectives {
+	for _, adj := range demonyms {
 		for _, end := range []string{"ese", "ss", "ch", "sh"} {
 			if strings.HasSuffix(adj, end) {
 				return adj
@@ -283,6 +294,44 @@ func peopleNoun(a *lexicon.Actor) string {
 		}
 	}
 	return ""
+}
+
+// statePeopleForms are what news writes of a people that lives in one
+// state ({P}, each plural form of countries.txt's people lines): named
+// with no role it is the state's civilians, as PLOVER's records code
+// peoples ("Iraqi Kurds" IRQ CVL), so that the state's forces acting on
+// it are no state acting on itself; with a role it is the role.
+var statePeopleForms = []struct{ sentence, suffix string }{
+	{"Thousands of [{P}] protested on Monday.", "CVL"},
+	{"The army attacked [{N}'s {P}] on Monday.", "CVL"},
+	{"[{P} refugees] crossed the border.", "REF"},
+	{"[{P} leaders] rejected the result.", "GOV"},
+	{"[{P} Muslims] prayed on Monday.", "CVL"},
+}
+
+// TestStatePeoples codes statePeopleForms for every people of every
+// state of the dictionary.
+func TestStatePeoples(t *testing.T) {
+	const date = "2015-06-01"
+	n := 0
+	for _, a := range states(t) {
+		for _, p := range a.Peoples {
+			if !strings.HasSuffix(p, "s") {
+				continue // "Tibetan", "Sindhi": the adjective; its plural is listed too
+			}
+			n++
+			for _, f := range statePeopleForms {
+				s := strings.ReplaceAll(strings.ReplaceAll(f.sentence, "{P}", p), "{N}", a.Names[0])
+				sentence, text := bracketed(s)
+				if got := mentionCodes(t, date, sentence, text); got != a.Code+f.suffix {
+					t.Errorf("%s: %q in %q: got %s, want %s", a.Code, text, sentence, got, a.Code+f.suffix)
+				}
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("%d plural peoples in countries.txt, want at least 20", n)
+	}
 }
 
 // TestPeopleNames codes every person of the dictionary, by each of their

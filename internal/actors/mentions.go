@@ -133,7 +133,48 @@ func (r *Resolver) mentions(text string, toks []doc.Token, date string) []Mentio
 	}
 	r.placeEthnic(text, toks, out)
 	r.displacedPeople(text, toks, out)
+	r.peopleCivilians(toks, out)
 	return out
+}
+
+// peopleCivilians codes a people of one state named with no role of its
+// own as the state's civilians, as PLOVER's records code peoples ("Iraqi
+// Kurds" IRQ CVL, "ethnic Albanians" SRB CVL): "Myanmar's Rohingya" and
+// "Uighurs" are MMRCVL and CHNCVL, so "Myanmar's army attacked the
+// Rohingya" is no state acting on itself. A people with a role keeps it
+// ("Rohingya refugees" MMRREF); peoples of several states are the agent
+// words of agents.txt's people block, which code CVL themselves.
+func (r *Resolver) peopleCivilians(toks []doc.Token, ms []Mention) {
+	for k := range ms {
+		m := &ms[k]
+		if m.Kind != Named || len(m.Actors) != 1 || m.Actors[0].Code != m.Actors[0].Country || m.Actors[0].Country == "" {
+			continue
+		}
+		if m.Adjective && !m.Plural && !strings.HasSuffix(toks[m.Last].Lower(), "s") {
+			continue // "Tibetan plateau", "Uighur region": a modifier
+		}
+		// The people is the head, or only words that add no code follow
+		// it ("Rohingya Muslims"); "Basque Country" is a name.
+		j := m.Last
+		for j > m.First && r.noCodeWord(toks[j].Lower()) {
+			j--
+		}
+		if r.peoples[toks[j].Lower()] {
+			m.Actors[0] = r.actor(m.Actors[0].Text, m.Actors[0].Country+"CVL", m.Actors[0].Name, "people")
+			m.dated = nil
+		}
+	}
+}
+
+// noCodeWord reports whether a word is a one-word agent that adds no
+// code: "Muslims", "elders", "analysts".
+func (r *Resolver) noCodeWord(w string) bool {
+	for _, p := range r.index[w] {
+		if p.kind == partAgent && len(p.toks) == 1 && p.agent.Code == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // displacedPeople codes a people called displaced as refugees of its
@@ -561,8 +602,9 @@ func (r *Resolver) titleComplement(toks []doc.Token, i int) (int, bool) {
 		}
 	case "of":
 		return listThenName(toks, i+1, named)
-	case ",":
-		// "Minister of Water, Irrigation and Energy, Seleshi Bekele,":
+	case ",", "and":
+		// "Minister of Water, Irrigation and Energy, Seleshi Bekele,",
+		// "Minister of Irrigation and Water Resources, Hany Sewilam,":
 		// the title holds the list's first portfolio ("minister of
 		// water"), and the list goes on after it.
 		k := i - 1
@@ -812,6 +854,59 @@ func formerBefore(toks []doc.Token, i int) bool {
 	return false
 }
 
+// titledCode returns the code a title of office written before a
+// dictionary person's name gives ("+GOV" so far in code, role its
+// title), for the dates the person holds none of the dictionary's
+// offices, or "". An office the dictionary dates for the person is
+// dated by it ("Chinese President Hu Jintao" is CHNELI after his term);
+// another, not said to be former, holds on the text's date, since the
+// dictionary lists the offices it knows, not every office a person ever
+// held: "Interior Minister X" after X's dated term as foreign minister
+// is the government's, not an elite's. The title is composed with the
+// phrase's state, else the state the person last served.
+func titledCode(toks []doc.Token, ph phrase, code, role, country string, person *lexicon.Actor) string {
+	// "Former Science Minister": "former" may stand before capitalised
+	// words of the title the dictionary lacks.
+	j := ph.parts[0].first
+	for j > 0 && toks[j-1].IsCapitalized() && !formerWords[toks[j-1].Lower()] {
+		j--
+	}
+	if !strings.HasPrefix(code, "+") || role == "" || formerBefore(toks, j) {
+		return ""
+	}
+	for _, r := range person.Roles {
+		if r.Title == role {
+			return ""
+		}
+	}
+	state := country
+	if state == "" {
+		if last := lastStateRole(person.Roles); last != nil {
+			state = last.Code[:3]
+		} else if len(person.Code) >= 3 {
+			state = person.Code[:3]
+		}
+	}
+	if state == "" {
+		return ""
+	}
+	return state + code[1:]
+}
+
+// rightsGroup reports whether a phrase of titles names a human rights
+// organisation no state or owner is named for ("a human rights group
+// protested"), which is a non-governmental organisation, as Human Rights
+// Watch is coded (PLOVER: NGO); rights activists are people, and "its
+// rights groups" has an owner.
+func rightsGroup(toks []doc.Token, ph phrase) bool {
+	last := toks[ph.parts[len(ph.parts)-1].last].Lower()
+	if !strings.HasPrefix(last, "group") && !strings.HasPrefix(last, "organi") {
+		return false
+	}
+	f := ph.parts[0].first
+	return f == 0 || !isPossessive(toks[f-1]) && !possessivePronoun(toks[f-1].Text)
+}
+
 // formerWords say that the office after them is no longer held.
 var formerWords = map[string]bool{
 	"former": true, "ousted": true, "deposed": true, "toppled": true, "overthrown": true,
@@ -837,6 +932,7 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 	var countries, orgs, persons []string
 	var people []*lexicon.Actor // the persons of persons, in order
 	person := false
+	titled := "" // the code a title before a person's name gives, where the dictionary dates none
 	for _, p := range ph.parts {
 		switch p.kind {
 		case partCountry, partAdjective:
@@ -860,8 +956,9 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 			}
 		case partPerson:
 			c, title := p.actor.CodeAt(date)
+			titled = titledCode(toks, ph, code, role, country, p.actor)
 			if c == "" {
-				c = formerCode(p.actor, date)
+				c = cmp.Or(titled, formerCode(p.actor, date))
 			}
 			persons, people = append(persons, c), append(people, p.actor)
 			code, name, role, person = c, p.actor.Name, title, true
@@ -914,10 +1011,14 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 	}
 	switch {
 	case strings.HasPrefix(code, "+"):
-		if country == "" && home == "" {
+		switch {
+		case country != "" || home != "":
+			code = cmp.Or(country, home) + code[1:]
+		case code == "+HRI" && rightsGroup(toks, ph):
+			code = "NGOHRI" // "a human rights group protested": a non-governmental one
+		default:
 			return Mention{}, false // "the military" with no country: nobody known
 		}
-		code = cmp.Or(country, home) + code[1:]
 	case code == "":
 		code = country
 	}
@@ -931,7 +1032,7 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 		switch {
 		case p.kind == partPerson:
 			personal = toks[p.first : p.last+1]
-			dating = &dated{r: r, person: p.actor, country: country}
+			dating = &dated{r: r, person: p.actor, country: country, titled: titled}
 		case p.kind == partOrg && len(p.actor.Roles) > 0 && !person && dating == nil && name == p.actor.Name:
 			dating = &dated{r: r, person: p.actor, country: country, title: role}
 		case p.kind == partAgent && dating != nil && dating.title == "":
@@ -1400,7 +1501,8 @@ func definedAcronyms(toks []doc.Token, ms []Mention) []Mention {
 // to three capitalised words the dictionary does not name as a state,
 // person or organisation, then the designation.
 func (r *Resolver) region(text string, toks []doc.Token, i int) (Mention, int, bool) {
-	if r.regions == nil || !toks[i].IsCapitalized() || (i > 0 && toks[i-1].IsCapitalized() && toks[i-1].IsWord()) {
+	the := i > 0 && toks[i-1].Lower() == "the"
+	if r.regions == nil || !toks[i].IsCapitalized() || (i > 0 && toks[i-1].IsCapitalized() && toks[i-1].IsWord() && !the) {
 		return Mention{}, i, false
 	}
 	if p, _, ok := r.match(toks, i); ok && p.kind != partPlace {
@@ -1423,6 +1525,9 @@ func (r *Resolver) region(text string, toks []doc.Token, i int) (Mention, int, b
 	}
 	if last < 0 {
 		return Mention{}, i, false
+	}
+	if the {
+		i-- // "the Tyumen region": the article is the region's, as a state's is
 	}
 	m := Mention{Start: toks[i].Start, End: toks[last].End, First: i, Last: last, Kind: Named, region: true}
 	m.Text = text[m.Start:m.End]

@@ -391,7 +391,7 @@ func resolvePronoun(toks []doc.Token, m Mention, sentence int, history []seen) *
 			continue
 		}
 		// "he also met X, Y and Z during his trip".
-		if h.Kind == Pronoun && h.Prep == "" && m.Person && !object {
+		if h.Kind == Pronoun && h.Prep == "" && m.Person && !object && !objectPronoun[strings.ToLower(h.Text)] {
 			return &h.Mention
 		}
 		// "It has played no active role over Syria; it has resisted
@@ -414,7 +414,7 @@ func resolvePronoun(toks []doc.Token, m Mention, sentence int, history []seen) *
 	// His Turkish counterpart telephoned him").
 	if object {
 		for k := len(history) - 1; k >= 0 && history[k].sentence == sentence; k-- {
-			if h := history[k]; !h.subject && compatible(h) && !h.Adjective {
+			if h := history[k]; !h.subject && compatible(h) && !h.Adjective && !clauseSubject(toks, h.Mention, m) {
 				return &h.Mention
 			}
 		}
@@ -766,6 +766,49 @@ var itVerbs = map[string]bool{
 	"intends": true, "wants": true, "hopes": true, "did": true, "does": true,
 }
 
+// clauseSubject reports whether h is a subject pronoun of the clause of
+// the object pronoun m, which cannot refer to it: in "saying he would
+// only welcome him in Jerusalem" "him" is not "he". A verb of saying,
+// "that", a relative pronoun or a comma between them opens another
+// clause ("He said the minister would meet him": him is he).
+func clauseSubject(toks []doc.Token, h, m Mention) bool {
+	if h.Kind != Pronoun || !nominative[strings.ToLower(h.Text)] || h.Last >= m.First {
+		return false
+	}
+	for _, t := range toks[h.Last+1 : m.First] {
+		if w := t.Lower(); sayVerbs[w] || w == "that" || w == "who" || w == "which" || w == "," || w == "and" || w == "but" {
+			return false
+		}
+	}
+	return true
+}
+
+// objectPronoun are the object forms of the third-person pronouns that
+// are no other form too.
+var objectPronoun = map[string]bool{"him": true, "them": true}
+
+// nominative are the subject forms of the third-person pronouns.
+var nominative = map[string]bool{"he": true, "she": true, "they": true, "it": true}
+
+// causeVerbs are the forms of the verbs whose object is the subject of
+// the infinitive after it: "allowed it to", "urged it to".
+var causeVerbs = map[string]bool{
+	"allow": true, "allows": true, "allowed": true, "allowing": true, "enable": true, "enables": true,
+	"enabled": true, "enabling": true, "permit": true, "permits": true, "permitted": true,
+	"permitting": true, "force": true, "forces": true, "forced": true, "forcing": true, "compel": true,
+	"compels": true, "compelled": true, "compelling": true, "oblige": true, "obliges": true,
+	"obliged": true, "obliging": true, "urge": true, "urges": true, "urged": true, "urging": true,
+	"press": true, "presses": true, "pressed": true, "pressing": true, "push": true, "pushes": true,
+	"pushed": true, "pushing": true, "encourage": true, "encourages": true, "encouraged": true,
+	"encouraging": true, "prompt": true, "prompts": true, "prompted": true, "prompting": true,
+	"persuade": true, "persuades": true, "persuaded": true, "persuading": true, "ask": true,
+	"asks": true, "asked": true, "asking": true, "invite": true, "invites": true, "invited": true,
+	"inviting": true, "help": true, "helps": true, "helped": true, "helping": true, "lead": true,
+	"leads": true, "led": true, "leading": true, "tell": true, "tells": true, "told": true,
+	"telling": true, "warn": true, "warns": true, "warned": true, "warning": true, "require": true,
+	"requires": true, "required": true, "requiring": true,
+}
+
 // subjectIt reports whether "it" at token i is the subject of a verb
 // with an actor as its referent, not the "it" of "it is expected that",
 // "it has been reported" or "it would be difficult".
@@ -779,6 +822,12 @@ func subjectIt(toks []doc.Token, i int) bool {
 		return true
 	}
 	next := toks[i+1].Lower()
+	// The object of a verb of causing or permitting is the subject of
+	// the infinitive after it: "China's approach has allowed it to
+	// minimize entanglements", "the sanctions forced it to retreat".
+	if i > 0 && next == "to" && causeVerbs[toks[i-1].Lower()] {
+		return true
+	}
 	if i+2 < len(toks) {
 		if after := toks[i+2].Lower(); after == "be" || after == "been" || after == "seem" || after == "appear" || after == "take" {
 			return false

@@ -378,7 +378,7 @@ var ruleDocs = []ruleDoc{
 		},
 	},
 	// A people within a state is coded
-	// by the state alone (a people of several states by the text), that a displaced people are refugees of their
+	// as the state's civilians (a people of several states by the text), that a displaced people are refugees of their
 	// state, that a code-less people word before a title leaves the title its
 	// code; military ranks are MIL.
 	{
@@ -392,7 +392,7 @@ var ruleDocs = []ruleDoc{
 			"Rohingya refugees in Bangladesh marched.",
 		},
 		cases: []sentenceCase{
-			{0, "Syrian Kurds", "SYR"},
+			{0, "Syrian Kurds", "SYRCVL"},
 			{1, "displaced Syrians", "SYRREF"},
 			{2, "Pashtun refugees", "PAKREF"},
 			{3, "Turkish Colonel Mehmet Yilmazoglu", "TURMIL"},

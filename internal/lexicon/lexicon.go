@@ -35,6 +35,10 @@ type Actor struct {
 	// news uses for its government ("Cairo said"); each is in Names too.
 	// Only countries have them.
 	Capitals []string
+	// Peoples are the ethnic groups that live in the state alone, coded
+	// by it as CAMEO codes them ("Uighurs", "Rohingya"); each is in
+	// Adjectives too. Named alone, a people is the state's civilians.
+	Peoples []string
 	// Roles are dated offices: the code valid on a date is the code of
 	// the role whose interval holds it.
 	Roles []Role

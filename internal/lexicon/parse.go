@@ -190,6 +190,10 @@ func (p *ownParser) field(n int, text, trimmed string) {
 		p.actor.Names = append(p.actor.Names, splitList(value)...)
 	case p.actor != nil && key == "adj" && p.region:
 		p.actor.Adjectives = append(p.actor.Adjectives, splitList(value)...)
+	case p.actor != nil && key == "people" && p.region:
+		ps := splitList(value)
+		p.actor.Peoples = append(p.actor.Peoples, ps...)
+		p.actor.Adjectives = append(p.actor.Adjectives, ps...)
 	case p.actor != nil && key == "capital" && p.region:
 		cs := splitList(value)
 		p.actor.Capitals = append(p.actor.Capitals, cs...)
@@ -218,7 +222,7 @@ func keysFor(actor, region bool) string {
 	case !actor:
 		return "words"
 	case region:
-		return "names, adj, capital or role"
+		return "names, adj, people, capital or role"
 	}
 	return "names or role"
 }

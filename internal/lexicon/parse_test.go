@@ -12,6 +12,7 @@ country RUS Russia
   names: Russia; Russian Federation
   capital: Moscow
   adj: Russian; Russians; Russo-
+  people: Chechen; Chechens
 region WST the West
   names: the West; Western countries
   adj: Western
@@ -40,7 +41,8 @@ func TestParseOwnFormat(t *testing.T) {
 		{Name: "Russia", Kind: Country, Code: "RUS",
 			Names:      []string{"Russia", "Russian Federation", "Moscow"},
 			Capitals:   []string{"Moscow"},
-			Adjectives: []string{"Russian", "Russians", "Russo-"}},
+			Adjectives: []string{"Russian", "Russians", "Russo-", "Chechen", "Chechens"},
+			Peoples:    []string{"Chechen", "Chechens"}},
 		{Name: "the West", Kind: Country, Code: "WST",
 			Names: []string{"the West", "Western countries"}, Adjectives: []string{"Western"}},
 		{Name: "United Nations", Kind: Org, Code: "IGOUNO", Names: []string{"United Nations", "UN", "U.N."}},
@@ -99,6 +101,11 @@ func TestParseErrors(t *testing.T) {
 		{
 			name:     "capital outside a country",
 			input:    "org RUSBUS Gazprom\n  capital: Moscow\n",
+			wantLine: []int{2}, wantErr: []error{ErrUnknownKey}, actors: 1,
+		},
+		{
+			name:     "people outside a country",
+			input:    "org RUSBUS Gazprom\n  people: Chechens\n",
 			wantLine: []int{2}, wantErr: []error{ErrUnknownKey}, actors: 1,
 		},
 		{
