@@ -14,7 +14,9 @@ import (
 // VBZ, VBP or modal): all of them when there is none; those before "and"
 // when that verb is a past tense right after it ("shot and killed"); those
 // before a subordinating word when that verb's subject follows one
-// ("after protesters stormed"). In it, a word that can be a past tense
+// ("after protesters stormed"), before a relative pronoun that is its
+// subject ("workers who lost their jobs") or before a comma when that
+// verb closes the sentence with its subject (", officials said."). In it, a word that can be a past tense
 // and stands after the end of a subject (afterSubject) is the past tense
 // of the clause, and its tag becomes VBD before the parse:
 //   - a past participle that no auxiliary governs and that is not the
@@ -23,7 +25,9 @@ import (
 //     "shot", "cut", "set", or a form in "-ed", "massacred") that the
 //     tagger took for something else, when an object, a particle or a
 //     preposition follows it (beforeObject; before a subordinate clause,
-//     only a noun phrase or a particle, and no participle is taken there).
+//     only a noun phrase or a particle: objectNext), also a participle
+//     there ("A Russian official offered concessions that the negotiator
+//     believed"), though no participle spelled otherwise is taken there.
 //
 // The first such word followed by an object wins, else the first
 // participle. finite returns the position it retagged, or -1.
@@ -49,10 +53,10 @@ func (t *tagger) finite(words []string, classes []int) int {
 		// "militants shot and killed two officers": the clause before
 		// "and" has a verb of its own, in the tense of the one after.
 		end--
-	case t.subordinator(classes, end) > 0:
+	case t.subordinator(words, classes, end) > 0:
 		// "Saudi Arabia cut ties with Iran after protesters stormed its
 		// embassy": the first finite verb is a subordinate clause's.
-		end, sub = t.subordinator(classes, end), true
+		end, sub = t.subordinator(words, classes, end), true
 	default:
 		return -1
 	}
@@ -66,7 +70,7 @@ func (t *tagger) finite(words []string, classes []int) int {
 		switch {
 		case x == "VBN" && !sub && !auxBefore(words, i) && !t.participle(words, classes, i) && t.afterSubject(words, classes, i, true) && (cand < 0 || obj):
 			cand, sure = i, obj
-		case x != "VBN" && obj && (!sub || t.objectNext(classes, i)) && pastForm(words[i]) && t.afterSubject(words, classes, i, !irregular().past[strings.ToLower(words[i])]):
+		case (x != "VBN" || sub) && obj && (!sub || t.objectNext(classes, i)) && pastForm(words[i]) && t.afterSubject(words, classes, i, !irregular().past[strings.ToLower(words[i])]):
 			cand, sure = i, true
 		}
 	}
@@ -78,24 +82,49 @@ func (t *tagger) finite(words []string, classes []int) int {
 	return cand
 }
 
-// subordinator returns the position of the subordinating word that
-// begins the clause of the finite verb at end, before the verb's subject
-// ("after protesters stormed", "which Russia annexed"), or -1.
-func (t *tagger) subordinator(classes []int, end int) int {
+// subordinator returns the position of the word that begins the clause
+// of the finite verb at end: a subordinating word before the verb's
+// subject ("after protesters stormed", "which Russia annexed"), a
+// relative pronoun that is its subject ("who lost"), or the comma before
+// a subject and a verb that close the sentence (", officials said."); or
+// -1.
+func (t *tagger) subordinator(words []string, classes []int, end int) int {
 	k := end - 1
 	for k > 0 {
 		switch t.xpos[classes[k]] {
 		case "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "DT", "JJ", "CD", "POS", "HYPH":
 			k--
 			continue
-		case "IN", "WDT", "WP", "WRB":
+		case "WDT", "WP":
+			// A relative pronoun right before the verb is its subject
+			// ("the properties that belonged to them").
+			return k
+		case "IN", "WRB":
 			if k < end-1 {
+				return k
+			}
+		case ",":
+			// A reporting clause closing the sentence: ", relief
+			// officials said."
+			if k < end-1 && t.closes(classes, end) {
 				return k
 			}
 		}
 		return -1
 	}
 	return -1
+}
+
+// closes reports whether nothing but punctuation follows position i.
+func (t *tagger) closes(classes []int, i int) bool {
+	for _, c := range classes[i+1:] {
+		switch t.xpos[c] {
+		case ".", ",", ":", "``", "''", "-LRB-", "-RRB-", "NFP":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // objectNext reports whether the word after i starts a noun phrase or is

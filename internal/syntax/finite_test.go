@@ -31,6 +31,14 @@ func TestFinite(t *testing.T) {
 		{"Iran supplied drones to Russia and trained Russian operators in Crimea.", "supplied", "VBD"},
 		// A subordinate clause's verb is not the main clause's.
 		{"Saudi Arabia cut diplomatic ties with Iran after protesters stormed its embassy in Tehran.", "cut", "VBD"},
+		// The main clause ends before a subordinator, a relative pronoun
+		// or a closing ", X said"; a word spelled as a past tense there,
+		// after its subject and before a noun phrase, is its verb.
+		{"A Russian official offered concessions last November that U.S. negotiator John Smith believed could end the dispute.", "offered", "VBD"},
+		{"Farmers Union (FU) officials demanded support from the ministry for workers who lost their jobs.", "demanded", "VBD"},
+		{"The United Nations on Tuesday reduced food supplies to the camp because rice was being diverted, relief officials said.", "reduced", "VBD"},
+		{"Egyptian police opened fire to disperse Moslem demonstrators on Monday night, killing one person and arresting 12, security sources said.", "opened", "VBD"},
+		{"The troops sent to the border returned after the talks failed.", "sent", "VBN"},
 		// An acronym ends a subject as a name does.
 		{"Saudi Arabia, Egypt and the UAE cut ties with Qatar.", "cut", "VBD"},
 		// A past tense is never the present of the third person.
