@@ -380,3 +380,69 @@ func bareCounted(m *Model, classes, heads, labels []int, j int) bool {
 	}
 	return counted
 }
+
+// participleNouns retags as a plural noun a word in "-s" the tagger took
+// for a present of the third person right before a past participle,
+// when a finite verb follows: an English present takes no bare
+// participle after it unless it is an auxiliary ("has signed", "is
+// signed", "gets signed") or a linking verb ("remains targeted", "goes
+// unpunished"), so in "Relief supplies flown in by Australia reached
+// Tonga" the participle modifies "supplies", a noun, and "reached" is
+// the verb. Not before a noun phrase, which the participle may modify
+// ("Stuart sets defined objectives"): in English-EWT's training data, of
+// 56 words in "-s" before a participle and a later finite verb, 54 are
+// nouns and the two presents stand before such a noun phrase; elsewhere
+// all 51 are nouns.
+func (t *tagger) participleNouns(words []string, classes []int) {
+	for i := 0; i+2 < len(classes); i++ {
+		if t.xpos[classes[i]] != "VBZ" || t.xpos[classes[i+1]] != "VBN" || auxiliary(words[i]) || linking(words[i]) {
+			continue
+		}
+		if lw := strings.ToLower(words[i]); len(lw) < 4 || !strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "ss") {
+			continue
+		}
+		if !t.finiteAfter(classes, i+2) || t.objectNext(classes, i+1) && t.xpos[classes[i+2]] != "RP" {
+			// A participle before a noun phrase may modify it: "says
+			// retired Col. William", "sets defined objectives".
+			continue
+		}
+		if nns := t.class("NOUN", "NNS"); nns >= 0 {
+			classes[i] = nns
+		}
+	}
+}
+
+// finiteAfter reports whether a finite verb stands at i or after it.
+func (t *tagger) finiteAfter(classes []int, i int) bool {
+	for _, c := range classes[i:] {
+		switch t.xpos[c] {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
+}
+
+// auxiliary reports whether w is a form of "be", "have" or "get", the
+// verbs a past participle follows.
+func auxiliary(w string) bool {
+	if isBe(w) {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "has", "have", "had", "'ve", "'d", "gets", "get", "got":
+		return true
+	}
+	return false
+}
+
+// linking reports whether w is the present of a verb that links its
+// subject to a participle or an adjective as "be" does ("remains
+// targeted", "seems finished").
+func linking(w string) bool {
+	switch strings.ToLower(w) {
+	case "remains", "stays", "becomes", "seems", "appears", "looks", "feels", "sounds", "goes", "comes", "keeps":
+		return true
+	}
+	return false
+}

@@ -39,6 +39,13 @@ func TestFinite(t *testing.T) {
 		{"The United Nations on Tuesday reduced food supplies to the camp because rice was being diverted, relief officials said.", "reduced", "VBD"},
 		{"Egyptian police opened fire to disperse Moslem demonstrators on Monday night, killing one person and arresting 12, security sources said.", "opened", "VBD"},
 		{"The troops sent to the border returned after the talks failed.", "sent", "VBN"},
+		// A present takes no bare participle after it unless it is an
+		// auxiliary or a linking verb, or the participle modifies a noun
+		// after it.
+		{"Relief supplies flown in by Australia reached Tonga on Monday.", "supplies", "NNS"},
+		{"Hamas remains targeted by Israel, and the occupation needs no excuses.", "remains", "VBZ"},
+		{"The treaty has signed copies that both leaders keep.", "has", "VBZ"},
+		{"Stuart sets defined objectives that his staff must meet.", "sets", "VBZ"},
 		// An acronym ends a subject as a name does.
 		{"Saudi Arabia, Egypt and the UAE cut ties with Qatar.", "cut", "VBD"},
 		// A past tense is never the present of the third person.

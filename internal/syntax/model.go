@@ -111,6 +111,7 @@ func (m *Model) tagWords(w *work) {
 	m.tagger.tag(w.infos, w.classes, w.first, w.sure, w.scores[:m.tagger.nclass()], &w.feats)
 	m.tagger.unknownAdverbs(w.words, w.infos, w.classes)
 	m.tagger.passiveParticiples(w.words, w.classes)
+	m.tagger.participleNouns(w.words, w.classes)
 	if i := m.tagger.finite(w.words, w.classes); i >= 0 && m.tagger.second != nil {
 		// The words after a verb the tagger missed are tagged again
 		// knowing it: "down" after "shot" is its particle, not the
