@@ -171,6 +171,21 @@ func TestRelabel(t *testing.T) {
 		{"found it useful.", adjectiveHeads, []string{
 			"found VERB VBD -1 root", "it PRON PRP 0 obj", "useful ADJ JJ 0 xcomp", ". PUNCT . 0 punct",
 		}, []relabelWant{{at: 2, head: 0, rel: "xcomp"}}},
+
+		// A participle with no auxiliary and no comma before the verb
+		// after it has no subject: the noun is that verb's.
+		{"Relief supplies flown in by Australia reached Tonga", participleSubjects, []string{
+			"Relief NOUN NN 1 compound", "supplies NOUN NNS 2 nsubj", "flown VERB VBN 6 advcl", "in ADV RB 2 advmod",
+			"by ADP IN 5 case", "Australia PROPN NNP 2 obl:agent", "reached VERB VBD -1 root", "Tonga PROPN NNP 6 obj",
+		}, []relabelWant{{at: 1, head: 6, rel: "nsubj"}, {at: 2, head: 1, rel: "acl"}}},
+		{"All things considered, we won (a comma)", participleSubjects, []string{
+			"All DET DT 1 det", "things NOUN NNS 2 nsubj:pass", "considered VERB VBN 5 advcl", ", PUNCT , 2 punct",
+			"we PRON PRP 5 nsubj", "won VERB VBD -1 root",
+		}, []relabelWant{{at: 1, head: 2, rel: "nsubj:pass"}, {at: 2, head: 5, rel: "advcl"}}},
+		{"Weapons were flown in and reached Kyiv (an auxiliary)", participleSubjects, []string{
+			"Weapons NOUN NNS 2 nsubj:pass", "were AUX VBD 2 aux:pass", "flown VERB VBN 5 advcl", "in ADV RB 2 advmod",
+			"and CCONJ CC 5 cc", "reached VERB VBD -1 root", "Kyiv PROPN NNP 5 obj",
+		}, []relabelWant{{at: 0, head: 2, rel: "nsubj:pass"}, {at: 2, head: 5, rel: "advcl"}}},
 	} {
 		toks := hand(t, c.toks...)
 		c.fix(toks)
