@@ -13,7 +13,8 @@ import (
 // in two, a phrase of the first subject); a bare noun adverbial is two
 // words; a relative clause ends before the main verb; an adjective before
 // a noun modifies it; a name heads the title before it; a participle
-// with no auxiliary has no subject of its own. Each is measured on the EWT development set and the
+// with no auxiliary has no subject of its own; an oblique has a
+// preposition. Each is measured on the EWT development set and the
 // news check set (docs/syntax.md).
 
 // mend applies the statements of this file to one parsed sentence.
@@ -28,6 +29,7 @@ func mend(toks []doc.Token) {
 	adjectiveHeads(toks)
 	titleNames(toks)
 	participleSubjects(toks)
+	relativeObjects(toks)
 }
 
 // modifierSubjects relabels the subject the parser gave an adjectival
@@ -485,5 +487,21 @@ func participleSubjects(toks []doc.Token) {
 		}
 		toks[s].Head, toks[s].Rel = h, pick(hasChild(toks, h, "aux:pass"), "nsubj:pass", "nsubj")
 		t.Head, t.Rel = s, "acl"
+	}
+}
+
+// relativeObjects relabels a relative pronoun the parser made an oblique
+// of its clause's verb with no preposition: an oblique is a noun phrase
+// a preposition marks (or a bare adverbial of time), so "whom" in "the
+// ambassador, whom Lithuania expelled" is the verb's object when the verb
+// has none.
+func relativeObjects(toks []doc.Token) {
+	for i := range toks {
+		t := &toks[i]
+		if t.Rel != "obl" || t.Head <= i || t.XPOS != "WP" && t.XPOS != "WDT" || hasChild(toks, i, "case") ||
+			hasChild(toks, t.Head, "obj") || !strings.HasPrefix(toks[t.Head].XPOS, "VB") {
+			continue
+		}
+		t.Rel = "obj"
 	}
 }

@@ -186,6 +186,17 @@ func TestRelabel(t *testing.T) {
 			"Weapons NOUN NNS 2 nsubj:pass", "were AUX VBD 2 aux:pass", "flown VERB VBN 5 advcl", "in ADV RB 2 advmod",
 			"and CCONJ CC 5 cc", "reached VERB VBD -1 root", "Kyiv PROPN NNP 5 obj",
 		}, []relabelWant{{at: 0, head: 2, rel: "nsubj:pass"}, {at: 2, head: 5, rel: "advcl"}}},
+
+		// A relative pronoun with no preposition is its verb's object,
+		// not an oblique; one a preposition marks stays one.
+		{"the ambassador, whom Lithuania expelled, returned", relativeObjects, []string{
+			"the DET DT 1 det", "ambassador NOUN NN 6 nsubj", ", PUNCT , 5 punct", "whom PRON WP 5 obl",
+			"Lithuania PROPN NNP 5 nsubj", "expelled VERB VBD 1 acl:relcl", "returned VERB VBD -1 root",
+		}, []relabelWant{{at: 3, head: 5, rel: "obj"}}},
+		{"a partner with whom you can develop trust", relativeObjects, []string{
+			"a DET DT 1 det", "partner NOUN NN -1 root", "with ADP IN 3 case", "whom PRON WP 6 obl",
+			"you PRON PRP 6 nsubj", "can AUX MD 6 aux", "develop VERB VB 1 acl:relcl", "trust NOUN NN 6 obj",
+		}, []relabelWant{{at: 3, head: 6, rel: "obl"}}},
 	} {
 		toks := hand(t, c.toks...)
 		c.fix(toks)
