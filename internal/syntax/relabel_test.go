@@ -197,6 +197,24 @@ func TestRelabel(t *testing.T) {
 			"a DET DT 1 det", "partner NOUN NN -1 root", "with ADP IN 3 case", "whom PRON WP 6 obl",
 			"you PRON PRP 6 nsubj", "can AUX MD 6 aux", "develop VERB VB 1 acl:relcl", "trust NOUN NN 6 obj",
 		}, []relabelWant{{at: 3, head: 6, rel: "obl"}}},
+
+		// A finite verb joined with no conjunction and no subject after
+		// a noun that a subordinating preposition marks has that noun
+		// for subject; other prepositions, or a conjunction, leave it.
+		{"cut ties with Iran after protesters stormed its embassy", subordinateClauses, []string{
+			"Riyadh PROPN NNP 1 nsubj", "cut VERB VBD -1 root", "ties NOUN NNS 1 obj", "with ADP IN 4 case",
+			"Iran PROPN NNP 2 nmod", "after ADP IN 6 case", "protesters NOUN NNS 2 nmod", "stormed VERB VBD 1 conj",
+			"its PRON PRP$ 9 nmod:poss", "embassy NOUN NN 7 obj",
+		}, []relabelWant{{at: 6, head: 7, rel: "nsubj"}, {at: 5, head: 7, rel: "mark"}, {at: 7, head: 1, rel: "advcl"}}},
+		{"struck a camp after a bombing in Kashmir killed 40 (not 'in')", subordinateClauses, []string{
+			"India PROPN NNP 1 nsubj", "struck VERB VBD -1 root", "a DET DT 3 det", "camp NOUN NN 1 obj",
+			"after ADP IN 6 case", "a DET DT 6 det", "bombing NOUN NN 3 nmod", "in ADP IN 8 case",
+			"Kashmir PROPN NNP 6 nmod", "killed VERB VBD 1 conj", "40 NUM CD 9 obj",
+		}, []relabelWant{{at: 8, head: 6, rel: "nmod"}, {at: 9, head: 1, rel: "conj"}}},
+		{"cut ties with Iran and stormed its embassy (a conjunction)", subordinateClauses, []string{
+			"Riyadh PROPN NNP 1 nsubj", "cut VERB VBD -1 root", "ties NOUN NNS 1 obj", "with ADP IN 4 case",
+			"Iran PROPN NNP 2 nmod", "and CCONJ CC 6 cc", "stormed VERB VBD 1 conj",
+		}, []relabelWant{{at: 4, head: 2, rel: "nmod"}, {at: 6, head: 1, rel: "conj"}}},
 	} {
 		toks := hand(t, c.toks...)
 		c.fix(toks)
