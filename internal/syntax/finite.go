@@ -199,13 +199,16 @@ func acronym(w string) bool {
 
 // beforeObject reports whether the word after i can start what follows a
 // verb: an object, a particle or a preposition other than "by", which
-// after a participle marks its passive agent ("led by Singh").
+// after a participle marks its passive agent ("led by Singh"), also
+// after its particle ("shot down by Turkish fighters").
 func (t *tagger) beforeObject(words []string, classes []int, i int) bool {
 	if i+1 >= len(classes) {
 		return false
 	}
 	switch t.xpos[classes[i+1]] {
-	case "DT", "CD", "PRP$", "PRP", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "RP", "RB":
+	case "RP":
+		return i+2 >= len(words) || !strings.EqualFold(words[i+2], "by")
+	case "DT", "CD", "PRP$", "PRP", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "RB":
 		return true
 	case "IN":
 		return !strings.EqualFold(words[i+1], "by")

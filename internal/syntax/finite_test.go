@@ -46,6 +46,10 @@ func TestFinite(t *testing.T) {
 		{"Hamas remains targeted by Israel, and the occupation needs no excuses.", "remains", "VBZ"},
 		{"The treaty has signed copies that both leaders keep.", "has", "VBZ"},
 		{"Stuart sets defined objectives that his staff must meet.", "sets", "VBZ"},
+		// "by" after a participle's particle marks its agent: the
+		// participle modifies the noun and the verb is a later one.
+		{"A Syrian drone shot down by Turkish fighters crashed near Idlib.", "shot", "VBN"},
+		{"A Syrian drone shot down by Turkish fighters crashed near Idlib.", "crashed", "VBD"},
 		// An acronym ends a subject as a name does.
 		{"Saudi Arabia, Egypt and the UAE cut ties with Qatar.", "cut", "VBD"},
 		// A past tense is never the present of the third person.
