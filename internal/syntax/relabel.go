@@ -13,7 +13,8 @@ import (
 // in two, a phrase of the first subject); a bare noun adverbial is two
 // words; a relative clause ends before the main verb; an adjective before
 // a noun modifies it; a name heads the title before it; a participle
-// with no auxiliary has no subject of its own; an oblique has a
+// with no auxiliary has no subject of its own, and a subject no
+// preposition; an oblique has a
 // preposition; a finite verb has a subject. Each is measured on the EWT development set and the
 // news check set (docs/syntax.md).
 
@@ -28,6 +29,7 @@ func mend(toks []doc.Token) {
 	relativeMain(toks)
 	adjectiveHeads(toks)
 	titleNames(toks)
+	agentSubjects(toks)
 	participleSubjects(toks)
 	relativeObjects(toks)
 	subordinateClauses(toks)
@@ -562,4 +564,30 @@ func subordinating(w string) bool {
 		return true
 	}
 	return false
+}
+
+// agentSubjects gives back to a past participle its passive agent the
+// parser made the subject of a later verb: a subject takes no
+// preposition, and "by" right after a participle or its particle marks
+// the participle's agent ("A drone shot down by Turkish fighters
+// crashed", read with "fighters" the subject of "crashed").
+func agentSubjects(toks []doc.Token) {
+	for n := range toks {
+		t := &toks[n]
+		if t.Rel != "nsubj" && t.Rel != "nsubj:pass" {
+			continue
+		}
+		c := firstChild(toks, n, "case")
+		if c < 1 || c > n || !strings.EqualFold(toks[c].Text, "by") {
+			continue
+		}
+		p := c - 1
+		if toks[p].XPOS == "RP" && p > 0 {
+			p--
+		}
+		if toks[p].XPOS != "VBN" || t.Head == p {
+			continue
+		}
+		t.Head, t.Rel = p, "obl:agent"
+	}
 }

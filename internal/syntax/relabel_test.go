@@ -187,6 +187,16 @@ func TestRelabel(t *testing.T) {
 			"and CCONJ CC 5 cc", "reached VERB VBD -1 root", "Kyiv PROPN NNP 5 obj",
 		}, []relabelWant{{at: 0, head: 2, rel: "nsubj:pass"}, {at: 2, head: 5, rel: "advcl"}}},
 
+		// A subject takes no preposition: "by" after a participle or its
+		// particle marks the participle's agent; "by" after a noun stays.
+		{"A drone shot down by Turkish fighters crashed", agentSubjects, []string{
+			"A DET DT 1 det", "drone NOUN NN 2 nsubj", "shot VERB VBN 7 advcl", "down ADP RP 2 compound:prt",
+			"by ADP IN 6 case", "Turkish PROPN NNP 6 compound", "fighters NOUN NNS 7 nsubj", "crashed VERB VBD -1 root",
+		}, []relabelWant{{at: 6, head: 2, rel: "obl:agent"}}},
+		{"the attack by Turkish fighters killed two", agentSubjects, []string{
+			"the DET DT 1 det", "attack NOUN NN 5 nsubj", "by ADP IN 4 case", "Turkish PROPN NNP 4 compound",
+			"fighters NOUN NNS 5 nsubj", "killed VERB VBD -1 root", "two NUM CD 5 obj",
+		}, []relabelWant{{at: 4, head: 5, rel: "nsubj"}}},
 		// A relative pronoun with no preposition is its verb's object,
 		// not an oblique; one a preposition marks stays one.
 		{"the ambassador, whom Lithuania expelled, returned", relativeObjects, []string{
