@@ -197,6 +197,14 @@ func TestRelabel(t *testing.T) {
 			"the DET DT 1 det", "attack NOUN NN 5 nsubj", "by ADP IN 4 case", "Turkish PROPN NNP 4 compound",
 			"fighters NOUN NNS 5 nsubj", "killed VERB VBD -1 root", "two NUM CD 5 obj",
 		}, []relabelWant{{at: 4, head: 5, rel: "nsubj"}}},
+		// A day named with no preposition or determiner says when.
+		{"prices rose Wednesday", dayObjects, []string{
+			"prices NOUN NNS 1 nsubj", "rose VERB VBD -1 root", "Wednesday PROPN NNP 1 obj",
+		}, []relabelWant{{at: 2, head: 1, rel: "obl:unmarked"}}},
+		{"we spent the Sunday at home", dayObjects, []string{
+			"we PRON PRP 1 nsubj", "spent VERB VBD -1 root", "the DET DT 3 det", "Sunday PROPN NNP 1 obj",
+			"at ADP IN 5 case", "home NOUN NN 1 obl",
+		}, []relabelWant{{at: 3, head: 1, rel: "obj"}}},
 		// A relative pronoun with no preposition is its verb's object,
 		// not an oblique; one a preposition marks stays one.
 		{"the ambassador, whom Lithuania expelled, returned", relativeObjects, []string{
