@@ -172,6 +172,13 @@ func pastForm(w string) bool {
 	return len(lw) > 4 && strings.HasSuffix(lw, "ed")
 }
 
+// participleForm reports whether English spells w as a past participle:
+// an irregular one ("shot", "flown") or a word in "-ed".
+func participleForm(w string) bool {
+	lw := strings.ToLower(w)
+	return irregular().part[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ed")
+}
+
 // afterSubject reports whether the word before i, or before an adverb
 // or a comma before i ("The visit also produced"), can end a clause's
 // subject: a plural or proper noun, an acronym, a pronoun, or, when

@@ -31,6 +31,7 @@ func mend(toks []doc.Token) {
 	adjectiveHeads(toks)
 	titleNames(toks)
 	agentSubjects(toks)
+	prepositionSubjects(toks)
 	participleSubjects(toks)
 	relativeObjects(toks)
 	subordinateClauses(toks)
@@ -615,4 +616,43 @@ func day(w string) bool {
 		return true
 	}
 	return false
+}
+
+// prepositionSubjects mends a subject the parser gave a preposition: a
+// subject takes none (in English-EWT's training data 2 of some 20,000
+// subjects do, both titles). When the preposition can introduce a clause
+// ("as family members fled") and the verb right after the noun is finite,
+// it marks that verb's clause (mark). Otherwise, as in "opened its
+// borders to most West Africans ordered out of Nigeria", read with
+// "Africans" the subject of "ordered", the word after the noun, spelled
+// as a participle and with no auxiliary, is a past participle modifying
+// it (acl), and the noun's phrase takes the verb's place in the
+// sentence: an oblique of a verb, else a nominal modifier.
+func prepositionSubjects(toks []doc.Token) {
+	for n := 1; n+1 < len(toks); n++ {
+		t, v := &toks[n], n+1
+		if t.Rel != "nsubj" && t.Rel != "nsubj:pass" || t.Head != v || toks[v].Head < 0 {
+			continue
+		}
+		c := firstChild(toks, n, "case")
+		if c < 0 || c > n {
+			continue
+		}
+		if subordinating(toks[c].Text) {
+			if x := toks[v].XPOS; x == "VBD" || x == "VBZ" || x == "VBP" {
+				toks[c].Head, toks[c].Rel = v, "mark"
+			}
+			continue
+		}
+		if x := toks[v].XPOS; x != "VBD" && x != "VBN" || !participleForm(toks[v].Text) ||
+			hasChild(toks, v, "aux") || hasChild(toks, v, "aux:pass") || hasChild(toks, v, "cop") {
+			continue
+		}
+		h := toks[v].Head
+		t.Head, t.Rel = h, pick(strings.HasPrefix(toks[h].XPOS, "VB"), "obl", "nmod")
+		toks[v].Head, toks[v].Rel, toks[v].XPOS = n, "acl", "VBN"
+		if toks[v].UPOS == "AUX" {
+			toks[v].UPOS = "VERB"
+		}
+	}
 }

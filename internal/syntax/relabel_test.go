@@ -205,6 +205,22 @@ func TestRelabel(t *testing.T) {
 			"we PRON PRP 1 nsubj", "spent VERB VBD -1 root", "the DET DT 3 det", "Sunday PROPN NNP 1 obj",
 			"at ADP IN 5 case", "home NOUN NN 1 obl",
 		}, []relabelWant{{at: 3, head: 1, rel: "obj"}}},
+		// A subject takes no preposition: a participle after a noun a
+		// preposition marks modifies it; a subordinating preposition
+		// marks the clause; a title's preposition is left alone.
+		{"opened its borders to West Africans ordered out", prepositionSubjects, []string{
+			"Benin PROPN NNP 1 nsubj", "opened VERB VBD -1 root", "its PRON PRP$ 3 nmod:poss", "borders NOUN NNS 1 obj",
+			"to ADP IN 6 case", "West PROPN NNP 6 compound", "Africans PROPN NNPS 7 nsubj", "ordered VERB VBD 1 conj",
+			"out ADV RB 7 advmod",
+		}, []relabelWant{{6, 1, "obl", ""}, {7, 6, "acl", "VBN"}}},
+		{"postponed as family members fled the war", prepositionSubjects, []string{
+			"it PRON PRP 1 nsubj:pass", "postponed VERB VBN -1 root", "as ADP IN 4 case", "family NOUN NN 4 compound",
+			"members NOUN NNS 5 nsubj", "fled VERB VBD 1 advcl", "the DET DT 7 det", "war NOUN NN 5 obj",
+		}, []relabelWant{{2, 5, "mark", ""}, {4, 5, "nsubj", ""}, {5, 1, "advcl", "VBD"}}},
+		{"In the Hearts of Green Birds refers to (a title)", prepositionSubjects, []string{
+			"In ADP IN 2 case", "the DET DT 2 det", "Hearts PROPN NNPS 6 nsubj", "of ADP IN 5 case",
+			"Green PROPN NNP 5 compound", "Birds PROPN NNPS 2 nmod", "refers VERB VBZ -1 root",
+		}, []relabelWant{{2, 6, "nsubj", ""}, {0, 2, "case", ""}}},
 		// A relative pronoun with no preposition is its verb's object,
 		// not an oblique; one a preposition marks stays one.
 		{"the ambassador, whom Lithuania expelled, returned", relativeObjects, []string{
