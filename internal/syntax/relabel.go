@@ -16,7 +16,7 @@ import (
 // with no auxiliary has no subject of its own, and a subject no
 // preposition; an oblique has a
 // preposition; a finite verb has a subject; a day named alone says
-// when. Each is measured on the EWT development set and the
+// when; a dateline is no part of the clause. Each is measured on the EWT development set and the
 // news check set (docs/syntax.md).
 
 // mend applies the statements of this file to one parsed sentence.
@@ -36,6 +36,7 @@ func mend(toks []doc.Token) {
 	relativeObjects(toks)
 	subordinateClauses(toks)
 	dayObjects(toks)
+	datelines(toks)
 }
 
 // modifierSubjects relabels the subject the parser gave an adjectival
@@ -655,4 +656,99 @@ func prepositionSubjects(toks []doc.Token) {
 			toks[v].UPOS = "VERB"
 		}
 	}
+}
+
+// datelines mends a sentence that begins with its dateline, a place in
+// capitals and a date before a dash ("MOSCOW, March 22, 2013 — Chinese
+// President Xi Jinping met ..."): the dateline says where and when the
+// report was filed and is no part of the clause, so its head is a
+// parataxis of the sentence's verb, never its subject, and the noun
+// after the dash that the parser hung on the dateline is the verb's
+// subject. When the parser made the dateline the root, the first finite
+// verb hung on it after the dash takes its place.
+func datelines(toks []doc.Token) {
+	d := datelineEnd(toks)
+	if d < 0 {
+		return
+	}
+	h := -1
+	for i := range d {
+		if hd := toks[i].Head; hd < 0 || hd >= d {
+			if h >= 0 {
+				return
+			}
+			h = i
+		}
+	}
+	if h < 0 {
+		return
+	}
+	v := toks[h].Head
+	if v < 0 {
+		for i := d + 1; i < len(toks); i++ {
+			if x := toks[i].XPOS; toks[i].Head == h && (x == "VBD" || x == "VBZ" || x == "VBP") {
+				v = i
+				break
+			}
+		}
+		if v < 0 {
+			return
+		}
+		toks[v].Head, toks[v].Rel = -1, "root"
+	}
+	if v <= d {
+		return
+	}
+	toks[h].Head, toks[h].Rel = v, "parataxis"
+	other := -1
+	for i := range toks {
+		if toks[i].Head == v && i != h && strings.HasPrefix(toks[i].Rel, "nsubj") {
+			other = i
+		}
+	}
+	for s := d + 1; s < v; s++ {
+		if toks[s].Head != h || !strings.HasPrefix(toks[s].XPOS, "NN") && toks[s].XPOS != "PRP" {
+			continue
+		}
+		if other >= 0 {
+			// "U.S. President Donald Trump and North Korean leader Kim
+			// Jong Un met", read with "Kim" the subject: the verb's
+			// subject after "and" is the conjunct of the one hung on
+			// the dateline.
+			cc := -1
+			for k := s + 1; k < other; k++ {
+				if toks[k].XPOS == "CC" {
+					cc = k
+				}
+			}
+			if other < s || cc < 0 {
+				break
+			}
+			toks[other].Head, toks[other].Rel = s, "conj"
+			toks[cc].Head, toks[cc].Rel = other, "cc"
+		}
+		toks[s].Head, toks[s].Rel = v, pick(hasChild(toks, v, "aux:pass"), "nsubj:pass", "nsubj")
+		break
+	}
+}
+
+// datelineEnd returns the position of the dash that closes a dateline
+// at the start of the sentence (a word in capitals, then names, numbers
+// and commas: "NEW DELHI, Feb. 15, 2019 —"), or -1.
+func datelineEnd(toks []doc.Token) int {
+	if len(toks) < 4 || !acronym(toks[0].Text) {
+		return -1
+	}
+	for i := 1; i < len(toks) && i < 16; i++ {
+		switch toks[i].Text {
+		case "—", "--":
+			return i
+		}
+		switch toks[i].XPOS {
+		case "NNP", "NNPS", "CD", ",", "HYPH":
+		default:
+			return -1
+		}
+	}
+	return -1
 }

@@ -221,6 +221,25 @@ func TestRelabel(t *testing.T) {
 			"In ADP IN 2 case", "the DET DT 2 det", "Hearts PROPN NNPS 6 nsubj", "of ADP IN 5 case",
 			"Green PROPN NNP 5 compound", "Birds PROPN NNPS 2 nmod", "refers VERB VBZ -1 root",
 		}, []relabelWant{{2, 6, "nsubj", ""}, {0, 2, "case", ""}}},
+		// A dateline is a parataxis of the sentence's verb, and the noun
+		// after its dash the verb's subject; a place not in capitals is
+		// no dateline.
+		{"MOSCOW, March 22 — Xi met Putin", datelines, []string{
+			"MOSCOW PROPN NNP 6 nsubj", ", PUNCT , 3 punct", "March PROPN NNP 3 nmod:unmarked", "22 NUM CD 0 appos",
+			"— PUNCT , 0 punct", "Xi PROPN NNP 0 list", "met VERB VBD -1 root", "Putin PROPN NNP 6 obj",
+		}, []relabelWant{{0, 6, "parataxis", ""}, {5, 6, "nsubj", ""}}},
+		{"BEIJING, Feb. 4 — Putin met Xi (the dateline the root)", datelines, []string{
+			"BEIJING PROPN NNP -1 root", ", PUNCT , 3 punct", "Feb. PROPN NNP 3 nmod:unmarked", "4 NUM CD 0 appos",
+			"— PUNCT , 0 punct", "Putin PROPN NNP 6 nsubj", "met VERB VBD 0 parataxis", "Xi PROPN NNP 6 obj",
+		}, []relabelWant{{6, -1, "root", ""}, {0, 6, "parataxis", ""}, {5, 6, "nsubj", ""}}},
+		{"SINGAPORE, June 12 — Trump and Kim met", datelines, []string{
+			"SINGAPORE PROPN NNP 8 nsubj", ", PUNCT , 3 punct", "June PROPN NNP 3 nmod:unmarked", "12 NUM CD 0 appos",
+			"— PUNCT , 0 punct", "Trump PROPN NNP 0 list", "and CCONJ CC 3 cc", "Kim PROPN NNP 8 nsubj", "met VERB VBD -1 root",
+		}, []relabelWant{{0, 8, "parataxis", ""}, {5, 8, "nsubj", ""}, {7, 5, "conj", ""}, {6, 7, "cc", ""}}},
+		{"Moscow, March 22 — Xi met Putin (no capitals)", datelines, []string{
+			"Moscow PROPN NNP 6 nsubj", ", PUNCT , 3 punct", "March PROPN NNP 3 nmod:unmarked", "22 NUM CD 0 appos",
+			"— PUNCT , 0 punct", "Xi PROPN NNP 0 list", "met VERB VBD -1 root", "Putin PROPN NNP 6 obj",
+		}, []relabelWant{{0, 6, "nsubj", ""}, {5, 0, "list", ""}}},
 		// A relative pronoun with no preposition is its verb's object,
 		// not an oblique; one a preposition marks stays one.
 		{"the ambassador, whom Lithuania expelled, returned", relativeObjects, []string{
