@@ -456,3 +456,27 @@ func linking(w string) bool {
 	}
 	return false
 }
+
+// unknownPresents retags as a noun a word the treebank never saw that
+// the tagger took for a present (VBP) right after a plural noun that a
+// determiner opens right after a verb: the determiner begins the verb's
+// object, and a new word after its plural noun is the head of that noun
+// phrase, the plural its modifier ("ended the arms embargo"), not the
+// verb of a clause of its own. Not before a noun phrase, its object in
+// a reported clause ("says the duties punish China").
+func (t *tagger) unknownPresents(words []string, infos []wordInfo, classes []int) {
+	for i := 3; i < len(classes); i++ {
+		if t.xpos[classes[i]] != "VBP" || infos[i].amb != unknownAmb || t.xpos[classes[i-1]] != "NNS" ||
+			t.xpos[classes[i-2]] != "DT" || !strings.HasPrefix(t.xpos[classes[i-3]], "VB") {
+			continue
+		}
+		if i+1 < len(classes) && t.objectNext(classes, i) {
+			// A present before its own object is a reported clause's
+			// verb: "says the duties punish China".
+			continue
+		}
+		if nn := t.class("NOUN", "NN"); nn >= 0 {
+			classes[i] = nn
+		}
+	}
+}

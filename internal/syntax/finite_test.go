@@ -50,6 +50,10 @@ func TestFinite(t *testing.T) {
 		// participle modifies the noun and the verb is a later one.
 		{"A Syrian drone shot down by Turkish fighters crashed near Idlib.", "shot", "VBN"},
 		{"A Syrian drone shot down by Turkish fighters crashed near Idlib.", "crashed", "VBD"},
+		// A new word after a determiner's plural noun in a verb's object
+		// heads the noun phrase.
+		{"The UN Security Council ended the arms embargo on Somalia's government.", "embargo", "NN"},
+		{"The Trump administration says the duties punish China for unfair practices.", "punish", "VBP"},
 		// An acronym ends a subject as a name does.
 		{"Saudi Arabia, Egypt and the UAE cut ties with Qatar.", "cut", "VBD"},
 		// A past tense is never the present of the third person.
