@@ -240,6 +240,19 @@ func TestRelabel(t *testing.T) {
 			"Moscow PROPN NNP 6 nsubj", ", PUNCT , 3 punct", "March PROPN NNP 3 nmod:unmarked", "22 NUM CD 0 appos",
 			"— PUNCT , 0 punct", "Xi PROPN NNP 0 list", "met VERB VBD -1 root", "Putin PROPN NNP 6 obj",
 		}, []relabelWant{{0, 6, "nsubj", ""}, {5, 0, "list", ""}}},
+		// A verb joined after ", and" and nouns hung as conjuncts of an
+		// earlier noun has the first of them for subject; a verb with a
+		// subject of its own is left alone.
+		{"cut ties with Israel, and Chile and Colombia recalled envoys", clauseSubjects, []string{
+			"Bolivia PROPN NNP 1 nsubj", "cut VERB VBD -1 root", "ties NOUN NNS 1 obj", "with ADP IN 4 case",
+			"Israel PROPN NNP 2 nmod", ", PUNCT , 7 punct", "and CCONJ CC 7 cc", "Chile PROPN NNP 4 conj",
+			"and CCONJ CC 9 cc", "Colombia PROPN NNP 7 conj", "recalled VERB VBD 1 conj", "envoys NOUN NNS 10 obj",
+		}, []relabelWant{{7, 10, "nsubj", ""}, {6, 10, "cc", ""}, {5, 10, "punct", ""}, {9, 7, "conj", ""}}},
+		{"cut ties with Israel, and Chile said it recalled envoys (a subject)", clauseSubjects, []string{
+			"Bolivia PROPN NNP 1 nsubj", "cut VERB VBD -1 root", "ties NOUN NNS 1 obj", "with ADP IN 4 case",
+			"Israel PROPN NNP 2 nmod", ", PUNCT , 7 punct", "and CCONJ CC 7 cc", "Chile PROPN NNP 4 conj",
+			"it PRON PRP 9 nsubj", "recalled VERB VBD 1 conj", "envoys NOUN NNS 9 obj",
+		}, []relabelWant{{7, 4, "conj", ""}}},
 		// A relative pronoun with no preposition is its verb's object,
 		// not an oblique; one a preposition marks stays one.
 		{"the ambassador, whom Lithuania expelled, returned", relativeObjects, []string{
