@@ -528,13 +528,7 @@ func relativeObjects(toks []doc.Token) {
 func subordinateClauses(toks []doc.Token) {
 	for v := 2; v < len(toks); v++ {
 		t := &toks[v]
-		switch t.XPOS {
-		case "VBD", "VBZ", "VBP":
-		default:
-			continue
-		}
-		if t.Rel != "conj" || t.Head < 0 || t.Head > v || hasChild(toks, v, "cc") || hasChild(toks, v, "nsubj") ||
-			hasChild(toks, v, "nsubj:pass") || hasChild(toks, v, "expl") {
+		if !subjectlessConjunct(toks, v) || hasChild(toks, v, "cc") {
 			continue
 		}
 		c := v - 1
@@ -764,14 +758,7 @@ func datelineEnd(toks []doc.Token) int {
 // joins the two clauses.
 func clauseSubjects(toks []doc.Token) {
 	for v := 3; v < len(toks); v++ {
-		t := &toks[v]
-		switch t.XPOS {
-		case "VBD", "VBZ", "VBP":
-		default:
-			continue
-		}
-		if t.Rel != "conj" || t.Head < 0 || t.Head > v || hasChild(toks, v, "nsubj") || hasChild(toks, v, "nsubj:pass") ||
-			hasChild(toks, v, "expl") {
+		if !subjectlessConjunct(toks, v) {
 			continue
 		}
 		c := v - 1
@@ -798,4 +785,17 @@ func clauseSubjects(toks []doc.Token) {
 		toks[c].Head, toks[c].Rel = v, "cc"
 		toks[c-1].Head = v
 	}
+}
+
+// subjectlessConjunct reports whether token v is a finite verb the parser
+// joined as a conjunct of an earlier word with no subject of its own.
+func subjectlessConjunct(toks []doc.Token, v int) bool {
+	t := toks[v]
+	switch t.XPOS {
+	case "VBD", "VBZ", "VBP":
+	default:
+		return false
+	}
+	return t.Rel == "conj" && t.Head >= 0 && t.Head < v && !hasChild(toks, v, "nsubj") &&
+		!hasChild(toks, v, "nsubj:pass") && !hasChild(toks, v, "expl")
 }
