@@ -12,13 +12,12 @@ import (
 // an object is a noun phrase; a verb has one subject (a list of names cut
 // in two, a phrase of the first subject); a bare noun adverbial is two
 // words; a relative clause ends before the main verb; an adjective before
-// a noun modifies it; a name heads the title before it; a participle
-// with no auxiliary has no subject of its own, and a subject no
-// preposition; an oblique has a
-// preposition; a finite verb has a subject; a day named alone says
-// when; a dateline is no part of the clause; a clause joined by ", and"
-// has its own subject. Each is measured on the EWT development set and the
-// news check set (docs/syntax.md).
+// a noun modifies it; a name heads the title before it; a subject takes
+// no preposition; a participle with no auxiliary has no subject of its
+// own; an oblique has a preposition; a finite verb has a subject; a day
+// named alone says when; a dateline is no part of the clause; a clause
+// joined by ", and" has its own subject. Each is measured on the EWT
+// development set and the news check set (docs/syntax.md).
 
 // mend applies the statements of this file to one parsed sentence.
 func mend(toks []doc.Token) {
