@@ -40,10 +40,10 @@ func TestAccuracy(t *testing.T) {
 		upos, uas, las, lem float64
 	}
 	// Measured with the statements of finite.go and relabel.go on the
-	// embedded model: news upos 0.972, uas 0.866, las 0.835, lemma 0.981;
-	// EWT dev 0.949, 0.8459, 0.8114, 0.965. The floors sit just under
+	// embedded model: news upos 0.972, uas 0.868, las 0.840, lemma 0.981;
+	// EWT dev 0.949, 0.8462, 0.8120, 0.965. The floors sit just under
 	// them, so a statement that costs accuracy fails here.
-	sets := []floor{{"news", news, 0.970, 0.862, 0.830, 0.978}}
+	sets := []floor{{"news", news, 0.970, 0.865, 0.836, 0.978}}
 	if dir, ok := sharedtest.Dir(); ok {
 		dev, err := conllu.ReadFile(dir + "/data/ud/en_ewt/en_ewt-ud-dev.conllu")
 		if err != nil {

@@ -14,7 +14,9 @@ import (
 // VBZ, VBP or modal): all of them when there is none; those before "and"
 // when that verb is a past tense right after it ("shot and killed"); those
 // before a subordinating word when that verb's subject follows one
-// ("after protesters stormed"). In it, a word that can be a past tense
+// ("after protesters stormed"), before a relative pronoun that is its
+// subject ("workers who lost their jobs") or before a comma when that
+// verb closes the sentence with its subject (", officials said."). In it, a word that can be a past tense
 // and stands after the end of a subject (afterSubject) is the past tense
 // of the clause, and its tag becomes VBD before the parse:
 //   - a past participle that no auxiliary governs and that is not the
@@ -23,7 +25,9 @@ import (
 //     "shot", "cut", "set", or a form in "-ed", "massacred") that the
 //     tagger took for something else, when an object, a particle or a
 //     preposition follows it (beforeObject; before a subordinate clause,
-//     only a noun phrase or a particle, and no participle is taken there).
+//     only a noun phrase or a particle: objectNext), also a participle
+//     there ("A Russian official offered concessions that the negotiator
+//     believed"), though no participle spelled otherwise is taken there.
 //
 // The first such word followed by an object wins, else the first
 // participle. finite returns the position it retagged, or -1.
@@ -49,10 +53,10 @@ func (t *tagger) finite(words []string, classes []int) int {
 		// "militants shot and killed two officers": the clause before
 		// "and" has a verb of its own, in the tense of the one after.
 		end--
-	case t.subordinator(classes, end) > 0:
+	case t.subordinator(words, classes, end) > 0:
 		// "Saudi Arabia cut ties with Iran after protesters stormed its
 		// embassy": the first finite verb is a subordinate clause's.
-		end, sub = t.subordinator(classes, end), true
+		end, sub = t.subordinator(words, classes, end), true
 	default:
 		return -1
 	}
@@ -66,7 +70,7 @@ func (t *tagger) finite(words []string, classes []int) int {
 		switch {
 		case x == "VBN" && !sub && !auxBefore(words, i) && !t.participle(words, classes, i) && t.afterSubject(words, classes, i, true) && (cand < 0 || obj):
 			cand, sure = i, obj
-		case x != "VBN" && obj && (!sub || t.objectNext(classes, i)) && pastForm(words[i]) && t.afterSubject(words, classes, i, !irregular().past[strings.ToLower(words[i])]):
+		case (x != "VBN" || sub) && obj && (!sub || t.objectNext(classes, i)) && pastForm(words[i]) && t.afterSubject(words, classes, i, !irregular().past[strings.ToLower(words[i])]):
 			cand, sure = i, true
 		}
 	}
@@ -78,24 +82,49 @@ func (t *tagger) finite(words []string, classes []int) int {
 	return cand
 }
 
-// subordinator returns the position of the subordinating word that
-// begins the clause of the finite verb at end, before the verb's subject
-// ("after protesters stormed", "which Russia annexed"), or -1.
-func (t *tagger) subordinator(classes []int, end int) int {
+// subordinator returns the position of the word that begins the clause
+// of the finite verb at end: a subordinating word before the verb's
+// subject ("after protesters stormed", "which Russia annexed"), a
+// relative pronoun that is its subject ("who lost"), or the comma before
+// a subject and a verb that close the sentence (", officials said."); or
+// -1.
+func (t *tagger) subordinator(words []string, classes []int, end int) int {
 	k := end - 1
 	for k > 0 {
 		switch t.xpos[classes[k]] {
 		case "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "DT", "JJ", "CD", "POS", "HYPH":
 			k--
 			continue
-		case "IN", "WDT", "WP", "WRB":
+		case "WDT", "WP":
+			// A relative pronoun right before the verb is its subject
+			// ("the properties that belonged to them").
+			return k
+		case "IN", "WRB":
 			if k < end-1 {
+				return k
+			}
+		case ",":
+			// A reporting clause closing the sentence: ", relief
+			// officials said."
+			if k < end-1 && t.closes(classes, end) {
 				return k
 			}
 		}
 		return -1
 	}
 	return -1
+}
+
+// closes reports whether nothing but punctuation follows position i.
+func (t *tagger) closes(classes []int, i int) bool {
+	for _, c := range classes[i+1:] {
+		switch t.xpos[c] {
+		case ".", ",", ":", "``", "''", "-LRB-", "-RRB-", "NFP":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // objectNext reports whether the word after i starts a noun phrase or is
@@ -143,6 +172,13 @@ func pastForm(w string) bool {
 	return len(lw) > 4 && strings.HasSuffix(lw, "ed")
 }
 
+// participleForm reports whether English spells w as a past participle:
+// an irregular one ("shot", "flown") or a word in "-ed".
+func participleForm(w string) bool {
+	lw := strings.ToLower(w)
+	return irregular().part[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ed")
+}
+
 // afterSubject reports whether the word before i, or before an adverb
 // or a comma before i ("The visit also produced"), can end a clause's
 // subject: a plural or proper noun, an acronym, a pronoun, or, when
@@ -170,13 +206,16 @@ func acronym(w string) bool {
 
 // beforeObject reports whether the word after i can start what follows a
 // verb: an object, a particle or a preposition other than "by", which
-// after a participle marks its passive agent ("led by Singh").
+// after a participle marks its passive agent ("led by Singh"), also
+// after its particle ("shot down by Turkish fighters").
 func (t *tagger) beforeObject(words []string, classes []int, i int) bool {
 	if i+1 >= len(classes) {
 		return false
 	}
 	switch t.xpos[classes[i+1]] {
-	case "DT", "CD", "PRP$", "PRP", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "RP", "RB":
+	case "RP":
+		return i+2 >= len(words) || !strings.EqualFold(words[i+2], "by")
+	case "DT", "CD", "PRP$", "PRP", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "RB":
 		return true
 	case "IN":
 		return !strings.EqualFold(words[i+1], "by")
@@ -350,4 +389,94 @@ func bareCounted(m *Model, classes, heads, labels []int, j int) bool {
 		}
 	}
 	return counted
+}
+
+// participleNouns retags as a plural noun a word in "-s" the tagger took
+// for a present of the third person right before a past participle,
+// when a finite verb follows: an English present takes no bare
+// participle after it unless it is an auxiliary ("has signed", "is
+// signed", "gets signed") or a linking verb ("remains targeted", "goes
+// unpunished"), so in "Relief supplies flown in by Australia reached
+// Tonga" the participle modifies "supplies", a noun, and "reached" is
+// the verb. Not before a noun phrase, which the participle may modify
+// ("Stuart sets defined objectives"): in English-EWT's training data, of
+// 56 words in "-s" before a participle and a later finite verb, 54 are
+// nouns and the two presents stand before such a noun phrase; elsewhere
+// all 51 are nouns.
+func (t *tagger) participleNouns(words []string, classes []int) {
+	for i := 0; i+2 < len(classes); i++ {
+		if t.xpos[classes[i]] != "VBZ" || t.xpos[classes[i+1]] != "VBN" || auxiliary(words[i]) || linking(words[i]) {
+			continue
+		}
+		if lw := strings.ToLower(words[i]); len(lw) < 4 || !strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "ss") {
+			continue
+		}
+		if !t.finiteAfter(classes, i+2) || t.objectNext(classes, i+1) && t.xpos[classes[i+2]] != "RP" {
+			// A participle before a noun phrase may modify it: "says
+			// retired Col. William", "sets defined objectives".
+			continue
+		}
+		if nns := t.class("NOUN", "NNS"); nns >= 0 {
+			classes[i] = nns
+		}
+	}
+}
+
+// finiteAfter reports whether a finite verb stands at i or after it.
+func (t *tagger) finiteAfter(classes []int, i int) bool {
+	for _, c := range classes[i:] {
+		switch t.xpos[c] {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
+}
+
+// auxiliary reports whether w is a form of "be", "have" or "get", the
+// verbs a past participle follows.
+func auxiliary(w string) bool {
+	if isBe(w) {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "has", "have", "had", "'ve", "'d", "gets", "get", "got":
+		return true
+	}
+	return false
+}
+
+// linking reports whether w is the present of a verb that links its
+// subject to a participle or an adjective as "be" does ("remains
+// targeted", "seems finished").
+func linking(w string) bool {
+	switch strings.ToLower(w) {
+	case "remains", "stays", "becomes", "seems", "appears", "looks", "feels", "sounds", "goes", "comes", "keeps":
+		return true
+	}
+	return false
+}
+
+// unknownPresents retags as a noun a word the treebank never saw that
+// the tagger took for a present (VBP) right after a plural noun that a
+// determiner opens right after a verb: the determiner begins the verb's
+// object, and a new word after its plural noun is the head of that noun
+// phrase, the plural its modifier ("ended the arms embargo"), not the
+// verb of a clause of its own. Not before a noun phrase, its object in
+// a reported clause ("says the duties punish China").
+func (t *tagger) unknownPresents(words []string, infos []wordInfo, classes []int) {
+	for i := 3; i < len(classes); i++ {
+		if t.xpos[classes[i]] != "VBP" || infos[i].amb != unknownAmb || t.xpos[classes[i-1]] != "NNS" ||
+			t.xpos[classes[i-2]] != "DT" || !strings.HasPrefix(t.xpos[classes[i-3]], "VB") {
+			continue
+		}
+		if i+1 < len(classes) && t.objectNext(classes, i) {
+			// A present before its own object is a reported clause's
+			// verb: "says the duties punish China".
+			continue
+		}
+		if nn := t.class("NOUN", "NN"); nn >= 0 {
+			classes[i] = nn
+		}
+	}
 }

@@ -31,6 +31,29 @@ func TestFinite(t *testing.T) {
 		{"Iran supplied drones to Russia and trained Russian operators in Crimea.", "supplied", "VBD"},
 		// A subordinate clause's verb is not the main clause's.
 		{"Saudi Arabia cut diplomatic ties with Iran after protesters stormed its embassy in Tehran.", "cut", "VBD"},
+		// The main clause ends before a subordinator, a relative pronoun
+		// or a closing ", X said"; a word spelled as a past tense there,
+		// after its subject and before a noun phrase, is its verb.
+		{"A Russian official offered concessions last November that U.S. negotiator John Smith believed could end the dispute.", "offered", "VBD"},
+		{"Farmers Union (FU) officials demanded support from the ministry for workers who lost their jobs.", "demanded", "VBD"},
+		{"The United Nations on Tuesday reduced food supplies to the camp because rice was being diverted, relief officials said.", "reduced", "VBD"},
+		{"Egyptian police opened fire to disperse Moslem demonstrators on Monday night, killing one person and arresting 12, security sources said.", "opened", "VBD"},
+		{"The troops sent to the border returned after the talks failed.", "sent", "VBN"},
+		// A present takes no bare participle after it unless it is an
+		// auxiliary or a linking verb, or the participle modifies a noun
+		// after it.
+		{"Relief supplies flown in by Australia reached Tonga on Monday.", "supplies", "NNS"},
+		{"Hamas remains targeted by Israel, and the occupation needs no excuses.", "remains", "VBZ"},
+		{"The treaty has signed copies that both leaders keep.", "has", "VBZ"},
+		{"Stuart sets defined objectives that his staff must meet.", "sets", "VBZ"},
+		// "by" after a participle's particle marks its agent: the
+		// participle modifies the noun and the verb is a later one.
+		{"A Syrian drone shot down by Turkish fighters crashed near Idlib.", "shot", "VBN"},
+		{"A Syrian drone shot down by Turkish fighters crashed near Idlib.", "crashed", "VBD"},
+		// A new word after a determiner's plural noun in a verb's object
+		// heads the noun phrase.
+		{"The UN Security Council ended the arms embargo on Somalia's government.", "embargo", "NN"},
+		{"The Trump administration says the duties punish China for unfair practices.", "punish", "VBP"},
 		// An acronym ends a subject as a name does.
 		{"Saudi Arabia, Egypt and the UAE cut ties with Qatar.", "cut", "VBD"},
 		// A past tense is never the present of the third person.

@@ -110,7 +110,9 @@ func (m *Model) tagWords(w *work) {
 	describe(w.words, known, &m.tagger.amb, w.infos)
 	m.tagger.tag(w.infos, w.classes, w.first, w.sure, w.scores[:m.tagger.nclass()], &w.feats)
 	m.tagger.unknownAdverbs(w.words, w.infos, w.classes)
+	m.tagger.unknownPresents(w.words, w.infos, w.classes)
 	m.tagger.passiveParticiples(w.words, w.classes)
+	m.tagger.participleNouns(w.words, w.classes)
 	if i := m.tagger.finite(w.words, w.classes); i >= 0 && m.tagger.second != nil {
 		// The words after a verb the tagger missed are tagged again
 		// knowing it: "down" after "shot" is its particle, not the

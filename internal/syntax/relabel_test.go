@@ -171,6 +171,116 @@ func TestRelabel(t *testing.T) {
 		{"found it useful.", adjectiveHeads, []string{
 			"found VERB VBD -1 root", "it PRON PRP 0 obj", "useful ADJ JJ 0 xcomp", ". PUNCT . 0 punct",
 		}, []relabelWant{{at: 2, head: 0, rel: "xcomp"}}},
+
+		// A participle with no auxiliary and no comma before the verb
+		// after it has no subject: the noun is that verb's.
+		{"Relief supplies flown in by Australia reached Tonga", participleSubjects, []string{
+			"Relief NOUN NN 1 compound", "supplies NOUN NNS 2 nsubj", "flown VERB VBN 6 advcl", "in ADV RB 2 advmod",
+			"by ADP IN 5 case", "Australia PROPN NNP 2 obl:agent", "reached VERB VBD -1 root", "Tonga PROPN NNP 6 obj",
+		}, []relabelWant{{at: 1, head: 6, rel: "nsubj"}, {at: 2, head: 1, rel: "acl"}}},
+		{"All things considered, we won (a comma)", participleSubjects, []string{
+			"All DET DT 1 det", "things NOUN NNS 2 nsubj:pass", "considered VERB VBN 5 advcl", ", PUNCT , 2 punct",
+			"we PRON PRP 5 nsubj", "won VERB VBD -1 root",
+		}, []relabelWant{{at: 1, head: 2, rel: "nsubj:pass"}, {at: 2, head: 5, rel: "advcl"}}},
+		{"Weapons were flown in and reached Kyiv (an auxiliary)", participleSubjects, []string{
+			"Weapons NOUN NNS 2 nsubj:pass", "were AUX VBD 2 aux:pass", "flown VERB VBN 5 advcl", "in ADV RB 2 advmod",
+			"and CCONJ CC 5 cc", "reached VERB VBD -1 root", "Kyiv PROPN NNP 5 obj",
+		}, []relabelWant{{at: 0, head: 2, rel: "nsubj:pass"}, {at: 2, head: 5, rel: "advcl"}}},
+
+		// A subject takes no preposition: "by" after a participle or its
+		// particle marks the participle's agent; "by" after a noun stays.
+		{"A drone shot down by Turkish fighters crashed", agentSubjects, []string{
+			"A DET DT 1 det", "drone NOUN NN 2 nsubj", "shot VERB VBN 7 advcl", "down ADP RP 2 compound:prt",
+			"by ADP IN 6 case", "Turkish PROPN NNP 6 compound", "fighters NOUN NNS 7 nsubj", "crashed VERB VBD -1 root",
+		}, []relabelWant{{at: 6, head: 2, rel: "obl:agent"}}},
+		{"the attack by Turkish fighters killed two", agentSubjects, []string{
+			"the DET DT 1 det", "attack NOUN NN 5 nsubj", "by ADP IN 4 case", "Turkish PROPN NNP 4 compound",
+			"fighters NOUN NNS 5 nsubj", "killed VERB VBD -1 root", "two NUM CD 5 obj",
+		}, []relabelWant{{at: 4, head: 5, rel: "nsubj"}}},
+		// A day named with no preposition or determiner says when.
+		{"prices rose Wednesday", dayObjects, []string{
+			"prices NOUN NNS 1 nsubj", "rose VERB VBD -1 root", "Wednesday PROPN NNP 1 obj",
+		}, []relabelWant{{at: 2, head: 1, rel: "obl:unmarked"}}},
+		{"we spent the Sunday at home", dayObjects, []string{
+			"we PRON PRP 1 nsubj", "spent VERB VBD -1 root", "the DET DT 3 det", "Sunday PROPN NNP 1 obj",
+			"at ADP IN 5 case", "home NOUN NN 1 obl",
+		}, []relabelWant{{at: 3, head: 1, rel: "obj"}}},
+		// A subject takes no preposition: a participle after a noun a
+		// preposition marks modifies it; a subordinating preposition
+		// marks the clause; a title's preposition is left alone.
+		{"opened its borders to West Africans ordered out", prepositionSubjects, []string{
+			"Benin PROPN NNP 1 nsubj", "opened VERB VBD -1 root", "its PRON PRP$ 3 nmod:poss", "borders NOUN NNS 1 obj",
+			"to ADP IN 6 case", "West PROPN NNP 6 compound", "Africans PROPN NNPS 7 nsubj", "ordered VERB VBD 1 conj",
+			"out ADV RB 7 advmod",
+		}, []relabelWant{{6, 1, "obl", ""}, {7, 6, "acl", "VBN"}}},
+		{"postponed as family members fled the war", prepositionSubjects, []string{
+			"it PRON PRP 1 nsubj:pass", "postponed VERB VBN -1 root", "as ADP IN 4 case", "family NOUN NN 4 compound",
+			"members NOUN NNS 5 nsubj", "fled VERB VBD 1 advcl", "the DET DT 7 det", "war NOUN NN 5 obj",
+		}, []relabelWant{{2, 5, "mark", ""}, {4, 5, "nsubj", ""}, {5, 1, "advcl", "VBD"}}},
+		{"In the Hearts of Green Birds refers to (a title)", prepositionSubjects, []string{
+			"In ADP IN 2 case", "the DET DT 2 det", "Hearts PROPN NNPS 6 nsubj", "of ADP IN 5 case",
+			"Green PROPN NNP 5 compound", "Birds PROPN NNPS 2 nmod", "refers VERB VBZ -1 root",
+		}, []relabelWant{{2, 6, "nsubj", ""}, {0, 2, "case", ""}}},
+		// A dateline is a parataxis of the sentence's verb, and the noun
+		// after its dash the verb's subject; a place not in capitals is
+		// no dateline.
+		{"MOSCOW, March 22 — Xi met Putin", datelines, []string{
+			"MOSCOW PROPN NNP 6 nsubj", ", PUNCT , 3 punct", "March PROPN NNP 3 nmod:unmarked", "22 NUM CD 0 appos",
+			"— PUNCT , 0 punct", "Xi PROPN NNP 0 list", "met VERB VBD -1 root", "Putin PROPN NNP 6 obj",
+		}, []relabelWant{{0, 6, "parataxis", ""}, {5, 6, "nsubj", ""}}},
+		{"BEIJING, Feb. 4 — Putin met Xi (the dateline the root)", datelines, []string{
+			"BEIJING PROPN NNP -1 root", ", PUNCT , 3 punct", "Feb. PROPN NNP 3 nmod:unmarked", "4 NUM CD 0 appos",
+			"— PUNCT , 0 punct", "Putin PROPN NNP 6 nsubj", "met VERB VBD 0 parataxis", "Xi PROPN NNP 6 obj",
+		}, []relabelWant{{6, -1, "root", ""}, {0, 6, "parataxis", ""}, {5, 6, "nsubj", ""}}},
+		{"SINGAPORE, June 12 — Trump and Kim met", datelines, []string{
+			"SINGAPORE PROPN NNP 8 nsubj", ", PUNCT , 3 punct", "June PROPN NNP 3 nmod:unmarked", "12 NUM CD 0 appos",
+			"— PUNCT , 0 punct", "Trump PROPN NNP 0 list", "and CCONJ CC 3 cc", "Kim PROPN NNP 8 nsubj", "met VERB VBD -1 root",
+		}, []relabelWant{{0, 8, "parataxis", ""}, {5, 8, "nsubj", ""}, {7, 5, "conj", ""}, {6, 7, "cc", ""}}},
+		{"Moscow, March 22 — Xi met Putin (no capitals)", datelines, []string{
+			"Moscow PROPN NNP 6 nsubj", ", PUNCT , 3 punct", "March PROPN NNP 3 nmod:unmarked", "22 NUM CD 0 appos",
+			"— PUNCT , 0 punct", "Xi PROPN NNP 0 list", "met VERB VBD -1 root", "Putin PROPN NNP 6 obj",
+		}, []relabelWant{{0, 6, "nsubj", ""}, {5, 0, "list", ""}}},
+		// A verb joined after ", and" and nouns hung as conjuncts of an
+		// earlier noun has the first of them for subject; a verb with a
+		// subject of its own is left alone.
+		{"cut ties with Israel, and Chile and Colombia recalled envoys", clauseSubjects, []string{
+			"Bolivia PROPN NNP 1 nsubj", "cut VERB VBD -1 root", "ties NOUN NNS 1 obj", "with ADP IN 4 case",
+			"Israel PROPN NNP 2 nmod", ", PUNCT , 7 punct", "and CCONJ CC 7 cc", "Chile PROPN NNP 4 conj",
+			"and CCONJ CC 9 cc", "Colombia PROPN NNP 7 conj", "recalled VERB VBD 1 conj", "envoys NOUN NNS 10 obj",
+		}, []relabelWant{{7, 10, "nsubj", ""}, {6, 10, "cc", ""}, {5, 10, "punct", ""}, {9, 7, "conj", ""}}},
+		{"cut ties with Israel, and Chile said it recalled envoys (a subject)", clauseSubjects, []string{
+			"Bolivia PROPN NNP 1 nsubj", "cut VERB VBD -1 root", "ties NOUN NNS 1 obj", "with ADP IN 4 case",
+			"Israel PROPN NNP 2 nmod", ", PUNCT , 7 punct", "and CCONJ CC 7 cc", "Chile PROPN NNP 4 conj",
+			"it PRON PRP 9 nsubj", "recalled VERB VBD 1 conj", "envoys NOUN NNS 9 obj",
+		}, []relabelWant{{7, 4, "conj", ""}}},
+		// A relative pronoun with no preposition is its verb's object,
+		// not an oblique; one a preposition marks stays one.
+		{"the ambassador, whom Lithuania expelled, returned", relativeObjects, []string{
+			"the DET DT 1 det", "ambassador NOUN NN 6 nsubj", ", PUNCT , 5 punct", "whom PRON WP 5 obl",
+			"Lithuania PROPN NNP 5 nsubj", "expelled VERB VBD 1 acl:relcl", "returned VERB VBD -1 root",
+		}, []relabelWant{{at: 3, head: 5, rel: "obj"}}},
+		{"a partner with whom you can develop trust", relativeObjects, []string{
+			"a DET DT 1 det", "partner NOUN NN -1 root", "with ADP IN 3 case", "whom PRON WP 6 obl",
+			"you PRON PRP 6 nsubj", "can AUX MD 6 aux", "develop VERB VB 1 acl:relcl", "trust NOUN NN 6 obj",
+		}, []relabelWant{{at: 3, head: 6, rel: "obl"}}},
+
+		// A finite verb joined with no conjunction and no subject after
+		// a noun that a subordinating preposition marks has that noun
+		// for subject; other prepositions, or a conjunction, leave it.
+		{"cut ties with Iran after protesters stormed its embassy", subordinateClauses, []string{
+			"Riyadh PROPN NNP 1 nsubj", "cut VERB VBD -1 root", "ties NOUN NNS 1 obj", "with ADP IN 4 case",
+			"Iran PROPN NNP 2 nmod", "after ADP IN 6 case", "protesters NOUN NNS 2 nmod", "stormed VERB VBD 1 conj",
+			"its PRON PRP$ 9 nmod:poss", "embassy NOUN NN 7 obj",
+		}, []relabelWant{{at: 6, head: 7, rel: "nsubj"}, {at: 5, head: 7, rel: "mark"}, {at: 7, head: 1, rel: "advcl"}}},
+		{"struck a camp after a bombing in Kashmir killed 40 (not 'in')", subordinateClauses, []string{
+			"India PROPN NNP 1 nsubj", "struck VERB VBD -1 root", "a DET DT 3 det", "camp NOUN NN 1 obj",
+			"after ADP IN 6 case", "a DET DT 6 det", "bombing NOUN NN 3 nmod", "in ADP IN 8 case",
+			"Kashmir PROPN NNP 6 nmod", "killed VERB VBD 1 conj", "40 NUM CD 9 obj",
+		}, []relabelWant{{at: 8, head: 6, rel: "nmod"}, {at: 9, head: 1, rel: "conj"}}},
+		{"cut ties with Iran and stormed its embassy (a conjunction)", subordinateClauses, []string{
+			"Riyadh PROPN NNP 1 nsubj", "cut VERB VBD -1 root", "ties NOUN NNS 1 obj", "with ADP IN 4 case",
+			"Iran PROPN NNP 2 nmod", "and CCONJ CC 6 cc", "stormed VERB VBD 1 conj",
+		}, []relabelWant{{at: 4, head: 2, rel: "nmod"}, {at: 6, head: 1, rel: "conj"}}},
 	} {
 		toks := hand(t, c.toks...)
 		c.fix(toks)
