@@ -602,7 +602,21 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		// People the clause names as its object but no dictionary knows
 		// ("urged members to adopt") are not replaced by another party; the
 		// paragraph's parties stand in only for events that take two.
-		if !r.named {
+		// An act done at home ("declared a state of emergency", "imposed
+		// a curfew") aims at the source's own country, its people, and at
+		// no party from discourse.
+		if !r.named && cameo.ClassOf(code).Home {
+			var out []pair
+			for _, a := range src {
+				if a.Country != "" {
+					out = append(out, pair{src: a, tgt: doc.Actor{Text: a.Text, Code: a.Country, Country: a.Country}})
+				}
+			}
+			if len(out) > 0 {
+				return out, 0.8
+			}
+		}
+		if !r.named && !cameo.ClassOf(code).Home {
 			if !(h.t.Recip || twoParty(code)) {
 				context = nil
 			}
