@@ -603,9 +603,15 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		// ("urged members to adopt") are not replaced by another party; the
 		// paragraph's parties stand in only for events that take two.
 		// An act done at home ("declared a state of emergency", "imposed
-		// a curfew") aims at the source's own country, its people, and at
-		// no party from discourse.
+		// a curfew") aims at the people of where its clause says it is
+		// done ("restored political freedoms in Hong Kong"), else at the
+		// source's own country, and at no party from discourse.
 		if !r.named && cameo.ClassOf(code).Home {
+			if in := st.tree.placeIn(h, r.src); in != nil {
+				if p := cross(src, []doc.Actor{*in}); len(p) > 0 {
+					return p, 0.8
+				}
+			}
 			var out []pair
 			for _, a := range src {
 				if a.Country != "" {
