@@ -70,6 +70,9 @@ func (t *tree) mood(i int) (string, bool) {
 				mod = doc.Planned
 				t.intended = gl
 			case is("done", gl), is("cause", gl):
+			case t.takesSteps(g):
+				// "will take steps to withdraw", the infinitive hung on
+				// the light verb: read on from the light verb.
 			case is("attempt", gl):
 				// "tried to hack into the computers": the attempt is
 				// read on, and the caller keeps it only for an act of
@@ -120,6 +123,8 @@ func (t *tree) mood(i int) (string, bool) {
 			case (mk == "to" || mk == "at") && t.purpose(g):
 				// "the talks were aimed at strengthening relations"
 				return "", false
+			case mk == "to" && t.takesSteps(g):
+				// "took measures on Monday to curb the protests"
 			case mk == "to" && is("attempt", gl):
 				t.attempted = true // "attempted to storm the parliament"
 			case mk == "to" && t.intentComplement(g, k):
@@ -178,6 +183,15 @@ func (t *tree) mood(i int) (string, bool) {
 				if v := t.head(g); v >= 0 && is("deny", t.lemma(v)) {
 					return "", false
 				}
+			}
+			if v := t.head(g); t.marker(k) == "to" && is("step", gl) && t.toks[g].Rel == "obj" && v >= 0 && is("light", t.lemma(v)) {
+				// "took steps to enhance political freedoms", "adopted
+				// measures to curb the protests": steps taken to do
+				// something are the doing, as the light verb tells it
+				// ("will take steps to" plans it, "took no steps" denies
+				// it; "took no steps" is caught above).
+				k = v
+				continue
 			}
 			if t.marker(k) == "to" {
 				switch {
@@ -658,4 +672,18 @@ func (t *tree) verbOf(k int) int {
 		return t.head(g)
 	}
 	return -1
+}
+
+// takesSteps reports whether the verb at v is a light verb whose object is
+// a noun of steps taken (grammar.txt step): "took steps", "adopted measures".
+func (t *tree) takesSteps(v int) bool {
+	if !is("light", t.lemma(v)) {
+		return false
+	}
+	for _, o := range t.children(v, "obj") {
+		if _, ok := t.own(o); ok && is("step", t.lemma(o)) {
+			return true
+		}
+	}
+	return false
 }

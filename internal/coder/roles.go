@@ -296,8 +296,9 @@ func (t *tree) subject(v, steps int) mentions {
 				}
 			}
 			// "summoned the attaché to lodge a protest": the purpose of
-			// an act on someone is the actor's, not the person's.
-			if t.mentionOf(g) != nil || len(t.arg(g)) > 0 {
+			// an act on someone is the actor's, not the person's; so are
+			// the steps one takes ("took steps to ease restrictions").
+			if t.mentionOf(g) != nil || len(t.arg(g)) > 0 || is("step", t.lemma(g)) {
 				if gg := t.head(g); gg >= 0 && t.toks[g].Rel == "obj" {
 					return t.subject(gg, steps+1)
 				}
