@@ -45,6 +45,11 @@ func (t *tree) mood(i int) (string, bool) {
 		if m == doc.Planned {
 			mod = doc.Planned
 		}
+		if t.trailer(k) >= 0 && mod == doc.Asserted {
+			// "Croatia is failing to uphold their rights, a rights group
+			// protested": what a trailing verb of saying tells is reported.
+			mod = doc.Reported
+		}
 		g := t.head(k)
 		if g < 0 {
 			// "Greece plans to impose restrictions", parsed with "plans"
@@ -108,6 +113,11 @@ func (t *tree) mood(i int) (string, bool) {
 		case "advcl":
 			mk := t.marker(k)
 			switch {
+			case t.fronted(k):
+				// "Serbia is violating their rights, Albania complained"
+				if mod == doc.Asserted {
+					mod = doc.Reported
+				}
 			case is("condition", mk) || mk == "without":
 				return "", false
 			case is("light", gl) && t.negatedObject(g, k):
@@ -209,7 +219,12 @@ func (t *tree) mood(i int) (string, bool) {
 			return mod, true
 		case "conj":
 			// Conjuncts share their auxiliaries and governor: "will meet
-			// and sign", "failed to agree or sign".
+			// and sign", "failed to agree or sign"; but a verb of saying
+			// that trails what it reports is told on its own ("X is
+			// failing, a rights group protested").
+			if t.trailing(k) {
+				return mod, true
+			}
 		case "obj", "obl", "nmod", "nsubj", "iobj":
 			if k != i || !noun {
 				return mod, true
@@ -570,6 +585,9 @@ func (t *tree) phraseWords(k int) map[string]bool {
 // of), or -1.
 func (t *tree) reporter(k int) int {
 	for steps := 0; k >= 0 && steps < 4; steps++ {
+		if v := t.trailer(k); v >= 0 {
+			return v
+		}
 		g := t.head(k)
 		if g < 0 {
 			return -1
@@ -577,6 +595,11 @@ func (t *tree) reporter(k int) int {
 		switch t.rel(k) {
 		case "ccomp", "parataxis":
 			if is("report", t.lemma(g)) {
+				return g
+			}
+			return -1
+		case "advcl":
+			if t.fronted(k) {
 				return g
 			}
 			return -1

@@ -1127,6 +1127,10 @@ func (t *tree) top(m *actors.Mention) int {
 // its words name after the trigger ("called for the removal of US
 // bases").
 func (t *tree) clauseTarget(i int) mentions {
+	if t.trailing(i) {
+		// "X is failing to uphold their rights, a group protested"
+		return t.argsOf(t.head(i), "nsubj")
+	}
 	for _, k := range t.kids[i] {
 		switch t.toks[k].Rel {
 		case "ccomp", "acl", "advcl":
