@@ -338,6 +338,15 @@ func (c *Coder) governed(t *tree, rs []reading) []reading {
 				}
 			}
 		}
+		// "ordered the sailors held in custody": the order is the
+		// detention it makes, coded on the participle, no demand besides.
+		if keep && len(rd.h.words) == 1 && is("cause", t.lemma(rd.h.head)) {
+			for _, o := range t.children(rd.h.head, "obj") {
+				for _, p := range append(t.children(o, "acl"), t.children(rd.h.head, "acl")...) {
+					keep = keep && !(coded[p] && t.toks[p].XPOS == "VBN")
+				}
+			}
+		}
 		if keep {
 			out = append(out, rd)
 		}

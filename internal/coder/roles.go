@@ -636,6 +636,17 @@ func (t *tree) verbRoles(h hit) result {
 			switch t.toks[i].Rel {
 			case "acl", "amod":
 				r.tgt = t.arg(t.head(i))
+				// "ordered the sailors held in custody", "ordered the
+				// ships seized": whoever makes it so does it, to the
+				// object, wherever the parse hung the participle.
+				if n := t.head(i); len(r.src) == 0 && t.toks[i].XPOS == "VBN" {
+					switch {
+					case is("cause", t.lemma(n)) && t.toks[n].UPOS == "VERB":
+						r.src, r.tgt = t.subject(n, 0), t.argsOf(n, "obj")
+					case t.rel(n) == "obj" && t.head(n) >= 0 && is("cause", t.lemma(t.head(n))):
+						r.src = t.subject(t.head(n), 0)
+					}
+				}
 				// "agreed to a ceasefire brokered by Egypt": what a
 				// mediator brokers is the deal of those who act on it,
 				// the subject of the verb the deal is an argument of.
