@@ -604,7 +604,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		if len(dc.doc) == 2 && dc.doc[0].Country != dc.doc[1].Country && st.tree.peopleSubject(h.head) {
 			return pairsOf(dc.doc), 0.5
 		}
-	case len(src) > 0 && (!h.t.Weak || cameo.Root(code) == "14" && crowds(r.src)):
+	case len(src) > 0 && (!h.t.Weak || cameo.Root(code) == "14" && crowds(r.src) || h.t.Clause && st.tree.anyone(h.head)):
 		// A weak word is no event without both parties in its clause,
 		// but a crowd that protests ("demonstrators protested election
 		// results") is a protest whatever its object.

@@ -1318,3 +1318,22 @@ func countries(as []doc.Actor) int {
 	}
 	return len(seen)
 }
+
+// anyone reports whether the clause the verb at v reports is about anyone
+// at all (grammar.txt anyone, anydet): "warned that no one could take a
+// drop of water", "that any attempt would bring instability".
+func (t *tree) anyone(v int) bool {
+	for _, k := range t.children(v, "ccomp") {
+		for _, s := range append(t.children(k, "nsubj"), t.children(k, "nsubj:pass")...) {
+			if is("anyone", t.lemma(s)) {
+				return true
+			}
+			for _, d := range t.children(s, "det") {
+				if is("anydet", t.lemma(d)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
