@@ -185,15 +185,20 @@ type Class struct {
 	// Breach is set when the event breaks a norm, law or truce: to report
 	// it of another is to accuse its author.
 	Breach bool
+	// Home is set when the act is done by a state at home, on its own
+	// ground and people (curfews, states of emergency): with no target in
+	// its clause it aims at the source's own country, never at a party
+	// from discourse.
+	Home bool
 }
 
 var classes = sync.OnceValue(func() map[string]Class {
 	m := map[string]Class{}
-	err := eachRow("tables/classes.tsv", 8, func(_ int, f []string) error {
+	err := eachRow("tables/classes.tsv", 9, func(_ int, f []string) error {
 		if _, ok := load().byCode[f[0]]; !ok {
 			return fmt.Errorf("unknown code %q", f[0])
 		}
-		c := Class{TwoParty: f[1] == "two", Amounts: f[2] == "yes", Intent: f[4], Forum: f[5] == "yes", Inner: f[6] == "yes", Breach: f[7] == "yes"}
+		c := Class{TwoParty: f[1] == "two", Amounts: f[2] == "yes", Intent: f[4], Forum: f[5] == "yes", Inner: f[6] == "yes", Breach: f[7] == "yes", Home: f[8] == "yes"}
 		if f[3] != "-" {
 			c.Force = f[3]
 		}

@@ -268,6 +268,10 @@ func TestClassOf(t *testing.T) {
 		{"163", Class{Amounts: true, Intent: "130"}},
 		{"128", Class{Intent: "130", Forum: true, Inner: true, Breach: true}},
 		{"196", Class{Force: "violent", Intent: "130", Breach: true}},
+		{"1724", Class{Intent: "130", Home: true}},
+		{"1721", Class{Intent: "130", Home: true}},
+		{"0813", Class{Amounts: true, Intent: "035", Home: true}},
+		{"172", Class{Intent: "130"}},
 	}
 	for _, tt := range tests {
 		if got := ClassOf(tt.code); got != tt.want {

@@ -338,6 +338,15 @@ func (c *Coder) governed(t *tree, rs []reading) []reading {
 				}
 			}
 		}
+		// "ordered the sailors held in custody": the order is the
+		// detention it makes, coded on the participle, no demand besides.
+		if keep && len(rd.h.words) == 1 && is("cause", t.lemma(rd.h.head)) {
+			for _, o := range t.children(rd.h.head, "obj") {
+				for _, p := range append(t.children(o, "acl"), t.children(rd.h.head, "acl")...) {
+					keep = keep && !(coded[p] && t.toks[p].XPOS == "VBN")
+				}
+			}
+		}
 		if keep {
 			out = append(out, rd)
 		}
@@ -595,14 +604,34 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		if len(dc.doc) == 2 && dc.doc[0].Country != dc.doc[1].Country && st.tree.peopleSubject(h.head) {
 			return pairsOf(dc.doc), 0.5
 		}
-	case len(src) > 0 && (!h.t.Weak || cameo.Root(code) == "14" && crowds(r.src)):
+	case len(src) > 0 && (!h.t.Weak || cameo.Root(code) == "14" && crowds(r.src) || h.t.Clause && st.tree.anyone(h.head)):
 		// A weak word is no event without both parties in its clause,
 		// but a crowd that protests ("demonstrators protested election
 		// results") is a protest whatever its object.
 		// People the clause names as its object but no dictionary knows
 		// ("urged members to adopt") are not replaced by another party; the
 		// paragraph's parties stand in only for events that take two.
-		if !r.named {
+		// An act done at home ("declared a state of emergency", "imposed
+		// a curfew") aims at the people of where its clause says it is
+		// done ("restored political freedoms in Hong Kong"), else at the
+		// source's own country, and at no party from discourse.
+		if !r.named && cameo.ClassOf(code).Home {
+			if in := st.tree.placeIn(h, r.src); in != nil {
+				if p := cross(src, []doc.Actor{*in}); len(p) > 0 {
+					return p, 0.8
+				}
+			}
+			var out []pair
+			for _, a := range src {
+				if a.Country != "" {
+					out = append(out, pair{src: a, tgt: doc.Actor{Text: a.Text, Code: a.Country, Country: a.Country}})
+				}
+			}
+			if len(out) > 0 {
+				return out, 0.8
+			}
+		}
+		if !r.named && !cameo.ClassOf(code).Home {
 			if !(h.t.Recip || twoParty(code)) {
 				context = nil
 			}

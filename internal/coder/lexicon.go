@@ -57,7 +57,8 @@ func (t *Trigger) prepare() {
 		for _, alts := range pos {
 			var n []string
 			for _, a := range alts {
-				if strings.HasPrefix(a, "@") {
+				// "that" is left out before a fronted clause (match.go).
+				if strings.HasPrefix(a, "@") || a == "that" && len(alts) == 1 {
 					n = nil
 					break
 				}

@@ -113,11 +113,13 @@ func (c *Coder) headMatch(t *tree, i int) (hit, bool) {
 				continue
 			}
 			// Prefer the more specific pattern, then a noun pattern over a
-			// verb form read as a noun, then the earlier entry.
+			// verb form read as a noun, then one that writes more words (a
+			// "that" left out: "complained Serbia was" is "complain that",
+			// not "complain"), then the earlier entry.
 			if found && len(words) < len(best.words) {
 				continue
 			}
-			if found && len(words) == len(best.words) && !(best.t.Kind == 'v' && best.nominal && tr.Kind == 'n') {
+			if found && len(words) == len(best.words) && !(best.t.Kind == 'v' && best.nominal && tr.Kind == 'n') && len(tr.Deps) <= len(best.t.Deps) {
 				continue
 			}
 			best, found = hit{t: tr, head: i, words: words, nominal: nominal}, true
@@ -294,6 +296,12 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 	}
 	for j, alts := range tr.Deps {
 		if at[j] >= 0 {
+			continue
+		}
+		// A clause set before its verb has no "that": "Serbia was
+		// violating their rights, Albania complained" is "complained that
+		// Serbia was violating".
+		if len(alts) == 1 && alts[0] == "that" && j == len(tr.Deps)-1 && t.bareClause(i) {
 			continue
 		}
 		// A particle the parser left after the verb as a preposition of
@@ -556,4 +564,57 @@ func (tr *Trigger) writes(w string) bool {
 		}
 	}
 	return false
+}
+
+// bareClause reports whether the verb at i has a finite clause for its
+// complement set before it, where no complementizer can stand: "Serbia
+// was violating their rights, Albania complained" ("complained Serbia was
+// violating", after the verb, is left alone: the parse too often makes a
+// clause of what is no complement there).
+func (t *tree) bareClause(i int) bool {
+	for _, k := range t.children(i, "ccomp") {
+		if k < i && t.markerAt(k) < 0 && t.finite(k) {
+			return true
+		}
+	}
+	for _, k := range t.children(i, "advcl") {
+		if t.fronted(k) {
+			return true
+		}
+	}
+	return t.trailing(i)
+}
+
+// trailing reports whether the verb of saying at v, with a subject of its
+// own, follows the clause it reports as the parse's conjunct of it (with
+// no conjunction) or its parataxis: "Croatian authorities are failing to uphold the rights
+// of refugees, a human rights group protested".
+func (t *tree) trailing(v int) bool {
+	g := t.head(v)
+	if g < 0 || g > v || t.rel(v) != "conj" && t.rel(v) != "parataxis" || !is("report", t.lemma(v)) || t.child(v, "cc") >= 0 || t.child(v, "nsubj") < 0 || !t.finite(v) {
+		return false
+	}
+	s := t.child(v, "nsubj")
+	lo, _ := t.span(s)
+	return lo > 0 && t.low[lo-1] == ","
+}
+
+// trailer returns the verb of saying that trails the clause headed at k
+// (see trailing), or -1.
+func (t *tree) trailer(k int) int {
+	for _, c := range t.kids[k] {
+		if t.trailing(c) {
+			return c
+		}
+	}
+	return -1
+}
+
+// fronted reports whether the clause at k is what the verb of saying it
+// depends on reports, set before it: "Serbia is violating the rights of
+// Kosovo Albanians, Albania complained", parsed as an adverbial clause of
+// "complained" (a finite clause with no marker, before its verb).
+func (t *tree) fronted(k int) bool {
+	g := t.head(k)
+	return g > k && t.rel(k) == "advcl" && t.markerAt(k) < 0 && t.finite(k) && is("report", t.lemma(g))
 }

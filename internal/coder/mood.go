@@ -45,6 +45,11 @@ func (t *tree) mood(i int) (string, bool) {
 		if m == doc.Planned {
 			mod = doc.Planned
 		}
+		if t.trailer(k) >= 0 && mod == doc.Asserted {
+			// "Croatia is failing to uphold their rights, a rights group
+			// protested": what a trailing verb of saying tells is reported.
+			mod = doc.Reported
+		}
 		g := t.head(k)
 		if g < 0 {
 			// "Greece plans to impose restrictions", parsed with "plans"
@@ -70,6 +75,9 @@ func (t *tree) mood(i int) (string, bool) {
 				mod = doc.Planned
 				t.intended = gl
 			case is("done", gl), is("cause", gl):
+			case t.takesSteps(g):
+				// "will take steps to withdraw", the infinitive hung on
+				// the light verb: read on from the light verb.
 			case is("attempt", gl):
 				// "tried to hack into the computers": the attempt is
 				// read on, and the caller keeps it only for an act of
@@ -105,6 +113,11 @@ func (t *tree) mood(i int) (string, bool) {
 		case "advcl":
 			mk := t.marker(k)
 			switch {
+			case t.fronted(k):
+				// "Serbia is violating their rights, Albania complained"
+				if mod == doc.Asserted {
+					mod = doc.Reported
+				}
 			case is("condition", mk) || mk == "without":
 				return "", false
 			case is("light", gl) && t.negatedObject(g, k):
@@ -120,6 +133,8 @@ func (t *tree) mood(i int) (string, bool) {
 			case (mk == "to" || mk == "at") && t.purpose(g):
 				// "the talks were aimed at strengthening relations"
 				return "", false
+			case mk == "to" && t.takesSteps(g):
+				// "took measures on Monday to curb the protests"
 			case mk == "to" && is("attempt", gl):
 				t.attempted = true // "attempted to storm the parliament"
 			case mk == "to" && t.intentComplement(g, k):
@@ -179,6 +194,15 @@ func (t *tree) mood(i int) (string, bool) {
 					return "", false
 				}
 			}
+			if v := t.head(g); t.marker(k) == "to" && is("step", gl) && t.toks[g].Rel == "obj" && v >= 0 && is("light", t.lemma(v)) {
+				// "took steps to enhance political freedoms", "adopted
+				// measures to curb the protests": steps taken to do
+				// something are the doing, as the light verb tells it
+				// ("will take steps to" plans it, "took no steps" denies
+				// it; "took no steps" is caught above).
+				k = v
+				continue
+			}
 			if t.marker(k) == "to" {
 				switch {
 				case is("intent", gl):
@@ -195,7 +219,12 @@ func (t *tree) mood(i int) (string, bool) {
 			return mod, true
 		case "conj":
 			// Conjuncts share their auxiliaries and governor: "will meet
-			// and sign", "failed to agree or sign".
+			// and sign", "failed to agree or sign"; but a verb of saying
+			// that trails what it reports is told on its own ("X is
+			// failing, a rights group protested").
+			if t.trailing(k) {
+				return mod, true
+			}
 		case "obj", "obl", "nmod", "nsubj", "iobj":
 			if k != i || !noun {
 				return mod, true
@@ -556,6 +585,9 @@ func (t *tree) phraseWords(k int) map[string]bool {
 // of), or -1.
 func (t *tree) reporter(k int) int {
 	for steps := 0; k >= 0 && steps < 4; steps++ {
+		if v := t.trailer(k); v >= 0 {
+			return v
+		}
 		g := t.head(k)
 		if g < 0 {
 			return -1
@@ -563,6 +595,11 @@ func (t *tree) reporter(k int) int {
 		switch t.rel(k) {
 		case "ccomp", "parataxis":
 			if is("report", t.lemma(g)) {
+				return g
+			}
+			return -1
+		case "advcl":
+			if t.fronted(k) {
 				return g
 			}
 			return -1
@@ -658,4 +695,18 @@ func (t *tree) verbOf(k int) int {
 		return t.head(g)
 	}
 	return -1
+}
+
+// takesSteps reports whether the verb at v is a light verb whose object is
+// a noun of steps taken (grammar.txt step): "took steps", "adopted measures".
+func (t *tree) takesSteps(v int) bool {
+	if !is("light", t.lemma(v)) {
+		return false
+	}
+	for _, o := range t.children(v, "obj") {
+		if _, ok := t.own(o); ok && is("step", t.lemma(o)) {
+			return true
+		}
+	}
+	return false
 }

@@ -296,8 +296,9 @@ func (t *tree) subject(v, steps int) mentions {
 				}
 			}
 			// "summoned the attaché to lodge a protest": the purpose of
-			// an act on someone is the actor's, not the person's.
-			if t.mentionOf(g) != nil || len(t.arg(g)) > 0 {
+			// an act on someone is the actor's, not the person's; so are
+			// the steps one takes ("took steps to ease restrictions").
+			if t.mentionOf(g) != nil || len(t.arg(g)) > 0 || is("step", t.lemma(g)) {
 				if gg := t.head(g); gg >= 0 && t.toks[g].Rel == "obj" {
 					return t.subject(gg, steps+1)
 				}
@@ -635,6 +636,17 @@ func (t *tree) verbRoles(h hit) result {
 			switch t.toks[i].Rel {
 			case "acl", "amod":
 				r.tgt = t.arg(t.head(i))
+				// "ordered the sailors held in custody", "ordered the
+				// ships seized": whoever makes it so does it, to the
+				// object, wherever the parse hung the participle.
+				if n := t.head(i); len(r.src) == 0 && t.toks[i].XPOS == "VBN" {
+					switch {
+					case is("cause", t.lemma(n)) && t.toks[n].UPOS == "VERB":
+						r.src, r.tgt = t.subject(n, 0), t.argsOf(n, "obj")
+					case t.rel(n) == "obj" && t.head(n) >= 0 && is("cause", t.lemma(t.head(n))):
+						r.src = t.subject(t.head(n), 0)
+					}
+				}
 				// "agreed to a ceasefire brokered by Egypt": what a
 				// mediator brokers is the deal of those who act on it,
 				// the subject of the verb the deal is an argument of.
@@ -1126,6 +1138,10 @@ func (t *tree) top(m *actors.Mention) int {
 // its words name after the trigger ("called for the removal of US
 // bases").
 func (t *tree) clauseTarget(i int) mentions {
+	if t.trailing(i) {
+		// "X is failing to uphold their rights, a group protested"
+		return t.argsOf(t.head(i), "nsubj")
+	}
 	for _, k := range t.kids[i] {
 		switch t.toks[k].Rel {
 		case "ccomp", "acl", "advcl":
@@ -1301,4 +1317,23 @@ func countries(as []doc.Actor) int {
 		}
 	}
 	return len(seen)
+}
+
+// anyone reports whether the clause the verb at v reports is about anyone
+// at all (grammar.txt anyone, anydet): "warned that no one could take a
+// drop of water", "that any attempt would bring instability".
+func (t *tree) anyone(v int) bool {
+	for _, k := range t.children(v, "ccomp") {
+		for _, s := range append(t.children(k, "nsubj"), t.children(k, "nsubj:pass")...) {
+			if is("anyone", t.lemma(s)) {
+				return true
+			}
+			for _, d := range t.children(s, "det") {
+				if is("anydet", t.lemma(d)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -296,3 +296,26 @@ func (t *tree) site(i int) int {
 	}
 	return i
 }
+
+// placeIn returns the first actor with a country that the clause of h names
+// in a phrase of "in" ("restored political freedoms in Hong Kong", "imposed
+// a curfew in Gaza"), other than the source's own; nil when none.
+func (t *tree) placeIn(h hit, src mentions) *doc.Actor {
+	for k := h.lo; k < h.hi && k < len(t.toks); k++ {
+		m := t.mentionOf(k)
+		if m == nil || src.has(m) || t.marker(k) != "in" {
+			continue
+		}
+		switch t.rel(k) {
+		case "obl", "nmod":
+		default:
+			continue
+		}
+		for _, a := range m.Actors {
+			if a.Country != "" {
+				return &a
+			}
+		}
+	}
+	return nil
+}
