@@ -68,12 +68,19 @@ type tree struct {
 
 func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 	n := len(toks)
-	t := &tree{toks: toks, kids: make([][]int, n), mentions: ms, at: make([]int, n),
-		lem: make([]string, n), low: make([]string, n), rels: make([]string, n), vocab: make(map[string]bool, 2*n)}
+	// One array each for the per-token strings and ints: a tree is made
+	// for every parsed sentence.
+	strs := make([]string, 3*n)
+	ints := make([]int, 3*n) // at, then counts and dependents (below)
+	t := &tree{toks: toks, kids: make([][]int, n), mentions: ms, at: ints[:n:n],
+		low: strs[:n:n], lem: strs[n : 2*n : 2*n], rels: strs[2*n:], vocab: make(map[string]bool, 2*n)}
 	for i, tok := range toks {
 		t.low[i] = tok.Lower()
 		t.lem[i] = t.low[i]
-		if tok.Lemma != "" {
+		switch {
+		case tok.Lemma == tok.Text && !strings.Contains(tok.Text, "’"):
+			// A name is its own lemma: its form lower-cased already.
+		case tok.Lemma != "":
 			t.lem[i] = strings.ToLower(tok.Lemma)
 		}
 		t.rels[i], _, _ = strings.Cut(tok.Rel, ":")
@@ -94,8 +101,23 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 		}
 	}
 	t.controlled()
+	// The dependents of all tokens share one array, each head's in a
+	// slice of its own capacity, in the order of the tokens.
+	count, buf := ints[n:2*n], ints[2*n:]
 	for i, tok := range t.toks {
-		if h := tok.Head; h >= 0 && h < len(toks) && h != i {
+		if h := tok.Head; h >= 0 && h < n && h != i {
+			count[h]++
+		}
+	}
+	off := 0
+	for h, c := range count {
+		if c > 0 {
+			t.kids[h] = buf[off : off : off+c]
+			off += c
+		}
+	}
+	for i, tok := range t.toks {
+		if h := tok.Head; h >= 0 && h < n && h != i {
 			t.kids[h] = append(t.kids[h], i)
 		}
 	}

@@ -38,7 +38,9 @@ type Told struct {
 	sentence string
 	toks     []doc.Token
 	ref      Date
-	time     Date // the time the sentence is told at; zero when unknown
+	time     Date     // the time the sentence is told at; zero when unknown
+	sc       *scanner // the sentence scanned, once, by date
+	ms       []match  // the expressions sc found
 }
 
 // Sentence moves the story on to sentence, of paragraph para, whose
@@ -50,15 +52,27 @@ func (st *Story) Sentence(para int, sentence string, toks []doc.Token) *Told {
 			st.time = st.latest
 		}
 	}
+	t := &Told{sentence: sentence, toks: toks, ref: st.ref}
 	if root := mainVerb(toks); root >= 0 {
-		if d, ok := EventDate(sentence, toks, root, st.ref); ok && !d.after(st.ref) {
+		if d, ok := t.date(root); ok && !d.after(st.ref) {
 			st.time = d
 			if earlier(st.latest, d) {
 				st.latest = d
 			}
 		}
 	}
-	return &Told{sentence: sentence, toks: toks, ref: st.ref, time: st.time}
+	t.time = st.time
+	return t
+}
+
+// date is EventDate(t.sentence, t.toks, trigger, t.ref), the sentence
+// scanned for date expressions on the first call only.
+func (t *Told) date(trigger int) (Date, bool) {
+	if t.sc == nil {
+		t.sc = newScanner(t.sentence, t.toks, t.ref)
+		t.ms = t.sc.scan()
+	}
+	return t.sc.eventDate(t.ms, trigger)
 }
 
 // EventDate dates the event whose trigger word is toks[trigger]: by the
@@ -81,7 +95,7 @@ func (t *Told) EventDate(trigger int) (Date, bool) {
 		}
 		return Date{}, false
 	case past:
-		if d, ok := EventDate(t.sentence, t.toks, trigger, t.ref); ok && !d.after(t.ref) {
+		if d, ok := t.date(trigger); ok && !d.after(t.ref) {
 			return d, true
 		}
 		if !t.time.IsZero() {
@@ -89,7 +103,7 @@ func (t *Told) EventDate(trigger int) (Date, bool) {
 		}
 		return Date{}, false
 	}
-	if d, ok := EventDate(t.sentence, t.toks, trigger, t.ref); ok && !d.after(t.ref) {
+	if d, ok := t.date(trigger); ok && !d.after(t.ref) {
 		return d, true
 	}
 	if !t.time.IsZero() && sameTime(t.toks) {
