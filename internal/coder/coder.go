@@ -68,6 +68,13 @@ type sentence struct {
 func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 	ref, _ := timex.ParseISO(d.Published)
 	sents := make([]sentence, len(d.Sentences))
+	defer func() {
+		for i := range sents {
+			if t := sents[i].tree; t != nil {
+				t.release()
+			}
+		}
+	}()
 	story := timex.NewStory(ref)
 	for i, s := range d.Sentences {
 		st := &sents[i]
