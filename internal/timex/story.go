@@ -28,6 +28,7 @@ type Story struct {
 	ref          Date
 	time, latest Date // the time the story is at, and the latest it reached
 	para         int
+	buf          []token // the tokens of the sentence told, as read reads them
 }
 
 // NewStory starts the story of a document published on ref.
@@ -38,13 +39,16 @@ type Told struct {
 	sentence string
 	toks     []doc.Token
 	ref      Date
-	time     Date     // the time the sentence is told at; zero when unknown
-	sc       *scanner // the sentence scanned, once, by date
-	ms       []match  // the expressions sc found
+	time     Date // the time the sentence is told at; zero when unknown
+	story    *Story
+	scanned  bool    // sc and ms are set
+	sc       scanner // the sentence scanned, once, by date
+	ms       []match // the expressions sc found
 }
 
 // Sentence moves the story on to sentence, of paragraph para, whose
-// tokens (parsed) are toks, and returns it for dating its events.
+// tokens (parsed) are toks, and returns it for dating its events. The
+// Told is valid until the next call of Sentence, which reuses its memory.
 func (st *Story) Sentence(para int, sentence string, toks []doc.Token) *Told {
 	if para != st.para {
 		st.para = para
@@ -52,7 +56,7 @@ func (st *Story) Sentence(para int, sentence string, toks []doc.Token) *Told {
 			st.time = st.latest
 		}
 	}
-	t := &Told{sentence: sentence, toks: toks, ref: st.ref}
+	t := &Told{sentence: sentence, toks: toks, ref: st.ref, story: st}
 	if root := mainVerb(toks); root >= 0 {
 		if d, ok := t.date(root); ok && !d.after(st.ref) {
 			st.time = d
@@ -66,11 +70,14 @@ func (st *Story) Sentence(para int, sentence string, toks []doc.Token) *Told {
 }
 
 // date is EventDate(t.sentence, t.toks, trigger, t.ref), the sentence
-// scanned for date expressions on the first call only.
+// scanned for date expressions on the first call only, into the story's
+// array of tokens.
 func (t *Told) date(trigger int) (Date, bool) {
-	if t.sc == nil {
-		t.sc = newScanner(t.sentence, t.toks, t.ref)
+	if !t.scanned {
+		t.story.buf = readInto(t.story.buf[:0], t.toks)
+		t.sc = scanner{s: t.sentence, toks: t.story.buf, ref: t.ref, doc: t.toks}
 		t.ms = t.sc.scan()
+		t.scanned = true
 	}
 	return t.sc.eventDate(t.ms, trigger)
 }
