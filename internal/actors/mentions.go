@@ -223,7 +223,10 @@ func (r *Resolver) withTitleWords(text string, toks []doc.Token, ph phrase, m Me
 // Ministers Ivica Dacic of Serbia and Hashim Thaci of Kosovo" is one
 // compound of two, not Serbia joined to Thaci.
 func namesOfStates(text string, toks []doc.Token, ms []Mention) []Mention {
-	var out []Mention
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]Mention, 0, len(ms)) // never more than ms
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
 		if k+1 < len(ms) && m.Kind == Named && m.Person && len(m.Actors) == 1 && m.Actors[0].Country != "" {
@@ -1202,7 +1205,10 @@ func attribution(toks []doc.Token, m Mention) bool {
 }
 
 func joinCompounds(text string, toks []doc.Token, ms []Mention) []Mention {
-	var out []Mention
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]Mention, 0, len(ms)) // never more than ms
 	for i := 0; i < len(ms); {
 		j := i
 		inList := false
@@ -1394,7 +1400,10 @@ func takeWhose(text string, toks []doc.Token, m *Mention) {
 // same actor later in the document ("Gross flew home"). The description
 // stays a mention of its own.
 func appositiveNames(text string, toks []doc.Token, ms []Mention) []Mention {
-	var out []Mention
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]Mention, 0, len(ms)+1) // ms, and an appositive name now and then
 	for k, m := range ms {
 		// "The UN peacekeeping mission, MONUSCO, said": a description
 		// and the name of the same body, set off by commas, are one

@@ -177,7 +177,7 @@ type wordCounts struct {
 func countWords(ls []line) wordCounts {
 	wc := wordCounts{plain: map[string]int{}, compound: map[string]int{}}
 	for _, l := range ls {
-		for _, w := range strings.FieldsFunc(l.text, notWordRune) {
+		for w := range strings.FieldsFuncSeq(l.text, notWordRune) {
 			w = strings.Trim(w, "-")
 			if w == "" {
 				continue
@@ -185,7 +185,7 @@ func countWords(ls []line) wordCounts {
 			w = strings.ToLower(w)
 			if strings.Contains(w, "-") {
 				wc.compound[w]++
-				for _, part := range strings.Split(w, "-") {
+				for part := range strings.SplitSeq(w, "-") {
 					wc.plain[part]++
 				}
 				continue

@@ -68,6 +68,13 @@ type sentence struct {
 func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 	ref, _ := timex.ParseISO(d.Published)
 	sents := make([]sentence, len(d.Sentences))
+	defer func() {
+		for i := range sents {
+			if t := sents[i].tree; t != nil {
+				t.release()
+			}
+		}
+	}()
 	story := timex.NewStory(ref)
 	for i, s := range d.Sentences {
 		st := &sents[i]
@@ -98,7 +105,9 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 	for i := range sents {
 		st := &sents[i]
 		if st.s.Paragraph != para {
-			para, dc.para, dc.place, dc.topic = st.s.Paragraph, nil, nil, nil
+			// The paragraph's mentions go into the array of the last
+			// paragraph's: nothing keeps them once the paragraph is coded.
+			para, dc.para, dc.place, dc.topic = st.s.Paragraph, dc.para[:0], nil, nil
 		}
 		if st.tree != nil {
 			st.mentions = atDate(st.mentions, d.Published, st.hits)

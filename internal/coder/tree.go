@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/doc"
@@ -64,16 +65,60 @@ type tree struct {
 	// attempted is set when mood found a verb of attempt above the
 	// trigger being read ("tried to seize", "attempted to storm").
 	attempted bool
+	// strs, ints and kidsBuf back low, lem, rels, at and kids: arrays a
+	// released tree hands on to the next (trees).
+	strs    []string
+	ints    []int
+	kidsBuf [][]int
+}
+
+// trees holds released trees, whose arrays and vocab map the next tree
+// reuses: a tree is made for every parsed sentence, and most of the
+// garbage the coder made was theirs.
+var trees = sync.Pool{New: func() any { return new(tree) }}
+
+// release hands t's arrays to the next tree made. t must not be used
+// after: Code releases its trees when the document is coded.
+func (t *tree) release() {
+	clear(t.strs)
+	clear(t.ints)
+	clear(t.kidsBuf)
+	clear(t.vocab)
+	*t = tree{strs: t.strs, ints: t.ints, kidsBuf: t.kidsBuf, vocab: t.vocab}
+	trees.Put(t)
+}
+
+// resize returns s with length n, s's own array when it is large
+// enough (its elements as release left them: zero).
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 	n := len(toks)
-	t := &tree{toks: toks, kids: make([][]int, n), mentions: ms, at: make([]int, n),
-		lem: make([]string, n), low: make([]string, n), rels: make([]string, n), vocab: make(map[string]bool, 2*n)}
+	// One array each for the per-token strings and ints, a released
+	// tree's when there is one.
+	t := trees.Get().(*tree)
+	strs := resize(t.strs, 3*n)
+	ints := resize(t.ints, 3*n) // at, then counts and dependents (below)
+	kids := resize(t.kidsBuf, n)
+	vocab := t.vocab
+	if vocab == nil {
+		vocab = make(map[string]bool, 2*n)
+	}
+	*t = tree{toks: toks, kids: kids, mentions: ms, at: ints[:n:n],
+		low: strs[:n:n], lem: strs[n : 2*n : 2*n], rels: strs[2*n : 3*n : 3*n], vocab: vocab,
+		strs: strs, ints: ints, kidsBuf: kids}
 	for i, tok := range toks {
 		t.low[i] = tok.Lower()
 		t.lem[i] = t.low[i]
-		if tok.Lemma != "" {
+		switch {
+		case tok.Lemma == tok.Text && !strings.Contains(tok.Text, "’"):
+			// A name is its own lemma: its form lower-cased already.
+		case tok.Lemma != "":
 			t.lem[i] = strings.ToLower(tok.Lemma)
 		}
 		t.rels[i], _, _ = strings.Cut(tok.Rel, ":")
@@ -94,8 +139,23 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 		}
 	}
 	t.controlled()
+	// The dependents of all tokens share one array, each head's in a
+	// slice of its own capacity, in the order of the tokens.
+	count, buf := ints[n:2*n], ints[2*n:]
 	for i, tok := range t.toks {
-		if h := tok.Head; h >= 0 && h < len(toks) && h != i {
+		if h := tok.Head; h >= 0 && h < n && h != i {
+			count[h]++
+		}
+	}
+	off := 0
+	for h, c := range count {
+		if c > 0 {
+			t.kids[h] = buf[off : off : off+c]
+			off += c
+		}
+	}
+	for i, tok := range t.toks {
+		if h := tok.Head; h >= 0 && h < n && h != i {
 			t.kids[h] = append(t.kids[h], i)
 		}
 	}

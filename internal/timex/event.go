@@ -28,11 +28,17 @@ func EventDate(sentence string, toks []doc.Token, trigger int, ref Date) (Date, 
 		return Date{}, false
 	}
 	sc := newScanner(sentence, toks, ref)
-	ms := sc.scan()
-	if len(ms) == 0 {
+	return sc.eventDate(sc.scan(), trigger)
+}
+
+// eventDate is EventDate on a sentence already scanned: ms are the
+// expressions sc.scan found. A sentence is scanned once for the story
+// and all its events (Told).
+func (sc *scanner) eventDate(ms []match, trigger int) (Date, bool) {
+	if trigger < 0 || trigger >= len(sc.doc) || len(ms) == 0 {
 		return Date{}, false
 	}
-	at := toks[trigger].Start
+	at := sc.doc[trigger].Start
 	if d, ok := sc.counted(ms, at); ok {
 		return d, true
 	}

@@ -28,6 +28,7 @@ type Story struct {
 	ref          Date
 	time, latest Date // the time the story is at, and the latest it reached
 	para         int
+	buf          []token // the tokens of the sentence told, as read reads them
 }
 
 // NewStory starts the story of a document published on ref.
@@ -39,10 +40,15 @@ type Told struct {
 	toks     []doc.Token
 	ref      Date
 	time     Date // the time the sentence is told at; zero when unknown
+	story    *Story
+	scanned  bool    // sc and ms are set
+	sc       scanner // the sentence scanned, once, by date
+	ms       []match // the expressions sc found
 }
 
 // Sentence moves the story on to sentence, of paragraph para, whose
-// tokens (parsed) are toks, and returns it for dating its events.
+// tokens (parsed) are toks, and returns it for dating its events. The
+// Told is valid until the next call of Sentence, which reuses its memory.
 func (st *Story) Sentence(para int, sentence string, toks []doc.Token) *Told {
 	if para != st.para {
 		st.para = para
@@ -50,15 +56,30 @@ func (st *Story) Sentence(para int, sentence string, toks []doc.Token) *Told {
 			st.time = st.latest
 		}
 	}
+	t := &Told{sentence: sentence, toks: toks, ref: st.ref, story: st}
 	if root := mainVerb(toks); root >= 0 {
-		if d, ok := EventDate(sentence, toks, root, st.ref); ok && !d.after(st.ref) {
+		if d, ok := t.date(root); ok && !d.after(st.ref) {
 			st.time = d
 			if earlier(st.latest, d) {
 				st.latest = d
 			}
 		}
 	}
-	return &Told{sentence: sentence, toks: toks, ref: st.ref, time: st.time}
+	t.time = st.time
+	return t
+}
+
+// date is EventDate(t.sentence, t.toks, trigger, t.ref), the sentence
+// scanned for date expressions on the first call only, into the story's
+// array of tokens.
+func (t *Told) date(trigger int) (Date, bool) {
+	if !t.scanned {
+		t.story.buf = readInto(t.story.buf[:0], t.toks)
+		t.sc = scanner{s: t.sentence, toks: t.story.buf, ref: t.ref, doc: t.toks}
+		t.ms = t.sc.scan()
+		t.scanned = true
+	}
+	return t.sc.eventDate(t.ms, trigger)
 }
 
 // EventDate dates the event whose trigger word is toks[trigger]: by the
@@ -81,7 +102,7 @@ func (t *Told) EventDate(trigger int) (Date, bool) {
 		}
 		return Date{}, false
 	case past:
-		if d, ok := EventDate(t.sentence, t.toks, trigger, t.ref); ok && !d.after(t.ref) {
+		if d, ok := t.date(trigger); ok && !d.after(t.ref) {
 			return d, true
 		}
 		if !t.time.IsZero() {
@@ -89,7 +110,7 @@ func (t *Told) EventDate(trigger int) (Date, bool) {
 		}
 		return Date{}, false
 	}
-	if d, ok := EventDate(t.sentence, t.toks, trigger, t.ref); ok && !d.after(t.ref) {
+	if d, ok := t.date(trigger); ok && !d.after(t.ref) {
 		return d, true
 	}
 	if !t.time.IsZero() && sameTime(t.toks) {

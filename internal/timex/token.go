@@ -32,7 +32,12 @@ type token struct {
 // before it: "Thursday's meeting" dates by "Thursday", and the word before
 // "2003" in "Yang's 2003 mission" is the name "Yang".
 func read(toks []doc.Token) []token {
-	out := make([]token, 0, len(toks))
+	return readInto(make([]token, 0, len(toks)), toks)
+}
+
+// readInto is read appending to out, whose array a Story reuses from one
+// sentence to the next.
+func readInto(out []token, toks []doc.Token) []token {
 	for i, dt := range toks {
 		glued := i > 0 && dt.Start == toks[i-1].End
 		if glued && (dt.Text == "'s" || dt.Text == "’s") && len(out) > 0 && out[len(out)-1].kind == tWord {
