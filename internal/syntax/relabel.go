@@ -316,12 +316,7 @@ func relativeWord(toks []doc.Token, r int) int {
 
 // hasChild reports whether token i has a dependent with relation rel.
 func hasChild(toks []doc.Token, i int, rel string) bool {
-	for _, t := range toks {
-		if t.Head == i && t.Rel == rel {
-			return true
-		}
-	}
-	return false
+	return firstChild(toks, i, rel) >= 0
 }
 
 // listSubjects mends a list of names the parser cut in two: a verb has
