@@ -209,8 +209,18 @@ type ingestSummary struct{ read, added, updated, events, failed, skipped int }
 func ingestInto(ctx context.Context, e *env, cfg *config, st store.Store, inputs []string) (ingestSummary, error) {
 	var sum ingestSummary
 	var recoder *docCoder // for known content with new metadata
+	// A document the store refuses (an event id another document has) is
+	// named and counted as failed, and the others go on; any other error
+	// of the store stops the ingest. The refusals are said once storing
+	// has ended, since the storing goroutine shares stderr with the
+	// progress bar.
+	var refused []string
 	b := startBatcher(ctx, st, func(r result, put store.PutResult) error {
 		sum.read++
+		if errors.Is(put.Err, store.ErrConflict) {
+			refused = append(refused, fmt.Sprintf("dyad: store %s: %v", r.doc.Origin, put.Err))
+			return nil
+		}
 		if put.Err != nil {
 			return fmt.Errorf("store %s: %w", r.doc.Origin, put.Err)
 		}
@@ -236,9 +246,17 @@ func ingestInto(ctx context.Context, e *env, cfg *config, st store.Store, inputs
 	if serr := b.close(); serr != nil {
 		err = serr
 	}
+	for _, line := range refused {
+		fmt.Fprintln(e.stderr, line)
+	}
 	var pe *partialError
-	if errors.As(err, &pe) {
+	switch {
+	case errors.As(err, &pe):
+		pe.failed += len(refused)
 		sum.failed = pe.failed
+	case err == nil && len(refused) > 0:
+		sum.failed = len(refused)
+		err = &partialError{failed: sum.failed, total: sum.read}
 	}
 	return sum, err
 }

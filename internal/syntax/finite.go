@@ -228,9 +228,7 @@ func (t *tagger) beforeObject(words []string, classes []int, i int) bool {
 // attacked", "having signed".
 func auxBefore(words []string, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		switch strings.ToLower(words[k]) {
-		case "have", "has", "had", "having", "'ve", "'d", "be", "is", "are", "was", "were",
-			"been", "being", "'s", "'re", "am", "get", "gets", "got", "gotten", "getting":
+		if auxiliary(words[k]) {
 			return true
 		}
 	}
@@ -440,7 +438,7 @@ func auxiliary(w string) bool {
 		return true
 	}
 	switch strings.ToLower(w) {
-	case "has", "have", "had", "'ve", "'d", "gets", "get", "got":
+	case "have", "has", "had", "having", "'ve", "'d", "get", "gets", "got", "gotten", "getting":
 		return true
 	}
 	return false

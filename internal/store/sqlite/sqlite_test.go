@@ -28,18 +28,8 @@ func TestStore(t *testing.T) {
 // TestMemorySuite runs the store suite on databases in memory, whose one
 // connection the writer shares: its clustering reads the stored events
 // near a change each time, not from the writer's cache.
-//
-// CancelledMidway is left out here: on a store in memory, whose one
-// connection cannot be dropped after a cancelled put as a file store's
-// writer is, one run in eight or ten reaches a state where every later
-// put waits at its event insert until its context ends (a lock a
-// cancelled statement left behind; the cause is not pinned down). The
-// file store, which the commands use, passes it every time (TestStore).
 func TestMemorySuite(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store {
-		if strings.HasSuffix(t.Name(), "/CancelledMidway") {
-			t.Skip("a store in memory can stay locked after a cancelled put (see TestMemorySuite)")
-		}
 		s, err := Open(context.Background(), ":memory:")
 		if err != nil {
 			t.Fatalf("Open: %v", err)

@@ -619,7 +619,14 @@ func (c *tripContext) tripped() bool {
 
 // testCancelledMidway cancels a put at each successive point where the
 // backend consults its context: every put either stores the whole document
-// or nothing of it.
+// or nothing of it. A put can succeed although its context was cancelled
+// after its last check (database/sql looks at the context once more, on a
+// goroutine of its own): that document is removed again, so the next put
+// meets the same store and the sweep goes on where it was, rather than
+// starting over against one more stored document: a clustering that reads
+// the stored events near a change (the store in memory, which keeps no
+// cache of them) consults the context more often the more it reads, so
+// each document stored would add points to sweep.
 func testCancelledMidway(t *testing.T, s store.Store) {
 	stored := map[string]bool{}
 	complete := false
@@ -643,9 +650,12 @@ func testCancelledMidway(t *testing.T, s store.Store) {
 		case !added:
 			t.Fatalf("n=%d: new document not added and no error", n)
 		default:
-			stored[id] = true
 			diffEvents(t, events(t, s, store.Filter{Doc: id}), evs)
-			complete = !ctx.tripped()
+			if complete = !ctx.tripped(); complete {
+				stored[id] = true
+			} else if _, err := s.Remove(context.Background(), id); err != nil {
+				t.Fatalf("n=%d: remove: %v", n, err)
+			}
 		}
 	}
 	if !complete {
