@@ -65,6 +65,12 @@ func (c *Coder) match(t *tree) []hit {
 		h := &hits[k]
 		h.first, h.last = h.head, h.head
 		for _, w := range h.words {
+			// The noun a participle or relative clause modifies is the
+			// trigger's object, but the clause's words are its own: "the
+			// sanctions, which the EU imposed in July" is dated July.
+			if w == t.head(h.head) && (t.rels[h.head] == "acl" || t.rels[h.head] == "acl:relcl") {
+				continue
+			}
 			h.first, h.last = min(h.first, w), max(h.last, w)
 		}
 		h.lo, h.hi = t.clause(h.head)
@@ -128,6 +134,29 @@ func (c *Coder) headMatch(t *tree, i int) (hit, bool) {
 	return best, found
 }
 
+// objectGap reports whether i heads a relative clause whose object is the
+// noun the clause modifies: its object is the relative pronoun ("the
+// ambassador, whom Lithuania expelled"), or it has a subject and no object
+// or complement of its own ("the sailors it had detained"), so what it did was done to
+// that noun as a participle's is ("diplomats expelled by Moscow").
+func (t *tree) objectGap(i int) bool {
+	if t.toks[i].Rel != "acl:relcl" || t.toks[i].UPOS != "VERB" || t.head(i) < 0 {
+		return false
+	}
+	if o := t.child(i, "obj"); o >= 0 {
+		_, rel := t.relative(o)
+		return rel
+	}
+	// "the tariffs he had threatened to impose": the gap is the
+	// complement's object, not the verb's.
+	s := t.child(i, "nsubj")
+	if s < 0 || t.child(i, "xcomp") >= 0 || t.child(i, "ccomp") >= 0 {
+		return false
+	}
+	_, rel := t.relative(s)
+	return !rel
+}
+
 // mayMatch reports whether the sentence has some word for each position
 // of a pattern: a quick test before the parse is read.
 func (t *tree) mayMatch(tr *Trigger) bool {
@@ -169,7 +198,7 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 	// the noun a past participle modifies is what the participle was done
 	// to, its object, as the subject of a passive is ("ties were cut").
 	modified := -1
-	if tr.Kind == 'v' && t.toks[i].Rel == "acl" && t.toks[i].XPOS == "VBN" {
+	if tr.Kind == 'v' && (t.toks[i].Rel == "acl" && t.toks[i].XPOS == "VBN" || t.objectGap(i)) {
 		modified = t.head(i)
 	}
 	byMeans := tr.Kind == 'v' && tr.writes("by")
