@@ -255,9 +255,14 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 	// The targets the sentence's own clauses name come first when another
 	// event takes its target from the sentence: "Bahrain and Sudan cut
 	// their ties with Tehran, while the UAE recalled its ambassador".
-	dc.targets = nil
+	dc.targets, dc.doers = nil, nil
 	for _, rd := range rs {
 		dc.targets = dc.targets.add(rd.r.tgt...)
+		// Who reports a clause is no doer: "Syrian officials said
+		// American cruise missiles had struck the air base".
+		if !rd.h.t.Report && !is("report", t.lemma(rd.h.head)) {
+			dc.doers = dc.doers.add(rd.r.src...)
+		}
 	}
 	var out []doc.Event
 	seen := map[string]bool{}
@@ -599,7 +604,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		// two-party event is the sentence's or the paragraph's; so is
 		// the unnamed agent of a passive done to a party ("the
 		// ambassador was summoned").
-		if other, near := otherParty(st.tree, r.tgt, nil, context, code); other != nil {
+		if other, near := otherParty(st.tree, r.tgt, nil, nil, context, code); other != nil {
 			return cross([]doc.Actor{*other}, tgt), trust(near)
 		}
 	case len(src) == 0 && len(tgt) == 0 && h.t.Recip && !h.t.Weak && !h.nominal:
@@ -644,7 +649,11 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			if !(h.t.Recip || twoParty(code)) {
 				context = nil
 			}
-			if other, near := otherParty(st.tree, r.src, dc.targets, context, code); other != nil {
+			doers := dc.doers
+			if st.tree.argued(h) {
+				doers = nil
+			}
+			if other, near := otherParty(st.tree, r.src, dc.targets, doers, context, code); other != nil {
 				return cross(src, []doc.Actor{*other}), trust(near)
 			}
 			// Else the document's other protagonist: "Warsaw deployed
@@ -652,7 +661,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			// and Belarus. Statements and aid are not aimed by default:
 			// one needs its addressee named, the other its recipients
 			// ("set up shelters for deportees" is no aid to the rival).
-			if other := dc.other(src); other != nil && cameo.Root(code) != "01" && cameo.Root(code) != "07" {
+			if other := dc.other(src); other != nil && cameo.Root(code) != "01" && cameo.Root(code) != "07" && !(material(code) && doerCountry(other.Country, doers)) {
 				return cross(src, []doc.Actor{*other}), 0.5
 			}
 		}
@@ -682,6 +691,8 @@ type discourse struct {
 	dateline, place *doc.Location
 	// targets are the targets the parse gave the sentence's triggers.
 	targets mentions
+	// doers are the sources the parse gave the sentence's triggers.
+	doers mentions
 	// topic is who did the first event of the paragraph's last sentence,
 	// if it coded one: the party a following "it" most likely is.
 	topic *actors.Mention
@@ -868,14 +879,24 @@ func overlaps(a, b mentions) bool {
 // otherParty is the party an event that takes two parties has when its
 // clause names only one: another actor the sentence names, or else the
 // last actor of the paragraph so far, that is not on the source's side.
+// The targets of the sentence's other events (first) come first; who does
+// another of them (doers) is none, but for protesters, whose protest is
+// against the state bodies of their country whatever those do.
 //
 // A party of the source's own country is on its side, except for a
 // protest (root 14) by people who are no state body: protesters and rioters
 // act against the state bodies of their own country ("Greek riot police
 // fired tear gas at protesters who tried to break through a cordon").
-func otherParty(t *tree, src, first mentions, context []actors.Mention, code string) (a *doc.Actor, inSentence bool) {
+func otherParty(t *tree, src, first, doers mentions, context []actors.Mention, code string) (a *doc.Actor, inSentence bool) {
 	side := src.actors()
 	domestic := cameo.Root(code) == "14"
+	// Words aim at whoever the sentence names, the doer of its other
+	// acts too ("Iran said the killing by Israel was an act of
+	// terrorism"); a deed (quad classes 2 and 4) is not aimed at who
+	// does another of its acts.
+	if !material(code) {
+		doers = nil
+	}
 	for _, s := range side {
 		domestic = domestic && !stateRole(s.Code)
 	}
@@ -901,7 +922,7 @@ func otherParty(t *tree, src, first mentions, context []actors.Mention, code str
 	}
 	for k := range t.mentions {
 		m := &t.mentions[k]
-		if len(m.Actors) == 0 || !t.party(m) {
+		if len(m.Actors) == 0 || !t.party(m) || !domestic && busy(m, doers) {
 			continue
 		}
 		if a := other(m); a != nil {
@@ -909,11 +930,67 @@ func otherParty(t *tree, src, first mentions, context []actors.Mention, code str
 		}
 	}
 	for k := len(context) - 1; k >= 0; k-- {
+		if !domestic && busy(&context[k], doers) {
+			continue
+		}
 		if a := other(&context[k]); a != nil {
 			return a, false
 		}
 	}
 	return nil, false
+}
+
+// argued reports whether the trigger h has an object or a target phrase
+// that is not a word of its pattern ("notified its downstream
+// neighbours", "the strike on border posts"): it is aimed at someone the
+// parse shows, whom any party of the sentence may stand for, the doer of
+// another of its acts too.
+func (t *tree) argued(h hit) bool {
+	for _, k := range t.kids[h.head] {
+		if slices.Contains(h.words, k) {
+			continue
+		}
+		switch t.rel(k) {
+		case "obj", "iobj":
+			return true
+		case "nmod", "obl":
+			if is("target", t.marker(k)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// busy reports whether m does another event of the sentence (doers): no
+// stand-in target of an event that names none. "The Azerbaijani offensive
+// was condemned by France" is no offensive on France, "India tested
+// nuclear weapons, prompting the United States to impose sanctions" no
+// test aimed at the United States.
+// A mention of another paragraph or the document's protagonist of a
+// doer's country is no stand-in either.
+func busy(m *actors.Mention, doers mentions) bool {
+	if doers.has(m) {
+		return true
+	}
+	for _, a := range m.Actors {
+		if a.Country != "" && doerCountry(a.Country, doers) {
+			return true
+		}
+	}
+	return false
+}
+
+// doerCountry reports whether a mention of doers is of country c.
+func doerCountry(c string, doers mentions) bool {
+	for _, d := range doers {
+		for _, a := range d.Actors {
+			if a.Country == c {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // placeParty is the country of a place as a party of an event, or nil
