@@ -255,9 +255,12 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 	// The targets the sentence's own clauses name come first when another
 	// event takes its target from the sentence: "Bahrain and Sudan cut
 	// their ties with Tehran, while the UAE recalled its ambassador".
-	dc.targets, dc.doers = nil, nil
+	dc.targets, dc.doers, dc.aims = nil, nil, map[int]mentions{}
 	for _, rd := range rs {
 		dc.targets = dc.targets.add(rd.r.tgt...)
+		if len(rd.r.tgt) > 0 {
+			dc.aims[t.governing(rd.h.head)] = rd.r.tgt
+		}
 		// Who reports a clause is no doer: "Syrian officials said
 		// American cruise missiles had struck the air base".
 		if !rd.h.t.Report && !is("report", t.lemma(rd.h.head)) {
@@ -552,6 +555,11 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 	if len(r.pair) > 0 {
 		both := r.pair.actors()
 		switch {
+		case r.theirs && len(st.tree.parallel(h, dc.aims)) > 0:
+			// "Bolivia cut ties with Israel, and Chile and Colombia
+			// recalled their ambassadors": the target the conjoined clause
+			// names, not each other.
+			return cross(both, st.tree.parallel(h, dc.aims).actors()), 0.8
 		case len(src) > 0 && (!h.nominal || !h.t.Recip) && !overlaps(r.src, r.pair):
 			// "Russia offered to mediate between Armenia and Azerbaijan",
 			// "Qatar launched a mediation effort between Israel and
@@ -587,6 +595,11 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		// "Both sides kept up attacks": the two parties of a conflict
 		// that fight with no other target fight each other, each way.
 		return []pair{{src: src[0], tgt: src[1]}, {src: src[1], tgt: src[0]}}, 1
+	case len(src) >= 2 && !h.t.Recip && len(st.tree.parallel(h, dc.aims)) > 0:
+		// "Bolivia cut ties with Israel, and Chile and Colombia recalled
+		// their ambassadors": a clause conjoined to one that names its
+		// target shares it, and each of its subjects acts on it.
+		return cross(src, st.tree.parallel(h, dc.aims).actors()), 0.8
 	case len(src) >= 2 && (h.t.Recip || twoParty(code) && countries(src) == 2) && !is("join", st.tree.lemma(h.head)):
 		// "China and Russia met", "India and Pakistan signed an
 		// agreement": parties of a mutual event act on each other.
@@ -693,6 +706,9 @@ type discourse struct {
 	targets mentions
 	// doers are the sources the parse gave the sentence's triggers.
 	doers mentions
+	// aims holds the targets the parse gave the sentence's triggers, by
+	// the head of the trigger's clause.
+	aims map[int]mentions
 	// topic is who did the first event of the paragraph's last sentence,
 	// if it coded one: the party a following "it" most likely is.
 	topic *actors.Mention
@@ -938,6 +954,24 @@ func otherParty(t *tree, src, first, doers mentions, context []actors.Mention, c
 		}
 	}
 	return nil, false
+}
+
+// parallel returns the target of a clause conjoined to the clause of h
+// (aims, by clause head), where that clause names one and h's names none:
+// the target the two clauses share.
+func (t *tree) parallel(h hit, aims map[int]mentions) mentions {
+	v := t.governing(h.head)
+	if t.rel(v) == "conj" {
+		if m := aims[t.head(v)]; len(m) > 0 {
+			return m
+		}
+	}
+	for _, c := range t.children(v, "conj") {
+		if m := aims[c]; len(m) > 0 {
+			return m
+		}
+	}
+	return nil
 }
 
 // argued reports whether the trigger h has an object or a target phrase

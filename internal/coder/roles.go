@@ -456,6 +456,9 @@ type result struct {
 	// each is set when the pair comes from "each other": each of them
 	// does it to the other.
 	each bool
+	// theirs is set when the pair is two states acting on what is theirs
+	// ("recalled their ambassadors").
+	theirs bool
 	// agentless is set for a passive whose subject is a party and that
 	// names no agent ("the ambassador was summoned", "1,100 Colombians
 	// were deported"): someone did it to them, and discourse says who.
@@ -872,7 +875,7 @@ func (t *tree) verbRoles(h hit) result {
 	// "Colombia and Venezuela recalled their ambassadors": two states
 	// acting on what is theirs, with no other target, act on each other.
 	if len(r.tgt) == 0 && len(r.pair) == 0 && countries(r.src.actors()) == 2 && t.theirs(i) {
-		r.pair, r.src = r.src, nil
+		r.pair, r.src, r.theirs = r.src, nil, true
 	}
 	// "French ministers held a meeting of the defence council".
 	if cameo.Root(h.t.Code) == "04" && len(r.tgt) == 0 {
