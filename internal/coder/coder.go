@@ -401,6 +401,9 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	// A decision taken to act is the act, whatever its code ("the court
 	// decided to allow the candidate to run" is 0812, as CAMEO's codebook
 	// codes it), but violence decided on is still a threat.
+	if m := c.means(st.tree, h, code); m != "" {
+		code = m
+	}
 	violent := cameo.ClassOf(code).Force == "violent"
 	if mod == doc.Planned && !(is("decision", rd.intended) && !violent) && (rd.intended != "" && !is("decide", rd.intended) || !strings.HasPrefix(intent(code), "13") || violent) {
 		code = intent(code)
@@ -1103,13 +1106,34 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
 		return "190"
 	case code == "195" && nonState(src.Code):
 		return "183"
-	case code[:2] == "19" && nonState(src.Code) && tgt != nil && (police(tgt.Code) || unarmed(tgt.Code)):
+	case code[:2] == "19" && nonState(src.Code) && tgt != nil && unarmed(tgt.Code):
 		// Insurgents who kill police or officials commit unconventional
 		// violence, not a battle: "a Taliban suicide bomber killed nine
 		// policemen".
 		return "180"
 	}
 	return code
+}
+
+// means returns the code a violent verb's subject gives it by naming the
+// means of the violence, or "": "a Taliban suicide bomber killed nine
+// policemen" is a suicide bombing (1831), "a car bomber killed" a car
+// bombing (1832), as the lexicon codes those nouns (root 18); the verb
+// says only that it killed (190, with no weapon named). A more specific
+// verb keeps its code ("shot dead" is no bombing).
+func (c *Coder) means(t *tree, h hit, code string) string {
+	if h.nominal || cameo.ClassOf(code).Force != "violent" || !strings.HasSuffix(code, "0") {
+		return ""
+	}
+	k := t.child(h.head, "nsubj")
+	if k < 0 {
+		return ""
+	}
+	m, ok := c.headMatch(t, k)
+	if !ok || m.t.Kind != 'n' || cameo.Root(m.t.Code) != "18" || len(m.t.Code) < 4 {
+		return ""
+	}
+	return m.t.Code
 }
 
 // unit reports whether an actor's words end in a noun of a body of armed

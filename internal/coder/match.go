@@ -221,6 +221,11 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 				return d >= 0 && t.isTime(d) && !t.isTime(n) && taken(t.head(d))
 			}
 			hung := onDate(k) || t.rel(k) == "case" && t.head(k) >= 0 && onDate(t.head(k))
+			// A noun written just before a matched noun modifies it,
+			// wherever the parse hung the chain of names and nouns ("an
+			// al-Shabaab suicide car bomber", "suicide" and "car" hung
+			// on "al" as names).
+			hung = hung || before && k+1 < len(t.toks) && taken(k+1) && t.toks[k].UPOS == "NOUN" && (t.rels[k] == "compound" || t.rels[k] == "flat")
 			if taken(k) || (before && k > i) || !taken(t.head(k)) && !measured && !hung && !((t.rel(k) == "case" || t.rel(k) == "mark") && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
 				continue
 			}
