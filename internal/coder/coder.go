@@ -255,7 +255,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 	// The targets the sentence's own clauses name come first when another
 	// event takes its target from the sentence: "Bahrain and Sudan cut
 	// their ties with Tehran, while the UAE recalled its ambassador".
-	dc.targets, dc.doers, dc.aims = nil, nil, map[int]mentions{}
+	dc.targets, dc.doers, dc.aims = nil, map[int]mentions{}, map[int]mentions{}
 	for _, rd := range rs {
 		dc.targets = dc.targets.add(rd.r.tgt...)
 		if len(rd.r.tgt) > 0 {
@@ -264,7 +264,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		// Who reports a clause is no doer: "Syrian officials said
 		// American cruise missiles had struck the air base".
 		if !rd.h.t.Report && !is("report", t.lemma(rd.h.head)) {
-			dc.doers = dc.doers.add(rd.r.src...)
+			dc.doers[rd.h.head] = dc.doers[rd.h.head].add(rd.r.src...)
 		}
 	}
 	var out []doc.Event
@@ -665,9 +665,15 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			if !(h.t.Recip || twoParty(code)) {
 				context = nil
 			}
-			doers := dc.doers
-			if st.tree.argued(h) {
-				doers = nil
+			// The doers of acts told after it: an act told later may
+			// answer one told before ("Georgian troops launched an
+			// offensive and Moscow sent in armoured columns" aims the
+			// columns at Georgia, not the offensive at Russia).
+			var doers mentions
+			for at, ms := range dc.doers {
+				if at > h.head && !st.tree.argued(h) {
+					doers = doers.add(ms...)
+				}
 			}
 			if other, near := otherParty(st.tree, r.src, dc.targets, doers, context, code); other != nil {
 				return cross(src, []doc.Actor{*other}), trust(near)
@@ -707,8 +713,9 @@ type discourse struct {
 	dateline, place *doc.Location
 	// targets are the targets the parse gave the sentence's triggers.
 	targets mentions
-	// doers are the sources the parse gave the sentence's triggers.
-	doers mentions
+	// doers are the sources the parse gave the sentence's triggers, by
+	// the trigger's head.
+	doers map[int]mentions
 	// aims holds the targets the parse gave the sentence's triggers, by
 	// the head of the trigger's clause.
 	aims map[int]mentions
