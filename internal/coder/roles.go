@@ -813,6 +813,12 @@ func (t *tree) verbRoles(h hit) result {
 				if rel := t.toks[k].Rel; (rel == "advcl" || rel == "xcomp" || rel == "acl") && t.marker(k) == "to" {
 					r2 := t.argsOf(k, "obj")
 					r.tgt = r.tgt.add(others(r2, r.src)...)
+					// People the purpose names but no dictionary knows are
+					// its target, as an object's: "threatened to sell the
+					// girls".
+					for _, o := range t.children(k, "obj") {
+						r.named = r.named || len(r2) == 0 && is("people", t.lemma(o))
+					}
 				}
 			}
 		}
