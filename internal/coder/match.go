@@ -157,6 +157,25 @@ func (t *tree) objectGap(i int) bool {
 	return !rel
 }
 
+// predicative reports whether token k is an adjective the parse hung as a
+// modifier on an object but written before that object's determiner or
+// number, where no modifier of a noun stands in English.
+func (t *tree) predicative(k int) bool {
+	n := t.head(k)
+	if n < 0 || t.toks[k].UPOS != "ADJ" || t.toks[k].Rel != "amod" || t.toks[n].Rel != "obj" || t.head(n) < 0 {
+		return false
+	}
+	for _, d := range t.kids[n] {
+		switch t.toks[d].Rel {
+		case "det", "nummod", "nmod:poss", "det:poss":
+			if k < d && d < n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mayMatch reports whether the sentence has some word for each position
 // of a pattern: a quick test before the parse is read.
 func (t *tree) mayMatch(tr *Trigger) bool {
@@ -226,6 +245,11 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			// al-Shabaab suicide car bomber", "suicide" and "car" hung
 			// on "al" as names).
 			hung = hung || before && k+1 < len(t.toks) && taken(k+1) && t.toks[k].UPOS == "NOUN" && (t.rels[k] == "compound" || t.rels[k] == "flat")
+			// An adjective written before the determiner or number of
+			// the verb's object is no modifier of the object but the
+			// verb's complement, wherever the parse hung it: "set free
+			// two American citizens", "set free the hostages".
+			hung = hung || !before && t.predicative(k) && taken(t.head(t.head(k)))
 			if taken(k) || (before && k > i) || !taken(t.head(k)) && !measured && !hung && !((t.rel(k) == "case" || t.rel(k) == "mark") && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
 				continue
 			}
