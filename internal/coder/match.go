@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -480,11 +481,20 @@ func lightVerbs(t *tree, hits []hit) []hit {
 			continue
 		}
 		g := t.head(h.head)
-		if g < 0 || t.toks[h.head].Rel != "obj" {
+		if g < 0 {
 			continue
 		}
 		v, ok := byHead[g]
 		if !ok || hits[v].nominal {
+			continue
+		}
+		// A meeting that is the object of a preposition the pattern of a
+		// verb of meeting writes is the verb's meeting: "will take part
+		// in the SCO summit" is one meeting, as "attended the summit" is.
+		if t.toks[h.head].Rel != "obj" {
+			if mk := t.markerAt(h.head); mk >= 0 && slices.Contains(hits[v].words, mk) && h.t.Code[:2] == "04" && hits[v].t.Code[:2] == "04" {
+				drop[k] = true
+			}
 			continue
 		}
 		if len(hits[v].words) == 1 && is("light", t.lemma(g)) {
