@@ -97,12 +97,21 @@ func cross(srcs, tgts []doc.Actor) []pair {
 	var out []pair
 	for _, s := range srcs {
 		for _, t := range tgts {
-			if !sameSide(s, t) {
+			if !sameSide(s, t) || armedApart(s, t) {
 				out = append(out, pair{s, t})
 			}
 		}
 	}
 	return out
+}
+
+// armedApart reports whether one of two actors of one country is its
+// state and the other an armed group outside it (rebels, insurgents,
+// separatists): they are two sides of the country's conflict, though one
+// code begins with the other ("Turkish jets struck PKK targets" is TUR
+// against TURREB).
+func armedApart(a, b doc.Actor) bool {
+	return a.Country != "" && a.Country == b.Country && (stateRole(a.Code) && nonState(b.Code) || nonState(a.Code) && stateRole(b.Code))
 }
 
 // pairsOf codes the members of a compound against each other, once per

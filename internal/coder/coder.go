@@ -449,6 +449,16 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	}
 	armed := st.tree.units(r.src)
 	pairs, roles := c.pairs(st, h, r, code, dc)
+	if !material(code) {
+		// A state and an armed group of its own are two sides in deeds
+		// only: "Hamas leaders declared victory as thousands of Gazans
+		// poured into the streets" is no statement to Palestine.
+		for k, p := range pairs {
+			if p.tgt.Code != "" && sameSide(p.src, p.tgt) {
+				pairs[k] = pair{src: p.src}
+			}
+		}
+	}
 	if cameo.Root(h.t.Code) == "04" && !peace {
 		// Troops, warships and aircraft that arrive somewhere are deployed
 		// there; a body of armed forces pays no visit and holds no talks

@@ -1068,7 +1068,9 @@ func others(tgt, src mentions) mentions {
 
 // ownSide reports whether every actor of tgt is on the side of an actor
 // of src.
-func ownSide(tgt, src mentions) bool { return every(tgt, src, sameSide) }
+func ownSide(tgt, src mentions) bool {
+	return every(tgt, src, func(a, b doc.Actor) bool { return sameSide(a, b) && !armedApart(a, b) })
+}
 
 // compatriots reports whether every actor of tgt is people of no state
 // body (civilians, journalists, refugees: unarmed) of a country of src:
