@@ -273,7 +273,7 @@ func (t *tree) mood(i int) (string, bool) {
 				return mod, true
 			case r == "obl" && mk != "in" && mk != "into" && mk != "to" && mk != "on":
 				return "", false // "recalled its envoy for consultations"
-			case is("light", gl), is("done", gl):
+			case is("light", gl), is("done", gl), is("elicit", gl) && r == "obj":
 				if t.negatedObject(g, k) {
 					return "", false
 				}

@@ -962,11 +962,26 @@ func (t *tree) nominalRoles(h hit) result {
 		}
 	}
 	by(i, 0)
+	// "Drew an angry protest from London", "sharp criticism from Japan":
+	// the "from" of a noun of words (quad classes 1 and 3) or of protest
+	// names who speaks, on the noun or on the verb that draws it.
+	words := cameo.Quad(h.t.Code) == 1 || cameo.Quad(h.t.Code) == 3 || cameo.Root(h.t.Code) == "14"
+	drawn := -1
+	if g := t.head(i); g >= 0 && t.rel(i) == "obj" && is("elicit", t.lemma(g)) {
+		drawn = g
+		kids = append(kids, t.children(g, "obl")...)
+	}
 	for _, k := range kids {
 		if t.toks[k].Rel != "nmod" && t.toks[k].Rel != "obl" {
 			continue
 		}
 		switch mk := t.marker(k); {
+		case mk == "from" && words && !h.t.writes("from"):
+			if len(r.src) == 0 {
+				r.src = t.arg(k)
+			}
+		case t.head(k) != i && !(mk == "by" && t.head(k) != drawn):
+			// The drawing verb's other phrases are its own.
 		case mk == "by":
 			if len(r.src) == 0 {
 				r.src = t.arg(k)
@@ -975,6 +990,18 @@ func (t *tree) nominalRoles(h hit) result {
 			of = of.add(t.arg(k)...)
 		case is("target", mk) && (mk != "at" || place), place && is("place", mk):
 			r.tgt = r.tgt.add(t.arg(k)...)
+		}
+	}
+	// A reaction a deed draws aims at the deed's author: "Russia's
+	// expulsion of 23 British diplomats drew an angry protest from
+	// London" is London's protest to Russia.
+	if drawn >= 0 && len(r.tgt) == 0 {
+		if sb := t.child(drawn, "nsubj"); sb >= 0 {
+			if a := t.arg(sb); len(a) > 0 {
+				r.tgt = others(a, r.src)
+			} else {
+				r.tgt = others(t.owner(sb), r.src)
+			}
 		}
 	}
 	if len(r.tgt) == 0 && h.t.Clause {
