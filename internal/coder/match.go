@@ -158,6 +158,21 @@ func (t *tree) objectGap(i int) bool {
 	return !rel
 }
 
+// onCount reports whether token k is a phrase (its marker no "of") the
+// parse hung on the verb's object where that object is a count:
+// "hundreds", "dozens", "thousands", a noun of quantity.
+func (t *tree) onCount(k int) bool {
+	n := t.head(k)
+	if n < 0 || t.toks[k].Rel != "nmod" || t.toks[n].Rel != "obj" || t.head(n) < 0 {
+		return false
+	}
+	if mk := t.marker(k); mk == "" || mk == "of" {
+		return false
+	}
+	l := strings.TrimSuffix(t.lemma(n), "s")
+	return t.toks[n].UPOS == "NUM" || is("quantity", l) || is("quantity", t.lemma(n))
+}
+
 // predicative reports whether token k is an adjective the parse hung as a
 // modifier on an object but written before that object's determiner or
 // number, where no modifier of a noun stands in English.
@@ -246,6 +261,11 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			// al-Shabaab suicide car bomber", "suicide" and "car" hung
 			// on "al" as names).
 			hung = hung || before && k+1 < len(t.toks) && taken(k+1) && t.toks[k].UPOS == "NOUN" && (t.rels[k] == "compound" || t.rels[k] == "flat")
+			// A phrase the parse hung on a number or a noun of quantity
+			// that is the verb's object, but for its "of", is the
+			// verb's: a count takes no means or manner ("killed
+			// hundreds of civilians with chemical weapons").
+			hung = hung || !before && t.onCount(k) && taken(t.head(t.head(k)))
 			// An adjective written before the determiner or number of
 			// the verb's object is no modifier of the object but the
 			// verb's complement, wherever the parse hung it: "set free
