@@ -100,6 +100,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 	}
 	var events []doc.Event
 	dc := discourse{doc: protagonists(mentions), authors: map[string]doc.Actor{}}
+	dc.year, _ = strconv.Atoi(d.Published[:min(4, len(d.Published))])
 	dc.dateline = c.dateline(d, dc.doc)
 	para := -1
 	for i := range sents {
@@ -547,6 +548,12 @@ func triggerText(st *sentence, h hit) string {
 // the other party of its sentence or paragraph.
 func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) ([]pair, float64) {
 	context := dc.para
+	// The year the event is of: a member of a body (members.tsv) is on
+	// its side.
+	year := dc.year
+	if h.dated {
+		year, _ = strconv.Atoi(h.date.String()[:min(4, len(h.date.String()))])
+	}
 	src, tgt := distinct(r.src.actors()), distinct(r.tgt.actors())
 	// No party is on both sides of one event: "the United States, Britain
 	// and France helped Nigeria" does not aim at the United States.
@@ -630,7 +637,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		// two-party event is the sentence's or the paragraph's; so is
 		// the unnamed agent of a passive done to a party ("the
 		// ambassador was summoned").
-		if other, near := otherParty(st.tree, r.tgt, nil, nil, context, code); other != nil {
+		if other, near := otherParty(st.tree, r.tgt, nil, nil, context, code, year); other != nil {
 			return cross([]doc.Actor{*other}, tgt), trust(near)
 		}
 	case len(src) == 0 && len(tgt) == 0 && h.t.Recip && !h.t.Weak && !h.nominal:
@@ -681,11 +688,11 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			// columns at Georgia, not the offensive at Russia).
 			var doers mentions
 			for at, ms := range dc.doers {
-				if at > h.head && !st.tree.argued(h) {
+				if st.tree.order(at) > st.tree.order(h.head) && !st.tree.argued(h) {
 					doers = doers.add(ms...)
 				}
 			}
-			if other, near := otherParty(st.tree, r.src, dc.targets, doers, context, code); other != nil {
+			if other, near := otherParty(st.tree, r.src, dc.targets, doers, context, code, year); other != nil {
 				return cross(src, []doc.Actor{*other}), trust(near)
 			}
 			// Else the document's other protagonist: "Warsaw deployed
@@ -726,6 +733,8 @@ type discourse struct {
 	// doers are the sources the parse gave the sentence's triggers, by
 	// the trigger's head.
 	doers map[int]mentions
+	// year is the year of the document's publication.
+	year int
 	// aims holds the targets the parse gave the sentence's triggers, by
 	// the head of the trigger's clause.
 	aims map[int]mentions
@@ -923,9 +932,13 @@ func overlaps(a, b mentions) bool {
 // protest (root 14) by people who are no state body: protesters and rioters
 // act against the state bodies of their own country ("Greek riot police
 // fired tear gas at protesters who tried to break through a cordon").
-func otherParty(t *tree, src, first, doers mentions, context []actors.Mention, code string) (a *doc.Actor, inSentence bool) {
+func otherParty(t *tree, src, first, doers mentions, context []actors.Mention, code string, year int) (a *doc.Actor, inSentence bool) {
 	side := src.actors()
 	domestic := cameo.Root(code) == "14"
+	// A body's members are on its side in conflict ("the NATO strike"),
+	// not in its meetings ("NATO ambassadors held an emergency meeting at
+	// Turkey's request").
+	hostile := cameo.Quad(code) >= 3
 	// Words aim at whoever the sentence names, the doer of its other
 	// acts too ("Iran said the killing by Israel was an act of
 	// terrorism"); a deed (quad classes 2 and 4) is not aimed at who
@@ -943,7 +956,7 @@ func otherParty(t *tree, src, first, doers mentions, context []actors.Mention, c
 		for _, a := range m.Actors {
 			own := false
 			for _, s := range side {
-				own = own || sameSide(a, s) || a.Country == s.Country && a.Country != "" && !(domestic && stateRole(a.Code) && len(a.Code) > 3)
+				own = own || sameSide(a, s) || a.Country == s.Country && a.Country != "" && !(domestic && stateRole(a.Code) && len(a.Code) > 3) || hostile && (member(s.Code, a.Country, year) || member(a.Code, s.Country, year))
 			}
 			if !own && a.Country != "" {
 				return &a
@@ -994,14 +1007,37 @@ func (t *tree) parallel(h hit, aims map[int]mentions) mentions {
 	return nil
 }
 
+// order is where the event headed at i falls in the sentence's time: its
+// place in the text, but an event in a phrase or clause of "after" or
+// "following" (grammar.txt earlier) came before all the others, one of
+// "before" or "until" (later) after them ("Pakistani students staged a
+// demonstration after the NATO strike": the strike came first).
+func (t *tree) order(i int) int {
+	for k, steps := i, 0; k >= 0 && steps < 3; k, steps = t.head(k), steps+1 {
+		switch mk := t.marker(k); {
+		case is("earlier", mk):
+			return -1
+		case is("later", mk):
+			return len(t.toks)
+		}
+		if t.rel(k) != "nmod" && t.rel(k) != "compound" {
+			break
+		}
+	}
+	return i
+}
+
 // argued reports whether the trigger h has an object or a target phrase
-// that is not a word of its pattern ("notified its downstream
-// neighbours", "the strike on border posts"): it is aimed at someone the
-// parse shows, whom any party of the sentence may stand for, the doer of
-// another of its acts too.
+// of people (grammar.txt people) that is not a word of its pattern
+// ("notified its downstream neighbours"): it is aimed at someone the parse
+// shows, whom any party of the sentence may stand for, the doer of another
+// of its acts too; a thing ("the strike on border posts") is no one.
 func (t *tree) argued(h hit) bool {
 	for _, k := range t.kids[h.head] {
 		if slices.Contains(h.words, k) {
+			continue
+		}
+		if !is("people", t.lemma(k)) {
 			continue
 		}
 		switch t.rel(k) {
