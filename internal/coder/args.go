@@ -107,11 +107,14 @@ func cross(srcs, tgts []doc.Actor) []pair {
 
 // armedApart reports whether one of two actors of one country is its
 // state and the other an armed group outside it (rebels, insurgents,
-// separatists): they are two sides of the country's conflict, though one
-// code begins with the other ("Turkish jets struck PKK targets" is TUR
-// against TURREB).
+// separatists) or its unarmed people (civilians, journalists...): they are
+// two sides of the country's conflict, though one code begins with the
+// other ("Turkish jets struck PKK targets" is TUR against TURREB, "North
+// Korean agents assassinated the half-brother of North Korea's leader"
+// PRK against PRKCVL).
 func armedApart(a, b doc.Actor) bool {
-	return a.Country != "" && a.Country == b.Country && (stateRole(a.Code) && nonState(b.Code) || nonState(a.Code) && stateRole(b.Code))
+	apart := func(s, o doc.Actor) bool { return stateRole(s.Code) && (nonState(o.Code) || unarmed(o.Code)) }
+	return a.Country != "" && a.Country == b.Country && (apart(a, b) || apart(b, a))
 }
 
 // pairsOf codes the members of a compound against each other, once per

@@ -89,6 +89,9 @@ func (t *tree) one(k, depth int) *actors.Mention {
 	if r, ok := t.relative(k); ok {
 		return t.one(r, depth+1)
 	}
+	if is("kin", t.lemma(k)) {
+		return t.kin(k, depth)
+	}
 	for _, rel := range []string{"nmod:poss", "compound", "amod", "flat", "appos", "nmod", "poss-pronoun", "obl:unmarked"} {
 		if rel == "obl:unmarked" && (t.toks[k].Rel != "amod" || !is("leadby", t.lemma(k))) {
 			// "Dutch-led investigators", "state-run media": the bare noun
@@ -121,6 +124,30 @@ func (t *tree) one(k, depth int) *actors.Mention {
 			}
 			if m := t.one(c, depth+1); m != nil {
 				return m
+			}
+		}
+	}
+	return nil
+}
+
+// kin returns the people a noun of kinship (grammar.txt kin) at k names:
+// a relative of a state's leader or body is one of its people, no office
+// of the state ("Kim Jong Nam, the exiled half-brother of North Korea's
+// leader", PRKCVL, not PRKGOV).
+func (t *tree) kin(k, depth int) *actors.Mention {
+	for _, c := range t.kids[k] {
+		r := t.rel(c)
+		if r != "nmod:poss" && r != "amod" && r != "compound" && !(r == "nmod" && t.phraseMarker(c) == "of") {
+			continue
+		}
+		m := t.one(c, depth+1)
+		if m == nil {
+			continue
+		}
+		for _, a := range m.Actors {
+			if a.Country != "" {
+				return &actors.Mention{Start: m.Start, End: m.End, Text: m.Text, Kind: m.Kind, Person: true, First: m.First, Last: m.Last,
+					Actors: []doc.Actor{{Text: m.Text, Code: a.Country + "CVL", Country: a.Country}}}
 			}
 		}
 	}
@@ -737,7 +764,11 @@ func (t *tree) verbRoles(h hit) result {
 			// appeal, demand or complaint made for one's own people is
 			// aimed at another ("summoned the ambassador to protest the
 			// detention of a Polish journalist").
-			if len(r.tgt) > 0 && (ownSide(r.tgt, r.src) || (cameo.ClassOf(h.t.Code).Inner || cameo.Root(h.t.Code) == "14") && compatriots(r.tgt, r.src)) {
+			// But coercion or force (roots 17 to 20) on one's own unarmed
+			// people is done to them ("North Korean agents assassinated
+			// the half-brother of North Korea's leader").
+			repress := cameo.Root(h.t.Code) >= "17" && compatriots(r.tgt, r.src)
+			if len(r.tgt) > 0 && !repress && (ownSide(r.tgt, r.src) || (cameo.ClassOf(h.t.Code).Inner || cameo.Root(h.t.Code) == "14") && compatriots(r.tgt, r.src)) {
 				r.tgt = nil
 			}
 		}
@@ -1096,7 +1127,9 @@ func others(tgt, src mentions) mentions {
 // ownSide reports whether every actor of tgt is on the side of an actor
 // of src.
 func ownSide(tgt, src mentions) bool {
-	return every(tgt, src, func(a, b doc.Actor) bool { return sameSide(a, b) && !armedApart(a, b) })
+	return every(tgt, src, func(a, b doc.Actor) bool {
+		return sameSide(a, b) && !(a.Country == b.Country && (nonState(a.Code) || nonState(b.Code)))
+	})
 }
 
 // compatriots reports whether every actor of tgt is people of no state
