@@ -105,6 +105,20 @@ func cross(srcs, tgts []doc.Actor) []pair {
 	return out
 }
 
+// insurgency returns the country of actors that are all armed groups
+// outside its state (rebels, insurgents, separatists) of that one country,
+// or "".
+func insurgency(as []doc.Actor) string {
+	c := ""
+	for _, a := range as {
+		if a.Country == "" || !nonState(a.Code) || strings.Contains(a.Code, "UAF") || strings.HasPrefix(a.Code, "IMG") || c != "" && a.Country != c {
+			return ""
+		}
+		c = a.Country
+	}
+	return c
+}
+
 // armedApart reports whether one of two actors of one country is its
 // state and the other an armed group outside it (rebels, insurgents,
 // separatists) or its unarmed people (civilians, journalists...): they are

@@ -679,6 +679,12 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			}
 		}
 		if !r.named && !cameo.ClassOf(code).Home {
+			// "M23 rebels captured two towns in the east": an armed group
+			// outside the state that uses force and names no one fights
+			// its state, whoever else the sentence names.
+			if st := insurgency(src); st != "" && cameo.ClassOf(code).Force == "violent" {
+				return cross(src, []doc.Actor{{Code: st + "GOV", Country: st}}), 0.8
+			}
 			if !(h.t.Recip || twoParty(code)) {
 				context = nil
 			}
