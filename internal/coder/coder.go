@@ -680,10 +680,12 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		}
 		if !r.named && !cameo.ClassOf(code).Home {
 			// "M23 rebels captured two towns in the east": an armed group
-			// outside the state that uses force and names no one fights
-			// its state, whoever else the sentence names.
-			if st := insurgency(src); st != "" && cameo.ClassOf(code).Force == "violent" {
-				return cross(src, []doc.Actor{{Code: st + "GOV", Country: st}}), 0.8
+			// outside the state that uses force on no one the clause
+			// names (no object but things) fights its state, whoever else
+			// the sentence names; "the pilot was shot dead by rebels" is
+			// done to someone.
+			if c := insurgency(src); c != "" && cameo.ClassOf(code).Force == "violent" && !st.tree.hasObject(h) {
+				return cross(src, []doc.Actor{{Code: c + "GOV", Country: c}}), 0.8
 			}
 			if !(h.t.Recip || twoParty(code)) {
 				context = nil
@@ -1031,6 +1033,27 @@ func (t *tree) order(i int) int {
 		}
 	}
 	return i
+}
+
+// hasObject reports whether the trigger h has a passive subject, or an
+// object of people or names, that is no word of its pattern: someone it is
+// done to, though no dictionary knows them ("the pilot was shot dead");
+// "captured two towns" names no one.
+func (t *tree) hasObject(h hit) bool {
+	for _, k := range t.kids[h.head] {
+		if slices.Contains(h.words, k) {
+			continue
+		}
+		switch t.toks[k].Rel {
+		case "nsubj:pass":
+			return true // "the pilot was shot dead": done to its subject
+		case "obj", "iobj":
+			if t.toks[k].UPOS == "PROPN" || t.toks[k].UPOS == "PRON" || is("people", t.lemma(k)) || t.mentionOf(k) != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // argued reports whether the trigger h has an object or a target phrase

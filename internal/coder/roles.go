@@ -975,6 +975,12 @@ func (t *tree) nominalRoles(h hit) result {
 			}
 		}
 	}
+	// "The navigator was rescued in a joint operation by Russian and
+	// Syrian special forces": the act a passive deed was done in is done
+	// by the deed's agent.
+	if g := t.head(i); len(r.src) == 0 && g >= 0 && t.rel(i) == "obl" && t.marker(i) == "in" {
+		r.src = t.argsOf(g, "obl:agent")
+	}
 	var of mentions
 	// "The expulsion of diplomats by Britain", "the shelling of the city
 	// of Kharkiv by Russian forces": a "by" the parser hung lower in the
