@@ -678,6 +678,16 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 				return out, 0.8
 			}
 		}
+		// "urged all three countries to return to negotiations", "the two
+		// sides": a counted group of states is the paragraph's last that
+		// many states not on the source's side.
+		if r.named && len(tgt) == 0 {
+			if n := st.tree.counted(h); n >= 2 {
+				if states := lastStates(context, src, n); len(states) == n {
+					return cross(src, states), 0.6
+				}
+			}
+		}
 		if !r.named && !cameo.ClassOf(code).Home {
 			// "M23 rebels captured two towns in the east": an armed group
 			// outside the state that uses force on no one the clause
@@ -1033,6 +1043,50 @@ func (t *tree) order(i int) int {
 		}
 	}
 	return i
+}
+
+// counted returns how many a group of people the trigger's object names
+// counts ("the two countries", "both sides", "all three countries"), or 0.
+func (t *tree) counted(h hit) int {
+	numbers := map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+	for _, k := range t.kids[h.head] {
+		if r := t.toks[k].Rel; (r != "obj" && r != "iobj") || !is("people", t.lemma(k)) || t.mentionOf(k) != nil {
+			continue
+		}
+		for _, d := range t.kids[k] {
+			switch t.toks[d].Rel {
+			case "nummod":
+				if n, ok := numbers[t.low[d]]; ok {
+					return n
+				}
+			case "det":
+				if t.low[d] == "both" {
+					return 2
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// lastStates returns the last n states of the mentions ms, each once and
+// none of src's countries, the latest first; fewer when ms name fewer.
+func lastStates(ms []actors.Mention, src []doc.Actor, n int) []doc.Actor {
+	seen := map[string]bool{}
+	for _, a := range src {
+		seen[a.Country] = true
+	}
+	var out []doc.Actor
+	for k := len(ms) - 1; k >= 0 && len(out) < n; k-- {
+		for _, a := range ms[k].Actors {
+			if a.Country == "" || seen[a.Country] || len(out) >= n {
+				continue
+			}
+			seen[a.Country] = true
+			out = append(out, doc.Actor{Text: a.Text, Code: a.Country, Country: a.Country})
+		}
+	}
+	return out
 }
 
 // hasObject reports whether the trigger h has a passive subject, or an
