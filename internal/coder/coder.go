@@ -1198,11 +1198,6 @@ func unarmed(code string) bool {
 	return false
 }
 
-// police reports whether an actor code names police.
-func police(code string) bool {
-	return len(code) >= 6 && strings.Contains(code[3:], "COP")
-}
-
 // military reports whether an actor code names a state's armed forces.
 func military(code string) bool {
 	return len(code) >= 6 && strings.Contains(code[3:], "MIL")
