@@ -97,12 +97,38 @@ func cross(srcs, tgts []doc.Actor) []pair {
 	var out []pair
 	for _, s := range srcs {
 		for _, t := range tgts {
-			if !sameSide(s, t) {
+			if !sameSide(s, t) || armedApart(s, t) {
 				out = append(out, pair{s, t})
 			}
 		}
 	}
 	return out
+}
+
+// insurgency returns the country of actors that are all armed groups
+// outside its state (rebels, insurgents, separatists) of that one country,
+// or "".
+func insurgency(as []doc.Actor) string {
+	c := ""
+	for _, a := range as {
+		if a.Country == "" || !nonState(a.Code) || strings.Contains(a.Code, "UAF") || strings.HasPrefix(a.Code, "IMG") || c != "" && a.Country != c {
+			return ""
+		}
+		c = a.Country
+	}
+	return c
+}
+
+// armedApart reports whether one of two actors of one country is its
+// state and the other an armed group outside it (rebels, insurgents,
+// separatists) or its unarmed people (civilians, journalists...): they are
+// two sides of the country's conflict, though one code begins with the
+// other ("Turkish jets struck PKK targets" is TUR against TURREB, "North
+// Korean agents assassinated the half-brother of North Korea's leader"
+// PRK against PRKCVL).
+func armedApart(a, b doc.Actor) bool {
+	apart := func(s, o doc.Actor) bool { return stateRole(s.Code) && (nonState(o.Code) || unarmed(o.Code)) }
+	return a.Country != "" && a.Country == b.Country && (apart(a, b) || apart(b, a))
 }
 
 // pairsOf codes the members of a compound against each other, once per

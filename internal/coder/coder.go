@@ -100,6 +100,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 	}
 	var events []doc.Event
 	dc := discourse{doc: protagonists(mentions), authors: map[string]doc.Actor{}}
+	dc.year, _ = strconv.Atoi(d.Published[:min(4, len(d.Published))])
 	dc.dateline = c.dateline(d, dc.doc)
 	para := -1
 	for i := range sents {
@@ -255,9 +256,17 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 	// The targets the sentence's own clauses name come first when another
 	// event takes its target from the sentence: "Bahrain and Sudan cut
 	// their ties with Tehran, while the UAE recalled its ambassador".
-	dc.targets = nil
+	dc.targets, dc.doers, dc.aims = nil, map[int]mentions{}, map[int]mentions{}
 	for _, rd := range rs {
 		dc.targets = dc.targets.add(rd.r.tgt...)
+		if len(rd.r.tgt) > 0 {
+			dc.aims[t.governing(rd.h.head)] = rd.r.tgt
+		}
+		// Who reports a clause is no doer: "Syrian officials said
+		// American cruise missiles had struck the air base".
+		if !rd.h.t.Report && !is("report", t.lemma(rd.h.head)) {
+			dc.doers[rd.h.head] = dc.doers[rd.h.head].add(rd.r.src...)
+		}
 	}
 	var out []doc.Event
 	seen := map[string]bool{}
@@ -393,6 +402,9 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	// A decision taken to act is the act, whatever its code ("the court
 	// decided to allow the candidate to run" is 0812, as CAMEO's codebook
 	// codes it), but violence decided on is still a threat.
+	if m := c.means(st.tree, h, code); m != "" {
+		code = m
+	}
 	violent := cameo.ClassOf(code).Force == "violent"
 	if mod == doc.Planned && !(is("decision", rd.intended) && !violent) && (rd.intended != "" && !is("decide", rd.intended) || !strings.HasPrefix(intent(code), "13") || violent) {
 		code = intent(code)
@@ -438,6 +450,16 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	}
 	armed := st.tree.units(r.src)
 	pairs, roles := c.pairs(st, h, r, code, dc)
+	if !material(code) {
+		// A state and an armed group of its own are two sides in deeds
+		// only: "Hamas leaders declared victory as thousands of Gazans
+		// poured into the streets" is no statement to Palestine.
+		for k, p := range pairs {
+			if p.tgt.Code != "" && sameSide(p.src, p.tgt) {
+				pairs[k] = pair{src: p.src}
+			}
+		}
+	}
 	if cameo.Root(h.t.Code) == "04" && !peace {
 		// Troops, warships and aircraft that arrive somewhere are deployed
 		// there; a body of armed forces pays no visit and holds no talks
@@ -526,6 +548,12 @@ func triggerText(st *sentence, h hit) string {
 // the other party of its sentence or paragraph.
 func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) ([]pair, float64) {
 	context := dc.para
+	// The year the event is of: a member of a body (members.tsv) is on
+	// its side.
+	year := dc.year
+	if h.dated {
+		year, _ = strconv.Atoi(h.date.String()[:min(4, len(h.date.String()))])
+	}
 	src, tgt := distinct(r.src.actors()), distinct(r.tgt.actors())
 	// No party is on both sides of one event: "the United States, Britain
 	// and France helped Nigeria" does not aim at the United States.
@@ -547,6 +575,11 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 	if len(r.pair) > 0 {
 		both := r.pair.actors()
 		switch {
+		case r.theirs && len(st.tree.parallel(h, dc.aims)) > 0:
+			// "Bolivia cut ties with Israel, and Chile and Colombia
+			// recalled their ambassadors": the target the conjoined clause
+			// names, not each other.
+			return cross(both, st.tree.parallel(h, dc.aims).actors()), 0.8
 		case len(src) > 0 && (!h.nominal || !h.t.Recip) && !overlaps(r.src, r.pair):
 			// "Russia offered to mediate between Armenia and Azerbaijan",
 			// "Qatar launched a mediation effort between Israel and
@@ -582,6 +615,11 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		// "Both sides kept up attacks": the two parties of a conflict
 		// that fight with no other target fight each other, each way.
 		return []pair{{src: src[0], tgt: src[1]}, {src: src[1], tgt: src[0]}}, 1
+	case len(src) >= 2 && !h.t.Recip && len(st.tree.parallel(h, dc.aims)) > 0:
+		// "Bolivia cut ties with Israel, and Chile and Colombia recalled
+		// their ambassadors": a clause conjoined to one that names its
+		// target shares it, and each of its subjects acts on it.
+		return cross(src, st.tree.parallel(h, dc.aims).actors()), 0.8
 	case len(src) >= 2 && (h.t.Recip || twoParty(code) && countries(src) == 2) && !is("join", st.tree.lemma(h.head)):
 		// "China and Russia met", "India and Pakistan signed an
 		// agreement": parties of a mutual event act on each other.
@@ -599,7 +637,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		// two-party event is the sentence's or the paragraph's; so is
 		// the unnamed agent of a passive done to a party ("the
 		// ambassador was summoned").
-		if other, near := otherParty(st.tree, r.tgt, nil, context, code); other != nil {
+		if other, near := otherParty(st.tree, r.tgt, nil, nil, context, code, year); other != nil {
 			return cross([]doc.Actor{*other}, tgt), trust(near)
 		}
 	case len(src) == 0 && len(tgt) == 0 && h.t.Recip && !h.t.Weak && !h.nominal:
@@ -640,11 +678,39 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 				return out, 0.8
 			}
 		}
+		// "urged all three countries to return to negotiations", "the two
+		// sides": a counted group of states is the paragraph's last that
+		// many states not on the source's side.
+		if r.named && len(tgt) == 0 {
+			if n := st.tree.counted(h); n >= 2 {
+				if states := lastStates(context, src, n); len(states) == n {
+					return cross(src, states), 0.6
+				}
+			}
+		}
 		if !r.named && !cameo.ClassOf(code).Home {
+			// "M23 rebels captured two towns in the east": an armed group
+			// outside the state that uses force on no one the clause
+			// names (no object but things) fights its state, whoever else
+			// the sentence names; "the pilot was shot dead by rebels" is
+			// done to someone.
+			if c := insurgency(src); c != "" && cameo.ClassOf(code).Force == "violent" && !st.tree.hasObject(h) {
+				return cross(src, []doc.Actor{{Code: c + "GOV", Country: c}}), 0.8
+			}
 			if !(h.t.Recip || twoParty(code)) {
 				context = nil
 			}
-			if other, near := otherParty(st.tree, r.src, dc.targets, context, code); other != nil {
+			// The doers of acts told after it: an act told later may
+			// answer one told before ("Georgian troops launched an
+			// offensive and Moscow sent in armoured columns" aims the
+			// columns at Georgia, not the offensive at Russia).
+			var doers mentions
+			for at, ms := range dc.doers {
+				if st.tree.order(at) > st.tree.order(h.head) && !st.tree.argued(h) {
+					doers = doers.add(ms...)
+				}
+			}
+			if other, near := otherParty(st.tree, r.src, dc.targets, doers, context, code, year); other != nil {
 				return cross(src, []doc.Actor{*other}), trust(near)
 			}
 			// Else the document's other protagonist: "Warsaw deployed
@@ -652,7 +718,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			// and Belarus. Statements and aid are not aimed by default:
 			// one needs its addressee named, the other its recipients
 			// ("set up shelters for deportees" is no aid to the rival).
-			if other := dc.other(src); other != nil && cameo.Root(code) != "01" && cameo.Root(code) != "07" {
+			if other := dc.other(src); other != nil && cameo.Root(code) != "01" && cameo.Root(code) != "07" && !(material(code) && doerCountry(other.Country, doers)) {
 				return cross(src, []doc.Actor{*other}), 0.5
 			}
 		}
@@ -682,6 +748,14 @@ type discourse struct {
 	dateline, place *doc.Location
 	// targets are the targets the parse gave the sentence's triggers.
 	targets mentions
+	// doers are the sources the parse gave the sentence's triggers, by
+	// the trigger's head.
+	doers map[int]mentions
+	// year is the year of the document's publication.
+	year int
+	// aims holds the targets the parse gave the sentence's triggers, by
+	// the head of the trigger's clause.
+	aims map[int]mentions
 	// topic is who did the first event of the paragraph's last sentence,
 	// if it coded one: the party a following "it" most likely is.
 	topic *actors.Mention
@@ -868,14 +942,28 @@ func overlaps(a, b mentions) bool {
 // otherParty is the party an event that takes two parties has when its
 // clause names only one: another actor the sentence names, or else the
 // last actor of the paragraph so far, that is not on the source's side.
+// The targets of the sentence's other events (first) come first; who does
+// another of them (doers) is none, but for protesters, whose protest is
+// against the state bodies of their country whatever those do.
 //
 // A party of the source's own country is on its side, except for a
 // protest (root 14) by people who are no state body: protesters and rioters
 // act against the state bodies of their own country ("Greek riot police
 // fired tear gas at protesters who tried to break through a cordon").
-func otherParty(t *tree, src, first mentions, context []actors.Mention, code string) (a *doc.Actor, inSentence bool) {
+func otherParty(t *tree, src, first, doers mentions, context []actors.Mention, code string, year int) (a *doc.Actor, inSentence bool) {
 	side := src.actors()
 	domestic := cameo.Root(code) == "14"
+	// A body's members are on its side in conflict ("the NATO strike"),
+	// not in its meetings ("NATO ambassadors held an emergency meeting at
+	// Turkey's request").
+	hostile := cameo.Quad(code) >= 3
+	// Words aim at whoever the sentence names, the doer of its other
+	// acts too ("Iran said the killing by Israel was an act of
+	// terrorism"); a deed (quad classes 2 and 4) is not aimed at who
+	// does another of its acts.
+	if !material(code) {
+		doers = nil
+	}
 	for _, s := range side {
 		domestic = domestic && !stateRole(s.Code)
 	}
@@ -886,7 +974,7 @@ func otherParty(t *tree, src, first mentions, context []actors.Mention, code str
 		for _, a := range m.Actors {
 			own := false
 			for _, s := range side {
-				own = own || sameSide(a, s) || a.Country == s.Country && a.Country != "" && !(domestic && stateRole(a.Code) && len(a.Code) > 3)
+				own = own || sameSide(a, s) || a.Country == s.Country && a.Country != "" && !(domestic && stateRole(a.Code) && len(a.Code) > 3) || hostile && (member(s.Code, a.Country, year) || member(a.Code, s.Country, year))
 			}
 			if !own && a.Country != "" {
 				return &a
@@ -901,7 +989,7 @@ func otherParty(t *tree, src, first mentions, context []actors.Mention, code str
 	}
 	for k := range t.mentions {
 		m := &t.mentions[k]
-		if len(m.Actors) == 0 || !t.party(m) {
+		if len(m.Actors) == 0 || !t.party(m) || !domestic && busy(m, doers) {
 			continue
 		}
 		if a := other(m); a != nil {
@@ -909,11 +997,173 @@ func otherParty(t *tree, src, first mentions, context []actors.Mention, code str
 		}
 	}
 	for k := len(context) - 1; k >= 0; k-- {
+		if !domestic && busy(&context[k], doers) {
+			continue
+		}
 		if a := other(&context[k]); a != nil {
 			return a, false
 		}
 	}
 	return nil, false
+}
+
+// parallel returns the target of a clause conjoined to the clause of h
+// (aims, by clause head), where that clause names one and h's names none:
+// the target the two clauses share.
+func (t *tree) parallel(h hit, aims map[int]mentions) mentions {
+	v := t.governing(h.head)
+	if t.rel(v) == "conj" {
+		if m := aims[t.head(v)]; len(m) > 0 {
+			return m
+		}
+	}
+	for _, c := range t.children(v, "conj") {
+		if m := aims[c]; len(m) > 0 {
+			return m
+		}
+	}
+	return nil
+}
+
+// order is where the event headed at i falls in the sentence's time: its
+// place in the text, but an event in a phrase or clause of "after" or
+// "following" (grammar.txt earlier) came before all the others, one of
+// "before" or "until" (later) after them ("Pakistani students staged a
+// demonstration after the NATO strike": the strike came first).
+func (t *tree) order(i int) int {
+	for k, steps := i, 0; k >= 0 && steps < 3; k, steps = t.head(k), steps+1 {
+		switch mk := t.marker(k); {
+		case is("earlier", mk):
+			return -1
+		case is("later", mk):
+			return len(t.toks)
+		}
+		if t.rel(k) != "nmod" && t.rel(k) != "compound" {
+			break
+		}
+	}
+	return i
+}
+
+// counted returns how many a group of people the trigger's object names
+// counts ("the two countries", "both sides", "all three countries"), or 0.
+func (t *tree) counted(h hit) int {
+	numbers := map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+	for _, k := range t.kids[h.head] {
+		if r := t.toks[k].Rel; (r != "obj" && r != "iobj") || !is("people", t.lemma(k)) || t.mentionOf(k) != nil {
+			continue
+		}
+		for _, d := range t.kids[k] {
+			switch t.toks[d].Rel {
+			case "nummod":
+				if n, ok := numbers[t.low[d]]; ok {
+					return n
+				}
+			case "det":
+				if t.low[d] == "both" {
+					return 2
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// lastStates returns the last n states of the mentions ms, each once and
+// none of src's countries, the latest first; fewer when ms name fewer.
+func lastStates(ms []actors.Mention, src []doc.Actor, n int) []doc.Actor {
+	seen := map[string]bool{}
+	for _, a := range src {
+		seen[a.Country] = true
+	}
+	var out []doc.Actor
+	for k := len(ms) - 1; k >= 0 && len(out) < n; k-- {
+		for _, a := range ms[k].Actors {
+			if a.Country == "" || seen[a.Country] || len(out) >= n {
+				continue
+			}
+			seen[a.Country] = true
+			out = append(out, doc.Actor{Text: a.Text, Code: a.Country, Country: a.Country})
+		}
+	}
+	return out
+}
+
+// hasObject reports whether the trigger h has a passive subject, or an
+// object of people or names, that is no word of its pattern: someone it is
+// done to, though no dictionary knows them ("the pilot was shot dead");
+// "captured two towns" names no one.
+func (t *tree) hasObject(h hit) bool {
+	for _, k := range t.kids[h.head] {
+		if slices.Contains(h.words, k) {
+			continue
+		}
+		switch t.toks[k].Rel {
+		case "nsubj:pass":
+			return true // "the pilot was shot dead": done to its subject
+		case "obj", "iobj":
+			if t.toks[k].UPOS == "PROPN" || t.toks[k].UPOS == "PRON" || is("people", t.lemma(k)) || t.mentionOf(k) != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// argued reports whether the trigger h has an object or a target phrase
+// of people (grammar.txt people) that is not a word of its pattern
+// ("notified its downstream neighbours"): it is aimed at someone the parse
+// shows, whom any party of the sentence may stand for, the doer of another
+// of its acts too; a thing ("the strike on border posts") is no one.
+func (t *tree) argued(h hit) bool {
+	for _, k := range t.kids[h.head] {
+		if slices.Contains(h.words, k) {
+			continue
+		}
+		if !is("people", t.lemma(k)) {
+			continue
+		}
+		switch t.rel(k) {
+		case "obj", "iobj":
+			return true
+		case "nmod", "obl":
+			if is("target", t.marker(k)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// busy reports whether m does another event of the sentence (doers): no
+// stand-in target of an event that names none. "The Azerbaijani offensive
+// was condemned by France" is no offensive on France, "India tested
+// nuclear weapons, prompting the United States to impose sanctions" no
+// test aimed at the United States.
+// A mention of another paragraph or the document's protagonist of a
+// doer's country is no stand-in either.
+func busy(m *actors.Mention, doers mentions) bool {
+	if doers.has(m) {
+		return true
+	}
+	for _, a := range m.Actors {
+		if a.Country != "" && doerCountry(a.Country, doers) {
+			return true
+		}
+	}
+	return false
+}
+
+// doerCountry reports whether a mention of doers is of country c.
+func doerCountry(c string, doers mentions) bool {
+	for _, d := range doers {
+		for _, a := range d.Actors {
+			if a.Country == c {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // placeParty is the country of a place as a party of an event, or nil
@@ -946,11 +1196,6 @@ func unarmed(code string) bool {
 		return true
 	}
 	return false
-}
-
-// police reports whether an actor code names police.
-func police(code string) bool {
-	return len(code) >= 6 && strings.Contains(code[3:], "COP")
 }
 
 // military reports whether an actor code names a state's armed forces.
@@ -992,13 +1237,34 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
 		return "190"
 	case code == "195" && nonState(src.Code):
 		return "183"
-	case code[:2] == "19" && nonState(src.Code) && tgt != nil && (police(tgt.Code) || unarmed(tgt.Code)):
+	case code[:2] == "19" && nonState(src.Code) && tgt != nil && unarmed(tgt.Code):
 		// Insurgents who kill police or officials commit unconventional
 		// violence, not a battle: "a Taliban suicide bomber killed nine
 		// policemen".
 		return "180"
 	}
 	return code
+}
+
+// means returns the code a violent verb's subject gives it by naming the
+// means of the violence, or "": "a Taliban suicide bomber killed nine
+// policemen" is a suicide bombing (1831), "a car bomber killed" a car
+// bombing (1832), as the lexicon codes those nouns (root 18); the verb
+// says only that it killed (190, with no weapon named). A more specific
+// verb keeps its code ("shot dead" is no bombing).
+func (c *Coder) means(t *tree, h hit, code string) string {
+	if h.nominal || cameo.ClassOf(code).Force != "violent" || !strings.HasSuffix(code, "0") {
+		return ""
+	}
+	k := t.child(h.head, "nsubj")
+	if k < 0 {
+		return ""
+	}
+	m, ok := c.headMatch(t, k)
+	if !ok || m.t.Kind != 'n' || cameo.Root(m.t.Code) != "18" || len(m.t.Code) < 4 {
+		return ""
+	}
+	return m.t.Code
 }
 
 // unit reports whether an actor's words end in a noun of a body of armed

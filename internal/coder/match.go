@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -65,6 +66,12 @@ func (c *Coder) match(t *tree) []hit {
 		h := &hits[k]
 		h.first, h.last = h.head, h.head
 		for _, w := range h.words {
+			// The noun a participle or relative clause modifies is the
+			// trigger's object, but the clause's words are its own: "the
+			// sanctions, which the EU imposed in July" is dated July.
+			if w == t.head(h.head) && (t.rels[h.head] == "acl" || t.rels[h.head] == "acl:relcl") {
+				continue
+			}
 			h.first, h.last = min(h.first, w), max(h.last, w)
 		}
 		h.lo, h.hi = t.clause(h.head)
@@ -128,6 +135,63 @@ func (c *Coder) headMatch(t *tree, i int) (hit, bool) {
 	return best, found
 }
 
+// objectGap reports whether i heads a relative clause whose object is the
+// noun the clause modifies: its object is the relative pronoun ("the
+// ambassador, whom Lithuania expelled"), or it has a subject and no object
+// or complement of its own ("the sailors it had detained"), so what it did was done to
+// that noun as a participle's is ("diplomats expelled by Moscow").
+func (t *tree) objectGap(i int) bool {
+	if t.toks[i].Rel != "acl:relcl" || t.toks[i].UPOS != "VERB" || t.head(i) < 0 {
+		return false
+	}
+	if o := t.child(i, "obj"); o >= 0 {
+		_, rel := t.relative(o)
+		return rel
+	}
+	// "the tariffs he had threatened to impose": the gap is the
+	// complement's object, not the verb's.
+	s := t.child(i, "nsubj")
+	if s < 0 || t.child(i, "xcomp") >= 0 || t.child(i, "ccomp") >= 0 {
+		return false
+	}
+	_, rel := t.relative(s)
+	return !rel
+}
+
+// onCount reports whether token k is a phrase (its marker no "of") the
+// parse hung on the verb's object where that object is a count:
+// "hundreds", "dozens", "thousands", a noun of quantity.
+func (t *tree) onCount(k int) bool {
+	n := t.head(k)
+	if n < 0 || t.toks[k].Rel != "nmod" || t.toks[n].Rel != "obj" || t.head(n) < 0 {
+		return false
+	}
+	if mk := t.marker(k); mk == "" || mk == "of" {
+		return false
+	}
+	l := strings.TrimSuffix(t.lemma(n), "s")
+	return t.toks[n].UPOS == "NUM" || is("quantity", l) || is("quantity", t.lemma(n))
+}
+
+// predicative reports whether token k is an adjective the parse hung as a
+// modifier on an object but written before that object's determiner or
+// number, where no modifier of a noun stands in English.
+func (t *tree) predicative(k int) bool {
+	n := t.head(k)
+	if n < 0 || t.toks[k].UPOS != "ADJ" || t.toks[k].Rel != "amod" || t.toks[n].Rel != "obj" || t.head(n) < 0 {
+		return false
+	}
+	for _, d := range t.kids[n] {
+		switch t.toks[d].Rel {
+		case "det", "nummod", "nmod:poss", "det:poss":
+			if k < d && d < n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mayMatch reports whether the sentence has some word for each position
 // of a pattern: a quick test before the parse is read.
 func (t *tree) mayMatch(tr *Trigger) bool {
@@ -169,7 +233,7 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 	// the noun a past participle modifies is what the participle was done
 	// to, its object, as the subject of a passive is ("ties were cut").
 	modified := -1
-	if tr.Kind == 'v' && t.toks[i].Rel == "acl" && t.toks[i].XPOS == "VBN" {
+	if tr.Kind == 'v' && (t.toks[i].Rel == "acl" && t.toks[i].XPOS == "VBN" || t.objectGap(i)) {
 		modified = t.head(i)
 	}
 	byMeans := tr.Kind == 'v' && tr.writes("by")
@@ -192,6 +256,21 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 				return d >= 0 && t.isTime(d) && !t.isTime(n) && taken(t.head(d))
 			}
 			hung := onDate(k) || t.rel(k) == "case" && t.head(k) >= 0 && onDate(t.head(k))
+			// A noun written just before a matched noun modifies it,
+			// wherever the parse hung the chain of names and nouns ("an
+			// al-Shabaab suicide car bomber", "suicide" and "car" hung
+			// on "al" as names).
+			hung = hung || before && k+1 < len(t.toks) && taken(k+1) && t.toks[k].UPOS == "NOUN" && (t.rels[k] == "compound" || t.rels[k] == "flat")
+			// A phrase the parse hung on a number or a noun of quantity
+			// that is the verb's object, but for its "of", is the
+			// verb's: a count takes no means or manner ("killed
+			// hundreds of civilians with chemical weapons").
+			hung = hung || !before && t.onCount(k) && taken(t.head(t.head(k)))
+			// An adjective written before the determiner or number of
+			// the verb's object is no modifier of the object but the
+			// verb's complement, wherever the parse hung it: "set free
+			// two American citizens", "set free the hostages".
+			hung = hung || !before && t.predicative(k) && taken(t.head(t.head(k)))
 			if taken(k) || (before && k > i) || !taken(t.head(k)) && !measured && !hung && !((t.rel(k) == "case" || t.rel(k) == "mark") && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
 				continue
 			}
@@ -422,11 +501,20 @@ func lightVerbs(t *tree, hits []hit) []hit {
 			continue
 		}
 		g := t.head(h.head)
-		if g < 0 || t.toks[h.head].Rel != "obj" {
+		if g < 0 {
 			continue
 		}
 		v, ok := byHead[g]
 		if !ok || hits[v].nominal {
+			continue
+		}
+		// A meeting that is the object of a preposition the pattern of a
+		// verb of meeting writes is the verb's meeting: "will take part
+		// in the SCO summit" is one meeting, as "attended the summit" is.
+		if t.toks[h.head].Rel != "obj" {
+			if mk := t.markerAt(h.head); mk >= 0 && slices.Contains(hits[v].words, mk) && h.t.Code[:2] == "04" && hits[v].t.Code[:2] == "04" {
+				drop[k] = true
+			}
 			continue
 		}
 		if len(hits[v].words) == 1 && is("light", t.lemma(g)) {

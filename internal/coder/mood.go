@@ -263,17 +263,18 @@ func (t *tree) mood(i int) (string, bool) {
 					return mod, true // "the anniversary of the invasion"
 				}
 				return "", false // "a request for a meeting"
-			case t.toks[k].Rel == "obl:agent", r == "obl" && is("during", mk):
+			case t.toks[k].Rel == "obl:agent", r == "obl" && is("during", mk), r == "obl" && mk == "in" && t.toks[g].UPOS == "VERB":
 				// "hampered by Russian complaints", "signed during his
-				// visit": an agent or an occasion is an event that took
-				// place, as the verb it depends on says.
+				// visit", "was rescued in a joint operation": an agent, an
+				// occasion or the act a deed was done in is an event that
+				// took place, as the verb it depends on says.
 				if m, ok := t.own(g); !ok || m == doc.Planned && mk != "during" {
 					return "", false
 				}
 				return mod, true
 			case r == "obl" && mk != "in" && mk != "into" && mk != "to" && mk != "on":
 				return "", false // "recalled its envoy for consultations"
-			case is("light", gl), is("done", gl):
+			case is("light", gl), is("done", gl), is("elicit", gl) && r == "obj":
 				if t.negatedObject(g, k) {
 					return "", false
 				}

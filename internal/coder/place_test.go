@@ -205,8 +205,11 @@ func TestUnidentifiedAttackers(t *testing.T) {
 	checkCoded(t, gazetteerCoder(t), []codedCase{
 		{"A Russian journalist was killed in a car bomb explosion in Kiev.", "UKRUAF>RUSMED:1832"},
 		{"Two American soldiers were killed by a roadside bomb near Kandahar.", "AFGUAF>USAMIL:1833"},
-		// the weapon that is the subject is where the violence happens
-		{"A car bomb outside Mogadishu killed three Kenyan soldiers.", "SOMUAF>KENMIL:190"},
+		// the weapon that is the subject is where the violence happens,
+		// and names its kind: a car bombing, as CAMEO's codebook codes
+		// "killed in a car bomb explosion" (1832), not a kill by weapons
+		// unnamed (190)
+		{"A car bomb outside Mogadishu killed three Kenyan soldiers.", "SOMUAF>KENMIL:1832"},
 	})
 }
 

@@ -89,6 +89,9 @@ func (t *tree) one(k, depth int) *actors.Mention {
 	if r, ok := t.relative(k); ok {
 		return t.one(r, depth+1)
 	}
+	if is("kin", t.lemma(k)) {
+		return t.kin(k, depth)
+	}
 	for _, rel := range []string{"nmod:poss", "compound", "amod", "flat", "appos", "nmod", "poss-pronoun", "obl:unmarked"} {
 		if rel == "obl:unmarked" && (t.toks[k].Rel != "amod" || !is("leadby", t.lemma(k))) {
 			// "Dutch-led investigators", "state-run media": the bare noun
@@ -121,6 +124,30 @@ func (t *tree) one(k, depth int) *actors.Mention {
 			}
 			if m := t.one(c, depth+1); m != nil {
 				return m
+			}
+		}
+	}
+	return nil
+}
+
+// kin returns the people a noun of kinship (grammar.txt kin) at k names:
+// a relative of a state's leader or body is one of its people, no office
+// of the state ("Kim Jong Nam, the exiled half-brother of North Korea's
+// leader", PRKCVL, not PRKGOV).
+func (t *tree) kin(k, depth int) *actors.Mention {
+	for _, c := range t.kids[k] {
+		r := t.rel(c)
+		if r != "nmod:poss" && r != "amod" && r != "compound" && !(r == "nmod" && t.phraseMarker(c) == "of") {
+			continue
+		}
+		m := t.one(c, depth+1)
+		if m == nil {
+			continue
+		}
+		for _, a := range m.Actors {
+			if a.Country != "" {
+				return &actors.Mention{Start: m.Start, End: m.End, Text: m.Text, Kind: m.Kind, Person: true, First: m.First, Last: m.Last,
+					Actors: []doc.Actor{{Text: m.Text, Code: a.Country + "CVL", Country: a.Country}}}
 			}
 		}
 	}
@@ -456,6 +483,9 @@ type result struct {
 	// each is set when the pair comes from "each other": each of them
 	// does it to the other.
 	each bool
+	// theirs is set when the pair is two states acting on what is theirs
+	// ("recalled their ambassadors").
+	theirs bool
 	// agentless is set for a passive whose subject is a party and that
 	// names no agent ("the ambassador was summoned", "1,100 Colombians
 	// were deported"): someone did it to them, and discourse says who.
@@ -734,7 +764,11 @@ func (t *tree) verbRoles(h hit) result {
 			// appeal, demand or complaint made for one's own people is
 			// aimed at another ("summoned the ambassador to protest the
 			// detention of a Polish journalist").
-			if len(r.tgt) > 0 && (ownSide(r.tgt, r.src) || (cameo.ClassOf(h.t.Code).Inner || cameo.Root(h.t.Code) == "14") && compatriots(r.tgt, r.src)) {
+			// But coercion or force (roots 17 to 20) on one's own unarmed
+			// people is done to them ("North Korean agents assassinated
+			// the half-brother of North Korea's leader").
+			repress := cameo.Root(h.t.Code) >= "17" && compatriots(r.tgt, r.src)
+			if len(r.tgt) > 0 && !repress && (ownSide(r.tgt, r.src) || (cameo.ClassOf(h.t.Code).Inner || cameo.Root(h.t.Code) == "14") && compatriots(r.tgt, r.src)) {
 				r.tgt = nil
 			}
 		}
@@ -810,6 +844,12 @@ func (t *tree) verbRoles(h hit) result {
 				if rel := t.toks[k].Rel; (rel == "advcl" || rel == "xcomp" || rel == "acl") && t.marker(k) == "to" {
 					r2 := t.argsOf(k, "obj")
 					r.tgt = r.tgt.add(others(r2, r.src)...)
+					// People the purpose names but no dictionary knows are
+					// its target, as an object's: "threatened to sell the
+					// girls".
+					for _, o := range t.children(k, "obj") {
+						r.named = r.named || len(r2) == 0 && is("people", t.lemma(o))
+					}
 				}
 			}
 		}
@@ -872,7 +912,7 @@ func (t *tree) verbRoles(h hit) result {
 	// "Colombia and Venezuela recalled their ambassadors": two states
 	// acting on what is theirs, with no other target, act on each other.
 	if len(r.tgt) == 0 && len(r.pair) == 0 && countries(r.src.actors()) == 2 && t.theirs(i) {
-		r.pair, r.src = r.src, nil
+		r.pair, r.src, r.theirs = r.src, nil, true
 	}
 	// "French ministers held a meeting of the defence council".
 	if cameo.Root(h.t.Code) == "04" && len(r.tgt) == 0 {
@@ -935,6 +975,12 @@ func (t *tree) nominalRoles(h hit) result {
 			}
 		}
 	}
+	// "The navigator was rescued in a joint operation by Russian and
+	// Syrian special forces": the act a passive deed was done in is done
+	// by the deed's agent.
+	if g := t.head(i); len(r.src) == 0 && g >= 0 && t.rel(i) == "obl" && t.marker(i) == "in" {
+		r.src = t.argsOf(g, "obl:agent")
+	}
 	var of mentions
 	// "The expulsion of diplomats by Britain", "the shelling of the city
 	// of Kharkiv by Russian forces": a "by" the parser hung lower in the
@@ -953,11 +999,26 @@ func (t *tree) nominalRoles(h hit) result {
 		}
 	}
 	by(i, 0)
+	// "Drew an angry protest from London", "sharp criticism from Japan":
+	// the "from" of a noun of words (quad classes 1 and 3) or of protest
+	// names who speaks, on the noun or on the verb that draws it.
+	words := cameo.Quad(h.t.Code) == 1 || cameo.Quad(h.t.Code) == 3 || cameo.Root(h.t.Code) == "14"
+	drawn := -1
+	if g := t.head(i); g >= 0 && t.rel(i) == "obj" && is("elicit", t.lemma(g)) {
+		drawn = g
+		kids = append(kids, t.children(g, "obl")...)
+	}
 	for _, k := range kids {
 		if t.toks[k].Rel != "nmod" && t.toks[k].Rel != "obl" {
 			continue
 		}
 		switch mk := t.marker(k); {
+		case mk == "from" && words && !h.t.writes("from"):
+			if len(r.src) == 0 {
+				r.src = t.arg(k)
+			}
+		case t.head(k) != i && !(mk == "by" && t.head(k) != drawn):
+			// The drawing verb's other phrases are its own.
 		case mk == "by":
 			if len(r.src) == 0 {
 				r.src = t.arg(k)
@@ -966,6 +1027,18 @@ func (t *tree) nominalRoles(h hit) result {
 			of = of.add(t.arg(k)...)
 		case is("target", mk) && (mk != "at" || place), place && is("place", mk):
 			r.tgt = r.tgt.add(t.arg(k)...)
+		}
+	}
+	// A reaction a deed draws aims at the deed's author: "Russia's
+	// expulsion of 23 British diplomats drew an angry protest from
+	// London" is London's protest to Russia.
+	if drawn >= 0 && len(r.tgt) == 0 {
+		if sb := t.child(drawn, "nsubj"); sb >= 0 {
+			if a := t.arg(sb); len(a) > 0 {
+				r.tgt = others(a, r.src)
+			} else {
+				r.tgt = others(t.owner(sb), r.src)
+			}
 		}
 	}
 	if len(r.tgt) == 0 && h.t.Clause {
@@ -1059,7 +1132,11 @@ func others(tgt, src mentions) mentions {
 
 // ownSide reports whether every actor of tgt is on the side of an actor
 // of src.
-func ownSide(tgt, src mentions) bool { return every(tgt, src, sameSide) }
+func ownSide(tgt, src mentions) bool {
+	return every(tgt, src, func(a, b doc.Actor) bool {
+		return sameSide(a, b) && !(a.Country == b.Country && (nonState(a.Code) || nonState(b.Code)))
+	})
+}
 
 // compatriots reports whether every actor of tgt is people of no state
 // body (civilians, journalists, refugees: unarmed) of a country of src:
