@@ -284,8 +284,7 @@ func (d *decoder) weights() *weights {
 	if d.err != nil {
 		return w
 	}
-	w.buckets = make([]bucket, nb)
-	adviseHuge(w.buckets)
+	w.buckets = hugeTable[bucket](nb)
 	off, room := 0, false
 	for i := range w.buckets {
 		b := &w.buckets[i]
@@ -308,8 +307,7 @@ func (d *decoder) weights() *weights {
 		d.fail("weights")
 		return w
 	}
-	w.ents = make([]went, nents)
-	adviseHuge(w.ents)
+	w.ents = hugeTable[went](nents)
 	for i := range w.ents {
 		c := class[i]
 		if int(c) >= w.nclass {
@@ -318,6 +316,8 @@ func (d *decoder) weights() *weights {
 		}
 		w.ents[i] = went{val: int16(binary.LittleEndian.Uint16(val[2*i:])), class: c}
 	}
+	collapseHuge(w.buckets)
+	collapseHuge(w.ents)
 	return w
 }
 
@@ -334,8 +334,7 @@ func (d *decoder) trans() *transTable {
 	if d.err != nil {
 		return t
 	}
-	t.buckets = make([]transBucket, n)
-	adviseHuge(t.buckets)
+	t.buckets = hugeTable[transBucket](n)
 	room := false
 	for i := range t.buckets {
 		b := &t.buckets[i]
@@ -352,6 +351,7 @@ func (d *decoder) trans() *transTable {
 	if !room {
 		d.fail("transitions")
 	}
+	collapseHuge(t.buckets)
 	return t
 }
 

@@ -223,8 +223,7 @@ func (p *perceptron) average(min float64) *weights {
 			feats = append(feats, feature{k.key, row})
 		}
 	}
-	w.buckets = make([]bucket, bucketsFor(len(feats)))
-	adviseHuge(w.buckets)
+	w.buckets = hugeTable[bucket](bucketsFor(len(feats)))
 	mask := uint64(len(w.buckets) - 1)
 	// Class weights are laid out in bucket and slot order once every
 	// feature has its slot, so the file need not store offsets.
@@ -415,8 +414,7 @@ func (p *perceptron) averageTrans(min float64) *transTable {
 	all, maxAbs := p.averaged(min)
 	t := &transTable{scale: float32(maxAbs / 32767)}
 	n := bucketsFor(len(all))
-	t.buckets = make([]transBucket, n)
-	adviseHuge(t.buckets)
+	t.buckets = hugeTable[transBucket](n)
 	mask := uint64(n - 1)
 	for _, k := range all {
 		var w [ntrans]int16
