@@ -86,6 +86,7 @@ func decode(data []byte) (*Model, error) {
 	if len(m.tagger.upos) != len(m.tagger.xpos) || len(m.rels) == 0 {
 		return nil, errors.New("syntax model: inconsistent tag or relation tables")
 	}
+	m.leads()
 	return m, nil
 }
 

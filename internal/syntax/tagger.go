@@ -235,6 +235,9 @@ func rightFeatures(buf []uint64, infos []wordInfo, i int, prev int, first []int)
 	)
 }
 
+// tagBias is the first feature of every token, the same for all.
+var tagBias = feat(0, 0, 0, 0)
+
 // tagFeatures appends the features of token i given the classes of the
 // two tokens before it; with names, also what dyad's dictionaries say of
 // the token and its neighbours (without, those features would only repeat
@@ -243,7 +246,7 @@ func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int, names b
 	w, p1, p2, n1, n2 := around(infos, i, 0), around(infos, i, -1), around(infos, i, -2), around(infos, i, 1), around(infos, i, 2)
 	t1, t2 := uint64(prev+1), uint64(prev2+1)
 	buf = append(buf,
-		feat(0, 0, 0, 0),
+		tagBias,
 		feat(1, w.lower, 0, 0),
 		feat(2, w.form, 0, 0),
 		feat(3, w.suf1, 0, 0),
