@@ -157,7 +157,7 @@ func wordFlags(w string, first bool) uint64 {
 	if unicode.IsUpper(r) {
 		f |= 1
 	}
-	if w == strings.ToUpper(w) && w != strings.ToLower(w) {
+	if allCaps(w) {
 		f |= 2
 	}
 	if strings.ContainsAny(w, "0123456789") {
@@ -170,6 +170,26 @@ func wordFlags(w string, first bool) uint64 {
 		f |= 16
 	}
 	return f + 100
+}
+
+// allCaps reports whether w has a letter with a lower case and none with
+// an upper case: w == strings.ToUpper(w) && w != strings.ToLower(w),
+// without making either. An invalid byte is not caps: both functions
+// would write it as U+FFFD, so w would equal neither.
+func allCaps(w string) bool {
+	lowers := false
+	for i, r := range w {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(w[i:]); size == 1 {
+				return false
+			}
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+		lowers = lowers || unicode.ToLower(r) != r
+	}
+	return lowers
 }
 
 // tagger assigns each token a class of tags.
