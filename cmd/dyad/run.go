@@ -89,14 +89,6 @@ type result struct {
 // codes, collected more often. GOMEMLIMIT, when set, overrides it.
 const codingHeap = 224 << 20
 
-// codingGCPercent is the garbage collector's GOGC under codingHeap: the
-// heap may grow to five times what survives a collection, so that the
-// limit, not the live heap, says when to collect. With the default 100 a
-// heap of 100 MB live was collected at 200 MB, under the limit; 1,000
-// bench documents took 31 collections, now 22, at the same peak RSS
-// (docs/performance.md). GOGC, when set, overrides it.
-const codingGCPercent = 400
-
 // codeInputs reads the inputs, codes them with cfg.Workers workers and
 // calls sink once per input, in input order. It reports each failed input
 // and each notice (an encoding assumed, a file skipped) on stderr, and
@@ -105,9 +97,6 @@ const codingGCPercent = 400
 func codeInputs(ctx context.Context, e *env, cfg *config, inputs []string, sink func(result) error) (skipped int, err error) {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(codingHeap)
-		if os.Getenv("GOGC") == "" {
-			debug.SetGCPercent(codingGCPercent)
-		}
 	}
 	c, err := newCoder(e, cfg)
 	if err != nil {
