@@ -226,7 +226,9 @@ func namesOfStates(text string, toks []doc.Token, ms []Mention) []Mention {
 	if len(ms) == 0 {
 		return nil
 	}
-	out := make([]Mention, 0, len(ms)) // never more than ms
+	// In place: out never has more mentions than ms, and ms[k] and
+	// ms[k+1] are read before out[len(out)], at most k, is written.
+	out := ms[:0]
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
 		if k+1 < len(ms) && m.Kind == Named && m.Person && len(m.Actors) == 1 && m.Actors[0].Country != "" {
@@ -1208,7 +1210,10 @@ func joinCompounds(text string, toks []doc.Token, ms []Mention) []Mention {
 	if len(ms) == 0 {
 		return nil
 	}
-	out := make([]Mention, 0, len(ms)) // never more than ms
+	// In place: out never has more mentions than ms, and a compound of
+	// ms[i:j+1] is made, reading only ms[i:] on the way, before it is
+	// written at out[len(out)], at most i.
+	out := ms[:0]
 	for i := 0; i < len(ms); {
 		j := i
 		inList := false

@@ -163,7 +163,9 @@ func (r *Resolver) starts(toks []doc.Token, i int) bool {
 //     of states get GOV.
 func (r *Resolver) Document(d *doc.Document) [][]Mention {
 	out := make([][]Mention, len(d.Sentences))
-	var history []seen
+	// About two mentions a sentence: grown from nothing, history would be
+	// copied half a dozen times.
+	history := make([]seen, 0, 2*len(d.Sentences))
 	aliases := &names{}
 	named := map[string]bool{} // the states the document has named
 	para := -1

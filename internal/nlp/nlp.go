@@ -129,6 +129,9 @@ func special(s string, a, i, b, at int) int {
 			return i
 		}
 	}
+	if len(w) == 0 || !emoticonStarts[w[0]] {
+		return i
+	}
 	for _, e := range emoticons {
 		if strings.HasPrefix(w, e) {
 			if r, _ := utf8.DecodeRuneInString(w[len(e):]); len(w) == len(e) || !isWordRune(r) {
@@ -577,6 +580,7 @@ var (
 	unitWords      = words("units.txt")
 	nameEndings    = words("names.txt")
 	emoticons      = byLength(words("emoticons.txt"))
+	emoticonStarts = firstBytes(emoticons)
 	contractions   = contractionTable()
 )
 
@@ -604,6 +608,18 @@ func words(name string) map[string]bool {
 		}
 	}
 	return set
+}
+
+// firstBytes marks the bytes that begin a word of ws, so that a chunk
+// that begins with none of them is not compared with each word.
+func firstBytes(ws []string) *[256]bool {
+	var first [256]bool
+	for _, w := range ws {
+		if w != "" {
+			first[w[0]] = true
+		}
+	}
+	return &first
 }
 
 // byLength returns the words of set, longest first, so that the longest

@@ -86,6 +86,7 @@ func decode(data []byte) (*Model, error) {
 	if len(m.tagger.upos) != len(m.tagger.xpos) || len(m.rels) == 0 {
 		return nil, errors.New("syntax model: inconsistent tag or relation tables")
 	}
+	m.leads()
 	return m, nil
 }
 
@@ -284,8 +285,7 @@ func (d *decoder) weights() *weights {
 	if d.err != nil {
 		return w
 	}
-	w.buckets = make([]bucket, nb)
-	adviseHuge(w.buckets)
+	w.buckets = hugeTable[bucket](nb)
 	off, room := 0, false
 	for i := range w.buckets {
 		b := &w.buckets[i]
@@ -308,8 +308,7 @@ func (d *decoder) weights() *weights {
 		d.fail("weights")
 		return w
 	}
-	w.ents = make([]went, nents)
-	adviseHuge(w.ents)
+	w.ents = hugeTable[went](nents)
 	for i := range w.ents {
 		c := class[i]
 		if int(c) >= w.nclass {
@@ -318,6 +317,8 @@ func (d *decoder) weights() *weights {
 		}
 		w.ents[i] = went{val: int16(binary.LittleEndian.Uint16(val[2*i:])), class: c}
 	}
+	collapseHuge(w.buckets)
+	collapseHuge(w.ents)
 	return w
 }
 
@@ -334,8 +335,7 @@ func (d *decoder) trans() *transTable {
 	if d.err != nil {
 		return t
 	}
-	t.buckets = make([]transBucket, n)
-	adviseHuge(t.buckets)
+	t.buckets = hugeTable[transBucket](n)
 	room := false
 	for i := range t.buckets {
 		b := &t.buckets[i]
@@ -352,6 +352,7 @@ func (d *decoder) trans() *transTable {
 	if !room {
 		d.fail("transitions")
 	}
+	collapseHuge(t.buckets)
 	return t
 }
 

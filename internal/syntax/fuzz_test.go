@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/nlp"
@@ -59,6 +60,20 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if m, err := decode(data); err == nil && m == nil {
 			t.Fatal("decode returned neither a model nor an error")
+		}
+	})
+}
+
+// FuzzAllCaps checks allCaps against the definition it replaces, on
+// words of any script, digits, punctuation and invalid bytes.
+func FuzzAllCaps(f *testing.F) {
+	for _, s := range []string{"NATO", "U.S.", "Beijing", "2019", "G-20", "ΕΕ", "Ǆ", "ǅ", "ß", "İ", "\xff", "AB\xffC", "", "-"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		want := w == strings.ToUpper(w) && w != strings.ToLower(w)
+		if got := allCaps(w); got != want {
+			t.Fatalf("allCaps(%q) = %v, want %v", w, got, want)
 		}
 	})
 }

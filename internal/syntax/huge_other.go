@@ -2,5 +2,8 @@
 
 package syntax
 
-// adviseHuge does nothing but on Linux.
-func adviseHuge[T any](s []T) {}
+// hugeTable returns a table of n elements; on Linux, in huge pages.
+func hugeTable[T any](n int) []T { return make([]T, n) }
+
+// collapseHuge does nothing but on Linux.
+func collapseHuge[T any](s []T) {}

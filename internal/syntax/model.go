@@ -121,6 +121,22 @@ func (m *Model) tagWords(w *work) {
 	}
 }
 
+// leads has the frozen weights start from the class weights of the
+// features that open what they score: the tagger's bias, which every
+// token reads, and the direction of an arc, which opens its label's.
+// Those rows are the longest (the bias has a weight for most tags), and
+// adding them once saves adding them for every token and arc.
+func (m *Model) leads() {
+	for _, s := range []scorer{m.tagger.w, m.tagger.second} {
+		if w, ok := s.(*weights); ok {
+			w.lead(tagBias)
+		}
+	}
+	if w, ok := m.label.(*weights); ok {
+		w.lead(labelLead(rightDep), labelLead(leftDep))
+	}
+}
+
 // parseWords parses the tagged words of w; heads and labels are indexed
 // from 1, 0 being the root.
 func (m *Model) parseWords(w *work) (heads, labels []int) {

@@ -379,6 +379,15 @@ func parseFeatures(buf []uint64, s *state, a *atoms) []uint64 {
 	)
 }
 
+// The direction of an arc, a label feature's atom.
+const (
+	rightDep = 3 // the dependent after its head
+	leftDep  = 4
+)
+
+// labelLead is the first feature of an arc's label, its direction alone.
+func labelLead(dir uint64) uint64 { return feat(300, dir, 0, 0) }
+
 // labelFeatures appends the features for the relation of dep to head.
 func labelFeatures(buf []uint64, s *state, a *atoms, head, dep int) []uint64 {
 	word := func(i int) uint64 {
@@ -393,14 +402,14 @@ func labelFeatures(buf []uint64, s *state, a *atoms, head, dep int) []uint64 {
 		}
 		return a.tag[i]
 	}
-	dir := uint64(3)
+	dir := uint64(rightDep)
 	if dep < head {
-		dir = 4
+		dir = leftDep
 	}
 	hw, hp, dw, dp := word(head), tag(head), word(dep), tag(dep)
 	d := dist(head, dep)
 	return append(buf,
-		feat(300, dir, 0, 0),
+		labelLead(dir),
 		feat(301, hw, dir, 0), feat(302, hp, dir, 0),
 		feat(303, dw, dir, 0), feat(304, dp, dir, 0),
 		feat(305, hp, dp, dir), feat(306, hw, dp, dir), feat(307, hp, dw, dir),

@@ -223,8 +223,7 @@ func (p *perceptron) average(min float64) *weights {
 			feats = append(feats, feature{k.key, row})
 		}
 	}
-	w.buckets = make([]bucket, bucketsFor(len(feats)))
-	adviseHuge(w.buckets)
+	w.buckets = hugeTable[bucket](bucketsFor(len(feats)))
 	mask := uint64(len(w.buckets) - 1)
 	// Class weights are laid out in bucket and slot order once every
 	// feature has its slot, so the file need not store offsets.
@@ -253,6 +252,15 @@ type weights struct {
 	scale   float32
 	buckets []bucket
 	ents    []went
+	// leads holds the summed class weights of features that often come
+	// first in a list scored (a bias that every token reads, say), so
+	// that score starts from them instead of adding a long row again.
+	leads []lead
+}
+
+type lead struct {
+	key uint64
+	acc [256]int32
 }
 
 // bucket is 64 bytes: fingerprints as in transBucket, and for each slot
@@ -268,8 +276,36 @@ type went struct {
 	class uint8
 }
 
+// lead keeps the class weights of keys summed, for lists scored that
+// start with one of them. Weights are added as integers, so the scores
+// are the same to the bit.
+func (w *weights) lead(keys ...uint64) {
+	for _, k := range keys {
+		l := lead{key: k}
+		w.add(&l.acc, []uint64{k})
+		w.leads = append(w.leads, l)
+	}
+}
+
 // score adds each feature's class weights to scores (len nclass).
 func (w *weights) score(feats []uint64, scores []float32) {
+	var acc [256]int32
+	if len(feats) > 0 {
+		for i := range w.leads {
+			if l := &w.leads[i]; l.key == feats[0] {
+				acc, feats = l.acc, feats[1:]
+				break
+			}
+		}
+	}
+	w.add(&acc, feats)
+	for c := range scores {
+		scores[c] += float32(acc[c&255]) * w.scale
+	}
+}
+
+// add adds each feature's class weights to acc, by class.
+func (w *weights) add(acc *[256]int32, feats []uint64) {
 	// Features are scored in batches: first the fingerprints of every
 	// feature's bucket are read into a local array, loads the processor
 	// can overlap since none depends on another; then the buckets, now in
@@ -282,7 +318,6 @@ func (w *weights) score(feats []uint64, scores []float32) {
 	var lo [batch]uint64
 	var rows [batch][]went
 	var heads [batch]went
-	var acc [256]int32
 	for len(feats) > 0 {
 		n := min(len(feats), batch)
 		for k, f := range feats[:n] {
@@ -317,9 +352,6 @@ func (w *weights) score(feats []uint64, scores []float32) {
 			}
 		}
 		feats = feats[n:]
-	}
-	for c := range scores {
-		scores[c] += float32(acc[c&255]) * w.scale
 	}
 }
 
@@ -415,8 +447,7 @@ func (p *perceptron) averageTrans(min float64) *transTable {
 	all, maxAbs := p.averaged(min)
 	t := &transTable{scale: float32(maxAbs / 32767)}
 	n := bucketsFor(len(all))
-	t.buckets = make([]transBucket, n)
-	adviseHuge(t.buckets)
+	t.buckets = hugeTable[transBucket](n)
 	mask := uint64(n - 1)
 	for _, k := range all {
 		var w [ntrans]int16

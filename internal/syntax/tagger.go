@@ -157,7 +157,7 @@ func wordFlags(w string, first bool) uint64 {
 	if unicode.IsUpper(r) {
 		f |= 1
 	}
-	if w == strings.ToUpper(w) && w != strings.ToLower(w) {
+	if allCaps(w) {
 		f |= 2
 	}
 	if strings.ContainsAny(w, "0123456789") {
@@ -170,6 +170,26 @@ func wordFlags(w string, first bool) uint64 {
 		f |= 16
 	}
 	return f + 100
+}
+
+// allCaps reports whether w has a letter with a lower case and none with
+// an upper case: w == strings.ToUpper(w) && w != strings.ToLower(w),
+// without making either. An invalid byte is not caps: both functions
+// would write it as U+FFFD, so w would equal neither.
+func allCaps(w string) bool {
+	lowers := false
+	for i, r := range w {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(w[i:]); size == 1 {
+				return false
+			}
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+		lowers = lowers || unicode.ToLower(r) != r
+	}
+	return lowers
 }
 
 // tagger assigns each token a class of tags.
@@ -235,6 +255,9 @@ func rightFeatures(buf []uint64, infos []wordInfo, i int, prev int, first []int)
 	)
 }
 
+// tagBias is the first feature of every token, the same for all.
+var tagBias = feat(0, 0, 0, 0)
+
 // tagFeatures appends the features of token i given the classes of the
 // two tokens before it; with names, also what dyad's dictionaries say of
 // the token and its neighbours (without, those features would only repeat
@@ -243,7 +266,7 @@ func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int, names b
 	w, p1, p2, n1, n2 := around(infos, i, 0), around(infos, i, -1), around(infos, i, -2), around(infos, i, 1), around(infos, i, 2)
 	t1, t2 := uint64(prev+1), uint64(prev2+1)
 	buf = append(buf,
-		feat(0, 0, 0, 0),
+		tagBias,
 		feat(1, w.lower, 0, 0),
 		feat(2, w.form, 0, 0),
 		feat(3, w.suf1, 0, 0),
