@@ -455,6 +455,25 @@ func linking(w string) bool {
 	return false
 }
 
+// possessedNouns retags as a noun a word the treebank never saw that the
+// tagger took for an adjective right after "whose", when a name, a
+// pronoun or a determiner follows it: "whose" opens a noun phrase, which
+// ends in a noun, and those words begin another phrase, so the new word
+// is the head of the first ("the SCO, whose summit Putin attended").
+func (t *tagger) possessedNouns(words []string, infos []wordInfo, classes []int) {
+	for i := 1; i+1 < len(classes); i++ {
+		if t.xpos[classes[i]] != "JJ" || infos[i].amb != unknownAmb || !strings.EqualFold(words[i-1], "whose") {
+			continue
+		}
+		switch t.xpos[classes[i+1]] {
+		case "NNP", "NNPS", "PRP", "DT":
+			if nn := t.class("NOUN", "NN"); nn >= 0 {
+				classes[i] = nn
+			}
+		}
+	}
+}
+
 // unknownPresents retags as a noun a word the treebank never saw that
 // the tagger took for a present (VBP) right after a plural noun that a
 // determiner opens right after a verb: the determiner begins the verb's

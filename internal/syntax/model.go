@@ -111,6 +111,7 @@ func (m *Model) tagWords(w *work) {
 	m.tagger.tag(w.infos, w.classes, w.first, w.sure, w.scores[:m.tagger.nclass()], &w.feats)
 	m.tagger.unknownAdverbs(w.words, w.infos, w.classes)
 	m.tagger.unknownPresents(w.words, w.infos, w.classes)
+	m.tagger.possessedNouns(w.words, w.infos, w.classes)
 	m.tagger.passiveParticiples(w.words, w.classes)
 	m.tagger.participleNouns(w.words, w.classes)
 	if i := m.tagger.finite(w.words, w.classes); i >= 0 && m.tagger.second != nil {

@@ -27,6 +27,7 @@ func mend(toks []doc.Token) {
 	listSubjects(toks)
 	subjectPhrases(toks)
 	bareAdverbials(toks)
+	whoseObjects(toks)
 	relativeMain(toks)
 	adjectiveHeads(toks)
 	titleNames(toks)
@@ -229,6 +230,42 @@ func relativeMain(toks []doc.Token) {
 			t.XPOS = "VBD"
 		}
 		return
+	}
+}
+
+// whoseObjects mends a relative clause that "whose" opens with a phrase
+// and a subject before its verb ("the SCO, whose summit Putin attended";
+// "Iran, whose tanker Britain seized"): a verb has one subject, and a
+// phrase "whose" opens that comes before the verb's subject is what the
+// verb is done to, its object, not a second subject nor a compound of the
+// subject that follows it.
+func whoseObjects(toks []doc.Token) {
+	for w, t := range toks {
+		n := t.Head
+		if !strings.EqualFold(t.Text, "whose") || t.Rel != "nmod:poss" || n != w+1 {
+			continue
+		}
+		s, v := -1, -1
+		switch toks[n].Rel {
+		case "nsubj":
+			// Another subject of the same verb between the phrase and
+			// the verb.
+			v = toks[n].Head
+			for j := n + 1; v > n && j < v; j++ {
+				if toks[j].Head == v && toks[j].Rel == "nsubj" {
+					s = j
+				}
+			}
+		case "compound":
+			// The phrase read as a compound of the subject after it.
+			if h := toks[n].Head; h == n+1 && toks[h].Rel == "nsubj" {
+				s, v = h, toks[h].Head
+			}
+		}
+		if s < 0 || v <= s || toks[v].UPOS != "VERB" || hasChild(toks, v, "obj") {
+			continue
+		}
+		toks[n].Head, toks[n].Rel = v, "obj"
 	}
 }
 
