@@ -2,12 +2,17 @@ package main
 
 import (
 	"context"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/queue"
+	"github.com/dyad-events/dyad/internal/store"
 	"github.com/dyad-events/dyad/internal/store/sqlite"
 	"github.com/dyad-events/dyad/internal/store/storetest"
 )
@@ -73,5 +78,49 @@ func TestIngestRefusedDocument(t *testing.T) {
 	}
 	if c.Documents != 3 {
 		t.Errorf("%d documents stored, want 3 (the other document, a.txt and c.txt)", c.Documents)
+	}
+}
+
+// TestWorkerRefusedDocument: a worker's job whose document the store
+// refuses fails for good (queue.ErrPermanent), so the queue dead-letters
+// it at once rather than trying it again and again.
+func TestWorkerRefusedDocument(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "b.txt")
+	if err := os.WriteFile(p, []byte("Iran seized a British tanker in the Strait of Hormuz on Friday, the Revolutionary Guards said.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	evs := jsonlEvents(t, "code", "--quiet", p)
+	if len(evs) == 0 {
+		t.Fatal("b.txt codes no event; the test needs one")
+	}
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "worker.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	other := storetest.Doc("other", "refused", "2019-06-28", "Japan met South Korea in Osaka.")
+	taken, _ := evs[0]["id"].(string)
+	if _, err := st.PutDocument(ctx, other, []doc.Event{storetest.Event(other, taken, 0, "JPNGOV", "KORGOV", "042", "2019-06-28")}); err != nil {
+		t.Fatal(err)
+	}
+
+	var cfg config
+	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
+	c, err := newCoder(e, &cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d *doc.Document
+	if err := ingest.Walk(ctx, []string{p}, ingest.Options{}, func(got *doc.Document, err error) error {
+		d = got
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	_, added, err := storeJob(ctx, e, &cfg, st, c, d)
+	if added || !errors.Is(err, store.ErrConflict) || !errors.Is(err, queue.ErrPermanent) {
+		t.Errorf("storeJob = added %v, %v; want a permanent conflict", added, err)
 	}
 }

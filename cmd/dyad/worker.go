@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -23,7 +24,8 @@ document's transaction has committed; a worker that dies leaves its jobs to
 the others after --ack-wait, and a job done twice stores nothing twice,
 since documents are identified by content hash. A job that fails
 --max-deliver times goes to the dead-letter subject dyad.dead with the
-reason ("dyad status --queue" lists them). The worker runs until interrupted
+reason ("dyad status --queue" lists them), and one the store refuses as it
+is (an event id another document has) goes there at once. The worker runs until interrupted
 (Ctrl-C or SIGTERM), then finishes the jobs in hand and says what it did.`
 
 func runWorker(ctx context.Context, e *env, args []string) error {
@@ -99,6 +101,10 @@ func storeJob(ctx context.Context, e *env, cfg *config, st store.Store, c *docCo
 		return 0, false, fmt.Errorf("code: %w", err)
 	}
 	added, err := st.PutDocument(ctx, d, evs)
+	if errors.Is(err, store.ErrConflict) || errors.Is(err, store.ErrInvalid) {
+		// The store refuses the document as it is: so would it again.
+		return 0, false, queue.Permanent(fmt.Errorf("store: %w", err))
+	}
 	if err != nil {
 		return 0, false, fmt.Errorf("store: %w", err)
 	}

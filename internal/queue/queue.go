@@ -194,15 +194,31 @@ func (q *Queue) Publish(ctx context.Context, d *doc.Document) (queued bool, err 
 }
 
 // Handler codes and stores one job's document, and returns only once its
-// transaction has committed (or failed).
+// transaction has committed (or failed). An error Permanent wraps says
+// that trying the job again cannot help.
 type Handler func(ctx context.Context, j Job) error
+
+// ErrPermanent matches (errors.Is) every error Permanent marks.
+var ErrPermanent = errors.New("permanent failure")
+
+// permanent marks an error no later try of the same job can mend.
+type permanent struct{ error }
+
+func (p permanent) Unwrap() error        { return p.error }
+func (p permanent) Is(target error) bool { return target == ErrPermanent }
+
+// Permanent marks err as one that trying the job again cannot mend (the
+// store refuses the document as it is): the job goes to the dead letters
+// at once, not after MaxDeliver tries.
+func Permanent(err error) error { return permanent{err} }
 
 // Work takes jobs from the queue and runs handle on n goroutines until ctx
 // is done, then waits for the jobs in hand. A job is acknowledged after
 // handle returns nil; when it fails it is tried again later, and after
-// MaxDeliver tries (or at once, when it is not a job) it is published to
-// the dead-letter subject with the reason and removed. report, when not
-// nil, is called after every job with its outcome.
+// MaxDeliver tries (or at once, when it is not a job or its error is
+// Permanent) it is published to the dead-letter subject with the reason
+// and removed. report, when not nil, is called after every job with its
+// outcome.
 func (q *Queue) Work(ctx context.Context, n int, handle Handler, report func(Job, error)) error {
 	cons, err := q.jobs.Consumer(ctx, Consumer)
 	if err != nil {
@@ -283,7 +299,7 @@ func (q *Queue) process(ctx context.Context, m jetstream.Msg, handle Handler) (J
 	if merr != nil {
 		return j, errors.Join(err, merr)
 	}
-	if int(meta.NumDelivered) >= q.opt.MaxDeliver {
+	if int(meta.NumDelivered) >= q.opt.MaxDeliver || errors.Is(err, ErrPermanent) {
 		return j, q.bury(jctx, m, err, int(meta.NumDelivered))
 	}
 	// Back off, 2 s, 8 s, 18 s... up to a minute, so that a database that

@@ -101,11 +101,12 @@ func settle(t *testing.T, q *Queue, done func(Stats) bool) Stats {
 }
 
 // TestPoison: a job that always fails is tried MaxDeliver times, then sits
-// in the dead letters with its reason; the good jobs are done.
+// in the dead letters with its reason; one whose error is Permanent goes
+// there after its first try; the good jobs are done.
 func TestPoison(t *testing.T) {
 	ctx := context.Background()
 	q := open(t, natstest.Start(t).URL(), Options{MaxDeliver: 2, AckWait: 3 * time.Second})
-	for i := range 3 {
+	for i := range 4 {
 		if _, err := q.Publish(ctx, testDoc(i)); err != nil {
 			t.Fatal(err)
 		}
@@ -123,15 +124,19 @@ func TestPoison(t *testing.T) {
 		mu.Lock()
 		defer mu.Unlock()
 		tries[j.ID]++
-		if j.ID == "doc-001.txt" {
+		switch j.ID {
+		case "doc-001.txt":
 			return errors.New("coder exploded")
+		case "doc-003.txt":
+			return Permanent(errors.New("store refused it"))
 		}
 		return nil
 	}, func(Job, error) {
 		mu.Lock()
 		defer mu.Unlock()
-		// 2 good, 1 bad job, 2 tries of the poison document.
-		if outcomes++; outcomes == 5 {
+		// 2 good, 1 bad job, 2 tries of the poison document, 1 of the
+		// refused one.
+		if outcomes++; outcomes == 6 {
 			cancel()
 		}
 	})
@@ -141,27 +146,27 @@ func TestPoison(t *testing.T) {
 	if wctx.Err() == context.DeadlineExceeded {
 		t.Fatalf("jobs not all settled in 30 s: tries %v", tries)
 	}
-	if tries["doc-001.txt"] != 2 || tries["doc-000.txt"] != 1 || tries["doc-002.txt"] != 1 {
+	if tries["doc-001.txt"] != 2 || tries["doc-000.txt"] != 1 || tries["doc-002.txt"] != 1 || tries["doc-003.txt"] != 1 {
 		t.Errorf("tries = %v, want the poison document twice, the others once", tries)
 	}
-	st := settle(t, q, func(st Stats) bool { return st.Dead == 2 && st.Done == 2 && st.Waiting == 0 && st.InFlight == 0 })
-	if st.Dead != 2 || st.Done != 2 || st.Waiting != 0 || st.InFlight != 0 {
-		t.Errorf("stats = %+v, want 2 done, 2 dead, nothing waiting or in flight", st)
+	st := settle(t, q, func(st Stats) bool { return st.Dead == 3 && st.Done == 2 && st.Waiting == 0 && st.InFlight == 0 })
+	if st.Dead != 3 || st.Done != 2 || st.Waiting != 0 || st.InFlight != 0 {
+		t.Errorf("stats = %+v, want 2 done, 3 dead, nothing waiting or in flight", st)
 	}
 	dead, err := q.DeadLetters(ctx, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(dead) != 2 {
-		t.Fatalf("dead letters = %+v, want 2", dead)
+	if len(dead) != 3 {
+		t.Fatalf("dead letters = %+v, want 3", dead)
 	}
-	reasons := dead[0].Reason + " | " + dead[1].Reason
-	if !strings.Contains(reasons, "not a dyad job") || !strings.Contains(reasons, "coder exploded") {
+	reasons := dead[0].Reason + " | " + dead[1].Reason + " | " + dead[2].Reason
+	if !strings.Contains(reasons, "not a dyad job") || !strings.Contains(reasons, "coder exploded") || !strings.Contains(reasons, "store refused it") {
 		t.Errorf("dead letter reasons = %q", reasons)
 	}
 	for _, d := range dead {
-		if d.Job.ID == "doc-001.txt" && d.Deliveries != 2 {
-			t.Errorf("poison document dead after %d deliveries, want 2", d.Deliveries)
+		if want := map[string]int{"doc-001.txt": 2, "doc-003.txt": 1}[d.Job.ID]; want > 0 && d.Deliveries != want {
+			t.Errorf("%s dead after %d deliveries, want %d", d.Job.ID, d.Deliveries, want)
 		}
 	}
 }
