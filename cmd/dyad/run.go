@@ -24,6 +24,14 @@ import (
 // model. A malformed dictionary line is reported with file and line and
 // skipped.
 func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
+	// The syntax model takes the longest to load (decompressing and
+	// decoding its tables): another core does it while the dictionaries
+	// and the gazetteer load.
+	model := make(chan error, 1)
+	go func() {
+		_, err := syntax.Default()
+		model <- err
+	}()
 	lex := &lexicon.Lexicon{}
 	if !cfg.NoDefaultActors {
 		var err error
@@ -62,10 +70,10 @@ func newPipeline(e *env, cfg *config) (*pipeline.Pipeline, error) {
 	} else if !cfg.Quiet {
 		fmt.Fprintf(e.stderr, "dyad: events get no coordinates: %v\n", err)
 	}
-	parser, err := syntax.Default()
-	if err != nil {
+	if err := <-model; err != nil {
 		return nil, fmt.Errorf("embedded syntax model: %w", err)
 	}
+	parser, _ := syntax.Default()
 	c := coder.New(verbs, places)
 	c.OneSided = cfg.OneSided
 	return pipeline.New(resolver, parser, c), nil

@@ -1,6 +1,11 @@
 package clean
 
-import "regexp"
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode/utf8"
+)
 
 // rule is one named pattern for a kind of boilerplate. Rules are matched
 // against a single trimmed line or paragraph, so a pattern describes the
@@ -8,24 +13,100 @@ import "regexp"
 type rule struct {
 	name string
 	re   *regexp.Regexp
+	// need is a run of letters every match contains, lower-cased when the
+	// pattern ignores case (fold), so that a line without it is passed
+	// over without running the pattern; empty when there is none.
+	need string
+	fold bool
 }
 
 func rules(pairs ...string) []rule {
 	rs := make([]rule, 0, len(pairs)/2)
 	for i := 0; i+1 < len(pairs); i += 2 {
-		rs = append(rs, rule{name: pairs[i], re: regexp.MustCompile(pairs[i+1])})
+		r := rule{name: pairs[i], re: regexp.MustCompile(pairs[i+1])}
+		r.need, r.fold = literal(pairs[i+1])
+		rs = append(rs, r)
 	}
 	return rs
 }
 
+// literal returns the longest ASCII literal of at least four bytes that
+// pattern's top-level sequence holds, and whether it is matched ignoring
+// case (then lower-cased).
+func literal(pattern string) (string, bool) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return "", false
+	}
+	subs := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		subs = re.Sub
+	}
+	need, fold := "", false
+	for _, sub := range subs {
+		if sub.Op != syntax.OpLiteral {
+			continue
+		}
+		lit := string(sub.Rune)
+		if len(lit) < 4 || len(lit) <= len(need) || !ascii(lit) {
+			continue
+		}
+		need, fold = lit, sub.Flags&syntax.FoldCase != 0
+		if fold {
+			need = strings.ToLower(need)
+		}
+	}
+	return need, fold
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // match reports the name of the first rule matching s.
 func match(rs []rule, s string) (string, bool) {
+	folded := ""
 	for _, r := range rs {
+		if r.need != "" {
+			in := s
+			if r.fold {
+				if folded == "" {
+					folded = foldASCII(s)
+				}
+				in = folded
+			}
+			if !strings.Contains(in, r.need) {
+				continue
+			}
+		}
 		if r.re.MatchString(s) {
 			return r.name, true
 		}
 	}
 	return "", false
+}
+
+// foldASCII lower-cases the ASCII letters of s and the two other letters
+// a case-insensitive pattern matches to one (the Kelvin sign to "k", the
+// long s to "s"), and keeps every other rune: a literal of ASCII letters
+// ignoring case is in s exactly when its lower case is in foldASCII(s).
+func foldASCII(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A'
+		case r == '\u212A':
+			return 'k'
+		case r == '\u017F':
+			return 's'
+		}
+		return r
+	}, s)
 }
 
 // cutMarkers start a paywall teaser or a comment form: the marker line,
