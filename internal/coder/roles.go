@@ -620,11 +620,17 @@ func (t *tree) verbRoles(h hit) result {
 			if t.toks[w].UPOS != "NOUN" {
 				continue
 			}
-			// "requires Russian support": whose support is asked.
+			// "requires Russian support": whose support is asked. A
+			// relative "whose" is the noun its clause modifies: "the SCO,
+			// whose summit Putin attended" attends the SCO's summit.
 			for _, k := range t.kids[w] {
 				switch t.toks[k].Rel {
 				case "amod", "nmod:poss", "compound":
-					out = out.add(t.mentionOf(k))
+					m := t.mentionOf(k)
+					if r, ok := t.relative(k); ok && m == nil {
+						m = t.one(r, 1)
+					}
+					out = out.add(m)
 				}
 			}
 			if len(out) == 0 {
