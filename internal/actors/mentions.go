@@ -933,6 +933,15 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 		First: ph.first, Last: ph.last, Kind: Named,
 	}
 	m.Text = text[m.Start:m.End]
+	if k := slices.IndexFunc(ph.parts, func(p part) bool { return len(p.shared) > 0 }); k >= 0 {
+		a, ok := inOffice(ph.parts[k].shared, date)
+		if !ok {
+			return Mention{}, false // "Duterte" when neither or both hold office
+		}
+		ph.parts = slices.Clone(ph.parts)
+		ph.parts[k].actor = a
+		m.shared = strings.Join(ph.parts[k].toks, " ")
+	}
 	var country, code, name, role string
 	var countries, orgs, persons []string
 	var people []*lexicon.Actor // the persons of persons, in order

@@ -180,6 +180,7 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 			}
 		}
 		ms := r.mentions(s.Text, s.Tokens, d.Published)
+		aliases.chosen(ms)
 		ms = aliases.find(s.Text, s.Tokens, ms)
 		for _, m := range ms {
 			for _, a := range m.Actors {
