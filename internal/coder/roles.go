@@ -799,8 +799,12 @@ func (t *tree) verbRoles(h hit) result {
 		// A pattern that writes a verb of its own ("pledging to send aid",
 		// "vowed to provide weapons") takes that verb's target phrase:
 		// "imposed sanctions on Russia, pledging to send aid to Ukraine"
-		// pledges aid to Ukraine, not to Russia.
+		// pledges aid to Ukraine, not to Russia. Its object names the
+		// target as the head's would: "is due to visit Japan".
 		for _, w := range h.words[1:] {
+			if len(r.tgt) == 0 && t.toks[w].UPOS == "VERB" {
+				r.tgt = others(t.argsOf(w, "obj"), r.src)
+			}
 			if len(r.tgt) == 0 && t.toks[w].UPOS == "VERB" {
 				r.tgt = others(t.targetsOf(w, place, skip), r.src)
 			}
