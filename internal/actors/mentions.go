@@ -1290,14 +1290,15 @@ func joinCompounds(text string, toks []doc.Token, ms []Mention) []Mention {
 // sharedSector returns the sector code and role of the last member of a
 // compound when the members before it are all states' adjectives and it is
 // a state's adjective and a title, no name ("Russian and Georgian forces": MIL),
-// else "".
+// else "". The sector of a named body is its own: in "American and
+// Taliban negotiators" the Americans are no rebels.
 func sharedSector(ms []Mention) (string, string) {
 	last := ms[len(ms)-1]
 	if len(last.names) > 0 || last.Adjective || len(last.Actors) != 1 {
 		return "", ""
 	}
 	a := last.Actors[0]
-	if a.Country == "" || len(a.Code) <= len(a.Country) || !strings.HasPrefix(a.Code, a.Country) || a.Role == "" {
+	if a.Country == "" || a.Name != "" || len(a.Code) <= len(a.Country) || !strings.HasPrefix(a.Code, a.Country) || a.Role == "" {
 		return "", ""
 	}
 	for _, n := range ms[:len(ms)-1] {
