@@ -478,12 +478,31 @@ func (t *tree) reportedClause(k int) bool {
 		}
 		switch t.rel(k) {
 		case "ccomp", "parataxis":
-			return is("report", t.lemma(g))
+			return is("report", t.lemma(g)) && !t.relativeSubject(k)
 		case "conj":
 			k = g
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// relativeSubject reports whether the subject of the clause at k is a
+// relative pronoun ("who", "which", or "that" right after a comma): the
+// clause is a relative one, whatever relation the parse gave it, and
+// tells nothing a verb of saying reports ("urged members to adopt a
+// draft resolution, circulated by Tunisia, that would give ...").
+func (t *tree) relativeSubject(k int) bool {
+	s := t.child(k, "nsubj")
+	if s < 0 {
+		return false
+	}
+	switch {
+	case t.toks[s].XPOS == "WP" || t.toks[s].XPOS == "WDT":
+		return true
+	case t.lemma(s) == "that" && s > 0 && t.toks[s-1].Text == ",":
+		return true
 	}
 	return false
 }
