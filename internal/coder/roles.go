@@ -787,10 +787,14 @@ func (t *tree) verbRoles(h hit) result {
 			}
 		}
 		// A threat made on a condition aims at whom it would deter, the
-		// condition's subject: "threatened to shut off the transit of
-		// Russian gas if the bloc imposed further penalties".
-		if len(r.tgt) == 0 && cameo.Root(h.t.Code) == "13" {
-			r.tgt = others(t.conditionSubject(append([]int{i}, h.words[1:]...)), r.src)
+		// condition's subject, whatever its object names: "threatened to
+		// shut off the transit of Russian gas if the bloc imposed further
+		// penalties" threatens the bloc.
+		if cameo.Root(h.t.Code) == "13" {
+			ws := append(append([]int{i}, h.words[1:]...), t.children(i, "xcomp")...) // what is threatened, too
+			if c := others(t.conditionSubject(ws), r.src); len(c) > 0 {
+				r.tgt = c
+			}
 		}
 		// "shot down a Russian bomber": whose object the pattern names.
 		if len(r.tgt) == 0 {
