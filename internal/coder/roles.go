@@ -672,6 +672,12 @@ func (t *tree) verbRoles(h hit) result {
 			switch t.toks[i].Rel {
 			case "acl", "amod":
 				r.tgt = t.arg(t.head(i))
+				// "Talks hosted by Qatar brought together American and
+				// Taliban negotiators": what a gathering brings together
+				// are its parties, whom its host hosts.
+				if n := t.head(i); len(r.tgt) == 0 && t.rel(n) == "nsubj" && t.gathers(t.head(n)) {
+					r.tgt = t.argsOf(t.head(n), "obj")
+				}
 				// "ordered the sailors held in custody", "ordered the
 				// ships seized": whoever makes it so does it, to the
 				// object, wherever the parse hung the participle.
@@ -1293,6 +1299,20 @@ func (t *tree) reportTarget(i int) mentions {
 		return t.clauseTarget(i)
 	}
 	return nil
+}
+
+// gathers reports whether the verb at g gathers its object (grammar.txt
+// gather: "brought together", "drew together"): its object's parties meet.
+func (t *tree) gathers(g int) bool {
+	if g < 0 || t.toks[g].UPOS != "VERB" {
+		return false
+	}
+	for _, k := range t.kids[g] {
+		if r := t.rel(k); (r == "advmod" || r == "compound:prt") && is("gather", t.lemma(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // gatheringBody returns the international body whose gathering (a
