@@ -782,6 +782,10 @@ func (t *tree) verbRoles(h hit) result {
 			repress := cameo.Root(h.t.Code) >= "17" && compatriots(r.tgt, r.src)
 			if len(r.tgt) > 0 && !repress && (ownSide(r.tgt, r.src) || (cameo.ClassOf(h.t.Code).Inner || cameo.Root(h.t.Code) == "14") && compatriots(r.tgt, r.src)) {
 				r.tgt = nil
+				// Yielding to oneself is none: "China's approach has
+				// allowed it to minimize entanglements" lets no other
+				// party stand in for the one allowed.
+				r.named = r.named || cameo.Root(h.t.Code) == "08"
 			}
 		}
 		// "flew to New York for an emergency session of the UN Security
