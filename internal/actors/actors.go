@@ -115,6 +115,10 @@ type Mention struct {
 	// depend on the date. It may be shorter than Actors, and is nil when
 	// no actor's code depends on the date.
 	dated []*dated
+	// shared is the name, in lower case, of a person the dictionaries
+	// share with others and the document's date chose ("duterte"), or
+	// "": a person the document named in full comes first.
+	shared string
 }
 
 // At returns the mention with its actors coded on date (ISO, any
@@ -252,6 +256,10 @@ type pattern struct {
 	// "WHO", "CAR"), or "" where any case will do: "us" and "Who" at the
 	// start of a question are not the USA and the WHO.
 	caps []string
+	// shared holds every person a person's name names when the
+	// dictionaries give the same name to several ("Duterte"), actor
+	// among them; compose picks the one in office on the date.
+	shared []*lexicon.Actor
 }
 
 // regions are CAMEO codes of world regions, which are not countries
@@ -320,10 +328,52 @@ func New(lex *lexicon.Lexicon) *Resolver {
 		r.add(p, pattern{kind: partPlace, proper: true})
 	}
 	for k, ps := range r.index {
+		ps = sharedPersons(ps)
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
 		r.index[k] = ps
 	}
 	return r
+}
+
+// sharedPersons merges the patterns of persons written with the same
+// words into the first one, which then names them all (shared).
+func sharedPersons(ps []pattern) []pattern {
+	out := ps[:0]
+	for _, p := range ps {
+		k := -1
+		if p.kind == partPerson {
+			k = slices.IndexFunc(out, func(q pattern) bool {
+				return q.kind == partPerson && slices.Equal(q.toks, p.toks) && slices.Equal(q.caps, p.caps)
+			})
+		}
+		if k < 0 {
+			out = append(out, p)
+			continue
+		}
+		if out[k].shared == nil {
+			out[k].shared = []*lexicon.Actor{out[k].actor}
+		}
+		out[k].shared = append(out[k].shared, p.actor)
+	}
+	return out
+}
+
+// inOffice returns the one person of ps who holds an office the
+// dictionary dates on date, or false when none or several do: a surname
+// two listed people share ("Duterte") names the one in office.
+func inOffice(ps []*lexicon.Actor, date string) (*lexicon.Actor, bool) {
+	var found *lexicon.Actor
+	for _, p := range ps {
+		// Out of office, a person is coded as the entry itself is.
+		if c, _ := p.CodeAt(date); c == "" || c == p.Code {
+			continue
+		}
+		if found != nil {
+			return nil, false
+		}
+		found = p
+	}
+	return found, found != nil
 }
 
 // officeHeads are the nouns of an office that English names either way

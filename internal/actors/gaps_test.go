@@ -217,6 +217,23 @@ var gapDocs = []ruleDoc{
 			{4, "The ousted Haitian president", "HTIELI"},
 		},
 	},
+	// States' adjectives joined to a named body's title share the title,
+	// not the body's sector: "American and Taliban negotiators" are
+	// Americans and Taliban, not American rebels.
+	{
+		rule: "SectorOfNamedBody",
+		date: "2020-02-25",
+		sentences: []string{
+			"Talks in Doha brought together American and Taliban negotiators.",
+			"Syrian and Hezbollah fighters attacked the town.",
+			"Russian and Georgian forces clashed on Friday.",
+		},
+		cases: []sentenceCase{
+			{0, "American and Taliban negotiators", "USA+AFGREB"},
+			{1, "Syrian and Hezbollah fighters", "SYR+LBNREB"},
+			{2, "Russian and Georgian forces", "RUSMIL+GEOMIL"},
+		},
+	},
 	// A title takes a name the dictionary lacks of up to four words; a
 	// weekday after it is no part of it.
 	{

@@ -2,6 +2,7 @@ package actors_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/doc"
@@ -95,6 +96,42 @@ func TestSharedSurnameInDocument(t *testing.T) {
 		}
 		if !slices.Equal(got, []string{tt.want}) {
 			t.Errorf("%q after %q: got %q, want %s", tt.later, tt.first, got, tt.want)
+		}
+	}
+}
+
+// TestSharedSurnameInOffice checks that a surname two listed people share
+// names the one who holds a listed office on the document's date, nobody
+// when neither or both do, and the person the document named in full
+// before it whoever is in office.
+func TestSharedSurnameInOffice(t *testing.T) {
+	r := resolver(t)
+	tests := []struct{ first, later, date, want string }{
+		{"", "President Duterte left for Beijing.", "2016-10-18", "Rodrigo Duterte PHLGOV"},
+		{"", "Duterte said he would visit Japan.", "2016-10-25", "Rodrigo Duterte PHLGOV"},
+		{"", "Duterte said she would stay.", "2024-06-01", "Sara Duterte PHLGOV"},
+		{"", "Duterte said he would stay.", "2010-06-01", ""},                                                          // neither in office
+		{"", "Duterte said he would stay.", "2022-06-30", ""},                                                          // the day of the handover
+		{"Rodrigo Duterte was arrested on Tuesday.", "Duterte said he was innocent.", "2025-03-12", "Rodrigo Duterte"}, // named in full first
+	}
+	for _, tt := range tests {
+		d := &doc.Document{Published: tt.date, Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
+		for _, s := range []string{tt.first, tt.later} {
+			if s != "" {
+				d.Sentences = append(d.Sentences, doc.Sentence{Index: len(d.Sentences), Text: s, Codable: true, Tokens: nlp.Tokenize(s)})
+			}
+		}
+		ms := r.Document(d)
+		got := ""
+		for _, m := range ms[len(ms)-1] {
+			if strings.Contains(m.Text, "Duterte") {
+				for _, a := range m.Actors {
+					got = strings.TrimSpace(a.Name + " " + a.Code)
+				}
+			}
+		}
+		if !strings.HasPrefix(got, tt.want) || (tt.want == "") != (got == "") {
+			t.Errorf("%q on %s after %q: got %q, want %q", tt.later, tt.date, tt.first, got, tt.want)
 		}
 	}
 }

@@ -933,6 +933,15 @@ func (r *Resolver) compose(text string, toks []doc.Token, ph phrase, date, home 
 		First: ph.first, Last: ph.last, Kind: Named,
 	}
 	m.Text = text[m.Start:m.End]
+	if k := slices.IndexFunc(ph.parts, func(p part) bool { return len(p.shared) > 0 }); k >= 0 {
+		a, ok := inOffice(ph.parts[k].shared, date)
+		if !ok {
+			return Mention{}, false // "Duterte" when neither or both hold office
+		}
+		ph.parts = slices.Clone(ph.parts)
+		ph.parts[k].actor = a
+		m.shared = strings.Join(ph.parts[k].toks, " ")
+	}
 	var country, code, name, role string
 	var countries, orgs, persons []string
 	var people []*lexicon.Actor // the persons of persons, in order
@@ -1281,14 +1290,15 @@ func joinCompounds(text string, toks []doc.Token, ms []Mention) []Mention {
 // sharedSector returns the sector code and role of the last member of a
 // compound when the members before it are all states' adjectives and it is
 // a state's adjective and a title, no name ("Russian and Georgian forces": MIL),
-// else "".
+// else "". The sector of a named body is its own: in "American and
+// Taliban negotiators" the Americans are no rebels.
 func sharedSector(ms []Mention) (string, string) {
 	last := ms[len(ms)-1]
 	if len(last.names) > 0 || last.Adjective || len(last.Actors) != 1 {
 		return "", ""
 	}
 	a := last.Actors[0]
-	if a.Country == "" || len(a.Code) <= len(a.Country) || !strings.HasPrefix(a.Code, a.Country) || a.Role == "" {
+	if a.Country == "" || a.Name != "" || len(a.Code) <= len(a.Country) || !strings.HasPrefix(a.Code, a.Country) || a.Role == "" {
 		return "", ""
 	}
 	for _, n := range ms[:len(ms)-1] {

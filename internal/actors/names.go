@@ -90,10 +90,31 @@ func (ns *names) add(r *Resolver, name []doc.Token, p known) {
 	}
 }
 
-// single reports whether the dictionary has a one-word name w.
+// chosen gives a name the dictionaries share among people, which the
+// document's date chose, to the person the document has named in full:
+// "Rodrigo Duterte ... Duterte said" when another Duterte is in office.
+func (ns *names) chosen(ms []Mention) {
+	for k, m := range ms {
+		if m.shared == "" || len(m.Actors) != 1 {
+			continue
+		}
+		if p := ns.words[m.shared]; p != nil {
+			a := p.actor
+			a.Text = m.Actors[0].Text
+			ms[k].Actors = []doc.Actor{a}
+			ms[k].dated = nil
+			if p.dated != nil {
+				ms[k].dated = []*dated{p.dated}
+			}
+		}
+	}
+}
+
+// single reports whether the dictionary has a one-word name w (not one
+// several people share, which the document's full names may decide).
 func (r *Resolver) single(w string) bool {
 	for _, p := range r.index[w] {
-		if len(p.toks) == 1 && p.kind != partAgent {
+		if len(p.toks) == 1 && p.kind != partAgent && p.shared == nil {
 			return true
 		}
 	}

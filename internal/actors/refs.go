@@ -78,6 +78,10 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 		// refers back to the states named together before it, but not
 		// "the countries of the region", a description of its own.
 		return ref(Group, i+1, false)
+	case (w == "the" || w == "all") && i+2 < len(toks) && groupCounts[toks[i+1].Lower()] > 2 && stateNouns[toks[i+2].Lower()]:
+		// "the three countries", "all four governments": as many states
+		// as the count says.
+		return ref(Group, i+2, false)
 	case w == "both" || (w == "the" && i+2 < len(toks) && toks[i+1].Lower() == "two"):
 		k := i + 1
 		if w == "the" {
@@ -106,6 +110,10 @@ func counted(toks []doc.Token, j int) int {
 	}
 	return j
 }
+
+// groupCounts are the numbers written as words that count the states a
+// group reference names ("the three countries").
+var groupCounts = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 // numberWords are the numbers written as words that count members.
 var numberWords = map[string]bool{
@@ -180,6 +188,7 @@ func (r *Resolver) Document(d *doc.Document) [][]Mention {
 			}
 		}
 		ms := r.mentions(s.Text, s.Tokens, d.Published)
+		aliases.chosen(ms)
 		ms = aliases.find(s.Text, s.Tokens, ms)
 		for _, m := range ms {
 			for _, a := range m.Actors {
@@ -517,14 +526,19 @@ func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) *Mentio
 	// "Both sides", "the two sides" of a dispute are the two parties the
 	// document is about: the two countries it has named most so far.
 	if noun == "sides" {
-		if pair, ok := protagonists(history); ok {
+		if pair, ok := protagonists(history, 2); ok {
 			return r.relabelGroup(noun, pair)
 		}
 	}
 	// The nearest compound of two or more countries, else the two most
-	// recent distinct countries.
+	// recent distinct countries; of as many as a count says ("the three
+	// countries"), when it says more than two.
+	n := 2
+	if ws := strings.Fields(w); len(ws) >= 2 {
+		n = max(n, groupCounts[ws[len(ws)-2]])
+	}
 	for k := len(history) - 1; k >= 0 && k >= len(history)-20; k-- {
-		if h := history[k]; len(h.Actors) >= 2 && distinctCountries(h.Actors) >= 2 {
+		if h := history[k]; len(h.Actors) >= 2 && distinctCountries(h.Actors) >= 2 && (n == 2 || distinctCountries(h.Actors) == n) {
 			if m.Person && !h.Person && !stateNouns[noun] && !groupPronouns[w] {
 				if noun != "leaders" && noun != "presidents" {
 					continue
@@ -533,19 +547,33 @@ func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) *Mentio
 			return r.relabelGroup(noun, h.Mention)
 		}
 	}
+	// "The three countries" with no compound of three before them are
+	// the three the document is about, named before the sentence: "The
+	// United States urged all three countries" does not count its
+	// subject.
+	if n > 2 {
+		before := len(history)
+		for before > 0 && history[before-1].sentence == sentence {
+			before--
+		}
+		if all, ok := protagonists(history[:before], n); ok {
+			return r.relabelGroup(noun, all)
+		}
+		return nil
+	}
 	var pair Mention // the two, latest first
 	seenCode := map[string]bool{}
-	for k := len(history) - 1; k >= 0 && len(pair.Actors) < 2; k-- {
+	for k := len(history) - 1; k >= 0 && len(pair.Actors) < n; k-- {
 		for i, a := range history[k].Actors {
 			c := a.Code[:min(3, len(a.Code))]
-			if !seenCode[c] && len(pair.Actors) < 2 {
+			if !seenCode[c] && len(pair.Actors) < n {
 				seenCode[c] = true
 				pair.Actors = append(pair.Actors, a)
 				pair.dated = append(pair.dated, history[k].datedAt(i))
 			}
 		}
 	}
-	if len(pair.Actors) == 2 {
+	if len(pair.Actors) == n {
 		slices.Reverse(pair.Actors)
 		slices.Reverse(pair.dated)
 		return r.relabelGroup(noun, pair)
@@ -553,10 +581,10 @@ func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) *Mentio
 	return nil
 }
 
-// protagonists returns the two countries named most often in history, in
+// protagonists returns the n countries named most often in history, in
 // the order first named; a tie goes to the more recent. It reports false
-// when fewer than two countries were named.
-func protagonists(history []seen) (Mention, bool) {
+// when fewer than n countries were named.
+func protagonists(history []seen, n int) (Mention, bool) {
 	type tally struct {
 		a     doc.Actor
 		d     *dated
@@ -584,7 +612,7 @@ func protagonists(history []seen) (Mention, bool) {
 			}
 		}
 	}
-	if len(ts) < 2 {
+	if len(ts) < n {
 		return Mention{}, false
 	}
 	slices.SortStableFunc(ts, func(x, y *tally) int {
@@ -593,11 +621,13 @@ func protagonists(history []seen) (Mention, bool) {
 		}
 		return y.last - x.last
 	})
-	a, b := ts[0], ts[1]
-	if b.first < a.first {
-		a, b = b, a
+	ts = ts[:n]
+	slices.SortFunc(ts, func(x, y *tally) int { return x.first - y.first })
+	var m Mention
+	for _, t := range ts {
+		m.Actors, m.dated = append(m.Actors, t.a), append(m.dated, t.d)
 	}
-	return Mention{Actors: []doc.Actor{a.a, b.a}, dated: []*dated{a.d, b.d}}, true
+	return m, true
 }
 
 // descriptionsFile lists the nouns of a definite description, the kind

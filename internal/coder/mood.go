@@ -225,6 +225,14 @@ func (t *tree) mood(i int) (string, bool) {
 			if t.trailing(k) {
 				return mod, true
 			}
+			// "saying he did not want confrontation and urging dialogue":
+			// a participle in -ing shares no auxiliary or negation with a
+			// verb of another form; it is the conjunct of the nearest
+			// -ing verb above, wherever the parse hung it.
+			if a := t.ingAbove(g); t.toks[k].XPOS == "VBG" && t.toks[g].XPOS != "VBG" && a >= 0 {
+				k = a
+				continue
+			}
 		case "obj", "obl", "nmod", "nsubj", "iobj":
 			if k != i || !noun {
 				return mod, true
@@ -478,12 +486,42 @@ func (t *tree) reportedClause(k int) bool {
 		}
 		switch t.rel(k) {
 		case "ccomp", "parataxis":
-			return is("report", t.lemma(g))
+			return is("report", t.lemma(g)) && !t.relativeSubject(k)
 		case "conj":
 			k = g
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// ingAbove returns the nearest verb in -ing that governs g, within three
+// steps, or -1.
+func (t *tree) ingAbove(g int) int {
+	for k, steps := t.head(g), 0; k >= 0 && steps < 3; k, steps = t.head(k), steps+1 {
+		if t.toks[k].XPOS == "VBG" && t.toks[k].UPOS == "VERB" {
+			return k
+		}
+	}
+	return -1
+}
+
+// relativeSubject reports whether the subject of the clause at k is a
+// relative pronoun ("who", "which", or "that" right after a comma): the
+// clause is a relative one, whatever relation the parse gave it, and
+// tells nothing a verb of saying reports ("urged members to adopt a
+// draft resolution, circulated by Tunisia, that would give ...").
+func (t *tree) relativeSubject(k int) bool {
+	s := t.child(k, "nsubj")
+	if s < 0 {
+		return false
+	}
+	switch {
+	case t.toks[s].XPOS == "WP" || t.toks[s].XPOS == "WDT":
+		return true
+	case t.lemma(s) == "that" && s > 0 && t.toks[s-1].Text == ",":
+		return true
 	}
 	return false
 }

@@ -620,11 +620,17 @@ func (t *tree) verbRoles(h hit) result {
 			if t.toks[w].UPOS != "NOUN" {
 				continue
 			}
-			// "requires Russian support": whose support is asked.
+			// "requires Russian support": whose support is asked. A
+			// relative "whose" is the noun its clause modifies: "the SCO,
+			// whose summit Putin attended" attends the SCO's summit.
 			for _, k := range t.kids[w] {
 				switch t.toks[k].Rel {
 				case "amod", "nmod:poss", "compound":
-					out = out.add(t.mentionOf(k))
+					m := t.mentionOf(k)
+					if r, ok := t.relative(k); ok && m == nil {
+						m = t.one(r, 1)
+					}
+					out = out.add(m)
 				}
 			}
 			if len(out) == 0 {
@@ -666,6 +672,12 @@ func (t *tree) verbRoles(h hit) result {
 			switch t.toks[i].Rel {
 			case "acl", "amod":
 				r.tgt = t.arg(t.head(i))
+				// "Talks hosted by Qatar brought together American and
+				// Taliban negotiators": what a gathering brings together
+				// are its parties, whom its host hosts.
+				if n := t.head(i); len(r.tgt) == 0 && t.rel(n) == "nsubj" && t.gathers(t.head(n)) {
+					r.tgt = t.argsOf(t.head(n), "obj")
+				}
 				// "ordered the sailors held in custody", "ordered the
 				// ships seized": whoever makes it so does it, to the
 				// object, wherever the parse hung the participle.
@@ -770,6 +782,10 @@ func (t *tree) verbRoles(h hit) result {
 			repress := cameo.Root(h.t.Code) >= "17" && compatriots(r.tgt, r.src)
 			if len(r.tgt) > 0 && !repress && (ownSide(r.tgt, r.src) || (cameo.ClassOf(h.t.Code).Inner || cameo.Root(h.t.Code) == "14") && compatriots(r.tgt, r.src)) {
 				r.tgt = nil
+				// Yielding to oneself is none: "China's approach has
+				// allowed it to minimize entanglements" lets no other
+				// party stand in for the one allowed.
+				r.named = r.named || cameo.Root(h.t.Code) == "08"
 			}
 		}
 		// "flew to New York for an emergency session of the UN Security
@@ -781,10 +797,14 @@ func (t *tree) verbRoles(h hit) result {
 			}
 		}
 		// A threat made on a condition aims at whom it would deter, the
-		// condition's subject: "threatened to shut off the transit of
-		// Russian gas if the bloc imposed further penalties".
-		if len(r.tgt) == 0 && cameo.Root(h.t.Code) == "13" {
-			r.tgt = others(t.conditionSubject(append([]int{i}, h.words[1:]...)), r.src)
+		// condition's subject, whatever its object names: "threatened to
+		// shut off the transit of Russian gas if the bloc imposed further
+		// penalties" threatens the bloc.
+		if cameo.Root(h.t.Code) == "13" {
+			ws := append(append([]int{i}, h.words[1:]...), t.children(i, "xcomp")...) // what is threatened, too
+			if c := others(t.conditionSubject(ws), r.src); len(c) > 0 {
+				r.tgt = c
+			}
 		}
 		// "shot down a Russian bomber": whose object the pattern names.
 		if len(r.tgt) == 0 {
@@ -793,8 +813,12 @@ func (t *tree) verbRoles(h hit) result {
 		// A pattern that writes a verb of its own ("pledging to send aid",
 		// "vowed to provide weapons") takes that verb's target phrase:
 		// "imposed sanctions on Russia, pledging to send aid to Ukraine"
-		// pledges aid to Ukraine, not to Russia.
+		// pledges aid to Ukraine, not to Russia. Its object names the
+		// target as the head's would: "is due to visit Japan".
 		for _, w := range h.words[1:] {
+			if len(r.tgt) == 0 && t.toks[w].UPOS == "VERB" {
+				r.tgt = others(t.argsOf(w, "obj"), r.src)
+			}
 			if len(r.tgt) == 0 && t.toks[w].UPOS == "VERB" {
 				r.tgt = others(t.targetsOf(w, place, skip), r.src)
 			}
@@ -1279,6 +1303,20 @@ func (t *tree) reportTarget(i int) mentions {
 		return t.clauseTarget(i)
 	}
 	return nil
+}
+
+// gathers reports whether the verb at g gathers its object (grammar.txt
+// gather: "brought together", "drew together"): its object's parties meet.
+func (t *tree) gathers(g int) bool {
+	if g < 0 || t.toks[g].UPOS != "VERB" {
+		return false
+	}
+	for _, k := range t.kids[g] {
+		if r := t.rel(k); (r == "advmod" || r == "compound:prt") && is("gather", t.lemma(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // gatheringBody returns the international body whose gathering (a

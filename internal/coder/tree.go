@@ -340,6 +340,13 @@ func (t *tree) relative(i int) (int, bool) {
 			return t.head(k), t.head(k) >= 0
 		}
 	}
+	// "in the presence of Putin and Tymoshenko, who had agreed the
+	// outline": a "who" or "which" right after a comma opens a relative
+	// clause of the name before the comma, wherever the parse hung the
+	// clause.
+	if w := t.toks[i].XPOS; (w == "WP" || w == "WDT") && i >= 2 && t.toks[i-1].Text == "," && t.mentionOf(i-2) != nil {
+		return i - 2, true
+	}
 	return -1, false
 }
 
