@@ -172,9 +172,9 @@ func wordFlags(w string, first bool) uint64 {
 	return f + 100
 }
 
-// allCaps reports whether w has a letter with a lower case and none with
-// an upper case: w == strings.ToUpper(w) && w != strings.ToLower(w),
-// without making either. An invalid byte is not caps: both functions
+// allCaps reports whether w has a letter that lower-casing changes and
+// none that upper-casing changes: w == strings.ToUpper(w) && w !=
+// strings.ToLower(w), without making either. An invalid byte is not caps: both functions
 // would write it as U+FFFD, so w would equal neither.
 func allCaps(w string) bool {
 	lowers := false
