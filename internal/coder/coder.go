@@ -552,7 +552,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 	// its side.
 	year := dc.year
 	if h.dated {
-		year, _ = strconv.Atoi(h.date.String()[:min(4, len(h.date.String()))])
+		year = h.date.Year
 	}
 	src, tgt := distinct(r.src.actors()), distinct(r.tgt.actors())
 	// No party is on both sides of one event: "the United States, Britain
