@@ -572,14 +572,16 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			tgt = keep
 		}
 	}
+	// The target a clause conjoined to the event's names, if any.
+	joined := st.tree.parallel(h, dc.aims)
 	if len(r.pair) > 0 {
 		both := r.pair.actors()
 		switch {
-		case r.theirs && len(st.tree.parallel(h, dc.aims)) > 0:
+		case r.theirs && len(joined) > 0:
 			// "Bolivia cut ties with Israel, and Chile and Colombia
 			// recalled their ambassadors": the target the conjoined clause
 			// names, not each other.
-			return cross(both, st.tree.parallel(h, dc.aims).actors()), 0.8
+			return cross(both, joined.actors()), 0.8
 		case len(src) > 0 && (!h.nominal || !h.t.Recip) && !overlaps(r.src, r.pair):
 			// "Russia offered to mediate between Armenia and Azerbaijan",
 			// "Qatar launched a mediation effort between Israel and
@@ -615,11 +617,11 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		// "Both sides kept up attacks": the two parties of a conflict
 		// that fight with no other target fight each other, each way.
 		return []pair{{src: src[0], tgt: src[1]}, {src: src[1], tgt: src[0]}}, 1
-	case len(src) >= 2 && !h.t.Recip && len(st.tree.parallel(h, dc.aims)) > 0:
+	case len(src) >= 2 && !h.t.Recip && len(joined) > 0:
 		// "Bolivia cut ties with Israel, and Chile and Colombia recalled
 		// their ambassadors": a clause conjoined to one that names its
 		// target shares it, and each of its subjects acts on it.
-		return cross(src, st.tree.parallel(h, dc.aims).actors()), 0.8
+		return cross(src, joined.actors()), 0.8
 	case len(src) >= 2 && (h.t.Recip || twoParty(code) && countries(src) == 2) && !is("join", st.tree.lemma(h.head)):
 		// "China and Russia met", "India and Pakistan signed an
 		// agreement": parties of a mutual event act on each other.
