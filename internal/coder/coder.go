@@ -707,9 +707,12 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			// offensive and Moscow sent in armoured columns" aims the
 			// columns at Georgia, not the offensive at Russia).
 			var doers mentions
-			for at, ms := range dc.doers {
-				if st.tree.order(at) > st.tree.order(h.head) && !st.tree.argued(h) {
-					doers = doers.add(ms...)
+			if !st.tree.argued(h) {
+				now := st.tree.order(h.head)
+				for at, ms := range dc.doers {
+					if st.tree.order(at) > now {
+						doers = doers.add(ms...)
+					}
 				}
 			}
 			if other, near := otherParty(st.tree, r.src, dc.targets, doers, context, code, year); other != nil {
