@@ -393,6 +393,11 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		joint.Recip = true
 		h.t = &joint
 	}
+	// A violent verb takes the code of the means its subject names ("a
+	// suicide bomber killed" is 1831).
+	if m := c.means(st.tree, h, code); m != "" {
+		code = m
+	}
 	// A plan is coded as the intent to act ("will visit" is 036,
 	// "pledged to give aid" 033, "threatened to impose sanctions" 130);
 	// but a conflictual act announced in the future tense alone, or
@@ -402,9 +407,6 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	// A decision taken to act is the act, whatever its code ("the court
 	// decided to allow the candidate to run" is 0812, as CAMEO's codebook
 	// codes it), but violence decided on is still a threat.
-	if m := c.means(st.tree, h, code); m != "" {
-		code = m
-	}
 	violent := cameo.ClassOf(code).Force == "violent"
 	if mod == doc.Planned && !(is("decision", rd.intended) && !violent) && (rd.intended != "" && !is("decide", rd.intended) || !strings.HasPrefix(intent(code), "13") || violent) {
 		code = intent(code)
@@ -1211,7 +1213,7 @@ func military(code string) bool {
 // forceCode refines a code of force by who uses it on whom. CAMEO 19 is
 // conventional force by organised armed forces, 18 the unconventional
 // violence of others: militiamen who attack a refugee camp assault it
-// (180), and so do insurgents who attack police (180); an army that
+// (180), and so do insurgents who attack civilians (180); an army that
 // kills fights (190); bombs set by rebels and
 // militants are bombings (183), not aerial weapons (195).
 func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
@@ -1243,9 +1245,10 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
 	case code == "195" && nonState(src.Code):
 		return "183"
 	case code[:2] == "19" && nonState(src.Code) && tgt != nil && unarmed(tgt.Code):
-		// Insurgents who kill police or officials commit unconventional
-		// violence, not a battle: "a Taliban suicide bomber killed nine
-		// policemen".
+		// Insurgents who kill unarmed people (civilians, journalists,
+		// aid workers) commit unconventional violence, not a battle;
+		// police are no civilians ("Taliban gunmen shot dead three Afghan
+		// police officers" is 19).
 		return "180"
 	}
 	return code
