@@ -1055,7 +1055,6 @@ func (t *tree) order(i int) int {
 // counted returns how many a group of people the trigger's object names
 // counts ("the two countries", "both sides", "all three countries"), or 0.
 func (t *tree) counted(h hit) int {
-	numbers := map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 	for _, k := range t.kids[h.head] {
 		if r := t.toks[k].Rel; (r != "obj" && r != "iobj") || !is("people", t.lemma(k)) || t.mentionOf(k) != nil {
 			continue
@@ -1063,7 +1062,7 @@ func (t *tree) counted(h hit) int {
 		for _, d := range t.kids[k] {
 			switch t.toks[d].Rel {
 			case "nummod":
-				if n, ok := numbers[t.low[d]]; ok {
+				if n, ok := groupSizes[t.low[d]]; ok {
 					return n
 				}
 			case "det":
@@ -1075,6 +1074,9 @@ func (t *tree) counted(h hit) int {
 	}
 	return 0
 }
+
+// groupSizes are the numbers that count a group of people (counted).
+var groupSizes = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 // lastStates returns the last n states of the mentions ms, each once and
 // none of src's countries, the latest first; fewer when ms name fewer.
