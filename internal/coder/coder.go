@@ -1144,13 +1144,12 @@ func (t *tree) argued(h hit) bool {
 	return false
 }
 
-// busy reports whether m does another event of the sentence (doers): no
+// busy reports whether m does another event of the sentence (doers) or
+// names a doer's country, in the sentence or the paragraph before it: no
 // stand-in target of an event that names none. "The Azerbaijani offensive
 // was condemned by France" is no offensive on France, "India tested
 // nuclear weapons, prompting the United States to impose sanctions" no
 // test aimed at the United States.
-// A mention of another paragraph or the document's protagonist of a
-// doer's country is no stand-in either.
 func busy(m *actors.Mention, doers mentions) bool {
 	if doers.has(m) {
 		return true
