@@ -563,17 +563,17 @@ func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) *Mentio
 	}
 	var pair Mention // the two, latest first
 	seenCode := map[string]bool{}
-	for k := len(history) - 1; k >= 0 && len(pair.Actors) < n; k-- {
+	for k := len(history) - 1; k >= 0 && len(pair.Actors) < 2; k-- {
 		for i, a := range history[k].Actors {
 			c := a.Code[:min(3, len(a.Code))]
-			if !seenCode[c] && len(pair.Actors) < n {
+			if !seenCode[c] && len(pair.Actors) < 2 {
 				seenCode[c] = true
 				pair.Actors = append(pair.Actors, a)
 				pair.dated = append(pair.dated, history[k].datedAt(i))
 			}
 		}
 	}
-	if len(pair.Actors) == n {
+	if len(pair.Actors) == 2 {
 		slices.Reverse(pair.Actors)
 		slices.Reverse(pair.dated)
 		return r.relabelGroup(noun, pair)

@@ -393,6 +393,11 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		joint.Recip = true
 		h.t = &joint
 	}
+	// A violent verb takes the code of the means its subject names ("a
+	// suicide bomber killed" is 1831).
+	if m := c.means(st.tree, h, code); m != "" {
+		code = m
+	}
 	// A plan is coded as the intent to act ("will visit" is 036,
 	// "pledged to give aid" 033, "threatened to impose sanctions" 130);
 	// but a conflictual act announced in the future tense alone, or
@@ -402,9 +407,6 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 	// A decision taken to act is the act, whatever its code ("the court
 	// decided to allow the candidate to run" is 0812, as CAMEO's codebook
 	// codes it), but violence decided on is still a threat.
-	if m := c.means(st.tree, h, code); m != "" {
-		code = m
-	}
 	violent := cameo.ClassOf(code).Force == "violent"
 	if mod == doc.Planned && !(is("decision", rd.intended) && !violent) && (rd.intended != "" && !is("decide", rd.intended) || !strings.HasPrefix(intent(code), "13") || violent) {
 		code = intent(code)
@@ -552,7 +554,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 	// its side.
 	year := dc.year
 	if h.dated {
-		year, _ = strconv.Atoi(h.date.String()[:min(4, len(h.date.String()))])
+		year = h.date.Year
 	}
 	src, tgt := distinct(r.src.actors()), distinct(r.tgt.actors())
 	// No party is on both sides of one event: "the United States, Britain
@@ -572,14 +574,16 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			tgt = keep
 		}
 	}
+	// The target a clause conjoined to the event's names, if any.
+	joined := st.tree.parallel(h, dc.aims)
 	if len(r.pair) > 0 {
 		both := r.pair.actors()
 		switch {
-		case r.theirs && len(st.tree.parallel(h, dc.aims)) > 0:
+		case r.theirs && len(joined) > 0:
 			// "Bolivia cut ties with Israel, and Chile and Colombia
 			// recalled their ambassadors": the target the conjoined clause
 			// names, not each other.
-			return cross(both, st.tree.parallel(h, dc.aims).actors()), 0.8
+			return cross(both, joined.actors()), 0.8
 		case len(src) > 0 && (!h.nominal || !h.t.Recip) && !overlaps(r.src, r.pair):
 			// "Russia offered to mediate between Armenia and Azerbaijan",
 			// "Qatar launched a mediation effort between Israel and
@@ -615,11 +619,11 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		// "Both sides kept up attacks": the two parties of a conflict
 		// that fight with no other target fight each other, each way.
 		return []pair{{src: src[0], tgt: src[1]}, {src: src[1], tgt: src[0]}}, 1
-	case len(src) >= 2 && !h.t.Recip && len(st.tree.parallel(h, dc.aims)) > 0:
+	case len(src) >= 2 && !h.t.Recip && len(joined) > 0:
 		// "Bolivia cut ties with Israel, and Chile and Colombia recalled
 		// their ambassadors": a clause conjoined to one that names its
 		// target shares it, and each of its subjects acts on it.
-		return cross(src, st.tree.parallel(h, dc.aims).actors()), 0.8
+		return cross(src, joined.actors()), 0.8
 	case len(src) >= 2 && (h.t.Recip || twoParty(code) && countries(src) == 2) && !is("join", st.tree.lemma(h.head)):
 		// "China and Russia met", "India and Pakistan signed an
 		// agreement": parties of a mutual event act on each other.
@@ -705,9 +709,12 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			// offensive and Moscow sent in armoured columns" aims the
 			// columns at Georgia, not the offensive at Russia).
 			var doers mentions
-			for at, ms := range dc.doers {
-				if st.tree.order(at) > st.tree.order(h.head) && !st.tree.argued(h) {
-					doers = doers.add(ms...)
+			if !st.tree.argued(h) {
+				now := st.tree.order(h.head)
+				for at, ms := range dc.doers {
+					if st.tree.order(at) > now {
+						doers = doers.add(ms...)
+					}
 				}
 			}
 			if other, near := otherParty(st.tree, r.src, dc.targets, doers, context, code, year); other != nil {
@@ -1048,7 +1055,6 @@ func (t *tree) order(i int) int {
 // counted returns how many a group of people the trigger's object names
 // counts ("the two countries", "both sides", "all three countries"), or 0.
 func (t *tree) counted(h hit) int {
-	numbers := map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 	for _, k := range t.kids[h.head] {
 		if r := t.toks[k].Rel; (r != "obj" && r != "iobj") || !is("people", t.lemma(k)) || t.mentionOf(k) != nil {
 			continue
@@ -1056,7 +1062,7 @@ func (t *tree) counted(h hit) int {
 		for _, d := range t.kids[k] {
 			switch t.toks[d].Rel {
 			case "nummod":
-				if n, ok := numbers[t.low[d]]; ok {
+				if n, ok := groupSizes[t.low[d]]; ok {
 					return n
 				}
 			case "det":
@@ -1068,6 +1074,9 @@ func (t *tree) counted(h hit) int {
 	}
 	return 0
 }
+
+// groupSizes are the numbers that count a group of people (counted).
+var groupSizes = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 // lastStates returns the last n states of the mentions ms, each once and
 // none of src's countries, the latest first; fewer when ms name fewer.
@@ -1135,13 +1144,12 @@ func (t *tree) argued(h hit) bool {
 	return false
 }
 
-// busy reports whether m does another event of the sentence (doers): no
+// busy reports whether m does another event of the sentence (doers) or
+// names a doer's country, in the sentence or the paragraph before it: no
 // stand-in target of an event that names none. "The Azerbaijani offensive
 // was condemned by France" is no offensive on France, "India tested
 // nuclear weapons, prompting the United States to impose sanctions" no
 // test aimed at the United States.
-// A mention of another paragraph or the document's protagonist of a
-// doer's country is no stand-in either.
 func busy(m *actors.Mention, doers mentions) bool {
 	if doers.has(m) {
 		return true
@@ -1206,7 +1214,7 @@ func military(code string) bool {
 // forceCode refines a code of force by who uses it on whom. CAMEO 19 is
 // conventional force by organised armed forces, 18 the unconventional
 // violence of others: militiamen who attack a refugee camp assault it
-// (180), and so do insurgents who attack police (180); an army that
+// (180), and so do insurgents who attack civilians (180); an army that
 // kills fights (190); bombs set by rebels and
 // militants are bombings (183), not aerial weapons (195).
 func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
@@ -1238,9 +1246,10 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
 	case code == "195" && nonState(src.Code):
 		return "183"
 	case code[:2] == "19" && nonState(src.Code) && tgt != nil && unarmed(tgt.Code):
-		// Insurgents who kill police or officials commit unconventional
-		// violence, not a battle: "a Taliban suicide bomber killed nine
-		// policemen".
+		// Insurgents who kill unarmed people (civilians, journalists,
+		// aid workers) commit unconventional violence, not a battle;
+		// police are no civilians ("Taliban gunmen shot dead three Afghan
+		// police officers" is 19).
 		return "180"
 	}
 	return code

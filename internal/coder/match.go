@@ -138,8 +138,9 @@ func (c *Coder) headMatch(t *tree, i int) (hit, bool) {
 // objectGap reports whether i heads a relative clause whose object is the
 // noun the clause modifies: its object is the relative pronoun ("the
 // ambassador, whom Lithuania expelled"), or it has a subject and no object
-// or complement of its own ("the sailors it had detained"), so what it did was done to
-// that noun as a participle's is ("diplomats expelled by Moscow").
+// or complement of its own ("the sailors it had detained"), so what it did
+// was done to that noun as a participle's is ("diplomats expelled by
+// Moscow").
 func (t *tree) objectGap(i int) bool {
 	if t.toks[i].Rel != "acl:relcl" || t.toks[i].UPOS != "VERB" || t.head(i) < 0 {
 		return false

@@ -229,9 +229,11 @@ func (t *tree) mood(i int) (string, bool) {
 			// a participle in -ing shares no auxiliary or negation with a
 			// verb of another form; it is the conjunct of the nearest
 			// -ing verb above, wherever the parse hung it.
-			if a := t.ingAbove(g); t.toks[k].XPOS == "VBG" && t.toks[g].XPOS != "VBG" && a >= 0 {
-				k = a
-				continue
+			if t.toks[k].XPOS == "VBG" && t.toks[g].XPOS != "VBG" {
+				if a := t.ingAbove(g); a >= 0 {
+					k = a
+					continue
+				}
 			}
 		case "obj", "obl", "nmod", "nsubj", "iobj":
 			if k != i || !noun {

@@ -1041,7 +1041,7 @@ func (t *tree) nominalRoles(h hit) result {
 			if len(r.src) == 0 {
 				r.src = t.arg(k)
 			}
-		case t.head(k) != i && !(mk == "by" && t.head(k) != drawn):
+		case t.head(k) == drawn:
 			// The drawing verb's other phrases are its own.
 		case mk == "by":
 			if len(r.src) == 0 {

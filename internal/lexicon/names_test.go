@@ -14,11 +14,11 @@ import (
 func TestDefaultNamesUnique(t *testing.T) {
 	lex := mustDefault(t)
 	seen := map[string]*Actor{}
+	dated := func(a *Actor) bool { return a.Kind == Person && len(a.Roles) > 0 }
 	for _, a := range lex.Actors {
 		for _, n := range append(append([]string(nil), a.Names...), a.Adjectives...) {
 			k := strings.ToLower(strings.Join(strings.Fields(n), " "))
 			k = strings.TrimPrefix(k, "the ")
-			dated := func(a *Actor) bool { return a.Kind == Person && len(a.Roles) > 0 }
 			if prev, dup := seen[k]; dup && prev != a && !(dated(prev) && dated(a)) {
 				t.Errorf("%q names both %q (%s) and %q (%s)", n, prev.Name, prev.Code, a.Name, a.Code)
 			}
