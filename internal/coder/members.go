@@ -2,6 +2,7 @@ package coder
 
 import (
 	_ "embed"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -12,8 +13,9 @@ import (
 var membersFile string
 
 // members maps a body's actor code prefix to its member states, each with
-// the years it belonged.
-var members = readMembers(membersFile)
+// the years it belonged; membersErr is what is wrong with membersFile
+// (TestMembersFile keeps it nil).
+var members, membersErr = readMembers(membersFile)
 
 // membership is the years a state belonged to a body: from, until
 // inclusive; zero for no bound.
@@ -21,9 +23,13 @@ type membership struct {
 	from, until int
 }
 
-func readMembers(s string) map[string]map[string]membership {
+// readMembers reads the lines of members.tsv. A member that is no
+// three-letter code or whose years are no numbers is left out, and the
+// first such is returned as an error naming its line.
+func readMembers(s string) (map[string]map[string]membership, error) {
 	m := map[string]map[string]membership{}
-	for _, line := range strings.Split(s, "\n") {
+	var bad error
+	for n, line := range strings.Split(s, "\n") {
 		f := strings.Fields(line)
 		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
 			continue
@@ -33,13 +39,24 @@ func readMembers(s string) map[string]map[string]membership {
 			code, years, _ := strings.Cut(w, ":")
 			from, until, _ := strings.Cut(years, "-")
 			var ms membership
-			ms.from, _ = strconv.Atoi(from)
-			ms.until, _ = strconv.Atoi(until)
+			var ferr, uerr error
+			if from != "" {
+				ms.from, ferr = strconv.Atoi(from)
+			}
+			if until != "" {
+				ms.until, uerr = strconv.Atoi(until)
+			}
+			if len(code) != 3 || strings.ToUpper(code) != code || ferr != nil || uerr != nil {
+				if bad == nil {
+					bad = fmt.Errorf("members.tsv:%d: %q is no member (CODE, CODE:YEAR or CODE:YEAR-YEAR)", n+1, w)
+				}
+				continue
+			}
 			states[code] = ms
 		}
 		m[f[0]] = states
 	}
-	return m
+	return m, bad
 }
 
 // member reports whether the state country belonged in year to the body

@@ -1,6 +1,9 @@
 package coder
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestMember checks membership by code prefix and year: NATO's founders,
 // later members from the year they joined, and a member that left.
@@ -22,5 +25,20 @@ func TestMember(t *testing.T) {
 		if got := member(c.body, c.country, c.year); got != c.want {
 			t.Errorf("member(%s, %s, %d) = %v, want %v", c.body, c.country, c.year, got, c.want)
 		}
+	}
+}
+
+// TestMembersFile: every member in members.tsv reads, and a malformed one
+// is named with its line.
+func TestMembersFile(t *testing.T) {
+	if membersErr != nil {
+		t.Error(membersErr)
+	}
+	_, err := readMembers("# x\nIGOWSTNAT\tUSA GRC:19x2\n")
+	if err == nil || !strings.Contains(err.Error(), `members.tsv:2: "GRC:19x2"`) {
+		t.Errorf("readMembers of a bad year: %v, want an error naming line 2 and the member", err)
+	}
+	if _, err := readMembers("IGOWSTNAT\tUSA Fra\n"); err == nil {
+		t.Error("readMembers of a lower-case code: no error")
 	}
 }
