@@ -614,7 +614,7 @@ func (t *tree) verbRoles(h hit) result {
 	for _, w := range h.words[1:] {
 		skip[w] = !t.hasMention(w)
 	}
-	more := func() mentions {
+	more := func(src mentions) mentions {
 		var out mentions
 		for _, w := range h.words[1:] {
 			if t.toks[w].UPOS != "NOUN" {
@@ -633,7 +633,9 @@ func (t *tree) verbRoles(h hit) result {
 					out = out.add(m)
 				}
 			}
-			if len(out) == 0 {
+			// "closed its borders with Iran": the source's own is no
+			// target; the noun's phrase names it.
+			if len(others(out, src)) == 0 {
 				out = out.add(t.targetsOf(w, place, nil)...)
 			}
 		}
@@ -708,7 +710,7 @@ func (t *tree) verbRoles(h hit) result {
 			r.tgt = t.targetsOf(i, place, skip)
 		}
 		if len(r.tgt) == 0 {
-			r.tgt = more()
+			r.tgt = more(r.src)
 		}
 		// "Israel is opposed to French mediation", "is committed to": a
 		// participle the pattern reads with its own preposition is a
@@ -808,7 +810,7 @@ func (t *tree) verbRoles(h hit) result {
 		}
 		// "shot down a Russian bomber": whose object the pattern names.
 		if len(r.tgt) == 0 {
-			r.tgt = others(more(), r.src)
+			r.tgt = others(more(r.src), r.src)
 		}
 		// A pattern that writes a verb of its own ("pledging to send aid",
 		// "vowed to provide weapons") takes that verb's target phrase:
