@@ -638,6 +638,11 @@ func (t *tree) verbRoles(h hit) result {
 			if len(others(out, src)) == 0 {
 				out = out.add(t.targetsOf(w, place, nil)...)
 			}
+			// "sent rescue teams and relief supplies to Nepal": a phrase
+			// the parse hung on the first conjunct is the coordination's.
+			if len(others(out, src)) == 0 && t.rel(w) == "conj" && t.head(w) >= 0 {
+				out = out.add(t.targetsOf(t.head(w), place, nil)...)
+			}
 		}
 		return out
 	}
