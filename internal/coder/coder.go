@@ -584,12 +584,13 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			// recalled their ambassadors": the target the conjoined clause
 			// names, not each other.
 			return cross(both, joined.actors()), 0.8
-		case len(src) > 0 && (!h.nominal || !h.t.Recip) && !overlaps(r.src, r.pair):
+		case len(src) > 0 && !(h.t.Recip && (h.nominal || st.tree.gerund(h.head))) && !overlaps(r.src, r.pair):
 			// "Russia offered to mediate between Armenia and Azerbaijan",
 			// "Qatar launched a mediation effort between Israel and
 			// Hamas": what one does between two others it does to each;
-			// only a mutual noun ("held talks between X and Y") is the
-			// pair's own.
+			// a mutual noun ("held talks between X and Y") or gerund
+			// with no subject of its own ("closed the border because of
+			// fighting between X and Y") is the pair's own.
 			return cross(src, both), 1
 		case len(both) >= 2 && r.each && !h.t.Recip:
 			// "Ukraine and Russia blamed each other": each blames the

@@ -272,6 +272,10 @@ func (t *tree) deps(i int, tr *Trigger) ([]int, bool) {
 			// verb's complement, wherever the parse hung it: "set free
 			// two American citizens", "set free the hostages".
 			hung = hung || !before && t.predicative(k) && taken(t.head(t.head(k)))
+			// A conjunct of the verb's object is an object too, wherever
+			// the parse hung it: "is providing aerial photographs and
+			// other military intelligence to" provides intelligence.
+			hung = hung || !before && t.rel(k) == "conj" && t.head(k) >= 0 && t.rel(t.head(k)) == "obj" && taken(t.head(t.head(k)))
 			if taken(k) || (before && k > i) || !taken(t.head(k)) && !measured && !hung && !((t.rel(k) == "case" || t.rel(k) == "mark") && t.head(k) >= 0 && taken(t.head(t.head(k)))) {
 				continue
 			}

@@ -654,11 +654,19 @@ func (t *tree) reporter(k int) int {
 }
 
 // finite reports whether the verb at k heads a finite clause: a tensed
-// verb or one with a tensed auxiliary.
+// verb or one with a tensed auxiliary. A participle with a subject of its
+// own and no auxiliary is a simple past the tagger took for a participle
+// ("a human rights group protested here"): a participle heads a clause
+// of its own subject only with an auxiliary ("has protested", "was
+// protested").
 func (t *tree) finite(k int) bool {
 	switch t.toks[k].XPOS {
 	case "VBD", "VBZ", "VBP", "MD":
 		return true
+	case "VBN":
+		if t.child(k, "nsubj") >= 0 && t.child(k, "aux") < 0 && t.child(k, "aux:pass") < 0 {
+			return true
+		}
 	}
 	for _, c := range t.kids[k] {
 		if r := t.toks[c].Rel; r == "aux" || r == "aux:pass" || r == "cop" {

@@ -614,7 +614,7 @@ func (t *tree) verbRoles(h hit) result {
 	for _, w := range h.words[1:] {
 		skip[w] = !t.hasMention(w)
 	}
-	more := func() mentions {
+	more := func(src mentions) mentions {
 		var out mentions
 		for _, w := range h.words[1:] {
 			if t.toks[w].UPOS != "NOUN" {
@@ -633,8 +633,15 @@ func (t *tree) verbRoles(h hit) result {
 					out = out.add(m)
 				}
 			}
-			if len(out) == 0 {
+			// "closed its borders with Iran": the source's own is no
+			// target; the noun's phrase names it.
+			if len(others(out, src)) == 0 {
 				out = out.add(t.targetsOf(w, place, nil)...)
+			}
+			// "sent rescue teams and relief supplies to Nepal": a phrase
+			// the parse hung on the first conjunct is the coordination's.
+			if len(others(out, src)) == 0 && t.rel(w) == "conj" && t.head(w) >= 0 {
+				out = out.add(t.targetsOf(t.head(w), place, nil)...)
 			}
 		}
 		return out
@@ -708,7 +715,7 @@ func (t *tree) verbRoles(h hit) result {
 			r.tgt = t.targetsOf(i, place, skip)
 		}
 		if len(r.tgt) == 0 {
-			r.tgt = more()
+			r.tgt = more(r.src)
 		}
 		// "Israel is opposed to French mediation", "is committed to": a
 		// participle the pattern reads with its own preposition is a
@@ -808,7 +815,7 @@ func (t *tree) verbRoles(h hit) result {
 		}
 		// "shot down a Russian bomber": whose object the pattern names.
 		if len(r.tgt) == 0 {
-			r.tgt = others(more(), r.src)
+			r.tgt = others(more(r.src), r.src)
 		}
 		// A pattern that writes a verb of its own ("pledging to send aid",
 		// "vowed to provide weapons") takes that verb's target phrase:

@@ -386,3 +386,10 @@ func (t *tree) placeIn(h hit, src mentions) *doc.Actor {
 	}
 	return nil
 }
+
+// gerund reports whether the verb at i is in -ing with no subject or
+// auxiliary of its own: it names an event as a noun does ("because of
+// fighting between the two groups"), not an act of the clause's subject.
+func (t *tree) gerund(i int) bool {
+	return t.toks[i].XPOS == "VBG" && t.child(i, "nsubj") < 0 && t.child(i, "aux") < 0
+}
