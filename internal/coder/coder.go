@@ -718,7 +718,12 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 					}
 				}
 			}
-			if other, near := otherParty(st.tree, r.src, dc.targets, doers, context, code, year); other != nil {
+			// "said the American sanctions were a violation of
+			// international law": an act a copula's predicate describes
+			// is talked about, and only its own phrases give it a target
+			// ("Xi's visit to Moscow was his first trip abroad").
+			talked := h.nominal && st.tree.described(h.head)
+			if other, near := otherParty(st.tree, r.src, dc.targets, doers, context, code, year); other != nil && !talked {
 				return cross(src, []doc.Actor{*other}), trust(near)
 			}
 			// Else the document's other protagonist: "Warsaw deployed
@@ -726,7 +731,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			// and Belarus. Statements and aid are not aimed by default:
 			// one needs its addressee named, the other its recipients
 			// ("set up shelters for deportees" is no aid to the rival).
-			if other := dc.other(src); other != nil && cameo.Root(code) != "01" && cameo.Root(code) != "07" && !(material(code) && doerCountry(other.Country, doers)) {
+			if other := dc.other(src); other != nil && !talked && cameo.Root(code) != "01" && cameo.Root(code) != "07" && !(material(code) && doerCountry(other.Country, doers)) {
 				return cross(src, []doc.Actor{*other}), 0.5
 			}
 		}

@@ -393,3 +393,9 @@ func (t *tree) placeIn(h hit, src mentions) *doc.Actor {
 func (t *tree) gerund(i int) bool {
 	return t.toks[i].XPOS == "VBG" && t.child(i, "nsubj") < 0 && t.child(i, "aux") < 0
 }
+
+// described reports whether token i is the subject of a predicate with a
+// copula ("the sanctions were a violation", "the visit was brief").
+func (t *tree) described(i int) bool {
+	return t.toks[i].Rel == "nsubj" && t.head(i) >= 0 && t.child(t.head(i), "cop") >= 0
+}

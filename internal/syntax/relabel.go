@@ -39,6 +39,7 @@ func mend(toks []doc.Token) {
 	dayObjects(toks)
 	datelines(toks)
 	clauseSubjects(toks)
+	complementSubjects(toks)
 }
 
 // modifierSubjects relabels the subject the parser gave an adjectival
@@ -778,6 +779,63 @@ func datelineEnd(toks []doc.Token) int {
 		}
 	}
 	return -1
+}
+
+// complementSubjects gives a clause its subject back from the verb
+// before it: a finite verb has a subject, so when the words right after
+// a verb's object are a clause's finite verb (or its auxiliary) that has
+// none and hangs from that same verb as its complement, the object is
+// that clause's subject ("began to notice their wells were running dry").
+// A past tense counts only as an auxiliary or a copula: one spelled as a
+// participle may be one ("agreements signed with Yanukovych").
+func complementSubjects(toks []doc.Token) {
+	for n := range toks {
+		v := toks[n].Head
+		if toks[n].Rel != "obj" || v < 0 || v > n {
+			continue
+		}
+		f := lastWord(toks, n) + 1
+		if f >= len(toks) {
+			continue
+		}
+		c, r := f, toks[f].Rel
+		aux := r == "aux" || r == "aux:pass" || r == "cop"
+		if aux {
+			c = toks[f].Head
+		}
+		switch x := toks[f].XPOS; {
+		case x == "MD" || x == "VBZ" || x == "VBP":
+		case x == "VBD" && aux:
+		default:
+			continue
+		}
+		if c <= n || toks[c].Head != v {
+			continue
+		}
+		if r := toks[c].Rel; r != "ccomp" && r != "parataxis" && r != "dep" {
+			continue
+		}
+		if hasChild(toks, c, "nsubj") || hasChild(toks, c, "nsubj:pass") || hasChild(toks, c, "expl") ||
+			hasChild(toks, c, "csubj") || hasChild(toks, c, "mark") {
+			continue
+		}
+		toks[n].Head, toks[n].Rel = c, pick(hasChild(toks, c, "aux:pass"), "nsubj:pass", "nsubj")
+		toks[c].Rel = "ccomp"
+	}
+}
+
+// lastWord returns the last word of the phrase i heads.
+func lastWord(toks []doc.Token, i int) int {
+	last := i
+	for k := i + 1; k < len(toks); k++ {
+		for j, steps := toks[k].Head, 0; j >= 0 && steps <= len(toks); j, steps = toks[j].Head, steps+1 {
+			if j == i {
+				last = k
+				break
+			}
+		}
+	}
+	return last
 }
 
 // clauseSubjects gives a subject back to a clause joined by ", and": a

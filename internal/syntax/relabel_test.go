@@ -48,6 +48,33 @@ func TestRelabel(t *testing.T) {
 		toks []string
 		want []relabelWant
 	}{
+		// A complement clause has a subject: the object right before
+		// its finite verb or auxiliary.
+		{"noticed their wells were running dry", complementSubjects, []string{
+			"noticed VERB VBD -1 root", "their PRON PRP$ 2 nmod:poss", "wells NOUN NNS 0 obj",
+			"were AUX VBD 4 aux", "running VERB VBG 0 ccomp", "dry ADJ JJ 4 xcomp",
+		}, []relabelWant{{at: 2, head: 4, rel: "nsubj"}, {at: 4, head: 0, rel: "ccomp"}}},
+		{"Seoul noticed Pyongyang had deployed missiles", complementSubjects, []string{
+			"Seoul PROPN NNP 1 nsubj", "noticed VERB VBD -1 root", "Pyongyang PROPN NNP 1 obj",
+			"had AUX VBD 4 aux", "deployed VERB VBN 1 parataxis", "missiles NOUN NNS 4 obj",
+		}, []relabelWant{{at: 2, head: 4, rel: "nsubj"}, {at: 4, head: 1, rel: "ccomp"}}},
+		{"implement agreements signed with Yanukovych (a past spelled as a participle)", complementSubjects, []string{
+			"implement VERB VB -1 root", "agreements NOUN NNS 0 obj", "signed VERB VBD 0 parataxis",
+			"with ADP IN 4 case", "Yanukovych PROPN NNP 2 obl",
+		}, []relabelWant{{at: 1, head: 0, rel: "obj"}, {at: 2, head: 0, rel: "parataxis"}}},
+		// A phrase "whose" opens before the verb's subject is its object.
+		{"the SCO, whose summit Putin attended", whoseObjects, []string{
+			"the DET DT 1 det", "SCO PROPN NNP -1 root", ", PUNCT , 6 punct", "whose PRON WP$ 4 nmod:poss",
+			"summit NOUN NN 5 compound", "Putin PROPN NNP 6 nsubj", "attended VERB VBD 1 acl:relcl",
+		}, []relabelWant{{at: 4, head: 6, rel: "obj"}}},
+		{"Iran, whose diplomats Minsk expelled", whoseObjects, []string{
+			"Iran PROPN NNP -1 root", ", PUNCT , 5 punct", "whose PRON WP$ 3 nmod:poss",
+			"diplomats NOUN NNS 5 nsubj", "Minsk PROPN NNP 5 nsubj", "expelled VERB VBD 0 acl:relcl",
+		}, []relabelWant{{at: 3, head: 5, rel: "obj"}}},
+		{"the man whose car broke down (one subject)", whoseObjects, []string{
+			"the DET DT 1 det", "man NOUN NN -1 root", "whose PRON WP$ 3 nmod:poss",
+			"car NOUN NN 4 nsubj", "broke VERB VBD 1 acl:relcl", "down ADP RP 4 compound:prt",
+		}, []relabelWant{{at: 3, head: 4, rel: "nsubj"}}},
 		// An adjectival modifier joined by a hyphen has no subject.
 		{"a South Korean-led team", modifierSubjects, []string{
 			"a DET DT 5 det", "South PROPN NNP 4 nsubj", "Korean PROPN NNP 1 flat", "- PUNCT HYPH 1 punct",
