@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,21 +20,24 @@ import (
 
 const helpBench = `Measures end-to-end ingestion: writes --docs news-like documents of about
 --words words (built from the demo corpus's articles, each document a different
-mix), then runs "dyad ingest --quiet" on them into a fresh SQLite file, once
-with one worker and once with two, and prints documents per second, the CPU
-time and peak resident memory of each run, and the speed-up of two workers
-over one.`
+mix), then runs "dyad ingest --quiet" on them into a fresh SQLite file with one
+worker and with two, --runs times each, the two one after the other, and prints
+documents per second, the CPU time and peak resident memory of each run; then
+the median rate of each and the median speed-up of two workers over one, each
+speed-up taken from a one-worker run and the two-worker run right after it, so
+that both met the same load from other jobs.`
 
 func runBench(ctx context.Context, e *env, args []string) error {
 	var cfg config
 	fs := flagSet("bench", &cfg)
 	docs := fs.Int("docs", 1000, "documents to ingest")
 	words := fs.Int("words", 600, "about how many words each document has")
+	runs := fs.Int("runs", 3, "runs of each, one worker and two")
 	if _, err := parse(fs, &cfg, args); err != nil {
 		return err
 	}
-	if *docs < 1 || *words < 50 {
-		return usagef("--docs must be at least 1 and --words at least 50")
+	if *docs < 1 || *words < 50 || *runs < 1 {
+		return usagef("--docs and --runs must be at least 1 and --words at least 50")
 	}
 	dir, err := os.MkdirTemp("", "dyad-bench-")
 	if err != nil {
@@ -50,30 +54,53 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var rate [3]float64
-	for _, workers := range []int{1, 2} {
-		db := filepath.Join(dir, "bench"+strconv.Itoa(workers)+".db")
-		cmd := exec.CommandContext(ctx, self, "ingest", "--quiet", "--db", db, "--workers", strconv.Itoa(workers), corpus)
-		var stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = nil, &stderr
-		start := time.Now()
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("ingest with %d workers: %v: %s", workers, err, strings.TrimSpace(stderr.String()))
+	var rates [3][]float64
+	var speedups []float64
+	peak := 0.0
+	for run := range *runs {
+		for _, workers := range []int{1, 2} {
+			db := filepath.Join(dir, fmt.Sprintf("bench%d-%d.db", run, workers))
+			cmd := exec.CommandContext(ctx, self, "ingest", "--quiet", "--db", db, "--workers", strconv.Itoa(workers), corpus)
+			var stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = nil, &stderr
+			start := time.Now()
+			if err := cmd.Run(); err != nil {
+				return fmt.Errorf("ingest with %d workers: %v: %s", workers, err, strings.TrimSpace(stderr.String()))
+			}
+			elapsed := time.Since(start)
+			rss := 0.0
+			if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+				rss = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+			}
+			peak = max(peak, rss)
+			// CPU time says what a run cost when other jobs share the
+			// cores and its elapsed time says little.
+			cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+			rate := float64(*docs) / elapsed.Seconds()
+			rates[workers] = append(rates[workers], rate)
+			fmt.Fprintf(e.stdout, "workers=%d: %.0f documents/s (%.1f s, CPU %.1f s), peak RSS %.0f MB\n",
+				workers, rate, elapsed.Seconds(), cpu.Seconds(), rss)
+			os.Remove(db)
 		}
-		elapsed := time.Since(start)
-		rss := 0.0
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			rss = float64(ru.Maxrss) / 1024 // kilobytes on Linux
-		}
-		// CPU time says what a run cost when other jobs share the cores
-		// and its elapsed time says little.
-		cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-		rate[workers] = float64(*docs) / elapsed.Seconds()
-		fmt.Fprintf(e.stdout, "workers=%d: %.0f documents/s (%.1f s, CPU %.1f s), peak RSS %.0f MB\n",
-			workers, rate[workers], elapsed.Seconds(), cpu.Seconds(), rss)
+		speedups = append(speedups, rates[2][run]/rates[1][run])
 	}
-	fmt.Fprintf(e.stdout, "two workers run %.2f× one\n", rate[2]/rate[1])
+	if *runs > 1 {
+		fmt.Fprintf(e.stdout, "median of %d runs: workers=1 %.0f documents/s, workers=2 %.0f documents/s, peak RSS %.0f MB at most\n",
+			*runs, median(rates[1]), median(rates[2]), peak)
+	}
+	fmt.Fprintf(e.stdout, "two workers run %.2f× one\n", median(speedups))
 	return nil
+}
+
+// median returns the middle value of xs (the mean of the two middle ones
+// when they are even), leaving xs as it is.
+func median(xs []float64) float64 {
+	s := slices.Sorted(slices.Values(xs))
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
 }
 
 // writeBenchCorpus writes n documents into dir, each made of paragraphs

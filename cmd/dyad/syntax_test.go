@@ -114,20 +114,37 @@ func TestEvalParseModel(t *testing.T) {
 }
 
 // TestBench runs a small "dyad bench": it must ingest with one and two
-// workers and print the three figures.
+// workers, twice each, and print the three figures of each run and their
+// medians.
 func TestBench(t *testing.T) {
 	t.Setenv("DYAD_TEST_AS_DYAD", "1")
-	code, out, stderr := dyad(t, "bench", "--docs", "12", "--words", "100")
+	code, out, stderr := dyad(t, "bench", "--docs", "12", "--words", "100", "--runs", "2")
 	if code != 0 {
 		t.Fatalf("dyad bench exited %d: %s", code, stderr)
 	}
-	for _, re := range []string{
-		`workers=1: \d+ documents/s \([\d.]+ s, CPU [\d.]+ s\), peak RSS \d+ MB`,
-		`workers=2: \d+ documents/s \([\d.]+ s, CPU [\d.]+ s\), peak RSS \d+ MB`,
-		`two workers run [\d.]+× one`,
+	for re, n := range map[string]int{
+		`workers=1: \d+ documents/s \([\d.]+ s, CPU [\d.]+ s\), peak RSS \d+ MB`: 2,
+		`workers=2: \d+ documents/s \([\d.]+ s, CPU [\d.]+ s\), peak RSS \d+ MB`: 2,
+		`median of 2 runs: workers=1 \d+ documents/s, workers=2 \d+ documents/s, peak RSS \d+ MB at most`: 1,
+		`two workers run [\d.]+× one`: 1,
 	} {
-		if !regexp.MustCompile(re).MatchString(out) {
-			t.Errorf("output lacks %s:\n%s", re, out)
+		if got := len(regexp.MustCompile(re).FindAllString(out, -1)); got != n {
+			t.Errorf("output has %d lines of %s, want %d:\n%s", got, re, n, out)
+		}
+	}
+}
+
+func TestMedian(t *testing.T) {
+	for _, c := range []struct {
+		xs   []float64
+		want float64
+	}{
+		{[]float64{3}, 3},
+		{[]float64{5, 1, 3}, 3},
+		{[]float64{4, 1, 3, 2}, 2.5},
+	} {
+		if got := median(c.xs); got != c.want {
+			t.Errorf("median(%v) = %v, want %v", c.xs, got, c.want)
 		}
 	}
 }
