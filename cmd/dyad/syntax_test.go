@@ -123,8 +123,8 @@ func TestBench(t *testing.T) {
 		t.Fatalf("dyad bench exited %d: %s", code, stderr)
 	}
 	for re, n := range map[string]int{
-		`workers=1: \d+ documents/s \([\d.]+ s, CPU [\d.]+ s\), peak RSS \d+ MB`: 2,
-		`workers=2: \d+ documents/s \([\d.]+ s, CPU [\d.]+ s\), peak RSS \d+ MB`: 2,
+		`workers=1: \d+ documents/s \([\d.]+ s, CPU [\d.]+ s\), peak RSS \d+ MB`:                          2,
+		`workers=2: \d+ documents/s \([\d.]+ s, CPU [\d.]+ s\), peak RSS \d+ MB`:                          2,
 		`median of 2 runs: workers=1 \d+ documents/s, workers=2 \d+ documents/s, peak RSS \d+ MB at most`: 1,
 		`two workers run [\d.]+× one`: 1,
 	} {
