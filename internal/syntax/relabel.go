@@ -287,16 +287,27 @@ func predicate(toks []doc.Token, v int) bool {
 // punctuation.
 func firstWord(toks []doc.Token, i int) int {
 	for j := range toks {
-		if toks[j].Rel == "punct" {
-			continue
-		}
-		for k, steps := j, 0; k >= 0 && steps <= len(toks); k, steps = toks[k].Head, steps+1 {
-			if k == i {
-				return j
-			}
+		if toks[j].Rel != "punct" && inPhrase(toks, j, i) {
+			return j
 		}
 	}
 	return i
+}
+
+// inPhrase reports whether token k is i or lies in the phrase i heads.
+func inPhrase(toks []doc.Token, k, i int) bool {
+	for steps := 0; k >= 0 && steps <= len(toks); k, steps = toks[k].Head, steps+1 {
+		if k == i {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSubject reports whether token v has a nominal subject or an
+// expletive one.
+func hasSubject(toks []doc.Token, v int) bool {
+	return hasChild(toks, v, "nsubj") || hasChild(toks, v, "nsubj:pass") || hasChild(toks, v, "expl")
 }
 
 // bareAdverbials gives back to the verb the noun phrase the parser let a
@@ -516,7 +527,7 @@ func participleSubjects(toks []doc.Token) {
 			s = firstChild(toks, p, "nsubj:pass")
 		}
 		if s < 0 || s > p || hasChild(toks, p, "aux") || hasChild(toks, p, "aux:pass") || hasChild(toks, p, "cop") ||
-			hasChild(toks, h, "nsubj") || hasChild(toks, h, "nsubj:pass") || hasChild(toks, h, "expl") {
+			hasSubject(toks, h) {
 			continue
 		}
 		comma := false
@@ -815,8 +826,7 @@ func complementSubjects(toks []doc.Token) {
 		if r := toks[c].Rel; r != "ccomp" && r != "parataxis" && r != "dep" {
 			continue
 		}
-		if hasChild(toks, c, "nsubj") || hasChild(toks, c, "nsubj:pass") || hasChild(toks, c, "expl") ||
-			hasChild(toks, c, "csubj") || hasChild(toks, c, "mark") {
+		if hasSubject(toks, c) || hasChild(toks, c, "csubj") || hasChild(toks, c, "mark") {
 			continue
 		}
 		toks[n].Head, toks[n].Rel = c, pick(hasChild(toks, c, "aux:pass"), "nsubj:pass", "nsubj")
@@ -828,11 +838,8 @@ func complementSubjects(toks []doc.Token) {
 func lastWord(toks []doc.Token, i int) int {
 	last := i
 	for k := i + 1; k < len(toks); k++ {
-		for j, steps := toks[k].Head, 0; j >= 0 && steps <= len(toks); j, steps = toks[j].Head, steps+1 {
-			if j == i {
-				last = k
-				break
-			}
+		if inPhrase(toks, k, i) {
+			last = k
 		}
 	}
 	return last
@@ -885,6 +892,5 @@ func subjectlessConjunct(toks []doc.Token, v int) bool {
 	default:
 		return false
 	}
-	return t.Rel == "conj" && t.Head >= 0 && t.Head < v && !hasChild(toks, v, "nsubj") &&
-		!hasChild(toks, v, "nsubj:pass") && !hasChild(toks, v, "expl")
+	return t.Rel == "conj" && t.Head >= 0 && t.Head < v && !hasSubject(toks, v)
 }
