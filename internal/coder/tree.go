@@ -70,6 +70,8 @@ type tree struct {
 	strs    []string
 	ints    []int
 	kidsBuf [][]int
+	// copied is set once the tree holds its own copy of the tokens (ownTokens).
+	copied bool
 }
 
 // trees holds released trees, whose arrays and vocab map the next tree
@@ -139,6 +141,7 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 		}
 	}
 	t.controlled()
+	t.datedReport()
 	// The dependents of all tokens share one array, each head's in a
 	// slice of its own capacity, in the order of the tokens.
 	count, buf := ints[n:2*n], ints[2*n:]
@@ -169,7 +172,6 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 // modifier of the object, when the object names an actor (grammar.txt
 // control). The tree then holds its own copy of the tokens.
 func (t *tree) controlled() {
-	copied := false
 	for v, tok := range t.toks {
 		o := tok.Head
 		if tok.Rel != "acl" || tok.UPOS != "VERB" || o < 0 || o >= len(t.toks) || t.toks[o].Rel != "obj" || t.at[o] < 0 {
@@ -179,13 +181,61 @@ func (t *tree) controlled() {
 		if g < 0 || g >= len(t.toks) || t.toks[g].UPOS != "VERB" || !is("control", t.lem[g]) || !t.infinitive(v) {
 			continue
 		}
-		if !copied {
-			t.toks = slices.Clone(t.toks)
-			copied = true
-		}
+		t.ownTokens()
 		t.toks[v].Head, t.toks[v].Rel = g, "xcomp"
 		t.rels[v] = "xcomp"
 	}
+}
+
+// ownTokens makes the tree's tokens its own copy before a relation is read
+// again, so the document's parse stays as the parser left it.
+func (t *tree) ownTokens() {
+	if !t.copied {
+		t.toks = slices.Clone(t.toks)
+		t.copied = true
+	}
+}
+
+// datedReport reads a clause the parse hung on the date of a verb of
+// saying, as a relative clause opened by "that", as that verb's
+// complement: in "said on Wednesday that Britain would expel 23
+// diplomats" the "that" right after the date holds no place of subject
+// or object in the clause, which has a subject of its own; a date takes
+// no such clause, and what follows is what was said.
+func (t *tree) datedReport() {
+	for v, tok := range t.toks {
+		d := tok.Head
+		if tok.Rel != "acl:relcl" || d < 0 || d+1 >= len(t.toks) || d+1 >= v {
+			continue
+		}
+		that, date := d+1, t.toks[d]
+		if t.low[that] != "that" || t.toks[that].Head != v || (date.Rel != "obl" && date.Rel != "obl:tmod") || !is("time", t.lem[d]) {
+			continue
+		}
+		switch t.toks[that].Rel {
+		case "nsubj", "nsubj:pass", "obj", "iobj":
+			continue // "the day that changed everything"
+		}
+		g := date.Head
+		if g < 0 || g >= len(t.toks) || !is("report", t.lem[g]) || !t.ownSubject(v, that) {
+			continue
+		}
+		t.ownTokens()
+		t.toks[v].Head, t.toks[v].Rel = g, "ccomp"
+		t.toks[that].Rel = "mark"
+		t.rels[v], t.rels[that] = "ccomp", "mark"
+	}
+}
+
+// ownSubject reports whether the verb at v has a subject other than the
+// token skip, before the tree's dependents are indexed.
+func (t *tree) ownSubject(v, skip int) bool {
+	for k, tok := range t.toks {
+		if k != skip && tok.Head == v && (tok.Rel == "nsubj" || tok.Rel == "nsubj:pass") {
+			return true
+		}
+	}
+	return false
 }
 
 // infinitive reports whether the verb at v is marked by "to", before the
