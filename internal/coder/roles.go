@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/dyad-events/dyad/internal/actors"
@@ -665,6 +666,22 @@ func (t *tree) verbRoles(h hit) result {
 				}
 			}
 		}
+		// "Rockets were fired from the Gaza Strip toward southern
+		// Israel": military force (root 19) with no agent comes from
+		// where its "from" phrase says, which is then no target; but
+		// one taken "from" a place is taken there ("abducted from the
+		// Kenyan coast", root 18).
+		var from map[int]bool
+		if len(r.src) == 0 && t.child(i, "obl:agent") < 0 && cameo.Root(h.t.Code) == "19" {
+			for _, k := range t.children(i, "obl") {
+				if t.marker(k) == "from" && !skip[k] {
+					if a := t.arg(k); len(a) > 0 {
+						r.src = r.src.add(a...)
+						from = map[int]bool{k: true}
+					}
+				}
+			}
+		}
 		r.tgt = t.argsOf(i, "nsubj:pass")
 		// "about 40 people had been arrested": people the passive
 		// names but no dictionary knows are its target, as an object's.
@@ -712,7 +729,7 @@ func (t *tree) verbRoles(h hit) result {
 			}
 		}
 		if len(r.tgt) == 0 {
-			r.tgt = t.targetsOf(i, place, skip)
+			r.tgt = t.targetsOf(i, place, union(skip, from))
 		}
 		if len(r.tgt) == 0 {
 			r.tgt = more(r.src)
@@ -734,8 +751,10 @@ func (t *tree) verbRoles(h hit) result {
 			}
 		}
 		// "the General Staff said all contacts with Ankara would be
-		// suspended": who announces an act with no agent is its source.
-		if len(r.src) == 0 && t.reportedClause(i) {
+		// suspended": who announces an act with no agent is its source;
+		// not one whose agent is named, though no dictionary knows it
+		// ("said Ukrainian forces were encircled by the rebels").
+		if len(r.src) == 0 && t.child(i, "obl:agent") < 0 && t.reportedClause(i) {
 			if g := t.reporter(i); g >= 0 {
 				r.src = t.subject(g, 0)
 			}
@@ -1149,6 +1168,16 @@ func (t *tree) nominalRoles(h hit) result {
 		}
 	}
 	return r
+}
+
+// union returns the keys of a and b in one map; a itself when b is empty.
+func union(a, b map[int]bool) map[int]bool {
+	if len(b) == 0 {
+		return a
+	}
+	out := maps.Clone(b)
+	maps.Copy(out, a)
+	return out
 }
 
 // others returns tgt, or nil when every actor of it is on src's side: the
