@@ -366,9 +366,14 @@ func (t *tree) own(k int) (string, bool) {
 				return "", false
 			}
 			// "Neither Armenia nor Azerbaijan respected the ceasefire":
-			// a subject opened by a negative correlative is negative.
-			if p := t.child(c, "cc:preconj"); p >= 0 && is("negsubject", t.lemma(p)) {
-				return "", false
+			// a subject opened by a negative correlative is negative,
+			// whether the parse made it a preconjunct or a conjunction,
+			// and so is one after "nor" the parse left as the subject
+			// ("Neither the army nor the police fired").
+			for _, p := range t.kids[c] {
+				if r := t.toks[p].Rel; p < c && (r == "cc:preconj" || r == "cc") && (is("negsubject", t.lemma(p)) || t.lemma(p) == "nor") {
+					return "", false
+				}
 			}
 		case "amod":
 			if is("planned", w) {
