@@ -342,7 +342,11 @@ func (t *tree) own(k int) (string, bool) {
 				return "", false // "are yet to agree"
 			}
 		case "aux":
-			switch {
+			switch x := t.toks[k].XPOS; {
+			case x == "VBD" || x == "VBZ":
+				// "May also announced that ...": a modal or future
+				// auxiliary takes a bare verb, never a tensed one; the
+				// word is a name the tagger took for one.
 			case is("future", w) || is("future", t.toks[c].Lower()):
 				mod = doc.Planned
 			case (w == "would" || t.toks[c].Lower() == "'d") && t.reportedClause(k):
