@@ -142,6 +142,7 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 	}
 	t.controlled()
 	t.datedReport()
+	t.subjectAfterAnd()
 	// The dependents of all tokens share one array, each head's in a
 	// slice of its own capacity, in the order of the tokens.
 	count, buf := ints[n:2*n], ints[2*n:]
@@ -225,6 +226,101 @@ func (t *tree) datedReport() {
 		t.toks[that].Rel = "mark"
 		t.rels[v], t.rels[that] = "ccomp", "mark"
 	}
+}
+
+// subjectAfterAnd reads the name between an "and" and a tensed verb
+// with no subject and no "and" of its own as that verb's subject: in
+// "China held drills near Taiwan, and US Secretary of State Antony
+// Blinken criticized Beijing" the parse may hang "and" and the name on
+// the first clause's object, as its conjuncts, and leave "criticized" to
+// inherit China, or make the first clause an adverbial of the second
+// ("North Korea fired a missile over Japan, and Japanese Prime Minister
+// Shinzo Abe protested"); but a clause after "and" that opens with a name
+// is that name's, and "and" joins it to the clause before.
+func (t *tree) subjectAfterAnd() {
+	for v, tok := range t.toks {
+		if tok.UPOS != "VERB" || v == 0 {
+			continue
+		}
+		switch tok.XPOS {
+		case "VBD", "VBZ", "VBP":
+		default:
+			continue
+		}
+		and := -1
+		for k := v - 1; k >= 0; k-- {
+			if t.toks[k].Rel == "cc" {
+				and = k
+				break
+			}
+		}
+		if and < 0 || t.at[v-1] < 0 || t.mentions[t.at[v-1]].First <= and || t.dependent(v, and) {
+			continue
+		}
+		if h := t.toks[and].Head; h <= and || h >= v {
+			continue
+		}
+		s, ok := v-1, true
+		for k := and + 1; k < v && ok; k++ {
+			switch t.toks[k].UPOS {
+			case "NOUN", "PROPN", "ADJ", "DET", "ADP", "PUNCT", "NUM", "CCONJ", "PART":
+			default:
+				ok = false
+			}
+		}
+		for ok {
+			h := t.toks[s].Head
+			if h <= and || h >= v {
+				break
+			}
+			s = h
+		}
+		if !ok || t.dependent(v, -1) || t.under(v, and, v) {
+			continue
+		}
+		t.ownTokens()
+		for k := and + 1; k < v; k++ {
+			if h := t.toks[k].Head; k != s && (h <= and || h >= v) {
+				t.toks[k].Head, t.toks[k].Rel, t.rels[k] = s, "compound", "compound"
+			}
+		}
+		t.toks[s].Head, t.toks[s].Rel, t.rels[s] = v, "nsubj", "nsubj"
+		t.toks[and].Head = v
+	}
+}
+
+// under reports whether a head above token k, before the tree's
+// dependents are indexed, lies between lo and hi (exclusive).
+func (t *tree) under(k, lo, hi int) bool {
+	for steps := 0; steps < len(t.toks); steps++ {
+		k = t.toks[k].Head
+		if k < 0 || k >= len(t.toks) {
+			return false
+		}
+		if lo < k && k < hi {
+			return true
+		}
+	}
+	return true // a cycle: leave the parse alone
+}
+
+// dependent reports whether the verb at v has a subject or a
+// coordinating conjunction of its own, or the token k among its
+// dependents, before the tree's dependents are indexed.
+func (t *tree) dependent(v, k int) bool {
+	for c, tok := range t.toks {
+		if tok.Head != v {
+			continue
+		}
+		if c == k {
+			return true
+		}
+		switch tok.Rel {
+		case "nsubj", "nsubj:pass", "cc", "expl":
+			return true
+		}
+	}
+	return false
 }
 
 // ownSubject reports whether the verb at v has a subject other than the
