@@ -252,6 +252,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		rs = append(rs, reading{h: h, mod: mod, r: r, intended: intended})
 	}
 	rs = c.governed(t, rs)
+	rs = oneAct(t, rs)
 	rs = append(rs, accusations(t, rs)...)
 	// The targets the sentence's own clauses name come first when another
 	// event takes its target from the sentence: "Bahrain and Sudan cut
@@ -287,6 +288,41 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		}
 	}
 	return out
+}
+
+// oneAct drops an event noun that is the subject of an event verb of its
+// own root, which names the same act: "A U.S. drone strike near Baghdad
+// killed Qasem Soleimani" is one killing, whose victim the verb names
+// (the noun alone would aim at the place), not a strike besides (both
+// violent, or of one root: sameKind).
+func oneAct(t *tree, rs []reading) []reading {
+	acts := map[int]string{} // the subject of each verb event with a target: the verb's code
+	for _, rd := range rs {
+		if rd.h.nominal || len(rd.r.src) == 0 || len(rd.r.tgt) == 0 {
+			continue
+		}
+		for _, s := range t.children(rd.h.head, "nsubj") {
+			acts[s] = rd.h.t.Code
+		}
+	}
+	if len(acts) == 0 {
+		return rs
+	}
+	var out []reading
+	for _, rd := range rs {
+		if code, ok := acts[rd.h.head]; ok && rd.h.nominal && sameKind(code, rd.h.t.Code) {
+			continue
+		}
+		out = append(out, rd)
+	}
+	return out
+}
+
+// sameKind reports whether two codes may name one act: of one root, or
+// both violent (a strike that killed is one killing, 195 and 186).
+func sameKind(a, b string) bool {
+	violent := func(c string) bool { return cameo.ClassOf(c).Force == "violent" }
+	return cameo.Root(a) == cameo.Root(b) || violent(a) && violent(b)
 }
 
 // accusations reads the accusations in what verbs of saying report:
