@@ -647,6 +647,7 @@ func (t *tree) verbRoles(h hit) result {
 		}
 		return out
 	}
+	home := false // an appeal to one's own people
 	if t.passive(i) {
 		r.src = t.argsOf(i, "obl:agent")
 		// "imposed on Belarusian officials by Canada": an agent the
@@ -812,6 +813,12 @@ func (t *tree) verbRoles(h hit) result {
 				// allowed it to minimize entanglements" lets no other
 				// party stand in for the one allowed.
 				r.named = r.named || cameo.Root(h.t.Code) == "08"
+				// An appeal to one's own people is made at home: "urged
+				// U.S. citizens to leave Iraq" is no appeal to Iraq, nor
+				// to anyone else the sentence names.
+				if cameo.Root(h.t.Code) == "02" {
+					r.named, home = true, true
+				}
 			}
 		}
 		// "flew to New York for an emergency session of the UN Security
@@ -950,6 +957,9 @@ func (t *tree) verbRoles(h hit) result {
 				}
 			}
 		}
+	}
+	if home {
+		r.tgt = nil
 	}
 	// No mention is on both sides of one event: "sanctions were imposed
 	// on Russian officials by the United States and the European Union",
