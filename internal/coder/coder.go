@@ -1265,6 +1265,11 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
 		// Violence by a crowd of protesters is a riot: "demonstrators
 		// who had attacked officers".
 		return "145"
+	case (code[:2] == "18" || code[:2] == "19") && tgt != nil && crowd(tgt.Text) && len(src.Code) >= 6 && stateRole(src.Code) && tgt.Country == src.Country && !stateRole(tgt.Code):
+		// Force a state's own bodies use on a crowd of their country is
+		// violent repression, as CAMEO's codebook codes it: "Egyptian
+		// police opened fire to disperse demonstrators".
+		return "175"
 	case code[:2] == "19" && tgt != nil && unarmed(tgt.Code) && !military(src.Code) && !armed:
 		// "Russian aircraft bombed the town, killing civilians": a state's
 		// armed forces, named by their units, still fight (19).

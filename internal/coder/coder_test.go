@@ -488,7 +488,7 @@ func TestMagnitudes(t *testing.T) {
 			[]doc.Magnitude{{Kind: doc.Size, Text: "Thousands", Value: 2000, Bound: "min"}}},
 		{"Vietnamese police have arrested more than 1,000 Chinese workers over the violence.", "17",
 			[]doc.Magnitude{{Kind: doc.Arrested, Text: "more than 1,000", Value: 1000, Bound: "min"}}},
-		{"Myanmar security forces have killed at least 745 protesters since the coup.", "19",
+		{"Myanmar security forces have killed at least 745 protesters since the coup.", "17",
 			[]doc.Magnitude{{Kind: doc.Dead, Text: "at least 745", Value: 745, Bound: "min"}}},
 		{"Turkey and Russia held talks in Moscow after 30 people were killed.", "04", nil},
 		{"China and Russia signed an agreement to build a plant that will employ 5,000 people.", "05", nil},
