@@ -71,6 +71,11 @@ func (t *tree) mood(i int) (string, bool) {
 			case t.purpose(g):
 				// "signed an accord, aiming to end the dispute"
 				return "", false
+			case is("intent", gl) && t.raised(g):
+				// "Analysts expect China to blockade Taiwan", "the EU
+				// wants Russia to withdraw": what one expects or wants
+				// another to do is no plan of the other's.
+				return "", false
 			case is("intent", gl):
 				mod = doc.Planned
 				t.intended = gl
@@ -629,6 +634,18 @@ func (t *tree) phraseWords(k int) map[string]bool {
 		}
 	}
 	return out
+}
+
+// raised reports whether the verb at g has for object an actor or people,
+// who are then the subject of its infinitive: "expects Russia to
+// withdraw", not "pledged $1 billion to help".
+func (t *tree) raised(g int) bool {
+	for _, o := range t.children(g, "obj") {
+		if t.mentionOf(o) != nil || is("people", t.lemma(o)) {
+			return true
+		}
+	}
+	return false
 }
 
 // reporter returns the verb of saying whose clause k is (or is a conjunct
