@@ -226,7 +226,7 @@ func (t *tree) subject(v, steps int) mentions {
 		}
 	}
 	if len(s) > 0 {
-		return s
+		return s.add(t.companions(v)...)
 	}
 	// "Khomeini today rejected": a time word the parse took for the
 	// subject does nothing; the name just before it does.
@@ -338,6 +338,35 @@ func (t *tree) subject(v, steps int) mentions {
 		return t.arg(g)
 	}
 	return nil
+}
+
+// companions returns the actors a "together with" or "along with" phrase
+// of the verb at v names: who acts with its subject, on its side, and no
+// target ("Together with France, Germany condemned the coup", "condemned
+// the coup together with France").
+func (t *tree) companions(v int) mentions {
+	var out mentions
+	for _, k := range t.kids[v] {
+		switch {
+		case t.rel(k) == "advmod" && is("together", t.lemma(k)):
+			for _, c := range t.children(k, "obl") {
+				if t.marker(c) == "with" {
+					out = out.add(t.arg(c)...)
+				}
+			}
+		case t.rel(k) == "obl" && t.companion(k):
+			out = out.add(t.arg(k)...)
+		}
+	}
+	return out
+}
+
+// companion reports whether the phrase at k is opened by "together with"
+// or "along with", "with" its marker and the word before it one of
+// grammar.txt together.
+func (t *tree) companion(k int) bool {
+	mk := t.markerAt(k)
+	return mk > 0 && t.lemma(mk) == "with" && is("together", t.low[mk-1])
 }
 
 // stateIn returns the state of the country an "in" phrase of the trigger
@@ -541,8 +570,8 @@ func (t *tree) targetsOf(i int, place bool, skip map[int]bool) mentions {
 		default:
 			continue
 		}
-		if is("occasion", t.lemma(k)) {
-			continue // "on the sidelines of the G20 summit"
+		if is("occasion", t.lemma(k)) || t.companion(k) {
+			continue // "on the sidelines of the G20 summit", "together with France"
 		}
 		mk := t.marker(k)
 		switch {
