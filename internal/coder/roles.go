@@ -118,8 +118,10 @@ func (t *tree) one(k, depth int) *actors.Mention {
 			}
 			// "the government of Syria", "thousands of Ukrainians", "a
 			// delegation from China".
+			// "a spokesman for the Iranian foreign ministry" speaks
+			// for it (grammar.txt speaker).
 			if rel == "nmod" {
-				if mk := t.phraseMarker(c); mk != "of" && mk != "from" {
+				if mk := t.phraseMarker(c); mk != "of" && mk != "from" && !(mk == "for" && is("speaker", t.lemma(k))) {
 					continue
 				}
 			}
