@@ -498,11 +498,25 @@ func (t *tree) relative(i int) (int, bool) {
 
 // site returns where an event noun stands in its clause: the noun itself,
 // or the quantity that measures it ("5 million dollars of aid", "a new
-// round of talks").
+// round of talks"), or the sum of money it comes in ("$2 billion in
+// military aid", "500 million euros in aid", wherever the parse hung the
+// phrase after the sum).
 func (t *tree) site(i int) int {
 	for steps := 0; steps < 3; steps++ {
 		g := t.head(i)
-		if g < 0 || t.toks[i].Rel != "nmod" || t.marker(i) != "of" || !is("quantity", t.lemma(g)) {
+		if g >= 0 && t.toks[i].Rel == "obl" && t.marker(i) == "in" {
+			// "pledged 500 million euros in humanitarian aid", the
+			// phrase hung on the verb just after the sum.
+			if o := t.child(g, "obj"); o >= 0 && o < i && is("money", t.lemma(o)) && t.markerAt(i) == o+1 {
+				i = o
+			}
+			break
+		}
+		if g < 0 || t.toks[i].Rel != "nmod" {
+			break
+		}
+		mk := t.marker(i)
+		if !(mk == "of" && is("quantity", t.lemma(g)) || mk == "in" && is("money", t.lemma(g))) {
 			break
 		}
 		i = g
