@@ -290,12 +290,17 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 	return out
 }
 
-// oneAct drops an event noun that is the subject of an event verb of its
-// own root, which names the same act: "A U.S. drone strike near Baghdad
+// oneAct drops what names another event's act: an event verb whose "by"
+// and gerund is an event (byDoing), and an event noun that is the subject
+// of an event verb of its own root, which names the same act: "A U.S. drone strike near Baghdad
 // killed Qasem Soleimani" is one killing, whose victim the verb names
 // (the noun alone would aim at the place), not a strike besides (both
 // violent, or of one root: sameKind).
 func oneAct(t *tree, rs []reading) []reading {
+	heads := map[int]bool{}
+	for _, rd := range rs {
+		heads[rd.h.head] = true
+	}
 	acts := map[int]string{} // the subject of each verb event with a target: the verb's code
 	for _, rd := range rs {
 		if rd.h.nominal || len(rd.r.src) == 0 || len(rd.r.tgt) == 0 {
@@ -305,17 +310,32 @@ func oneAct(t *tree, rs []reading) []reading {
 			acts[s] = rd.h.t.Code
 		}
 	}
-	if len(acts) == 0 {
-		return rs
-	}
 	var out []reading
 	for _, rd := range rs {
 		if code, ok := acts[rd.h.head]; ok && rd.h.nominal && sameKind(code, rd.h.t.Code) {
 			continue
 		}
+		if t.byDoing(rd.h, heads) {
+			continue
+		}
 		out = append(out, rd)
 	}
 	return out
+}
+
+// byDoing reports whether the verb event h says how it was done with a
+// "by" and a gerund that is itself an event (among heads): "Ankara
+// retaliated by expelling ten ambassadors" is the expulsion, no other act.
+func (t *tree) byDoing(h hit, heads map[int]bool) bool {
+	if h.nominal {
+		return false
+	}
+	for _, c := range t.children(h.head, "advcl") {
+		if heads[c] && t.marker(c) == "by" && t.toks[c].XPOS == "VBG" {
+			return true
+		}
+	}
+	return false
 }
 
 // sameKind reports whether two codes may name one act: of one root, or
