@@ -143,6 +143,7 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 	t.controlled()
 	t.datedReport()
 	t.subjectAfterAnd()
+	t.listedInfinitive()
 	// The dependents of all tokens share one array, each head's in a
 	// slice of its own capacity, in the order of the tokens.
 	count, buf := ints[n:2*n], ints[2*n:]
@@ -302,6 +303,54 @@ func (t *tree) under(k, lo, hi int) bool {
 		}
 	}
 	return true // a cycle: leave the parse alone
+}
+
+// listedInfinitive reads a bare verb the parse set apart after a comma
+// (parataxis) or conjoined to a tensed verb, with no subject, auxiliary
+// or "to" of its own, as a conjunct of the infinitive before it: in "Obama is scheduled to deliver
+// a speech to the Cuban people, meet dissidents and attend a baseball
+// game" meeting the dissidents is Obama's, and scheduled as the speech
+// is, not an act of whoever else the sentence names.
+func (t *tree) listedInfinitive() {
+	for v, tok := range t.toks {
+		g := tok.Head
+		if tok.XPOS != "VB" || g < 0 || g >= v || v == 0 {
+			continue
+		}
+		switch {
+		case tok.Rel == "parataxis" && t.low[v-1] == ",":
+		case tok.Rel == "conj" && (t.toks[g].XPOS == "VBD" || t.toks[g].XPOS == "VBZ" || t.toks[g].XPOS == "VBP"):
+			// "agreed to withdraw its troops, return the prisoners": a
+			// bare verb is no conjunct of a tensed one.
+		default:
+			continue
+		}
+		x := -1
+		if tok.Rel == "parataxis" && t.infinitive(g) {
+			x = g // "to visit Moscow, meet Putin", hung on the infinitive itself
+		}
+		for k := g + 1; k < v && x < 0; k++ {
+			if t.toks[k].Head == g && t.toks[k].Rel == "xcomp" && t.infinitive(k) {
+				x = k
+			}
+		}
+		if x < 0 || t.dependent(v, -1) || t.marked(v) {
+			continue
+		}
+		t.ownTokens()
+		t.toks[v].Head, t.toks[v].Rel, t.rels[v] = x, "conj", "conj"
+	}
+}
+
+// marked reports whether the verb at v has a marker or an auxiliary of
+// its own, before the tree's dependents are indexed.
+func (t *tree) marked(v int) bool {
+	for _, tok := range t.toks {
+		if tok.Head == v && (tok.Rel == "mark" || tok.Rel == "aux" || tok.Rel == "aux:pass") {
+			return true
+		}
+	}
+	return false
 }
 
 // dependent reports whether the verb at v has a subject or a
