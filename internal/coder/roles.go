@@ -342,6 +342,18 @@ func (t *tree) subject(v, steps int) mentions {
 	return nil
 }
 
+// folk reports whether an object of the verb at i is a noun of ordinary
+// people (grammar.txt folk: "U.S. citizens", "its nationals"), no state
+// body, whatever country its modifiers name.
+func (t *tree) folk(i int) bool {
+	for _, o := range t.children(i, "obj") {
+		if is("folk", t.lemma(o)) {
+			return true
+		}
+	}
+	return false
+}
+
 // companions returns the actors a "together with" or "along with" phrase
 // of the verb at v names: who acts with its subject, on its side, and no
 // target ("Together with France, Germany condemned the coup", "condemned
@@ -846,8 +858,10 @@ func (t *tree) verbRoles(h hit) result {
 				r.named = r.named || cameo.Root(h.t.Code) == "08"
 				// An appeal to one's own people is made at home: "urged
 				// U.S. citizens to leave Iraq" is no appeal to Iraq, nor
-				// to anyone else the sentence names.
-				if cameo.Root(h.t.Code) == "02" {
+				// to anyone else the sentence names; but one to a body of
+				// one's own state may ask for an act on another ("urged
+				// the U.S. Congress to lift the embargo").
+				if cameo.Root(h.t.Code) == "02" && (compatriots(r.tgt, r.src) || t.folk(i)) {
 					r.named, home = true, true
 				}
 			}
