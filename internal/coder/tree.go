@@ -202,8 +202,9 @@ func (t *tree) ownTokens() {
 // saying, as a relative clause opened by "that", as that verb's
 // complement: in "said on Wednesday that Britain would expel 23
 // diplomats" the "that" right after the date holds no place of subject
-// or object in the clause, which has a subject of its own; a date takes
-// no such clause, and what follows is what was said.
+// or object in the clause (or one another word holds), which has a
+// subject of its own; a date takes no such clause, and what follows is
+// what was said.
 func (t *tree) datedReport() {
 	for v, tok := range t.toks {
 		d := tok.Head
@@ -214,9 +215,14 @@ func (t *tree) datedReport() {
 		if t.low[that] != "that" || t.toks[that].Head != v || (date.Rel != "obl" && date.Rel != "obl:tmod") || !is("time", t.lem[d]) {
 			continue
 		}
-		switch t.toks[that].Rel {
+		switch r := t.toks[that].Rel; r {
 		case "nsubj", "nsubj:pass", "obj", "iobj":
-			continue // "the day that changed everything"
+			// "the day that changed everything"; but not a "that" whose
+			// place another word of the clause holds ("said on Tuesday
+			// that Azerbaijani forces had attacked several towns").
+			if !t.heldBy(v, that, r) {
+				continue
+			}
 		}
 		g := date.Head
 		if g < 0 || g >= len(t.toks) || !is("report", t.lem[g]) || !t.ownSubject(v, that) {
@@ -366,6 +372,17 @@ func (t *tree) dependent(v, k int) bool {
 		}
 		switch tok.Rel {
 		case "nsubj", "nsubj:pass", "cc", "expl":
+			return true
+		}
+	}
+	return false
+}
+
+// heldBy reports whether a dependent of v other than skip has relation
+// rel, before the tree's dependents are indexed.
+func (t *tree) heldBy(v, skip int, rel string) bool {
+	for k, tok := range t.toks {
+		if k != skip && tok.Head == v && tok.Rel == rel {
 			return true
 		}
 	}
