@@ -564,7 +564,7 @@ func (t *tree) relative(i int) (int, bool) {
 
 // site returns where an event noun stands in its clause: the noun itself,
 // or the quantity that measures it ("5 million dollars of aid", "a new
-// round of talks"), or the sum of money it comes in ("$2 billion in
+// round of talks", "three days of exercises"), or the sum of money it comes in ("$2 billion in
 // military aid", "500 million euros in aid", wherever the parse hung the
 // phrase after the sum).
 func (t *tree) site(i int) int {
@@ -582,7 +582,10 @@ func (t *tree) site(i int) int {
 			break
 		}
 		mk := t.marker(i)
-		if !(mk == "of" && is("quantity", t.lemma(g)) || mk == "in" && is("money", t.lemma(g))) {
+		// "three days of military exercises", "weeks of protests": a
+		// span of time (grammar.txt span, plural) measures its events.
+		span := is("span", t.lemma(g)) && t.toks[g].XPOS == "NNS"
+		if !(mk == "of" && (is("quantity", t.lemma(g)) || span) || mk == "in" && is("money", t.lemma(g))) {
 			break
 		}
 		i = g
