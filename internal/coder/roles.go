@@ -130,6 +130,18 @@ func (t *tree) one(k, depth int) *actors.Mention {
 			}
 		}
 	}
+	// "a military base used by U.S. and Kenyan forces": a thing the
+	// participle of holding after it says who holds (grammar.txt
+	// heldby) is theirs.
+	for _, c := range t.children(k, "acl") {
+		if t.toks[c].XPOS == "VBN" && is("heldby", t.lemma(c)) {
+			for _, a := range t.children(c, "obl:agent") {
+				if m := t.one(a, depth+1); m != nil {
+					return m
+				}
+			}
+		}
+	}
 	return nil
 }
 
