@@ -284,7 +284,13 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 			if pass == 1 && len(out) > 0 {
 				break
 			}
-			out = append(out, c.events(d, st, rd, dc, seen)...)
+			evs := c.events(d, st, rd, dc, seen)
+			for _, e := range evs {
+				if e.Target != nil {
+					dc.authors[wordAct+t.lemma(rd.h.head)] = e.Source
+				}
+			}
+			out = append(out, evs...)
 		}
 	}
 	return out
@@ -830,9 +836,15 @@ type discourse struct {
 	topic *actors.Mention
 	// authors holds, by CAMEO root, the source of the document's last
 	// event of that root so far: who did "the seizure" a later sentence
-	// names; under violentAct, the source of its last violent event.
+	// names; under violentAct, the source of its last violent event;
+	// under wordAct and a lemma, the source of the last event whose
+	// trigger's head is that word ("attacked" for "the attack").
 	authors map[string]doc.Actor
 }
+
+// wordAct prefixes the keys of discourse.authors for the last act told
+// with a word, by the lemma of its trigger's head ("=attack").
+const wordAct = "="
 
 // violentAct is the key of discourse.authors for the document's last
 // violent act, the one a generic noun of deed ("the acts", "the
@@ -870,6 +882,12 @@ func (c *Coder) author(t *tree, h hit, dc discourse) *actors.Mention {
 				return &actors.Mention{Text: a.Text, Actors: []doc.Actor{a}}
 			}
 			continue
+		}
+		// "Al-Shabaab militants attacked a base ... Somalia condemned the
+		// attack": the last act told with the noun's own word, verb or
+		// noun, before the last of its root.
+		if a, ok := dc.authors[wordAct+t.lemma(k)]; ok {
+			return &actors.Mention{Text: a.Text, Actors: []doc.Actor{a}}
 		}
 		for _, tr := range c.lex.byHead[t.lemma(k)] {
 			if tr.Kind != 'n' || len(tr.Mods) > 0 || len(tr.Deps) > 0 {
