@@ -144,6 +144,7 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 	t.datedReport()
 	t.subjectAfterAnd()
 	t.listedInfinitive()
+	t.nameVerbNoun()
 	// The dependents of all tokens share one array, each head's in a
 	// slice of its own capacity, in the order of the tokens.
 	count, buf := ints[n:2*n], ints[2*n:]
@@ -345,6 +346,50 @@ func (t *tree) listedInfinitive() {
 		}
 		t.ownTokens()
 		t.toks[v].Head, t.toks[v].Rel, t.rels[v] = x, "conj", "conj"
+	}
+}
+
+// nameVerbNoun reads a name, a past tense and a noun the parse took for
+// one noun phrase ("Hungary" a compound and "opposed" a participle of
+// "sanctions") as the clause they are: in "..., but Hungary opposed
+// sanctions" Hungary opposes the sanctions; it imposes none. A name
+// right before a participle that modifies a noun writes no
+// "Hungary-opposed sanctions" (that takes a hyphen).
+func (t *tree) nameVerbNoun() {
+	for v, tok := range t.toks {
+		n, c := tok.Head, v-1
+		if tok.Rel != "amod" || (tok.XPOS != "VBN" && tok.XPOS != "VBD") || n <= v || n >= len(t.toks) || c < 0 {
+			continue
+		}
+		if t.toks[c].Head != n || t.toks[c].Rel != "compound" || t.at[c] < 0 || t.mentions[t.at[c]].Last != c {
+			continue
+		}
+		if u := t.toks[n].UPOS; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		first := t.mentions[t.at[c]].First
+		ok := first >= 0
+		for k := v + 1; k < n && ok; k++ {
+			ok = t.toks[k].Head == n // "opposed new sanctions"
+		}
+		for k := first; k < c && ok; k++ {
+			ok = t.toks[k].Head == n || t.toks[k].Head >= first && t.toks[k].Head <= c
+		}
+		if !ok {
+			continue
+		}
+		t.ownTokens()
+		t.toks[v].Head, t.toks[v].Rel, t.rels[v] = t.toks[n].Head, t.toks[n].Rel, t.rels[n]
+		for k := range t.toks {
+			switch {
+			case k == n:
+				t.toks[k].Head, t.toks[k].Rel, t.rels[k] = v, "obj", "obj"
+			case k >= first && k <= c && t.toks[k].Head == n:
+				t.toks[k].Head, t.toks[k].Rel, t.rels[k] = v, "nsubj", "nsubj"
+			case k < first && t.toks[k].Head == n:
+				t.toks[k].Head = v // "but", the comma
+			}
+		}
 	}
 }
 
