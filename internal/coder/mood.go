@@ -394,6 +394,12 @@ func (t *tree) own(k int) (string, bool) {
 			}
 		}
 	}
+	// "Although Moscow and Beijing will continue to cooperate, theirs is a
+	// selective partnership": what a clause of concession foresees is
+	// granted for the argument, not announced.
+	if mod == doc.Planned && t.conceded(k) {
+		return "", false
+	}
 	// "would impose sanctions if North Korea tested a missile", "would
 	// meet him if he gave them a veto": what will happen on a condition is
 	// offered or threatened, an intent (coded as such, see events).
@@ -401,6 +407,17 @@ func (t *tree) own(k int) (string, bool) {
 		t.intended = "if"
 	}
 	return mod, true
+}
+
+// conceded reports whether the clause headed at k opens with a
+// subordinator of concession (grammar.txt concession).
+func (t *tree) conceded(k int) bool {
+	for _, c := range t.children(k, "mark") {
+		if is("concession", t.lemma(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // intentComplement reports whether the infinitive k, which the parse hung
