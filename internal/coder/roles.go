@@ -354,6 +354,16 @@ func (t *tree) subject(v, steps int) mentions {
 	return nil
 }
 
+// pronounObject reports whether an object of the verb at i is a pronoun.
+func (t *tree) pronounObject(i int) bool {
+	for _, o := range t.children(i, "obj") {
+		if t.toks[o].UPOS == "PRON" {
+			return true
+		}
+	}
+	return false
+}
+
 // folk reports whether an object of the verb at i is a noun of ordinary
 // people (grammar.txt folk: "U.S. citizens", "its nationals"), no state
 // body, whatever country its modifiers name.
@@ -874,6 +884,14 @@ func (t *tree) verbRoles(h hit) result {
 				// one's own state may ask for an act on another ("urged
 				// the U.S. Congress to lift the embargo").
 				if cameo.Root(h.t.Code) == "02" && (compatriots(r.tgt, r.src) || t.folk(i)) {
+					r.named, home = true, true
+				}
+				// An order or demand to one's own state's body or people,
+				// named, is given at home: "ordered the interior ministry
+				// to identify those responsible" demands nothing of
+				// another (a pronoun may have been taken for the wrong
+				// party: "ordered him to pull out").
+				if cameo.Root(h.t.Code) == "10" && !t.pronounObject(i) {
 					r.named, home = true, true
 				}
 			}
