@@ -275,6 +275,12 @@ func (t *tree) mood(i int) (string, bool) {
 				return "", false // "on the sidelines of the summit": a setting
 			case r == "nmod":
 				if mk == "of" || mk == "" {
+					// "no reports of Israeli strikes on Iran", "allegations
+					// of torture": what a negated noun, or a claim, is of
+					// is not asserted.
+					if _, ok := t.own(g); !ok || mk == "of" && is("claim", gl) {
+						return "", false
+					}
 					return mod, true // "the anniversary of the invasion"
 				}
 				return "", false // "a request for a meeting"
