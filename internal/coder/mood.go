@@ -255,6 +255,26 @@ func (t *tree) mood(i int) (string, bool) {
 				// "exports to Africa fell by a third"; but "complaints have
 				// grown louder" says how they are, not how many.
 				return "", false
+			case r == "nsubj" && is("intent", gl) && t.child(g, "xcomp") >= 0:
+				// "The talks were due to resume on Monday", "the summit
+				// is expected to open": what an event noun is due or
+				// expected to do is planned, and so is the event.
+				if _, ok := t.own(g); !ok {
+					return "", false
+				}
+				mod = doc.Planned
+			case r == "nsubj" && t.occurs(g):
+				// "Talks between Serbia and Kosovo will resume next week",
+				// "the summit took place in Minsk": an event noun the
+				// subject of a verb of taking place is told as that verb is,
+				// planned in the future.
+				m, ok := t.own(g)
+				if !ok {
+					return "", false
+				}
+				if m == doc.Planned {
+					mod = doc.Planned
+				}
 			case r == "nsubj":
 				if t.toks[k].Rel != "nsubj:pass" || !is("light", gl) {
 					// "the attack killed five"; but "the agreements may
@@ -413,6 +433,20 @@ func (t *tree) own(k int) (string, bool) {
 		t.intended = "if"
 	}
 	return mod, true
+}
+
+// occurs reports whether the verb at g says that its subject takes place
+// (grammar.txt occur, or "take place").
+func (t *tree) occurs(g int) bool {
+	if is("occur", t.lemma(g)) {
+		return true
+	}
+	for _, o := range t.children(g, "obj") {
+		if t.lemma(g) == "take" && t.lemma(o) == "place" {
+			return true
+		}
+	}
+	return false
 }
 
 // conceded reports whether the clause headed at k opens with a
