@@ -151,6 +151,11 @@ func (t *tree) mood(i int) (string, bool) {
 				// "called on Germany to send tanks": what is asked is not
 				// done.
 				return "", false
+			case mk == "to" && is("grant", gl) && t.raised(g):
+				// "gave Niger's junta one week to reinstate the
+				// president": what one gives another time or means to do
+				// is theirs to do, not done.
+				return "", false
 			case mk == "to":
 				// The purpose of an act is what the act does: "sent ships
 				// to evacuate its citizens".
@@ -693,11 +698,12 @@ func (t *tree) phraseWords(k int) map[string]bool {
 	return out
 }
 
-// raised reports whether the verb at g has for object an actor or people,
-// who are then the subject of its infinitive: "expects Russia to
-// withdraw", not "pledged $1 billion to help".
+// raised reports whether the verb at g has for object (or indirect
+// object) an actor or people, who are then the subject of its infinitive:
+// "expects Russia to withdraw", "gave Ukraine weapons to defend itself",
+// not "pledged $1 billion to help".
 func (t *tree) raised(g int) bool {
-	for _, o := range t.children(g, "obj") {
+	for _, o := range append(t.children(g, "obj"), t.children(g, "iobj")...) {
 		if t.mentionOf(o) != nil || is("people", t.lemma(o)) {
 			return true
 		}
