@@ -231,6 +231,15 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 				hh.t = &Trigger{Code: "120", Kind: h.t.Kind, Phrase: h.t.Phrase, Head: h.t.Head, Weak: h.t.Weak}
 				rs = append(rs, reading{h: hh, mod: doc.Asserted, r: r})
 			}
+			// "agreed not to use force against each other", "pledged
+			// never to attack": a promise not to use force is an intent
+			// to de-escalate (0356), planned.
+			if cameo.ClassOf(h.t.Code).Force == "violent" && t.renounced(h.head) {
+				r := c.roles(st, h)
+				hh := h
+				hh.t = &Trigger{Code: "0356", Kind: h.t.Kind, Phrase: h.t.Phrase, Head: h.t.Head, Weak: h.t.Weak, Recip: h.t.Recip}
+				rs = append(rs, reading{h: hh, mod: doc.Planned, r: r, intended: t.lemma(t.head(h.head))})
+			}
 			continue
 		}
 		if attributed && mod == doc.Asserted && !h.t.Report {

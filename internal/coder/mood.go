@@ -785,6 +785,32 @@ func (t *tree) refusal(k int) bool {
 	return neg && future
 }
 
+// renounced reports whether the infinitive at k is negated ("not to",
+// "never to") and the complement of a verb of intent whose own clause is
+// asserted: "agreed not to use force", "pledged never to attack".
+func (t *tree) renounced(k int) bool {
+	g := t.head(k)
+	if g < 0 || t.marker(k) != "to" || t.rel(k) != "xcomp" || !is("intent", t.lemma(g)) || t.toks[g].UPOS != "VERB" {
+		return false
+	}
+	neg := -1
+	for _, c := range append(t.children(k, "advmod"), t.children(g, "advmod")...) {
+		// "pledged never to attack", "never" hung on the verb of intent
+		// but written between it and the infinitive.
+		if (t.lemma(c) == "not" || t.lemma(c) == "never") && (t.head(c) == k || g < c && c < k) {
+			neg = c
+		}
+	}
+	if neg < 0 {
+		return false
+	}
+	words := t.words
+	t.words = map[int]bool{neg: true} // the infinitive's own "never"
+	_, ok := t.mood(g)
+	t.words = words
+	return ok
+}
+
 // complementizer reports whether the clause headed at k opens with a
 // "that" the parse made an argument (a relative pronoun) though another
 // word of the clause holds that argument's place: "charges that its coast

@@ -637,17 +637,32 @@ func (t *tree) between(i int) mentions {
 // eachOther reports whether the object of i is "each other" or "one
 // another": the event is mutual among its subject's parties.
 func (t *tree) eachOther(i int) bool {
-	for _, k := range t.kids[i] {
-		if r := t.rel(k); r == "obj" || r == "obl" {
+	kids := slices.Clone(t.kids[i])
+	for _, o := range t.kids[i] {
+		if r := t.rel(o); r == "obj" || r == "obl" {
+			// "use force against each other", "fired on each other's
+			// positions": the phrase of the object or its owner.
+			kids = append(kids, t.children(o, "nmod")...)
+			kids = append(kids, t.children(o, "nmod:poss")...)
+			kids = append(kids, t.children(o, "det")...)
+		}
+	}
+	for _, k := range kids {
+		if r := t.rel(k); r == "obj" || r == "obl" || r == "nmod" || r == "det" {
 			switch t.lemma(k) {
 			case "other", "another":
 				return true
 			case "each", "one":
-				// "each other", "one another" with the second word fixed
+				// "each other", "one another" with the second word fixed,
+				// or written next wherever the parse hung it ("each
+				// other's posts").
 				for _, c := range t.kids[k] {
 					if l := t.lemma(c); l == "other" || l == "another" {
 						return true
 					}
+				}
+				if k+1 < len(t.toks) && (t.low[k+1] == "other" || t.low[k+1] == "another") {
+					return true
 				}
 			}
 		}
