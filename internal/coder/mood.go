@@ -443,26 +443,13 @@ func (t *tree) own(k int) (string, bool) {
 // occurs reports whether the verb at g says that its subject takes place
 // (grammar.txt occur, or "take place").
 func (t *tree) occurs(g int) bool {
-	if is("occur", t.lemma(g)) {
-		return true
-	}
-	for _, o := range t.children(g, "obj") {
-		if t.lemma(g) == "take" && t.lemma(o) == "place" {
-			return true
-		}
-	}
-	return false
+	return is("occur", t.lemma(g)) || t.lemma(g) == "take" && t.someChild(g, "obj", func(o int) bool { return t.lemma(o) == "place" })
 }
 
 // conceded reports whether the clause headed at k opens with a
 // subordinator of concession (grammar.txt concession).
 func (t *tree) conceded(k int) bool {
-	for _, c := range t.children(k, "mark") {
-		if is("concession", t.lemma(c)) {
-			return true
-		}
-	}
-	return false
+	return t.someChild(k, "mark", func(c int) bool { return is("concession", t.lemma(c)) })
 }
 
 // intentComplement reports whether the infinitive k, which the parse hung

@@ -356,24 +356,14 @@ func (t *tree) subject(v, steps int) mentions {
 
 // pronounObject reports whether an object of the verb at i is a pronoun.
 func (t *tree) pronounObject(i int) bool {
-	for _, o := range t.children(i, "obj") {
-		if t.toks[o].UPOS == "PRON" {
-			return true
-		}
-	}
-	return false
+	return t.someChild(i, "obj", func(o int) bool { return t.toks[o].UPOS == "PRON" })
 }
 
 // folk reports whether an object of the verb at i is a noun of ordinary
 // people (grammar.txt folk: "U.S. citizens", "its nationals"), no state
 // body, whatever country its modifiers name.
 func (t *tree) folk(i int) bool {
-	for _, o := range t.children(i, "obj") {
-		if is("folk", t.lemma(o)) {
-			return true
-		}
-	}
-	return false
+	return t.someChild(i, "obj", func(o int) bool { return is("folk", t.lemma(o)) })
 }
 
 // companions returns the actors a "together with" or "along with" phrase

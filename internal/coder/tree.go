@@ -486,6 +486,17 @@ func (t *tree) child(i int, rel string) int {
 	return -1
 }
 
+// someChild reports whether a dependent of i with relation rel (full
+// label) satisfies f.
+func (t *tree) someChild(i int, rel string, f func(int) bool) bool {
+	for _, k := range t.kids[i] {
+		if t.toks[k].Rel == rel && f(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // children returns the dependents of i with relation rel (full label).
 func (t *tree) children(i int, rel string) []int {
 	var out []int
