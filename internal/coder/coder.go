@@ -134,7 +134,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		}
 		if i < len(mentions) {
 			for _, m := range mentions[i] {
-				if len(m.Actors) > 0 {
+				if len(m.Actors) > 0 && !dateline(m) {
 					dc.para = append(dc.para, m)
 				}
 			}
@@ -943,6 +943,11 @@ func protagonists(ms [][]actors.Mention) []doc.Actor {
 	var order []string
 	for _, sm := range ms {
 		for _, m := range sm {
+			// A dateline is a venue, no party: "VIENNA, July 14 —" makes
+			// Austria no protagonist of the Iran deal.
+			if dateline(m) {
+				continue
+			}
 			for _, a := range m.Actors {
 				if a.Country == "" {
 					continue
@@ -959,6 +964,12 @@ func protagonists(ms [][]actors.Mention) []doc.Actor {
 		return nil
 	}
 	return []doc.Actor{{Code: order[0], Country: order[0]}, {Code: order[1], Country: order[1]}}
+}
+
+// dateline reports whether m is the place of a wire dateline: a name in
+// capitals that opens its sentence ("VIENNA, July 14, 2015 —").
+func dateline(m actors.Mention) bool {
+	return m.First == 0 && len(m.Text) > 1 && m.Text == strings.ToUpper(m.Text) && strings.ToUpper(m.Text) != strings.ToLower(m.Text)
 }
 
 // trust is how much a party from discourse is trusted: one the sentence

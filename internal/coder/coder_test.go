@@ -605,3 +605,31 @@ func TestMutualOfProtagonists(t *testing.T) {
 		t.Errorf("second paragraph: got %v, want %v (either way)", got, want)
 	}
 }
+
+// TestDatelineNoParty codes a two-party event whose other party no clause
+// names in a story whose dateline is a city of a third state: the
+// dateline is a venue, neither a party of its paragraph nor one of the
+// story's protagonists.
+func TestDatelineNoParty(t *testing.T) {
+	c := testCoder(t)
+	sents := []string{
+		"VIENNA, July 14, 2015 —",
+		"Iran reached a comprehensive agreement on Tuesday.",
+		"The United States and Iran will lift sanctions.",
+	}
+	d := &doc.Document{ID: "test", Published: "2015-07-14", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
+	off := 0
+	for i, s := range sents {
+		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Start: off, End: off + len(s), Text: s, Codable: true})
+		off += len(s) + 1
+	}
+	d.Text = strings.Join(sents, " ")
+	for _, e := range code(c, d) {
+		if e.SentenceIndex == 1 && e.Target != nil && e.Target.Country == "AUT" {
+			t.Errorf("%s: target %s, the dateline's country", e.Sentence, e.Target.Code)
+		}
+	}
+	if dateline(actors.Mention{Text: "Vienna", First: 0}) || !dateline(actors.Mention{Text: "VIENNA", First: 0}) {
+		t.Error("dateline: want only a name in capitals opening its sentence")
+	}
+}
