@@ -99,7 +99,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		}
 	}
 	var events []doc.Event
-	dc := discourse{doc: protagonists(mentions), authors: map[string]doc.Actor{}}
+	dc := discourse{doc: protagonists(d, mentions), authors: map[string]doc.Actor{}}
 	dc.year, _ = strconv.Atoi(d.Published[:min(4, len(d.Published))])
 	dc.dateline = c.dateline(d, dc.doc)
 	para := -1
@@ -134,7 +134,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		}
 		if i < len(mentions) {
 			for _, m := range mentions[i] {
-				if len(m.Actors) > 0 && !dateline(m) {
+				if len(m.Actors) > 0 && !dateline(m, st.s.Text) {
 					dc.para = append(dc.para, m)
 				}
 			}
@@ -938,14 +938,14 @@ func (dc discourse) other(src []doc.Actor) *doc.Actor {
 
 // protagonists returns the two countries the document names most often,
 // or none when one country dominates alone.
-func protagonists(ms [][]actors.Mention) []doc.Actor {
+func protagonists(d *doc.Document, ms [][]actors.Mention) []doc.Actor {
 	n := map[string]int{}
 	var order []string
-	for _, sm := range ms {
+	for i, sm := range ms {
 		for _, m := range sm {
 			// A dateline is a venue, no party: "VIENNA, July 14 —" makes
 			// Austria no protagonist of the Iran deal.
-			if dateline(m) {
+			if i < len(d.Sentences) && dateline(m, d.Sentences[i].Text) {
 				continue
 			}
 			for _, a := range m.Actors {
@@ -966,10 +966,17 @@ func protagonists(ms [][]actors.Mention) []doc.Actor {
 	return []doc.Actor{{Code: order[0], Country: order[0]}, {Code: order[1], Country: order[1]}}
 }
 
-// dateline reports whether m is the place of a wire dateline: a name in
-// capitals that opens its sentence ("VIENNA, July 14, 2015 —").
-func dateline(m actors.Mention) bool {
-	return m.First == 0 && len(m.Text) > 1 && m.Text == strings.ToUpper(m.Text) && strings.ToUpper(m.Text) != strings.ToLower(m.Text)
+// dateline reports whether m, a mention of the sentence text, is the
+// place of a wire dateline: a name in capitals that opens the sentence,
+// followed by a comma and a month or day (grammar.txt dateword:
+// "VIENNA, July 14, 2015 —"; not "NATO said", nor a headline's "US, EU
+// impose sanctions").
+func dateline(m actors.Mention, text string) bool {
+	if m.First != 0 || m.End >= len(text) || text[m.End] != ',' || m.Text != strings.ToUpper(m.Text) || m.Text == strings.ToLower(m.Text) {
+		return false
+	}
+	word, _, _ := strings.Cut(strings.TrimSpace(text[m.End+1:]), " ")
+	return is("dateword", strings.ToLower(strings.TrimSuffix(word, ".")))
 }
 
 // trust is how much a party from discourse is trusted: one the sentence

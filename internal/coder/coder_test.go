@@ -629,7 +629,20 @@ func TestDatelineNoParty(t *testing.T) {
 			t.Errorf("%s: target %s, the dateline's country", e.Sentence, e.Target.Code)
 		}
 	}
-	if dateline(actors.Mention{Text: "Vienna", First: 0}) || !dateline(actors.Mention{Text: "VIENNA", First: 0}) {
-		t.Error("dateline: want only a name in capitals opening its sentence")
+	for _, tt := range []struct {
+		text string
+		end  int
+		want bool
+	}{
+		{"VIENNA, July 14, 2015 —", 6, true},
+		{"Vienna, the Austrian capital, hosted the talks.", 6, false},
+		{"NATO said it would respond.", 4, false},
+		{"US, EU impose sanctions", 2, false},
+		{"GAZA CITY, Aug. 27, 2014 —", 9, true},
+	} {
+		m := actors.Mention{Text: tt.text[:tt.end], First: 0, End: tt.end}
+		if got := dateline(m, tt.text); got != tt.want {
+			t.Errorf("dateline(%q in %q) = %v, want %v", m.Text, tt.text, got, tt.want)
+		}
 	}
 }
