@@ -587,13 +587,7 @@ func TestMutualOfProtagonists(t *testing.T) {
 		"Iran and the United States held talks in Geneva on Sunday.",
 		"Negotiators met again in Vienna on Monday.",
 	}
-	d := &doc.Document{ID: "test", Published: "2013-11-24", Paragraphs: []doc.Paragraph{{Kind: doc.Body}, {Kind: doc.Body}}}
-	off := 0
-	for i, s := range sents {
-		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Start: off, End: off + len(s), Text: s, Paragraph: i, Codable: true})
-		off += len(s) + 1
-	}
-	d.Text = strings.Join(sents, " ")
+	d := sentencesDoc("2013-11-24", sents, true)
 	var got []string
 	for _, e := range code(c, d) {
 		if e.SentenceIndex == 1 && e.Target != nil {
@@ -617,13 +611,7 @@ func TestDatelineNoParty(t *testing.T) {
 		"Iran reached a comprehensive agreement on Tuesday.",
 		"The United States and Iran will lift sanctions.",
 	}
-	d := &doc.Document{ID: "test", Published: "2015-07-14", Paragraphs: []doc.Paragraph{{Kind: doc.Body}}}
-	off := 0
-	for i, s := range sents {
-		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Start: off, End: off + len(s), Text: s, Codable: true})
-		off += len(s) + 1
-	}
-	d.Text = strings.Join(sents, " ")
+	d := sentencesDoc("2015-07-14", sents, false)
 	for _, e := range code(c, d) {
 		if e.SentenceIndex == 1 && e.Target != nil && e.Target.Country == "AUT" {
 			t.Errorf("%s: target %s, the dateline's country", e.Sentence, e.Target.Code)
@@ -645,4 +633,24 @@ func TestDatelineNoParty(t *testing.T) {
 			t.Errorf("dateline(%q in %q) = %v, want %v", m.Text, tt.text, got, tt.want)
 		}
 	}
+}
+
+// sentencesDoc makes a document published on date of the sentences sents,
+// each a paragraph of its own when paragraphs is set, else all in one.
+func sentencesDoc(date string, sents []string, paragraphs bool) *doc.Document {
+	d := &doc.Document{ID: "test", Published: date}
+	off := 0
+	for i, s := range sents {
+		p := 0
+		if paragraphs {
+			p = i
+		}
+		if p >= len(d.Paragraphs) {
+			d.Paragraphs = append(d.Paragraphs, doc.Paragraph{Kind: doc.Body})
+		}
+		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Start: off, End: off + len(s), Text: s, Paragraph: p, Codable: true})
+		off += len(s) + 1
+	}
+	d.Text = strings.Join(sents, " ")
+	return d
 }
