@@ -1248,7 +1248,14 @@ func (t *tree) nominalRoles(h hit) result {
 				r.pair = t.between(g)
 			}
 		case rel == "nsubj:pass":
-			r.src = t.argsOf(g, "obl:agent")
+			// "The talks were hosted by Qatar"; but an agent that is an
+			// act of its own ("the meeting was overshadowed by Russia's
+			// invasion of Ukraine") names no party of this one.
+			for _, a := range t.children(g, "obl:agent") {
+				if !t.events[a] {
+					r.src = r.src.add(t.arg(a)...)
+				}
+			}
 			if len(r.tgt) == 0 {
 				r.tgt = t.targetsOf(g, place, nil)
 			}
