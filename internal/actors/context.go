@@ -490,6 +490,9 @@ func (r *Resolver) placeBare(text string, toks []doc.Token, ms []Mention, k int,
 			return false
 		}
 	}
+	if state == "" {
+		state, from = sameHeadBody(toks, ms, k, ctx), "title"
+	}
 	if state == "" && ctx != nil {
 		state, from = ctx.previousSubject(), "paragraph"
 	}
@@ -681,11 +684,36 @@ func sameTitle(toks []doc.Token, ms []Mention, k int, ctx *context) string {
 	if b.class != bareOfficial || b.ph.unnamed || m.Plural || toks[m.First].Lower() != "the" || !personTitle[head.agent.Title] {
 		return ""
 	}
+	return sameHead(toks, ms, k, ctx, true)
+}
+
+// sameHeadBody returns the state of the body named before with the word of a
+// bare "the" and one noun of a body ("the junta" after "Niger's military
+// junta"), anywhere earlier in the story: a body is named once and then
+// referred to by its noun. Where the sentence itself names a state before
+// it, that state is the one talked about (rule 5), so this comes after.
+func sameHeadBody(toks []doc.Token, ms []Mention, k int, ctx *context) string {
+	m, b := ms[k], ms[k].bare
+	head := b.ph.parts[len(b.ph.parts)-1]
+	if b.class != bareOfficial && b.class != bareBody || b.ph.unnamed || m.Plural || len(b.ph.parts) != 1 ||
+		toks[m.First].Lower() != "the" || personTitle[head.agent.Title] {
+		return ""
+	}
+	return sameHead(toks, ms, k, ctx, false)
+}
+
+// sameHead returns the state of the nearest earlier mention, a person or
+// not as person says, whose words hold the head word of the bare mention
+// ms[k]: in its sentence, then in the paragraph or the sentence just
+// before it for a person, in the whole story before for a body.
+func sameHead(toks []doc.Token, ms []Mention, k int, ctx *context, person bool) string {
+	b := ms[k].bare
+	head := b.ph.parts[len(b.ph.parts)-1]
 	// The title is read in the words of the earlier mention, not in its
 	// role, which depends on the date.
 	word := strings.Join(head.toks, " ")
 	match := func(n Mention) string {
-		if n.bare != nil || n.Kind != Named || len(n.Actors) != 1 || !n.Person ||
+		if n.bare != nil || n.Kind != Named || len(n.Actors) != 1 || n.Person != person ||
 			!strings.Contains(" "+strings.ToLower(n.Text)+" ", " "+word+" ") {
 			return ""
 		}
@@ -704,7 +732,7 @@ func sameTitle(toks []doc.Token, ms []Mention, k int, ctx *context) string {
 		if h.sentence == ctx.sentence {
 			continue
 		}
-		if h.paragraph != ctx.paragraph && h.sentence != ctx.sentence-1 {
+		if person && h.paragraph != ctx.paragraph && h.sentence != ctx.sentence-1 {
 			break
 		}
 		if s := match(h.Mention); s != "" {

@@ -539,6 +539,11 @@ func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) *Mentio
 	}
 	for k := len(history) - 1; k >= 0 && k >= len(history)-20; k-- {
 		if h := history[k]; len(h.Actors) >= 2 && distinctCountries(h.Actors) >= 2 && (n == 2 || distinctCountries(h.Actors) == n) {
+			// "both countries" are states: not a compound that names a
+			// region ("mediated by Brazil and Caribbean leaders").
+			if stateNouns[noun] && !r.states(h.Actors) {
+				continue
+			}
 			if m.Person && !h.Person && !stateNouns[noun] && !groupPronouns[w] {
 				if noun != "leaders" && noun != "presidents" {
 					continue
@@ -566,6 +571,9 @@ func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) *Mentio
 	for k := len(history) - 1; k >= 0 && len(pair.Actors) < 2; k-- {
 		for i, a := range history[k].Actors {
 			c := a.Code[:min(3, len(a.Code))]
+			if stateNouns[noun] && !r.countries[a.Country] {
+				continue
+			}
 			if !seenCode[c] && len(pair.Actors) < 2 {
 				seenCode[c] = true
 				pair.Actors = append(pair.Actors, a)
@@ -579,6 +587,16 @@ func (r *Resolver) resolveGroup(m Mention, sentence int, history []seen) *Mentio
 		return r.relabelGroup(noun, pair)
 	}
 	return nil
+}
+
+// states reports whether every actor of as is of a state, not a region.
+func (r *Resolver) states(as []doc.Actor) bool {
+	for _, a := range as {
+		if !r.countries[a.Country] {
+			return false
+		}
+	}
+	return true
 }
 
 // protagonists returns the n countries named most often in history, in

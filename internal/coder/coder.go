@@ -99,7 +99,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		}
 	}
 	var events []doc.Event
-	dc := discourse{doc: protagonists(mentions), authors: map[string]doc.Actor{}}
+	dc := discourse{doc: protagonists(d, mentions), authors: map[string]doc.Actor{}}
 	dc.year, _ = strconv.Atoi(d.Published[:min(4, len(d.Published))])
 	dc.dateline = c.dateline(d, dc.doc)
 	para := -1
@@ -134,7 +134,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		}
 		if i < len(mentions) {
 			for _, m := range mentions[i] {
-				if len(m.Actors) > 0 {
+				if len(m.Actors) > 0 && !dateline(m, st.s.Text) {
 					dc.para = append(dc.para, m)
 				}
 			}
@@ -231,6 +231,15 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 				hh.t = &Trigger{Code: "120", Kind: h.t.Kind, Phrase: h.t.Phrase, Head: h.t.Head, Weak: h.t.Weak}
 				rs = append(rs, reading{h: hh, mod: doc.Asserted, r: r})
 			}
+			// "agreed not to use force against each other", "pledged
+			// never to attack": a promise not to use force is an intent
+			// to de-escalate (0356), planned.
+			if cameo.ClassOf(h.t.Code).Force == "violent" && t.renounced(h.head) {
+				r := c.roles(st, h)
+				hh := h
+				hh.t = &Trigger{Code: "0356", Kind: h.t.Kind, Phrase: h.t.Phrase, Head: h.t.Head, Weak: h.t.Weak, Recip: h.t.Recip}
+				rs = append(rs, reading{h: hh, mod: doc.Planned, r: r, intended: t.lemma(t.head(h.head))})
+			}
 			continue
 		}
 		if attributed && mod == doc.Asserted && !h.t.Report {
@@ -252,6 +261,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		rs = append(rs, reading{h: h, mod: mod, r: r, intended: intended})
 	}
 	rs = c.governed(t, rs)
+	rs = oneAct(t, rs)
 	rs = append(rs, accusations(t, rs)...)
 	// The targets the sentence's own clauses name come first when another
 	// event takes its target from the sentence: "Bahrain and Sudan cut
@@ -283,10 +293,71 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 			if pass == 1 && len(out) > 0 {
 				break
 			}
-			out = append(out, c.events(d, st, rd, dc, seen)...)
+			evs := c.events(d, st, rd, dc, seen)
+			for _, e := range evs {
+				if e.Target != nil {
+					dc.authors[wordAct+t.lemma(rd.h.head)] = e.Source
+				}
+			}
+			out = append(out, evs...)
 		}
 	}
 	return out
+}
+
+// oneAct drops what names another event's act: an event verb whose "by"
+// and gerund is an event (byDoing), and an event noun that is the subject
+// of an event verb of its own root, which names the same act: "A U.S. drone strike near Baghdad
+// killed Qasem Soleimani" is one killing, whose victim the verb names
+// (the noun alone would aim at the place), not a strike besides (both
+// violent, or of one root: sameKind).
+func oneAct(t *tree, rs []reading) []reading {
+	heads := map[int]bool{}
+	for _, rd := range rs {
+		heads[rd.h.head] = true
+	}
+	acts := map[int]string{} // the subject of each verb event with a target: the verb's code
+	for _, rd := range rs {
+		if rd.h.nominal || len(rd.r.src) == 0 || len(rd.r.tgt) == 0 {
+			continue
+		}
+		for _, s := range t.children(rd.h.head, "nsubj") {
+			acts[s] = rd.h.t.Code
+		}
+	}
+	var out []reading
+	for _, rd := range rs {
+		if code, ok := acts[rd.h.head]; ok && rd.h.nominal && sameKind(code, rd.h.t.Code) {
+			continue
+		}
+		if t.byDoing(rd.h, heads) {
+			continue
+		}
+		out = append(out, rd)
+	}
+	return out
+}
+
+// byDoing reports whether the verb event h says how it was done with a
+// "by" and a gerund that is itself an event (among heads): "Ankara
+// retaliated by expelling ten ambassadors" is the expulsion, no other act.
+func (t *tree) byDoing(h hit, heads map[int]bool) bool {
+	if h.nominal {
+		return false
+	}
+	for _, c := range t.children(h.head, "advcl") {
+		if heads[c] && t.marker(c) == "by" && t.toks[c].XPOS == "VBG" {
+			return true
+		}
+	}
+	return false
+}
+
+// sameKind reports whether two codes may name one act: of one root, or
+// both violent (a strike that killed is one killing, 195 and 186).
+func sameKind(a, b string) bool {
+	violent := func(c string) bool { return cameo.ClassOf(c).Force == "violent" }
+	return cameo.Root(a) == cameo.Root(b) || violent(a) && violent(b)
 }
 
 // accusations reads the accusations in what verbs of saying report:
@@ -774,9 +845,15 @@ type discourse struct {
 	topic *actors.Mention
 	// authors holds, by CAMEO root, the source of the document's last
 	// event of that root so far: who did "the seizure" a later sentence
-	// names; under violentAct, the source of its last violent event.
+	// names; under violentAct, the source of its last violent event;
+	// under wordAct and a lemma, the source of the last event whose
+	// trigger's head is that word ("attacked" for "the attack").
 	authors map[string]doc.Actor
 }
+
+// wordAct prefixes the keys of discourse.authors for the last act told
+// with a word, by the lemma of its trigger's head ("=attack").
+const wordAct = "="
 
 // violentAct is the key of discourse.authors for the document's last
 // violent act, the one a generic noun of deed ("the acts", "the
@@ -814,6 +891,12 @@ func (c *Coder) author(t *tree, h hit, dc discourse) *actors.Mention {
 				return &actors.Mention{Text: a.Text, Actors: []doc.Actor{a}}
 			}
 			continue
+		}
+		// "Al-Shabaab militants attacked a base ... Somalia condemned the
+		// attack": the last act told with the noun's own word, verb or
+		// noun, before the last of its root.
+		if a, ok := dc.authors[wordAct+t.lemma(k)]; ok {
+			return &actors.Mention{Text: a.Text, Actors: []doc.Actor{a}}
 		}
 		for _, tr := range c.lex.byHead[t.lemma(k)] {
 			if tr.Kind != 'n' || len(tr.Mods) > 0 || len(tr.Deps) > 0 {
@@ -855,11 +938,16 @@ func (dc discourse) other(src []doc.Actor) *doc.Actor {
 
 // protagonists returns the two countries the document names most often,
 // or none when one country dominates alone.
-func protagonists(ms [][]actors.Mention) []doc.Actor {
+func protagonists(d *doc.Document, ms [][]actors.Mention) []doc.Actor {
 	n := map[string]int{}
 	var order []string
-	for _, sm := range ms {
+	for i, sm := range ms {
 		for _, m := range sm {
+			// A dateline is a venue, no party: "VIENNA, July 14 —" makes
+			// Austria no protagonist of the Iran deal.
+			if i < len(d.Sentences) && dateline(m, d.Sentences[i].Text) {
+				continue
+			}
 			for _, a := range m.Actors {
 				if a.Country == "" {
 					continue
@@ -876,6 +964,19 @@ func protagonists(ms [][]actors.Mention) []doc.Actor {
 		return nil
 	}
 	return []doc.Actor{{Code: order[0], Country: order[0]}, {Code: order[1], Country: order[1]}}
+}
+
+// dateline reports whether m, a mention of the sentence text, is the
+// place of a wire dateline: a name in capitals that opens the sentence,
+// followed by a comma and a month or day (grammar.txt dateword:
+// "VIENNA, July 14, 2015 —"; not "NATO said", nor a headline's "US, EU
+// impose sanctions").
+func dateline(m actors.Mention, text string) bool {
+	if m.First != 0 || m.End >= len(text) || text[m.End] != ',' || m.Text != strings.ToUpper(m.Text) || m.Text == strings.ToLower(m.Text) {
+		return false
+	}
+	word, _, _ := strings.Cut(strings.TrimSpace(text[m.End+1:]), " ")
+	return is("dateword", strings.ToLower(strings.TrimSuffix(word, ".")))
 }
 
 // trust is how much a party from discourse is trusted: one the sentence
@@ -1229,6 +1330,11 @@ func forceCode(code string, src doc.Actor, tgt *doc.Actor, armed bool) string {
 		// Violence by a crowd of protesters is a riot: "demonstrators
 		// who had attacked officers".
 		return "145"
+	case (code[:2] == "18" || code[:2] == "19") && tgt != nil && crowd(tgt.Text) && len(src.Code) >= 6 && stateRole(src.Code) && tgt.Country == src.Country && !stateRole(tgt.Code):
+		// Force a state's own bodies use on a crowd of their country is
+		// violent repression, as CAMEO's codebook codes it: "Egyptian
+		// police opened fire to disperse demonstrators".
+		return "175"
 	case code[:2] == "19" && tgt != nil && unarmed(tgt.Code) && !military(src.Code) && !armed:
 		// "Russian aircraft bombed the town, killing civilians": a state's
 		// armed forces, named by their units, still fight (19).

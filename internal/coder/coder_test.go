@@ -488,7 +488,7 @@ func TestMagnitudes(t *testing.T) {
 			[]doc.Magnitude{{Kind: doc.Size, Text: "Thousands", Value: 2000, Bound: "min"}}},
 		{"Vietnamese police have arrested more than 1,000 Chinese workers over the violence.", "17",
 			[]doc.Magnitude{{Kind: doc.Arrested, Text: "more than 1,000", Value: 1000, Bound: "min"}}},
-		{"Myanmar security forces have killed at least 745 protesters since the coup.", "19",
+		{"Myanmar security forces have killed at least 745 protesters since the coup.", "17",
 			[]doc.Magnitude{{Kind: doc.Dead, Text: "at least 745", Value: 745, Bound: "min"}}},
 		{"Turkey and Russia held talks in Moscow after 30 people were killed.", "04", nil},
 		{"China and Russia signed an agreement to build a plant that will employ 5,000 people.", "05", nil},
@@ -587,13 +587,7 @@ func TestMutualOfProtagonists(t *testing.T) {
 		"Iran and the United States held talks in Geneva on Sunday.",
 		"Negotiators met again in Vienna on Monday.",
 	}
-	d := &doc.Document{ID: "test", Published: "2013-11-24", Paragraphs: []doc.Paragraph{{Kind: doc.Body}, {Kind: doc.Body}}}
-	off := 0
-	for i, s := range sents {
-		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Start: off, End: off + len(s), Text: s, Paragraph: i, Codable: true})
-		off += len(s) + 1
-	}
-	d.Text = strings.Join(sents, " ")
+	d := sentencesDoc("2013-11-24", sents, true)
 	var got []string
 	for _, e := range code(c, d) {
 		if e.SentenceIndex == 1 && e.Target != nil {
@@ -604,4 +598,59 @@ func TestMutualOfProtagonists(t *testing.T) {
 	if want := []string{"IRN>USA:040"}; !slices.Equal(got, want) && !slices.Equal(got, []string{"USA>IRN:040"}) {
 		t.Errorf("second paragraph: got %v, want %v (either way)", got, want)
 	}
+}
+
+// TestDatelineNoParty codes a two-party event whose other party no clause
+// names in a story whose dateline is a city of a third state: the
+// dateline is a venue, neither a party of its paragraph nor one of the
+// story's protagonists.
+func TestDatelineNoParty(t *testing.T) {
+	c := testCoder(t)
+	sents := []string{
+		"VIENNA, July 14, 2015 —",
+		"Iran reached a comprehensive agreement on Tuesday.",
+		"The United States and Iran will lift sanctions.",
+	}
+	d := sentencesDoc("2015-07-14", sents, false)
+	for _, e := range code(c, d) {
+		if e.SentenceIndex == 1 && e.Target != nil && e.Target.Country == "AUT" {
+			t.Errorf("%s: target %s, the dateline's country", e.Sentence, e.Target.Code)
+		}
+	}
+	for _, tt := range []struct {
+		text string
+		end  int
+		want bool
+	}{
+		{"VIENNA, July 14, 2015 —", 6, true},
+		{"Vienna, the Austrian capital, hosted the talks.", 6, false},
+		{"NATO said it would respond.", 4, false},
+		{"US, EU impose sanctions", 2, false},
+		{"GAZA CITY, Aug. 27, 2014 —", 9, true},
+	} {
+		m := actors.Mention{Text: tt.text[:tt.end], First: 0, End: tt.end}
+		if got := dateline(m, tt.text); got != tt.want {
+			t.Errorf("dateline(%q in %q) = %v, want %v", m.Text, tt.text, got, tt.want)
+		}
+	}
+}
+
+// sentencesDoc makes a document published on date of the sentences sents,
+// each a paragraph of its own when paragraphs is set, else all in one.
+func sentencesDoc(date string, sents []string, paragraphs bool) *doc.Document {
+	d := &doc.Document{ID: "test", Published: date}
+	off := 0
+	for i, s := range sents {
+		p := 0
+		if paragraphs {
+			p = i
+		}
+		if p >= len(d.Paragraphs) {
+			d.Paragraphs = append(d.Paragraphs, doc.Paragraph{Kind: doc.Body})
+		}
+		d.Sentences = append(d.Sentences, doc.Sentence{Index: i, Start: off, End: off + len(s), Text: s, Paragraph: p, Codable: true})
+		off += len(s) + 1
+	}
+	d.Text = strings.Join(sents, " ")
+	return d
 }

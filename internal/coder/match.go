@@ -709,5 +709,17 @@ func (t *tree) trailer(k int) int {
 // "complained" (a finite clause with no marker, before its verb).
 func (t *tree) fronted(k int) bool {
 	g := t.head(k)
-	return g > k && t.rel(k) == "advcl" && t.markerAt(k) < 0 && t.finite(k) && is("report", t.lemma(g))
+	return g > k && t.rel(k) == "advcl" && t.markerAt(k) < 0 && t.finite(k) && is("report", t.lemma(g)) && !t.joined(k, g)
+}
+
+// joined reports whether the verb at g has a coordinating conjunction
+// between the clause at k and itself: "North Korea fired a missile, and
+// Japan protested" joins two acts; the second does not report the first.
+func (t *tree) joined(k, g int) bool {
+	for _, c := range t.children(g, "cc") {
+		if k < c && c < g {
+			return true
+		}
+	}
+	return false
 }

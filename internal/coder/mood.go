@@ -71,6 +71,11 @@ func (t *tree) mood(i int) (string, bool) {
 			case t.purpose(g):
 				// "signed an accord, aiming to end the dispute"
 				return "", false
+			case is("intent", gl) && t.raised(g):
+				// "Analysts expect China to blockade Taiwan", "the EU
+				// wants Russia to withdraw": what one expects or wants
+				// another to do is no plan of the other's.
+				return "", false
 			case is("intent", gl):
 				mod = doc.Planned
 				t.intended = gl
@@ -145,6 +150,11 @@ func (t *tree) mood(i int) (string, bool) {
 			case mk == "to" && is("doubt", gl):
 				// "called on Germany to send tanks": what is asked is not
 				// done.
+				return "", false
+			case mk == "to" && is("grant", gl) && t.raised(g):
+				// "gave Niger's junta one week to reinstate the
+				// president": what one gives another time or means to do
+				// is theirs to do, not done.
 				return "", false
 			case mk == "to":
 				// The purpose of an act is what the act does: "sent ships
@@ -250,6 +260,26 @@ func (t *tree) mood(i int) (string, bool) {
 				// "exports to Africa fell by a third"; but "complaints have
 				// grown louder" says how they are, not how many.
 				return "", false
+			case r == "nsubj" && is("intent", gl) && t.child(g, "xcomp") >= 0:
+				// "The talks were due to resume on Monday", "the summit
+				// is expected to open": what an event noun is due or
+				// expected to do is planned, and so is the event.
+				if _, ok := t.own(g); !ok {
+					return "", false
+				}
+				mod = doc.Planned
+			case r == "nsubj" && t.occurs(g):
+				// "Talks between Serbia and Kosovo will resume next week",
+				// "the summit took place in Minsk": an event noun the
+				// subject of a verb of taking place is told as that verb is,
+				// planned in the future.
+				m, ok := t.own(g)
+				if !ok {
+					return "", false
+				}
+				if m == doc.Planned {
+					mod = doc.Planned
+				}
 			case r == "nsubj":
 				if t.toks[k].Rel != "nsubj:pass" || !is("light", gl) {
 					// "the attack killed five"; but "the agreements may
@@ -270,6 +300,12 @@ func (t *tree) mood(i int) (string, bool) {
 				return "", false // "on the sidelines of the summit": a setting
 			case r == "nmod":
 				if mk == "of" || mk == "" {
+					// "no reports of Israeli strikes on Iran", "allegations
+					// of torture": what a negated noun, or a claim, is of
+					// is not asserted.
+					if _, ok := t.own(g); !ok || mk == "of" && is("claim", gl) {
+						return "", false
+					}
 					return mod, true // "the anniversary of the invasion"
 				}
 				return "", false // "a request for a meeting"
@@ -342,7 +378,11 @@ func (t *tree) own(k int) (string, bool) {
 				return "", false // "are yet to agree"
 			}
 		case "aux":
-			switch {
+			switch x := t.toks[k].XPOS; {
+			case x == "VBD" || x == "VBZ":
+				// "May also announced that ...": a modal or future
+				// auxiliary takes a bare verb, never a tensed one; the
+				// word is a name the tagger took for one.
 			case is("future", w) || is("future", t.toks[c].Lower()):
 				mod = doc.Planned
 			case (w == "would" || t.toks[c].Lower() == "'d") && t.reportedClause(k):
@@ -366,9 +406,14 @@ func (t *tree) own(k int) (string, bool) {
 				return "", false
 			}
 			// "Neither Armenia nor Azerbaijan respected the ceasefire":
-			// a subject opened by a negative correlative is negative.
-			if p := t.child(c, "cc:preconj"); p >= 0 && is("negsubject", t.lemma(p)) {
-				return "", false
+			// a subject opened by a negative correlative is negative,
+			// whether the parse made it a preconjunct or a conjunction,
+			// and so is one after "nor" the parse left as the subject
+			// ("Neither the army nor the police fired").
+			for _, p := range t.kids[c] {
+				if r := t.toks[p].Rel; p < c && (r == "cc:preconj" || r == "cc") && (is("negsubject", t.lemma(p)) || t.lemma(p) == "nor") {
+					return "", false
+				}
 			}
 		case "amod":
 			if is("planned", w) {
@@ -380,6 +425,12 @@ func (t *tree) own(k int) (string, bool) {
 			}
 		}
 	}
+	// "Although Moscow and Beijing will continue to cooperate, theirs is a
+	// selective partnership": what a clause of concession foresees is
+	// granted for the argument, not announced.
+	if mod == doc.Planned && t.conceded(k) {
+		return "", false
+	}
 	// "would impose sanctions if North Korea tested a missile", "would
 	// meet him if he gave them a veto": what will happen on a condition is
 	// offered or threatened, an intent (coded as such, see events).
@@ -387,6 +438,18 @@ func (t *tree) own(k int) (string, bool) {
 		t.intended = "if"
 	}
 	return mod, true
+}
+
+// occurs reports whether the verb at g says that its subject takes place
+// (grammar.txt occur, or "take place").
+func (t *tree) occurs(g int) bool {
+	return is("occur", t.lemma(g)) || t.lemma(g) == "take" && t.someChild(g, "obj", func(o int) bool { return t.lemma(o) == "place" })
+}
+
+// conceded reports whether the clause headed at k opens with a
+// subordinator of concession (grammar.txt concession).
+func (t *tree) conceded(k int) bool {
+	return t.someChild(k, "mark", func(c int) bool { return is("concession", t.lemma(c)) })
 }
 
 // intentComplement reports whether the infinitive k, which the parse hung
@@ -622,6 +685,19 @@ func (t *tree) phraseWords(k int) map[string]bool {
 	return out
 }
 
+// raised reports whether the verb at g has for object (or indirect
+// object) an actor or people, who are then the subject of its infinitive:
+// "expects Russia to withdraw", "gave Ukraine weapons to defend itself",
+// not "pledged $1 billion to help".
+func (t *tree) raised(g int) bool {
+	for _, o := range append(t.children(g, "obj"), t.children(g, "iobj")...) {
+		if t.mentionOf(o) != nil || is("people", t.lemma(o)) {
+			return true
+		}
+	}
+	return false
+}
+
 // reporter returns the verb of saying whose clause k is (or is a conjunct
 // of), or -1.
 func (t *tree) reporter(k int) int {
@@ -694,6 +770,32 @@ func (t *tree) refusal(k int) bool {
 		}
 	}
 	return neg && future
+}
+
+// renounced reports whether the infinitive at k is negated ("not to",
+// "never to") and the complement of a verb of intent whose own clause is
+// asserted: "agreed not to use force", "pledged never to attack".
+func (t *tree) renounced(k int) bool {
+	g := t.head(k)
+	if g < 0 || t.marker(k) != "to" || t.rel(k) != "xcomp" || !is("intent", t.lemma(g)) || t.toks[g].UPOS != "VERB" {
+		return false
+	}
+	neg := -1
+	for _, c := range append(t.children(k, "advmod"), t.children(g, "advmod")...) {
+		// "pledged never to attack", "never" hung on the verb of intent
+		// but written between it and the infinitive.
+		if (t.lemma(c) == "not" || t.lemma(c) == "never") && (t.head(c) == k || g < c && c < k) {
+			neg = c
+		}
+	}
+	if neg < 0 {
+		return false
+	}
+	words := t.words
+	t.words = map[int]bool{neg: true} // the infinitive's own "never"
+	_, ok := t.mood(g)
+	t.words = words
+	return ok
 }
 
 // complementizer reports whether the clause headed at k opens with a

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/dyad-events/dyad/internal/actors"
@@ -117,13 +118,27 @@ func (t *tree) one(k, depth int) *actors.Mention {
 			}
 			// "the government of Syria", "thousands of Ukrainians", "a
 			// delegation from China".
+			// "a spokesman for the Iranian foreign ministry" speaks
+			// for it (grammar.txt speaker).
 			if rel == "nmod" {
-				if mk := t.phraseMarker(c); mk != "of" && mk != "from" {
+				if mk := t.phraseMarker(c); mk != "of" && mk != "from" && !(mk == "for" && is("speaker", t.lemma(k))) {
 					continue
 				}
 			}
 			if m := t.one(c, depth+1); m != nil {
 				return m
+			}
+		}
+	}
+	// "a military base used by U.S. and Kenyan forces": a thing the
+	// participle of holding after it says who holds (grammar.txt
+	// heldby) is theirs.
+	for _, c := range t.children(k, "acl") {
+		if t.toks[c].XPOS == "VBN" && is("heldby", t.lemma(c)) {
+			for _, a := range t.children(c, "obl:agent") {
+				if m := t.one(a, depth+1); m != nil {
+					return m
+				}
 			}
 		}
 	}
@@ -225,7 +240,7 @@ func (t *tree) subject(v, steps int) mentions {
 		}
 	}
 	if len(s) > 0 {
-		return s
+		return s.add(t.companions(v)...)
 	}
 	// "Khomeini today rejected": a time word the parse took for the
 	// subject does nothing; the name just before it does.
@@ -337,6 +352,47 @@ func (t *tree) subject(v, steps int) mentions {
 		return t.arg(g)
 	}
 	return nil
+}
+
+// pronounObject reports whether an object of the verb at i is a pronoun.
+func (t *tree) pronounObject(i int) bool {
+	return t.someChild(i, "obj", func(o int) bool { return t.toks[o].UPOS == "PRON" })
+}
+
+// folk reports whether an object of the verb at i is a noun of ordinary
+// people (grammar.txt folk: "U.S. citizens", "its nationals"), no state
+// body, whatever country its modifiers name.
+func (t *tree) folk(i int) bool {
+	return t.someChild(i, "obj", func(o int) bool { return is("folk", t.lemma(o)) })
+}
+
+// companions returns the actors a "together with" or "along with" phrase
+// of the verb at v names: who acts with its subject, on its side, and no
+// target ("Together with France, Germany condemned the coup", "condemned
+// the coup together with France").
+func (t *tree) companions(v int) mentions {
+	var out mentions
+	for _, k := range t.kids[v] {
+		switch {
+		case t.rel(k) == "advmod" && is("together", t.lemma(k)):
+			for _, c := range t.children(k, "obl") {
+				if t.marker(c) == "with" {
+					out = out.add(t.arg(c)...)
+				}
+			}
+		case t.rel(k) == "obl" && t.companion(k):
+			out = out.add(t.arg(k)...)
+		}
+	}
+	return out
+}
+
+// companion reports whether the phrase at k is opened by "together with"
+// or "along with", "with" its marker and the word before it one of
+// grammar.txt together.
+func (t *tree) companion(k int) bool {
+	mk := t.markerAt(k)
+	return mk > 0 && t.lemma(mk) == "with" && is("together", t.low[mk-1])
 }
 
 // stateIn returns the state of the country an "in" phrase of the trigger
@@ -540,8 +596,8 @@ func (t *tree) targetsOf(i int, place bool, skip map[int]bool) mentions {
 		default:
 			continue
 		}
-		if is("occasion", t.lemma(k)) {
-			continue // "on the sidelines of the G20 summit"
+		if is("occasion", t.lemma(k)) || t.companion(k) {
+			continue // "on the sidelines of the G20 summit", "together with France"
 		}
 		mk := t.marker(k)
 		switch {
@@ -571,17 +627,32 @@ func (t *tree) between(i int) mentions {
 // eachOther reports whether the object of i is "each other" or "one
 // another": the event is mutual among its subject's parties.
 func (t *tree) eachOther(i int) bool {
-	for _, k := range t.kids[i] {
-		if r := t.rel(k); r == "obj" || r == "obl" {
+	kids := slices.Clone(t.kids[i])
+	for _, o := range t.kids[i] {
+		if r := t.rel(o); r == "obj" || r == "obl" {
+			// "use force against each other", "fired on each other's
+			// positions": the phrase of the object or its owner.
+			kids = append(kids, t.children(o, "nmod")...)
+			kids = append(kids, t.children(o, "nmod:poss")...)
+			kids = append(kids, t.children(o, "det")...)
+		}
+	}
+	for _, k := range kids {
+		if r := t.rel(k); r == "obj" || r == "obl" || r == "nmod" || r == "det" {
 			switch t.lemma(k) {
 			case "other", "another":
 				return true
 			case "each", "one":
-				// "each other", "one another" with the second word fixed
+				// "each other", "one another" with the second word fixed,
+				// or written next wherever the parse hung it ("each
+				// other's posts").
 				for _, c := range t.kids[k] {
 					if l := t.lemma(c); l == "other" || l == "another" {
 						return true
 					}
+				}
+				if k+1 < len(t.toks) && (t.low[k+1] == "other" || t.low[k+1] == "another") {
+					return true
 				}
 			}
 		}
@@ -646,6 +717,7 @@ func (t *tree) verbRoles(h hit) result {
 		}
 		return out
 	}
+	home := false // an appeal to one's own people
 	if t.passive(i) {
 		r.src = t.argsOf(i, "obl:agent")
 		// "imposed on Belarusian officials by Canada": an agent the
@@ -661,6 +733,22 @@ func (t *tree) verbRoles(h hit) result {
 				for _, c := range t.kids[k] {
 					if t.rel(c) == "nmod" && t.phraseMarker(c) == "by" {
 						r.src = r.src.add(t.arg(c)...)
+					}
+				}
+			}
+		}
+		// "Rockets were fired from the Gaza Strip toward southern
+		// Israel": military force (root 19) with no agent comes from
+		// where its "from" phrase says, which is then no target; but
+		// one taken "from" a place is taken there ("abducted from the
+		// Kenyan coast", root 18).
+		var from map[int]bool
+		if len(r.src) == 0 && t.child(i, "obl:agent") < 0 && cameo.Root(h.t.Code) == "19" {
+			for _, k := range t.children(i, "obl") {
+				if t.marker(k) == "from" && !skip[k] {
+					if a := t.arg(k); len(a) > 0 {
+						r.src = r.src.add(a...)
+						from = map[int]bool{k: true}
 					}
 				}
 			}
@@ -712,7 +800,7 @@ func (t *tree) verbRoles(h hit) result {
 			}
 		}
 		if len(r.tgt) == 0 {
-			r.tgt = t.targetsOf(i, place, skip)
+			r.tgt = t.targetsOf(i, place, union(skip, from))
 		}
 		if len(r.tgt) == 0 {
 			r.tgt = more(r.src)
@@ -734,8 +822,10 @@ func (t *tree) verbRoles(h hit) result {
 			}
 		}
 		// "the General Staff said all contacts with Ankara would be
-		// suspended": who announces an act with no agent is its source.
-		if len(r.src) == 0 && t.reportedClause(i) {
+		// suspended": who announces an act with no agent is its source;
+		// not one whose agent is named, though no dictionary knows it
+		// ("said Ukrainian forces were encircled by the rebels").
+		if len(r.src) == 0 && t.child(i, "obl:agent") < 0 && t.reportedClause(i) {
 			if g := t.reporter(i); g >= 0 {
 				r.src = t.subject(g, 0)
 			}
@@ -793,6 +883,22 @@ func (t *tree) verbRoles(h hit) result {
 				// allowed it to minimize entanglements" lets no other
 				// party stand in for the one allowed.
 				r.named = r.named || cameo.Root(h.t.Code) == "08"
+				// An appeal to one's own people is made at home: "urged
+				// U.S. citizens to leave Iraq" is no appeal to Iraq, nor
+				// to anyone else the sentence names; but one to a body of
+				// one's own state may ask for an act on another ("urged
+				// the U.S. Congress to lift the embargo").
+				if cameo.Root(h.t.Code) == "02" && (compatriots(r.tgt, r.src) || t.folk(i)) {
+					r.named, home = true, true
+				}
+				// An order or demand to one's own state's body or people,
+				// named, is given at home: "ordered the interior ministry
+				// to identify those responsible" demands nothing of
+				// another (a pronoun may have been taken for the wrong
+				// party: "ordered him to pull out").
+				if cameo.Root(h.t.Code) == "10" && !t.pronounObject(i) {
+					r.named, home = true, true
+				}
 			}
 		}
 		// "flew to New York for an emergency session of the UN Security
@@ -931,6 +1037,9 @@ func (t *tree) verbRoles(h hit) result {
 				}
 			}
 		}
+	}
+	if home {
+		r.tgt = nil
 	}
 	// No mention is on both sides of one event: "sanctions were imposed
 	// on Russian officials by the United States and the European Union",
@@ -1139,7 +1248,14 @@ func (t *tree) nominalRoles(h hit) result {
 				r.pair = t.between(g)
 			}
 		case rel == "nsubj:pass":
-			r.src = t.argsOf(g, "obl:agent")
+			// "The talks were hosted by Qatar"; but an agent that is an
+			// act of its own ("the meeting was overshadowed by Russia's
+			// invasion of Ukraine") names no party of this one.
+			for _, a := range t.children(g, "obl:agent") {
+				if !t.events[a] {
+					r.src = r.src.add(t.arg(a)...)
+				}
+			}
 			if len(r.tgt) == 0 {
 				r.tgt = t.targetsOf(g, place, nil)
 			}
@@ -1149,6 +1265,16 @@ func (t *tree) nominalRoles(h hit) result {
 		}
 	}
 	return r
+}
+
+// union returns the keys of a and b in one map; a itself when b is empty.
+func union(a, b map[int]bool) map[int]bool {
+	if len(b) == 0 {
+		return a
+	}
+	out := maps.Clone(b)
+	maps.Copy(out, a)
+	return out
 }
 
 // others returns tgt, or nil when every actor of it is on src's side: the

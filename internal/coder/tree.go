@@ -70,6 +70,8 @@ type tree struct {
 	strs    []string
 	ints    []int
 	kidsBuf [][]int
+	// copied is set once the tree holds its own copy of the tokens (ownTokens).
+	copied bool
 }
 
 // trees holds released trees, whose arrays and vocab map the next tree
@@ -139,6 +141,10 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 		}
 	}
 	t.controlled()
+	t.datedReport()
+	t.subjectAfterAnd()
+	t.listedInfinitive()
+	t.nameVerbNoun()
 	// The dependents of all tokens share one array, each head's in a
 	// slice of its own capacity, in the order of the tokens.
 	count, buf := ints[n:2*n], ints[2*n:]
@@ -169,7 +175,6 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 // modifier of the object, when the object names an actor (grammar.txt
 // control). The tree then holds its own copy of the tokens.
 func (t *tree) controlled() {
-	copied := false
 	for v, tok := range t.toks {
 		o := tok.Head
 		if tok.Rel != "acl" || tok.UPOS != "VERB" || o < 0 || o >= len(t.toks) || t.toks[o].Rel != "obj" || t.at[o] < 0 {
@@ -179,13 +184,265 @@ func (t *tree) controlled() {
 		if g < 0 || g >= len(t.toks) || t.toks[g].UPOS != "VERB" || !is("control", t.lem[g]) || !t.infinitive(v) {
 			continue
 		}
-		if !copied {
-			t.toks = slices.Clone(t.toks)
-			copied = true
-		}
+		t.ownTokens()
 		t.toks[v].Head, t.toks[v].Rel = g, "xcomp"
 		t.rels[v] = "xcomp"
 	}
+}
+
+// ownTokens makes the tree's tokens its own copy before a relation is read
+// again, so the document's parse stays as the parser left it.
+func (t *tree) ownTokens() {
+	if !t.copied {
+		t.toks = slices.Clone(t.toks)
+		t.copied = true
+	}
+}
+
+// datedReport reads a clause the parse hung on the date of a verb of
+// saying, as a relative clause opened by "that", as that verb's
+// complement: in "said on Wednesday that Britain would expel 23
+// diplomats" the "that" right after the date holds no place of subject
+// or object in the clause (or one another word holds), which has a
+// subject of its own; a date takes no such clause, and what follows is
+// what was said.
+func (t *tree) datedReport() {
+	for v, tok := range t.toks {
+		d := tok.Head
+		if tok.Rel != "acl:relcl" || d < 0 || d+1 >= len(t.toks) || d+1 >= v {
+			continue
+		}
+		that, date := d+1, t.toks[d]
+		if t.low[that] != "that" || t.toks[that].Head != v || (date.Rel != "obl" && date.Rel != "obl:tmod") || !is("time", t.lem[d]) {
+			continue
+		}
+		switch r := t.toks[that].Rel; r {
+		case "nsubj", "nsubj:pass", "obj", "iobj":
+			// "the day that changed everything"; but not a "that" whose
+			// place another word of the clause holds ("said on Tuesday
+			// that Azerbaijani forces had attacked several towns").
+			if !t.heldBy(v, that, r) {
+				continue
+			}
+		}
+		g := date.Head
+		if g < 0 || g >= len(t.toks) || !is("report", t.lem[g]) || !t.ownSubject(v, that) {
+			continue
+		}
+		t.ownTokens()
+		t.toks[v].Head, t.toks[v].Rel = g, "ccomp"
+		t.toks[that].Rel = "mark"
+		t.rels[v], t.rels[that] = "ccomp", "mark"
+	}
+}
+
+// subjectAfterAnd reads the name between an "and" and a tensed verb
+// with no subject and no "and" of its own as that verb's subject: in
+// "China held drills near Taiwan, and US Secretary of State Antony
+// Blinken criticized Beijing" the parse may hang "and" and the name on
+// the first clause's object, as its conjuncts, and leave "criticized" to
+// inherit China, or make the first clause an adverbial of the second
+// ("North Korea fired a missile over Japan, and Japanese Prime Minister
+// Shinzo Abe protested"); but a clause after "and" that opens with a name
+// is that name's, and "and" joins it to the clause before.
+func (t *tree) subjectAfterAnd() {
+	for v, tok := range t.toks {
+		if tok.UPOS != "VERB" || v == 0 {
+			continue
+		}
+		switch tok.XPOS {
+		case "VBD", "VBZ", "VBP":
+		default:
+			continue
+		}
+		and := -1
+		for k := v - 1; k >= 0; k-- {
+			if t.toks[k].Rel == "cc" {
+				and = k
+				break
+			}
+		}
+		if and < 0 || t.at[v-1] < 0 || t.mentions[t.at[v-1]].First <= and || t.dependent(v, and) {
+			continue
+		}
+		if h := t.toks[and].Head; h <= and || h >= v {
+			continue
+		}
+		s, ok := v-1, true
+		for k := and + 1; k < v && ok; k++ {
+			switch t.toks[k].UPOS {
+			case "NOUN", "PROPN", "ADJ", "DET", "ADP", "PUNCT", "NUM", "CCONJ", "PART":
+			default:
+				ok = false
+			}
+		}
+		for ok {
+			h := t.toks[s].Head
+			if h <= and || h >= v {
+				break
+			}
+			s = h
+		}
+		if !ok || t.dependent(v, -1) || t.under(v, and, v) {
+			continue
+		}
+		t.ownTokens()
+		for k := and + 1; k < v; k++ {
+			if h := t.toks[k].Head; k != s && (h <= and || h >= v) {
+				t.toks[k].Head, t.toks[k].Rel, t.rels[k] = s, "compound", "compound"
+			}
+		}
+		t.toks[s].Head, t.toks[s].Rel, t.rels[s] = v, "nsubj", "nsubj"
+		t.toks[and].Head = v
+	}
+}
+
+// under reports whether a head above token k, before the tree's
+// dependents are indexed, lies between lo and hi (exclusive).
+func (t *tree) under(k, lo, hi int) bool {
+	for steps := 0; steps < len(t.toks); steps++ {
+		k = t.toks[k].Head
+		if k < 0 || k >= len(t.toks) {
+			return false
+		}
+		if lo < k && k < hi {
+			return true
+		}
+	}
+	return true // a cycle: leave the parse alone
+}
+
+// listedInfinitive reads a bare verb the parse set apart after a comma
+// (parataxis) or conjoined to a tensed verb, with no subject, auxiliary
+// or "to" of its own, as a conjunct of the infinitive before it: in "Obama is scheduled to deliver
+// a speech to the Cuban people, meet dissidents and attend a baseball
+// game" meeting the dissidents is Obama's, and scheduled as the speech
+// is, not an act of whoever else the sentence names.
+func (t *tree) listedInfinitive() {
+	for v, tok := range t.toks {
+		g := tok.Head
+		if tok.XPOS != "VB" || g < 0 || g >= v || v == 0 {
+			continue
+		}
+		switch {
+		case tok.Rel == "parataxis" && t.low[v-1] == ",":
+		case tok.Rel == "conj" && (t.toks[g].XPOS == "VBD" || t.toks[g].XPOS == "VBZ" || t.toks[g].XPOS == "VBP"):
+			// "agreed to withdraw its troops, return the prisoners": a
+			// bare verb is no conjunct of a tensed one.
+		default:
+			continue
+		}
+		x := -1
+		if tok.Rel == "parataxis" && t.infinitive(g) {
+			x = g // "to visit Moscow, meet Putin", hung on the infinitive itself
+		}
+		for k := g + 1; k < v && x < 0; k++ {
+			if t.toks[k].Head == g && t.toks[k].Rel == "xcomp" && t.infinitive(k) {
+				x = k
+			}
+		}
+		if x < 0 || t.dependent(v, -1) || t.marked(v) {
+			continue
+		}
+		t.ownTokens()
+		t.toks[v].Head, t.toks[v].Rel, t.rels[v] = x, "conj", "conj"
+	}
+}
+
+// nameVerbNoun reads a name, a past tense and a noun the parse took for
+// one noun phrase ("Hungary" a compound and "opposed" a participle of
+// "sanctions") as the clause they are: in "..., but Hungary opposed
+// sanctions" Hungary opposes the sanctions; it imposes none. A name
+// right before a participle that modifies a noun writes no
+// "Hungary-opposed sanctions" (that takes a hyphen).
+func (t *tree) nameVerbNoun() {
+	for v, tok := range t.toks {
+		n, c := tok.Head, v-1
+		if tok.Rel != "amod" || (tok.XPOS != "VBN" && tok.XPOS != "VBD") || n <= v || n >= len(t.toks) || c < 0 {
+			continue
+		}
+		if t.toks[c].Head != n || t.toks[c].Rel != "compound" || t.at[c] < 0 || t.mentions[t.at[c]].Last != c {
+			continue
+		}
+		if u := t.toks[n].UPOS; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		first := t.mentions[t.at[c]].First
+		ok := first >= 0
+		for k := v + 1; k < n && ok; k++ {
+			ok = t.toks[k].Head == n // "opposed new sanctions"
+		}
+		for k := first; k < c && ok; k++ {
+			ok = t.toks[k].Head == n || t.toks[k].Head >= first && t.toks[k].Head <= c
+		}
+		if !ok {
+			continue
+		}
+		t.ownTokens()
+		t.toks[v].Head, t.toks[v].Rel, t.rels[v] = t.toks[n].Head, t.toks[n].Rel, t.rels[n]
+		for k := range t.toks {
+			switch {
+			case k == n:
+				t.toks[k].Head, t.toks[k].Rel, t.rels[k] = v, "obj", "obj"
+			case k >= first && k <= c && t.toks[k].Head == n:
+				t.toks[k].Head, t.toks[k].Rel, t.rels[k] = v, "nsubj", "nsubj"
+			case k < first && t.toks[k].Head == n:
+				t.toks[k].Head = v // "but", the comma
+			}
+		}
+	}
+}
+
+// marked reports whether the verb at v has a marker or an auxiliary of
+// its own, before the tree's dependents are indexed.
+func (t *tree) marked(v int) bool {
+	for _, tok := range t.toks {
+		if tok.Head == v && (tok.Rel == "mark" || tok.Rel == "aux" || tok.Rel == "aux:pass") {
+			return true
+		}
+	}
+	return false
+}
+
+// dependent reports whether the verb at v has a subject or a
+// coordinating conjunction of its own, or the token k among its
+// dependents, before the tree's dependents are indexed.
+func (t *tree) dependent(v, k int) bool {
+	for c, tok := range t.toks {
+		if tok.Head != v {
+			continue
+		}
+		if c == k {
+			return true
+		}
+		switch tok.Rel {
+		case "nsubj", "nsubj:pass", "cc", "expl":
+			return true
+		}
+	}
+	return false
+}
+
+// heldBy reports whether a dependent of v other than skip has relation
+// rel, before the tree's dependents are indexed.
+func (t *tree) heldBy(v, skip int, rel string) bool {
+	for k, tok := range t.toks {
+		if k != skip && tok.Head == v && tok.Rel == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// ownSubject reports whether the verb at v has a subject other than the
+// token skip, before the tree's dependents are indexed.
+func (t *tree) ownSubject(v, skip int) bool {
+	for k, tok := range t.toks {
+		if k != skip && tok.Head == v && (tok.Rel == "nsubj" || tok.Rel == "nsubj:pass") {
+			return true
+		}
+	}
+	return false
 }
 
 // infinitive reports whether the verb at v is marked by "to", before the
@@ -227,6 +484,17 @@ func (t *tree) child(i int, rel string) int {
 		}
 	}
 	return -1
+}
+
+// someChild reports whether a dependent of i with relation rel (full
+// label) satisfies f.
+func (t *tree) someChild(i int, rel string, f func(int) bool) bool {
+	for _, k := range t.kids[i] {
+		if t.toks[k].Rel == rel && f(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // children returns the dependents of i with relation rel (full label).
@@ -352,11 +620,28 @@ func (t *tree) relative(i int) (int, bool) {
 
 // site returns where an event noun stands in its clause: the noun itself,
 // or the quantity that measures it ("5 million dollars of aid", "a new
-// round of talks").
+// round of talks", "three days of exercises"), or the sum of money it comes in ("$2 billion in
+// military aid", "500 million euros in aid", wherever the parse hung the
+// phrase after the sum).
 func (t *tree) site(i int) int {
 	for steps := 0; steps < 3; steps++ {
 		g := t.head(i)
-		if g < 0 || t.toks[i].Rel != "nmod" || t.marker(i) != "of" || !is("quantity", t.lemma(g)) {
+		if g >= 0 && t.toks[i].Rel == "obl" && t.marker(i) == "in" {
+			// "pledged 500 million euros in humanitarian aid", the
+			// phrase hung on the verb just after the sum.
+			if o := t.child(g, "obj"); o >= 0 && o < i && is("money", t.lemma(o)) && t.markerAt(i) == o+1 {
+				i = o
+			}
+			break
+		}
+		if g < 0 || t.toks[i].Rel != "nmod" {
+			break
+		}
+		mk := t.marker(i)
+		// "three days of military exercises", "weeks of protests": a
+		// span of time (grammar.txt span, plural) measures its events.
+		span := is("span", t.lemma(g)) && t.toks[g].XPOS == "NNS"
+		if !(mk == "of" && (is("quantity", t.lemma(g)) || span) || mk == "in" && is("money", t.lemma(g))) {
 			break
 		}
 		i = g
