@@ -71,10 +71,12 @@ func (t *Trigger) prepare() {
 	}
 }
 
-// Lexicon is the set of event triggers, indexed by first word and, for
-// verb and noun patterns, by the lemma and forms of their head.
+// Lexicon is the set of event triggers: verb and noun patterns indexed by
+// the lemma and forms of their head, fixed phrases by their first word.
+// Each entry is one Trigger, shared by the keys it is found under (the
+// collector scans these tables at every cycle: a copy of each entry per
+// inflected form, as an index by first word once held, cost 10 MB).
 type Lexicon struct {
-	byFirst map[string][]*Trigger
 	byHead  map[string][]*Trigger
 	phrases map[string][]*Trigger // fixed phrases by first word
 	entries int
@@ -101,7 +103,7 @@ func DefaultLexicon() *Lexicon {
 func EmptyLexicon() *Lexicon { return newLexicon() }
 
 func newLexicon() *Lexicon {
-	return &Lexicon{byFirst: map[string][]*Trigger{}, byHead: map[string][]*Trigger{}, phrases: map[string][]*Trigger{}}
+	return &Lexicon{byHead: map[string][]*Trigger{}, phrases: map[string][]*Trigger{}}
 }
 
 // LoadFile adds the entries of a lexicon file to l: dyad's format, or a
@@ -177,7 +179,6 @@ func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
 		for k := range keys {
 			l.byHead[k] = append(l.byHead[k], t)
 		}
-		l.byFirst[p.Verb] = append(l.byFirst[p.Verb], t)
 		l.entries++
 	}
 }
@@ -212,62 +213,41 @@ func (l *Lexicon) addLine(line string) error {
 	if len(code) < 2 || len(code) > 4 || strings.Trim(code, "0123456789") != "" {
 		return fmt.Errorf("bad CAMEO code %q", code)
 	}
-	base := Trigger{Code: code, Kind: kind[0]}
+	t := &Trigger{Code: code, Kind: kind[0], Phrase: words}
 	for _, o := range strings.Fields(opts) {
 		switch o {
 		case "recip":
-			base.Recip = true
+			t.Recip = true
 		case "place":
-			base.Place = true
+			t.Place = true
 		case "clause":
-			base.Clause = true
+			t.Clause = true
 		case "report":
-			base.Report = true
+			t.Report = true
 		case "weak":
-			base.Weak = true
+			t.Weak = true
 		case "topic":
-			base.Topic = true
+			t.Topic = true
 		default:
 			return fmt.Errorf("unknown option %q", o)
 		}
 	}
-	var forms [][]string
-	switch kind {
-	case "v":
-		base.Lemma = strings.Split(words[0], "/")[0]
-		for _, w := range inflect(words[0]) {
-			forms = append(forms, append([]string{w}, words[1:]...))
-		}
-	case "n":
-		forms = append(forms, words)
-		last := len(words) - 1
-		if !strings.HasSuffix(words[last], "s") {
-			pl := append(append([]string{}, words[:last]...), plural(words[last]))
-			forms = append(forms, pl)
-		}
-	case "p":
-		forms = append(forms, words)
+	if kind == "v" {
+		t.Lemma = strings.Split(words[0], "/")[0]
 	}
-	pt := base
-	pt.Phrase = words
-	if err := pt.pattern(); err != nil {
+	if err := t.pattern(); err != nil {
 		return err
 	}
-	if pt.Kind == 'p' {
-		l.phrases[words[0]] = append(l.phrases[words[0]], &pt)
+	if t.Kind == 'p' {
+		l.phrases[words[0]] = append(l.phrases[words[0]], t)
 	} else {
-		keys := map[string]bool{pt.Head: true}
-		for _, f := range pt.Forms {
+		keys := map[string]bool{t.Head: true}
+		for _, f := range t.Forms {
 			keys[f] = true
 		}
 		for k := range keys {
-			l.byHead[k] = append(l.byHead[k], &pt)
+			l.byHead[k] = append(l.byHead[k], t)
 		}
-	}
-	for _, form := range forms {
-		t := base
-		t.Phrase = form
-		l.byFirst[form[0]] = append(l.byFirst[form[0]], &t)
 	}
 	l.entries++
 	return nil
