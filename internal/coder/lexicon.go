@@ -50,25 +50,67 @@ type Trigger struct {
 	need [][]string
 }
 
-// prepare fills t.need from Mods and Deps.
-func (t *Trigger) prepare() {
+// prepare fills t.need from Mods and Deps, its words in one array and
+// each plural as in of the same word gives it.
+func (t *Trigger) prepare(in *interner) {
 	t.need = nil
+	var flat []string
+	var ends []int
 	for _, pos := range [][][]string{t.Mods, t.Deps} {
 		for _, alts := range pos {
-			var n []string
+			start := len(flat)
 			for _, a := range alts {
 				// "that" is left out before a fronted clause (match.go).
 				if strings.HasPrefix(a, "@") || a == "that" && len(alts) == 1 {
-					n = nil
+					flat = flat[:start]
 					break
 				}
-				n = append(n, a, plural(a))
+				flat = append(flat, a, in.plural(a))
 			}
-			if n != nil {
-				t.need = append(t.need, n)
+			if len(flat) > start {
+				ends = append(ends, len(flat))
 			}
 		}
 	}
+	start := 0
+	for _, end := range ends {
+		t.need = append(t.need, flat[start:end:end])
+		start = end
+	}
+}
+
+// interner gives the words the triggers of one file (or one PETRARCH
+// dictionary) share one string, and the verbs they share one list of
+// forms: fewer objects for the collector to mark at every cycle.
+type interner struct {
+	plurals map[string]string
+	forms   map[string][]string
+}
+
+func newInterner() *interner {
+	return &interner{plurals: map[string]string{}, forms: map[string][]string{}}
+}
+
+// plural returns plural(w), one string for every w alike.
+func (in *interner) plural(w string) string {
+	p, ok := in.plurals[w]
+	if !ok {
+		p = plural(w)
+		in.plurals[w] = p
+	}
+	return p
+}
+
+// inflect returns inflect(lemma), one list for every lemma alike, its
+// capacity its length, so that appending to it copies it.
+func (in *interner) inflect(lemma string) []string {
+	f, ok := in.forms[lemma]
+	if !ok {
+		f = inflect(lemma)
+		f = f[:len(f):len(f)]
+		in.forms[lemma] = f
+	}
+	return f
 }
 
 // Lexicon is the set of event triggers: verb and noun patterns indexed by
@@ -150,6 +192,7 @@ func petrarchFormat(data []byte) bool {
 // words before the verb are left out: on the parse, a verb's dependents
 // are what matters.
 func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
+	in := newInterner()
 	for _, p := range ps {
 		if p.Code == "" {
 			continue
@@ -158,7 +201,7 @@ func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
 			continue
 		}
 		t := &Trigger{Code: p.Code, Kind: 'v', Head: p.Verb, Phrase: []string{p.Verb}}
-		t.Forms = append(inflect(p.Verb), p.Forms...)
+		t.Forms = append(in.inflect(p.Verb), p.Forms...)
 		for _, term := range p.After {
 			var alts []string
 			for _, phrase := range term {
@@ -171,7 +214,7 @@ func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
 				t.Deps = append(t.Deps, alts)
 			}
 		}
-		t.prepare()
+		t.prepare(in)
 		keys := map[string]bool{t.Head: true}
 		for _, f := range t.Forms {
 			keys[f] = true
@@ -186,6 +229,7 @@ func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
 // Read adds entries in dyad's lexicon format (see lexicon/core.txt) from r.
 func (l *Lexicon) Read(name string, r io.Reader) error {
 	sc := bufio.NewScanner(r)
+	in := newInterner()
 	n := 0
 	for sc.Scan() {
 		n++
@@ -193,14 +237,14 @@ func (l *Lexicon) Read(name string, r io.Reader) error {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		if err := l.addLine(line); err != nil {
+		if err := l.addLine(line, in); err != nil {
 			return fmt.Errorf("%s:%d: %w", name, n, err)
 		}
 	}
 	return sc.Err()
 }
 
-func (l *Lexicon) addLine(line string) error {
+func (l *Lexicon) addLine(line string, in *interner) error {
 	body, opts, _ := strings.Cut(line, "|")
 	f := strings.Fields(body)
 	if len(f) < 3 {
@@ -235,7 +279,7 @@ func (l *Lexicon) addLine(line string) error {
 	if kind == "v" {
 		t.Lemma = strings.Split(words[0], "/")[0]
 	}
-	if err := t.pattern(); err != nil {
+	if err := t.pattern(in); err != nil {
 		return err
 	}
 	if t.Kind == 'p' {
@@ -257,7 +301,7 @@ func (l *Lexicon) addLine(line string) error {
 // its forms, the modifiers before a noun head and the words its
 // dependents must show. "*" and articles are dropped: on the parse,
 // words between a head and its dependents never matter.
-func (t *Trigger) pattern() error {
+func (t *Trigger) pattern(in *interner) error {
 	var words []string
 	for _, w := range t.Phrase {
 		if w != "*" && w != "the" && w != "a" && w != "an" {
@@ -271,7 +315,7 @@ func (t *Trigger) pattern() error {
 	case 'v':
 		p := strings.Split(words[0], "/")
 		t.Head = p[0]
-		t.Forms = inflect(words[0])
+		t.Forms = in.inflect(words[0])
 		t.Deps = each(words[1:])
 	case 'n':
 		h := len(words) - 1
@@ -282,17 +326,17 @@ func (t *Trigger) pattern() error {
 			}
 		}
 		t.Head, t.Mods, t.Deps = words[h], each(words[:h]), each(words[h+1:])
-		t.Forms = []string{words[h], plural(words[h])}
+		t.Forms = []string{words[h], in.plural(words[h])}
 	}
-	t.prepare()
+	t.prepare(in)
 	return nil
 }
 
-// each makes each word a position of its own.
+// each makes each word a position of its own, a slice of words.
 func each(words []string) [][]string {
 	var out [][]string
-	for _, w := range words {
-		out = append(out, []string{w})
+	for i := range words {
+		out = append(out, words[i:i+1:i+1])
 	}
 	return out
 }
