@@ -45,16 +45,16 @@ type Trigger struct {
 	Mods  [][]string
 	Deps  [][]string
 	// need holds, for each position of Mods and Deps, the words a
-	// sentence must have for the pattern to match, plurals included: a
-	// quick test before the parse is read.
-	need [][]string
+	// sentence must have for the pattern to match, plurals included, by
+	// their number in the lexicon (Lexicon.words): a quick test before
+	// the parse is read (tree.mayMatch).
+	need [][]int32
 }
 
-// prepare fills t.need from Mods and Deps, its words in one array and
-// each plural as in of the same word gives it.
+// prepare fills t.need from Mods and Deps, its word numbers in one array.
 func (t *Trigger) prepare(in *interner) {
 	t.need = nil
-	var flat []string
+	var flat []int32
 	var ends []int
 	for _, pos := range [][][]string{t.Mods, t.Deps} {
 		for _, alts := range pos {
@@ -65,7 +65,7 @@ func (t *Trigger) prepare(in *interner) {
 					flat = flat[:start]
 					break
 				}
-				flat = append(flat, a, in.plural(a))
+				flat = append(flat, in.word(a), in.word(in.plural(a)))
 			}
 			if len(flat) > start {
 				ends = append(ends, len(flat))
@@ -85,10 +85,22 @@ func (t *Trigger) prepare(in *interner) {
 type interner struct {
 	plurals map[string]string
 	forms   map[string][]string
+	words   map[string]int32 // the lexicon's
 }
 
-func newInterner() *interner {
-	return &interner{plurals: map[string]string{}, forms: map[string][]string{}}
+func (l *Lexicon) newInterner() *interner {
+	return &interner{plurals: map[string]string{}, forms: map[string][]string{}, words: l.words}
+}
+
+// word returns the number of w among the words of the lexicon's quick
+// test, giving it the next when it has none.
+func (in *interner) word(w string) int32 {
+	n, ok := in.words[w]
+	if !ok {
+		n = int32(len(in.words))
+		in.words[w] = n
+	}
+	return n
 }
 
 // plural returns plural(w), one string for every w alike.
@@ -121,6 +133,9 @@ func (in *interner) inflect(lemma string) []string {
 type Lexicon struct {
 	byHead  map[string][]*Trigger
 	phrases map[string][]*Trigger // fixed phrases by first word
+	// words numbers the words of the triggers' quick test (need), so that
+	// a sentence's words are a set of bits (tree.mayMatch).
+	words   map[string]int32
 	entries int
 }
 
@@ -145,7 +160,7 @@ func DefaultLexicon() *Lexicon {
 func EmptyLexicon() *Lexicon { return newLexicon() }
 
 func newLexicon() *Lexicon {
-	return &Lexicon{byHead: map[string][]*Trigger{}, phrases: map[string][]*Trigger{}}
+	return &Lexicon{byHead: map[string][]*Trigger{}, phrases: map[string][]*Trigger{}, words: map[string]int32{}}
 }
 
 // LoadFile adds the entries of a lexicon file to l: dyad's format, or a
@@ -192,7 +207,7 @@ func petrarchFormat(data []byte) bool {
 // words before the verb are left out: on the parse, a verb's dependents
 // are what matters.
 func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
-	in := newInterner()
+	in := l.newInterner()
 	for _, p := range ps {
 		if p.Code == "" {
 			continue
@@ -229,7 +244,7 @@ func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
 // Read adds entries in dyad's lexicon format (see lexicon/core.txt) from r.
 func (l *Lexicon) Read(name string, r io.Reader) error {
 	sc := bufio.NewScanner(r)
-	in := newInterner()
+	in := l.newInterner()
 	n := 0
 	for sc.Scan() {
 		n++
