@@ -81,7 +81,8 @@ func (t *Trigger) prepare(in *interner) {
 
 // interner gives the words the triggers of one file (or one PETRARCH
 // dictionary) share one string, and the verbs they share one list of
-// forms: fewer objects for the collector to mark at every cycle.
+// forms (fewer objects for the collector to mark at every cycle), and
+// numbers the words of their quick test in the lexicon's words.
 type interner struct {
 	plurals map[string]string
 	forms   map[string][]string
