@@ -89,11 +89,11 @@ type result struct {
 
 // codingHeap is the heap at which the garbage collector of the commands
 // that code starts to work harder than its default (a heap twice what
-// survives a collection) would. dyad keeps about 115 MB of the syntax
-// model, dictionaries and gazetteer, so the default lets the heap reach
-// about 230 MB and the process 300 MB; at this limit 1,000 bench
-// documents ingest in the same CPU time with a peak RSS about 40 MB lower
-// (docs/performance.md). It is a soft limit: a larger document still
+// survives a collection) would. dyad keeps about 85 MB of the syntax
+// model, dictionaries and gazetteer, and the documents in flight besides,
+// so the default lets the process reach 300 MB; at this limit 1,000
+// bench documents ingest in the same CPU time with a peak RSS about 40 MB
+// lower (docs/performance.md). It is a soft limit: a larger document still
 // codes, collected more often. GOMEMLIMIT, when set, overrides it.
 const codingHeap = 224 << 20
 

@@ -45,38 +45,98 @@ type Trigger struct {
 	Mods  [][]string
 	Deps  [][]string
 	// need holds, for each position of Mods and Deps, the words a
-	// sentence must have for the pattern to match, plurals included: a
-	// quick test before the parse is read.
-	need [][]string
+	// sentence must have for the pattern to match, plurals included, by
+	// their number in the lexicon (Lexicon.words): a quick test before
+	// the parse is read (tree.mayMatch).
+	need [][]int32
 }
 
-// prepare fills t.need from Mods and Deps.
-func (t *Trigger) prepare() {
+// prepare fills t.need from Mods and Deps, its word numbers in one array.
+func (t *Trigger) prepare(in *interner) {
 	t.need = nil
+	var flat []int32
+	var ends []int
 	for _, pos := range [][][]string{t.Mods, t.Deps} {
 		for _, alts := range pos {
-			var n []string
+			start := len(flat)
 			for _, a := range alts {
 				// "that" is left out before a fronted clause (match.go).
 				if strings.HasPrefix(a, "@") || a == "that" && len(alts) == 1 {
-					n = nil
+					flat = flat[:start]
 					break
 				}
-				n = append(n, a, plural(a))
+				flat = append(flat, in.word(a), in.word(in.plural(a)))
 			}
-			if n != nil {
-				t.need = append(t.need, n)
+			if len(flat) > start {
+				ends = append(ends, len(flat))
 			}
 		}
 	}
+	start := 0
+	for _, end := range ends {
+		t.need = append(t.need, flat[start:end:end])
+		start = end
+	}
 }
 
-// Lexicon is the set of event triggers, indexed by first word and, for
-// verb and noun patterns, by the lemma and forms of their head.
+// interner gives the words the triggers of one file (or one PETRARCH
+// dictionary) share one string, and the verbs they share one list of
+// forms (fewer objects for the collector to mark at every cycle), and
+// numbers the words of their quick test in the lexicon's words.
+type interner struct {
+	plurals map[string]string
+	forms   map[string][]string
+	words   map[string]int32 // the lexicon's
+}
+
+func (l *Lexicon) newInterner() *interner {
+	return &interner{plurals: map[string]string{}, forms: map[string][]string{}, words: l.words}
+}
+
+// word returns the number of w among the words of the lexicon's quick
+// test, giving it the next when it has none.
+func (in *interner) word(w string) int32 {
+	n, ok := in.words[w]
+	if !ok {
+		n = int32(len(in.words))
+		in.words[w] = n
+	}
+	return n
+}
+
+// plural returns plural(w), one string for every w alike.
+func (in *interner) plural(w string) string {
+	p, ok := in.plurals[w]
+	if !ok {
+		p = plural(w)
+		in.plurals[w] = p
+	}
+	return p
+}
+
+// inflect returns inflect(lemma), one list for every lemma alike, its
+// capacity its length, so that appending to it copies it.
+func (in *interner) inflect(lemma string) []string {
+	f, ok := in.forms[lemma]
+	if !ok {
+		f = inflect(lemma)
+		f = f[:len(f):len(f)]
+		in.forms[lemma] = f
+	}
+	return f
+}
+
+// Lexicon is the set of event triggers: verb and noun patterns indexed by
+// the lemma and forms of their head, fixed phrases by their first word.
+// Each entry is one Trigger, shared by the keys it is found under (the
+// collector scans these tables at every cycle: a copy of each entry per
+// inflected form, as an index by first word once held, cost 10 MB).
 type Lexicon struct {
-	byFirst map[string][]*Trigger
 	byHead  map[string][]*Trigger
 	phrases map[string][]*Trigger // fixed phrases by first word
+	// words numbers the words of the triggers' quick test (need), so that
+	// a sentence's words are a set of bits (tree.mayMatch).
+	words   map[string]int32
 	entries int
 }
 
@@ -101,7 +161,7 @@ func DefaultLexicon() *Lexicon {
 func EmptyLexicon() *Lexicon { return newLexicon() }
 
 func newLexicon() *Lexicon {
-	return &Lexicon{byFirst: map[string][]*Trigger{}, byHead: map[string][]*Trigger{}, phrases: map[string][]*Trigger{}}
+	return &Lexicon{byHead: map[string][]*Trigger{}, phrases: map[string][]*Trigger{}, words: map[string]int32{}}
 }
 
 // LoadFile adds the entries of a lexicon file to l: dyad's format, or a
@@ -148,6 +208,7 @@ func petrarchFormat(data []byte) bool {
 // words before the verb are left out: on the parse, a verb's dependents
 // are what matters.
 func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
+	in := l.newInterner()
 	for _, p := range ps {
 		if p.Code == "" {
 			continue
@@ -156,7 +217,7 @@ func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
 			continue
 		}
 		t := &Trigger{Code: p.Code, Kind: 'v', Head: p.Verb, Phrase: []string{p.Verb}}
-		t.Forms = append(inflect(p.Verb), p.Forms...)
+		t.Forms = append(in.inflect(p.Verb), p.Forms...)
 		for _, term := range p.After {
 			var alts []string
 			for _, phrase := range term {
@@ -169,7 +230,7 @@ func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
 				t.Deps = append(t.Deps, alts)
 			}
 		}
-		t.prepare()
+		t.prepare(in)
 		keys := map[string]bool{t.Head: true}
 		for _, f := range t.Forms {
 			keys[f] = true
@@ -177,7 +238,6 @@ func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
 		for k := range keys {
 			l.byHead[k] = append(l.byHead[k], t)
 		}
-		l.byFirst[p.Verb] = append(l.byFirst[p.Verb], t)
 		l.entries++
 	}
 }
@@ -185,6 +245,7 @@ func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
 // Read adds entries in dyad's lexicon format (see lexicon/core.txt) from r.
 func (l *Lexicon) Read(name string, r io.Reader) error {
 	sc := bufio.NewScanner(r)
+	in := l.newInterner()
 	n := 0
 	for sc.Scan() {
 		n++
@@ -192,14 +253,14 @@ func (l *Lexicon) Read(name string, r io.Reader) error {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		if err := l.addLine(line); err != nil {
+		if err := l.addLine(line, in); err != nil {
 			return fmt.Errorf("%s:%d: %w", name, n, err)
 		}
 	}
 	return sc.Err()
 }
 
-func (l *Lexicon) addLine(line string) error {
+func (l *Lexicon) addLine(line string, in *interner) error {
 	body, opts, _ := strings.Cut(line, "|")
 	f := strings.Fields(body)
 	if len(f) < 3 {
@@ -212,62 +273,41 @@ func (l *Lexicon) addLine(line string) error {
 	if len(code) < 2 || len(code) > 4 || strings.Trim(code, "0123456789") != "" {
 		return fmt.Errorf("bad CAMEO code %q", code)
 	}
-	base := Trigger{Code: code, Kind: kind[0]}
+	t := &Trigger{Code: code, Kind: kind[0], Phrase: words}
 	for _, o := range strings.Fields(opts) {
 		switch o {
 		case "recip":
-			base.Recip = true
+			t.Recip = true
 		case "place":
-			base.Place = true
+			t.Place = true
 		case "clause":
-			base.Clause = true
+			t.Clause = true
 		case "report":
-			base.Report = true
+			t.Report = true
 		case "weak":
-			base.Weak = true
+			t.Weak = true
 		case "topic":
-			base.Topic = true
+			t.Topic = true
 		default:
 			return fmt.Errorf("unknown option %q", o)
 		}
 	}
-	var forms [][]string
-	switch kind {
-	case "v":
-		base.Lemma = strings.Split(words[0], "/")[0]
-		for _, w := range inflect(words[0]) {
-			forms = append(forms, append([]string{w}, words[1:]...))
-		}
-	case "n":
-		forms = append(forms, words)
-		last := len(words) - 1
-		if !strings.HasSuffix(words[last], "s") {
-			pl := append(append([]string{}, words[:last]...), plural(words[last]))
-			forms = append(forms, pl)
-		}
-	case "p":
-		forms = append(forms, words)
+	if kind == "v" {
+		t.Lemma = strings.Split(words[0], "/")[0]
 	}
-	pt := base
-	pt.Phrase = words
-	if err := pt.pattern(); err != nil {
+	if err := t.pattern(in); err != nil {
 		return err
 	}
-	if pt.Kind == 'p' {
-		l.phrases[words[0]] = append(l.phrases[words[0]], &pt)
+	if t.Kind == 'p' {
+		l.phrases[words[0]] = append(l.phrases[words[0]], t)
 	} else {
-		keys := map[string]bool{pt.Head: true}
-		for _, f := range pt.Forms {
+		keys := map[string]bool{t.Head: true}
+		for _, f := range t.Forms {
 			keys[f] = true
 		}
 		for k := range keys {
-			l.byHead[k] = append(l.byHead[k], &pt)
+			l.byHead[k] = append(l.byHead[k], t)
 		}
-	}
-	for _, form := range forms {
-		t := base
-		t.Phrase = form
-		l.byFirst[form[0]] = append(l.byFirst[form[0]], &t)
 	}
 	l.entries++
 	return nil
@@ -277,7 +317,7 @@ func (l *Lexicon) addLine(line string) error {
 // its forms, the modifiers before a noun head and the words its
 // dependents must show. "*" and articles are dropped: on the parse,
 // words between a head and its dependents never matter.
-func (t *Trigger) pattern() error {
+func (t *Trigger) pattern(in *interner) error {
 	var words []string
 	for _, w := range t.Phrase {
 		if w != "*" && w != "the" && w != "a" && w != "an" {
@@ -291,7 +331,7 @@ func (t *Trigger) pattern() error {
 	case 'v':
 		p := strings.Split(words[0], "/")
 		t.Head = p[0]
-		t.Forms = inflect(words[0])
+		t.Forms = in.inflect(words[0])
 		t.Deps = each(words[1:])
 	case 'n':
 		h := len(words) - 1
@@ -302,17 +342,17 @@ func (t *Trigger) pattern() error {
 			}
 		}
 		t.Head, t.Mods, t.Deps = words[h], each(words[:h]), each(words[h+1:])
-		t.Forms = []string{words[h], plural(words[h])}
+		t.Forms = []string{words[h], in.plural(words[h])}
 	}
-	t.prepare()
+	t.prepare(in)
 	return nil
 }
 
-// each makes each word a position of its own.
+// each makes each word a position of its own, a slice of words.
 func each(words []string) [][]string {
 	var out [][]string
-	for _, w := range words {
-		out = append(out, []string{w})
+	for i := range words {
+		out = append(out, words[i:i+1:i+1])
 	}
 	return out
 }

@@ -2,34 +2,46 @@ package coder
 
 import "strings"
 
-// Codes returns the number of lexicon entries for each CAMEO code. It is
-// counted from the index, where an entry appears once for each form it
-// matches (a verb's inflections, a noun's plural), so the forms of one
-// entry are folded together by their code, kind, options and the words
-// after the first; the count is close to, not exactly, the number of lines
-// in the lexicon files.
+// Codes returns the number of lexicon entries for each CAMEO code,
+// counted from the index: each entry once for each form it matches (a
+// verb's inflections, a noun's plural), the forms of one entry folded
+// together by their code, kind, options and the words after the first, so
+// the count is close to, not exactly, the number of lines in the lexicon
+// files.
 func (l *Lexicon) Codes() map[string]int {
 	seen := map[string]bool{}
 	codes := map[string]int{}
-	for _, ts := range l.byFirst {
-		for _, t := range ts {
-			if t == nil || len(t.Phrase) == 0 {
-				continue
-			}
-			if k := entryKey(t); !seen[k] {
-				seen[k] = true
-				codes[t.Code]++
+	count := func(t *Trigger, words []string) {
+		if k := entryKey(t, words); !seen[k] {
+			seen[k] = true
+			codes[t.Code]++
+		}
+	}
+	done := map[*Trigger]bool{}
+	for _, index := range []map[string][]*Trigger{l.byHead, l.phrases} {
+		for _, ts := range index {
+			for _, t := range ts {
+				if done[t] || len(t.Phrase) == 0 {
+					continue
+				}
+				done[t] = true
+				count(t, t.Phrase)
+				// A noun's plural is a form of its own, as in the
+				// files' lines: "n 172 sanction" matches "sanctions".
+				if last := len(t.Phrase) - 1; t.Kind == 'n' && !strings.HasSuffix(t.Phrase[last], "s") {
+					count(t, append(append([]string{}, t.Phrase[:last]...), plural(t.Phrase[last])))
+				}
 			}
 		}
 	}
 	return codes
 }
 
-// entryKey names the lexicon entry a trigger was made from: the same for
-// every inflected form of a verb (by its lemma) and for the singular and
-// plural of a noun (by the plural's stem).
-func entryKey(t *Trigger) string {
-	words := append([]string(nil), t.Phrase...)
+// entryKey names the lexicon entry a trigger was made from, given the words
+// of one of its forms: the same for every inflected form of a verb (by its
+// lemma) and for the singular and plural of a noun (by the plural's stem).
+func entryKey(t *Trigger, form []string) string {
+	words := append([]string(nil), form...)
 	switch t.Kind {
 	case 'v':
 		words[0] = t.Lemma

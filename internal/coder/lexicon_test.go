@@ -15,8 +15,8 @@ func TestDefaultLexiconLoads(t *testing.T) {
 		t.Errorf("default lexicon has %d entries, want at least 150", l.Len())
 	}
 	for _, w := range []string{"visited", "met", "signed", "accused", "vetoed"} {
-		if len(l.byFirst[w]) == 0 {
-			t.Errorf("no trigger starts with %q", w)
+		if len(l.byHead[w]) == 0 {
+			t.Errorf("no trigger is headed by %q", w)
 		}
 	}
 }
@@ -45,7 +45,7 @@ func TestInflect(t *testing.T) {
 
 func TestLexiconErrors(t *testing.T) {
 	for _, line := range []string{"x 040 meet", "v 4x0 meet", "v 040", "v 040 meet | sometimes"} {
-		l := &Lexicon{byFirst: map[string][]*Trigger{}}
+		l := newLexicon()
 		err := l.Read("extra.txt", strings.NewReader("# extra\n"+line+"\n"))
 		if err == nil || !strings.HasPrefix(err.Error(), "extra.txt:2: ") {
 			t.Errorf("line %q: error %v, want one naming extra.txt:2", line, err)

@@ -89,6 +89,7 @@ func (c *Coder) headMatch(t *tree, i int) (hit, bool) {
 		return hit{}, false
 	}
 	lemma, lower := t.lem[i], t.low[i]
+	t.know(c.lex)
 	var best hit
 	found := false
 	for n, key := range []string{lemma, lower} {
@@ -194,12 +195,13 @@ func (t *tree) predicative(k int) bool {
 }
 
 // mayMatch reports whether the sentence has some word for each position
-// of a pattern: a quick test before the parse is read.
+// of a pattern: a quick test before the parse is read, on the set of the
+// lexicon's words the sentence has (know).
 func (t *tree) mayMatch(tr *Trigger) bool {
 	for _, alts := range tr.need {
 		ok := false
 		for _, a := range alts {
-			if t.vocab[a] {
+			if t.vocab[a>>6]&(1<<(a&63)) != 0 {
 				ok = true
 				break
 			}
@@ -209,6 +211,27 @@ func (t *tree) mayMatch(tr *Trigger) bool {
 		}
 	}
 	return true
+}
+
+// know fills t.vocab, once a tree, with the words of l's quick test that
+// are a lemma or form of the sentence.
+func (t *tree) know(l *Lexicon) {
+	if t.vocabOf == l {
+		return
+	}
+	t.vocabOf = l
+	t.vocab = resize(t.vocab[:0], (len(l.words)+63)/64)
+	clear(t.vocab)
+	for i, w := range t.low {
+		if n, ok := l.words[w]; ok {
+			t.vocab[n>>6] |= 1 << (n & 63)
+		}
+		if lem := t.lem[i]; lem != w {
+			if n, ok := l.words[lem]; ok {
+				t.vocab[n>>6] |= 1 << (n & 63)
+			}
+		}
+	}
 }
 
 // deps matches the words a pattern asks of the head's dependents (and,

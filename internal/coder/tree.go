@@ -48,10 +48,13 @@ type tree struct {
 	toks     []doc.Token
 	kids     [][]int // dependents of each token, in order
 	mentions []actors.Mention
-	at       []int           // the mention covering each token, or -1
-	lem, low []string        // each token's lemma and form, lower case
-	rels     []string        // each token's relation without its subtype
-	vocab    map[string]bool // every lemma and form of the sentence
+	at       []int    // the mention covering each token, or -1
+	lem, low []string // each token's lemma and form, lower case
+	rels     []string // each token's relation without its subtype
+	// vocab holds a bit for each word of vocabOf's quick test that is a
+	// lemma or form of the sentence (know).
+	vocab   []uint64
+	vocabOf *Lexicon
 	// words are the tokens of the trigger being read: its own words
 	// ("would not withdraw", "no longer tolerate") never negate it.
 	words map[int]bool
@@ -74,7 +77,7 @@ type tree struct {
 	copied bool
 }
 
-// trees holds released trees, whose arrays and vocab map the next tree
+// trees holds released trees, whose arrays and vocab the next tree
 // reuses: a tree is made for every parsed sentence, and most of the
 // garbage the coder made was theirs.
 var trees = sync.Pool{New: func() any { return new(tree) }}
@@ -85,7 +88,6 @@ func (t *tree) release() {
 	clear(t.strs)
 	clear(t.ints)
 	clear(t.kidsBuf)
-	clear(t.vocab)
 	*t = tree{strs: t.strs, ints: t.ints, kidsBuf: t.kidsBuf, vocab: t.vocab}
 	trees.Put(t)
 }
@@ -107,12 +109,8 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 	strs := resize(t.strs, 3*n)
 	ints := resize(t.ints, 3*n) // at, then counts and dependents (below)
 	kids := resize(t.kidsBuf, n)
-	vocab := t.vocab
-	if vocab == nil {
-		vocab = make(map[string]bool, 2*n)
-	}
 	*t = tree{toks: toks, kids: kids, mentions: ms, at: ints[:n:n],
-		low: strs[:n:n], lem: strs[n : 2*n : 2*n], rels: strs[2*n : 3*n : 3*n], vocab: vocab,
+		low: strs[:n:n], lem: strs[n : 2*n : 2*n], rels: strs[2*n : 3*n : 3*n], vocab: t.vocab,
 		strs: strs, ints: ints, kidsBuf: kids}
 	for i, tok := range toks {
 		t.low[i] = tok.Lower()
@@ -124,8 +122,6 @@ func newTree(toks []doc.Token, ms []actors.Mention) *tree {
 			t.lem[i] = strings.ToLower(tok.Lemma)
 		}
 		t.rels[i], _, _ = strings.Cut(tok.Rel, ":")
-		t.vocab[t.low[i]] = true
-		t.vocab[t.lem[i]] = true
 	}
 	for i := range toks {
 		t.at[i] = -1

@@ -24,14 +24,23 @@ func chain(s string) []doc.Token {
 }
 
 // TestTreeReleased: a tree made after a longer one was released keeps
-// nothing of it (trees reuse released trees' arrays and vocab map).
+// nothing of it (trees reuse released trees' arrays and vocab).
 func TestTreeReleased(t *testing.T) {
+	l := newLexicon()
+	for i, w := range []string{"warships", "abkhazia", "iran", "protested", "boat"} {
+		l.words[w] = int32(i)
+	}
 	long := newTree(chain("Russian warships fired on Georgian boats near Abkhazia on Sunday"), nil)
+	long.know(l)
+	if long.vocab[0] != 0b00011 {
+		t.Errorf("vocab of the long sentence = %b; want warships and abkhazia (11)", long.vocab[0])
+	}
 	long.release()
 	for range 3 { // the pool may hand back the long tree's arrays, or new ones
 		short := newTree(chain("Iran protested"), nil)
-		if short.vocab["warships"] || short.vocab["abkhazia"] || len(short.vocab) != 2 {
-			t.Errorf("vocab of %q = %v; want iran and protested only", "Iran protested", short.vocab)
+		short.know(l)
+		if len(short.vocab) != 1 || short.vocab[0] != 0b01100 {
+			t.Errorf("vocab of %q = %b; want iran and protested only (1100)", "Iran protested", short.vocab)
 		}
 		if !slices.Equal(short.kids[1], []int{0}) || short.kids[0] != nil {
 			t.Errorf("kids = %v; want [[] [0]]", short.kids)

@@ -298,7 +298,10 @@ func (tk *tokenizer) word(start, from, b int) int {
 	}
 	end := segs[len(segs)-1].end
 
-	cuts := []int{start}
+	// Most words are one token, two cuts: an array on the stack spares
+	// the collector an allocation a word.
+	var buf [8]int
+	cuts := append(buf[:0], start)
 	for k := 1; k < len(segs); {
 		// The run of segments joined by one kind of mark is read as a
 		// whole: "11/28/2000", "U.S", "713-853-3989".
@@ -348,11 +351,33 @@ func (tk *tokenizer) word(start, from, b int) int {
 // emitWord emits s[start:end], split into the words of a contraction
 // written without an apostrophe ("cannot" is "can" + "not").
 func (tk *tokenizer) emitWord(start, end int) {
-	for _, n := range contractions[strings.ToLower(tk.s[start:end])] {
+	for _, n := range contraction(tk.s[start:end]) {
 		tk.emit(start, start+n)
 		start += n
 	}
 	tk.emit(start, end)
+}
+
+// contraction returns the token lengths of w as a contraction (its
+// lower case, data/contractions.txt), or none. A word of ASCII letters is
+// lowered in an array on the stack, and a map index by string(bytes)
+// copies nothing: the tokenizer allocates nothing per capitalised word.
+func contraction(w string) []int {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return contractions[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return contractions[strings.ToLower(w)]
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return contractions[string(buf[:len(w)])]
 }
 
 // span is a half-open byte range of the sentence.
