@@ -50,10 +50,14 @@ func (sc *scanner) eventDate(ms []match, trigger int) (Date, bool) {
 		if start < lo || end > hi {
 			continue
 		}
-		if sc.datesOtherClause(m, trigger) {
+		if sc.datesOtherClause(m, trigger) || sc.datesItsNoun(m, trigger) {
 			continue
 		}
-		switch sc.datesSomethingElse(m) {
+		why := sc.datesSomethingElse(m)
+		if why == limit && sc.inOwnClause(m, trigger) {
+			why = eventTime
+		}
+		switch why {
 		case limit:
 			if end > at && after < 0 && nameAfter < 0 {
 				shadowed = true
@@ -180,12 +184,84 @@ func (sc *scanner) datesOtherClause(m match, trigger int) bool {
 			case "obj", "iobj", "nsubj", "nsubj:pass":
 				p := toks[n].Head
 				return p == trigger || p == trigHead
+			case "nmod":
+				// a noun of a phrase of the event: "accuses X, in
+				// retaliation for sanctions imposed last year"
+				return dominates(toks, trigger, n)
 			}
 			return false
 		case "ccomp":
 			return n == trigger && h > trigger && hasSubject(toks, h)
 		}
 		h = n
+	}
+	return false
+}
+
+// headOf returns the parse head of match m: the head, outside m, of its
+// first token that has one; -1 without a parse.
+func (sc *scanner) headOf(m match) int {
+	first, last := sc.toks[m.first].i, sc.toks[m.last].i
+	for k := first; k <= last; k++ {
+		if p := sc.doc[k].Head; (p < first || p > last) && sc.doc[k].Rel != "" {
+			return p
+		}
+	}
+	return -1
+}
+
+// datesItsNoun reports a date that modifies a noun after it ("under a
+// 1997 friendship treaty", "violated the 1987 arms treaty"): it dates
+// that noun, so it dates the event only when the noun is the trigger or
+// the noun is the occasion of the event ("during his December 2013
+// visit": a preposition of the occasions' list, occasionPreps).
+func (sc *scanner) datesItsNoun(m match, trigger int) bool {
+	h := sc.headOf(m)
+	if m.name || h <= sc.toks[m.last].i {
+		return false
+	}
+	toks := sc.doc
+	for h < len(toks) && toks[h].Rel == "compound" && toks[h].Head > h {
+		h = toks[h].Head
+	}
+	if h >= len(toks) || h == trigger || (toks[h].UPOS != "NOUN" && toks[h].UPOS != "PROPN") {
+		return false
+	}
+	// The word before the date opens the noun's phrase ("a", "his"):
+	// "On Monday its spokesman" is a date of its own.
+	if b := sc.toks[m.first].i - 1; b < 0 || toks[b].Head != h {
+		return false
+	}
+	for k := sc.toks[m.first].i - 1; k >= 0 && k >= h-12; k-- {
+		if toks[k].Head == h && toks[k].Rel == "case" {
+			return !occasionPreps[strings.ToLower(toks[k].Text)]
+		}
+	}
+	return true
+}
+
+// occasionPreps are the prepositions whose noun is an occasion that
+// dates what happens at it: "signed during his 2013 visit".
+var occasionPreps = map[string]bool{
+	"during": true, "at": true, "on": true, "in": true, "amid": true, "throughout": true,
+}
+
+// inOwnClause reports a date inside a clause opened by "since" or "until"
+// ("since Washington broke off ties in January 1961") whose verb is the
+// trigger: the clause is a limit of the main verb, but the date is its
+// own verb's.
+func (sc *scanner) inOwnClause(m match, trigger int) bool {
+	h := sc.headOf(m)
+	if h < 0 || (h != trigger && !dominates(sc.doc, trigger, h)) {
+		return false
+	}
+	for k := sc.toks[m.first].i - 1; k >= 0 && k >= trigger-12; k-- {
+		if t := sc.doc[k]; t.Rel == "mark" && t.Head == trigger {
+			switch strings.ToLower(t.Text) {
+			case "since", "until", "till":
+				return true
+			}
+		}
 	}
 	return false
 }
