@@ -376,7 +376,12 @@ func (sc *scanner) boundary(i int) bool {
 		return !t.glued && ok && !n.glued
 	case ",":
 		switch sc.word(i + 1) {
-		case "and", "but", "or", "yet", "so", "which", "who", "whom", "whose",
+		case "and", "or":
+			// ", and" in a list of names or nouns joins them, not clauses:
+			// "seized two gunboats, the Berdyansk and the Nikopol, and the
+			// tug Yany Kapu on Sunday"
+			return !sc.joinsNouns(i + 1)
+		case "but", "yet", "so", "which", "who", "whom", "whose",
 			"where", "when":
 			return true
 		case "during":
@@ -385,6 +390,36 @@ func (sc *scanner) boundary(i int) bool {
 	}
 	return false
 }
+
+// joinsNouns reports, by the parse, a conjunction at token i that joins
+// nouns: the phrase after it is a noun that is no subject (a conjunct,
+// object, apposition or phrase of a noun: "seized two gunboats, and the
+// tug Yany Kapu on Sunday"), where a clause would have a verb or a subject.
+func (sc *scanner) joinsNouns(i int) bool {
+	t, ok := sc.tok(i + 1)
+	if !ok || t.i >= len(sc.doc) {
+		return false
+	}
+	k := t.i
+	for steps := 0; steps < 4 && k >= 0 && k < len(sc.doc) && modifier[sc.doc[k].Rel]; steps++ {
+		k = sc.doc[k].Head
+	}
+	if k < 0 || k >= len(sc.doc) {
+		return false
+	}
+	d := sc.doc[k]
+	if d.UPOS != "NOUN" && d.UPOS != "PROPN" {
+		return false
+	}
+	switch d.Rel {
+	case "conj", "obj", "appos", "nmod":
+		return true
+	}
+	return false
+}
+
+// modifier holds the relations of a word inside a noun's phrase.
+var modifier = map[string]bool{"det": true, "amod": true, "compound": true, "nummod": true, "nmod:poss": true}
 
 // datesSomethingElse reports an expression that, by the words before it,
 // dates a state, a limit or an amount rather than the event itself:

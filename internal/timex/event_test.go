@@ -204,6 +204,9 @@ var parsedEventCases = []eventCase{
 	{"2015-07-20", "The United States and Cuba formally restored diplomatic relations on Monday, reopening embassies in each other's capitals for the first time since Washington broke off ties with Havana in January 1961.", "restored", "", "2015-07-20"},
 	{"2015-07-20", "The United States and Cuba formally restored diplomatic relations on Monday, reopening embassies in each other's capitals for the first time since Washington broke off ties with Havana in January 1961.", "reopening", "", "2015-07-20"},
 	{"2015-07-20", "Relations have been frozen since Washington broke off ties in 1961.", "frozen", "", ""},
+	// ", and" in a list of nouns does not end the clause (2018-11-27 is a Tuesday).
+	{"2018-11-27", "Russian border guards seized two Ukrainian navy gunboats, the Berdyansk and the Nikopol, and the tug Yany Kapu on Sunday as they tried to sail to the Sea of Azov.", "seized", "", "2018-11-25"},
+	{"2018-11-27", "Russian border guards seized two gunboats on Sunday, and Kiev protested.", "protested", "", ""},
 	// A year that modifies a noun dates that noun, not the verb.
 	{"2020-05-04", "Russia and Belarus held joint exercises under a 1997 friendship treaty.", "held", "", ""},
 	{"2020-05-04", "Moscow accused Washington of violating the 1987 arms treaty.", "accused", "", ""},
