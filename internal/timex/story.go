@@ -271,3 +271,53 @@ func tense(toks []doc.Token, i int) int {
 	}
 	return present
 }
+
+// Time is the time the story is at after this sentence: the date of its
+// main clause or of the sentences before it; zero when none has one.
+func (t *Told) Time() Date { return t.time }
+
+// News reports an event told as the news of a lead: in the simple past or
+// the present perfect ("has suspended the tariffs", "reached an
+// agreement"), not in the past perfect ("had threatened": before the
+// news), the present or the future.
+func (t *Told) News(trigger int) bool {
+	switch tense(t.toks, trigger) {
+	case past:
+		return true
+	case future:
+		return false
+	}
+	i := trigger
+	for steps := 0; i >= 0 && i < len(t.toks) && steps < 6; steps++ {
+		if t.toks[i].UPOS != "VERB" {
+			i = t.toks[i].Head
+			continue
+		}
+		for _, a := range t.toks {
+			if a.Head == i && a.Rel == "aux" {
+				switch strings.ToLower(a.Text) {
+				case "has", "have", "'ve", "’ve":
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// LeadDate is the date a story's lead takes from the first date of the
+// paragraph after it (next): the day of the news a wire story tells in its
+// lead without a date ("Colombia and Venezuela have recalled their
+// ambassadors", published the next day; "Santos summoned the envoy on
+// Thursday"). ok is false unless next is a day at most a week before the
+// publication.
+func (st *Story) LeadDate(next Date) (Date, bool) {
+	if next.Precision() != "day" || next.after(st.ref) || st.ref.Precision() != "day" {
+		return Date{}, false
+	}
+	if next.addDays(7).time().Before(st.ref.time()) {
+		return Date{}, false
+	}
+	return next, true
+}
