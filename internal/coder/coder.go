@@ -227,6 +227,9 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		if ok && t.attempted && cameo.Quad(h.t.Code) != 4 {
 			continue
 		}
+		if ok && h.nominal && cameo.ClassOf(h.t.Code).Force == "violent" && t.background(h.head) {
+			continue
+		}
 		if !ok {
 			// "said it would not meet the demands", "will not sign the
 			// agreement": a declared refusal to cooperate is a rejection.

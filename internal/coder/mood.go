@@ -755,6 +755,35 @@ func (t *tree) finite(k int) bool {
 	return false
 }
 
+// background reports an event noun at i that is the subject of a verb of
+// consequence (grammar.txt consequence) told in the present or the present
+// perfect: "Russia's invasion of Ukraine has pushed up food prices", "the
+// war has displaced millions". The consequences are the news; violence so
+// named is their background, going on, not a new act.
+func (t *tree) background(i int) bool {
+	if t.toks[i].UPOS != "NOUN" || t.rel(i) != "nsubj" {
+		return false
+	}
+	g := t.head(i)
+	return g >= 0 && is("consequence", t.lemma(g)) && t.present(g)
+}
+
+// present reports whether the verb at k is told in the present or the
+// present perfect: "pushes", "is pushing", "has pushed".
+func (t *tree) present(k int) bool {
+	if x := t.toks[k].XPOS; x == "VBZ" || x == "VBP" {
+		return true
+	}
+	for _, c := range t.kids[k] {
+		if r := t.toks[c].Rel; r == "aux" || r == "aux:pass" {
+			if x := t.toks[c].XPOS; x == "VBZ" || x == "VBP" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // refusal reports whether the verb at k is declared not to happen by the
 // one who would do it: negated with a future or volitional auxiliary
 // ("will not sign", "would not reopen", "won't withdraw").
