@@ -678,3 +678,23 @@ func TestLeadDates(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOfOneCountry checks that a title of one country's institutions
+// (orgs.txt: "House Speaker") keeps its country in a story filed from
+// another, where a title of no country takes the story's.
+func TestTitleOfOneCountry(t *testing.T) {
+	c := testCoder(t)
+	sents := []string{
+		"BEIJING, April 7, 2023 —",
+		"House Speaker Kevin McCarthy met Taiwan's President Tsai Ing-wen in California on Wednesday.",
+	}
+	got := ""
+	for _, e := range code(c, sentencesDoc("2023-04-07", sents, false)) {
+		if e.SentenceIndex == 1 && e.Root == "04" {
+			got = e.Source.Code
+		}
+	}
+	if got != "USALEG" {
+		t.Errorf("%q: source %q, want USALEG", sents[1], got)
+	}
+}
