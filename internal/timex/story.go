@@ -228,6 +228,7 @@ const (
 // (present perfect: of the day of the telling) and "had agreed" (past
 // perfect: before the time told) are neither past nor future.
 func tense(toks []doc.Token, i int) int {
+	inf := false // the step before was an infinitive its verb governs: "is scheduled to deliver"
 	for steps := 0; i >= 0 && i < len(toks) && steps < 6; steps++ {
 		t := toks[i]
 		if t.XPOS == "MD" && t.Rel == "aux" {
@@ -236,6 +237,7 @@ func tense(toks []doc.Token, i int) int {
 		}
 		verb := t.UPOS == "VERB" || t.UPOS == "AUX"
 		aux := -1
+		simple := false // a present auxiliary of no perfect: "is", "are"
 		for _, a := range toks {
 			if a.Head != i {
 				continue
@@ -246,15 +248,26 @@ func tense(toks []doc.Token, i int) int {
 				continue
 			}
 			verb = true
-			switch strings.ToLower(a.Text) {
+			switch w := strings.ToLower(a.Text); w {
 			case "will", "would", "shall", "'ll", "’ll", "wo":
 				return future
 			case "was", "were", "did":
 				aux = max(aux, past)
 			default:
 				aux = present
+				simple = simple || w == "is" || w == "are" || w == "am" || w == "'s" || w == "'re"
 			}
 		}
+		// "Obama is scheduled to deliver a speech on Tuesday", "plans to
+		// visit": what a verb in the simple present governs as its
+		// infinitive is ahead, as the future is.
+		if inf && aux == present && simple || inf && aux < 0 && (t.XPOS == "VBZ" || t.XPOS == "VBP") {
+			return future
+		}
+		// A base form is an infinitive, or a conjunct of one the parse
+		// may have hung on its governor ("is scheduled to deliver a
+		// speech, meet dissidents and attend a game").
+		inf = t.XPOS == "VB" && (t.Rel == "xcomp" || t.Rel == "conj" || t.Rel == "parataxis")
 		switch {
 		case aux >= 0:
 			return aux
