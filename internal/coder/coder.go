@@ -227,7 +227,7 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		if ok && t.attempted && cameo.Quad(h.t.Code) != 4 {
 			continue
 		}
-		if ok && h.nominal && cameo.ClassOf(h.t.Code).Force == "violent" && t.background(h.head) {
+		if ok && cameo.ClassOf(h.t.Code).Force == "violent" && (h.nominal && t.background(h.head) || t.describes(h.head)) {
 			continue
 		}
 		if !ok {

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
 )
@@ -766,6 +767,18 @@ func (t *tree) background(i int) bool {
 	}
 	g := t.head(i)
 	return g >= 0 && is("consequence", t.lemma(g)) && t.present(g)
+}
+
+// describes reports a participle in -ing at i that describes the subject
+// of another verb ("The Saudi-led coalition fighting in Yemen said it was
+// expelling Qatar"): it tells who the subject is, what it is doing all
+// along, no new act.
+func (t *tree) describes(i int) bool {
+	if t.toks[i].XPOS != "VBG" || t.rel(i) != "acl" {
+		return false
+	}
+	n := t.head(i)
+	return n >= 0 && strings.HasPrefix(t.rel(n), "nsubj")
 }
 
 // present reports whether the verb at k is told in the present or the
