@@ -161,14 +161,7 @@ func (sc *scanner) counted(ms []match, at int) (Date, bool) {
 // Without a parse, nothing is reported.
 func (sc *scanner) datesOtherClause(m match, trigger int) bool {
 	toks := sc.doc
-	first, last := sc.toks[m.first].i, sc.toks[m.last].i
-	h := -1
-	for k := first; k <= last; k++ {
-		if p := toks[k].Head; (p < first || p > last) && toks[k].Rel != "" {
-			h = p
-			break
-		}
-	}
+	h := sc.headOf(m)
 	trigHead := toks[trigger].Head
 	for steps := 0; h >= 0 && h < len(toks) && steps < 8; steps++ {
 		if h == trigger || dominates(toks, h, trigger) {
