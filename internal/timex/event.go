@@ -355,6 +355,11 @@ func (sc *scanner) boundary(i int) bool {
 		switch lowerWord(t) {
 		case "while", "whereas", "although", "though":
 			return true
+		case "and", "or", "but":
+			// "announced that an agreement had been reached and that the
+			// duties, due to take effect on Monday, were suspended": a
+			// second clause of "that" is a clause of its own.
+			return sc.word(i+1) == "that" && sc.markAt(i+1)
 		}
 		return false
 	}
@@ -382,6 +387,13 @@ func (sc *scanner) boundary(i int) bool {
 		}
 	}
 	return false
+}
+
+// markAt reports, by the parse, a word at token i that opens a clause
+// (the relation mark).
+func (sc *scanner) markAt(i int) bool {
+	t, ok := sc.tok(i)
+	return ok && t.i < len(sc.doc) && sc.doc[t.i].Rel == "mark"
 }
 
 // joinsNouns reports, by the parse, a conjunction at token i that joins

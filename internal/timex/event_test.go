@@ -214,6 +214,8 @@ var parsedEventCases = []eventCase{
 	{"2011-10-19", "On Monday its spokesman, Sheikh Ali Mohamud Rage, threatened to strike inside Kenya.", "threatened", "", "2011-10-17"},
 	// A clause on a noun of a phrase of the event dates that noun.
 	{"2021-11-10", "The EU accuses Lukashenko of luring migrants, in retaliation for sanctions imposed after his disputed re-election last year.", "accuses", "", ""},
+	// A second clause of "that" dates itself (2019-06-08 is a Saturday).
+	{"2019-06-08", "Trump announced late on Friday on Twitter that a signed agreement had been reached and that the duties, due to take effect on Monday, were \"hereby indefinitely suspended.\"", "agreement", "", "2019-06-07"},
 	// A clause the event reports dates what is reported (2012-04-12 is a Thursday).
 	{"2012-04-12", "Kiir told parliament that Ban Ki-moon had telephoned him on Wednesday and ordered him to pull out.", "told", "", ""},
 	{"2012-04-12", "Kiir told parliament that Ban Ki-moon had telephoned him on Wednesday and ordered him to pull out.", "telephoned", "", "2012-04-11"},
