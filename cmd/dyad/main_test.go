@@ -343,7 +343,8 @@ func TestGoldScores(t *testing.T) {
 // main yardstick, just under its measured figures: precision 0.890,
 // recall 0.786 (measured 0.895, 341 of 381 events, and 0.794, 216 of 272;
 // each floor allows two events more; issue 8's targets, 0.75 and 0.65),
-// date accuracy 0.90.
+// date accuracy 0.96 (measured 0.972, 210 of 216 dated; two fewer is
+// 0.963; issue 8's target, 0.90).
 // Articles 41-50 are a check the rules are never tuned to; the floor is
 // on the whole set.
 func TestWireScores(t *testing.T) {
@@ -355,7 +356,7 @@ func TestWireScores(t *testing.T) {
 	f := overall(t, out)
 	atLeast(t, "precision", f[2], 0.890)
 	atLeast(t, "recall", f[3], 0.786)
-	atLeast(t, "date accuracy", f[7], 0.90)
+	atLeast(t, "date accuracy", f[7], 0.96)
 	t.Logf("wire: precision %s, recall %s, F1 %s, date accuracy %s", f[2], f[3], f[4], f[7])
 }
 

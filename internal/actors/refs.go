@@ -38,17 +38,18 @@ func (r *Resolver) reference(text string, toks []doc.Token, i int) (Mention, int
 		} else if descriptions[toks[j].Lower()].kind != "igo" {
 			break
 		}
-		if last+1 < len(toks) && (toks[last+1].Lower() == "of" || toks[last+1].IsCapitalized()) {
+		if last+1 < len(toks) && (toks[last+1].Lower() == "of" && !gerundAt(toks, last+2) || toks[last+1].IsCapitalized()) {
 			break // "the six-nation alliance of ...", "the regional bloc ECOWAS", names
 		}
 		return ref(Description, last, false)
 	case w == "the" && i+1 < len(toks) && descriptions[toks[i+1].Lower()].kind != "" &&
 		(!capitalizedAt(toks, i+1) || descriptions[toks[i+1].Lower()].kind == "igo" && !r.starts(toks, i+1)) &&
-		(i+2 >= len(toks) || toks[i+2].Lower() != "of" && !toks[i+2].IsCapitalized()):
+		(i+2 >= len(toks) || (toks[i+2].Lower() != "of" || gerundAt(toks, i+3)) && !toks[i+2].IsCapitalized()):
 		// "the kingdom", "the bloc", "the Commission" (which only the
 		// name of an organisation resolves), but not "the council of
 		// ministers" nor "the Organization for Security and
-		// Co-operation in Europe", a name.
+		// Co-operation in Europe", a name; "accusing the emirate of
+		// being too close to Iran" is the emirate, its "of" the charge.
 		if i+2 < len(toks) && toks[i+2].Lower() == "members" {
 			return ref(Description, i+2, false) // "the council members"
 		}
@@ -759,6 +760,18 @@ func resolveDescription(m Mention, history []seen) *Mention {
 		}
 	}
 	return nil
+}
+
+// gerundAt reports a verb in -ing at i: "of being", "of supporting".
+func gerundAt(toks []doc.Token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	if x := toks[i].XPOS; x != "" {
+		return x == "VBG"
+	}
+	w := toks[i].Lower()
+	return len(w) > 4 && strings.HasSuffix(w, "ing") && !toks[i].IsCapitalized()
 }
 
 // stateNouns name states as such: "the two countries" are Russia and

@@ -48,6 +48,7 @@ type hit struct {
 	lo, hi      int        // token range of its clause
 	date        timex.Date // the event's date in the text, when dated
 	dated       bool
+	news        bool // undated, told as news (simple past, present perfect): a lead's (leadDates)
 }
 
 // sentence is the working state for one sentence.
@@ -59,6 +60,7 @@ type sentence struct {
 	mentions []actors.Mention
 	amounts  []quant.Amount
 	counts   []count
+	time     timex.Date // the time the story is at after it (timex.Told.Time)
 }
 
 // Code returns the events of d. Its sentences must carry their tokens and,
@@ -92,12 +94,15 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		for k := range st.hits {
 			h := &st.hits[k]
 			h.date, h.dated = told.EventDate(h.first)
+			h.news = !h.dated && told.News(h.first)
 		}
+		st.time = told.Time()
 		if len(st.hits) > 0 {
 			st.amounts = quant.Find(s.Text, st.toks)
 			st.counts = st.tree.counts(s.Text)
 		}
 	}
+	leadDates(sents, story)
 	var events []doc.Event
 	dc := discourse{doc: protagonists(d, mentions), authors: map[string]doc.Actor{}}
 	dc.year, _ = strconv.Atoi(d.Published[:min(4, len(d.Published))])
@@ -220,6 +225,9 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 		// or not; an attempt at anything else ("tried to persuade", "tried
 		// to meet") says nothing of whether it happened.
 		if ok && t.attempted && cameo.Quad(h.t.Code) != 4 {
+			continue
+		}
+		if ok && cameo.ClassOf(h.t.Code).Force == "violent" && (h.nominal && t.background(h.head) || t.describes(h.head)) {
 			continue
 		}
 		if !ok {
@@ -685,6 +693,15 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 			return pairsOf(src), 1
 		}
 		return nil, 0
+	case len(src) > 0 && len(tgt) > 0 && r.own:
+		// "Ukraine shelled its own troops": force on one's own side.
+		var out []pair
+		for _, s := range src {
+			for _, t := range tgt {
+				out = append(out, pair{s, t})
+			}
+		}
+		return out, 1
 	case len(src) > 0 && len(tgt) > 0:
 		return cross(src, tgt), 1
 	case len(src) == 2 && len(tgt) == 0 && len(r.src) == 1 && r.src[0].Kind == actors.Group && countries(src) == 2 && cameo.ClassOf(code).Force == "violent":
@@ -1607,4 +1624,49 @@ func (t *tree) itSubject(h hit) bool {
 		}
 	}
 	return false
+}
+
+// leadDates dates the undated news of a story's lead, its first paragraph
+// of coded text, by the first date the next paragraph tells, when that is
+// a day of the week before the publication (timex.Story.LeadDate): a wire
+// lead tells the news without its date, the paragraph after dates it
+// ("Colombia and Venezuela have recalled their ambassadors. // Santos
+// summoned the envoy home on Thursday").
+func leadDates(sents []sentence, story *timex.Story) {
+	lead, next := -1, -1
+	var date timex.Date
+	for i := range sents {
+		st := &sents[i]
+		if st.tree == nil {
+			continue
+		}
+		switch p := st.s.Paragraph; {
+		case lead < 0:
+			lead = p
+		case p == lead:
+		case next < 0 || p == next:
+			next = p
+			if !st.time.IsZero() {
+				date = st.time
+			}
+		}
+		if !date.IsZero() || (next >= 0 && st.s.Paragraph != next) {
+			break
+		}
+	}
+	d, ok := story.LeadDate(date)
+	if !ok {
+		return
+	}
+	for i := range sents {
+		st := &sents[i]
+		if st.tree == nil || st.s.Paragraph != lead {
+			continue
+		}
+		for k := range st.hits {
+			if h := &st.hits[k]; h.news {
+				h.date, h.dated = d, true
+			}
+		}
+	}
 }

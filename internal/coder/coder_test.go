@@ -654,3 +654,47 @@ func sentencesDoc(date string, sents []string, paragraphs bool) *doc.Document {
 	d.Text = strings.Join(sents, " ")
 	return d
 }
+
+// TestLeadDates checks that a lead's undated news takes the first date of
+// the next paragraph when it is a day of the week before publication, and
+// keeps the publication date otherwise (2015-08-28 is a Friday).
+func TestLeadDates(t *testing.T) {
+	c := testCoder(t)
+	for _, tt := range []struct {
+		next, want string
+	}{
+		{"President Santos summoned Colombia's envoy home from Caracas on Thursday.", "2015-08-27"},
+		{"President Santos summoned Colombia's envoy home from Caracas in March 2014.", "2015-08-28"},
+	} {
+		sents := []string{"Colombia and Venezuela have recalled their ambassadors.", tt.next}
+		got := ""
+		for _, e := range code(c, sentencesDoc("2015-08-28", sents, true)) {
+			if e.SentenceIndex == 0 {
+				got = e.Date
+			}
+		}
+		if got != tt.want {
+			t.Errorf("lead %q before %q dated %q, want %q", sents[0], tt.next, got, tt.want)
+		}
+	}
+}
+
+// TestTitleOfOneCountry checks that a title of one country's institutions
+// (orgs.txt: "House Speaker") keeps its country in a story filed from
+// another, where a title of no country takes the story's.
+func TestTitleOfOneCountry(t *testing.T) {
+	c := testCoder(t)
+	sents := []string{
+		"BEIJING, April 7, 2023 —",
+		"House Speaker Kevin McCarthy met Taiwan's President Tsai Ing-wen in California on Wednesday.",
+	}
+	got := ""
+	for _, e := range code(c, sentencesDoc("2023-04-07", sents, false)) {
+		if e.SentenceIndex == 1 && e.Root == "04" {
+			got = e.Source.Code
+		}
+	}
+	if got != "USALEG" {
+		t.Errorf("%q: source %q, want USALEG", sents[1], got)
+	}
+}

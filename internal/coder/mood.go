@@ -2,6 +2,7 @@ package coder
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
 )
@@ -748,6 +749,47 @@ func (t *tree) finite(k int) bool {
 		if r := t.toks[c].Rel; r == "aux" || r == "aux:pass" || r == "cop" {
 			switch t.toks[c].XPOS {
 			case "VBD", "VBZ", "VBP", "MD":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// background reports an event noun at i that is the subject of a verb of
+// consequence (grammar.txt consequence) told in the present or the present
+// perfect: "Russia's invasion of Ukraine has pushed up food prices", "the
+// war has displaced millions". The consequences are the news; violence so
+// named is their background, going on, not a new act.
+func (t *tree) background(i int) bool {
+	if t.toks[i].UPOS != "NOUN" || t.rel(i) != "nsubj" {
+		return false
+	}
+	g := t.head(i)
+	return g >= 0 && is("consequence", t.lemma(g)) && t.present(g)
+}
+
+// describes reports a participle in -ing at i that describes the subject
+// of another verb ("The Saudi-led coalition fighting in Yemen said it was
+// expelling Qatar"): it tells who the subject is, what it is doing all
+// along, no new act.
+func (t *tree) describes(i int) bool {
+	if t.toks[i].XPOS != "VBG" || t.rel(i) != "acl" {
+		return false
+	}
+	n := t.head(i)
+	return n >= 0 && strings.HasPrefix(t.rel(n), "nsubj")
+}
+
+// present reports whether the verb at k is told in the present or the
+// present perfect: "pushes", "is pushing", "has pushed".
+func (t *tree) present(k int) bool {
+	if x := t.toks[k].XPOS; x == "VBZ" || x == "VBP" {
+		return true
+	}
+	for _, c := range t.kids[k] {
+		if r := t.toks[c].Rel; r == "aux" || r == "aux:pass" {
+			if x := t.toks[c].XPOS; x == "VBZ" || x == "VBP" {
 				return true
 			}
 		}

@@ -542,6 +542,9 @@ type result struct {
 	// theirs is set when the pair is two states acting on what is theirs
 	// ("recalled their ambassadors").
 	theirs bool
+	// own is set when the text marks the target as the source's own
+	// ("shelled its own troops"): the pair stands though one side.
+	own bool
 	// agentless is set for a passive whose subject is a party and that
 	// names no agent ("the ambassador was summoned", "1,100 Colombians
 	// were deported"): someone did it to them, and discourse says who.
@@ -876,7 +879,10 @@ func (t *tree) verbRoles(h hit) result {
 			// But coercion or force (roots 17 to 20) on one's own unarmed
 			// people is done to them ("North Korean agents assassinated
 			// the half-brother of North Korea's leader").
-			repress := cameo.Root(h.t.Code) >= "17" && compatriots(r.tgt, r.src)
+			// And so is force on what the text calls the source's "own"
+			// ("Ukraine shelled its own troops").
+			r.own = len(r.tgt) > 0 && cameo.Root(h.t.Code) >= "17" && t.ownObject(i)
+			repress := cameo.Root(h.t.Code) >= "17" && compatriots(r.tgt, r.src) || r.own
 			if len(r.tgt) > 0 && !repress && (ownSide(r.tgt, r.src) || (cameo.ClassOf(h.t.Code).Inner || cameo.Root(h.t.Code) == "14") && compatriots(r.tgt, r.src)) {
 				r.tgt = nil
 				// Yielding to oneself is none: "China's approach has
@@ -1285,6 +1291,23 @@ func others(tgt, src mentions) mentions {
 		return nil
 	}
 	return tgt
+}
+
+// ownObject reports an object or oblique of the verb at i that the text
+// marks as its subject's own: "shelled its own troops", "fired on their
+// own servicemen".
+func (t *tree) ownObject(i int) bool {
+	for _, k := range t.kids[i] {
+		if r := t.rel(k); r != "obj" && r != "obl" {
+			continue
+		}
+		for _, c := range t.kids[k] {
+			if t.lemma(c) == "own" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownSide reports whether every actor of tgt is on the side of an actor

@@ -50,10 +50,14 @@ func (sc *scanner) eventDate(ms []match, trigger int) (Date, bool) {
 		if start < lo || end > hi {
 			continue
 		}
-		if sc.datesOtherClause(m, trigger) {
+		if sc.datesOtherClause(m, trigger) || sc.datesItsNoun(m, trigger) {
 			continue
 		}
-		switch sc.datesSomethingElse(m) {
+		why := sc.datesSomethingElse(m)
+		if why == limit && sc.inOwnClause(m, trigger) {
+			why = eventTime
+		}
+		switch why {
 		case limit:
 			if end > at && after < 0 && nameAfter < 0 {
 				shadowed = true
@@ -157,14 +161,7 @@ func (sc *scanner) counted(ms []match, at int) (Date, bool) {
 // Without a parse, nothing is reported.
 func (sc *scanner) datesOtherClause(m match, trigger int) bool {
 	toks := sc.doc
-	first, last := sc.toks[m.first].i, sc.toks[m.last].i
-	h := -1
-	for k := first; k <= last; k++ {
-		if p := toks[k].Head; (p < first || p > last) && toks[k].Rel != "" {
-			h = p
-			break
-		}
-	}
+	h := sc.headOf(m)
 	trigHead := toks[trigger].Head
 	for steps := 0; h >= 0 && h < len(toks) && steps < 8; steps++ {
 		if h == trigger || dominates(toks, h, trigger) {
@@ -180,12 +177,84 @@ func (sc *scanner) datesOtherClause(m match, trigger int) bool {
 			case "obj", "iobj", "nsubj", "nsubj:pass":
 				p := toks[n].Head
 				return p == trigger || p == trigHead
+			case "nmod":
+				// a noun of a phrase of the event: "accuses X, in
+				// retaliation for sanctions imposed last year"
+				return dominates(toks, trigger, n)
 			}
 			return false
 		case "ccomp":
 			return n == trigger && h > trigger && hasSubject(toks, h)
 		}
 		h = n
+	}
+	return false
+}
+
+// headOf returns the parse head of match m: the head, outside m, of its
+// first token that has one; -1 without a parse.
+func (sc *scanner) headOf(m match) int {
+	first, last := sc.toks[m.first].i, sc.toks[m.last].i
+	for k := first; k <= last; k++ {
+		if p := sc.doc[k].Head; (p < first || p > last) && sc.doc[k].Rel != "" {
+			return p
+		}
+	}
+	return -1
+}
+
+// datesItsNoun reports a date that modifies a noun after it ("under a
+// 1997 friendship treaty", "violated the 1987 arms treaty"): it dates
+// that noun, so it dates the event only when the noun is the trigger or
+// the noun is the occasion of the event ("during his December 2013
+// visit": a preposition of the occasions' list, occasionPreps).
+func (sc *scanner) datesItsNoun(m match, trigger int) bool {
+	h := sc.headOf(m)
+	if m.name || h <= sc.toks[m.last].i {
+		return false
+	}
+	toks := sc.doc
+	for h < len(toks) && toks[h].Rel == "compound" && toks[h].Head > h {
+		h = toks[h].Head
+	}
+	if h >= len(toks) || h == trigger || (toks[h].UPOS != "NOUN" && toks[h].UPOS != "PROPN") {
+		return false
+	}
+	// The word before the date opens the noun's phrase ("a", "his"):
+	// "On Monday its spokesman" is a date of its own.
+	if b := sc.toks[m.first].i - 1; b < 0 || toks[b].Head != h {
+		return false
+	}
+	for k := sc.toks[m.first].i - 1; k >= 0 && k >= h-12; k-- {
+		if toks[k].Head == h && toks[k].Rel == "case" {
+			return !occasionPreps[strings.ToLower(toks[k].Text)]
+		}
+	}
+	return true
+}
+
+// occasionPreps are the prepositions whose noun is an occasion that
+// dates what happens at it: "signed during his 2013 visit".
+var occasionPreps = map[string]bool{
+	"during": true, "at": true, "on": true, "in": true, "amid": true, "throughout": true,
+}
+
+// inOwnClause reports a date inside a clause opened by "since" or "until"
+// ("since Washington broke off ties in January 1961") whose verb is the
+// trigger: the clause is a limit of the main verb, but the date is its
+// own verb's.
+func (sc *scanner) inOwnClause(m match, trigger int) bool {
+	h := sc.headOf(m)
+	if h < 0 || (h != trigger && !dominates(sc.doc, trigger, h)) {
+		return false
+	}
+	for k := sc.toks[m.first].i - 1; k >= 0 && k >= trigger-12; k-- {
+		if t := sc.doc[k]; t.Rel == "mark" && t.Head == trigger {
+			switch strings.ToLower(t.Text) {
+			case "since", "until", "till":
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -286,6 +355,11 @@ func (sc *scanner) boundary(i int) bool {
 		switch lowerWord(t) {
 		case "while", "whereas", "although", "though":
 			return true
+		case "and", "or", "but":
+			// "announced that an agreement had been reached and that the
+			// duties, due to take effect on Monday, were suspended": a
+			// second clause of "that" is a clause of its own.
+			return sc.word(i+1) == "that" && sc.markAt(i+1)
 		}
 		return false
 	}
@@ -300,7 +374,12 @@ func (sc *scanner) boundary(i int) bool {
 		return !t.glued && ok && !n.glued
 	case ",":
 		switch sc.word(i + 1) {
-		case "and", "but", "or", "yet", "so", "which", "who", "whom", "whose",
+		case "and", "or":
+			// ", and" in a list of names or nouns joins them, not clauses:
+			// "seized two gunboats, the Berdyansk and the Nikopol, and the
+			// tug Yany Kapu on Sunday"
+			return !sc.joinsNouns(i + 1)
+		case "but", "yet", "so", "which", "who", "whom", "whose",
 			"where", "when":
 			return true
 		case "during":
@@ -309,6 +388,43 @@ func (sc *scanner) boundary(i int) bool {
 	}
 	return false
 }
+
+// markAt reports, by the parse, a word at token i that opens a clause
+// (the relation mark).
+func (sc *scanner) markAt(i int) bool {
+	t, ok := sc.tok(i)
+	return ok && t.i < len(sc.doc) && sc.doc[t.i].Rel == "mark"
+}
+
+// joinsNouns reports, by the parse, a conjunction at token i that joins
+// nouns: the phrase after it is a noun that is no subject (a conjunct,
+// object, apposition or phrase of a noun: "seized two gunboats, and the
+// tug Yany Kapu on Sunday"), where a clause would have a verb or a subject.
+func (sc *scanner) joinsNouns(i int) bool {
+	t, ok := sc.tok(i + 1)
+	if !ok || t.i >= len(sc.doc) {
+		return false
+	}
+	k := t.i
+	for steps := 0; steps < 4 && k >= 0 && k < len(sc.doc) && modifier[sc.doc[k].Rel]; steps++ {
+		k = sc.doc[k].Head
+	}
+	if k < 0 || k >= len(sc.doc) {
+		return false
+	}
+	d := sc.doc[k]
+	if d.UPOS != "NOUN" && d.UPOS != "PROPN" {
+		return false
+	}
+	switch d.Rel {
+	case "conj", "obj", "appos", "nmod":
+		return true
+	}
+	return false
+}
+
+// modifier holds the relations of a word inside a noun's phrase.
+var modifier = map[string]bool{"det": true, "amod": true, "compound": true, "nummod": true, "nmod:poss": true}
 
 // datesSomethingElse reports an expression that, by the words before it,
 // dates a state, a limit or an amount rather than the event itself:

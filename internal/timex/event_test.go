@@ -199,6 +199,23 @@ var parsedEventCases = []eventCase{
 	{"2022-03-10", "Sanctions imposed by the United States on Russia in 2014 remain in force.", "imposed", "", "2014"},
 	{"2014-05-17", "In a video released on May 5, Shekau threatened to sell the girls.", "threatened", "", "2014-05-05"},
 	{"2021-01-15", "The United States broke off diplomatic relations with Cuba in January 1961.", "broke", "", "1961-01"},
+	// A clause opened by "since" dates its own verb, not the main one (2015-07-20 is a Monday).
+	{"2015-07-20", "The United States and Cuba formally restored diplomatic relations on Monday, reopening embassies in each other's capitals for the first time since Washington broke off ties with Havana in January 1961.", "broke", "", "1961-01"},
+	{"2015-07-20", "The United States and Cuba formally restored diplomatic relations on Monday, reopening embassies in each other's capitals for the first time since Washington broke off ties with Havana in January 1961.", "restored", "", "2015-07-20"},
+	{"2015-07-20", "The United States and Cuba formally restored diplomatic relations on Monday, reopening embassies in each other's capitals for the first time since Washington broke off ties with Havana in January 1961.", "reopening", "", "2015-07-20"},
+	{"2015-07-20", "Relations have been frozen since Washington broke off ties in 1961.", "frozen", "", ""},
+	// ", and" in a list of nouns does not end the clause (2018-11-27 is a Tuesday).
+	{"2018-11-27", "Russian border guards seized two Ukrainian navy gunboats, the Berdyansk and the Nikopol, and the tug Yany Kapu on Sunday as they tried to sail to the Sea of Azov.", "seized", "", "2018-11-25"},
+	{"2018-11-27", "Russian border guards seized two gunboats on Sunday, and Kiev protested.", "protested", "", ""},
+	// A year that modifies a noun dates that noun, not the verb.
+	{"2020-05-04", "Russia and Belarus held joint exercises under a 1997 friendship treaty.", "held", "", ""},
+	{"2020-05-04", "Moscow accused Washington of violating the 1987 arms treaty.", "accused", "", ""},
+	{"2014-04-01", "They signed the agreements with Yanukovych during his December 2013 visit to Beijing.", "signed", "", "2013-12"},
+	{"2011-10-19", "On Monday its spokesman, Sheikh Ali Mohamud Rage, threatened to strike inside Kenya.", "threatened", "", "2011-10-17"},
+	// A clause on a noun of a phrase of the event dates that noun.
+	{"2021-11-10", "The EU accuses Lukashenko of luring migrants, in retaliation for sanctions imposed after his disputed re-election last year.", "accuses", "", ""},
+	// A second clause of "that" dates itself (2019-06-08 is a Saturday).
+	{"2019-06-08", "Trump announced late on Friday on Twitter that a signed agreement had been reached and that the duties, due to take effect on Monday, were \"hereby indefinitely suspended.\"", "agreement", "", "2019-06-07"},
 	// A clause the event reports dates what is reported (2012-04-12 is a Thursday).
 	{"2012-04-12", "Kiir told parliament that Ban Ki-moon had telephoned him on Wednesday and ordered him to pull out.", "told", "", ""},
 	{"2012-04-12", "Kiir told parliament that Ban Ki-moon had telephoned him on Wednesday and ordered him to pull out.", "telephoned", "", "2012-04-11"},

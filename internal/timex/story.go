@@ -228,6 +228,7 @@ const (
 // (present perfect: of the day of the telling) and "had agreed" (past
 // perfect: before the time told) are neither past nor future.
 func tense(toks []doc.Token, i int) int {
+	inf := false // the step before was an infinitive its verb governs: "is scheduled to deliver"
 	for steps := 0; i >= 0 && i < len(toks) && steps < 6; steps++ {
 		t := toks[i]
 		if t.XPOS == "MD" && t.Rel == "aux" {
@@ -236,6 +237,7 @@ func tense(toks []doc.Token, i int) int {
 		}
 		verb := t.UPOS == "VERB" || t.UPOS == "AUX"
 		aux := -1
+		simple := false // a present auxiliary of no perfect: "is", "are"
 		for _, a := range toks {
 			if a.Head != i {
 				continue
@@ -246,15 +248,26 @@ func tense(toks []doc.Token, i int) int {
 				continue
 			}
 			verb = true
-			switch strings.ToLower(a.Text) {
+			switch w := strings.ToLower(a.Text); w {
 			case "will", "would", "shall", "'ll", "’ll", "wo":
 				return future
 			case "was", "were", "did":
 				aux = max(aux, past)
 			default:
 				aux = present
+				simple = simple || w == "is" || w == "are" || w == "am" || w == "'s" || w == "'re"
 			}
 		}
+		// "Obama is scheduled to deliver a speech on Tuesday", "plans to
+		// visit": what a verb in the simple present governs as its
+		// infinitive is ahead, as the future is.
+		if inf && aux == present && simple || inf && aux < 0 && (t.XPOS == "VBZ" || t.XPOS == "VBP") {
+			return future
+		}
+		// A base form is an infinitive, or a conjunct of one the parse
+		// may have hung on its governor ("is scheduled to deliver a
+		// speech, meet dissidents and attend a game").
+		inf = t.XPOS == "VB" && (t.Rel == "xcomp" || t.Rel == "conj" || t.Rel == "parataxis")
 		switch {
 		case aux >= 0:
 			return aux
@@ -270,4 +283,54 @@ func tense(toks []doc.Token, i int) int {
 		return present
 	}
 	return present
+}
+
+// Time is the time the story is at after this sentence: the date of its
+// main clause or of the sentences before it; zero when none has one.
+func (t *Told) Time() Date { return t.time }
+
+// News reports an event told as the news of a lead: in the simple past or
+// the present perfect ("has suspended the tariffs", "reached an
+// agreement"), not in the past perfect ("had threatened": before the
+// news), the present or the future.
+func (t *Told) News(trigger int) bool {
+	switch tense(t.toks, trigger) {
+	case past:
+		return true
+	case future:
+		return false
+	}
+	i := trigger
+	for steps := 0; i >= 0 && i < len(t.toks) && steps < 6; steps++ {
+		if t.toks[i].UPOS != "VERB" {
+			i = t.toks[i].Head
+			continue
+		}
+		for _, a := range t.toks {
+			if a.Head == i && a.Rel == "aux" {
+				switch strings.ToLower(a.Text) {
+				case "has", "have", "'ve", "’ve":
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// LeadDate is the date a story's lead takes from the first date of the
+// paragraph after it (next): the day of the news a wire story tells in its
+// lead without a date ("Colombia and Venezuela have recalled their
+// ambassadors", published the next day; "Santos summoned the envoy on
+// Thursday"). ok is false unless next is a day at most a week before the
+// publication.
+func (st *Story) LeadDate(next Date) (Date, bool) {
+	if next.Precision() != "day" || next.after(st.ref) || st.ref.Precision() != "day" {
+		return Date{}, false
+	}
+	if next.addDays(7).time().Before(st.ref.time()) {
+		return Date{}, false
+	}
+	return next, true
 }

@@ -126,6 +126,16 @@ var storyCases = []storyCase{
 	{"date after publication", "2012-06-07", [][]string{{
 		"The summit is scheduled for July 5.",
 	}}, "summit", ""},
+	// 2016-03-21 is a Monday: the Tuesday a plan names is ahead.
+	{"plan in the present", "2016-03-21", [][]string{{
+		"On Tuesday Obama is scheduled to deliver a speech to the Cuban people at the Grand Theater of Havana and meet dissidents at the U.S. embassy.",
+	}}, "deliver", ""},
+	{"plan in the present, conjunct", "2016-03-21", [][]string{{
+		"On Tuesday Obama is scheduled to deliver a speech to the Cuban people at the Grand Theater of Havana and meet dissidents at the U.S. embassy.",
+	}}, "meet", ""},
+	{"plan in the present, list", "2016-03-21", [][]string{{
+		"On Tuesday Obama is scheduled to deliver a speech to the Cuban people at the Grand Theater of Havana, meet dissidents at the U.S. embassy and attend a baseball game between the Tampa Bay Rays and the Cuban national team before leaving for Argentina.",
+	}}, "attend", ""},
 	{"date before publication", "2012-06-07", [][]string{{
 		"Putin arrived in Beijing on June 5.",
 	}}, "arrived", "2012-06-05"},
