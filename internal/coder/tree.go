@@ -222,7 +222,8 @@ func (t *tree) datedReport() {
 			}
 		}
 		g := date.Head
-		if g < 0 || g >= len(t.toks) || !is("report", t.lem[g]) || !t.ownSubject(v, that) {
+		if g < 0 || g >= len(t.toks) || !is("report", t.lem[g]) ||
+			!t.heldBy(v, that, "nsubj") && !t.heldBy(v, that, "nsubj:pass") {
 			continue
 		}
 		t.ownTokens()
@@ -424,17 +425,6 @@ func (t *tree) dependent(v, k int) bool {
 func (t *tree) heldBy(v, skip int, rel string) bool {
 	for k, tok := range t.toks {
 		if k != skip && tok.Head == v && tok.Rel == rel {
-			return true
-		}
-	}
-	return false
-}
-
-// ownSubject reports whether the verb at v has a subject other than the
-// token skip, before the tree's dependents are indexed.
-func (t *tree) ownSubject(v, skip int) bool {
-	for k, tok := range t.toks {
-		if k != skip && tok.Head == v && (tok.Rel == "nsubj" || tok.Rel == "nsubj:pass") {
 			return true
 		}
 	}
