@@ -48,7 +48,7 @@ type hit struct {
 	lo, hi      int        // token range of its clause
 	date        timex.Date // the event's date in the text, when dated
 	dated       bool
-	news        bool // undated, told as news (simple past, present perfect): a lead's (leadDates)
+	news        bool // in the lead, undated, told as news (simple past, present perfect): leadDates
 }
 
 // sentence is the working state for one sentence.
@@ -78,6 +78,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		}
 	}()
 	story := timex.NewStory(ref)
+	lead := -1 // the paragraph of the first coded sentence, whose news leadDates dates
 	for i, s := range d.Sentences {
 		st := &sents[i]
 		st.s = s
@@ -89,12 +90,15 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 			st.mentions = mentions[i]
 		}
 		st.tree = newTree(st.toks, st.mentions)
+		if lead < 0 {
+			lead = s.Paragraph
+		}
 		st.hits = c.match(st.tree)
 		told := story.Sentence(s.Paragraph, s.Text, st.toks)
 		for k := range st.hits {
 			h := &st.hits[k]
 			h.date, h.dated = told.EventDate(h.first)
-			h.news = !h.dated && told.News(h.first)
+			h.news = !h.dated && s.Paragraph == lead && told.News(h.first)
 		}
 		st.time = told.Time()
 		if len(st.hits) > 0 {
