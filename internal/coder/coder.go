@@ -106,7 +106,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 			st.counts = st.tree.counts(s.Text)
 		}
 	}
-	leadDates(sents, story)
+	leadDates(sents, story, lead)
 	var events []doc.Event
 	dc := discourse{doc: protagonists(d, mentions), authors: map[string]doc.Actor{}}
 	dc.year, _ = strconv.Atoi(d.Published[:min(4, len(d.Published))])
@@ -1631,30 +1631,24 @@ func (t *tree) itSubject(h hit) bool {
 }
 
 // leadDates dates the undated news of a story's lead, its first paragraph
-// of coded text, by the first date the next paragraph tells, when that is
-// a day of the week before the publication (timex.Story.LeadDate): a wire
-// lead tells the news without its date, the paragraph after dates it
+// of coded text (lead), by the first date the next paragraph tells, when
+// that is a day of the week before the publication (timex.Story.LeadDate):
+// a wire lead tells the news without its date, the paragraph after dates it
 // ("Colombia and Venezuela have recalled their ambassadors. // Santos
 // summoned the envoy home on Thursday").
-func leadDates(sents []sentence, story *timex.Story) {
-	lead, next := -1, -1
+func leadDates(sents []sentence, story *timex.Story, lead int) {
+	next := -1
 	var date timex.Date
 	for i := range sents {
 		st := &sents[i]
-		if st.tree == nil {
+		if st.tree == nil || st.s.Paragraph == lead {
 			continue
 		}
-		switch p := st.s.Paragraph; {
-		case lead < 0:
-			lead = p
-		case p == lead:
-		case next < 0 || p == next:
-			next = p
-			if !st.time.IsZero() {
-				date = st.time
-			}
+		if next >= 0 && st.s.Paragraph != next {
+			break
 		}
-		if !date.IsZero() || (next >= 0 && st.s.Paragraph != next) {
+		next = st.s.Paragraph
+		if date = st.time; !date.IsZero() {
 			break
 		}
 	}
