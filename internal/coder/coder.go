@@ -319,10 +319,11 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 
 // oneAct drops what names another event's act: an event verb whose "by"
 // and gerund is an event (byDoing), and an event noun that is the subject
-// of an event verb of its own root, which names the same act: "A U.S. drone strike near Baghdad
-// killed Qasem Soleimani" is one killing, whose victim the verb names
-// (the noun alone would aim at the place), not a strike besides (both
-// violent, or of one root: sameKind).
+// of an event verb with both parties and of its kind (both violent, or of
+// one root: sameKind), which names the same act: "A U.S. drone strike
+// near Baghdad killed Qasem Soleimani" is one killing, whose victim the
+// verb names (the noun alone would aim at the place), not a strike
+// besides.
 func oneAct(t *tree, rs []reading) []reading {
 	heads := map[int]bool{}
 	for _, rd := range rs {
@@ -867,8 +868,9 @@ type discourse struct {
 	// authors holds, by CAMEO root, the source of the document's last
 	// event of that root so far: who did "the seizure" a later sentence
 	// names; under violentAct, the source of its last violent event;
-	// under wordAct and a lemma, the source of the last event whose
-	// trigger's head is that word ("attacked" for "the attack").
+	// under wordAct and a lemma, the source of the last event with a
+	// target whose trigger's head is that word ("attacked" for "the
+	// attack"), set as soon as the event is coded.
 	authors map[string]doc.Actor
 }
 
