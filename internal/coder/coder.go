@@ -48,7 +48,7 @@ type hit struct {
 	lo, hi      int        // token range of its clause
 	date        timex.Date // the event's date in the text, when dated
 	dated       bool
-	news        bool // undated, told as news (simple past, present perfect): a lead's (leadDates)
+	news        bool // in the lead, undated, told as news (simple past, present perfect): leadDates
 }
 
 // sentence is the working state for one sentence.
@@ -78,6 +78,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 		}
 	}()
 	story := timex.NewStory(ref)
+	lead := -1 // the paragraph of the first coded sentence, whose news leadDates dates
 	for i, s := range d.Sentences {
 		st := &sents[i]
 		st.s = s
@@ -89,12 +90,15 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 			st.mentions = mentions[i]
 		}
 		st.tree = newTree(st.toks, st.mentions)
+		if lead < 0 {
+			lead = s.Paragraph
+		}
 		st.hits = c.match(st.tree)
 		told := story.Sentence(s.Paragraph, s.Text, st.toks)
 		for k := range st.hits {
 			h := &st.hits[k]
 			h.date, h.dated = told.EventDate(h.first)
-			h.news = !h.dated && told.News(h.first)
+			h.news = !h.dated && s.Paragraph == lead && told.News(h.first)
 		}
 		st.time = told.Time()
 		if len(st.hits) > 0 {
@@ -102,7 +106,7 @@ func (c *Coder) Code(d *doc.Document, mentions [][]actors.Mention) []doc.Event {
 			st.counts = st.tree.counts(s.Text)
 		}
 	}
-	leadDates(sents, story)
+	leadDates(sents, story, lead)
 	var events []doc.Event
 	dc := discourse{doc: protagonists(d, mentions), authors: map[string]doc.Actor{}}
 	dc.year, _ = strconv.Atoi(d.Published[:min(4, len(d.Published))])
@@ -315,10 +319,11 @@ func (c *Coder) codeSentence(d *doc.Document, st *sentence, dc discourse) []doc.
 
 // oneAct drops what names another event's act: an event verb whose "by"
 // and gerund is an event (byDoing), and an event noun that is the subject
-// of an event verb of its own root, which names the same act: "A U.S. drone strike near Baghdad
-// killed Qasem Soleimani" is one killing, whose victim the verb names
-// (the noun alone would aim at the place), not a strike besides (both
-// violent, or of one root: sameKind).
+// of an event verb with both parties and of its kind (both violent, or of
+// one root: sameKind), which names the same act: "A U.S. drone strike
+// near Baghdad killed Qasem Soleimani" is one killing, whose victim the
+// verb names (the noun alone would aim at the place), not a strike
+// besides.
 func oneAct(t *tree, rs []reading) []reading {
 	heads := map[int]bool{}
 	for _, rd := range rs {
@@ -863,8 +868,9 @@ type discourse struct {
 	// authors holds, by CAMEO root, the source of the document's last
 	// event of that root so far: who did "the seizure" a later sentence
 	// names; under violentAct, the source of its last violent event;
-	// under wordAct and a lemma, the source of the last event whose
-	// trigger's head is that word ("attacked" for "the attack").
+	// under wordAct and a lemma, the source of the last event with a
+	// target whose trigger's head is that word ("attacked" for "the
+	// attack"), set as soon as the event is coded.
 	authors map[string]doc.Actor
 }
 
@@ -1627,30 +1633,24 @@ func (t *tree) itSubject(h hit) bool {
 }
 
 // leadDates dates the undated news of a story's lead, its first paragraph
-// of coded text, by the first date the next paragraph tells, when that is
-// a day of the week before the publication (timex.Story.LeadDate): a wire
-// lead tells the news without its date, the paragraph after dates it
+// of coded text (lead), by the first date the next paragraph tells, when
+// that is a day of the week before the publication (timex.Story.LeadDate):
+// a wire lead tells the news without its date, the paragraph after dates it
 // ("Colombia and Venezuela have recalled their ambassadors. // Santos
 // summoned the envoy home on Thursday").
-func leadDates(sents []sentence, story *timex.Story) {
-	lead, next := -1, -1
+func leadDates(sents []sentence, story *timex.Story, lead int) {
+	next := -1
 	var date timex.Date
 	for i := range sents {
 		st := &sents[i]
-		if st.tree == nil {
+		if st.tree == nil || st.s.Paragraph == lead {
 			continue
 		}
-		switch p := st.s.Paragraph; {
-		case lead < 0:
-			lead = p
-		case p == lead:
-		case next < 0 || p == next:
-			next = p
-			if !st.time.IsZero() {
-				date = st.time
-			}
+		if next >= 0 && st.s.Paragraph != next {
+			break
 		}
-		if !date.IsZero() || (next >= 0 && st.s.Paragraph != next) {
+		next = st.s.Paragraph
+		if date = st.time; !date.IsZero() {
 			break
 		}
 	}

@@ -222,7 +222,8 @@ func (t *tree) datedReport() {
 			}
 		}
 		g := date.Head
-		if g < 0 || g >= len(t.toks) || !is("report", t.lem[g]) || !t.ownSubject(v, that) {
+		if g < 0 || g >= len(t.toks) || !is("report", t.lem[g]) ||
+			!t.heldBy(v, that, "nsubj") && !t.heldBy(v, that, "nsubj:pass") {
 			continue
 		}
 		t.ownTokens()
@@ -310,10 +311,11 @@ func (t *tree) under(k, lo, hi int) bool {
 
 // listedInfinitive reads a bare verb the parse set apart after a comma
 // (parataxis) or conjoined to a tensed verb, with no subject, auxiliary
-// or "to" of its own, as a conjunct of the infinitive before it: in "Obama is scheduled to deliver
-// a speech to the Cuban people, meet dissidents and attend a baseball
-// game" meeting the dissidents is Obama's, and scheduled as the speech
-// is, not an act of whoever else the sentence names.
+// or "to" of its own, as a conjunct of the infinitive before it: in
+// "Obama is scheduled to deliver a speech to the Cuban people, meet
+// dissidents and attend a baseball game" meeting the dissidents is
+// Obama's, and scheduled as the speech is, not an act of whoever else the
+// sentence names.
 func (t *tree) listedInfinitive() {
 	for v, tok := range t.toks {
 		g := tok.Head
@@ -424,17 +426,6 @@ func (t *tree) dependent(v, k int) bool {
 func (t *tree) heldBy(v, skip int, rel string) bool {
 	for k, tok := range t.toks {
 		if k != skip && tok.Head == v && tok.Rel == rel {
-			return true
-		}
-	}
-	return false
-}
-
-// ownSubject reports whether the verb at v has a subject other than the
-// token skip, before the tree's dependents are indexed.
-func (t *tree) ownSubject(v, skip int) bool {
-	for k, tok := range t.toks {
-		if k != skip && tok.Head == v && (tok.Rel == "nsubj" || tok.Rel == "nsubj:pass") {
 			return true
 		}
 	}
@@ -616,9 +607,9 @@ func (t *tree) relative(i int) (int, bool) {
 
 // site returns where an event noun stands in its clause: the noun itself,
 // or the quantity that measures it ("5 million dollars of aid", "a new
-// round of talks", "three days of exercises"), or the sum of money it comes in ("$2 billion in
-// military aid", "500 million euros in aid", wherever the parse hung the
-// phrase after the sum).
+// round of talks", "three days of exercises"), or the sum of money it
+// comes in ("$2 billion in military aid", "500 million euros in aid",
+// wherever the parse hung the phrase after the sum).
 func (t *tree) site(i int) int {
 	for steps := 0; steps < 3; steps++ {
 		g := t.head(i)

@@ -50,11 +50,12 @@ func (sc *scanner) eventDate(ms []match, trigger int) (Date, bool) {
 		if start < lo || end > hi {
 			continue
 		}
-		if sc.datesOtherClause(m, trigger) || sc.datesItsNoun(m, trigger) {
+		h := sc.headOf(m)
+		if sc.datesOtherClause(h, trigger) || sc.datesItsNoun(m, h, trigger) {
 			continue
 		}
 		why := sc.datesSomethingElse(m)
-		if why == limit && sc.inOwnClause(m, trigger) {
+		if why == limit && sc.inOwnClause(m, h, trigger) {
 			why = eventTime
 		}
 		switch why {
@@ -158,10 +159,10 @@ func (sc *scanner) counted(ms []match, at int) (Date, bool) {
 //     telephoned him on Wednesday", Wednesday dates the call, not the
 //     telling.
 //
-// Without a parse, nothing is reported.
-func (sc *scanner) datesOtherClause(m match, trigger int) bool {
+// h is the expression's parse head (headOf); without a parse, nothing is
+// reported.
+func (sc *scanner) datesOtherClause(h, trigger int) bool {
 	toks := sc.doc
-	h := sc.headOf(m)
 	trigHead := toks[trigger].Head
 	for steps := 0; h >= 0 && h < len(toks) && steps < 8; steps++ {
 		if h == trigger || dominates(toks, h, trigger) {
@@ -207,9 +208,9 @@ func (sc *scanner) headOf(m match) int {
 // 1997 friendship treaty", "violated the 1987 arms treaty"): it dates
 // that noun, so it dates the event only when the noun is the trigger or
 // the noun is the occasion of the event ("during his December 2013
-// visit": a preposition of the occasions' list, occasionPreps).
-func (sc *scanner) datesItsNoun(m match, trigger int) bool {
-	h := sc.headOf(m)
+// visit": a preposition of the occasions' list, occasionPreps). h is
+// m's parse head (headOf).
+func (sc *scanner) datesItsNoun(m match, h, trigger int) bool {
 	if m.name || h <= sc.toks[m.last].i {
 		return false
 	}
@@ -242,9 +243,8 @@ var occasionPreps = map[string]bool{
 // inOwnClause reports a date inside a clause opened by "since" or "until"
 // ("since Washington broke off ties in January 1961") whose verb is the
 // trigger: the clause is a limit of the main verb, but the date is its
-// own verb's.
-func (sc *scanner) inOwnClause(m match, trigger int) bool {
-	h := sc.headOf(m)
+// own verb's. h is m's parse head (headOf).
+func (sc *scanner) inOwnClause(m match, h, trigger int) bool {
 	if h < 0 || (h != trigger && !dominates(sc.doc, trigger, h)) {
 		return false
 	}
