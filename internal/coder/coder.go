@@ -1633,8 +1633,11 @@ func (t *tree) itSubject(h hit) bool {
 }
 
 // leadDates dates the undated news of a story's lead, its first paragraph
-// of coded text (lead), by the first date the next paragraph tells, when
-// that is a day of the week before the publication (timex.Story.LeadDate):
+// of coded text (lead), by the time the story is at after the first
+// sentence of the next paragraph that has one (timex.Told.Time: that
+// sentence's own date, or one a sentence before it told, the lead's
+// included), when that is a day of the week before the publication
+// (timex.Story.LeadDate):
 // a wire lead tells the news without its date, the paragraph after dates it
 // ("Colombia and Venezuela have recalled their ambassadors. // Santos
 // summoned the envoy home on Thursday").
