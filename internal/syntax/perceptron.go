@@ -290,15 +290,27 @@ func (w *weights) lead(keys ...uint64) {
 // score adds each feature's class weights to scores (len nclass).
 func (w *weights) score(feats []uint64, scores []float32) {
 	var acc [256]int32
-	if len(feats) > 0 {
-		for i := range w.leads {
-			if l := &w.leads[i]; l.key == feats[0] {
-				acc, feats = l.acc, feats[1:]
-				break
-			}
-		}
+	if len(feats) > 0 && w.start(&acc, feats[0]) {
+		feats = feats[1:]
 	}
 	w.add(&acc, feats)
+	w.scaled(&acc, scores)
+}
+
+// start sets acc to the summed class weights of key k and reports
+// whether k is a lead; it leaves acc alone when it is not.
+func (w *weights) start(acc *[256]int32, k uint64) bool {
+	for i := range w.leads {
+		if l := &w.leads[i]; l.key == k {
+			*acc = l.acc
+			return true
+		}
+	}
+	return false
+}
+
+// scaled adds the class weights summed in acc to scores, scaled.
+func (w *weights) scaled(acc *[256]int32, scores []float32) {
 	for c := range scores {
 		scores[c] += float32(acc[c&255]) * w.scale
 	}
