@@ -24,9 +24,7 @@ func (c *wordSums) of(w *weights, in *wordInfo, nclass int, acc *[256]int32, buf
 	if len(c.sums) != wordSumSlots*nclass {
 		c.keys, c.sums = make([]uint64, wordSumSlots), make([]int32, wordSumSlots*nclass)
 	}
-	// The word features read the word's spelling, which its form's hash
-	// stands for, and its flags, which add whether it comes first.
-	k := mix(in.form, in.flags) | 1
+	k := wordSumKey(in)
 	slot := int(k & (wordSumSlots - 1))
 	sum := c.sums[slot*nclass : (slot+1)*nclass]
 	if c.keys[slot] == k {
@@ -42,3 +40,8 @@ func (c *wordSums) of(w *weights, in *wordInfo, nclass int, acc *[256]int32, buf
 	copy(sum, acc[:nclass])
 	c.keys[slot] = k
 }
+
+// wordSumKey is the type of in for wordSums, never 0. The word features
+// read the word's spelling, which its form's hash stands for, and its
+// flags, which add whether it comes first.
+func wordSumKey(in *wordInfo) uint64 { return mix(in.form, in.flags) | 1 }
