@@ -317,7 +317,12 @@ func (w *weights) scaled(acc *[256]int32, scores []float32) {
 }
 
 // add adds each feature's class weights to acc, by class.
-func (w *weights) add(acc *[256]int32, feats []uint64) {
+func (w *weights) add(acc *[256]int32, feats []uint64) { w.addSplit(nil, 0, acc, feats) }
+
+// addSplit is add, but the class weights of the first nw features go to
+// word and those of the rest to acc: one round of lookups gives a
+// token's word features and its context features apart.
+func (w *weights) addSplit(word *[256]int32, nw int, acc *[256]int32, feats []uint64) {
 	// Features are scored in batches: first the fingerprints of every
 	// feature's bucket are read into a local array, loads the processor
 	// can overlap since none depends on another; then the buckets, now in
@@ -335,8 +340,11 @@ func (w *weights) add(acc *[256]int32, feats []uint64) {
 		for k, f := range feats[:n] {
 			lo[k] = w.buckets[f&mask].fps[0]
 		}
-		found := 0
+		found, fw := 0, 0
 		for k, f := range feats[:n] {
+			if k == nw {
+				fw = found
+			}
 			i := f & mask
 			b := &w.buckets[i]
 			fp := fp16(f)
@@ -354,16 +362,27 @@ func (w *weights) add(acc *[256]int32, feats []uint64) {
 				found++
 			}
 		}
+		if nw >= n {
+			fw = found
+		}
 		for k, row := range rows[:found] {
 			heads[k] = row[0]
 		}
-		for k, row := range rows[:found] {
-			acc[heads[k].class] += int32(heads[k].val)
-			for _, e := range row[1:] {
-				acc[e.class] += int32(e.val)
-			}
-		}
+		sumRows(word, rows[:fw], heads[:fw])
+		sumRows(acc, rows[fw:found], heads[fw:found])
+		nw = max(nw-n, 0)
 		feats = feats[n:]
+	}
+}
+
+// sumRows adds the class weights of rows, whose first weights are
+// heads, to acc.
+func sumRows(acc *[256]int32, rows [][]went, heads []went) {
+	for k, row := range rows {
+		acc[heads[k].class] += int32(heads[k].val)
+		for _, e := range row[1:] {
+			acc[e.class] += int32(e.val)
+		}
 	}
 }
 

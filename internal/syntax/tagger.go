@@ -477,13 +477,29 @@ func (t *tagger) score(w scorer, sums *wordSums, infos []wordInfo, i, prev, prev
 		w.score(*buf, scores)
 		return
 	}
-	var acc [256]int32
-	sums.of(fw, &infos[i], len(scores), &acc, buf)
-	*buf = contextFeatures((*buf)[:0], infos, i, prev, prev2, t.names)
+	var acc, word [256]int32
+	sum, ok := sums.find(&infos[i], len(scores))
+	*buf = (*buf)[:0]
+	if !ok {
+		// Not met yet: the word features are looked up with the
+		// context's, in one round, and their sum kept.
+		if !fw.start(&word, tagBias) {
+			*buf = append(*buf, tagBias)
+		}
+		*buf = wordFeatures(*buf, &infos[i])
+	}
+	nw := len(*buf)
+	*buf = contextFeatures(*buf, infos, i, prev, prev2, t.names)
 	if first != nil {
 		*buf = rightFeatures(*buf, infos, i, prev, first)
 	}
-	fw.add(&acc, *buf)
+	fw.addSplit(&word, nw, &acc, *buf)
+	if !ok {
+		copy(sum, word[:len(sum)])
+	}
+	for c, v := range sum {
+		acc[c] += v
+	}
 	fw.scaled(&acc, scores)
 }
 

@@ -17,10 +17,10 @@ type wordSums struct {
 // wordSumSlots is the number of slots of a wordSums, a power of two.
 const wordSumSlots = 8192
 
-// of sets acc[:nclass] to the summed class weights under w of the bias
-// and word features of in, from the cache or, when in's type is not
-// there, computed and kept; buf is scratch space.
-func (c *wordSums) of(w *weights, in *wordInfo, nclass int, acc *[256]int32, buf *[]uint64) {
+// find returns the slot of in's type (nclass sums) and whether it holds
+// them; when it does not, the slot is in's from now on and its caller
+// fills it.
+func (c *wordSums) find(in *wordInfo, nclass int) ([]int32, bool) {
 	if len(c.sums) != wordSumSlots*nclass {
 		c.keys, c.sums = make([]uint64, wordSumSlots), make([]int32, wordSumSlots*nclass)
 	}
@@ -28,17 +28,10 @@ func (c *wordSums) of(w *weights, in *wordInfo, nclass int, acc *[256]int32, buf
 	slot := int(k & (wordSumSlots - 1))
 	sum := c.sums[slot*nclass : (slot+1)*nclass]
 	if c.keys[slot] == k {
-		copy(acc[:nclass], sum)
-		return
+		return sum, true
 	}
-	*buf = (*buf)[:0]
-	if !w.start(acc, tagBias) {
-		*buf = append(*buf, tagBias)
-	}
-	*buf = wordFeatures(*buf, in)
-	w.add(acc, *buf)
-	copy(sum, acc[:nclass])
 	c.keys[slot] = k
+	return sum, false
 }
 
 // wordSumKey is the type of in for wordSums, never 0. The word features
