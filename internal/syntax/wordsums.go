@@ -3,8 +3,9 @@ package syntax
 // wordSums keeps, for the word types one worker met last, the class
 // weights of the tagger's bias and word features (wordFeatures) summed:
 // they are the same for every token of a type, so a token whose type is
-// here is scored from its sum and its context features alone, some
-// forty lookups instead of fifty-three. The sums are integers, so scores
+// here is scored from its sum and its context features alone: 25
+// lookups instead of 37 in the first pass, 37 instead of 49 in the
+// second (the embedded model, without names). The sums are integers, so scores
 // are the same to the bit. The model is shared by every worker and this
 // is not: each work has one per tagger pass. A slot holds the type that
 // last fell in it (direct-mapped), so memory is bounded: slots × classes
