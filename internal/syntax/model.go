@@ -41,6 +41,7 @@ type work struct {
 	sure    []bool
 	scores  []float32
 	feats   []uint64
+	sums    [2]wordSums // the tagger's, by pass
 	st      state
 	at      atoms
 }
@@ -108,7 +109,7 @@ func (m *Model) tagWords(w *work) {
 		known = w.known
 	}
 	describe(w.words, known, &m.tagger.amb, w.infos)
-	m.tagger.tag(w.infos, w.classes, w.first, w.sure, w.scores[:m.tagger.nclass()], &w.feats)
+	m.tagger.tag(w.infos, w.classes, w.first, w.sure, w.scores[:m.tagger.nclass()], &w.feats, &w.sums)
 	m.tagger.unknownAdverbs(w.words, w.infos, w.classes)
 	m.tagger.unknownPresents(w.words, w.infos, w.classes)
 	m.tagger.possessedNouns(w.words, w.infos, w.classes)
@@ -118,7 +119,7 @@ func (m *Model) tagWords(w *work) {
 		// The words after a verb the tagger missed are tagged again
 		// knowing it: "down" after "shot" is its particle, not the
 		// preposition of "down the road".
-		m.tagger.retag(w.infos, w.classes, w.first, i+1, w.scores[:m.tagger.nclass()], &w.feats)
+		m.tagger.retag(w.infos, w.classes, w.first, i+1, w.scores[:m.tagger.nclass()], &w.feats, &w.sums[1])
 	}
 }
 

@@ -290,22 +290,39 @@ func (w *weights) lead(keys ...uint64) {
 // score adds each feature's class weights to scores (len nclass).
 func (w *weights) score(feats []uint64, scores []float32) {
 	var acc [256]int32
-	if len(feats) > 0 {
-		for i := range w.leads {
-			if l := &w.leads[i]; l.key == feats[0] {
-				acc, feats = l.acc, feats[1:]
-				break
-			}
-		}
+	if len(feats) > 0 && w.start(&acc, feats[0]) {
+		feats = feats[1:]
 	}
 	w.add(&acc, feats)
+	w.scaled(&acc, scores)
+}
+
+// start sets acc to the summed class weights of key k and reports
+// whether k is a lead; it leaves acc alone when it is not.
+func (w *weights) start(acc *[256]int32, k uint64) bool {
+	for i := range w.leads {
+		if l := &w.leads[i]; l.key == k {
+			*acc = l.acc
+			return true
+		}
+	}
+	return false
+}
+
+// scaled adds the class weights summed in acc to scores, scaled.
+func (w *weights) scaled(acc *[256]int32, scores []float32) {
 	for c := range scores {
 		scores[c] += float32(acc[c&255]) * w.scale
 	}
 }
 
 // add adds each feature's class weights to acc, by class.
-func (w *weights) add(acc *[256]int32, feats []uint64) {
+func (w *weights) add(acc *[256]int32, feats []uint64) { w.addSplit(nil, 0, acc, feats) }
+
+// addSplit is add, but the class weights of the first nw features go to
+// word and those of the rest to acc: one round of lookups gives a
+// token's word features and its context features apart.
+func (w *weights) addSplit(word *[256]int32, nw int, acc *[256]int32, feats []uint64) {
 	// Features are scored in batches: first the fingerprints of every
 	// feature's bucket are read into a local array, loads the processor
 	// can overlap since none depends on another; then the buckets, now in
@@ -323,8 +340,11 @@ func (w *weights) add(acc *[256]int32, feats []uint64) {
 		for k, f := range feats[:n] {
 			lo[k] = w.buckets[f&mask].fps[0]
 		}
-		found := 0
+		found, fw := 0, 0
 		for k, f := range feats[:n] {
+			if k == nw {
+				fw = found
+			}
 			i := f & mask
 			b := &w.buckets[i]
 			fp := fp16(f)
@@ -342,16 +362,27 @@ func (w *weights) add(acc *[256]int32, feats []uint64) {
 				found++
 			}
 		}
+		if nw >= n {
+			fw = found
+		}
 		for k, row := range rows[:found] {
 			heads[k] = row[0]
 		}
-		for k, row := range rows[:found] {
-			acc[heads[k].class] += int32(heads[k].val)
-			for _, e := range row[1:] {
-				acc[e.class] += int32(e.val)
-			}
-		}
+		sumRows(word, rows[:fw], heads[:fw])
+		sumRows(acc, rows[fw:found], heads[fw:found])
+		nw = max(nw-n, 0)
 		feats = feats[n:]
+	}
+}
+
+// sumRows adds the class weights of rows, whose first weights are
+// heads, to acc.
+func sumRows(acc *[256]int32, rows [][]went, heads []went) {
+	for k, row := range rows {
+		acc[heads[k].class] += int32(heads[k].val)
+		for _, e := range row[1:] {
+			acc[e.class] += int32(e.val)
+		}
 	}
 }
 

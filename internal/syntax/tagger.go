@@ -261,12 +261,36 @@ var tagBias = feat(0, 0, 0, 0)
 // tagFeatures appends the features of token i given the classes of the
 // two tokens before it; with names, also what dyad's dictionaries say of
 // the token and its neighbours (without, those features would only repeat
-// others, the dictionaries saying nothing of any word).
+// others, the dictionaries saying nothing of any word). They are, in the
+// order the model was trained with, the bias, the word's own features and
+// those of its context, in two runs each (spelling then context, then the
+// word's classes then theirs).
 func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int, names bool) []uint64 {
-	w, p1, p2, n1, n2 := around(infos, i, 0), around(infos, i, -1), around(infos, i, -2), around(infos, i, 1), around(infos, i, 2)
-	t1, t2 := uint64(prev+1), uint64(prev2+1)
-	buf = append(buf,
-		tagBias,
+	w := &infos[i]
+	buf = append(buf, tagBias)
+	buf = spellingFeatures(buf, w)
+	buf = neighbourFeatures(buf, infos, i, prev, prev2)
+	buf = classFeatures(buf, w)
+	return contextClassFeatures(buf, infos, i, prev, names)
+}
+
+// wordFeatures appends the features of a token that depend on the word
+// alone (its spelling, shape, capitals, position first or not and
+// ambiguity class), the same for every token of that word type.
+func wordFeatures(buf []uint64, w *wordInfo) []uint64 {
+	return classFeatures(spellingFeatures(buf, w), w)
+}
+
+// contextFeatures appends the features of token i that depend on its
+// neighbours and the tags before it: tagFeatures less the bias and
+// wordFeatures.
+func contextFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int, names bool) []uint64 {
+	buf = neighbourFeatures(buf, infos, i, prev, prev2)
+	return contextClassFeatures(buf, infos, i, prev, names)
+}
+
+func spellingFeatures(buf []uint64, w *wordInfo) []uint64 {
+	return append(buf,
 		feat(1, w.lower, 0, 0),
 		feat(2, w.form, 0, 0),
 		feat(3, w.suf1, 0, 0),
@@ -277,6 +301,13 @@ func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int, names b
 		feat(8, w.pre2, 0, 0),
 		feat(9, w.shape, 0, 0),
 		feat(10, w.flags, 0, 0),
+	)
+}
+
+func neighbourFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int) []uint64 {
+	w, p1, p2, n1, n2 := around(infos, i, 0), around(infos, i, -1), around(infos, i, -2), around(infos, i, 1), around(infos, i, 2)
+	t1, t2 := uint64(prev+1), uint64(prev2+1)
+	return append(buf,
 		feat(11, t1, 0, 0),
 		feat(12, t2, 0, 0),
 		feat(13, t1, t2, 0),
@@ -294,8 +325,20 @@ func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int, names b
 		feat(25, p1.lower, w.lower, 0),
 		feat(26, w.lower, n1.lower, 0),
 		feat(27, t1, w.lower, n1.lower),
+	)
+}
+
+func classFeatures(buf []uint64, w *wordInfo) []uint64 {
+	return append(buf,
 		feat(28, w.flags, w.suf3, 0),
 		feat(34, w.amb, 0, 0),
+	)
+}
+
+func contextClassFeatures(buf []uint64, infos []wordInfo, i int, prev int, names bool) []uint64 {
+	w, p1, n1, n2 := around(infos, i, 0), around(infos, i, -1), around(infos, i, 1), around(infos, i, 2)
+	t1 := uint64(prev + 1)
+	buf = append(buf,
 		feat(35, n1.amb, 0, 0),
 		feat(36, n2.amb, 0, 0),
 		feat(37, w.amb, n1.amb, 0),
@@ -321,13 +364,20 @@ func tagFeatures(buf []uint64, infos []wordInfo, i int, prev, prev2 int, names b
 // and sure (len(infos)) are scratch space. The second pass rescores only
 // the tokens the first pass was unsure of: a first-pass tag that beats the
 // runner-up by sureMargin or more is kept.
-func (t *tagger) tag(infos []wordInfo, classes, first []int, sure []bool, scores []float32, buf *[]uint64) {
+//
+// sums, when not nil, holds a cache of word sums for each pass
+// (wordSums); training, whose weights change, passes nil.
+func (t *tagger) tag(infos []wordInfo, classes, first []int, sure []bool, scores []float32, buf *[]uint64, sums *[2]wordSums) {
+	var s0, s1 *wordSums
+	if sums != nil {
+		s0, s1 = &sums[0], &sums[1]
+	}
 	if t.second == nil {
-		t.pass(t.w, infos, classes, nil, nil, scores, buf)
+		t.pass(t.w, s0, infos, classes, nil, nil, scores, buf)
 		return
 	}
-	t.pass(t.w, infos, first, nil, sure, scores, buf)
-	t.pass(t.second, infos, classes, first, sure, scores, buf)
+	t.pass(t.w, s0, infos, first, nil, sure, scores, buf)
+	t.pass(t.second, s1, infos, classes, first, sure, scores, buf)
 }
 
 // sureMargin is how far, in score units, a first-pass tag must beat the
@@ -339,7 +389,7 @@ const sureMargin = 40
 // pass tags infos with weights w. The first pass (first nil) goes right
 // to left and records in sure which tags it is sure of; the second goes
 // left to right, also reads the first pass's tags and keeps the sure ones.
-func (t *tagger) pass(w scorer, infos []wordInfo, classes, first []int, sure []bool, scores []float32, buf *[]uint64) {
+func (t *tagger) pass(w scorer, sums *wordSums, infos []wordInfo, classes, first []int, sure []bool, scores []float32, buf *[]uint64) {
 	prev, prev2 := -1, -2
 	for k := range infos {
 		i := at(k, len(infos), first == nil)
@@ -349,9 +399,7 @@ func (t *tagger) pass(w scorer, infos []wordInfo, classes, first []int, sure []b
 		case first != nil && sure[i]:
 			c = first[i]
 		default:
-			clear(scores)
-			*buf = t.features((*buf)[:0], infos, i, prev, prev2, first)
-			w.score(*buf, scores)
+			t.score(w, sums, infos, i, prev, prev2, first, scores, buf)
 			var margin float32
 			c, margin = best2(scores)
 			if first == nil && sure != nil {
@@ -366,7 +414,7 @@ func (t *tagger) pass(w scorer, infos []wordInfo, classes, first []int, sure []b
 // retag tags the tokens from position from on again with the second
 // pass, which reads the tags before them as they now stand; first holds
 // the first pass's tags.
-func (t *tagger) retag(infos []wordInfo, classes, first []int, from int, scores []float32, buf *[]uint64) {
+func (t *tagger) retag(infos []wordInfo, classes, first []int, from int, scores []float32, buf *[]uint64, sums *wordSums) {
 	for i := from; i < len(infos); i++ {
 		if _, ok := t.frequentClass(infos[i]); ok {
 			continue
@@ -378,9 +426,7 @@ func (t *tagger) retag(infos []wordInfo, classes, first []int, from int, scores 
 		if i >= 2 {
 			prev2 = classes[i-2]
 		}
-		clear(scores)
-		*buf = t.features((*buf)[:0], infos, i, prev, prev2, first)
-		t.second.score(*buf, scores)
+		t.score(t.second, sums, infos, i, prev, prev2, first, scores, buf)
 		classes[i], _ = best2(scores)
 	}
 }
@@ -417,6 +463,44 @@ func (t *tagger) features(buf []uint64, infos []wordInfo, i, prev, prev2 int, fi
 		buf = rightFeatures(buf, infos, i, prev, first)
 	}
 	return buf
+}
+
+// score sets scores to the class scores of token i under w. With frozen
+// weights and sums, the bias and word features are summed once per word
+// type (wordSums) and only the context features are looked up; the sums
+// are integers, so the scores are the same to the bit.
+func (t *tagger) score(w scorer, sums *wordSums, infos []wordInfo, i, prev, prev2 int, first []int, scores []float32, buf *[]uint64) {
+	clear(scores)
+	fw, ok := w.(*weights)
+	if !ok || sums == nil {
+		*buf = t.features((*buf)[:0], infos, i, prev, prev2, first)
+		w.score(*buf, scores)
+		return
+	}
+	var acc, word [256]int32
+	sum, ok := sums.find(&infos[i], len(scores))
+	*buf = (*buf)[:0]
+	if !ok {
+		// Not met yet: the word features are looked up with the
+		// context's, in one round, and their sum kept.
+		if !fw.start(&word, tagBias) {
+			*buf = append(*buf, tagBias)
+		}
+		*buf = wordFeatures(*buf, &infos[i])
+	}
+	nw := len(*buf)
+	*buf = contextFeatures(*buf, infos, i, prev, prev2, t.names)
+	if first != nil {
+		*buf = rightFeatures(*buf, infos, i, prev, first)
+	}
+	fw.addSplit(&word, nw, &acc, *buf)
+	if !ok {
+		copy(sum, word[:len(sum)])
+	}
+	for c, v := range sum {
+		acc[c] += v
+	}
+	fw.scaled(&acc, scores)
 }
 
 func (t *tagger) frequentClass(in wordInfo) (int, bool) {

@@ -320,7 +320,7 @@ func epochsOver(exs []*example, epochs int, seed uint64, train func(*example)) {
 // tagExample sets ex.pred to what t tags.
 func tagExample(t *tagger, ex *example) {
 	n := len(ex.pred)
-	t.tag(ex.infos, ex.pred, make([]int, n), make([]bool, n), make([]float32, t.nclass()), new([]uint64))
+	t.tag(ex.infos, ex.pred, make([]int, n), make([]bool, n), make([]float32, t.nclass()), new([]uint64), nil)
 }
 
 // jackknife tags each training sentence with taggers trained on the other
@@ -356,7 +356,7 @@ func jackknife(exs []*example, full tagger, opt TrainOptions) {
 		scores := make([]float32, t.nclass())
 		var buf []uint64
 		for _, ex := range out {
-			t.pass(t.w, ex.infos, ex.first, nil, nil, scores, &buf)
+			t.pass(t.w, nil, ex.infos, ex.first, nil, nil, scores, &buf)
 		}
 	})
 	folds(func(in, out []*example, seed uint64) {
