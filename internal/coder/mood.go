@@ -412,7 +412,7 @@ func (t *tree) own(k int) (string, bool) {
 			// and so is one after "nor" the parse left as the subject
 			// ("Neither the army nor the police fired").
 			for _, p := range t.kids[c] {
-				if r := t.toks[p].Rel; p < c && (r == "cc:preconj" || r == "cc") && (is("negsubject", t.lemma(p)) || t.lemma(p) == "nor") {
+				if r := t.toks[p].Rel; p < c && (r == "cc:preconj" || r == "cc") && (is("negsubject", t.lemma(p)) || is("negcorrelative", t.lemma(p))) {
 					return "", false
 				}
 			}
