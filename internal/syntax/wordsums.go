@@ -16,7 +16,10 @@ type wordSums struct {
 }
 
 // wordSumSlots is the number of slots of a wordSums, a power of two.
-const wordSumSlots = 8192
+const (
+	wordSumBits  = 13
+	wordSumSlots = 1 << wordSumBits
+)
 
 // find returns the slot of in's type (nclass sums) and whether it holds
 // them; when it does not, the slot is in's from now on and its caller
@@ -26,7 +29,7 @@ func (c *wordSums) find(in *wordInfo, nclass int) ([]int32, bool) {
 		c.keys, c.sums = make([]uint64, wordSumSlots), make([]int32, wordSumSlots*nclass)
 	}
 	k := wordSumKey(in)
-	slot := int(k & (wordSumSlots - 1))
+	slot := wordSumSlot(k)
 	sum := c.sums[slot*nclass : (slot+1)*nclass]
 	if c.keys[slot] == k {
 		return sum, true
@@ -39,3 +42,7 @@ func (c *wordSums) find(in *wordInfo, nclass int) ([]int32, bool) {
 // read the word's spelling, which its form's hash stands for, and its
 // flags, which add whether it comes first.
 func wordSumKey(in *wordInfo) uint64 { return mix(in.form, in.flags) | 1 }
+
+// wordSumSlot is the slot of key k: its high bits, since its lowest is
+// always 1.
+func wordSumSlot(k uint64) int { return int(k >> (64 - wordSumBits)) }

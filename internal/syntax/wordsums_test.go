@@ -46,7 +46,7 @@ func TestWordSumsScoreAsWhole(t *testing.T) {
 					if i >= 2 {
 						prev2 = w.classes[i-2]
 					}
-					if k := wordSumKey(&w.infos[i]); reading == 1 && len(sums[p].keys) > 0 && sums[p].keys[k&(wordSumSlots-1)] == k {
+					if k := wordSumKey(&w.infos[i]); reading == 1 && len(sums[p].keys) > 0 && sums[p].keys[wordSumSlot(k)] == k {
 						found++
 					}
 					m.tagger.score(sc, nil, w.infos, i, prev, prev2, first, plain, &buf)
