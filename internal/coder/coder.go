@@ -541,7 +541,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		// only: "Hamas leaders declared victory as thousands of Gazans
 		// poured into the streets" is no statement to Palestine.
 		for k, p := range pairs {
-			if p.tgt.Code != "" && sameSide(p.src, p.tgt) {
+			if p.tgt.Code != "" && (sameSide(p.src, p.tgt) || related(p.src, p.tgt)) {
 				pairs[k] = pair{src: p.src}
 			}
 		}
