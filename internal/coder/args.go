@@ -105,14 +105,24 @@ func distinct(as []doc.Actor) []doc.Actor {
 	return out
 }
 
-// cross returns every (source, target) pair of two actor lists.
-func cross(srcs, tgts []doc.Actor) []pair {
+// allPairs returns every (source, target) pair of two actor lists.
+func allPairs(srcs, tgts []doc.Actor) []pair {
 	var out []pair
 	for _, s := range srcs {
 		for _, t := range tgts {
-			if !sameSide(s, t) || unarmedApart(s, t) {
-				out = append(out, pair{s, t})
-			}
+			out = append(out, pair{s, t})
+		}
+	}
+	return out
+}
+
+// cross returns the (source, target) pairs of two actor lists that are
+// two sides: not one side, or a state and its own unarmed people.
+func cross(srcs, tgts []doc.Actor) []pair {
+	var out []pair
+	for _, p := range allPairs(srcs, tgts) {
+		if !sameSide(p.src, p.tgt) || unarmedApart(p.src, p.tgt) {
+			out = append(out, p)
 		}
 	}
 	return out

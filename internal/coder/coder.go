@@ -700,13 +700,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		return nil, 0
 	case len(src) > 0 && len(tgt) > 0 && r.own:
 		// "Ukraine shelled its own troops": force on one's own side.
-		var out []pair
-		for _, s := range src {
-			for _, t := range tgt {
-				out = append(out, pair{s, t})
-			}
-		}
-		return out, 1
+		return allPairs(src, tgt), 1
 	case len(src) > 0 && len(tgt) > 0:
 		return cross(src, tgt), 1
 	case len(src) == 2 && len(tgt) == 0 && len(r.src) == 1 && r.src[0].Kind == actors.Group && countries(src) == 2 && cameo.ClassOf(code).Force == "violent":
