@@ -1098,16 +1098,19 @@ func otherParty(t *tree, src, first, doers mentions, context []actors.Mention, c
 	for _, s := range side {
 		domestic = domestic && !stateRole(s.Code)
 	}
+	// onSide reports whether a is on the side of the source s: one side
+	// with it, of its country (but for the state bodies a protest is
+	// against), or in conflict a member of its body or a body it is in.
+	onSide := func(a, s doc.Actor) bool {
+		compatriot := a.Country != "" && a.Country == s.Country && !(domestic && stateRole(a.Code) && len(a.Code) > 3)
+		return sameSide(a, s) || compatriot || hostile && (member(s.Code, a.Country, year) || member(a.Code, s.Country, year))
+	}
 	other := func(m *actors.Mention) *doc.Actor {
 		if src.has(m) {
 			return nil
 		}
 		for _, a := range m.Actors {
-			own := false
-			for _, s := range side {
-				own = own || sameSide(a, s) || a.Country == s.Country && a.Country != "" && !(domestic && stateRole(a.Code) && len(a.Code) > 3) || hostile && (member(s.Code, a.Country, year) || member(a.Code, s.Country, year))
-			}
-			if !own && a.Country != "" {
+			if a.Country != "" && !slices.ContainsFunc(side, func(s doc.Actor) bool { return onSide(a, s) }) {
 				return &a
 			}
 		}
