@@ -19,14 +19,27 @@ func forceful(code string) bool { return cameo.ClassOf(code).Force != "" }
 func twoParty(code string) bool { return cameo.ClassOf(code).TwoParty }
 
 // sameSide reports whether two actors belong to the same state or body,
-// so an event between them is not an event of a dyad.
+// so an event between them is not an event of a dyad: one code and a code
+// that extends it (RUS and RUSGOV, RUSGOV and RUSGOVMIL), or two state
+// bodies of one country ("Russian officials" and "the Kremlin"; police and
+// opposition are not). A state and an armed group outside it (TUR and
+// TURREB: "Turkish jets struck PKK targets") are two sides; they speak as
+// one only (see related).
 func sameSide(a, b doc.Actor) bool {
-	if a.Code == b.Code || strings.HasPrefix(a.Code, b.Code) || strings.HasPrefix(b.Code, a.Code) {
-		return true // RUS and RUSGOV, RUSGOV and RUSGOVMIL
+	if a.Code == b.Code {
+		return true
 	}
-	// Two state bodies of one country ("Russian officials" and "the
-	// Kremlin") are one side; police and opposition are not.
-	return a.Country != "" && a.Country == b.Country && stateRole(a.Code) && stateRole(b.Code)
+	one := a.Country != "" && a.Country == b.Country
+	if one && (nonState(a.Code) || nonState(b.Code)) {
+		return false
+	}
+	return related(a, b) || one && stateRole(a.Code) && stateRole(b.Code)
+}
+
+// related reports whether one actor's code is the other's or extends it:
+// RUS, RUSGOV and RUSGOVMIL; TUR and TURREB.
+func related(a, b doc.Actor) bool {
+	return strings.HasPrefix(a.Code, b.Code) || strings.HasPrefix(b.Code, a.Code)
 }
 
 // stateRole reports whether a code names a state body: the government,
@@ -92,14 +105,24 @@ func distinct(as []doc.Actor) []doc.Actor {
 	return out
 }
 
-// cross returns every (source, target) pair of two actor lists.
-func cross(srcs, tgts []doc.Actor) []pair {
+// allPairs returns every (source, target) pair of two actor lists.
+func allPairs(srcs, tgts []doc.Actor) []pair {
 	var out []pair
 	for _, s := range srcs {
 		for _, t := range tgts {
-			if !sameSide(s, t) || armedApart(s, t) {
-				out = append(out, pair{s, t})
-			}
+			out = append(out, pair{s, t})
+		}
+	}
+	return out
+}
+
+// cross returns the (source, target) pairs of two actor lists that are
+// two sides: not one side, or a state and its own unarmed people.
+func cross(srcs, tgts []doc.Actor) []pair {
+	var out []pair
+	for _, p := range allPairs(srcs, tgts) {
+		if !sameSide(p.src, p.tgt) || unarmedApart(p.src, p.tgt) {
+			out = append(out, p)
 		}
 	}
 	return out
@@ -119,15 +142,13 @@ func insurgency(as []doc.Actor) string {
 	return c
 }
 
-// armedApart reports whether one of two actors of one country is its
-// state and the other an armed group outside it (rebels, insurgents,
-// separatists) or its unarmed people (civilians, journalists...): they are
-// two sides of the country's conflict, though one code begins with the
-// other ("Turkish jets struck PKK targets" is TUR against TURREB, "North
-// Korean agents assassinated the half-brother of North Korea's leader"
-// PRK against PRKCVL).
-func armedApart(a, b doc.Actor) bool {
-	apart := func(s, o doc.Actor) bool { return stateRole(s.Code) && (nonState(o.Code) || unarmed(o.Code)) }
+// unarmedApart reports whether one of two actors of one country is its
+// state and the other its unarmed people (civilians, journalists...): the
+// state's force on them is an event, though one code begins with the
+// other ("North Korean agents assassinated the half-brother of North
+// Korea's leader" is PRK against PRKCVL).
+func unarmedApart(a, b doc.Actor) bool {
+	apart := func(s, o doc.Actor) bool { return stateRole(s.Code) && unarmed(o.Code) }
 	return a.Country != "" && a.Country == b.Country && (apart(a, b) || apart(b, a))
 }
 

@@ -541,7 +541,7 @@ func (c *Coder) events(d *doc.Document, st *sentence, rd reading, dc discourse, 
 		// only: "Hamas leaders declared victory as thousands of Gazans
 		// poured into the streets" is no statement to Palestine.
 		for k, p := range pairs {
-			if p.tgt.Code != "" && sameSide(p.src, p.tgt) {
+			if p.tgt.Code != "" && (sameSide(p.src, p.tgt) || related(p.src, p.tgt)) {
 				pairs[k] = pair{src: p.src}
 			}
 		}
@@ -700,13 +700,7 @@ func (c *Coder) pairs(st *sentence, h hit, r result, code string, dc discourse) 
 		return nil, 0
 	case len(src) > 0 && len(tgt) > 0 && r.own:
 		// "Ukraine shelled its own troops": force on one's own side.
-		var out []pair
-		for _, s := range src {
-			for _, t := range tgt {
-				out = append(out, pair{s, t})
-			}
-		}
-		return out, 1
+		return allPairs(src, tgt), 1
 	case len(src) > 0 && len(tgt) > 0:
 		return cross(src, tgt), 1
 	case len(src) == 2 && len(tgt) == 0 && len(r.src) == 1 && r.src[0].Kind == actors.Group && countries(src) == 2 && cameo.ClassOf(code).Force == "violent":
@@ -1104,16 +1098,19 @@ func otherParty(t *tree, src, first, doers mentions, context []actors.Mention, c
 	for _, s := range side {
 		domestic = domestic && !stateRole(s.Code)
 	}
+	// onSide reports whether a is on the side of the source s: one side
+	// with it, of its country (but for the state bodies a protest is
+	// against), or in conflict a member of its body or a body it is in.
+	onSide := func(a, s doc.Actor) bool {
+		compatriot := a.Country != "" && a.Country == s.Country && !(domestic && stateRole(a.Code) && len(a.Code) > 3)
+		return sameSide(a, s) || compatriot || hostile && (member(s.Code, a.Country, year) || member(a.Code, s.Country, year))
+	}
 	other := func(m *actors.Mention) *doc.Actor {
 		if src.has(m) {
 			return nil
 		}
 		for _, a := range m.Actors {
-			own := false
-			for _, s := range side {
-				own = own || sameSide(a, s) || a.Country == s.Country && a.Country != "" && !(domestic && stateRole(a.Code) && len(a.Code) > 3) || hostile && (member(s.Code, a.Country, year) || member(a.Code, s.Country, year))
-			}
-			if !own && a.Country != "" {
+			if a.Country != "" && !slices.ContainsFunc(side, func(s doc.Actor) bool { return onSide(a, s) }) {
 				return &a
 			}
 		}

@@ -1313,9 +1313,7 @@ func (t *tree) ownObject(i int) bool {
 // ownSide reports whether every actor of tgt is on the side of an actor
 // of src.
 func ownSide(tgt, src mentions) bool {
-	return every(tgt, src, func(a, b doc.Actor) bool {
-		return sameSide(a, b) && !(a.Country == b.Country && (nonState(a.Code) || nonState(b.Code)))
-	})
+	return every(tgt, src, sameSide)
 }
 
 // compatriots reports whether every actor of tgt is people of no state
