@@ -231,14 +231,19 @@ func (l *Lexicon) AddPetrarch(ps []lexicon.VerbPattern) {
 			}
 		}
 		t.prepare(in)
-		keys := map[string]bool{t.Head: true}
-		for _, f := range t.Forms {
-			keys[f] = true
-		}
-		for k := range keys {
-			l.byHead[k] = append(l.byHead[k], t)
-		}
+		l.addHead(t)
 		l.entries++
+	}
+}
+
+// addHead indexes t under its head and each of its forms, once each.
+func (l *Lexicon) addHead(t *Trigger) {
+	keys := map[string]bool{t.Head: true}
+	for _, f := range t.Forms {
+		keys[f] = true
+	}
+	for k := range keys {
+		l.byHead[k] = append(l.byHead[k], t)
 	}
 }
 
@@ -301,13 +306,7 @@ func (l *Lexicon) addLine(line string, in *interner) error {
 	if t.Kind == 'p' {
 		l.phrases[words[0]] = append(l.phrases[words[0]], t)
 	} else {
-		keys := map[string]bool{t.Head: true}
-		for _, f := range t.Forms {
-			keys[f] = true
-		}
-		for k := range keys {
-			l.byHead[k] = append(l.byHead[k], t)
-		}
+		l.addHead(t)
 	}
 	l.entries++
 	return nil
